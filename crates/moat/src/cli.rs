@@ -1,0 +1,257 @@
+//! Command-line flags, parsed once into a [`Config`] the way node parses its own: options first,
+//! then the script and its arguments untouched.
+
+use std::path::PathBuf;
+
+use moat_runtime::{Entry, InputType};
+
+/// What the user asked for.
+#[derive(Debug)]
+pub enum Command {
+    Run(Config),
+    Version,
+    Help,
+    RunScript(String, Vec<String>),
+}
+
+/// A resolved run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub entry: Entry,
+    pub script_args: Vec<String>,
+    pub exec_argv: Vec<String>,
+    pub input_type: Option<InputType>,
+    pub requires: Vec<String>,
+    pub imports: Vec<String>,
+    pub env_files: Vec<(PathBuf, bool)>,
+    pub safe: bool,
+    pub permission_flags: Vec<String>,
+    pub limits: Limits,
+}
+
+/// `--safe` limits.
+#[derive(Debug, Clone, Default)]
+pub struct Limits {
+    pub max_memory_mb: Option<u64>,
+    pub max_cpu_ms: Option<u64>,
+    pub timeout_ms: Option<u64>,
+}
+
+/// A flag node would reject, or one missing its value: node says `bad option` and exits 9.
+#[derive(Debug)]
+pub struct BadOption(pub String);
+
+/// Flags node accepts that change nothing moat does; kept in `process.execArgv`.
+const ACCEPTED_NOOPS: &[&str] = &[
+    "--no-warnings",
+    "--trace-warnings",
+    "--trace-uncaught",
+    "--pending-deprecation",
+    "--no-deprecation",
+    "--throw-deprecation",
+    "--trace-deprecation",
+    "--expose-gc",
+    "--expose_gc",
+    "--enable-source-maps",
+    "--preserve-symlinks",
+    "--no-experimental-require-module",
+    "--experimental-require-module",
+    "--experimental-vm-modules",
+    "--experimental-detect-module",
+    "--no-experimental-detect-module",
+    "--experimental-default-type=commonjs",
+    "--abort-on-uncaught-exception",
+    "--unhandled-rejections=throw",
+    "--unhandled-rejections=strict",
+    "--unhandled-rejections=warn",
+    "--unhandled-rejections=none",
+    "--unhandled-rejections=warn-with-error-code",
+    "--no-node-snapshot",
+    "--experimental-global-navigator",
+    "--no-experimental-global-navigator",
+    "--stack-size",
+    "--frozen-intrinsics",
+];
+
+fn takes_value(flag: &str) -> bool {
+    matches!(
+        flag,
+        "-e" | "--eval" | "-p" | "--print" | "-r" | "--require" | "--import" | "--input-type" | "--env-file"
+            | "--env-file-if-exists" | "--run" | "--max-memory" | "--max-cpu-time" | "--timeout" | "--stack-trace-limit"
+    )
+}
+
+/// Parses `args` (without the program name).
+///
+/// # Errors
+/// [`BadOption`] for an unknown flag or a flag without its value.
+pub fn parse(args: &[String]) -> Result<Command, BadOption> {
+    let mut cfg = Config {
+        entry: Entry::Stdin,
+        script_args: Vec::new(),
+        exec_argv: Vec::new(),
+        input_type: None,
+        requires: Vec::new(),
+        imports: Vec::new(),
+        env_files: Vec::new(),
+        safe: false,
+        permission_flags: Vec::new(),
+        limits: Limits::default(),
+    };
+    let mut eval: Option<(String, bool)> = None;
+    let mut print = false;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        if arg == "--" {
+            i += 1;
+            break;
+        }
+        if arg == "-" || !arg.starts_with('-') {
+            break;
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let start = i;
+        match flag.as_str() {
+            "-v" | "--version" => return Ok(Command::Version),
+            "-h" | "--help" => return Ok(Command::Help),
+            "-e" | "--eval" => eval = Some((take(args, &mut i, &inline, &flag)?, print)),
+            "-p" | "--print" => {
+                print = true;
+                // `-p` alone (or `-pe`) prints the `-e` code that follows.
+                if inline.is_none() && args.get(i + 1).is_some_and(|n| n == "-e" || n == "--eval") {
+                } else {
+                    eval = Some((take(args, &mut i, &inline, &flag)?, true));
+                }
+            }
+            "-pe" => {
+                print = true;
+                eval = Some((take(args, &mut i, &inline, &flag)?, true));
+            }
+            "-r" | "--require" => cfg.requires.push(take(args, &mut i, &inline, &flag)?),
+            "--import" => cfg.imports.push(take(args, &mut i, &inline, &flag)?),
+            "--input-type" => {
+                cfg.input_type = Some(match take(args, &mut i, &inline, &flag)?.as_str() {
+                    "module" => InputType::Module,
+                    "commonjs" => InputType::CommonJs,
+                    other => return Err(BadOption(format!("--input-type must be \"module\" or \"commonjs\", got \"{other}\""))),
+                })
+            }
+            "--env-file" => cfg.env_files.push((PathBuf::from(take(args, &mut i, &inline, &flag)?), false)),
+            "--env-file-if-exists" => cfg.env_files.push((PathBuf::from(take(args, &mut i, &inline, &flag)?), true)),
+            "--run" => {
+                let script = take(args, &mut i, &inline, &flag)?;
+                return Ok(Command::RunScript(script, args[i + 1..].to_vec()));
+            }
+            "--safe" => cfg.safe = true,
+            "--permission" | "--allow-child-process" | "--allow-worker" | "--allow-wasi" | "--allow-addons" => {
+                cfg.permission_flags.push(arg.clone())
+            }
+            "--allow-fs-read" | "--allow-fs-write" | "--allow-net" | "--allow-env" => cfg.permission_flags.push(arg.clone()),
+            "--max-memory" => cfg.limits.max_memory_mb = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?),
+            "--max-cpu-time" => cfg.limits.max_cpu_ms = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?),
+            "--timeout" => cfg.limits.timeout_ms = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?),
+            "--stack-trace-limit" => {
+                take(args, &mut i, &inline, &flag)?;
+            }
+            f if ACCEPTED_NOOPS.contains(&f) || ACCEPTED_NOOPS.contains(&arg.as_str()) => {}
+            f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}
+            _ => return Err(BadOption(arg.clone())),
+        }
+        if !matches!(flag.as_str(), "--safe" | "--max-memory" | "--max-cpu-time" | "--timeout") {
+            cfg.exec_argv.extend(args[start..=i].iter().cloned());
+        }
+        i += 1;
+    }
+    let rest = &args[i.min(args.len())..];
+    if let Some((code, p)) = eval {
+        cfg.entry = Entry::Eval { code, print: p || print };
+        cfg.script_args = rest.to_vec();
+    } else if let Some(first) = rest.first() {
+        if first == "-" {
+            cfg.entry = Entry::Stdin;
+            cfg.script_args = rest[1..].to_vec();
+        } else {
+            cfg.entry = Entry::File(PathBuf::from(first));
+            cfg.script_args = rest[1..].to_vec();
+        }
+    } else {
+        cfg.entry = Entry::Stdin;
+    }
+    let _ = takes_value;
+    Ok(Command::Run(cfg))
+}
+
+fn take(args: &[String], i: &mut usize, inline: &Option<String>, flag: &str) -> Result<String, BadOption> {
+    if let Some(v) = inline {
+        return Ok(v.clone());
+    }
+    *i += 1;
+    args.get(*i).cloned().ok_or_else(|| BadOption(format!("{flag} requires an argument")))
+}
+
+fn number(flag: &str, v: &str) -> Result<u64, BadOption> {
+    v.parse().map_err(|_| BadOption(format!("{flag} needs a number, got `{v}`")))
+}
+
+/// Reads a dotenv file: `KEY=value` lines, `#` comments, optional quotes, `export ` prefixes.
+pub fn parse_env_file(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        let Some((k, v)) = line.split_once('=') else { continue };
+        let v = v.trim();
+        let v = if (v.starts_with('"') && v.ends_with('"') && v.len() >= 2)
+            || (v.starts_with('\'') && v.ends_with('\'') && v.len() >= 2)
+        {
+            let inner = &v[1..v.len() - 1];
+            if v.starts_with('"') { inner.replace("\\n", "\n") } else { inner.to_string() }
+        } else {
+            v.split(" #").next().unwrap_or("").trim().to_string()
+        };
+        out.push((k.trim().to_string(), v));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn script_args_stop_option_parsing() {
+        let Ok(Command::Run(c)) = parse(&s(&["--no-warnings", "app.js", "--foo", "-e"])) else { panic!() };
+        assert!(matches!(c.entry, Entry::File(ref p) if p == &PathBuf::from("app.js")));
+        assert_eq!(c.script_args, s(&["--foo", "-e"]));
+        assert_eq!(c.exec_argv, s(&["--no-warnings"]));
+    }
+
+    #[test]
+    fn eval_and_print() {
+        let Ok(Command::Run(c)) = parse(&s(&["-p", "1+1", "x"])) else { panic!() };
+        assert!(matches!(c.entry, Entry::Eval { ref code, print: true } if code == "1+1"));
+        assert_eq!(c.script_args, s(&["x"]));
+    }
+
+    #[test]
+    fn unknown_option_is_bad() {
+        assert!(matches!(parse(&s(&["--nope"])), Err(BadOption(o)) if o == "--nope"));
+    }
+
+    #[test]
+    fn env_file_lines() {
+        let v = parse_env_file("# c\nA=1\nexport B=\"two\\nlines\"\nC='x y' \nD=v # note\n");
+        assert_eq!(v, vec![("A".into(), "1".into()), ("B".into(), "two\nlines".into()), ("C".into(), "x y".into()), ("D".into(), "v".into())]);
+    }
+}

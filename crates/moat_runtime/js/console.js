@@ -1,0 +1,206 @@
+'use strict';
+// node:console — the global console writes to process.stdout / process.stderr.
+
+const { formatWithOptions, inspect } = require('internal/util/inspect');
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+
+const kCounts = Symbol('counts');
+const kTimers = Symbol('timers');
+const kGroupIndent = Symbol('groupIndent');
+
+function Console(options, stderr, ignoreErrors) {
+  if (!new.target) return new Console(options, stderr, ignoreErrors);
+  initConsole(this, options, stderr);
+}
+
+function initConsole(self, options, stderr) {
+  let stdout = options;
+  let colorMode = 'auto';
+  let inspectOptions;
+  if (options && typeof options.write !== 'function' && options.stdout) {
+    ({ stdout, stderr, colorMode = 'auto', inspectOptions } = options);
+  }
+  if (!stdout || typeof stdout.write !== 'function') throw new ERR_INVALID_ARG_TYPE('stdout', 'WritableStream', stdout);
+  if (!stderr) stderr = stdout;
+  const that = self;
+  Object.defineProperty(that, '_stdout', { value: stdout, writable: true });
+  Object.defineProperty(that, '_stderr', { value: stderr, writable: true });
+  Object.defineProperty(that, kCounts, { value: new Map() });
+  Object.defineProperty(that, kTimers, { value: new Map() });
+  Object.defineProperty(that, kGroupIndent, { value: '', writable: true });
+  Object.defineProperty(that, '_colorMode', { value: colorMode });
+  Object.defineProperty(that, '_inspectOptions', { value: inspectOptions });
+  for (const key of Object.keys(Console.prototype)) {
+    that[key] = Console.prototype[key].bind(self);
+    Object.defineProperty(that[key], 'name', { value: key });
+  }
+}
+
+function useColors(console, stream) {
+  if (console._colorMode !== 'auto') return console._colorMode;
+  return !!(stream && stream.isTTY && (typeof stream.getColorDepth !== 'function' || stream.getColorDepth() > 2));
+}
+
+function formatFor(console, stream, args) {
+  const opts = console._inspectOptions ? { ...console._inspectOptions } : {};
+  if (opts.colors === undefined) opts.colors = useColors(console, stream);
+  return formatWithOptions(opts, ...args);
+}
+
+function write(console, stream, string) {
+  const indent = console[kGroupIndent];
+  if (indent.length !== 0) {
+    if (string.includes('\n')) string = string.replace(/\n/g, `\n${indent}`);
+    string = indent + string;
+  }
+  string += '\n';
+  try {
+    stream.write(string);
+  } catch (err) {
+    if (!(err && err.code === 'EPIPE')) throw err;
+  }
+}
+
+Console.prototype.log = function log(...args) { write(this, this._stdout, formatFor(this, this._stdout, args)); };
+Console.prototype.info = Console.prototype.log;
+Console.prototype.debug = Console.prototype.log;
+Console.prototype.warn = function warn(...args) { write(this, this._stderr, formatFor(this, this._stderr, args)); };
+Console.prototype.error = Console.prototype.warn;
+Console.prototype.dir = function dir(object, options) {
+  write(this, this._stdout, inspect(object, { customInspect: false, ...this._inspectOptions, ...options, colors: options && options.colors !== undefined ? options.colors : useColors(this, this._stdout) }));
+};
+Console.prototype.dirxml = Console.prototype.log;
+Console.prototype.trace = function trace(...args) {
+  const err = { name: 'Trace', message: formatFor(this, this._stderr, args) };
+  Error.captureStackTrace(err, trace);
+  this.error(err.stack);
+};
+Console.prototype.assert = function assert(expression, ...args) {
+  if (!expression) {
+    if (args.length > 0 && typeof args[0] === 'string') args[0] = `Assertion failed: ${args[0]}`;
+    else args.unshift('Assertion failed');
+    this.warn(...args);
+  }
+};
+Console.prototype.clear = function clear() {
+  if (this._stdout.isTTY && process.env.TERM !== 'dumb') this._stdout.write('\u001b[1;1H\u001b[0J');
+};
+Console.prototype.count = function count(label = 'default') {
+  label = `${label}`;
+  const counts = this[kCounts];
+  let c = counts.get(label);
+  c = c === undefined ? 1 : c + 1;
+  counts.set(label, c);
+  this.log(`${label}: ${c}`);
+};
+Console.prototype.countReset = function countReset(label = 'default') {
+  label = `${label}`;
+  if (!this[kCounts].has(label)) {
+    process.emitWarning(`Count for '${label}' does not exist`);
+    return;
+  }
+  this[kCounts].delete(label);
+};
+Console.prototype.group = function group(...data) {
+  if (data.length > 0) this.log(...data);
+  this[kGroupIndent] += '  ';
+};
+Console.prototype.groupCollapsed = Console.prototype.group;
+Console.prototype.groupEnd = function groupEnd() {
+  this[kGroupIndent] = this[kGroupIndent].slice(0, this[kGroupIndent].length - 2);
+};
+
+function formatTime(ms) {
+  let hours = 0, minutes = 0, seconds = 0;
+  if (ms >= 1000) {
+    if (ms >= 60000) {
+      if (ms >= 3600000) { hours = Math.floor(ms / 3600000); ms %= 3600000; }
+      minutes = Math.floor(ms / 60000);
+      ms %= 60000;
+    }
+    seconds = ms / 1000;
+  }
+  if (hours !== 0 || minutes !== 0) {
+    const parts = [hours, minutes, Math.floor(seconds)].map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0')));
+    return `${hours !== 0 ? parts.join(':') : parts.slice(1).join(':')}.${String(Math.round((seconds % 1) * 1000)).padStart(3, '0')} (${hours !== 0 ? 'h:mm:ss.mmm' : 'm:ss.mmm'})`;
+  }
+  if (seconds !== 0) return `${seconds.toFixed(3)}s`;
+  return `${Number(ms.toFixed(3))}ms`;
+}
+Console.prototype.time = function time(label = 'default') {
+  label = `${label}`;
+  if (this[kTimers].has(label)) {
+    process.emitWarning(`Label '${label}' already exists for console.time()`);
+    return;
+  }
+  this[kTimers].set(label, internalBinding('timers').now());
+};
+Console.prototype.timeEnd = function timeEnd(label = 'default') {
+  label = `${label}`;
+  const start = this[kTimers].get(label);
+  if (start === undefined) {
+    process.emitWarning(`No such label '${label}' for console.timeEnd()`);
+    return;
+  }
+  this[kTimers].delete(label);
+  this.log(`${label}: ${formatTime(internalBinding('timers').now() - start)}`);
+};
+Console.prototype.timeLog = function timeLog(label = 'default', ...data) {
+  label = `${label}`;
+  const start = this[kTimers].get(label);
+  if (start === undefined) {
+    process.emitWarning(`No such label '${label}' for console.timeLog()`);
+    return;
+  }
+  this.log(`${label}: ${formatTime(internalBinding('timers').now() - start)}`, ...data);
+};
+Console.prototype.table = function table(data, properties) {
+  if (data === null || typeof data !== 'object') return this.log(data);
+  const renderCell = (v) => (v === undefined ? '' : typeof v === 'string' ? inspect(v).slice(1, -1).length >= 0 ? `'${v}'` : v : inspect(v, { depth: 1, breakLength: Infinity, compact: 3 }));
+  const indexKey = '(index)';
+  const valuesKey = 'Values';
+  const rows = [];
+  const columns = [];
+  let hasValues = false;
+  const isMap = data instanceof Map;
+  const isSet = data instanceof Set;
+  const entries = isMap ? [...data].map(([k, v], i) => [i, v, k]) : isSet ? [...data].map((v, i) => [i, v]) : Object.keys(data).map((k) => [k, data[k]]);
+  for (const [key, value, mapKey] of entries) {
+    const row = { [indexKey]: String(key) };
+    if (isMap) row.Key = renderCell(mapKey);
+    if (value !== null && typeof value === 'object') {
+      for (const col of Object.keys(value)) {
+        if (properties && !properties.includes(col)) continue;
+        if (!columns.includes(col)) columns.push(col);
+        row[col] = renderCell(value[col]);
+      }
+    } else {
+      hasValues = true;
+      row[valuesKey] = renderCell(value);
+    }
+    rows.push(row);
+  }
+  const header = [isMap ? '(iteration index)' : indexKey, ...(isMap ? ['Key'] : []), ...(properties || columns), ...(hasValues ? [valuesKey] : [])];
+  const keyOf = (h) => (h === '(iteration index)' ? indexKey : h);
+  const widths = header.map((h) => Math.max(h.length, ...rows.map((r) => String(r[keyOf(h)] ?? '').length)) + 2);
+  const pad = (s, w) => {
+    const left = Math.floor((w - s.length) / 2);
+    return ' '.repeat(left) + s + ' '.repeat(w - s.length - left);
+  };
+  const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
+  const out = [line('┌', '┬', '┐'), `│${header.map((h, i) => pad(h, widths[i])).join('│')}│`, line('├', '┼', '┤')];
+  for (const r of rows) out.push(`│${header.map((h, i) => pad(String(r[keyOf(h)] ?? ''), widths[i])).join('│')}│`);
+  out.push(line('└', '┴', '┘'));
+  this.log(out.join('\n'));
+};
+
+const globalConsole = Object.create({});
+const stdio = {
+  stdout: { write: (s) => { process.stdout.write(s); return true; }, get isTTY() { return process.stdout.isTTY; } },
+  stderr: { write: (s) => { process.stderr.write(s); return true; }, get isTTY() { return process.stderr.isTTY; } },
+};
+initConsole(globalConsole, { stdout: stdio.stdout, stderr: stdio.stderr });
+globalConsole.Console = Console;
+Object.defineProperty(globalConsole, Symbol.toStringTag, { value: 'console', writable: false, enumerable: false, configurable: true });
+
+module.exports = globalConsole;

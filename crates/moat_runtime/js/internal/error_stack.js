@@ -1,0 +1,113 @@
+'use strict';
+// V8's stack-trace API on QuickJS-ng. The engine provides Error.captureStackTrace,
+// Error.stackTraceLimit and Error.prepareStackTrace with CallSite objects; this makes the
+// default `err.stack` read like V8's (`Name: message` then `    at fn (file:line:col)` lines),
+// keeps `Error.prepareStackTrace` undefined until user code sets it, and completes the
+// CallSite methods npm packages call.
+
+// Files compiled inside the CommonJS wrapper: their line-1 columns include the wrapper.
+const wrappedFiles = new Set();
+let wrapperWidth;
+function columnOf(site) {
+  return site.getColumnNumber();
+}
+
+function location(site) {
+  const file = site.getFileName();
+  if (!file) return site.isNative() ? 'native' : '<anonymous>';
+  const line = site.getLineNumber();
+  const col = columnOf(site);
+  return line > 0 ? `${file}:${line}:${col}` : file;
+}
+
+function callSiteToString() {
+  const name = this.getFunctionName();
+  const loc = location(this);
+  if (name && name !== '<anonymous>') return `${this.isConstructor() ? 'new ' : ''}${name} (${loc})`;
+  if (this.isNative()) return `<anonymous> (${loc})`;
+  return loc;
+}
+
+function headerOf(err) {
+  try {
+    if (err === null || typeof err !== 'object') return String(err);
+    const name = err.name === undefined ? 'Error' : String(err.name);
+    const message = err.message === undefined ? '' : String(err.message);
+    if (name === '') return message;
+    if (message === '') return name;
+    return `${name}: ${message}`;
+  } catch {
+    return '<error>';
+  }
+}
+
+function defaultPrepare(err, sites) {
+  let out = headerOf(err);
+  for (const site of sites) {
+    if (site.isNative() && (site.getFunctionName() === 'call' || site.getFunctionName() === 'apply')) continue;
+    out += `\n    at ${callSiteToString.call(site)}`;
+  }
+  return out;
+}
+
+function setup() {
+  const native = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
+  let user;
+  let sawSites;
+  const prepare = function prepareStackTrace(err, sites) {
+    if (sawSites === undefined && sites.length > 0) {
+      sawSites = true;
+      completeCallSite(Object.getPrototypeOf(sites[0]));
+    }
+    if (typeof user === 'function') return user(err, sites);
+    return defaultPrepare(err, sites);
+  };
+  if (native && typeof native.set === 'function') {
+    native.set.call(Error, prepare);
+    Object.defineProperty(Error, 'prepareStackTrace', {
+      configurable: true,
+      enumerable: false,
+      get() { return user; },
+      set(v) { user = v; },
+    });
+  }
+  if (Error.stackTraceLimit === undefined) Error.stackTraceLimit = 10;
+}
+
+function completeCallSite(proto) {
+  const add = (name, fn) => {
+    if (!Object.prototype.hasOwnProperty.call(proto, name)) {
+      Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+    }
+  };
+  add('getTypeName', function getTypeName() { return null; });
+  add('getMethodName', function getMethodName() { return null; });
+  add('getThis', function getThis() { return undefined; });
+  add('isEval', function isEval() { return false; });
+  add('isToplevel', function isToplevel() { return !this.getFunctionName(); });
+  add('isAsync', function isAsync() { return false; });
+  add('isPromiseAll', function isPromiseAll() { return false; });
+  add('getPromiseIndex', function getPromiseIndex() { return null; });
+  add('getEvalOrigin', function getEvalOrigin() { return undefined; });
+  add('getScriptNameOrSourceURL', function getScriptNameOrSourceURL() { return this.getFileName(); });
+  add('getScriptHash', function getScriptHash() { return ''; });
+  add('getEnclosingColumnNumber', function getEnclosingColumnNumber() { return this.getColumnNumber(); });
+  add('getEnclosingLineNumber', function getEnclosingLineNumber() { return this.getLineNumber(); });
+  add('getPosition', function getPosition() { return 0; });
+  add('toString', callSiteToString);
+  const nativeColumn = proto.getColumnNumber;
+  Object.defineProperty(proto, 'getColumnNumber', {
+    value: function getColumnNumber() {
+      const col = nativeColumn.call(this);
+      if (this.getLineNumber() === 1 && wrappedFiles.has(this.getFileName())) {
+        wrapperWidth ??= internalBinding('loader').wrapperHeadLength;
+        return col > wrapperWidth ? col - wrapperWidth : col;
+      }
+      return col;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+module.exports = { setup, wrappedFiles };

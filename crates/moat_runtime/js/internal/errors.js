@@ -1,0 +1,209 @@
+'use strict';
+// Node's error codes and messages. Each code is a class deriving from its base error type whose
+// `name` reads like `TypeError` and whose `code` is the Node code, printed as `TypeError [CODE]`.
+
+const messages = new Map();
+const codes = {};
+
+function formatMessage(key, args) {
+  const msg = messages.get(key);
+  if (typeof msg === 'function') return msg(...args);
+  let i = 0;
+  return msg.replace(/%[sdj]/g, () => String(args[i++]));
+}
+
+function makeNodeErrorWithCode(Base, key) {
+  return class NodeError extends Base {
+    constructor(...args) {
+      super(formatMessage(key, args));
+      Object.defineProperty(this, 'code', { value: key, enumerable: true, writable: true, configurable: true });
+      fixStack(this);
+    }
+    toString() { return `${this.name} [${key}]: ${this.message}`; }
+  };
+}
+
+function E(key, msg, Base, ...others) {
+  messages.set(key, msg);
+  const cls = makeNodeErrorWithCode(Base, key);
+  for (const Other of others) cls[Other.name] = makeNodeErrorWithCode(Other, key);
+  codes[key] = cls;
+}
+
+// `stack` must start with `Name [CODE]: message`, as Node prints it.
+function fixStack(err) {
+  if (err.code && typeof err.stack === 'string') {
+    const head = `${err.name}: ${err.message}`;
+    if (err.stack.startsWith(head)) err.stack = `${err.name} [${err.code}]: ${err.message}` + err.stack.slice(head.length);
+    else if (!err.stack.startsWith(err.name)) err.stack = `${err.name} [${err.code}]: ${err.message}\n${err.stack}`;
+  }
+  return err;
+}
+
+function determineSpecificType(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  const type = typeof value;
+  if (type === 'function') return value.name ? `function ${value.name}` : 'function';
+  if (type === 'object') {
+    if (value.constructor && value.constructor.name) return `an instance of ${value.constructor.name}`;
+    return `${lazyInspect()(value, { depth: -1 })}`;
+  }
+  let inspected = lazyInspect()(value, { colors: false });
+  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
+  return `type ${type} (${inspected})`;
+}
+
+let inspectFn;
+function lazyInspect() {
+  if (!inspectFn) inspectFn = require('internal/util/inspect').inspect;
+  return inspectFn;
+}
+
+const classRegExp = /^([A-Z][a-z0-9]*)+$/;
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+
+function formatList(list, joiner = 'or') {
+  if (list.length <= 2) return list.join(` ${joiner} `);
+  return `${list.slice(0, -1).join(', ')}, ${joiner} ${list[list.length - 1]}`;
+}
+
+E('ERR_INVALID_ARG_TYPE', (name, expected, actual) => {
+  if (!Array.isArray(expected)) expected = [expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) msg += `${name} `;
+  else msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  msg += 'must be ';
+  const types = [], instances = [], other = [];
+  for (const value of expected) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRegExp.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) { types.splice(pos, 1); instances.push('Object'); }
+  }
+  if (types.length > 0) {
+    msg += `${types.length > 1 ? 'one of type' : 'of type'} ${formatList(types)}`;
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    msg += `an instance of ${formatList(instances)}`;
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 1) msg += `one of ${formatList(other)}`;
+    else { if (other[0].toLowerCase() !== other[0]) msg += 'an '; msg += `${other[0]}`; }
+  }
+  msg += `. Received ${determineSpecificType(actual)}`;
+  return msg;
+}, TypeError);
+E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
+  let inspected = lazyInspect()(value);
+  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
+  const type = name.includes('.') ? 'property' : 'argument';
+  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
+}, TypeError, RangeError);
+E('ERR_OUT_OF_RANGE', (str, range, input) => {
+  let received;
+  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) received = addNumericalSeparator(String(input));
+  else if (typeof input === 'bigint') {
+    received = String(input);
+    if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
+    received += 'n';
+  } else received = lazyInspect()(input);
+  return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`;
+}, RangeError);
+E('ERR_MISSING_ARGS', (...args) => {
+  const wrap = (a) => `"${a}"`;
+  args = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
+  let msg = 'The ';
+  if (args.length === 1) msg += `${args[0]} argument`;
+  else if (args.length === 2) msg += `${args[0]} and ${args[1]} arguments`;
+  else msg += `${args.slice(0, -1).join(', ')}, and ${args[args.length - 1]} arguments`;
+  return `${msg} must be specified`;
+}, TypeError);
+E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
+E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
+  const type = value && value.constructor && value.constructor.name ? `instance of ${value.constructor.name}` : `type ${typeof value}`;
+  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+}, TypeError, RangeError);
+E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
+E('ERR_NOT_IMPLEMENTED', (what) => `${what} is not implemented in moat yet`, Error);
+E('ERR_UNHANDLED_ERROR', (err = undefined) => {
+  const msg = 'Unhandled error.';
+  if (err === undefined) return msg;
+  return `${msg} (${lazyInspect()(err)})`;
+}, Error);
+E('ERR_INVALID_URL', 'Invalid URL', TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => `The URL must be of scheme ${expected}`, TypeError);
+E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
+E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
+E('ERR_MISSING_OPTION', '%s is required', TypeError);
+E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
+E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
+E('ERR_INVALID_CHAR', (name, field) => field ? `Invalid character in ${name} ["${field}"]` : `Invalid character in ${name}`, TypeError);
+E('ERR_BUFFER_OUT_OF_BOUNDS', (name) => name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds', RangeError);
+E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
+E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x1fffffe8 characters', Error);
+E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);
+E('ERR_INVALID_CALLBACK', 'Callback must be a function. Received %s', TypeError);
+E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
+E('ERR_ASSERTION', '%s', Error);
+E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
+E('ERR_ACCESS_DENIED', (msg, permission, resource) => msg, Error);
+E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
+E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
+E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
+E('ERR_INVALID_MODULE_SPECIFIER', (request, reason, base) => `Invalid module "${request}" ${reason}${base ? ` imported from ${base}` : ''}`, TypeError);
+E('ERR_REQUIRE_ESM', (filename) => `require() of ES Module ${filename} not supported.`, Error);
+E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_SYNTHETIC', 'JavaScript Callstack', Error);
+E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
+E('ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config %s', Error);
+E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
+E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
+E('ERR_UNSUPPORTED_DIR_IMPORT', 'Directory import \'%s\' is not supported resolving ES modules imported from %s', Error);
+
+function addNumericalSeparator(val) {
+  let res = '';
+  let i = val.length;
+  const start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
+  return `${val.slice(0, i)}${res}`;
+}
+
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
+// Builds `err` with Node's fields for an OS error raised in JS (e.g. from argument checks).
+function uvException({ code, errno, syscall, path, dest, message }) {
+  let msg = `${code}: ${message}, ${syscall}`;
+  if (path !== undefined) msg += ` '${path}'`;
+  if (dest !== undefined) msg += ` -> '${dest}'`;
+  const err = new Error(msg);
+  err.errno = errno; err.code = code; err.syscall = syscall;
+  if (path !== undefined) err.path = path;
+  if (dest !== undefined) err.dest = dest;
+  return err;
+}
+
+// Throw a Node error and keep `stack` in Node's `Name [CODE]: message` form.
+function makeError(Cls, ...args) {
+  return fixStack(new Cls(...args));
+}
+
+// Hides internal frames from `err.stack` (Error.captureStackTrace-like).
+function hideStackFrames(fn) { return fn; }
+
+module.exports = { codes, AbortError, uvException, makeError, fixStack, hideStackFrames, determineSpecificType, addNumericalSeparator };

@@ -1,0 +1,84 @@
+'use strict';
+// Installs Node's globals with Node's enumerability: the timer functions, queueMicrotask,
+// structuredClone, atob/btoa, performance, fetch, crypto and navigator are enumerable; the
+// rest (process, console, Buffer, URL, TextEncoder, …) are not.
+
+function defineLazy(name, get, enumerable = false) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get() {
+      if (!loaded) { value = get(); loaded = true; }
+      return value;
+    },
+    set(v) {
+      Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable });
+    },
+  });
+}
+
+function defineValue(name, value, enumerable = false) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+}
+
+function setup() {
+  const loop = require('internal/loop');
+  const processObject = require('internal/process/object').create();
+  defineValue('process', processObject);
+  processObject._rawWrite = (fd, s) => internalBinding('process').writeStdio(fd, s);
+  require('internal/process/object').installStdio(processObject);
+  processObject.nextTick = loop.nextTick;
+
+  defineValue('global', globalThis, true);
+  const timers = require('timers');
+  defineValue('clearImmediate', timers.clearImmediate, true);
+  defineValue('setImmediate', timers.setImmediate, true);
+  defineValue('clearInterval', timers.clearInterval, true);
+  defineValue('clearTimeout', timers.clearTimeout, true);
+  defineValue('setInterval', timers.setInterval, true);
+  defineValue('setTimeout', timers.setTimeout, true);
+  defineValue('queueMicrotask', function queueMicrotask(callback) {
+    if (typeof callback !== 'function') {
+      const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+      throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    }
+    Promise.resolve().then(() => {
+      try { callback(); } catch (err) { require('internal/main').onFatal(err); }
+    });
+  }, true);
+  defineValue('structuredClone', require('internal/structured_clone').structuredClone, true);
+  const buffer = () => require('buffer');
+  defineLazy('atob', () => buffer().atob, true);
+  defineLazy('btoa', () => buffer().btoa, true);
+  defineLazy('performance', () => require('perf_hooks').performance, true);
+  defineValue('fetch', function fetch() {
+    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+    return Promise.reject(new ERR_NOT_IMPLEMENTED('fetch'));
+  }, true);
+  defineLazy('crypto', () => require('internal/crypto/web').crypto, true);
+  defineLazy('navigator', () => require('internal/navigator').navigator, true);
+
+  defineLazy('console', () => require('console'));
+  defineLazy('Buffer', () => buffer().Buffer);
+  defineLazy('URL', () => require('internal/url').URL);
+  defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams);
+  defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder);
+  defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder);
+  const events = () => require('internal/event_target');
+  defineLazy('AbortController', () => events().AbortController);
+  defineLazy('AbortSignal', () => events().AbortSignal);
+  defineLazy('Event', () => events().Event);
+  defineLazy('EventTarget', () => events().EventTarget);
+  defineLazy('CustomEvent', () => events().CustomEvent);
+  defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
+  defineLazy('Blob', () => buffer().Blob);
+  defineLazy('Performance', () => require('perf_hooks').Performance);
+
+  const cjs = require('internal/modules/cjs');
+  internalBinding('loader').setHooks(require, cjs.requireForImport);
+  require('internal/error_stack').setup();
+}
+
+module.exports = { setup };

@@ -1,0 +1,310 @@
+'use strict';
+// The event loop, in Node's phase order: timers, pending, poll, check (setImmediate), close.
+// After every callback the nextTick queue drains, then the microtask queue, repeatedly, and
+// unhandled promise rejections are processed — as Node's processTicksAndRejections does.
+
+const timersBinding = internalBinding('timers');
+const { now, sleep, runMicrotasks } = timersBinding;
+
+// ---- nextTick and microtasks -------------------------------------------------------------
+
+const tickQueue = [];
+let tickHead = 0;
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+    throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  if (process._exiting) return;
+  tickQueue.push({ callback, args });
+}
+
+let fatalHandler;
+function setFatalHandler(fn) { fatalHandler = fn; }
+
+// Runs `fn` as a top-level callback: an exception goes to the fatal handler.
+function runCallback(fn, thisArg, args) {
+  try {
+    if (args === undefined || args.length === 0) fn.call(thisArg);
+    else fn.apply(thisArg, args);
+  } catch (err) {
+    fatalHandler(err);
+  }
+  processTicksAndRejections();
+}
+
+function processTicksAndRejections() {
+  do {
+    while (tickHead < tickQueue.length) {
+      const tick = tickQueue[tickHead];
+      tickQueue[tickHead++] = undefined;
+      try {
+        if (tick.args.length === 0) tick.callback();
+        else tick.callback(...tick.args);
+      } catch (err) {
+        fatalHandler(err);
+      }
+      if (tickHead > 1024 && tickHead * 2 > tickQueue.length) {
+        tickQueue.splice(0, tickHead);
+        tickHead = 0;
+      }
+    }
+    tickQueue.length = 0;
+    tickHead = 0;
+    runMicrotasks();
+  } while (tickHead < tickQueue.length || processRejections());
+}
+
+// ---- promise rejections ------------------------------------------------------------------
+
+const pendingRejections = new Map();
+const reportedRejections = new WeakSet();
+
+function onRejection(promise, reason, handled) {
+  if (!handled) {
+    pendingRejections.set(promise, reason);
+  } else if (pendingRejections.has(promise)) {
+    pendingRejections.delete(promise);
+  } else if (reportedRejections.has(promise)) {
+    process.emit('rejectionHandled', promise);
+  }
+}
+timersBinding.setRejectionHook(onRejection);
+
+let unhandledRejectionHandler;
+function setUnhandledRejectionHandler(fn) { unhandledRejectionHandler = fn; }
+
+// Returns true when it ran something that may have queued more work.
+function processRejections() {
+  if (pendingRejections.size === 0) return false;
+  const list = [...pendingRejections];
+  pendingRejections.clear();
+  for (const [promise, reason] of list) {
+    reportedRejections.add(promise);
+    unhandledRejectionHandler(promise, reason);
+  }
+  return true;
+}
+
+// ---- timers ------------------------------------------------------------------------------
+
+const kTimeout = Symbol('timeout');
+let timerList = []; // sorted by (when, id)
+let timerId = 0;
+let refedTimers = 0;
+
+function insertTimer(t) {
+  let lo = 0, hi = timerList.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = timerList[mid];
+    if (m._when < t._when || (m._when === t._when && m._id < t._id)) lo = mid + 1; else hi = mid;
+  }
+  timerList.splice(lo, 0, t);
+}
+function removeTimer(t) {
+  const i = timerList.indexOf(t);
+  if (i !== -1) timerList.splice(i, 1);
+}
+
+let loopStart = 0;
+function loopNow() { return loopTime; }
+let loopTime = now();
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after *= 1;
+    if (!(after >= 1 && after <= 2147483647)) {
+      if (after > 2147483647) {
+        process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+      } else if (after < 0 && after !== -Infinity) {
+        // Node warns only for some values; negative numbers become 1 silently.
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = isRefed;
+    this._id = ++timerId;
+    this._when = Math.floor(now()) + after;
+    this._active = true;
+    if (isRefed) refedTimers++;
+    insertTimer(this);
+  }
+  refresh() {
+    if (this._active) {
+      removeTimer(this);
+      this._when = Math.floor(now()) + this._idleTimeout;
+      this._id = ++timerId;
+      insertTimer(this);
+    }
+    return this;
+  }
+  unref() {
+    if (this[kRefed]) { this[kRefed] = false; if (this._active) refedTimers--; }
+    return this;
+  }
+  ref() {
+    if (!this[kRefed]) { this[kRefed] = true; if (this._active) refedTimers++; }
+    return this;
+  }
+  hasRef() { return this[kRefed]; }
+  close() { clearTimeoutInternal(this); return this; }
+  [Symbol.toPrimitive]() {
+    if (this[kAsyncId] === undefined) {
+      this[kAsyncId] = ++asyncIdCounter;
+      knownTimersById.set(this[kAsyncId], this);
+    }
+    return this[kAsyncId];
+  }
+}
+const kRefed = Symbol('refed');
+const kAsyncId = Symbol('asyncId');
+let asyncIdCounter = 1000;
+const knownTimersById = new Map();
+
+function clearTimeoutInternal(timer) {
+  if (timer && timer._onTimeout !== undefined && timer._active) {
+    timer._active = false;
+    timer._destroyed = true;
+    if (timer[kRefed]) refedTimers--;
+    removeTimer(timer);
+    if (timer[kAsyncId] !== undefined) knownTimersById.delete(timer[kAsyncId]);
+  }
+}
+
+function clearTimer(timer) {
+  if (timer == null) return;
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = knownTimersById.get(Number(timer));
+    if (t !== undefined) clearTimeoutInternal(t);
+    return;
+  }
+  if (timer instanceof Timeout) clearTimeoutInternal(timer);
+}
+
+function runTimers() {
+  loopTime = now();
+  const nowMs = Math.floor(loopTime);
+  // Only timers due at the start of this phase run; ones added while it runs wait.
+  const maxId = timerId;
+  while (timerList.length > 0) {
+    const t = timerList[0];
+    if (t._when > nowMs) break;
+    if (t._id > maxId) break;
+    timerList.shift();
+    if (t._repeat !== null) {
+      t._when = nowMs + t._repeat;
+      t._id = ++timerId;
+      insertTimer(t);
+    } else {
+      t._active = false;
+      t._destroyed = true;
+      if (t[kRefed]) refedTimers--;
+      if (t[kAsyncId] !== undefined) knownTimersById.delete(t[kAsyncId]);
+    }
+    runCallback(t._onTimeout, t, t._timerArgs);
+  }
+}
+
+// ---- immediates --------------------------------------------------------------------------
+
+let immediateQueue = [];
+let refedImmediates = 0;
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    refedImmediates++;
+    immediateQueue.push(this);
+  }
+  ref() { if (!this[kRefed]) { this[kRefed] = true; if (!this._destroyed) refedImmediates++; } return this; }
+  unref() { if (this[kRefed]) { this[kRefed] = false; if (!this._destroyed) refedImmediates--; } return this; }
+  hasRef() { return this[kRefed]; }
+}
+
+function clearImmediate(imm) {
+  if (!imm || imm._destroyed || !(imm instanceof Immediate)) return;
+  imm._destroyed = true;
+  if (imm[kRefed]) refedImmediates--;
+  const i = immediateQueue.indexOf(imm);
+  if (i !== -1) immediateQueue.splice(i, 1);
+}
+
+function runImmediates() {
+  const queue = immediateQueue;
+  immediateQueue = [];
+  for (let i = 0; i < queue.length; i++) {
+    const imm = queue[i];
+    if (imm._destroyed) continue;
+    imm._destroyed = true;
+    if (imm[kRefed]) refedImmediates--;
+    runCallback(imm._onImmediate, imm, imm._argv);
+  }
+}
+
+// ---- handles kept alive by I/O (stdin and friends register here) -------------------------
+
+let refedHandles = 0;
+function refHandle() { refedHandles++; }
+function unrefHandle() { refedHandles--; }
+const pollers = new Set();
+function addPoller(fn) { pollers.add(fn); }
+function removePoller(fn) { pollers.delete(fn); }
+const closeCallbacks = [];
+function queueClose(fn) { closeCallbacks.push(fn); }
+
+function isAlive() {
+  return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || closeCallbacks.length > 0;
+}
+
+function runPoll() {
+  // Wait for the next timer when there is nothing else to do.
+  if (immediateQueue.length > 0 || closeCallbacks.length > 0) {
+    for (const p of pollers) p(0);
+    return;
+  }
+  let timeout = -1;
+  if (timerList.length > 0) {
+    const first = refedTimers > 0 ? timerList.find((t) => t[kRefed]) || timerList[0] : timerList[0];
+    timeout = Math.max(0, timerList[0]._when - now());
+    if (refedTimers === 0 && refedHandles === 0) timeout = 0;
+    void first;
+  }
+  if (pollers.size > 0) {
+    for (const p of pollers) p(timeout);
+  } else if (timeout > 0) {
+    sleep(timeout);
+  }
+}
+
+function runClose() {
+  while (closeCallbacks.length > 0) {
+    const fn = closeCallbacks.shift();
+    runCallback(fn);
+  }
+}
+
+// Runs until nothing keeps the loop alive.
+function run() {
+  loopStart = now();
+  while (isAlive()) {
+    runTimers();
+    runPoll();
+    runImmediates();
+    runClose();
+  }
+}
+
+module.exports = {
+  nextTick, processTicksAndRejections, runCallback, setFatalHandler, setUnhandledRejectionHandler,
+  Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, refHandle, unrefHandle, addPoller,
+  removePoller, queueClose, loopNow, now, kRefed, loopStart: () => loopStart,
+};

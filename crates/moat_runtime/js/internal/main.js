@@ -1,0 +1,177 @@
+'use strict';
+// Runs the entry point and the event loop; owns uncaught errors, beforeExit/exit and the exit code.
+
+const loop = require('internal/loop');
+const b = internalBinding('process');
+const loader = internalBinding('loader');
+
+function exitCodeOf(code) {
+  if (code === undefined || code === null) return 0;
+  return Number(code) | 0;
+}
+
+// Node prints the source line of the throw site, a caret under it, then the stack.
+function sourceContext(err) {
+  if (err === null || typeof err !== 'object' || typeof err.stack !== 'string') return '';
+  const m = /\n\s+at (?:.*?\()?(\/[^:()]+):(\d+):(\d+)\)?/.exec(err.stack);
+  if (!m) return '';
+  let text;
+  try { text = internalBinding('fs').readFileUtf8(m[1]); } catch { return ''; }
+  const line = text.split('\n')[Number(m[2]) - 1];
+  if (line === undefined) return '';
+  const indent = line.length - line.trimStart().length;
+  return `${m[1]}:${m[2]}\n${line}\n${' '.repeat(indent)}^\n\n`;
+}
+
+function printFatal(err) {
+  const { inspect } = require('internal/util/inspect');
+  let body;
+  try {
+    if (err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string')) {
+      body = inspect(err, { colors: false });
+    } else {
+      body = `Uncaught ${inspect(err, { colors: false })}`;
+    }
+  } catch {
+    body = String(err);
+  }
+  const ctx = err && err[kNoSourceContext] ? '' : sourceContext(err);
+  process._rawWrite(2, `${ctx}${body}${body.includes('\n') && ctx === '' && !(err instanceof Error) ? '' : ''}\n\nNode.js ${process.version}\n`);
+}
+const kNoSourceContext = Symbol('noSourceContext');
+
+let handlingFatal = false;
+function onFatal(err) {
+  if (handlingFatal) {
+    printFatal(err);
+    b.reallyExit(7);
+  }
+  if (typeof process._captureCallback === 'function') {
+    process._captureCallback(err);
+    return;
+  }
+  if (process.listenerCount('uncaughtException') > 0) {
+    handlingFatal = true;
+    try {
+      process.emit('uncaughtException', err, 'uncaughtException');
+    } catch (err2) {
+      printFatal(err2);
+      b.reallyExit(7);
+    }
+    handlingFatal = false;
+    return;
+  }
+  printFatal(err);
+  process.exitCode = 1;
+  emitExit(1);
+  b.reallyExit(1);
+}
+
+function onUnhandledRejection(promise, reason) {
+  if (process.listenerCount('unhandledRejection') > 0) {
+    process.emit('unhandledRejection', reason, promise);
+    return;
+  }
+  let err = reason;
+  if (!(reason instanceof Error)) {
+    const { inspect } = require('internal/util/inspect');
+    err = new Error('This error originated either by throwing inside of an async function without a catch block, ' +
+      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason ' +
+      `"${inspect(reason)}".`);
+    err.name = 'UnhandledPromiseRejection';
+    err.code = 'ERR_UNHANDLED_REJECTION';
+    err[kNoSourceContext] = true;
+    err.stack = `${err.name}: ${err.message}`;
+  }
+  onFatal(err);
+}
+
+let exitEmitted = false;
+function emitExit(code) {
+  if (exitEmitted) return;
+  exitEmitted = true;
+  process._exiting = true;
+  if (process.exitCode === undefined) process.exitCode = code;
+  process.emit('exit', exitCodeOf(process.exitCode));
+}
+
+function installExit() {
+  process.exit = function exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    if (!process._exiting) {
+      process._exiting = true;
+      exitEmitted = true;
+      process.emit('exit', exitCodeOf(process.exitCode));
+    }
+    b.reallyExit(exitCodeOf(process.exitCode));
+  };
+  process.reallyExit = (code) => b.reallyExit(exitCodeOf(code));
+}
+
+function evalSource(source, filename, print, forceModule) {
+  const cjs = require('internal/modules/cjs');
+  const inputType = b.inputType;
+  const asModule = forceModule || inputType === 'module' ||
+    (inputType === '' && loader.looksLikeEsm(source));
+  if (asModule) {
+    const p = loader.evalModule(source, filename);
+    p.then(undefined, () => {});
+    return p.then(() => undefined);
+  }
+  const result = cjs.evalScript(source, filename);
+  if (print) {
+    const { inspect } = require('internal/util/inspect');
+    process._rawWrite(1, `${typeof result === 'string' ? result : inspect(result)}\n`);
+  }
+  return undefined;
+}
+
+function runEntry() {
+  const cjs = require('internal/modules/cjs');
+  for (const r of b.requires) cjs.preload(r);
+  const imports = b.imports;
+  const start = () => {
+    switch (b.entryKind) {
+      case 'file': return cjs.runMain(b.entryValue);
+      case 'eval': return evalSource(b.entryValue, '[eval]', false);
+      case 'print': return evalSource(b.entryValue, '[eval]', true);
+      default: {
+        const src = b.readStdin();
+        return evalSource(src, '[stdin]', false);
+      }
+    }
+  };
+  if (imports.length > 0) {
+    let chain = Promise.resolve();
+    for (const spec of imports) chain = chain.then(() => loader.importModule(spec, `${process.cwd()}/[preload]`));
+    chain.then(start).then(undefined, onFatal);
+    return;
+  }
+  const r = start();
+  if (r && typeof r.then === 'function') r.then(undefined, onFatal);
+}
+
+function run() {
+  loop.setFatalHandler(onFatal);
+  loop.setUnhandledRejectionHandler(onUnhandledRejection);
+  installExit();
+  process.on('warning', require('internal/process/warning').onWarning);
+  try {
+    runEntry();
+  } catch (err) {
+    onFatal(err);
+  }
+  loop.processTicksAndRejections();
+  for (;;) {
+    loop.run();
+    if (!process._exiting) {
+      process.emit('beforeExit', exitCodeOf(process.exitCode));
+      loop.processTicksAndRejections();
+    }
+    if (!loop.isAlive()) break;
+  }
+  emitExit(0);
+  return exitCodeOf(process.exitCode);
+}
+
+module.exports = { run, onFatal };

@@ -1,0 +1,276 @@
+'use strict';
+// CommonJS: Module, require, the module wrapper, require.cache, and bridges to ES modules.
+// Resolution itself is Rust (`loader` binding), following Node's algorithm.
+
+const loader = internalBinding('loader');
+const fsb = internalBinding('fs');
+const path = require('path');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+const { validateString } = require('internal/validators');
+const { wrappedFiles } = require('internal/error_stack');
+
+const builtinIds = loader.builtinModules();
+const builtinModules = builtinIds.filter((id) => !id.startsWith('node:') && !id.startsWith('_'));
+builtinModules.push(...builtinIds.filter((id) => id.startsWith('_')));
+builtinModules.sort();
+const prefixOnly = builtinIds.filter((id) => id.startsWith('node:'));
+
+function isBuiltin(id) {
+  if (typeof id !== 'string') return false;
+  if (prefixOnly.includes(id)) return true;
+  const bare = id.startsWith('node:') ? id.slice(5) : id;
+  return builtinIds.includes(bare);
+}
+
+function Module(id = '', parent) {
+  this.id = id;
+  this.path = path.dirname(id);
+  Object.defineProperty(this, 'exports', { value: {}, writable: true, enumerable: true, configurable: true });
+  updateChildren(parent, this, false);
+  this.filename = null;
+  this.loaded = false;
+  this.children = [];
+}
+
+function updateChildren(parent, child, scan) {
+  const children = parent && parent.children;
+  if (children && !(scan && children.includes(child))) children.push(child);
+}
+
+Module._cache = { __proto__: null };
+Module._pathCache = { __proto__: null };
+Module._extensions = { __proto__: null };
+Module.globalPaths = [];
+Module.builtinModules = Object.freeze(builtinModules);
+Module.isBuiltin = isBuiltin;
+Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+Module.wrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
+
+Module._nodeModulePaths = function (from) { return loader.nodeModulePaths(path.resolve(from)); };
+
+Module._resolveFilename = function (request, parent, isMain, options) {
+  let paths;
+  if (options && options.paths) {
+    if (!Array.isArray(options.paths)) throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
+    paths = options.paths.map((p) => path.resolve(p));
+  }
+  const parentFile = parent && parent.filename ? parent.filename : null;
+  try {
+    const r = loader.resolveRequire(request, parentFile ?? (parent && parent.id === '.' ? null : null), paths ?? null);
+    return r.startsWith('node:') ? (prefixOnly.includes(r) ? r : r.slice(5)) : r;
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND') {
+      const requireStack = [];
+      for (let cursor = parent; cursor; cursor = cursor[kParent]) requireStack.push(cursor.filename || cursor.id);
+      let message = err.message;
+      if (requireStack.length > 0) message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+      const e = new Error(message);
+      e.code = 'MODULE_NOT_FOUND';
+      e.requireStack = requireStack;
+      throw e;
+    }
+    if (err && err.code === 'ERR_UNKNOWN_BUILTIN_MODULE') {
+      const e = new Error(err.message);
+      e.code = err.code;
+      throw require('internal/errors').fixStack(e);
+    }
+    if (err && typeof err.code === 'string' && err.code.startsWith('ERR_')) require('internal/errors').fixStack(err);
+    throw err;
+  }
+};
+const kParent = Symbol('parent');
+
+function requireBuiltinPublic(id) {
+  return require(id);
+}
+
+Module._load = function (request, parent, isMain) {
+  const filename = Module._resolveFilename(request, parent, isMain);
+  if (isBuiltin(filename) && !filename.startsWith('/')) return requireBuiltinPublic(filename);
+  const cached = Module._cache[filename];
+  if (cached !== undefined) {
+    updateChildren(parent, cached, true);
+    return cached.exports;
+  }
+  const module = new Module(filename, parent);
+  module[kParent] = parent;
+  if (isMain) {
+    process.mainModule = module;
+    module.id = '.';
+    Module._mainModule = module;
+  }
+  Module._cache[filename] = module;
+  let threw = true;
+  try {
+    module.load(filename);
+    threw = false;
+  } finally {
+    if (threw) delete Module._cache[filename];
+  }
+  return module.exports;
+};
+
+Module.prototype.load = function (filename) {
+  this.filename = filename;
+  this.paths = Module._nodeModulePaths(path.dirname(filename));
+  let ext = path.extname(filename);
+  if (ext === '.mjs' || (ext !== '.cjs' && ext !== '.json' && ext !== '.node' && isModuleFormat(filename))) {
+    ext = '.mjs';
+  } else if (!Module._extensions[ext]) {
+    ext = '.js';
+  }
+  Module._extensions[ext](this, filename);
+  this.loaded = true;
+};
+
+function isModuleFormat(filename) {
+  const f = loader.format(filename);
+  if (f === 'module') return true;
+  if (f === 'ambiguous') {
+    try { return loader.looksLikeEsm(fsb.readFileUtf8(filename)); } catch { return false; }
+  }
+  return false;
+}
+
+Module.prototype.require = function (id) {
+  validateString(id, 'id');
+  if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  return Module._load(id, this, false);
+};
+
+Module.prototype._compile = function (content, filename) {
+  wrappedFiles.add(filename);
+  const fn = loader.compileFunction(content, filename);
+  const dirname = path.dirname(filename);
+  const require = makeRequire(this);
+  return fn.call(this.exports, this.exports, require, this, filename, dirname);
+};
+
+Module._extensions['.js'] = function (module, filename) {
+  const content = fsb.readFileUtf8(filename);
+  module._compile(content, filename);
+};
+Module._extensions['.cjs'] = Module._extensions['.js'];
+Module._extensions['.json'] = function (module, filename) {
+  const content = fsb.readFileUtf8(filename);
+  try {
+    module.exports = JSON.parse(content.charCodeAt(0) === 0xFEFF ? content.slice(1) : content);
+  } catch (err) {
+    err.message = `${filename}: ${err.message}`;
+    throw err;
+  }
+};
+Module._extensions['.node'] = function (module, filename) {
+  const err = new Error(`Cannot load native addon ${filename}: moat does not support native addons`);
+  err.code = 'ERR_DLOPEN_FAILED';
+  throw err;
+};
+Module._extensions['.mjs'] = function (module, filename) {
+  const ns = loader.requireModule(filename);
+  module.exports = ns;
+  // A module that exports `module.exports` under that name gives it as the CommonJS value.
+  if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
+};
+
+function makeRequire(mod) {
+  const require = function require(id) { return mod.require(id); };
+  function resolve(request, options) {
+    validateString(request, 'request');
+    return Module._resolveFilename(request, mod, false, options);
+  }
+  require.resolve = resolve;
+  resolve.paths = function paths(request) {
+    validateString(request, 'request');
+    if (isBuiltin(request)) return null;
+    if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..') {
+      return [mod.filename ? path.dirname(mod.filename) : process.cwd()];
+    }
+    return Module._nodeModulePaths(mod.filename ? path.dirname(mod.filename) : process.cwd());
+  };
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
+function createRequire(filename) {
+  let file = filename;
+  if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') file = filename.href;
+  if (typeof file !== 'string') throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  if (file.startsWith('file:')) file = require('url').fileURLToPath(file);
+  else if (!path.isAbsolute(file)) throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  const trailingSlash = file.endsWith('/');
+  const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
+  const m = new Module(proxyPath);
+  m.filename = proxyPath;
+  m.paths = Module._nodeModulePaths(m.path);
+  return makeRequire(m);
+}
+Module.createRequire = createRequire;
+Module.Module = Module;
+
+function runMain(mainPath) {
+  let filename;
+  try {
+    filename = Module._resolveFilename(mainPath, null, true);
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND') {
+      const e = new Error(`Cannot find module '${mainPath}'`);
+      e.code = 'MODULE_NOT_FOUND';
+      e.requireStack = [];
+      throw e;
+    }
+    throw err;
+  }
+  if (filename.endsWith('.mjs') || (!filename.endsWith('.cjs') && isModuleFormat(filename))) {
+    const p = loader.importModule(filename, filename);
+    return p;
+  }
+  Module._load(filename, null, true);
+  return undefined;
+}
+
+// `require` for ES modules that import CommonJS: the module's exports, loading it if needed.
+function requireForImport(filename) {
+  const cached = Module._cache[filename];
+  if (cached !== undefined) return cached.exports;
+  const module = new Module(filename, null);
+  Module._cache[filename] = module;
+  let threw = true;
+  try {
+    module.filename = filename;
+    module.paths = Module._nodeModulePaths(path.dirname(filename));
+    Module._extensions[path.extname(filename) === '.json' ? '.json' : '.js'](module, filename);
+    module.loaded = true;
+    threw = false;
+  } finally {
+    if (threw) delete Module._cache[filename];
+  }
+  return module.exports;
+}
+
+function evalScript(source, name) {
+  const filename = path.join(process.cwd(), name);
+  const module = new Module(name);
+  module.filename = filename;
+  module.paths = Module._nodeModulePaths(process.cwd());
+  const require = makeRequire(module);
+  globalThis.module = module;
+  globalThis.require = require;
+  globalThis.exports = module.exports;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  for (const k of ['module', 'require', 'exports', '__filename', '__dirname']) {
+    Object.defineProperty(globalThis, k, { enumerable: false });
+  }
+  return loader.evalScript(source, name);
+}
+
+function preload(request) {
+  const parent = new Module('internal/preload', null);
+  parent.filename = path.join(process.cwd(), 'internal/preload');
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  Module._load(request, parent, false);
+}
+
+module.exports = { Module, runMain, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules };

@@ -1,0 +1,71 @@
+'use strict';
+// Built-in modules moat does not implement yet. Requiring one works, as in Node; each of its
+// functions throws ERR_NOT_IMPLEMENTED naming itself, so nothing pretends to work.
+
+const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+
+const exportsOf = {
+  cluster: ['isPrimary', 'isMaster', 'isWorker', 'fork', 'setupPrimary', 'setupMaster', 'disconnect', 'workers', 'settings'],
+  dgram: ['createSocket', 'Socket'],
+  dns: ['lookup', 'resolve', 'resolve4', 'resolve6', 'reverse', 'lookupService', 'setServers', 'getServers', 'promises', 'Resolver'],
+  'dns/promises': ['lookup', 'resolve', 'resolve4', 'resolve6', 'reverse', 'Resolver'],
+  domain: ['create', 'Domain'],
+  http: ['createServer', 'request', 'get', 'Server', 'Agent', 'ClientRequest', 'IncomingMessage', 'ServerResponse', 'METHODS', 'STATUS_CODES'],
+  http2: ['createServer', 'createSecureServer', 'connect', 'constants'],
+  https: ['createServer', 'request', 'get', 'Server', 'Agent'],
+  inspector: ['open', 'close', 'url', 'waitForDebugger', 'Session'],
+  'inspector/promises': ['Session'],
+  net: ['createServer', 'createConnection', 'connect', 'Server', 'Socket', 'isIP', 'isIPv4', 'isIPv6',
+    'getDefaultAutoSelectFamily', 'setDefaultAutoSelectFamily', 'getDefaultAutoSelectFamilyAttemptTimeout',
+    'setDefaultAutoSelectFamilyAttemptTimeout', 'BlockList', 'SocketAddress'],
+  repl: ['start', 'REPLServer'],
+  tls: ['connect', 'createServer', 'createSecureContext', 'TLSSocket', 'Server'],
+  trace_events: ['createTracing', 'getEnabledCategories'],
+  tty: ['isatty', 'ReadStream', 'WriteStream'],
+  v8: ['getHeapStatistics', 'getHeapSnapshot', 'serialize', 'deserialize', 'setFlagsFromString'],
+  vm: ['runInThisContext', 'runInNewContext', 'runInContext', 'createContext', 'isContext', 'compileFunction', 'Script'],
+  wasi: ['WASI'],
+  worker_threads: ['isMainThread', 'parentPort', 'workerData', 'threadId', 'Worker', 'MessageChannel', 'MessagePort',
+    'BroadcastChannel', 'resourceLimits', 'setEnvironmentData', 'getEnvironmentData', 'markAsUntransferable'],
+  zlib: ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'gzip', 'gunzip', 'gzipSync', 'gunzipSync',
+    'deflate', 'inflate', 'deflateSync', 'inflateSync', 'brotliCompress', 'brotliDecompress', 'constants'],
+  crypto: ['createHash', 'createHmac', 'randomBytes', 'randomUUID', 'randomInt', 'getRandomValues', 'webcrypto', 'subtle',
+    'createCipheriv', 'createDecipheriv', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'timingSafeEqual', 'getHashes'],
+  child_process: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork', 'ChildProcess'],
+  async_hooks: ['AsyncLocalStorage', 'AsyncResource', 'createHook', 'executionAsyncId', 'triggerAsyncId'],
+  readline: ['createInterface', 'Interface', 'clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor', 'emitKeypressEvents'],
+  'readline/promises': ['createInterface', 'Interface', 'Readline'],
+  stream: ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream', 'pipeline', 'finished', 'promises'],
+  'stream/promises': ['pipeline', 'finished'],
+  'stream/web': ['ReadableStream', 'WritableStream', 'TransformStream'],
+  'stream/consumers': ['arrayBuffer', 'blob', 'buffer', 'json', 'text'],
+  _stream_duplex: [], _stream_passthrough: [], _stream_readable: [], _stream_transform: [], _stream_wrap: [],
+  _stream_writable: [], _http_agent: [], _http_client: [], _http_common: [], _http_incoming: [], _http_outgoing: [],
+  _http_server: [], _tls_common: [], _tls_wrap: [],
+  perf_hooks: ['PerformanceObserver', 'monitorEventLoopDelay', 'createHistogram'],
+  diagnostics_channel: ['channel', 'hasSubscribers', 'subscribe', 'unsubscribe', 'tracingChannel', 'Channel'],
+  punycode: ['decode', 'encode', 'toASCII', 'toUnicode'],
+  'node:sea': ['isSea', 'getAsset', 'getRawAsset', 'getAssetAsBlob'],
+  'node:sqlite': ['DatabaseSync', 'StatementSync'],
+  'node:test': ['test', 'describe', 'it', 'before', 'after', 'beforeEach', 'afterEach', 'mock', 'run'],
+  'node:test/reporters': ['spec', 'tap', 'dot', 'junit', 'lcov'],
+  string_decoder: ['StringDecoder'],
+  querystring: ['parse', 'stringify', 'escape', 'unescape', 'decode', 'encode'],
+};
+
+function thrower(name) {
+  const fn = function () { throw new ERR_NOT_IMPLEMENTED(name); };
+  Object.defineProperty(fn, 'name', { value: name.split('.').pop() });
+  return fn;
+}
+
+function moduleFor(id) {
+  const names = exportsOf[id] || exportsOf[`node:${id}`];
+  if (names === undefined) return undefined;
+  const mod = {};
+  const display = id.startsWith('node:') ? id.slice(5) : id;
+  for (const n of names) mod[n] = thrower(`${display}.${n}`);
+  return mod;
+}
+
+module.exports = { moduleFor, thrower };

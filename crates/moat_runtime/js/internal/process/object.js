@@ -1,0 +1,138 @@
+'use strict';
+// Builds `process`: an EventEmitter with Node's fields and methods.
+
+const EventEmitter = require('events');
+const b = internalBinding('process');
+const timers = internalBinding('timers');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { validateString } = require('internal/validators');
+
+const signals = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGIOT: 6, SIGBUS: 7, SIGFPE: 8,
+  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17,
+  SIGSTKFLT: 16, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24,
+  SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPOLL: 29, SIGPWR: 30, SIGSYS: 31,
+};
+
+function envProxy(target) {
+  return new Proxy(target, {
+    set(t, key, value) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      t[key] = String(value);
+      return true;
+    },
+    defineProperty(t, key, desc) {
+      if ('value' in desc) t[key] = String(desc.value);
+      return true;
+    },
+  });
+}
+
+function create() {
+  const proto = Object.create(EventEmitter.prototype, {
+    constructor: { value: function process() {}, writable: true, configurable: true },
+  });
+  Object.defineProperty(proto, Symbol.toStringTag, { value: 'process', configurable: true });
+  const process = Object.create(proto);
+  EventEmitter.call(process);
+
+  process.title = 'moat';
+  process.version = b.version;
+  process.versions = {
+    node: b.version.slice(1), moat: b.moatVersion, quickjs: '0.10.1', acorn: '8.15.0', ada: '3.2.4', uv: '1.51.0',
+    modules: '137', napi: '10', unicode: '16.0',
+  };
+  process.arch = b.arch;
+  process.platform = 'linux';
+  process.release = { name: 'node', lts: 'Krypton', sourceUrl: '', headersUrl: '' };
+  process.argv0 = b.argv0;
+  process.execArgv = b.execArgv;
+  process.execPath = b.execPath;
+  process.argv = [b.execPath, ...b.args];
+  process.env = envProxy(b.env);
+  process.pid = b.pid;
+  process.ppid = b.ppid;
+  process.exitCode = undefined;
+  process._exiting = false;
+  process.config = {
+    target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
+    variables: { asan: 0, node_shared: false, v8_enable_i18n_support: 0, node_module_version: 137, napi_build_version: '10' },
+  };
+  process.features = {
+    inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
+    cached_builtins: true, require_module: true, typescript: false, quic: false,
+  };
+  process.moduleLoadList = [];
+  process.cwd = () => b.cwd();
+  process.chdir = (dir) => { validateString(dir, 'directory'); b.chdir(dir); };
+  process.umask = (mask) => {
+    if (mask === undefined) return b.umask(undefined);
+    if (typeof mask === 'string') mask = parseInt(mask, 8);
+    return b.umask(mask);
+  };
+  process.getuid = () => b.getuid();
+  process.geteuid = () => b.geteuid();
+  process.getgid = () => b.getgid();
+  process.getegid = () => b.getegid();
+  process.getgroups = () => [b.getgid()];
+  process.hrtime = function hrtime(time) {
+    const ns = timers.hrtimeNs();
+    let sec = Math.floor(ns / 1e9);
+    let nsec = ns - sec * 1e9;
+    if (time !== undefined) {
+      if (!Array.isArray(time)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', time);
+      if (time.length !== 2) throw new ERR_OUT_OF_RANGE('time', 2, time.length);
+      sec -= time[0];
+      nsec -= time[1];
+      if (nsec < 0) { sec -= 1; nsec += 1e9; }
+    }
+    return [sec, nsec];
+  };
+  process.hrtime.bigint = () => timers.hrtimeBigint();
+  process.uptime = () => timers.now() / 1000;
+  process.memoryUsage = function memoryUsage() {
+    const [rss, heapTotal, heapUsed, external, arrayBuffers] = b.memoryUsage();
+    return { rss, heapTotal, heapUsed, external, arrayBuffers };
+  };
+  process.memoryUsage.rss = () => b.memoryUsage()[0];
+  process.cpuUsage = function cpuUsage(prev) {
+    const us = Math.round(timers.hrtimeNs() / 1000);
+    const r = { user: us, system: 0 };
+    if (prev) { r.user -= prev.user; r.system -= prev.system; }
+    return r;
+  };
+  process.resourceUsage = () => ({ userCPUTime: process.cpuUsage().user, systemCPUTime: 0, maxRSS: Math.round(b.memoryUsage()[0] / 1024) });
+  process.kill = function kill(pid, sig = 'SIGTERM') {
+    if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    let num = sig;
+    if (typeof sig === 'string') {
+      num = signals[sig];
+      if (num === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
+    }
+    b.kill(pid, num);
+    return true;
+  };
+  process.abort = () => b.reallyExit(134);
+  process.emitWarning = require('internal/process/warning').emitWarning;
+  process.binding = (name) => { throw new Error(`No such module: ${name}`); };
+  process.allowedNodeEnvironmentFlags = new Set();
+  process.report = { getReport() { return {}; } };
+  process.constrainedMemory = () => 0;
+  process.availableMemory = () => internalBinding('os').freemem();
+  process.getActiveResourcesInfo = () => [];
+  process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureCallback = fn; };
+  process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
+  return process;
+}
+
+module.exports = { create, signals };
+
+// Lazy stdio streams, as Node creates them on first use.
+function installStdio(process) {
+  const { WriteStream, ReadStream } = require('internal/process/stdio');
+  let stdout, stderr, stdin;
+  Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get() { return stdout ??= new WriteStream(1); } });
+  Object.defineProperty(process, 'stderr', { configurable: true, enumerable: true, get() { return stderr ??= new WriteStream(2); } });
+  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get() { return stdin ??= new ReadStream(); } });
+}
+module.exports.installStdio = installStdio;

@@ -1,0 +1,56 @@
+'use strict';
+// process.emitWarning: builds the warning, emits 'warning', and prints it like Node unless
+// --no-warnings (or a listener on the flag) says otherwise.
+
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+
+let warnedOnce = new Set();
+
+function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined && typeof type !== 'string') throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
+  if (typeof code === 'function') { ctor = code; code = undefined; }
+  else if (code !== undefined && typeof code !== 'string') throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  if (typeof warning === 'string') {
+    const w = new Error(warning);
+    w.name = String(type || 'Warning');
+    if (code !== undefined) w.code = code;
+    if (detail !== undefined) w.detail = detail;
+    warning = w;
+  } else if (!(warning instanceof Error)) {
+    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
+  process.nextTick(() => process.emit('warning', warning));
+}
+
+function onWarning(warning) {
+  if (process.execArgv.includes('--no-warnings')) return;
+  if (warning.name === 'DeprecationWarning' && process.execArgv.includes('--no-deprecation')) return;
+  const trace = process.execArgv.includes('--trace-warnings') || (warning.name === 'DeprecationWarning' && process.traceDeprecation);
+  let msg = `(${process.release.name === 'node' ? 'node' : 'moat'}:${process.pid}) `;
+  if (warning.code) msg += `[${warning.code}] `;
+  if (trace && warning.stack) msg += warning.stack;
+  else msg += typeof warning.toString === 'function' ? warning.toString() : Error.prototype.toString.call(warning);
+  if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+  if (!trace && !warnedOnce.has('trace')) {
+    warnedOnce.add('trace');
+    msg += `\n(Use \`${process.release.name} --trace-warnings ...\` to show where the warning was created)`;
+  }
+  process._rawWrite(2, `${msg}\n`);
+}
+
+module.exports = { emitWarning, onWarning };

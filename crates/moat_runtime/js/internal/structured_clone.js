@@ -1,0 +1,86 @@
+'use strict';
+// structuredClone: the HTML structured clone algorithm for the types Node supports.
+
+function dataCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+function structuredClone(value, options) {
+  if (arguments.length === 0) {
+    const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+    throw new ERR_MISSING_ARGS('value');
+  }
+  void options;
+  const memory = new Map();
+  function clone(v) {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
+      if (typeof v === 'symbol') throw dataCloneError(`${String(v)} could not be cloned.`);
+      return v;
+    }
+    if (typeof v === 'function') throw dataCloneError(`${Function.prototype.toString.call(v).split('\n')[0].slice(0, 60)} could not be cloned.`);
+    if (memory.has(v)) return memory.get(v);
+    let out;
+    const tag = Object.prototype.toString.call(v);
+    switch (tag) {
+      case '[object Boolean]': out = new Boolean(v.valueOf()); break;
+      case '[object Number]': out = new Number(v.valueOf()); break;
+      case '[object String]': out = new String(v.valueOf()); break;
+      case '[object BigInt]': out = Object(BigInt.prototype.valueOf.call(v)); break;
+      case '[object Date]': out = new Date(v.getTime()); break;
+      case '[object RegExp]': out = new RegExp(v.source, v.flags); break;
+      case '[object ArrayBuffer]': out = v.slice(0); break;
+      case '[object Map]':
+        out = new Map();
+        memory.set(v, out);
+        for (const [k, val] of v) out.set(clone(k), clone(val));
+        return out;
+      case '[object Set]':
+        out = new Set();
+        memory.set(v, out);
+        for (const val of v) out.add(clone(val));
+        return out;
+      case '[object Error]': {
+        const ctors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+        const name = ctors[v.name] ? v.name : 'Error';
+        out = Object.create(ctors[name].prototype);
+        memory.set(v, out);
+        Object.defineProperty(out, 'message', { value: String(v.message), writable: true, configurable: true });
+        if (typeof v.stack === 'string') Object.defineProperty(out, 'stack', { value: v.stack, writable: true, configurable: true });
+        if ('cause' in v) Object.defineProperty(out, 'cause', { value: clone(v.cause), writable: true, configurable: true });
+        return out;
+      }
+      case '[object Array]':
+        out = new Array(v.length);
+        memory.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k]);
+        return out;
+      case '[object Object]':
+        if (typeof v.then === 'function' && v instanceof Promise) throw dataCloneError('#<Promise> could not be cloned.');
+        out = {};
+        memory.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k]);
+        return out;
+      default:
+        if (ArrayBuffer.isView(v)) {
+          const buf = clone(v.buffer);
+          const Ctor = v instanceof DataView ? DataView : globalThis[tag.slice(8, -1)] || Uint8Array;
+          out = v instanceof DataView ? new DataView(buf, v.byteOffset, v.byteLength)
+            : new Ctor(buf, v.byteOffset, v.length);
+          break;
+        }
+        if (v instanceof WeakMap || v instanceof WeakSet || v instanceof Promise || tag === '[object Symbol]') {
+          throw dataCloneError(`${tag === '[object Symbol]' ? 'Symbol' : `#<${tag.slice(8, -1)}>`} could not be cloned.`);
+        }
+        out = {};
+        memory.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k]);
+        return out;
+    }
+    memory.set(v, out);
+    return out;
+  }
+  return clone(value);
+}
+
+module.exports = { structuredClone };

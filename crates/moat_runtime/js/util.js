@@ -1,0 +1,141 @@
+'use strict';
+// node:util
+
+const { inspect, format, formatWithOptions, stripVTControlCharacters } = require('internal/util/inspect');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION } } = require('internal/errors');
+const { validateFunction, validateString } = require('internal/validators');
+const types = require('util/types');
+
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisify]) {
+    const fn = original[kCustomPromisify];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  }
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      Reflect.apply(original, this, [...args, (err, ...values) => {
+        if (err) return reject(err);
+        resolve(values[0]);
+      }]);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+}
+promisify.custom = kCustomPromisify;
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const cb = args.pop();
+    validateFunction(cb, 'last argument');
+    const onOk = (ret) => process.nextTick(cb, null, ret);
+    const onErr = (rej) => {
+      if (!rej) {
+        const e = new ERR_FALSY_VALUE_REJECTION();
+        e.reason = rej;
+        rej = e;
+      }
+      process.nextTick(cb, rej);
+    };
+    Reflect.apply(original, this, args).then(onOk, onErr);
+  }
+  Object.defineProperties(callbackified, Object.getOwnPropertyDescriptors(original));
+  return callbackified;
+}
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  if (superCtor.prototype === undefined) throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+const deprecations = new Set();
+function deprecate(fn, msg, code) {
+  validateFunction(fn, 'fn');
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned && !process.noDeprecation) {
+      warned = true;
+      if (code !== undefined) {
+        if (!deprecations.has(code)) {
+          deprecations.add(code);
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+        }
+      } else {
+        process.emitWarning(msg, 'DeprecationWarning', deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+function isDeepStrictEqual(a, b) { return require('internal/util/comparisons').isDeepStrictEqual(a, b); }
+
+function getCallSites(frameCount = 8, options) {
+  if (typeof frameCount === 'object') { options = frameCount; frameCount = 8; }
+  const err = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = frameCount + 1;
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_, sites) => sites;
+  Error.captureStackTrace(err, getCallSites);
+  const sites = err.stack;
+  Error.prepareStackTrace = prepare;
+  Error.stackTraceLimit = limit;
+  if (!Array.isArray(sites)) return [];
+  void options;
+  return sites.slice(0, frameCount).map((s) => ({
+    functionName: s.getFunctionName() || '',
+    scriptName: s.getFileName() || '',
+    scriptId: '0',
+    lineNumber: s.getLineNumber() || 0,
+    columnNumber: s.getColumnNumber() || 0,
+    column: s.getColumnNumber() || 0,
+  }));
+}
+
+function styleText(format, text) {
+  validateString(text, 'text');
+  const formats = Array.isArray(format) ? format : [format];
+  let left = '', right = '';
+  for (const key of formats) {
+    const code = inspect.colors[key];
+    if (code === undefined) {
+      const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+      throw new ERR_INVALID_ARG_VALUE('format', key, `must be one of: ${Object.keys(inspect.colors).join(', ')}`);
+    }
+    left += `\u001b[${code[0]}m`;
+    right = `\u001b[${code[1]}m${right}`;
+  }
+  return `${left}${text}${right}`;
+}
+
+function isArray(v) { return Array.isArray(v); }
+
+module.exports = {
+  inspect, format, formatWithOptions, stripVTControlCharacters, promisify, callbackify, inherits, deprecate,
+  isDeepStrictEqual, getCallSites, styleText, types, isArray,
+  debuglog(set) { const fn = () => {}; fn.enabled = false; void set; return fn; },
+  get TextEncoder() { return globalThis.TextEncoder; },
+  get TextDecoder() { return globalThis.TextDecoder; },
+  toUSVString(s) { return String(s).toWellFormed(); },
+  aborted(signal, resource) {
+    void resource;
+    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  },
+  parseArgs() { throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)('util.parseArgs'); },
+  MIMEType: require('internal/not_implemented').thrower('util.MIMEType'),
+};
+module.exports.debug = module.exports.debuglog;

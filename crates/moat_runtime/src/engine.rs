@@ -1,0 +1,144 @@
+//! The engine: one QuickJS runtime and context, the internal bindings, and the bootstrap that
+//! hands control to the JS halves (`js/internal/bootstrap.js`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rquickjs::context::EvalOptions;
+use rquickjs::{CatchResultExt, Context, Ctx, Function, Object, Persistent, Runtime, Value};
+
+use crate::modules;
+use crate::{Options, sys};
+
+/// State shared by the Rust halves of the built-in modules.
+pub struct State {
+    pub options: Options,
+    pub fds: RefCell<sys::fs::FdTable>,
+    /// JS's handler for promise rejections (`internal/process/task_queues`).
+    pub rejection_hook: RefCell<Option<Persistent<Function<'static>>>>,
+    /// JS functions the ES module loader calls: `[requireBuiltin(id), requireCjs(path)]`.
+    pub loader_hooks: RefCell<Vec<Persistent<Function<'static>>>>,
+}
+
+pub type SharedState = Rc<State>;
+
+/// Stack size the interpreter may use before it throws a `RangeError`.
+const MAX_STACK: usize = 4 * 1024 * 1024;
+
+pub fn run(options: Options) -> i32 {
+    match run_inner(options) {
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = sys::write_stdio(2, format!("moat: {msg}\n").as_bytes());
+            1
+        }
+    }
+}
+
+fn run_inner(options: Options) -> Result<i32, String> {
+    let rt = Runtime::new().map_err(|e| format!("failed to start the engine: {e}"))?;
+    rt.set_max_stack_size(MAX_STACK);
+    let state = Rc::new(State {
+        options,
+        fds: RefCell::new(sys::fs::FdTable::default()),
+        rejection_hook: RefCell::new(None),
+        loader_hooks: RefCell::new(Vec::new()),
+    });
+    crate::loader::install(&rt, state.clone());
+    let hook_state = state.clone();
+    rt.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
+        let hook = hook_state.rejection_hook.borrow().clone();
+        if let Some(hook) = hook
+            && let Ok(f) = hook.restore(&ctx)
+        {
+            let _ = f.call::<_, ()>((promise, reason, handled));
+        }
+    })));
+    let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
+    let result = context.with(|ctx| -> Result<i32, String> {
+        let bootstrap = modules::js_source("internal/bootstrap").ok_or("bootstrap source missing")?;
+        let f: Function = eval_script(&ctx, bootstrap, "node:internal/bootstrap")
+            .catch(&ctx)
+            .map_err(|e| format!("bootstrap failed: {e}"))?;
+        let binding = modules::binding_loader(&ctx, state.clone()).map_err(|e| e.to_string())?;
+        let code: i32 = f.call((binding,)).catch(&ctx).map_err(|e| format!("uncaught at top level: {e}"))?;
+        Ok(code)
+    });
+    // The process ends here: skip tearing the heap down, as node does. (Persistent handles held
+    // by the loader and the rejection hook would otherwise have to be released first.)
+    std::mem::forget(context);
+    std::mem::forget(rt);
+    result
+}
+
+/// Evaluates `source` as a classic script named `filename` and returns its completion value.
+pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(ctx: &Ctx<'js>, source: &str, filename: &str) -> rquickjs::Result<T> {
+    let mut opts = EvalOptions::default();
+    opts.global = true;
+    opts.strict = false;
+    opts.filename = Some(filename.to_string());
+    ctx.eval_with_options(source, opts)
+}
+
+/// Throws an `Error` carrying Node's fields for an OS error (`code`, `errno`, `syscall`, `path`).
+pub fn throw_uv<'js>(
+    ctx: &Ctx<'js>,
+    err: &std::io::Error,
+    syscall: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) -> rquickjs::Error {
+    let uv = sys::error::uv_error(err);
+    throw_uv_fields(ctx, uv, syscall, path, dest)
+}
+
+pub fn throw_uv_fields<'js>(
+    ctx: &Ctx<'js>,
+    uv: sys::error::UvError,
+    syscall: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) -> rquickjs::Error {
+    let mut message = format!("{}: {}, {syscall}", uv.code, uv.description);
+    if let Some(p) = path {
+        message.push_str(&format!(" '{p}'"));
+    }
+    if let Some(d) = dest {
+        message.push_str(&format!(" -> '{d}'"));
+    }
+    let build = || -> rquickjs::Result<Value<'js>> {
+        let ctor: Function = ctx.globals().get("Error")?;
+        let e: Object = ctor.call((message.clone(),))?;
+        e.set("errno", uv.errno)?;
+        e.set("code", uv.code)?;
+        e.set("syscall", syscall)?;
+        if let Some(p) = path {
+            e.set("path", p)?;
+        }
+        if let Some(d) = dest {
+            e.set("dest", d)?;
+        }
+        Ok(e.into_value())
+    };
+    match build() {
+        Ok(v) => ctx.throw(v),
+        Err(e) => e,
+    }
+}
+
+/// Throws an `Error` with a `code` property.
+pub fn throw_code<'js, E: rquickjs::IntoJs<'js>>(ctx: &Ctx<'js>, ctor: &str, code: &str, message: &str, extra: Option<(&str, E)>) -> rquickjs::Error {
+    let build = || -> rquickjs::Result<Value<'js>> {
+        let c: Function = ctx.globals().get(ctor)?;
+        let e: Object = c.call((message,))?;
+        e.set("code", code)?;
+        if let Some((k, v)) = extra {
+            e.set(k, v)?;
+        }
+        Ok(e.into_value())
+    };
+    match build() {
+        Ok(v) => ctx.throw(v),
+        Err(e) => e,
+    }
+}

@@ -1,0 +1,69 @@
+//! The moat JavaScript runtime: QuickJS-ng (through rquickjs), Node's module loader, an event
+//! loop in Node's order, and the `node:*` built-in modules, each as a Rust half
+//! (`src/modules/<name>.rs`) and a JS half (`js/<name>.js`).
+//!
+//! The same source builds for the host and for wasm32-wasip1 (the `--safe` guest). Everything
+//! that touches the operating system goes through [`sys`]; engine types stay in the binding
+//! layer (`engine`, `modules`, `loader/mod.rs`), never in `sys` or [`loader::resolve`].
+//!
+//! May depend on `moat_permissions` and `moat_abi`; never on the sandbox host.
+
+mod engine;
+pub mod loader;
+mod modules;
+pub mod sys;
+
+use std::path::PathBuf;
+
+/// What to run.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    /// A script file (`moat app.js`).
+    File(PathBuf),
+    /// Source from `-e` (`print` for `-p`).
+    Eval { code: String, print: bool },
+    /// Source read from standard input (`moat -` or piped input).
+    Stdin,
+}
+
+/// `--input-type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputType {
+    CommonJs,
+    Module,
+}
+
+/// Everything the runtime needs to start, resolved by the CLI.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub entry: Entry,
+    /// `process.argv` from index 1 on: the script path (when there is one), then its arguments.
+    pub args: Vec<String>,
+    /// `process.argv0`.
+    pub argv0: String,
+    /// `process.execArgv`.
+    pub exec_argv: Vec<String>,
+    /// `process.execPath`.
+    pub exec_path: String,
+    pub input_type: Option<InputType>,
+    /// `-r` modules, in order.
+    pub requires: Vec<String>,
+    /// `--import` modules, in order.
+    pub imports: Vec<String>,
+    /// Variables from `--env-file`, applied where the environment does not already set them.
+    pub env_file_vars: Vec<(String, String)>,
+    /// True inside the `--safe` sandbox.
+    pub sandboxed: bool,
+}
+
+/// Runs a program to completion and returns its exit code.
+pub fn run(options: Options) -> i32 {
+    sys::mark_start();
+    engine::run(options)
+}
+
+/// moat's own version (`process.versions.moat`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The Node release moat behaves as (`process.version`).
+pub const NODE_VERSION: &str = "v24.19.0";

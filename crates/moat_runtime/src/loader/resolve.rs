@@ -1,0 +1,979 @@
+//! Node's module resolution, as plain Rust: no engine, no JavaScript.
+//!
+//! Implements both of Node's algorithms over a [`ResolveFs`] so that tests can run against an
+//! in-memory tree:
+//!
+//! - CommonJS `require()`: extension probing (`.js`, `.json`, `.node`), directory `index`, `main`,
+//!   the `node_modules` walk-up, `exports`/`imports` with the `require` conditions, self-reference.
+//! - ES modules: exact file names, `exports`/`imports` with the `import` conditions, legacy `main`.
+//!
+//! Errors carry Node's codes and messages; the binding layer turns them into JS errors.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+/// The file-system questions resolution asks.
+pub trait ResolveFs {
+    fn is_file(&self, path: &Path) -> bool;
+    fn is_dir(&self, path: &Path) -> bool;
+    fn read_to_string(&self, path: &Path) -> Option<String>;
+}
+
+/// Which of Node's two resolvers is asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Require,
+    Import,
+}
+
+impl Mode {
+    fn conditions(self) -> &'static [&'static str] {
+        match self {
+            Mode::Require => &["node", "require", "module-sync"],
+            Mode::Import => &["node", "import", "module-sync"],
+        }
+    }
+}
+
+/// What a specifier resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// A built-in module, by its canonical name without `node:` (`fs`, `node:test` keeps its prefix).
+    Builtin(String),
+    File(PathBuf),
+}
+
+/// A resolution failure, with Node's error code.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ResolveError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ResolveError {
+    fn new(code: &'static str, message: String) -> Self {
+        Self { code, message }
+    }
+}
+
+/// The module format of a file, as Node decides it from its extension and package scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    CommonJs,
+    Module,
+    Json,
+    /// `.js` (or extensionless) with no `"type"` in scope: CommonJS unless it has ES syntax.
+    Ambiguous,
+}
+
+/// Node 24's built-in module names (those that need no `node:` prefix).
+pub const BUILTINS: &[&str] = &[
+    "_http_agent",
+    "_http_client",
+    "_http_common",
+    "_http_incoming",
+    "_http_outgoing",
+    "_http_server",
+    "_stream_duplex",
+    "_stream_passthrough",
+    "_stream_readable",
+    "_stream_transform",
+    "_stream_wrap",
+    "_stream_writable",
+    "_tls_common",
+    "_tls_wrap",
+    "assert",
+    "assert/strict",
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "dns/promises",
+    "domain",
+    "events",
+    "fs",
+    "fs/promises",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "inspector/promises",
+    "module",
+    "net",
+    "os",
+    "path",
+    "path/posix",
+    "path/win32",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "querystring",
+    "readline",
+    "readline/promises",
+    "repl",
+    "stream",
+    "stream/consumers",
+    "stream/promises",
+    "stream/web",
+    "string_decoder",
+    "sys",
+    "timers",
+    "timers/promises",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "util",
+    "util/types",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
+];
+
+/// Built-ins that exist only with the `node:` prefix.
+pub const PREFIX_ONLY_BUILTINS: &[&str] = &["node:sea", "node:sqlite", "node:test", "node:test/reporters"];
+
+/// The canonical built-in name for `specifier`, if it names one.
+pub fn builtin_name(specifier: &str) -> Option<String> {
+    if PREFIX_ONLY_BUILTINS.contains(&specifier) {
+        return Some(specifier.to_string());
+    }
+    let bare = specifier.strip_prefix("node:").unwrap_or(specifier);
+    if BUILTINS.contains(&bare) {
+        return Some(bare.to_string());
+    }
+    None
+}
+
+/// `path` with `.` and `..` folded, without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// The `node_modules` folders searched from `dir` upwards, nearest first (`module.paths`).
+pub fn node_modules_paths(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        if d.file_name().is_some_and(|n| n != "node_modules") || d.parent().is_none() {
+            out.push(d.join("node_modules"));
+        }
+        cur = d.parent();
+    }
+    out
+}
+
+/// A resolver over one file system.
+pub struct Resolver<'a, F: ResolveFs> {
+    fs: &'a F,
+}
+
+struct Package {
+    dir: PathBuf,
+    json_path: PathBuf,
+    json: Map<String, Value>,
+}
+
+impl<'a, F: ResolveFs> Resolver<'a, F> {
+    pub fn new(fs: &'a F) -> Self {
+        Self { fs }
+    }
+
+    fn read_package(&self, dir: &Path) -> Option<Package> {
+        let json_path = dir.join("package.json");
+        let text = self.fs.read_to_string(&json_path)?;
+        let json = match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
+        Some(Package { dir: dir.to_path_buf(), json_path, json })
+    }
+
+    /// The nearest package.json at or above `dir`.
+    fn package_scope(&self, dir: &Path) -> Option<Package> {
+        let mut cur = Some(dir);
+        while let Some(d) = cur {
+            if d.file_name().is_some_and(|n| n == "node_modules") {
+                return None;
+            }
+            if let Some(pkg) = self.read_package(d) {
+                return Some(pkg);
+            }
+            cur = d.parent();
+        }
+        None
+    }
+
+    /// The format Node gives `file`.
+    pub fn format(&self, file: &Path) -> Format {
+        match file.extension().and_then(|e| e.to_str()) {
+            Some("mjs") => Format::Module,
+            Some("cjs") => Format::CommonJs,
+            Some("json") => Format::Json,
+            _ => {
+                let scope = file.parent().and_then(|d| self.package_scope(d));
+                match scope.as_ref().and_then(|p| p.json.get("type")).and_then(Value::as_str) {
+                    Some("module") => Format::Module,
+                    Some("commonjs") => Format::CommonJs,
+                    _ => Format::Ambiguous,
+                }
+            }
+        }
+    }
+
+    /// `require(request)` from a module in `parent_dir`; `paths` overrides the lookup folders
+    /// (`require.resolve(x, { paths })`). `parent` names the requiring file for messages.
+    ///
+    /// # Errors
+    /// `MODULE_NOT_FOUND`, `ERR_PACKAGE_PATH_NOT_EXPORTED`, `ERR_PACKAGE_IMPORT_NOT_DEFINED`,
+    /// `ERR_INVALID_PACKAGE_TARGET`, `ERR_INVALID_PACKAGE_CONFIG`.
+    pub fn require(
+        &self,
+        request: &str,
+        parent_dir: &Path,
+        parent: Option<&Path>,
+        paths: Option<&[PathBuf]>,
+    ) -> Result<Resolved, ResolveError> {
+        if let Some(b) = builtin_name(request) {
+            return Ok(Resolved::Builtin(b));
+        }
+        if request.starts_with("node:") {
+            return Err(ResolveError::new(
+                "ERR_UNKNOWN_BUILTIN_MODULE",
+                format!("No such built-in module: {request}"),
+            ));
+        }
+        let not_found = || ResolveError::new("MODULE_NOT_FOUND", format!("Cannot find module '{request}'"));
+        let relative = request == "."
+            || request == ".."
+            || request.starts_with("./")
+            || request.starts_with("../")
+            || request.starts_with('/');
+        if relative {
+            let bases: Vec<PathBuf> = match paths {
+                Some(p) if !request.starts_with('/') => p.to_vec(),
+                _ => vec![parent_dir.to_path_buf()],
+            };
+            for base in bases {
+                let target = normalize(&base.join(request));
+                let target = if request.ends_with('/') || request == "." || request == ".." {
+                    // A trailing slash means a directory only.
+                    if let Some(f) = self.load_as_directory(&target)? {
+                        return Ok(Resolved::File(f));
+                    }
+                    continue;
+                } else {
+                    target
+                };
+                if let Some(f) = self.load_as_file(&target) {
+                    return Ok(Resolved::File(f));
+                }
+                if let Some(f) = self.load_as_directory(&target)? {
+                    return Ok(Resolved::File(f));
+                }
+            }
+            return Err(not_found());
+        }
+        if request.starts_with('#') {
+            return self.package_imports(request, parent_dir, Mode::Require, parent);
+        }
+        if let Some(r) = self.self_reference(request, parent_dir, Mode::Require, parent)? {
+            return Ok(r);
+        }
+        let dirs = match paths {
+            Some(p) => p.iter().flat_map(|d| node_modules_paths(d)).collect(),
+            None => node_modules_paths(parent_dir),
+        };
+        let (name, subpath) = split_package_name(request).ok_or_else(not_found)?;
+        for nm in dirs {
+            let pkg_dir = nm.join(name);
+            if let Some(pkg) = self.read_package(&pkg_dir)
+                && let Some(exports) = pkg.json.get("exports")
+            {
+                let sub = format!(".{subpath}");
+                let r = self.exports_resolve(&pkg, &sub, exports, Mode::Require, parent)?;
+                return self.finish_require(r);
+            }
+            let target = nm.join(request);
+            if let Some(f) = self.load_as_file(&target) {
+                return Ok(Resolved::File(f));
+            }
+            if let Some(f) = self.load_as_directory(&target)? {
+                return Ok(Resolved::File(f));
+            }
+        }
+        Err(not_found())
+    }
+
+    fn finish_require(&self, r: PathBuf) -> Result<Resolved, ResolveError> {
+        if self.fs.is_file(&r) {
+            Ok(Resolved::File(r))
+        } else {
+            Err(ResolveError::new("MODULE_NOT_FOUND", format!("Cannot find module '{}'", display(&r))))
+        }
+    }
+
+    fn load_as_file(&self, target: &Path) -> Option<PathBuf> {
+        if self.fs.is_file(target) {
+            return Some(target.to_path_buf());
+        }
+        for ext in ["js", "json", "node"] {
+            let mut s = target.as_os_str().to_owned();
+            s.push(".");
+            s.push(ext);
+            let p = PathBuf::from(s);
+            if self.fs.is_file(&p) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    fn load_index(&self, dir: &Path) -> Option<PathBuf> {
+        ["index.js", "index.json", "index.node"]
+            .iter()
+            .map(|f| dir.join(f))
+            .find(|p| self.fs.is_file(p))
+    }
+
+    fn load_as_directory(&self, dir: &Path) -> Result<Option<PathBuf>, ResolveError> {
+        if let Some(pkg) = self.read_package(dir)
+            && let Some(main) = pkg.json.get("main").and_then(Value::as_str)
+        {
+            let m = normalize(&dir.join(main));
+            if let Some(f) = self.load_as_file(&m) {
+                return Ok(Some(f));
+            }
+            if let Some(f) = self.load_index(&m) {
+                return Ok(Some(f));
+            }
+            if let Some(f) = self.load_index(dir) {
+                return Ok(Some(f));
+            }
+            return Err(ResolveError::new(
+                "MODULE_NOT_FOUND",
+                format!("Cannot find module '{}'. Please verify that the package.json has a valid \"main\" entry", display(&m)),
+            ));
+        }
+        Ok(self.load_index(dir))
+    }
+
+    fn self_reference(
+        &self,
+        request: &str,
+        parent_dir: &Path,
+        mode: Mode,
+        parent: Option<&Path>,
+    ) -> Result<Option<Resolved>, ResolveError> {
+        let Some(pkg) = self.package_scope(parent_dir) else { return Ok(None) };
+        let (Some(exports), Some(name)) = (pkg.json.get("exports"), pkg.json.get("name").and_then(Value::as_str))
+        else {
+            return Ok(None);
+        };
+        let Some((req_name, subpath)) = split_package_name(request) else { return Ok(None) };
+        if req_name != name {
+            return Ok(None);
+        }
+        let sub = format!(".{subpath}");
+        let r = self.exports_resolve(&pkg, &sub, exports, mode, parent)?;
+        match mode {
+            Mode::Require => self.finish_require(r).map(Some),
+            Mode::Import => self.finish_import(r, parent).map(Some),
+        }
+    }
+
+    fn package_imports(
+        &self,
+        request: &str,
+        parent_dir: &Path,
+        mode: Mode,
+        parent: Option<&Path>,
+    ) -> Result<Resolved, ResolveError> {
+        let from = parent.map(|p| format!(" imported from {}", display(p))).unwrap_or_default();
+        if request == "#" || request.starts_with("#/") {
+            return Err(ResolveError::new(
+                "ERR_INVALID_MODULE_SPECIFIER",
+                format!("Invalid module \"{request}\" is not a valid internal imports specifier name{from}"),
+            ));
+        }
+        if let Some(pkg) = self.package_scope(parent_dir)
+            && let Some(Value::Object(imports)) = pkg.json.get("imports")
+        {
+            match self.imports_exports_match(&pkg, request, imports, true, mode, parent)? {
+                Some(Target::Path(p)) => {
+                    return match mode {
+                        Mode::Require => self.finish_require(p),
+                        Mode::Import => self.finish_import(p, parent),
+                    };
+                }
+                Some(Target::Bare(spec)) => {
+                    return match mode {
+                        Mode::Require => self.require(&spec, &pkg.dir, parent, None),
+                        Mode::Import => self.import(&spec, parent.unwrap_or(&pkg.json_path)),
+                    };
+                }
+                None => {}
+            }
+            return Err(ResolveError::new(
+                "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+                format!("Package import specifier \"{request}\" is not defined in package {}{from}", display(&pkg.json_path)),
+            ));
+        }
+        Err(ResolveError::new(
+            "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+            format!("Package import specifier \"{request}\" is not defined{from}"),
+        ))
+    }
+
+    fn exports_resolve(
+        &self,
+        pkg: &Package,
+        subpath: &str,
+        exports: &Value,
+        mode: Mode,
+        parent: Option<&Path>,
+    ) -> Result<PathBuf, ResolveError> {
+        let from = match (mode, parent) {
+            (Mode::Import, Some(p)) => format!(" imported from {}", display(p)),
+            _ => String::new(),
+        };
+        let not_exported = || {
+            if subpath == "." {
+                ResolveError::new(
+                    "ERR_PACKAGE_PATH_NOT_EXPORTED",
+                    format!("No \"exports\" main defined in {}{from}", display(&pkg.json_path)),
+                )
+            } else {
+                ResolveError::new(
+                    "ERR_PACKAGE_PATH_NOT_EXPORTED",
+                    format!(
+                        "Package subpath '{subpath}' is not defined by \"exports\" in {}{from}",
+                        display(&pkg.json_path)
+                    ),
+                )
+            }
+        };
+        let dot_keys = match exports {
+            Value::Object(m) => {
+                let dots = m.keys().filter(|k| k.starts_with('.')).count();
+                if dots != 0 && dots != m.len() {
+                    return Err(ResolveError::new(
+                        "ERR_INVALID_PACKAGE_CONFIG",
+                        format!(
+                            "Invalid package config {}. \"exports\" cannot contain some keys starting with '.' and some not. The exports object must either be an object of package subpath keys or an object of main entry condition name keys only.",
+                            display(&pkg.json_path)
+                        ),
+                    ));
+                }
+                dots != 0
+            }
+            _ => false,
+        };
+        if subpath == "." {
+            let main = if dot_keys {
+                exports.as_object().and_then(|m| m.get("."))
+            } else {
+                Some(exports)
+            };
+            if let Some(main) = main
+                && let Some(Target::Path(p)) = self.target_resolve(pkg, main, None, false, mode, parent)?
+            {
+                return Ok(p);
+            }
+            return Err(not_exported());
+        }
+        if dot_keys
+            && let Value::Object(m) = exports
+            && let Some(Target::Path(p)) = self.imports_exports_match(pkg, subpath, m, false, mode, parent)?
+        {
+            return Ok(p);
+        }
+        Err(not_exported())
+    }
+
+    fn imports_exports_match(
+        &self,
+        pkg: &Package,
+        key: &str,
+        map: &Map<String, Value>,
+        is_imports: bool,
+        mode: Mode,
+        parent: Option<&Path>,
+    ) -> Result<Option<Target>, ResolveError> {
+        if !key.contains('*')
+            && let Some(t) = map.get(key)
+        {
+            return self.target_resolve(pkg, t, None, is_imports, mode, parent);
+        }
+        let mut keys: Vec<&String> = map.keys().filter(|k| k.matches('*').count() == 1).collect();
+        keys.sort_by(|a, b| pattern_key_compare(a, b));
+        for k in keys {
+            let star = k.find('*').unwrap_or(k.len());
+            let (base, trailer) = (&k[..star], &k[star + 1..]);
+            if key.starts_with(base)
+                && key != base
+                && (trailer.is_empty() || (key.ends_with(trailer) && key.len() >= k.len()))
+            {
+                let m = &key[base.len()..key.len() - trailer.len()];
+                return self.target_resolve(pkg, &map[k.as_str()], Some(m), is_imports, mode, parent);
+            }
+        }
+        Ok(None)
+    }
+
+    fn target_resolve(
+        &self,
+        pkg: &Package,
+        target: &Value,
+        pattern: Option<&str>,
+        is_imports: bool,
+        mode: Mode,
+        parent: Option<&Path>,
+    ) -> Result<Option<Target>, ResolveError> {
+        match target {
+            Value::String(t) => {
+                let invalid = || {
+                    ResolveError::new(
+                        "ERR_INVALID_PACKAGE_TARGET",
+                        format!(
+                            "Invalid \"{}\" target \"{t}\" defined in the package config {}",
+                            if is_imports { "imports" } else { "exports" },
+                            display(&pkg.json_path)
+                        ),
+                    )
+                };
+                if !t.starts_with("./") {
+                    if is_imports && !t.starts_with("../") && !t.starts_with('/') && !t.contains(':') {
+                        let spec = match pattern {
+                            Some(m) => t.replace('*', m),
+                            None => t.clone(),
+                        };
+                        return Ok(Some(Target::Bare(spec)));
+                    }
+                    return Err(invalid());
+                }
+                let bad_segment = |s: &str| {
+                    s.split(['/', '\\']).skip(1).any(|seg| seg == ".." || seg == "." || seg == "node_modules")
+                };
+                if bad_segment(t) {
+                    return Err(invalid());
+                }
+                let resolved = match pattern {
+                    Some(m) => {
+                        if bad_segment(&format!("./{m}")) {
+                            return Err(invalid());
+                        }
+                        t.replace('*', m)
+                    }
+                    None => t.clone(),
+                };
+                Ok(Some(Target::Path(normalize(&pkg.dir.join(resolved)))))
+            }
+            Value::Object(m) => {
+                for (k, v) in m {
+                    if k == "default" || mode.conditions().contains(&k.as_str()) {
+                        if let Some(r) = self.target_resolve(pkg, v, pattern, is_imports, mode, parent)? {
+                            return Ok(Some(r));
+                        }
+                    }
+                }
+                Ok(None)
+            }
+            Value::Array(items) => {
+                let mut last_err = None;
+                for v in items {
+                    match self.target_resolve(pkg, v, pattern, is_imports, mode, parent) {
+                        Ok(Some(r)) => return Ok(Some(r)),
+                        Ok(None) => {}
+                        Err(e) if e.code == "ERR_INVALID_PACKAGE_TARGET" => last_err = Some(e),
+                        Err(e) => return Err(e),
+                    }
+                }
+                match last_err {
+                    Some(e) => Err(e),
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `import(specifier)` from the module file `parent`.
+    ///
+    /// # Errors
+    /// `ERR_MODULE_NOT_FOUND`, `ERR_UNSUPPORTED_DIR_IMPORT`, `ERR_PACKAGE_PATH_NOT_EXPORTED`,
+    /// `ERR_UNKNOWN_BUILTIN_MODULE` and the package-config errors.
+    pub fn import(&self, specifier: &str, parent: &Path) -> Result<Resolved, ResolveError> {
+        if let Some(b) = builtin_name(specifier) {
+            return Ok(Resolved::Builtin(b));
+        }
+        if specifier.starts_with("node:") {
+            return Err(ResolveError::new(
+                "ERR_UNKNOWN_BUILTIN_MODULE",
+                format!("No such built-in module: {specifier}"),
+            ));
+        }
+        let parent_dir = parent.parent().unwrap_or(Path::new("/"));
+        let path_spec = if let Some(rest) = specifier.strip_prefix("file://") {
+            Some(percent_decode(rest))
+        } else if specifier.starts_with('/')
+            || specifier.starts_with("./")
+            || specifier.starts_with("../")
+            || specifier == "."
+            || specifier == ".."
+        {
+            Some(specifier.to_string())
+        } else {
+            None
+        };
+        if let Some(p) = path_spec {
+            let target = normalize(&parent_dir.join(p));
+            return self.finish_import(target, Some(parent));
+        }
+        if specifier.starts_with('#') {
+            return self.package_imports(specifier, parent_dir, Mode::Import, Some(parent));
+        }
+        if specifier.contains(':') {
+            let scheme = specifier.split(':').next().unwrap_or_default();
+            return Err(ResolveError::new(
+                "ERR_UNSUPPORTED_ESM_URL_SCHEME",
+                format!(
+                    "Only URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol '{scheme}:'"
+                ),
+            ));
+        }
+        if let Some(r) = self.self_reference(specifier, parent_dir, Mode::Import, Some(parent))? {
+            return Ok(r);
+        }
+        let Some((name, subpath)) = split_package_name(specifier) else {
+            return Err(ResolveError::new(
+                "ERR_INVALID_MODULE_SPECIFIER",
+                format!("Invalid module \"{specifier}\" is not a valid package name imported from {}", display(parent)),
+            ));
+        };
+        for nm in node_modules_paths(parent_dir) {
+            let pkg_dir = nm.join(name);
+            if !self.fs.is_dir(&pkg_dir) {
+                continue;
+            }
+            let pkg = self.read_package(&pkg_dir);
+            if let Some(pkg) = &pkg
+                && let Some(exports) = pkg.json.get("exports")
+            {
+                let r = self.exports_resolve(pkg, &format!(".{subpath}"), exports, Mode::Import, Some(parent))?;
+                return self.finish_import(r, Some(parent));
+            }
+            if subpath.is_empty() {
+                return self.legacy_main(&pkg_dir, pkg.as_ref(), parent);
+            }
+            return self.finish_import(normalize(&pkg_dir.join(&subpath[1..])), Some(parent));
+        }
+        Err(ResolveError::new(
+            "ERR_MODULE_NOT_FOUND",
+            format!("Cannot find package '{name}' imported from {}", display(parent)),
+        ))
+    }
+
+    fn legacy_main(&self, dir: &Path, pkg: Option<&Package>, parent: &Path) -> Result<Resolved, ResolveError> {
+        if let Some(main) = pkg.and_then(|p| p.json.get("main")).and_then(Value::as_str) {
+            let m = normalize(&dir.join(main));
+            let mut candidates = vec![m.clone()];
+            for ext in [".js", ".json", ".node", "/index.js", "/index.json", "/index.node"] {
+                let mut s = m.as_os_str().to_owned();
+                s.push(ext);
+                candidates.push(PathBuf::from(s));
+            }
+            if let Some(f) = candidates.into_iter().find(|p| self.fs.is_file(p)) {
+                return Ok(Resolved::File(f));
+            }
+        }
+        for f in ["index.js", "index.json", "index.node"] {
+            let p = dir.join(f);
+            if self.fs.is_file(&p) {
+                return Ok(Resolved::File(p));
+            }
+        }
+        Err(ResolveError::new(
+            "ERR_MODULE_NOT_FOUND",
+            format!("Cannot find package '{}' imported from {}", display(dir), display(parent)),
+        ))
+    }
+
+    fn finish_import(&self, target: PathBuf, parent: Option<&Path>) -> Result<Resolved, ResolveError> {
+        let from = parent.map(|p| format!(" imported from {}", display(p))).unwrap_or_default();
+        if self.fs.is_file(&target) {
+            return Ok(Resolved::File(target));
+        }
+        if self.fs.is_dir(&target) {
+            return Err(ResolveError::new(
+                "ERR_UNSUPPORTED_DIR_IMPORT",
+                format!("Directory import '{}' is not supported resolving ES modules{from}", display(&target)),
+            ));
+        }
+        Err(ResolveError::new("ERR_MODULE_NOT_FOUND", format!("Cannot find module '{}'{from}", display(&target))))
+    }
+}
+
+enum Target {
+    Path(PathBuf),
+    Bare(String),
+}
+
+/// Splits `@scope/name/sub` into (`@scope/name`, `/sub`).
+fn split_package_name(spec: &str) -> Option<(&str, &str)> {
+    if spec.is_empty() || spec.starts_with('.') || spec.contains('\\') || spec.contains('%') {
+        return None;
+    }
+    let end = if spec.starts_with('@') {
+        let first = spec.find('/')?;
+        spec[first + 1..].find('/').map(|i| first + 1 + i).unwrap_or(spec.len())
+    } else {
+        spec.find('/').unwrap_or(spec.len())
+    };
+    Some((&spec[..end], &spec[end..]))
+}
+
+/// Node's PATTERN_KEY_COMPARE: longer prefix before the `*` first, then longer key.
+fn pattern_key_compare(a: &str, b: &str) -> std::cmp::Ordering {
+    let ab = a.find('*').map_or(a.len(), |i| i + 1);
+    let bb = b.find('*').map_or(b.len(), |i| i + 1);
+    bb.cmp(&ab).then(b.len().cmp(&a.len()))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[derive(Default)]
+    struct MemFs(BTreeMap<PathBuf, String>);
+
+    impl MemFs {
+        fn with(files: &[(&str, &str)]) -> Self {
+            Self(files.iter().map(|(p, c)| (PathBuf::from(p), c.to_string())).collect())
+        }
+    }
+
+    impl ResolveFs for MemFs {
+        fn is_file(&self, p: &Path) -> bool {
+            self.0.contains_key(p)
+        }
+        fn is_dir(&self, p: &Path) -> bool {
+            self.0.keys().any(|k| k.starts_with(p) && k != p)
+        }
+        fn read_to_string(&self, p: &Path) -> Option<String> {
+            self.0.get(p).cloned()
+        }
+    }
+
+    fn req(fs: &MemFs, spec: &str) -> Result<Resolved, ResolveError> {
+        Resolver::new(fs).require(spec, Path::new("/app"), Some(Path::new("/app/main.js")), None)
+    }
+
+    fn imp(fs: &MemFs, spec: &str) -> Result<Resolved, ResolveError> {
+        Resolver::new(fs).import(spec, Path::new("/app/main.mjs"))
+    }
+
+    fn file(p: &str) -> Result<Resolved, ResolveError> {
+        Ok(Resolved::File(PathBuf::from(p)))
+    }
+
+    #[test]
+    fn builtins_with_and_without_prefix() {
+        let fs = MemFs::default();
+        assert_eq!(req(&fs, "fs"), Ok(Resolved::Builtin("fs".into())));
+        assert_eq!(req(&fs, "node:fs/promises"), Ok(Resolved::Builtin("fs/promises".into())));
+        assert_eq!(req(&fs, "node:test"), Ok(Resolved::Builtin("node:test".into())));
+        assert_eq!(req(&fs, "node:nope").unwrap_err().code, "ERR_UNKNOWN_BUILTIN_MODULE");
+        assert_eq!(req(&fs, "test").unwrap_err().code, "MODULE_NOT_FOUND");
+    }
+
+    #[test]
+    fn relative_with_extension_probing_and_index() {
+        let fs = MemFs::with(&[
+            ("/app/a.js", ""),
+            ("/app/b.json", "{}"),
+            ("/app/lib/index.js", ""),
+            ("/app/pkg/package.json", r#"{"main":"./src/entry"}"#),
+            ("/app/pkg/src/entry.js", ""),
+        ]);
+        assert_eq!(req(&fs, "./a"), file("/app/a.js"));
+        assert_eq!(req(&fs, "./b"), file("/app/b.json"));
+        assert_eq!(req(&fs, "./lib"), file("/app/lib/index.js"));
+        assert_eq!(req(&fs, "./lib/"), file("/app/lib/index.js"));
+        assert_eq!(req(&fs, "./pkg"), file("/app/pkg/src/entry.js"));
+        assert_eq!(req(&fs, "/app/a.js"), file("/app/a.js"));
+        let e = req(&fs, "./missing").unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), ("MODULE_NOT_FOUND", "Cannot find module './missing'"));
+    }
+
+    #[test]
+    fn node_modules_walk_up_and_main() {
+        let fs = MemFs::with(&[
+            ("/node_modules/top/index.js", ""),
+            ("/app/node_modules/dep/package.json", r#"{"main":"lib/dep.js"}"#),
+            ("/app/node_modules/dep/lib/dep.js", ""),
+            ("/app/node_modules/@s/p/index.js", ""),
+            ("/app/node_modules/@s/p/extra.js", ""),
+        ]);
+        assert_eq!(req(&fs, "dep"), file("/app/node_modules/dep/lib/dep.js"));
+        assert_eq!(req(&fs, "top"), file("/node_modules/top/index.js"));
+        assert_eq!(req(&fs, "@s/p"), file("/app/node_modules/@s/p/index.js"));
+        assert_eq!(req(&fs, "@s/p/extra"), file("/app/node_modules/@s/p/extra.js"));
+    }
+
+    #[test]
+    fn module_paths_skip_node_modules_folders() {
+        assert_eq!(
+            node_modules_paths(Path::new("/a/node_modules/b")),
+            vec![
+                PathBuf::from("/a/node_modules/b/node_modules"),
+                PathBuf::from("/a/node_modules"),
+                PathBuf::from("/node_modules"),
+            ]
+        );
+    }
+
+    const EXPORTS_PKG: &str = r#"{
+        "name": "ex",
+        "exports": {
+            ".": { "import": "./esm.mjs", "require": "./cjs.js" },
+            "./feature": { "node": { "require": "./feat-node.js", "default": "./feat.mjs" }, "default": "./feat.js" },
+            "./utils/*": "./src/utils/*.js",
+            "./utils/*.mjs": "./src/m/*.mjs",
+            "./private/*": null,
+            "./arr": ["./missing-first.js", "./arr.js"],
+            "./bad": "../outside.js"
+        }
+    }"#;
+
+    fn exports_fs() -> MemFs {
+        MemFs::with(&[
+            ("/app/node_modules/ex/package.json", EXPORTS_PKG),
+            ("/app/node_modules/ex/esm.mjs", ""),
+            ("/app/node_modules/ex/cjs.js", ""),
+            ("/app/node_modules/ex/feat-node.js", ""),
+            ("/app/node_modules/ex/feat.mjs", ""),
+            ("/app/node_modules/ex/src/utils/a.js", ""),
+            ("/app/node_modules/ex/src/m/b.mjs", ""),
+            ("/app/node_modules/ex/missing-first.js", ""),
+            ("/app/node_modules/ex/arr.js", ""),
+        ])
+    }
+
+    #[test]
+    fn exports_conditions_follow_the_mode() {
+        let fs = exports_fs();
+        assert_eq!(req(&fs, "ex"), file("/app/node_modules/ex/cjs.js"));
+        assert_eq!(imp(&fs, "ex"), file("/app/node_modules/ex/esm.mjs"));
+        assert_eq!(req(&fs, "ex/feature"), file("/app/node_modules/ex/feat-node.js"));
+        assert_eq!(imp(&fs, "ex/feature"), file("/app/node_modules/ex/feat.mjs"));
+    }
+
+    #[test]
+    fn exports_patterns_null_and_arrays() {
+        let fs = exports_fs();
+        assert_eq!(req(&fs, "ex/utils/a"), file("/app/node_modules/ex/src/utils/a.js"));
+        assert_eq!(imp(&fs, "ex/utils/b.mjs"), file("/app/node_modules/ex/src/m/b.mjs"));
+        assert_eq!(req(&fs, "ex/arr"), file("/app/node_modules/ex/missing-first.js"));
+        let e = req(&fs, "ex/private/x").unwrap_err();
+        assert_eq!(e.code, "ERR_PACKAGE_PATH_NOT_EXPORTED");
+        assert_eq!(
+            e.message,
+            "Package subpath './private/x' is not defined by \"exports\" in /app/node_modules/ex/package.json"
+        );
+        let e = imp(&fs, "ex/nope").unwrap_err();
+        assert_eq!(
+            e.message,
+            "Package subpath './nope' is not defined by \"exports\" in /app/node_modules/ex/package.json imported from /app/main.mjs"
+        );
+        assert_eq!(req(&fs, "ex/bad").unwrap_err().code, "ERR_INVALID_PACKAGE_TARGET");
+    }
+
+    #[test]
+    fn imports_and_self_reference() {
+        let fs = MemFs::with(&[
+            (
+                "/app/package.json",
+                r##"{"name":"me","exports":{"./x":"./lib/x.js"},"imports":{"#dep":{"node":"./lib/dep.js"},"#ext":"ext-pkg","#p/*":"./lib/p/*.js"}}"##,
+            ),
+            ("/app/lib/x.js", ""),
+            ("/app/lib/dep.js", ""),
+            ("/app/lib/p/q.js", ""),
+            ("/app/node_modules/ext-pkg/index.js", ""),
+        ]);
+        assert_eq!(req(&fs, "#dep"), file("/app/lib/dep.js"));
+        assert_eq!(req(&fs, "#p/q"), file("/app/lib/p/q.js"));
+        assert_eq!(req(&fs, "#ext"), file("/app/node_modules/ext-pkg/index.js"));
+        assert_eq!(imp(&fs, "#dep"), file("/app/lib/dep.js"));
+        assert_eq!(req(&fs, "me/x"), file("/app/lib/x.js"));
+        assert_eq!(req(&fs, "#nope").unwrap_err().code, "ERR_PACKAGE_IMPORT_NOT_DEFINED");
+    }
+
+    #[test]
+    fn esm_needs_exact_names() {
+        let fs = MemFs::with(&[("/app/a.js", ""), ("/app/dir/index.js", "")]);
+        assert_eq!(imp(&fs, "./a.js"), file("/app/a.js"));
+        let e = imp(&fs, "./a").unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), ("ERR_MODULE_NOT_FOUND", "Cannot find module '/app/a' imported from /app/main.mjs"));
+        assert_eq!(imp(&fs, "./dir").unwrap_err().code, "ERR_UNSUPPORTED_DIR_IMPORT");
+        assert_eq!(imp(&fs, "file:///app/a.js"), file("/app/a.js"));
+        let e = imp(&fs, "nopkg").unwrap_err();
+        assert_eq!(e.message, "Cannot find package 'nopkg' imported from /app/main.mjs");
+    }
+
+    #[test]
+    fn format_from_extension_and_type() {
+        let fs = MemFs::with(&[("/m/package.json", r#"{"type":"module"}"#), ("/m/a.js", ""), ("/c/a.js", "")]);
+        let r = Resolver::new(&fs);
+        assert_eq!(r.format(Path::new("/m/a.js")), Format::Module);
+        assert_eq!(r.format(Path::new("/m/a.cjs")), Format::CommonJs);
+        assert_eq!(r.format(Path::new("/c/a.js")), Format::Ambiguous);
+        assert_eq!(r.format(Path::new("/c/a.mjs")), Format::Module);
+    }
+}

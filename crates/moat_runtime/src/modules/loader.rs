@@ -1,0 +1,118 @@
+//! The `loader` binding: CommonJS resolution and compilation for `js/internal/modules/cjs.js`,
+//! and the bridges between CommonJS and ES modules.
+
+use std::path::{Path, PathBuf};
+
+use rquickjs::promise::PromiseState;
+use rquickjs::{Ctx, Function, Module, Object, Persistent, Result, Value};
+
+use crate::engine::{SharedState, throw_code};
+use crate::loader::resolve::{self, Format, Resolved};
+use crate::loader::{StdFs, looks_like_esm, resolve_import, strip_shebang};
+
+/// The CommonJS wrapper's text before the module's first character.
+pub const CJS_WRAPPER_HEAD: &str = "(function (exports, require, module, __filename, __dirname) { ";
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
+    o.set(
+        "resolveRequire",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, request: String, parent: Option<String>, paths: Option<Vec<String>>| -> Result<String> {
+                let parent_path = parent.as_deref().map(Path::new);
+                let cwd = crate::sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
+                let parent_dir = parent_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or(cwd);
+                let paths: Option<Vec<PathBuf>> = paths.map(|p| p.into_iter().map(PathBuf::from).collect());
+                match resolve::Resolver::new(&StdFs).require(&request, &parent_dir, parent_path, paths.as_deref()) {
+                    Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") { b } else { format!("node:{b}") }),
+                    Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
+                    Err(e) => Err(throw_code::<()>(&ctx, "Error", e.code, &e.message, None)),
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "format",
+        Function::new(ctx.clone(), |path: String| -> &'static str {
+            match resolve::Resolver::new(&StdFs).format(Path::new(&path)) {
+                Format::CommonJs => "commonjs",
+                Format::Module => "module",
+                Format::Json => "json",
+                Format::Ambiguous => "ambiguous",
+            }
+        })?,
+    )?;
+    o.set("wrapperHeadLength", CJS_WRAPPER_HEAD.len())?;
+    o.set("looksLikeEsm", Function::new(ctx.clone(), |src: String| looks_like_esm(&src))?)?;
+    o.set(
+        "nodeModulePaths",
+        Function::new(ctx.clone(), |dir: String| -> Vec<String> {
+            resolve::node_modules_paths(Path::new(&dir)).into_iter().map(|p| p.to_string_lossy().into_owned()).collect()
+        })?,
+    )?;
+    o.set(
+        "builtinModules",
+        Function::new(ctx.clone(), || -> Vec<&'static str> {
+            resolve::BUILTINS.iter().chain(resolve::PREFIX_ONLY_BUILTINS).copied().collect()
+        })?,
+    )?;
+    o.set(
+        "compileFunction",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+            // The wrapper shares line 1 with the module's code; stack traces take its width
+            // off line-1 columns (`js/internal/error_stack.js`).
+            let wrapped = format!("{CJS_WRAPPER_HEAD}{}\n}})", strip_shebang(&source));
+            crate::engine::eval_script(&ctx, &wrapped, &filename)
+        })?,
+    )?;
+    o.set(
+        "evalScript",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+            crate::engine::eval_script(&ctx, &source, &filename)
+        })?,
+    )?;
+    o.set(
+        "evalModule",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String, name: String| -> Result<rquickjs::Promise<'js>> {
+            let m = Module::declare(ctx.clone(), name, source)?;
+            let (_, p) = m.eval()?;
+            Ok(p)
+        })?,
+    )?;
+    o.set(
+        "importModule",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, specifier: String, base: String| -> Result<rquickjs::Promise<'js>> {
+            let resolved = resolve_import(&ctx, &base, &specifier)?;
+            Module::import(&ctx, resolved)
+        })?,
+    )?;
+    o.set(
+        "requireModule",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String| -> Result<Value<'js>> {
+            let promise = Module::import(&ctx, path.clone())?;
+            while promise.state() == PromiseState::Pending && ctx.execute_pending_job() {}
+            match promise.state() {
+                PromiseState::Resolved => promise.result::<Value>().unwrap_or_else(|| Ok(Value::new_undefined(ctx.clone()))),
+                PromiseState::Rejected => {
+                    let reason: Value = promise.result::<Value>().transpose().ok().flatten().unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+                    Err(ctx.throw(reason))
+                }
+                PromiseState::Pending => Err(throw_code::<()>(
+                    &ctx,
+                    "Error",
+                    "ERR_REQUIRE_ASYNC_MODULE",
+                    &format!("require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From {path} "),
+                    None,
+                )),
+            }
+        })?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "setHooks",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, require_builtin: Function<'js>, require_cjs: Function<'js>| {
+            *st.loader_hooks.borrow_mut() = vec![Persistent::save(&ctx, require_builtin), Persistent::save(&ctx, require_cjs)];
+        })?,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The Rust halves of the built-in modules. Each file builds one internal binding — an object of
+//! functions and plain data that its JS half (`js/`) reaches through `internalBinding(name)`.
+
+mod encoding;
+mod fs;
+mod loader;
+mod os;
+mod process;
+mod timers;
+mod url;
+mod util;
+
+use rquickjs::{Ctx, Function, Object, Persistent, Result};
+
+use crate::engine::SharedState;
+
+include!(concat!(env!("OUT_DIR"), "/js_sources.rs"));
+
+/// The embedded JS half with this id (`internal/errors`, `fs`).
+pub fn js_source(id: &str) -> Option<&'static str> {
+    JS_SOURCES.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+}
+
+/// `internalBinding(name)`: builds each binding on first use and caches it.
+pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Function<'js>> {
+    let cache = Persistent::save(ctx, Object::new(ctx.clone())?);
+    Function::new(ctx.clone(), move |ctx: Ctx<'js>, name: String| -> Result<Object<'js>> {
+        let cache = cache.clone().restore(&ctx)?;
+        if let Some(o) = cache.get::<_, Option<Object>>(name.as_str())? {
+            return Ok(o);
+        }
+        let o = Object::new(ctx.clone())?;
+        match name.as_str() {
+            "natives" => natives(&ctx, &o)?,
+            "encoding" => encoding::init(&ctx, &o)?,
+            "fs" => fs::init(&ctx, &o, &state)?,
+            "loader" => loader::init(&ctx, &o, &state)?,
+            "os" => os::init(&ctx, &o)?,
+            "process" => process::init(&ctx, &o, &state)?,
+            "timers" => timers::init(&ctx, &o, &state)?,
+            "url" => url::init(&ctx, &o)?,
+            "util" => util::init(&ctx, &o)?,
+            _ => return Err(rquickjs::Exception::throw_internal(&ctx, &format!("No such binding: {name}"))),
+        }
+        cache.set(name.as_str(), o.clone())?;
+        Ok(o)
+    })
+}
+
+fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    o.set(
+        "source",
+        Function::new(ctx.clone(), |id: String| -> Option<&'static str> { js_source(&id) })?,
+    )?;
+    o.set(
+        "compile",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, id: String| -> Result<rquickjs::Value<'js>> {
+            let Some(src) = js_source(&id) else {
+                return Ok(rquickjs::Value::new_undefined(ctx));
+            };
+            let wrapped = format!(
+                "(function (exports, require, module, internalBinding, primordials) {{{src}\n}})"
+            );
+            crate::engine::eval_script(&ctx, &wrapped, &format!("node:{id}"))
+        })?,
+    )?;
+    Ok(())
+}

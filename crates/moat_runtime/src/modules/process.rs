@@ -1,0 +1,135 @@
+//! `process`: arguments, environment, identity, stdio writes and exit.
+
+use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
+
+use crate::engine::{SharedState, throw_uv};
+use crate::{Entry, sys};
+
+/// Bytes of a string or of a `Uint8Array`.
+pub fn bytes_of<'js>(v: &Value<'js>) -> Result<Vec<u8>> {
+    if let Some(s) = v.as_string() {
+        return Ok(s.to_string()?.into_bytes());
+    }
+    let ta = TypedArray::<u8>::from_value(v.clone())?;
+    // SAFETY: no JS runs while the bytes are copied, so the array cannot be detached or resized.
+    Ok(unsafe { ta.as_bytes() }.map(<[u8]>::to_vec).unwrap_or_default())
+}
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
+    let opts = &state.options;
+    let args = Array::new(ctx.clone())?;
+    for (i, a) in opts.args.iter().enumerate() {
+        args.set(i, a.as_str())?;
+    }
+    o.set("args", args)?;
+    let exec_argv = Array::new(ctx.clone())?;
+    for (i, a) in opts.exec_argv.iter().enumerate() {
+        exec_argv.set(i, a.as_str())?;
+    }
+    o.set("execArgv", exec_argv)?;
+    o.set("execPath", opts.exec_path.as_str())?;
+    o.set("argv0", opts.argv0.as_str())?;
+    o.set("sandboxed", opts.sandboxed)?;
+    o.set("version", crate::NODE_VERSION)?;
+    o.set("moatVersion", crate::VERSION)?;
+    o.set("arch", if cfg!(target_arch = "aarch64") { "arm64" } else { "x64" })?;
+    let (entry_kind, entry_value) = match &opts.entry {
+        Entry::File(p) => ("file", p.to_string_lossy().into_owned()),
+        Entry::Eval { code, print: false } => ("eval", code.clone()),
+        Entry::Eval { code, print: true } => ("print", code.clone()),
+        Entry::Stdin => ("stdin", String::new()),
+    };
+    o.set("entryKind", entry_kind)?;
+    o.set("entryValue", entry_value)?;
+    o.set(
+        "inputType",
+        match opts.input_type {
+            Some(crate::InputType::Module) => "module",
+            Some(crate::InputType::CommonJs) => "commonjs",
+            None => "",
+        },
+    )?;
+    let list = |v: &[String]| -> Result<Array<'js>> {
+        let a = Array::new(ctx.clone())?;
+        for (i, x) in v.iter().enumerate() {
+            a.set(i, x.as_str())?;
+        }
+        Ok(a)
+    };
+    o.set("requires", list(&opts.requires)?)?;
+    o.set("imports", list(&opts.imports)?)?;
+
+    let env = Object::new(ctx.clone())?;
+    for (k, v) in sys::env_vars() {
+        env.set(k, v)?;
+    }
+    for (k, v) in &opts.env_file_vars {
+        if !env.contains_key(k.as_str())? {
+            env.set(k.as_str(), v.as_str())?;
+        }
+    }
+    o.set("env", env)?;
+
+    o.set("pid", sys::pid())?;
+    o.set("ppid", sys::ppid())?;
+    o.set(
+        "cwd",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<String> {
+            sys::cwd().map(|p| p.to_string_lossy().into_owned()).map_err(|e| throw_uv(&ctx, &e, "uv_cwd", None, None))
+        })?,
+    )?;
+    o.set(
+        "chdir",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, p: String| -> Result<()> {
+            sys::chdir(std::path::Path::new(&p)).map_err(|e| {
+                let uv = sys::error::uv_error(&e);
+                let cwd = sys::cwd().map(|c| c.to_string_lossy().into_owned()).unwrap_or_default();
+                crate::engine::throw_uv_fields(&ctx, uv, "chdir", Some(&cwd), Some(&p))
+            })
+        })?,
+    )?;
+    o.set("umask", Function::new(ctx.clone(), |m: Option<u32>| sys::umask(m))?)?;
+    o.set("getuid", Function::new(ctx.clone(), || sys::getuid().map_or(-1.0, f64::from))?)?;
+    o.set("geteuid", Function::new(ctx.clone(), || sys::euid().map_or(-1.0, f64::from))?)?;
+    o.set("getgid", Function::new(ctx.clone(), || sys::getgid().map_or(-1.0, f64::from))?)?;
+    o.set("getegid", Function::new(ctx.clone(), || sys::egid().map_or(-1.0, f64::from))?)?;
+    o.set("isatty", Function::new(ctx.clone(), sys::is_tty)?)?;
+    o.set(
+        "kill",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, pid: i32, sig: i32| -> Result<()> {
+            sys::kill(pid, sig).map_err(|e| throw_uv(&ctx, &e, "kill", None, None))
+        })?,
+    )?;
+    o.set(
+        "writeStdio",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
+            let bytes = bytes_of(&data)?;
+            sys::write_stdio(fd, &bytes).map_err(|e| throw_uv(&ctx, &e, "write", None, None))
+        })?,
+    )?;
+    o.set(
+        "readStdin",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<String> {
+            let b = sys::read_stdin_to_end().map_err(|e| throw_uv(&ctx, &e, "read", None, None))?;
+            Ok(String::from_utf8_lossy(&b).into_owned())
+        })?,
+    )?;
+    o.set(
+        "reallyExit",
+        Function::new(ctx.clone(), |code: i32| -> () { sys::exit(code) })?,
+    )?;
+    o.set(
+        "memoryUsage",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Vec<f64>> {
+            let mut u = std::mem::MaybeUninit::<rquickjs::qjs::JSMemoryUsage>::zeroed();
+            // SAFETY: the runtime pointer comes from a live context; `u` is written in full.
+            let u = unsafe {
+                rquickjs::qjs::JS_ComputeMemoryUsage(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), u.as_mut_ptr());
+                u.assume_init()
+            };
+            let rss = sys::rss() as f64;
+            Ok(vec![rss, u.malloc_limit.max(u.malloc_size) as f64, u.memory_used_size as f64, 0.0, 0.0])
+        })?,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! The clock and the idle wait under the event loop (`js/internal/loop.js`), plus the microtask
+//! checkpoint that runs after every callback.
+
+use rquickjs::{Ctx, Function, Object, Persistent, Result};
+
+use crate::engine::SharedState;
+use crate::sys;
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
+    o.set("now", Function::new(ctx.clone(), || sys::hrtime_ns() as f64 / 1e6)?)?;
+    o.set("hrtimeNs", Function::new(ctx.clone(), || sys::hrtime_ns() as f64)?)?;
+    o.set(
+        "hrtimeBigint",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| rquickjs::BigInt::from_u64(ctx, sys::hrtime_ns()))?,
+    )?;
+    o.set("wallMs", Function::new(ctx.clone(), sys::wall_ms)?)?;
+    o.set(
+        "sleep",
+        Function::new(ctx.clone(), |ms: f64| {
+            if ms > 0.0 {
+                sys::sleep(std::time::Duration::from_micros((ms * 1000.0) as u64));
+            }
+        })?,
+    )?;
+    o.set(
+        "runMicrotasks",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| while ctx.execute_pending_job() {})?,
+    )?;
+    o.set(
+        "hasPendingMicrotasks",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            // SAFETY: the runtime pointer comes from a live context.
+            unsafe { rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
+        })?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "setRejectionHook",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, f: Function<'js>| {
+            *st.rejection_hook.borrow_mut() = Some(Persistent::save(&ctx, f));
+        })?,
+    )?;
+    Ok(())
+}

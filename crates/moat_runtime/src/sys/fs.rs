@@ -1,0 +1,272 @@
+//! Files, directories and descriptors, on top of `std::fs` (which WASI preview 1 also serves).
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+pub use super::platform::{RawStat, raw_stat};
+
+/// Open files by descriptor number. Numbers start at 3, after stdio, as Node's do.
+#[derive(Default)]
+pub struct FdTable {
+    files: HashMap<i32, File>,
+    next: i32,
+}
+
+/// The parts of Node's `flags` string that `open` needs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OpenFlags {
+    pub read: bool,
+    pub write: bool,
+    pub append: bool,
+    pub create: bool,
+    pub truncate: bool,
+    pub exclusive: bool,
+}
+
+impl OpenFlags {
+    /// Parses Node's string flags (`r`, `r+`, `w`, `wx`, `a+`, …).
+    pub fn parse(s: &str) -> Option<Self> {
+        let f = |read, write, append, create, truncate, exclusive| {
+            Some(Self { read, write, append, create, truncate, exclusive })
+        };
+        match s {
+            "r" | "rs" | "sr" => f(true, false, false, false, false, false),
+            "r+" | "rs+" | "sr+" => f(true, true, false, false, false, false),
+            "w" => f(false, true, false, true, true, false),
+            "wx" | "xw" => f(false, true, false, true, true, true),
+            "w+" => f(true, true, false, true, true, false),
+            "wx+" | "xw+" => f(true, true, false, true, true, true),
+            "a" | "as" | "sa" => f(false, true, true, true, false, false),
+            "ax" | "xa" => f(false, true, true, true, false, true),
+            "a+" | "as+" | "sa+" => f(true, true, true, true, false, false),
+            "ax+" | "xa+" => f(true, true, true, true, false, true),
+            _ => None,
+        }
+    }
+}
+
+impl FdTable {
+    /// # Errors
+    /// The OS error from opening.
+    pub fn open(&mut self, path: &Path, flags: OpenFlags, mode: u32) -> io::Result<i32> {
+        let mut o = OpenOptions::new();
+        o.read(flags.read).write(flags.write && !flags.append).append(flags.append).truncate(flags.truncate);
+        if flags.exclusive {
+            o.create_new(true);
+        } else {
+            o.create(flags.create);
+        }
+        super::platform::set_mode(&mut o, mode);
+        let file = o.open(path)?;
+        if self.next < 3 {
+            self.next = 3;
+        }
+        let fd = self.next;
+        self.next += 1;
+        self.files.insert(fd, file);
+        Ok(fd)
+    }
+
+    fn get(&mut self, fd: i32) -> io::Result<&mut File> {
+        self.files.get_mut(&fd).ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
+    }
+
+    /// # Errors
+    /// `EBADF` for an unknown descriptor.
+    pub fn close(&mut self, fd: i32) -> io::Result<()> {
+        self.files.remove(&fd).map(drop).ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
+    }
+
+    /// Reads into `buf`, at `position` if given (without moving the file position).
+    ///
+    /// # Errors
+    /// The OS error.
+    pub fn read(&mut self, fd: i32, buf: &mut [u8], position: Option<u64>) -> io::Result<usize> {
+        if fd == 0 {
+            return io::stdin().read(buf);
+        }
+        let f = self.get(fd)?;
+        match position {
+            Some(p) => {
+                let saved = f.stream_position()?;
+                f.seek(SeekFrom::Start(p))?;
+                let n = read_full(f, buf);
+                f.seek(SeekFrom::Start(saved))?;
+                n
+            }
+            None => read_full(f, buf),
+        }
+    }
+
+    /// # Errors
+    /// The OS error.
+    pub fn write(&mut self, fd: i32, data: &[u8], position: Option<u64>) -> io::Result<usize> {
+        if fd == 1 || fd == 2 {
+            super::write_stdio(fd, data)?;
+            return Ok(data.len());
+        }
+        let f = self.get(fd)?;
+        if let Some(p) = position {
+            let saved = f.stream_position()?;
+            f.seek(SeekFrom::Start(p))?;
+            f.write_all(data)?;
+            f.seek(SeekFrom::Start(saved))?;
+        } else {
+            f.write_all(data)?;
+        }
+        Ok(data.len())
+    }
+
+    /// # Errors
+    /// The OS error.
+    pub fn fstat(&mut self, fd: i32) -> io::Result<RawStat> {
+        let f = self.get(fd)?;
+        Ok(raw_stat(&f.metadata()?))
+    }
+
+    /// # Errors
+    /// The OS error.
+    pub fn ftruncate(&mut self, fd: i32, len: u64) -> io::Result<()> {
+        self.get(fd)?.set_len(len)
+    }
+
+    /// # Errors
+    /// The OS error.
+    pub fn fsync(&mut self, fd: i32) -> io::Result<()> {
+        self.get(fd)?.sync_all()
+    }
+}
+
+fn read_full(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {
+    let mut total = 0;
+    while total < buf.len() {
+        match f.read(&mut buf[total..]) {
+            Ok(0) => break,
+            Ok(n) => total += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(total)
+}
+
+#[cfg(not(target_os = "wasi"))]
+fn ebadf() -> i32 {
+    9
+}
+
+#[cfg(target_os = "wasi")]
+fn ebadf() -> i32 {
+    8
+}
+
+/// # Errors
+/// The OS error.
+pub fn stat(path: &Path, follow: bool) -> io::Result<RawStat> {
+    let m = if follow { fs::metadata(path)? } else { fs::symlink_metadata(path)? };
+    Ok(raw_stat(&m))
+}
+
+/// A directory entry: its name and its type bits (as in `st_mode & S_IFMT`).
+pub struct DirEntry {
+    pub name: String,
+    pub kind: u32,
+}
+
+/// Entries of `path`, sorted by name as Node's are on Linux ext4 — not guaranteed by Node
+/// either, but a stable order makes output reproducible.
+///
+/// # Errors
+/// The OS error.
+pub fn read_dir(path: &Path) -> io::Result<Vec<DirEntry>> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(path)? {
+        let e = e?;
+        let ft = e.file_type()?;
+        let kind = if ft.is_dir() {
+            0o040000
+        } else if ft.is_symlink() {
+            0o120000
+        } else if ft.is_file() {
+            0o100000
+        } else {
+            0
+        };
+        out.push(DirEntry { name: e.file_name().to_string_lossy().into_owned(), kind });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// # Errors
+/// The OS error.
+pub fn mkdir(path: &Path, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
+    if recursive {
+        let mut first = None;
+        let mut p = Some(path);
+        while let Some(cur) = p {
+            if cur.exists() {
+                break;
+            }
+            first = Some(cur.to_path_buf());
+            p = cur.parent();
+        }
+        let mut b = fs::DirBuilder::new();
+        b.recursive(true);
+        super::platform::set_dir_mode(&mut b, mode);
+        b.create(path)?;
+        Ok(first)
+    } else {
+        let mut b = fs::DirBuilder::new();
+        super::platform::set_dir_mode(&mut b, mode);
+        b.create(path)?;
+        Ok(None)
+    }
+}
+
+/// Removes `path`; with `recursive`, a whole tree.
+///
+/// # Errors
+/// The OS error.
+pub fn rm(path: &Path, recursive: bool) -> io::Result<()> {
+    let m = fs::symlink_metadata(path)?;
+    if m.is_dir() {
+        if recursive { fs::remove_dir_all(path) } else { Err(io::Error::from(io::ErrorKind::IsADirectory)) }
+    } else {
+        fs::remove_file(path)
+    }
+}
+
+/// True when `path` is a regular file (following links).
+pub fn is_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+/// True when `path` is a directory (following links).
+pub fn is_dir(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// # Errors
+/// The OS error.
+pub fn symlink(target: &Path, path: &Path) -> io::Result<()> {
+    super::platform::symlink(target, path)
+}
+
+/// # Errors
+/// The OS error; `ENOSYS` where the platform has no permission bits.
+pub fn chmod(path: &Path, mode: u32) -> io::Result<()> {
+    super::platform::chmod(path, mode)
+}
+
+/// Sets access and modification times, in seconds since the epoch.
+///
+/// # Errors
+/// The OS error.
+pub fn utimes(path: &Path, atime: f64, mtime: f64) -> io::Result<()> {
+    let t = |s: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(s.max(0.0));
+    let f = File::options().write(true).open(path).or_else(|_| File::open(path))?;
+    f.set_times(fs::FileTimes::new().set_accessed(t(atime)).set_modified(t(mtime)))
+}

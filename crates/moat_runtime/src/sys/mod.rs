@@ -1,0 +1,98 @@
+//! Everything that touches the operating system. Knows no JavaScript.
+//!
+//! The platform half is chosen at the `mod` line: `native.rs` for the host, `wasi.rs` for
+//! wasm32-wasip1, where the sandbox host decides what each call may reach.
+
+#[cfg_attr(target_os = "wasi", path = "wasi.rs")]
+#[cfg_attr(not(target_os = "wasi"), path = "native.rs")]
+mod platform;
+
+pub mod error;
+pub mod fs;
+
+pub use platform::{chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, pid, ppid, umask};
+
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+static START: OnceLock<Instant> = OnceLock::new();
+
+/// Marks the process start; `hrtime` and `uptime` count from here.
+pub fn mark_start() {
+    START.get_or_init(Instant::now);
+}
+
+/// Nanoseconds on a monotonic clock since [`mark_start`].
+pub fn hrtime_ns() -> u64 {
+    START.get_or_init(Instant::now).elapsed().as_nanos() as u64
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn wall_ms() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
+}
+
+/// Blocks the thread; the event loop's idle wait.
+pub fn sleep(d: Duration) {
+    std::thread::sleep(d);
+}
+
+/// Writes all of `data` to stdout (1) or stderr (2). A closed pipe is not an error.
+///
+/// # Errors
+/// Any other write error.
+pub fn write_stdio(fd: i32, data: &[u8]) -> std::io::Result<()> {
+    let r = if fd == 2 {
+        let mut e = std::io::stderr().lock();
+        e.write_all(data).and_then(|_| e.flush())
+    } else {
+        let mut o = std::io::stdout().lock();
+        o.write_all(data).and_then(|_| o.flush())
+    };
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Reads standard input to its end.
+///
+/// # Errors
+/// The read error.
+pub fn read_stdin_to_end() -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)?;
+    Ok(buf)
+}
+
+/// Environment variables as the process sees them.
+pub fn env_vars() -> Vec<(String, String)> {
+    std::env::vars_os()
+        .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
+        .collect()
+}
+
+/// Total and available memory in bytes, from /proc/meminfo where there is one.
+pub fn meminfo() -> (u64, u64) {
+    let text = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let field = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+            .map(|kb| kb * 1024)
+    };
+    (field("MemTotal:").unwrap_or(0), field("MemAvailable:").unwrap_or(0))
+}
+
+/// The number of logical CPUs.
+pub fn cpu_count() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}
+
+/// Resident set size of this process, where it can be known.
+pub fn rss() -> u64 {
+    let text = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    text.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()).map(|p| p * 4096).unwrap_or(0)
+}

@@ -1,0 +1,144 @@
+//! wasm32-wasip1: the sandbox host grants what these calls reach.
+//!
+//! WASI has no processes, users or signals; those answer with fixed values or `ENOSYS`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// The guest sees one process; its id is fixed.
+pub fn pid() -> u32 {
+    1
+}
+
+pub fn ppid() -> u32 {
+    0
+}
+
+pub fn getuid() -> Option<u32> {
+    None
+}
+
+pub fn euid() -> Option<u32> {
+    None
+}
+
+pub fn getgid() -> Option<u32> {
+    None
+}
+
+pub fn egid() -> Option<u32> {
+    None
+}
+
+/// WASI has no umask; the guest keeps one so that the API behaves.
+pub fn umask(mask: Option<u32>) -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static MASK: AtomicU32 = AtomicU32::new(0o022);
+    match mask {
+        Some(m) => MASK.swap(m, Ordering::Relaxed),
+        None => MASK.load(Ordering::Relaxed),
+    }
+}
+
+pub fn is_tty(fd: i32) -> bool {
+    match fd {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        2 => std::io::stderr().is_terminal(),
+        _ => false,
+    }
+}
+
+pub fn hostname() -> String {
+    "localhost".to_string()
+}
+
+/// # Errors
+/// The OS error.
+pub fn cwd() -> std::io::Result<PathBuf> {
+    std::env::current_dir()
+}
+
+/// # Errors
+/// The OS error.
+pub fn chdir(path: &Path) -> std::io::Result<()> {
+    std::env::set_current_dir(path)
+}
+
+/// # Errors
+/// Always `ENOSYS`: there are no other processes in the sandbox.
+pub fn kill(_pid: i32, _signal: i32) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+pub fn exit(code: i32) -> ! {
+    std::process::exit(code)
+}
+
+/// What `fs.Stats` is built from. WASI has no owners or permission bits: files read as
+/// 0o644 and directories as 0o755, owned by uid 0.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RawStat {
+    pub dev: u64,
+    pub ino: u64,
+    pub mode: u32,
+    pub nlink: u64,
+    pub uid: u32,
+    pub gid: u32,
+    pub rdev: u64,
+    pub size: u64,
+    pub blksize: u64,
+    pub blocks: u64,
+    pub atime_ns: i128,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+    pub birthtime_ns: i128,
+}
+
+pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
+    use std::os::wasi::fs::MetadataExt;
+    let ft = m.file_type();
+    let mode = if ft.is_dir() {
+        0o040755
+    } else if ft.is_symlink() {
+        0o120777
+    } else if ft.is_file() {
+        0o100644
+    } else {
+        0o020666
+    };
+    RawStat {
+        dev: m.dev(),
+        ino: m.ino(),
+        mode,
+        nlink: m.nlink(),
+        uid: 0,
+        gid: 0,
+        rdev: 0,
+        size: m.size(),
+        blksize: 4096,
+        blocks: m.size().div_ceil(512),
+        atime_ns: m.atim() as i128,
+        mtime_ns: m.mtim() as i128,
+        ctime_ns: m.ctim() as i128,
+        birthtime_ns: m.ctim() as i128,
+    }
+}
+
+/// WASI has no permission bits to set.
+pub fn set_mode(_o: &mut std::fs::OpenOptions, _mode: u32) {}
+
+/// WASI has no permission bits to set.
+pub fn set_dir_mode(_b: &mut std::fs::DirBuilder, _mode: u32) {}
+
+/// # Errors
+/// The OS error.
+pub fn symlink(target: &Path, path: &Path) -> std::io::Result<()> {
+    std::os::wasi::fs::symlink_path(target, path)
+}
+
+/// # Errors
+/// Always `ENOSYS`: WASI has no permission bits.
+pub fn chmod(_path: &Path, _mode: u32) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
