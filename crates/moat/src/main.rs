@@ -130,12 +130,89 @@ fn run(cfg: Config) -> Result<i32> {
 }
 
 mod sandbox {
-    //! `--safe`: the same program inside the wasmtime host.
+    //! `--safe`: the same program inside the wasmtime host. The grants become the guest's
+    //! preopened directories and environment; nothing else reaches it.
 
     use super::*;
+    use moat_sandbox::{Preopen, SandboxConfig};
+    use std::time::Duration;
 
-    pub fn run(_cfg: &Config, _options: &moat_runtime::Options) -> Result<i32> {
+    include!(concat!(env!("OUT_DIR"), "/guest.rs"));
+
+    /// Memory the guest may use unless `--max-memory` says otherwise.
+    const DEFAULT_MAX_MEMORY_MB: u64 = 1024;
+
+    fn join(v: &[String]) -> String {
+        v.join("\u{1f}")
+    }
+
+    pub fn run(cfg: &Config, options: &moat_runtime::Options) -> Result<i32> {
+        let Some(cwasm) = GUEST_CWASM else {
+            anyhow::bail!("this moat was built without the sandbox guest; build it with `scripts/build.sh` to use --safe");
+        };
+        let cwd = std::env::current_dir().context("failed to read the working directory")?;
+        let mut preopens = Vec::new();
+        let (kind, entry) = match &options.entry {
+            moat_runtime::Entry::File(p) => {
+                if let Some(dir) = p.parent() {
+                    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+                    preopens.push(Preopen { host: dir, writable: false });
+                }
+                ("file", p.to_string_lossy().into_owned())
+            }
+            moat_runtime::Entry::Eval { code, print } => (if *print { "print" } else { "eval" }, code.replace('\n', "\u{1e}")),
+            moat_runtime::Entry::Stdin => ("stdin", String::new()),
+        };
+        let mut allow_env = false;
+        for flag in &cfg.permission_flags {
+            let (name, value) = flag.split_once('=').unwrap_or((flag.as_str(), ""));
+            match name {
+                "--allow-fs-read" | "--allow-fs-write" => {
+                    for p in value.split(',').filter(|p| !p.is_empty()) {
+                        let host = std::fs::canonicalize(p).with_context(|| format!("failed to resolve `{p}`"))?;
+                        preopens.push(Preopen { host, writable: name == "--allow-fs-write" });
+                    }
+                }
+                "--allow-env" => allow_env = true,
+                _ => {}
+            }
+        }
+        let input_type = match options.input_type {
+            Some(moat_runtime::InputType::Module) => "module",
+            Some(moat_runtime::InputType::CommonJs) => "commonjs",
+            None => "",
+        };
+        let record = [
+            cwd.to_string_lossy().into_owned(),
+            kind.to_string(),
+            entry,
+            input_type.to_string(),
+            join(&options.args),
+            options.argv0.clone(),
+            join(&options.exec_argv),
+            options.exec_path.clone(),
+            join(&options.requires),
+            join(&options.imports),
+        ]
+        .join("\n");
+        let mut env = vec![("MOAT_GUEST_CONFIG".to_string(), record)];
+        if allow_env {
+            env.extend(std::env::vars());
+            env.extend(options.env_file_vars.iter().cloned());
+        }
+        let limits = &cfg.limits;
+        let timeout = match (limits.timeout_ms, limits.max_cpu_ms) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let sandbox = SandboxConfig {
+            args: vec!["moat".to_string()],
+            env,
+            preopens,
+            max_memory: Some((limits.max_memory_mb.unwrap_or(DEFAULT_MAX_MEMORY_MB) * 1024 * 1024) as usize),
+            timeout: timeout.map(Duration::from_millis),
+        };
         let _ = PathBuf::new();
-        anyhow::bail!("--safe is not available in this build")
+        Ok(moat_sandbox::run(cwasm, &sandbox)?)
     }
 }

@@ -1,1 +1,139 @@
-//! sandbox
+//! The wasmtime host for `--safe`: runs the moat guest (`moat_runtime` built for wasm32-wasip1)
+//! with a WASI preview 1 context built from the grants, and with hard limits.
+//!
+//! Deny by default: a [`SandboxConfig`] grants nothing unless a field says so — no preopened
+//! directories, no environment variables, no arguments beyond the guest's own record, unlimited
+//! only where a limit is `None`. The host never links the engine it guards: this crate depends
+//! on wasmtime and the permission types, not on `moat_runtime`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use wasmtime::{Config, Engine, Linker, Module, Store, StoreLimits, StoreLimitsBuilder};
+use wasmtime_wasi::p1::{self, WasiP1Ctx};
+use wasmtime_wasi::{DirPerms, FilePerms, I32Exit, WasiCtxBuilder};
+
+/// Exit code when the guest exceeds `--max-memory`.
+pub const EXIT_MEMORY_LIMIT: i32 = 137;
+/// Exit code when the guest exceeds `--max-cpu-time` or `--timeout`.
+pub const EXIT_TIME_LIMIT: i32 = 124;
+
+/// Errors of the host itself (not of the guest program).
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("failed to set up the sandbox: {0:#}")]
+    Setup(anyhow::Error),
+    #[error("failed to load the guest module: {0:#}")]
+    Load(anyhow::Error),
+    #[error("guest trapped: {0:#}")]
+    Trap(anyhow::Error),
+}
+
+/// A directory the guest may see, at its host path.
+#[derive(Clone, Debug)]
+pub struct Preopen {
+    pub host: PathBuf,
+    pub writable: bool,
+}
+
+/// Everything the guest is granted. The default grants nothing.
+#[derive(Clone, Debug, Default)]
+pub struct SandboxConfig {
+    /// Guest `argv`, program name first.
+    pub args: Vec<String>,
+    /// The guest's whole environment.
+    pub env: Vec<(String, String)>,
+    /// Directories visible in the guest, each at its own host path.
+    pub preopens: Vec<Preopen>,
+    /// Linear-memory ceiling in bytes.
+    pub max_memory: Option<usize>,
+    /// Wall-clock limit (CPU time is bounded by it too: the guest is single-threaded).
+    pub timeout: Option<Duration>,
+}
+
+/// The wasmtime configuration shared by precompilation and loading: a `.cwasm` only loads into
+/// an engine configured the same way.
+pub fn engine_config() -> Config {
+    let mut c = Config::new();
+    c.epoch_interruption(true);
+    c.memory_init_cow(true);
+    c
+}
+
+/// Compiles guest wasm to a `.cwasm` for [`run`].
+///
+/// # Errors
+/// Compilation errors.
+pub fn precompile(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
+    let engine = Engine::new(&engine_config()).map_err(SandboxError::Setup)?;
+    engine.precompile_module(wasm).map_err(SandboxError::Load)
+}
+
+struct HostState {
+    wasi: WasiP1Ctx,
+    limits: StoreLimits,
+}
+
+/// Runs the precompiled guest to completion and returns its exit code.
+///
+/// # Errors
+/// Setup and load failures, and traps that are not a limit or an exit.
+pub fn run(cwasm: &[u8], cfg: &SandboxConfig) -> Result<i32, SandboxError> {
+    let engine = Engine::new(&engine_config()).map_err(SandboxError::Setup)?;
+    // SAFETY: the bytes were produced by `precompile` with `engine_config()` at build time and
+    // embedded in this binary; they are not attacker-controlled.
+    let module = unsafe { Module::deserialize(&engine, cwasm) }.map_err(SandboxError::Load)?;
+
+    let mut b = WasiCtxBuilder::new();
+    b.inherit_stdio().args(&cfg.args).envs(&cfg.env);
+    for p in &cfg.preopens {
+        let (dp, fp) = if p.writable { (DirPerms::all(), FilePerms::all()) } else { (DirPerms::READ, FilePerms::READ) };
+        let guest = p.host.to_string_lossy().into_owned();
+        b.preopened_dir(&p.host, &guest, dp, fp).map_err(SandboxError::Setup)?;
+    }
+    let mut limits = StoreLimitsBuilder::new();
+    if let Some(m) = cfg.max_memory {
+        limits = limits.memory_size(m);
+    }
+    let state = HostState { wasi: b.build_p1(), limits: limits.build() };
+
+    let mut linker: Linker<HostState> = Linker::new(&engine);
+    p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi).map_err(SandboxError::Setup)?;
+    let mut store = Store::new(&engine, state);
+    store.limiter(|s| &mut s.limits);
+    store.set_epoch_deadline(1);
+    let ticker = cfg.timeout.map(|t| {
+        let engine = engine.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(t);
+            engine.increment_epoch();
+        })
+    });
+    if ticker.is_none() {
+        store.set_epoch_deadline(u64::MAX);
+    }
+    let instance = linker.instantiate(&mut store, &module).map_err(SandboxError::Load)?;
+    let start = instance.get_typed_func::<(), ()>(&mut store, "_start").map_err(SandboxError::Load)?;
+    match start.call(&mut store, ()) {
+        Ok(()) => Ok(0),
+        Err(e) => {
+            if let Some(exit) = e.downcast_ref::<I32Exit>() {
+                return Ok(exit.0);
+            }
+            if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
+                if *trap == wasmtime::Trap::Interrupt {
+                    eprintln!("moat: the program exceeded its time limit");
+                    return Ok(EXIT_TIME_LIMIT);
+                }
+                if *trap == wasmtime::Trap::MemoryOutOfBounds || *trap == wasmtime::Trap::HeapMisaligned {
+                    return Err(SandboxError::Trap(e));
+                }
+            }
+            if format!("{e:#}").contains("memory") && cfg.max_memory.is_some() {
+                eprintln!("moat: the program exceeded its memory limit");
+                return Ok(EXIT_MEMORY_LIMIT);
+            }
+            Err(SandboxError::Trap(e))
+        }
+    }
+}

@@ -96,7 +96,12 @@ pub struct RawStat {
 }
 
 pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
-    use std::os::wasi::fs::MetadataExt;
+    let ns = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos() as i128)
+            .unwrap_or(0)
+    };
     let ft = m.file_type();
     let mode = if ft.is_dir() {
         0o040755
@@ -108,20 +113,20 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
         0o020666
     };
     RawStat {
-        dev: m.dev(),
-        ino: m.ino(),
+        dev: 0,
+        ino: 0,
         mode,
-        nlink: m.nlink(),
+        nlink: 1,
         uid: 0,
         gid: 0,
         rdev: 0,
-        size: m.size(),
+        size: m.len(),
         blksize: 4096,
-        blocks: m.size().div_ceil(512),
-        atime_ns: m.atim() as i128,
-        mtime_ns: m.mtim() as i128,
-        ctime_ns: m.ctim() as i128,
-        birthtime_ns: m.ctim() as i128,
+        blocks: m.len().div_ceil(512),
+        atime_ns: ns(m.accessed()),
+        mtime_ns: ns(m.modified()),
+        ctime_ns: ns(m.modified()),
+        birthtime_ns: ns(m.created().or_else(|_| m.modified())),
     }
 }
 
@@ -132,9 +137,9 @@ pub fn set_mode(_o: &mut std::fs::OpenOptions, _mode: u32) {}
 pub fn set_dir_mode(_b: &mut std::fs::DirBuilder, _mode: u32) {}
 
 /// # Errors
-/// The OS error.
-pub fn symlink(target: &Path, path: &Path) -> std::io::Result<()> {
-    std::os::wasi::fs::symlink_path(target, path)
+/// Always `ENOSYS`: creating links is not offered to the guest yet.
+pub fn symlink(_target: &Path, _path: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// # Errors

@@ -1,0 +1,73 @@
+//! Spec cases: every `tests/spec/<name>.{js,mjs,cjs}` runs with `moat` natively and with
+//! `moat --safe`, and must give what Node 24 gave (`tests/README.md` says how the expectations
+//! were made): stdout equal to `<name>.out`, stderr containing the line in `<name>.err` (or
+//! empty stderr when there is none), and the exit code in `<name>.code` (0 when absent).
+//! Arguments for the script come from `<name>.args`, one per line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn spec_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/spec")
+}
+
+fn read(p: &Path) -> Option<String> {
+    std::fs::read_to_string(p).ok()
+}
+
+fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
+    let base = script.with_extension("");
+    let expected_out = read(&base.with_extension("out")).unwrap_or_default();
+    let expected_err = read(&base.with_extension("err")).map(|s| s.trim_end().to_string());
+    let expected_code: i32 = read(&base.with_extension("code")).map_or(0, |s| s.trim().parse().unwrap_or(0));
+    let args: Vec<String> = read(&base.with_extension("args"))
+        .map(|s| s.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_moat"));
+    if safe {
+        cmd.arg("--safe");
+    }
+    cmd.arg(script).args(&args).current_dir(script.parent().expect("spec dir"));
+    let out = cmd.output().map_err(|e| format!("failed to start moat: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let code = out.status.code().unwrap_or(-1);
+    let mut problems = Vec::new();
+    if stdout != expected_out {
+        problems.push(format!("stdout differs\n--- expected\n{expected_out}--- actual\n{stdout}---"));
+    }
+    match &expected_err {
+        Some(line) if !stderr.lines().any(|l| l.trim_end() == line) => {
+            problems.push(format!("stderr lacks the line `{line}`\n--- stderr\n{stderr}---"));
+        }
+        None if !stderr.is_empty() => problems.push(format!("unexpected stderr\n{stderr}")),
+        _ => {}
+    }
+    if code != expected_code {
+        problems.push(format!("exit code {code}, expected {expected_code}\n--- stderr\n{stderr}---"));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(spec_dir())
+        .expect("tests/spec exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "js" || x == "mjs" || x == "cjs"))
+        .collect();
+    scripts.sort();
+    let mut trials = Vec::new();
+    for script in scripts {
+        let name = script.file_name().expect("file").to_string_lossy().into_owned();
+        for safe in [false, true] {
+            let s = script.clone();
+            let label = format!("{}::{name}", if safe { "safe" } else { "native" });
+            trials.push(Trial::test(label, move || run_case(&s, safe)));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -1,0 +1,154 @@
+'use strict';
+// Event, EventTarget, CustomEvent, AbortController and AbortSignal.
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS } } = require('internal/errors');
+
+const kStop = Symbol('stop');
+class Event {
+  #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp; #target = null;
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    this.#type = `${type}`;
+    this.#bubbles = !!(options && options.bubbles);
+    this.#cancelable = !!(options && options.cancelable);
+    this.#composed = !!(options && options.composed);
+    this.#timeStamp = internalBinding('timers').now();
+    this[kStop] = false;
+  }
+  get type() { return this.#type; }
+  get bubbles() { return this.#bubbles; }
+  get cancelable() { return this.#cancelable; }
+  get composed() { return this.#composed; }
+  get defaultPrevented() { return this.#cancelable && this.#defaultPrevented; }
+  get timeStamp() { return this.#timeStamp; }
+  get target() { return this.#target; }
+  get currentTarget() { return this.#target; }
+  get srcElement() { return this.#target; }
+  get isTrusted() { return false; }
+  get eventPhase() { return this.#target ? 2 : 0; }
+  get returnValue() { return !this.defaultPrevented; }
+  get cancelBubble() { return this[kStop]; }
+  composedPath() { return this.#target ? [this.#target] : []; }
+  preventDefault() { this.#defaultPrevented = true; }
+  stopPropagation() { this[kStop] = true; }
+  stopImmediatePropagation() { this[kStop] = true; }
+  _setTarget(t) { this.#target = t; }
+}
+Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', configurable: true });
+for (const [k, v] of Object.entries({ NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 })) {
+  Object.defineProperty(Event, k, { value: v, enumerable: true });
+}
+
+class CustomEvent extends Event {
+  #detail;
+  constructor(type, options = undefined) {
+    super(type, options);
+    this.#detail = options && options.detail !== undefined ? options.detail : null;
+  }
+  get detail() { return this.#detail; }
+}
+
+const kListeners = Symbol('listeners');
+class EventTarget {
+  constructor() { this[kListeners] = new Map(); }
+  addEventListener(type, listener, options = undefined) {
+    if (listener == null) return;
+    const once = typeof options === 'object' && options !== null && !!options.once;
+    const signal = typeof options === 'object' && options !== null ? options.signal : undefined;
+    if (signal && signal.aborted) return;
+    let list = this[kListeners].get(`${type}`);
+    if (!list) { list = []; this[kListeners].set(`${type}`, list); }
+    if (list.some((l) => l.listener === listener)) return;
+    const entry = { listener, once };
+    list.push(entry);
+    if (signal) signal.addEventListener('abort', () => this.removeEventListener(type, listener), { once: true });
+  }
+  removeEventListener(type, listener) {
+    const list = this[kListeners].get(`${type}`);
+    if (!list) return;
+    const i = list.findIndex((l) => l.listener === listener);
+    if (i !== -1) list.splice(i, 1);
+  }
+  dispatchEvent(event) {
+    if (!(event instanceof Event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
+    event._setTarget(this);
+    const list = this[kListeners].get(event.type);
+    if (list) {
+      for (const entry of list.slice()) {
+        if (entry.once) this.removeEventListener(event.type, entry.listener);
+        try {
+          if (typeof entry.listener === 'function') entry.listener.call(this, event);
+          else if (entry.listener && typeof entry.listener.handleEvent === 'function') entry.listener.handleEvent(event);
+        } catch (err) {
+          process.nextTick(() => { throw err; });
+        }
+        if (event[kStop]) break;
+      }
+    }
+    return !event.defaultPrevented;
+  }
+  _getListeners(type) { return (this[kListeners].get(type) || []).map((l) => l.listener); }
+}
+Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
+
+function abortError(reason) {
+  if (reason !== undefined) return reason;
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+class AbortSignal extends EventTarget {
+  #aborted = false; #reason = undefined;
+  constructor(key) {
+    if (key !== kCreate) {
+      const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
+      throw new ERR_ILLEGAL_CONSTRUCTOR();
+    }
+    super();
+    this.onabort = null;
+  }
+  get aborted() { return this.#aborted; }
+  get reason() { return this.#reason; }
+  throwIfAborted() { if (this.#aborted) throw this.#reason; }
+  _abort(reason) {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#reason = abortError(reason);
+    const ev = new Event('abort');
+    if (typeof this.onabort === 'function') this.onabort.call(this, ev);
+    this.dispatchEvent(ev);
+  }
+  static abort(reason) {
+    const s = new AbortSignal(kCreate);
+    s.#aborted = true;
+    s.#reason = abortError(reason);
+    return s;
+  }
+  static timeout(ms) {
+    const s = new AbortSignal(kCreate);
+    const t = setTimeout(() => {
+      const { DOMException } = require('internal/dom_exception');
+      s._abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, ms);
+    t.unref();
+    return s;
+  }
+  static any(signals) {
+    const s = new AbortSignal(kCreate);
+    for (const sig of signals) {
+      if (sig.aborted) { s._abort(sig.reason); return s; }
+    }
+    for (const sig of signals) sig.addEventListener('abort', () => s._abort(sig.reason), { once: true });
+    return s;
+  }
+}
+const kCreate = Symbol('create');
+Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { value: 'AbortSignal', configurable: true });
+
+class AbortController {
+  #signal = new AbortSignal(kCreate);
+  get signal() { return this.#signal; }
+  abort(reason) { this.#signal._abort(reason); }
+}
+Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
+
+module.exports = { Event, EventTarget, CustomEvent, AbortController, AbortSignal };

@@ -1,0 +1,10 @@
+'use strict';
+// node:module
+const { Module, createRequire, isBuiltin, builtinModules } = require('internal/modules/cjs');
+Module.createRequire = createRequire;
+Module.isBuiltin = isBuiltin;
+Module.builtinModules = builtinModules;
+Module.register = require('internal/not_implemented').thrower('module.register');
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.findSourceMap = function findSourceMap() { return undefined; };
+module.exports = Module;

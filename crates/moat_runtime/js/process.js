@@ -1,0 +1,3 @@
+'use strict';
+// node:process
+module.exports = process;

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds `moat` with the sandbox guest embedded: guest (wasm32-wasip1) → moat-precompile →
+# moat. Prints the path of the binary. Installs what it needs first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sysroot=$(scripts/setup.sh | tail -n 1)
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+export CARGO_TARGET_DIR="$target"
+RQUICKJS_SYS_NO_WASI_SDK=1 CC_wasm32_wasip1=clang-16 AR_wasm32_wasip1=llvm-ar-16 \
+  CFLAGS_wasm32_wasip1="--sysroot=$sysroot" \
+  cargo build --release --locked -p moat_guest --target wasm32-wasip1 >&2
+cargo build --release --locked -p moat_sandbox --bin moat-precompile >&2
+"$target/release/moat-precompile" "$target/wasm32-wasip1/release/moat_guest.wasm" "$target/guest.cwasm"
+MOAT_GUEST_CWASM="$target/guest.cwasm" cargo build --release --locked -p moat >&2
+echo "$target/release/moat"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: unit tests of every crate, then the spec cases under tests/, each run
+# natively and inside the --safe sandbox.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh >/dev/null
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+export CARGO_TARGET_DIR="$target"
+MOAT_GUEST_CWASM="$target/guest.cwasm" cargo test --release --locked --workspace --exclude moat_guest

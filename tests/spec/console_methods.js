@@ -1,0 +1,12 @@
+console.group('Group');
+console.log('inside');
+console.group();
+console.log('deeper\nmultiline');
+console.groupEnd();
+console.groupEnd();
+console.log('outside');
+console.count(); console.count(); console.count('x'); console.countReset(); console.count();
+console.assert(true, 'not shown');
+console.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 });
+console.table([{ a: 1, b: 'x' }, { a: 2, c: true }]);
+console.table(['p', 'q']);

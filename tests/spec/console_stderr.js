@@ -1,0 +1,3 @@
+console.error('to stderr');
+console.warn('warned');
+console.log('to stdout');

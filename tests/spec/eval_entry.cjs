@@ -1,0 +1,2 @@
+const { execPath } = process;
+console.log(typeof execPath);

@@ -1,0 +1,3 @@
+process.on('exit', (code) => console.log('exit handler', code, process.exitCode));
+process.exitCode = 3;
+console.log('set exitCode');

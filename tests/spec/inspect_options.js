@@ -1,0 +1,15 @@
+const util = require('util');
+const deep = { a: { b: { c: { d: { e: 1 } } } } };
+console.log(util.inspect(deep, { depth: 0 }));
+console.log(util.inspect(deep, { depth: Infinity }));
+console.log(util.inspect(deep, { compact: false }));
+console.log(util.inspect({ b: 1, a: 2, c: 3 }, { sorted: true }));
+console.log(util.inspect('x'.repeat(20), { maxStringLength: 5 }));
+console.log(util.inspect([1, 2, 3, 4], { maxArrayLength: 2 }));
+console.log(util.inspect({ a: 'long string value', b: 'another long string' }, { breakLength: 20 }));
+console.log(util.inspect({ a: 1 }, { colors: true }), util.inspect([1, 'a', null, undefined, true], { colors: true }));
+console.log(util.inspect(new Map([[1, 2]]), { showHidden: true }));
+console.log(util.inspect({ x: 1, [util.inspect.custom]() { return 'CUSTOM'; } }));
+console.log(util.inspect({ inner: { [util.inspect.custom](depth, opts) { return { replaced: depth }; } } }));
+console.log(util.inspect(Object.defineProperty({}, 'hidden', { value: 1, enumerable: false }), { showHidden: true }));
+console.log(util.inspect({ get g() { return 5; } }, { getters: true }));

@@ -1,0 +1,13 @@
+const util = require('util');
+function Old() {} function Base() {} Base.prototype.hi = function () { return 'hi'; };
+util.inherits(Old, Base);
+console.log(new Old().hi(), Old.super_ === Base);
+console.log(util.types.isDate(new Date()), util.types.isRegExp(/x/), util.types.isPromise(Promise.resolve()));
+console.log(util.types.isUint8Array(new Uint8Array(1)), util.types.isMap(new Map()));
+const p = util.promisify((a, cb) => cb(null, a * 2));
+p(21).then((v) => console.log('promisified', v));
+const cbd = util.callbackify(async (x) => x + 1);
+cbd(1, (err, v) => console.log('callbackified', err, v));
+console.log(util.stripVTControlCharacters('\u001b[31mred\u001b[39m'));
+console.log(util.styleText('red', 'text') === '\u001b[31mtext\u001b[39m');
+console.log(util.isDeepStrictEqual === undefined ? 'no' : typeof util.isDeepStrictEqual);
