@@ -4,7 +4,10 @@
 use std::path::Path;
 
 fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("js/ is readable").flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("js/ is readable")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
         let p = e.path();
@@ -12,7 +15,10 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
             walk(&p, base, out);
         } else if p.extension().is_some_and(|x| x == "js") {
             let rel = p.strip_prefix(base).expect("under js/").with_extension("");
-            out.push((rel.to_string_lossy().replace('\\', "/"), p.canonicalize().expect("path").display().to_string()));
+            out.push((
+                rel.to_string_lossy().replace('\\', "/"),
+                p.canonicalize().expect("path").display().to_string(),
+            ));
         }
     }
 }

@@ -76,8 +76,20 @@ const ACCEPTED_NOOPS: &[&str] = &[
 fn takes_value(flag: &str) -> bool {
     matches!(
         flag,
-        "-e" | "--eval" | "-p" | "--print" | "-r" | "--require" | "--import" | "--input-type" | "--env-file"
-            | "--env-file-if-exists" | "--run" | "--max-memory" | "--max-cpu-time" | "--timeout" | "--stack-trace-limit"
+        "-e" | "--eval"
+            | "-p"
+            | "--print"
+            | "-r"
+            | "--require"
+            | "--import"
+            | "--input-type"
+            | "--env-file"
+            | "--env-file-if-exists"
+            | "--run"
+            | "--max-memory"
+            | "--max-cpu-time"
+            | "--timeout"
+            | "--stack-trace-limit"
     )
 }
 
@@ -137,23 +149,42 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
                 cfg.input_type = Some(match take(args, &mut i, &inline, &flag)?.as_str() {
                     "module" => InputType::Module,
                     "commonjs" => InputType::CommonJs,
-                    other => return Err(BadOption(format!("--input-type must be \"module\" or \"commonjs\", got \"{other}\""))),
+                    other => {
+                        return Err(BadOption(format!(
+                            "--input-type must be \"module\" or \"commonjs\", got \"{other}\""
+                        )));
+                    }
                 })
             }
-            "--env-file" => cfg.env_files.push((PathBuf::from(take(args, &mut i, &inline, &flag)?), false)),
-            "--env-file-if-exists" => cfg.env_files.push((PathBuf::from(take(args, &mut i, &inline, &flag)?), true)),
+            "--env-file" => cfg
+                .env_files
+                .push((PathBuf::from(take(args, &mut i, &inline, &flag)?), false)),
+            "--env-file-if-exists" => cfg
+                .env_files
+                .push((PathBuf::from(take(args, &mut i, &inline, &flag)?), true)),
             "--run" => {
                 let script = take(args, &mut i, &inline, &flag)?;
                 return Ok(Command::RunScript(script, args[i + 1..].to_vec()));
             }
             "--safe" => cfg.safe = true,
-            "--permission" | "--allow-child-process" | "--allow-worker" | "--allow-wasi" | "--allow-addons" => {
+            "--permission"
+            | "--allow-child-process"
+            | "--allow-worker"
+            | "--allow-wasi"
+            | "--allow-addons" => cfg.permission_flags.push(arg.clone()),
+            "--allow-fs-read" | "--allow-fs-write" | "--allow-net" | "--allow-env" => {
                 cfg.permission_flags.push(arg.clone())
             }
-            "--allow-fs-read" | "--allow-fs-write" | "--allow-net" | "--allow-env" => cfg.permission_flags.push(arg.clone()),
-            "--max-memory" => cfg.limits.max_memory_mb = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?),
-            "--max-cpu-time" => cfg.limits.max_cpu_ms = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?),
-            "--timeout" => cfg.limits.timeout_ms = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?),
+            "--max-memory" => {
+                cfg.limits.max_memory_mb =
+                    Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?)
+            }
+            "--max-cpu-time" => {
+                cfg.limits.max_cpu_ms = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?)
+            }
+            "--timeout" => {
+                cfg.limits.timeout_ms = Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?)
+            }
             "--stack-trace-limit" => {
                 take(args, &mut i, &inline, &flag)?;
             }
@@ -161,14 +192,20 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
             f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}
             _ => return Err(BadOption(arg.clone())),
         }
-        if !matches!(flag.as_str(), "--safe" | "--max-memory" | "--max-cpu-time" | "--timeout") {
+        if !matches!(
+            flag.as_str(),
+            "--safe" | "--max-memory" | "--max-cpu-time" | "--timeout"
+        ) {
             cfg.exec_argv.extend(args[start..=i].iter().cloned());
         }
         i += 1;
     }
     let rest = &args[i.min(args.len())..];
     if let Some((code, p)) = eval {
-        cfg.entry = Entry::Eval { code, print: p || print };
+        cfg.entry = Entry::Eval {
+            code,
+            print: p || print,
+        };
         cfg.script_args = rest.to_vec();
     } else if let Some(first) = rest.first() {
         if first == "-" {
@@ -185,16 +222,24 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
     Ok(Command::Run(cfg))
 }
 
-fn take(args: &[String], i: &mut usize, inline: &Option<String>, flag: &str) -> Result<String, BadOption> {
+fn take(
+    args: &[String],
+    i: &mut usize,
+    inline: &Option<String>,
+    flag: &str,
+) -> Result<String, BadOption> {
     if let Some(v) = inline {
         return Ok(v.clone());
     }
     *i += 1;
-    args.get(*i).cloned().ok_or_else(|| BadOption(format!("{flag} requires an argument")))
+    args.get(*i)
+        .cloned()
+        .ok_or_else(|| BadOption(format!("{flag} requires an argument")))
 }
 
 fn number(flag: &str, v: &str) -> Result<u64, BadOption> {
-    v.parse().map_err(|_| BadOption(format!("{flag} needs a number, got `{v}`")))
+    v.parse()
+        .map_err(|_| BadOption(format!("{flag} needs a number, got `{v}`")))
 }
 
 /// Reads a dotenv file: `KEY=value` lines, `#` comments, optional quotes, `export ` prefixes.
@@ -206,13 +251,19 @@ pub fn parse_env_file(text: &str) -> Vec<(String, String)> {
             continue;
         }
         let line = line.strip_prefix("export ").unwrap_or(line);
-        let Some((k, v)) = line.split_once('=') else { continue };
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
         let v = v.trim();
         let v = if (v.starts_with('"') && v.ends_with('"') && v.len() >= 2)
             || (v.starts_with('\'') && v.ends_with('\'') && v.len() >= 2)
         {
             let inner = &v[1..v.len() - 1];
-            if v.starts_with('"') { inner.replace("\\n", "\n") } else { inner.to_string() }
+            if v.starts_with('"') {
+                inner.replace("\\n", "\n")
+            } else {
+                inner.to_string()
+            }
         } else {
             v.split(" #").next().unwrap_or("").trim().to_string()
         };
@@ -231,7 +282,9 @@ mod tests {
 
     #[test]
     fn script_args_stop_option_parsing() {
-        let Ok(Command::Run(c)) = parse(&s(&["--no-warnings", "app.js", "--foo", "-e"])) else { panic!() };
+        let Ok(Command::Run(c)) = parse(&s(&["--no-warnings", "app.js", "--foo", "-e"])) else {
+            panic!()
+        };
         assert!(matches!(c.entry, Entry::File(ref p) if p == &PathBuf::from("app.js")));
         assert_eq!(c.script_args, s(&["--foo", "-e"]));
         assert_eq!(c.exec_argv, s(&["--no-warnings"]));
@@ -239,7 +292,9 @@ mod tests {
 
     #[test]
     fn eval_and_print() {
-        let Ok(Command::Run(c)) = parse(&s(&["-p", "1+1", "x"])) else { panic!() };
+        let Ok(Command::Run(c)) = parse(&s(&["-p", "1+1", "x"])) else {
+            panic!()
+        };
         assert!(matches!(c.entry, Entry::Eval { ref code, print: true } if code == "1+1"));
         assert_eq!(c.script_args, s(&["x"]));
     }
@@ -252,6 +307,14 @@ mod tests {
     #[test]
     fn env_file_lines() {
         let v = parse_env_file("# c\nA=1\nexport B=\"two\\nlines\"\nC='x y' \nD=v # note\n");
-        assert_eq!(v, vec![("A".into(), "1".into()), ("B".into(), "two\nlines".into()), ("C".into(), "x y".into()), ("D".into(), "v".into())]);
+        assert_eq!(
+            v,
+            vec![
+                ("A".into(), "1".into()),
+                ("B".into(), "two\nlines".into()),
+                ("C".into(), "x y".into()),
+                ("D".into(), "v".into())
+            ]
+        );
     }
 }

@@ -66,7 +66,9 @@ impl std::fmt::Display for BadOption {
 impl std::error::Error for BadOption {}
 
 fn argv0() -> String {
-    std::env::args().next().unwrap_or_else(|| "moat".to_string())
+    std::env::args()
+        .next()
+        .unwrap_or_else(|| "moat".to_string())
 }
 
 fn real_main(args: &[String]) -> Result<i32> {
@@ -85,7 +87,9 @@ fn real_main(args: &[String]) -> Result<i32> {
 }
 
 fn exec_path() -> String {
-    std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| argv0())
+    std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| argv0())
 }
 
 fn env_file_vars(cfg: &Config) -> Result<Vec<(String, String)>> {
@@ -94,7 +98,9 @@ fn env_file_vars(cfg: &Config) -> Result<Vec<(String, String)>> {
         match std::fs::read_to_string(path) {
             Ok(text) => vars.extend(cli::parse_env_file(&text)),
             Err(_) if *optional => {}
-            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", path.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("failed to read `{}`", path.display()));
+            }
         }
     }
     Ok(vars)
@@ -148,7 +154,9 @@ mod sandbox {
 
     pub fn run(cfg: &Config, options: &moat_runtime::Options) -> Result<i32> {
         let Some(cwasm) = GUEST_CWASM else {
-            anyhow::bail!("this moat was built without the sandbox guest; build it with `scripts/build.sh` to use --safe");
+            anyhow::bail!(
+                "this moat was built without the sandbox guest; build it with `scripts/build.sh` to use --safe"
+            );
         };
         let cwd = std::env::current_dir().context("failed to read the working directory")?;
         let mut preopens = Vec::new();
@@ -156,11 +164,17 @@ mod sandbox {
             moat_runtime::Entry::File(p) => {
                 if let Some(dir) = p.parent() {
                     let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-                    preopens.push(Preopen { host: dir, writable: false });
+                    preopens.push(Preopen {
+                        host: dir,
+                        writable: false,
+                    });
                 }
                 ("file", p.to_string_lossy().into_owned())
             }
-            moat_runtime::Entry::Eval { code, print } => (if *print { "print" } else { "eval" }, code.replace('\n', "\u{1e}")),
+            moat_runtime::Entry::Eval { code, print } => (
+                if *print { "print" } else { "eval" },
+                code.replace('\n', "\u{1e}"),
+            ),
             moat_runtime::Entry::Stdin => ("stdin", String::new()),
         };
         let mut allow_env = false;
@@ -169,8 +183,12 @@ mod sandbox {
             match name {
                 "--allow-fs-read" | "--allow-fs-write" => {
                     for p in value.split(',').filter(|p| !p.is_empty()) {
-                        let host = std::fs::canonicalize(p).with_context(|| format!("failed to resolve `{p}`"))?;
-                        preopens.push(Preopen { host, writable: name == "--allow-fs-write" });
+                        let host = std::fs::canonicalize(p)
+                            .with_context(|| format!("failed to resolve `{p}`"))?;
+                        preopens.push(Preopen {
+                            host,
+                            writable: name == "--allow-fs-write",
+                        });
                     }
                 }
                 "--allow-env" => allow_env = true,
@@ -209,7 +227,9 @@ mod sandbox {
             args: vec!["moat".to_string()],
             env,
             preopens,
-            max_memory: Some((limits.max_memory_mb.unwrap_or(DEFAULT_MAX_MEMORY_MB) * 1024 * 1024) as usize),
+            max_memory: Some(
+                (limits.max_memory_mb.unwrap_or(DEFAULT_MAX_MEMORY_MB) * 1024 * 1024) as usize,
+            ),
             timeout: timeout.map(Duration::from_millis),
         };
         let _ = PathBuf::new();

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 fn find_package(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|d| d.join("package.json")).find(|p| p.is_file())
+    start
+        .ancestors()
+        .map(|d| d.join("package.json"))
+        .find(|p| p.is_file())
 }
 
 pub fn run(name: &str, rest: &[String]) -> Result<i32> {
@@ -15,10 +18,15 @@ pub fn run(name: &str, rest: &[String]) -> Result<i32> {
         eprintln!("Can't find package.json for directory {}", cwd.display());
         return Ok(1);
     };
-    let text = std::fs::read_to_string(&pkg_path).with_context(|| format!("failed to read `{}`", pkg_path.display()))?;
-    let pkg: serde_json::Value =
-        serde_json::from_str(&text).with_context(|| format!("failed to parse `{}`", pkg_path.display()))?;
-    let Some(script) = pkg.get("scripts").and_then(|s| s.get(name)).and_then(|s| s.as_str()) else {
+    let text = std::fs::read_to_string(&pkg_path)
+        .with_context(|| format!("failed to read `{}`", pkg_path.display()))?;
+    let pkg: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("failed to parse `{}`", pkg_path.display()))?;
+    let Some(script) = pkg
+        .get("scripts")
+        .and_then(|s| s.get(name))
+        .and_then(|s| s.as_str())
+    else {
         eprintln!("Missing script: \"{name}\" for {}\n", pkg_path.display());
         if let Some(scripts) = pkg.get("scripts").and_then(|s| s.as_object()) {
             eprintln!("Available scripts are:");
@@ -35,7 +43,10 @@ pub fn run(name: &str, rest: &[String]) -> Result<i32> {
     }
     let pkg_dir = pkg_path.parent().unwrap_or(&cwd);
     let mut path = std::env::var_os("PATH").unwrap_or_default();
-    let mut bins: Vec<PathBuf> = pkg_dir.ancestors().map(|d| d.join("node_modules/.bin")).collect();
+    let mut bins: Vec<PathBuf> = pkg_dir
+        .ancestors()
+        .map(|d| d.join("node_modules/.bin"))
+        .collect();
     bins.extend(std::env::split_paths(&path));
     path = std::env::join_paths(bins).unwrap_or(path);
     let status = std::process::Command::new("sh")
@@ -51,7 +62,9 @@ pub fn run(name: &str, rest: &[String]) -> Result<i32> {
 }
 
 fn shell_quote(s: &str) -> String {
-    if s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,".contains(c)) {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./=:,".contains(c))
+    {
         s.to_string()
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))

@@ -21,7 +21,8 @@ fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
     let base = script.with_extension("");
     let expected_out = read(&base.with_extension("out")).unwrap_or_default();
     let expected_err = read(&base.with_extension("err")).map(|s| s.trim_end().to_string());
-    let expected_code: i32 = read(&base.with_extension("code")).map_or(0, |s| s.trim().parse().unwrap_or(0));
+    let expected_code: i32 =
+        read(&base.with_extension("code")).map_or(0, |s| s.trim().parse().unwrap_or(0));
     let args: Vec<String> = read(&base.with_extension("args"))
         .map(|s| s.lines().map(str::to_string).collect())
         .unwrap_or_default();
@@ -29,26 +30,40 @@ fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
     if safe {
         cmd.arg("--safe");
     }
-    cmd.arg(script).args(&args).current_dir(script.parent().expect("spec dir"));
-    let out = cmd.output().map_err(|e| format!("failed to start moat: {e}"))?;
+    cmd.arg(script)
+        .args(&args)
+        .current_dir(script.parent().expect("spec dir"));
+    let out = cmd
+        .output()
+        .map_err(|e| format!("failed to start moat: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let code = out.status.code().unwrap_or(-1);
     let mut problems = Vec::new();
     if stdout != expected_out {
-        problems.push(format!("stdout differs\n--- expected\n{expected_out}--- actual\n{stdout}---"));
+        problems.push(format!(
+            "stdout differs\n--- expected\n{expected_out}--- actual\n{stdout}---"
+        ));
     }
     match &expected_err {
         Some(line) if !stderr.lines().any(|l| l.trim_end() == line) => {
-            problems.push(format!("stderr lacks the line `{line}`\n--- stderr\n{stderr}---"));
+            problems.push(format!(
+                "stderr lacks the line `{line}`\n--- stderr\n{stderr}---"
+            ));
         }
         None if !stderr.is_empty() => problems.push(format!("unexpected stderr\n{stderr}")),
         _ => {}
     }
     if code != expected_code {
-        problems.push(format!("exit code {code}, expected {expected_code}\n--- stderr\n{stderr}---"));
+        problems.push(format!(
+            "exit code {code}, expected {expected_code}\n--- stderr\n{stderr}---"
+        ));
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
 }
 
 fn main() {
@@ -57,16 +72,30 @@ fn main() {
         .expect("tests/spec exists")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "js" || x == "mjs" || x == "cjs"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == "js" || x == "mjs" || x == "cjs")
+        })
         .collect();
     scripts.sort();
+    let known: Vec<String> = read(&spec_dir().join("../KNOWN_FAILURES"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect();
     let mut trials = Vec::new();
     for script in scripts {
-        let name = script.file_name().expect("file").to_string_lossy().into_owned();
+        let name = script
+            .file_name()
+            .expect("file")
+            .to_string_lossy()
+            .into_owned();
         for safe in [false, true] {
             let s = script.clone();
             let label = format!("{}::{name}", if safe { "safe" } else { "native" });
-            trials.push(Trial::test(label, move || run_case(&s, safe)));
+            let ignored = known.contains(&label);
+            trials.push(Trial::test(label, move || run_case(&s, safe)).with_ignored_flag(ignored));
         }
     }
     libtest_mimic::run(&args, trials).exit();

@@ -8,7 +8,11 @@
 use moat_runtime::{Entry, InputType, Options};
 
 fn list(s: &str) -> Vec<String> {
-    if s.is_empty() { Vec::new() } else { s.split('\u{1f}').map(str::to_string).collect() }
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split('\u{1f}').map(str::to_string).collect()
+    }
 }
 
 fn main() {
@@ -20,8 +24,14 @@ fn main() {
     }
     let entry = match get(1) {
         "file" => Entry::File(get(2).into()),
-        "eval" => Entry::Eval { code: get(2).replace('\u{1e}', "\n"), print: false },
-        "print" => Entry::Eval { code: get(2).replace('\u{1e}', "\n"), print: true },
+        "eval" => Entry::Eval {
+            code: get(2).replace('\u{1e}', "\n"),
+            print: false,
+        },
+        "print" => Entry::Eval {
+            code: get(2).replace('\u{1e}', "\n"),
+            print: true,
+        },
         _ => Entry::Stdin,
     };
     let input_type = match get(3) {

@@ -56,12 +56,16 @@ fn run_inner(options: Options) -> Result<i32, String> {
     })));
     let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
     let result = context.with(|ctx| -> Result<i32, String> {
-        let bootstrap = modules::js_source("internal/bootstrap").ok_or("bootstrap source missing")?;
+        let bootstrap =
+            modules::js_source("internal/bootstrap").ok_or("bootstrap source missing")?;
         let f: Function = eval_script(&ctx, bootstrap, "node:internal/bootstrap")
             .catch(&ctx)
             .map_err(|e| format!("bootstrap failed: {e}"))?;
         let binding = modules::binding_loader(&ctx, state.clone()).map_err(|e| e.to_string())?;
-        let code: i32 = f.call((binding,)).catch(&ctx).map_err(|e| format!("uncaught at top level: {e}"))?;
+        let code: i32 = f
+            .call((binding,))
+            .catch(&ctx)
+            .map_err(|e| format!("uncaught at top level: {e}"))?;
         Ok(code)
     });
     // The process ends here: skip tearing the heap down, as node does. (Persistent handles held
@@ -72,7 +76,11 @@ fn run_inner(options: Options) -> Result<i32, String> {
 }
 
 /// Evaluates `source` as a classic script named `filename` and returns its completion value.
-pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(ctx: &Ctx<'js>, source: &str, filename: &str) -> rquickjs::Result<T> {
+pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+) -> rquickjs::Result<T> {
     let mut opts = EvalOptions::default();
     opts.global = true;
     opts.strict = false;
@@ -127,7 +135,13 @@ pub fn throw_uv_fields<'js>(
 }
 
 /// Throws an `Error` with a `code` property.
-pub fn throw_code<'js, E: rquickjs::IntoJs<'js>>(ctx: &Ctx<'js>, ctor: &str, code: &str, message: &str, extra: Option<(&str, E)>) -> rquickjs::Error {
+pub fn throw_code<'js, E: rquickjs::IntoJs<'js>>(
+    ctx: &Ctx<'js>,
+    ctor: &str,
+    code: &str,
+    message: &str,
+    extra: Option<(&str, E)>,
+) -> rquickjs::Error {
     let build = || -> rquickjs::Result<Value<'js>> {
         let c: Function = ctx.globals().get(ctor)?;
         let e: Object = c.call((message,))?;

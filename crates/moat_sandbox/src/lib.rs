@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use wasmtime::{Config, Engine, Linker, Module, Store, StoreLimits, StoreLimitsBuilder};
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
-use wasmtime_wasi::{DirPerms, FilePerms, I32Exit, WasiCtxBuilder};
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
 /// Exit code when the guest exceeds `--max-memory`.
 pub const EXIT_MEMORY_LIMIT: i32 = 137;
@@ -21,12 +21,12 @@ pub const EXIT_TIME_LIMIT: i32 = 124;
 /// Errors of the host itself (not of the guest program).
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
-    #[error("failed to set up the sandbox: {0:#}")]
-    Setup(anyhow::Error),
-    #[error("failed to load the guest module: {0:#}")]
-    Load(anyhow::Error),
-    #[error("guest trapped: {0:#}")]
-    Trap(anyhow::Error),
+    #[error("failed to set up the sandbox: {0}")]
+    Setup(String),
+    #[error("failed to load the guest module: {0}")]
+    Load(String),
+    #[error("guest trapped: {0}")]
+    Trap(String),
 }
 
 /// A directory the guest may see, at its host path.
@@ -65,8 +65,11 @@ pub fn engine_config() -> Config {
 /// # Errors
 /// Compilation errors.
 pub fn precompile(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
-    let engine = Engine::new(&engine_config()).map_err(SandboxError::Setup)?;
-    engine.precompile_module(wasm).map_err(SandboxError::Load)
+    let engine =
+        Engine::new(&engine_config()).map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+    engine
+        .precompile_module(wasm)
+        .map_err(|e| SandboxError::Load(format!("{e:#}")))
 }
 
 struct HostState {
@@ -79,26 +82,37 @@ struct HostState {
 /// # Errors
 /// Setup and load failures, and traps that are not a limit or an exit.
 pub fn run(cwasm: &[u8], cfg: &SandboxConfig) -> Result<i32, SandboxError> {
-    let engine = Engine::new(&engine_config()).map_err(SandboxError::Setup)?;
+    let engine =
+        Engine::new(&engine_config()).map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
     // SAFETY: the bytes were produced by `precompile` with `engine_config()` at build time and
     // embedded in this binary; they are not attacker-controlled.
-    let module = unsafe { Module::deserialize(&engine, cwasm) }.map_err(SandboxError::Load)?;
+    let module = unsafe { Module::deserialize(&engine, cwasm) }
+        .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
 
     let mut b = WasiCtxBuilder::new();
     b.inherit_stdio().args(&cfg.args).envs(&cfg.env);
     for p in &cfg.preopens {
-        let (dp, fp) = if p.writable { (DirPerms::all(), FilePerms::all()) } else { (DirPerms::READ, FilePerms::READ) };
+        let perms = if p.writable {
+            FsPerms::ReadWrite
+        } else {
+            FsPerms::ReadOnly
+        };
         let guest = p.host.to_string_lossy().into_owned();
-        b.preopened_dir(&p.host, &guest, dp, fp).map_err(SandboxError::Setup)?;
+        b.preopened_dir(&p.host, &guest, perms)
+            .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
     }
     let mut limits = StoreLimitsBuilder::new();
     if let Some(m) = cfg.max_memory {
         limits = limits.memory_size(m);
     }
-    let state = HostState { wasi: b.build_p1(), limits: limits.build() };
+    let state = HostState {
+        wasi: b.build_p1(),
+        limits: limits.build(),
+    };
 
     let mut linker: Linker<HostState> = Linker::new(&engine);
-    p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi).map_err(SandboxError::Setup)?;
+    p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
+        .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
     let mut store = Store::new(&engine, state);
     store.limiter(|s| &mut s.limits);
     store.set_epoch_deadline(1);
@@ -112,8 +126,12 @@ pub fn run(cwasm: &[u8], cfg: &SandboxConfig) -> Result<i32, SandboxError> {
     if ticker.is_none() {
         store.set_epoch_deadline(u64::MAX);
     }
-    let instance = linker.instantiate(&mut store, &module).map_err(SandboxError::Load)?;
-    let start = instance.get_typed_func::<(), ()>(&mut store, "_start").map_err(SandboxError::Load)?;
+    let instance = linker
+        .instantiate(&mut store, &module)
+        .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+    let start = instance
+        .get_typed_func::<(), ()>(&mut store, "_start")
+        .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
     match start.call(&mut store, ()) {
         Ok(()) => Ok(0),
         Err(e) => {
@@ -125,15 +143,17 @@ pub fn run(cwasm: &[u8], cfg: &SandboxConfig) -> Result<i32, SandboxError> {
                     eprintln!("moat: the program exceeded its time limit");
                     return Ok(EXIT_TIME_LIMIT);
                 }
-                if *trap == wasmtime::Trap::MemoryOutOfBounds || *trap == wasmtime::Trap::HeapMisaligned {
-                    return Err(SandboxError::Trap(e));
+                if *trap == wasmtime::Trap::MemoryOutOfBounds
+                    || *trap == wasmtime::Trap::HeapMisaligned
+                {
+                    return Err(SandboxError::Trap(format!("{e:#}")));
                 }
             }
             if format!("{e:#}").contains("memory") && cfg.max_memory.is_some() {
                 eprintln!("moat: the program exceeded its memory limit");
                 return Ok(EXIT_MEMORY_LIMIT);
             }
-            Err(SandboxError::Trap(e))
+            Err(SandboxError::Trap(format!("{e:#}")))
         }
     }
 }

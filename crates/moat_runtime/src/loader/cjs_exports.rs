@@ -17,7 +17,11 @@ pub fn detect(source: &str) -> Vec<String> {
         let rest = &source[i..];
         let boundary = i == 0 || !is_ident_byte(b[i - 1]) && b[i - 1] != b'.';
         if boundary && (rest.starts_with("exports") || rest.starts_with("module.exports")) {
-            let after = if rest.starts_with("exports") { &rest[7..] } else { &rest[14..] };
+            let after = if rest.starts_with("exports") {
+                &rest[7..]
+            } else {
+                &rest[14..]
+            };
             let is_module = rest.starts_with("module.exports");
             if let Some(name) = member_assignment(after) {
                 add(&name);
@@ -130,7 +134,9 @@ fn object_assignment(s: &str) -> Option<Vec<String>> {
 /// `exports, 'name'` after `Object.defineProperty(`.
 fn define_property(s: &str) -> Option<String> {
     let s = s.trim_start();
-    let s = s.strip_prefix("module.exports").or_else(|| s.strip_prefix("exports"))?;
+    let s = s
+        .strip_prefix("module.exports")
+        .or_else(|| s.strip_prefix("exports"))?;
     let s = s.trim_start().strip_prefix(',')?.trim_start();
     let (name, _) = quoted(s)?;
     Some(name.to_string())

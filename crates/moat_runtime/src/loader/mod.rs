@@ -42,23 +42,38 @@ fn parent_path(base: &str) -> PathBuf {
         return PathBuf::from(base);
     }
     let cwd = sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
-    cwd.join(if base.is_empty() || base.starts_with("node:") { "[eval]" } else { base })
+    cwd.join(if base.is_empty() || base.starts_with("node:") {
+        "[eval]"
+    } else {
+        base
+    })
 }
 
 /// `file://` URL of an absolute path, percent-encoding what URLs must.
 pub fn file_url(path: &str) -> String {
-    url::Url::from_file_path(path).map(|u| u.to_string()).unwrap_or_else(|_| format!("file://{path}"))
+    url::Url::from_file_path(path)
+        .map(|u| u.to_string())
+        .unwrap_or_else(|_| format!("file://{path}"))
 }
 
 /// Resolves an import specifier, throwing Node's error on failure.
 pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::Result<String> {
     let parent = parent_path(base);
     match resolve::Resolver::new(&StdFs).import(name, &parent) {
-        Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") { b } else { format!("node:{b}") }),
+        Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
+            b
+        } else {
+            format!("node:{b}")
+        }),
         Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
         Err(e) => {
-            let extra = (e.code == "ERR_MODULE_NOT_FOUND").then(|| ("url", file_url(&parent.to_string_lossy())));
-            let ctor = if e.code == "ERR_MODULE_NOT_FOUND" { "Error" } else { "TypeError" };
+            let extra = (e.code == "ERR_MODULE_NOT_FOUND")
+                .then(|| ("url", file_url(&parent.to_string_lossy())));
+            let ctor = if e.code == "ERR_MODULE_NOT_FOUND" {
+                "Error"
+            } else {
+                "TypeError"
+            };
             Err(throw_code(ctx, ctor, e.code, &e.message, extra))
         }
     }
@@ -86,22 +101,70 @@ struct EsmLoader {
 pub fn looks_like_esm(source: &str) -> bool {
     source.lines().any(|l| {
         let l = l.trim_start();
-        (l.starts_with("import ") && !l.starts_with("import (")) || l.starts_with("import{")
-            || l.starts_with("import\"") || l.starts_with("import'")
-            || l.starts_with("export ") || l.starts_with("export{")
+        (l.starts_with("import ") && !l.starts_with("import ("))
+            || l.starts_with("import{")
+            || l.starts_with("import\"")
+            || l.starts_with("import'")
+            || l.starts_with("export ")
+            || l.starts_with("export{")
     })
 }
 
 fn is_identifier(name: &str) -> bool {
     const RESERVED: &[&str] = &[
-        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
-        "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
-        "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
-        "while", "with", "yield", "let", "static", "implements", "interface", "package", "private",
-        "protected", "public", "await", "arguments", "eval",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "let",
+        "static",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "await",
+        "arguments",
+        "eval",
     ];
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+    chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
         && !RESERVED.contains(&name)
 }
@@ -109,10 +172,13 @@ fn is_identifier(name: &str) -> bool {
 /// The source of a synthetic module exporting `import.meta.__moatValue()` as default plus
 /// the given names.
 fn synthetic_source(names: &[String]) -> String {
-    let mut src = String::from("const __moat_m = import.meta.__moatValue();\nexport default __moat_m;\n");
+    let mut src =
+        String::from("const __moat_m = import.meta.__moatValue();\nexport default __moat_m;\n");
     let mut exported = Vec::new();
     for n in names.iter().filter(|n| is_identifier(n)) {
-        src.push_str(&format!("const __moat_e_{n} = __moat_m == null ? undefined : __moat_m.{n};\n"));
+        src.push_str(&format!(
+            "const __moat_e_{n} = __moat_m == null ? undefined : __moat_m.{n};\n"
+        ));
         exported.push(format!("__moat_e_{n} as {n}"));
     }
     if !exported.is_empty() {
@@ -125,7 +191,10 @@ impl EsmLoader {
     fn hook<'js>(&self, ctx: &Ctx<'js>, which: usize) -> rquickjs::Result<Function<'js>> {
         let hooks = self.state.loader_hooks.borrow();
         let Some(h) = hooks.get(which).cloned() else {
-            return Err(rquickjs::Exception::throw_internal(ctx, "module loader used before bootstrap"));
+            return Err(rquickjs::Exception::throw_internal(
+                ctx,
+                "module loader used before bootstrap",
+            ));
         };
         h.restore(ctx)
     }
@@ -154,7 +223,11 @@ impl Loader for EsmLoader {
         if let Some(id) = name.strip_prefix("node:") {
             // Built-in: its export names are its keys once loaded.
             let require_builtin = self.hook(ctx, 0)?;
-            let id = if resolve::PREFIX_ONLY_BUILTINS.contains(&name) { name } else { id };
+            let id = if resolve::PREFIX_ONLY_BUILTINS.contains(&name) {
+                name
+            } else {
+                id
+            };
             let exports: rquickjs::Value = require_builtin.call((id,))?;
             let names: Vec<String> = match exports.as_object() {
                 Some(o) => o.keys::<String>().collect::<rquickjs::Result<_>>()?,
@@ -167,7 +240,8 @@ impl Loader for EsmLoader {
             return self.synthetic(ctx, name, &names, getter);
         }
         let path = Path::new(name);
-        let source = std::fs::read_to_string(path).map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
+        let source = std::fs::read_to_string(path)
+            .map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
         let format = resolve::Resolver::new(&StdFs).format(path);
         let attr_type = match &attributes {
             Some(a) => a.get_type()?,
@@ -186,7 +260,11 @@ impl Loader for EsmLoader {
                     ));
                 }
                 let literal = serde_json::to_string(&source).unwrap_or_default();
-                Module::declare(ctx.clone(), name, format!("export default JSON.parse({literal});"))
+                Module::declare(
+                    ctx.clone(),
+                    name,
+                    format!("export default JSON.parse({literal});"),
+                )
             }
             Format::CommonJs => self.load_cjs(ctx, name, &source),
             Format::Ambiguous if !looks_like_esm(&source) => self.load_cjs(ctx, name, &source),
@@ -209,13 +287,20 @@ impl Loader for EsmLoader {
 }
 
 impl EsmLoader {
-    fn load_cjs<'js>(&self, ctx: &Ctx<'js>, name: &str, source: &str) -> rquickjs::Result<Module<'js, Declared>> {
+    fn load_cjs<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        source: &str,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
         let require_cjs = self.hook(ctx, 1)?;
         let names = cjs_exports::detect(source);
         let path = name.to_string();
         let getter = Function::new(ctx.clone(), {
             let f = rquickjs::Persistent::save(ctx, require_cjs);
-            move |ctx: Ctx<'js>| -> rquickjs::Result<rquickjs::Value<'js>> { f.clone().restore(&ctx)?.call((path.clone(),)) }
+            move |ctx: Ctx<'js>| -> rquickjs::Result<rquickjs::Value<'js>> {
+                f.clone().restore(&ctx)?.call((path.clone(),))
+            }
         })?;
         self.synthetic(ctx, name, &names, getter)
     }
@@ -223,7 +308,11 @@ impl EsmLoader {
 
 /// A `#!` first line becomes a comment, keeping line numbers.
 pub fn strip_shebang(source: &str) -> String {
-    if source.starts_with("#!") { format!("//{}", &source[2..]) } else { source.to_string() }
+    if source.starts_with("#!") {
+        format!("//{}", &source[2..])
+    } else {
+        source.to_string()
+    }
 }
 
 fn set_meta<'js>(ctx: &Ctx<'js>, m: &Module<'js, Declared>, name: &str) -> rquickjs::Result<()> {
@@ -231,14 +320,22 @@ fn set_meta<'js>(ctx: &Ctx<'js>, m: &Module<'js, Declared>, name: &str) -> rquic
     let path = Path::new(name);
     meta.set("url", file_url(name))?;
     meta.set("filename", name)?;
-    meta.set("dirname", path.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())?;
+    meta.set(
+        "dirname",
+        path.parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )?;
     let base = name.to_string();
     meta.set(
         "resolve",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
-            let r = resolve_import(&ctx, &base, &spec)?;
-            Ok(if r.starts_with('/') { file_url(&r) } else { r })
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
+                let r = resolve_import(&ctx, &base, &spec)?;
+                Ok(if r.starts_with('/') { file_url(&r) } else { r })
+            },
+        )?,
     )?;
     Ok(())
 }

@@ -141,7 +141,12 @@ pub const BUILTINS: &[&str] = &[
 ];
 
 /// Built-ins that exist only with the `node:` prefix.
-pub const PREFIX_ONLY_BUILTINS: &[&str] = &["node:sea", "node:sqlite", "node:test", "node:test/reporters"];
+pub const PREFIX_ONLY_BUILTINS: &[&str] = &[
+    "node:sea",
+    "node:sqlite",
+    "node:test",
+    "node:test/reporters",
+];
 
 /// The canonical built-in name for `specifier`, if it names one.
 pub fn builtin_name(specifier: &str) -> Option<String> {
@@ -212,7 +217,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         };
-        Some(Package { dir: dir.to_path_buf(), json_path, json })
+        Some(Package {
+            dir: dir.to_path_buf(),
+            json_path,
+            json,
+        })
     }
 
     /// The nearest package.json at or above `dir`.
@@ -238,7 +247,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             Some("json") => Format::Json,
             _ => {
                 let scope = file.parent().and_then(|d| self.package_scope(d));
-                match scope.as_ref().and_then(|p| p.json.get("type")).and_then(Value::as_str) {
+                match scope
+                    .as_ref()
+                    .and_then(|p| p.json.get("type"))
+                    .and_then(Value::as_str)
+                {
                     Some("module") => Format::Module,
                     Some("commonjs") => Format::CommonJs,
                     _ => Format::Ambiguous,
@@ -269,7 +282,12 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 format!("No such built-in module: {request}"),
             ));
         }
-        let not_found = || ResolveError::new("MODULE_NOT_FOUND", format!("Cannot find module '{request}'"));
+        let not_found = || {
+            ResolveError::new(
+                "MODULE_NOT_FOUND",
+                format!("Cannot find module '{request}'"),
+            )
+        };
         let relative = request == "."
             || request == ".."
             || request.starts_with("./")
@@ -335,7 +353,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         if self.fs.is_file(&r) {
             Ok(Resolved::File(r))
         } else {
-            Err(ResolveError::new("MODULE_NOT_FOUND", format!("Cannot find module '{}'", display(&r))))
+            Err(ResolveError::new(
+                "MODULE_NOT_FOUND",
+                format!("Cannot find module '{}'", display(&r)),
+            ))
         }
     }
 
@@ -378,7 +399,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             }
             return Err(ResolveError::new(
                 "MODULE_NOT_FOUND",
-                format!("Cannot find module '{}'. Please verify that the package.json has a valid \"main\" entry", display(&m)),
+                format!(
+                    "Cannot find module '{}'. Please verify that the package.json has a valid \"main\" entry",
+                    display(&m)
+                ),
             ));
         }
         Ok(self.load_index(dir))
@@ -391,12 +415,18 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         mode: Mode,
         parent: Option<&Path>,
     ) -> Result<Option<Resolved>, ResolveError> {
-        let Some(pkg) = self.package_scope(parent_dir) else { return Ok(None) };
-        let (Some(exports), Some(name)) = (pkg.json.get("exports"), pkg.json.get("name").and_then(Value::as_str))
-        else {
+        let Some(pkg) = self.package_scope(parent_dir) else {
             return Ok(None);
         };
-        let Some((req_name, subpath)) = split_package_name(request) else { return Ok(None) };
+        let (Some(exports), Some(name)) = (
+            pkg.json.get("exports"),
+            pkg.json.get("name").and_then(Value::as_str),
+        ) else {
+            return Ok(None);
+        };
+        let Some((req_name, subpath)) = split_package_name(request) else {
+            return Ok(None);
+        };
         if req_name != name {
             return Ok(None);
         }
@@ -415,11 +445,15 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         mode: Mode,
         parent: Option<&Path>,
     ) -> Result<Resolved, ResolveError> {
-        let from = parent.map(|p| format!(" imported from {}", display(p))).unwrap_or_default();
+        let from = parent
+            .map(|p| format!(" imported from {}", display(p)))
+            .unwrap_or_default();
         if request == "#" || request.starts_with("#/") {
             return Err(ResolveError::new(
                 "ERR_INVALID_MODULE_SPECIFIER",
-                format!("Invalid module \"{request}\" is not a valid internal imports specifier name{from}"),
+                format!(
+                    "Invalid module \"{request}\" is not a valid internal imports specifier name{from}"
+                ),
             ));
         }
         if let Some(pkg) = self.package_scope(parent_dir)
@@ -442,7 +476,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             }
             return Err(ResolveError::new(
                 "ERR_PACKAGE_IMPORT_NOT_DEFINED",
-                format!("Package import specifier \"{request}\" is not defined in package {}{from}", display(&pkg.json_path)),
+                format!(
+                    "Package import specifier \"{request}\" is not defined in package {}{from}",
+                    display(&pkg.json_path)
+                ),
             ));
         }
         Err(ResolveError::new(
@@ -467,7 +504,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             if subpath == "." {
                 ResolveError::new(
                     "ERR_PACKAGE_PATH_NOT_EXPORTED",
-                    format!("No \"exports\" main defined in {}{from}", display(&pkg.json_path)),
+                    format!(
+                        "No \"exports\" main defined in {}{from}",
+                        display(&pkg.json_path)
+                    ),
                 )
             } else {
                 ResolveError::new(
@@ -502,7 +542,8 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 Some(exports)
             };
             if let Some(main) = main
-                && let Some(Target::Path(p)) = self.target_resolve(pkg, main, None, false, mode, parent)?
+                && let Some(Target::Path(p)) =
+                    self.target_resolve(pkg, main, None, false, mode, parent)?
             {
                 return Ok(p);
             }
@@ -510,7 +551,8 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         }
         if dot_keys
             && let Value::Object(m) = exports
-            && let Some(Target::Path(p)) = self.imports_exports_match(pkg, subpath, m, false, mode, parent)?
+            && let Some(Target::Path(p)) =
+                self.imports_exports_match(pkg, subpath, m, false, mode, parent)?
         {
             return Ok(p);
         }
@@ -541,7 +583,14 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 && (trailer.is_empty() || (key.ends_with(trailer) && key.len() >= k.len()))
             {
                 let m = &key[base.len()..key.len() - trailer.len()];
-                return self.target_resolve(pkg, &map[k.as_str()], Some(m), is_imports, mode, parent);
+                return self.target_resolve(
+                    pkg,
+                    &map[k.as_str()],
+                    Some(m),
+                    is_imports,
+                    mode,
+                    parent,
+                );
             }
         }
         Ok(None)
@@ -569,7 +618,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                     )
                 };
                 if !t.starts_with("./") {
-                    if is_imports && !t.starts_with("../") && !t.starts_with('/') && !t.contains(':') {
+                    if is_imports
+                        && !t.starts_with("../")
+                        && !t.starts_with('/')
+                        && !t.contains(':')
+                    {
                         let spec = match pattern {
                             Some(m) => t.replace('*', m),
                             None => t.clone(),
@@ -579,7 +632,9 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                     return Err(invalid());
                 }
                 let bad_segment = |s: &str| {
-                    s.split(['/', '\\']).skip(1).any(|seg| seg == ".." || seg == "." || seg == "node_modules")
+                    s.split(['/', '\\'])
+                        .skip(1)
+                        .any(|seg| seg == ".." || seg == "." || seg == "node_modules")
                 };
                 if bad_segment(t) {
                     return Err(invalid());
@@ -598,7 +653,9 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             Value::Object(m) => {
                 for (k, v) in m {
                     if k == "default" || mode.conditions().contains(&k.as_str()) {
-                        if let Some(r) = self.target_resolve(pkg, v, pattern, is_imports, mode, parent)? {
+                        if let Some(r) =
+                            self.target_resolve(pkg, v, pattern, is_imports, mode, parent)?
+                        {
                             return Ok(Some(r));
                         }
                     }
@@ -674,7 +731,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         let Some((name, subpath)) = split_package_name(specifier) else {
             return Err(ResolveError::new(
                 "ERR_INVALID_MODULE_SPECIFIER",
-                format!("Invalid module \"{specifier}\" is not a valid package name imported from {}", display(parent)),
+                format!(
+                    "Invalid module \"{specifier}\" is not a valid package name imported from {}",
+                    display(parent)
+                ),
             ));
         };
         for nm in node_modules_paths(parent_dir) {
@@ -686,7 +746,13 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             if let Some(pkg) = &pkg
                 && let Some(exports) = pkg.json.get("exports")
             {
-                let r = self.exports_resolve(pkg, &format!(".{subpath}"), exports, Mode::Import, Some(parent))?;
+                let r = self.exports_resolve(
+                    pkg,
+                    &format!(".{subpath}"),
+                    exports,
+                    Mode::Import,
+                    Some(parent),
+                )?;
                 return self.finish_import(r, Some(parent));
             }
             if subpath.is_empty() {
@@ -696,15 +762,30 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         }
         Err(ResolveError::new(
             "ERR_MODULE_NOT_FOUND",
-            format!("Cannot find package '{name}' imported from {}", display(parent)),
+            format!(
+                "Cannot find package '{name}' imported from {}",
+                display(parent)
+            ),
         ))
     }
 
-    fn legacy_main(&self, dir: &Path, pkg: Option<&Package>, parent: &Path) -> Result<Resolved, ResolveError> {
+    fn legacy_main(
+        &self,
+        dir: &Path,
+        pkg: Option<&Package>,
+        parent: &Path,
+    ) -> Result<Resolved, ResolveError> {
         if let Some(main) = pkg.and_then(|p| p.json.get("main")).and_then(Value::as_str) {
             let m = normalize(&dir.join(main));
             let mut candidates = vec![m.clone()];
-            for ext in [".js", ".json", ".node", "/index.js", "/index.json", "/index.node"] {
+            for ext in [
+                ".js",
+                ".json",
+                ".node",
+                "/index.js",
+                "/index.json",
+                "/index.node",
+            ] {
                 let mut s = m.as_os_str().to_owned();
                 s.push(ext);
                 candidates.push(PathBuf::from(s));
@@ -721,22 +802,38 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         }
         Err(ResolveError::new(
             "ERR_MODULE_NOT_FOUND",
-            format!("Cannot find package '{}' imported from {}", display(dir), display(parent)),
+            format!(
+                "Cannot find package '{}' imported from {}",
+                display(dir),
+                display(parent)
+            ),
         ))
     }
 
-    fn finish_import(&self, target: PathBuf, parent: Option<&Path>) -> Result<Resolved, ResolveError> {
-        let from = parent.map(|p| format!(" imported from {}", display(p))).unwrap_or_default();
+    fn finish_import(
+        &self,
+        target: PathBuf,
+        parent: Option<&Path>,
+    ) -> Result<Resolved, ResolveError> {
+        let from = parent
+            .map(|p| format!(" imported from {}", display(p)))
+            .unwrap_or_default();
         if self.fs.is_file(&target) {
             return Ok(Resolved::File(target));
         }
         if self.fs.is_dir(&target) {
             return Err(ResolveError::new(
                 "ERR_UNSUPPORTED_DIR_IMPORT",
-                format!("Directory import '{}' is not supported resolving ES modules{from}", display(&target)),
+                format!(
+                    "Directory import '{}' is not supported resolving ES modules{from}",
+                    display(&target)
+                ),
             ));
         }
-        Err(ResolveError::new("ERR_MODULE_NOT_FOUND", format!("Cannot find module '{}'{from}", display(&target))))
+        Err(ResolveError::new(
+            "ERR_MODULE_NOT_FOUND",
+            format!("Cannot find module '{}'{from}", display(&target)),
+        ))
     }
 }
 
@@ -752,7 +849,10 @@ fn split_package_name(spec: &str) -> Option<(&str, &str)> {
     }
     let end = if spec.starts_with('@') {
         let first = spec.find('/')?;
-        spec[first + 1..].find('/').map(|i| first + 1 + i).unwrap_or(spec.len())
+        spec[first + 1..]
+            .find('/')
+            .map(|i| first + 1 + i)
+            .unwrap_or(spec.len())
     } else {
         spec.find('/').unwrap_or(spec.len())
     };
@@ -795,7 +895,12 @@ mod tests {
 
     impl MemFs {
         fn with(files: &[(&str, &str)]) -> Self {
-            Self(files.iter().map(|(p, c)| (PathBuf::from(p), c.to_string())).collect())
+            Self(
+                files
+                    .iter()
+                    .map(|(p, c)| (PathBuf::from(p), c.to_string()))
+                    .collect(),
+            )
         }
     }
 
@@ -812,7 +917,12 @@ mod tests {
     }
 
     fn req(fs: &MemFs, spec: &str) -> Result<Resolved, ResolveError> {
-        Resolver::new(fs).require(spec, Path::new("/app"), Some(Path::new("/app/main.js")), None)
+        Resolver::new(fs).require(
+            spec,
+            Path::new("/app"),
+            Some(Path::new("/app/main.js")),
+            None,
+        )
     }
 
     fn imp(fs: &MemFs, spec: &str) -> Result<Resolved, ResolveError> {
@@ -827,9 +937,18 @@ mod tests {
     fn builtins_with_and_without_prefix() {
         let fs = MemFs::default();
         assert_eq!(req(&fs, "fs"), Ok(Resolved::Builtin("fs".into())));
-        assert_eq!(req(&fs, "node:fs/promises"), Ok(Resolved::Builtin("fs/promises".into())));
-        assert_eq!(req(&fs, "node:test"), Ok(Resolved::Builtin("node:test".into())));
-        assert_eq!(req(&fs, "node:nope").unwrap_err().code, "ERR_UNKNOWN_BUILTIN_MODULE");
+        assert_eq!(
+            req(&fs, "node:fs/promises"),
+            Ok(Resolved::Builtin("fs/promises".into()))
+        );
+        assert_eq!(
+            req(&fs, "node:test"),
+            Ok(Resolved::Builtin("node:test".into()))
+        );
+        assert_eq!(
+            req(&fs, "node:nope").unwrap_err().code,
+            "ERR_UNKNOWN_BUILTIN_MODULE"
+        );
         assert_eq!(req(&fs, "test").unwrap_err().code, "MODULE_NOT_FOUND");
     }
 
@@ -849,14 +968,20 @@ mod tests {
         assert_eq!(req(&fs, "./pkg"), file("/app/pkg/src/entry.js"));
         assert_eq!(req(&fs, "/app/a.js"), file("/app/a.js"));
         let e = req(&fs, "./missing").unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), ("MODULE_NOT_FOUND", "Cannot find module './missing'"));
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            ("MODULE_NOT_FOUND", "Cannot find module './missing'")
+        );
     }
 
     #[test]
     fn node_modules_walk_up_and_main() {
         let fs = MemFs::with(&[
             ("/node_modules/top/index.js", ""),
-            ("/app/node_modules/dep/package.json", r#"{"main":"lib/dep.js"}"#),
+            (
+                "/app/node_modules/dep/package.json",
+                r#"{"main":"lib/dep.js"}"#,
+            ),
             ("/app/node_modules/dep/lib/dep.js", ""),
             ("/app/node_modules/@s/p/index.js", ""),
             ("/app/node_modules/@s/p/extra.js", ""),
@@ -864,7 +989,10 @@ mod tests {
         assert_eq!(req(&fs, "dep"), file("/app/node_modules/dep/lib/dep.js"));
         assert_eq!(req(&fs, "top"), file("/node_modules/top/index.js"));
         assert_eq!(req(&fs, "@s/p"), file("/app/node_modules/@s/p/index.js"));
-        assert_eq!(req(&fs, "@s/p/extra"), file("/app/node_modules/@s/p/extra.js"));
+        assert_eq!(
+            req(&fs, "@s/p/extra"),
+            file("/app/node_modules/@s/p/extra.js")
+        );
     }
 
     #[test]
@@ -911,16 +1039,31 @@ mod tests {
         let fs = exports_fs();
         assert_eq!(req(&fs, "ex"), file("/app/node_modules/ex/cjs.js"));
         assert_eq!(imp(&fs, "ex"), file("/app/node_modules/ex/esm.mjs"));
-        assert_eq!(req(&fs, "ex/feature"), file("/app/node_modules/ex/feat-node.js"));
-        assert_eq!(imp(&fs, "ex/feature"), file("/app/node_modules/ex/feat.mjs"));
+        assert_eq!(
+            req(&fs, "ex/feature"),
+            file("/app/node_modules/ex/feat-node.js")
+        );
+        assert_eq!(
+            imp(&fs, "ex/feature"),
+            file("/app/node_modules/ex/feat.mjs")
+        );
     }
 
     #[test]
     fn exports_patterns_null_and_arrays() {
         let fs = exports_fs();
-        assert_eq!(req(&fs, "ex/utils/a"), file("/app/node_modules/ex/src/utils/a.js"));
-        assert_eq!(imp(&fs, "ex/utils/b.mjs"), file("/app/node_modules/ex/src/m/b.mjs"));
-        assert_eq!(req(&fs, "ex/arr"), file("/app/node_modules/ex/missing-first.js"));
+        assert_eq!(
+            req(&fs, "ex/utils/a"),
+            file("/app/node_modules/ex/src/utils/a.js")
+        );
+        assert_eq!(
+            imp(&fs, "ex/utils/b.mjs"),
+            file("/app/node_modules/ex/src/m/b.mjs")
+        );
+        assert_eq!(
+            req(&fs, "ex/arr"),
+            file("/app/node_modules/ex/missing-first.js")
+        );
         let e = req(&fs, "ex/private/x").unwrap_err();
         assert_eq!(e.code, "ERR_PACKAGE_PATH_NOT_EXPORTED");
         assert_eq!(
@@ -932,7 +1075,10 @@ mod tests {
             e.message,
             "Package subpath './nope' is not defined by \"exports\" in /app/node_modules/ex/package.json imported from /app/main.mjs"
         );
-        assert_eq!(req(&fs, "ex/bad").unwrap_err().code, "ERR_INVALID_PACKAGE_TARGET");
+        assert_eq!(
+            req(&fs, "ex/bad").unwrap_err().code,
+            "ERR_INVALID_PACKAGE_TARGET"
+        );
     }
 
     #[test]
@@ -952,7 +1098,10 @@ mod tests {
         assert_eq!(req(&fs, "#ext"), file("/app/node_modules/ext-pkg/index.js"));
         assert_eq!(imp(&fs, "#dep"), file("/app/lib/dep.js"));
         assert_eq!(req(&fs, "me/x"), file("/app/lib/x.js"));
-        assert_eq!(req(&fs, "#nope").unwrap_err().code, "ERR_PACKAGE_IMPORT_NOT_DEFINED");
+        assert_eq!(
+            req(&fs, "#nope").unwrap_err().code,
+            "ERR_PACKAGE_IMPORT_NOT_DEFINED"
+        );
     }
 
     #[test]
@@ -960,16 +1109,32 @@ mod tests {
         let fs = MemFs::with(&[("/app/a.js", ""), ("/app/dir/index.js", "")]);
         assert_eq!(imp(&fs, "./a.js"), file("/app/a.js"));
         let e = imp(&fs, "./a").unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), ("ERR_MODULE_NOT_FOUND", "Cannot find module '/app/a' imported from /app/main.mjs"));
-        assert_eq!(imp(&fs, "./dir").unwrap_err().code, "ERR_UNSUPPORTED_DIR_IMPORT");
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (
+                "ERR_MODULE_NOT_FOUND",
+                "Cannot find module '/app/a' imported from /app/main.mjs"
+            )
+        );
+        assert_eq!(
+            imp(&fs, "./dir").unwrap_err().code,
+            "ERR_UNSUPPORTED_DIR_IMPORT"
+        );
         assert_eq!(imp(&fs, "file:///app/a.js"), file("/app/a.js"));
         let e = imp(&fs, "nopkg").unwrap_err();
-        assert_eq!(e.message, "Cannot find package 'nopkg' imported from /app/main.mjs");
+        assert_eq!(
+            e.message,
+            "Cannot find package 'nopkg' imported from /app/main.mjs"
+        );
     }
 
     #[test]
     fn format_from_extension_and_type() {
-        let fs = MemFs::with(&[("/m/package.json", r#"{"type":"module"}"#), ("/m/a.js", ""), ("/c/a.js", "")]);
+        let fs = MemFs::with(&[
+            ("/m/package.json", r#"{"type":"module"}"#),
+            ("/m/a.js", ""),
+            ("/c/a.js", ""),
+        ]);
         let r = Resolver::new(&fs);
         assert_eq!(r.format(Path::new("/m/a.js")), Format::Module);
         assert_eq!(r.format(Path::new("/m/a.cjs")), Format::CommonJs);

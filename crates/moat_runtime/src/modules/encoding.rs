@@ -60,54 +60,88 @@ fn u8_array<'js>(ctx: &Ctx<'js>, v: Vec<u8>) -> Result<TypedArray<'js, u8>> {
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "encode",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, s: String, enc: String| -> Result<TypedArray<'js, u8>> {
-            let bytes = match enc.as_str() {
-                "utf8" => s.into_bytes(),
-                "latin1" | "binary" | "ascii" => s.chars().map(|c| c as u32 as u8).collect(),
-                "utf16le" => s.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-                "base64" | "base64url" => base64_decode(&s),
-                "hex" => {
-                    let b = s.as_bytes();
-                    let mut out = Vec::with_capacity(b.len() / 2);
-                    for pair in b.chunks_exact(2) {
-                        match std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok()) {
-                            Some(v) => out.push(v),
-                            None => break,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, s: String, enc: String| -> Result<TypedArray<'js, u8>> {
+                let bytes = match enc.as_str() {
+                    "utf8" => s.into_bytes(),
+                    "latin1" | "binary" | "ascii" => s.chars().map(|c| c as u32 as u8).collect(),
+                    "utf16le" => s.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                    "base64" | "base64url" => base64_decode(&s),
+                    "hex" => {
+                        let b = s.as_bytes();
+                        let mut out = Vec::with_capacity(b.len() / 2);
+                        for pair in b.chunks_exact(2) {
+                            match std::str::from_utf8(pair)
+                                .ok()
+                                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                            {
+                                Some(v) => out.push(v),
+                                None => break,
+                            }
                         }
+                        out
                     }
-                    out
-                }
-                _ => return Err(throw_code::<()>(&ctx, "TypeError", "ERR_UNKNOWN_ENCODING", &format!("Unknown encoding: {enc}"), None)),
-            };
-            u8_array(&ctx, bytes)
-        })?,
+                    _ => {
+                        return Err(throw_code::<()>(
+                            &ctx,
+                            "TypeError",
+                            "ERR_UNKNOWN_ENCODING",
+                            &format!("Unknown encoding: {enc}"),
+                            None,
+                        ));
+                    }
+                };
+                u8_array(&ctx, bytes)
+            },
+        )?,
     )?;
     o.set(
         "decode",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, data: Value<'js>, enc: String| -> Result<String> {
-            let b = bytes_of(&data)?;
-            Ok(match enc.as_str() {
-                "utf8" => String::from_utf8_lossy(&b).into_owned(),
-                "latin1" | "binary" => b.iter().map(|&c| c as char).collect(),
-                "ascii" => b.iter().map(|&c| (c & 0x7f) as char).collect(),
-                "utf16le" => {
-                    let units: Vec<u16> = b.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
-                    String::from_utf16_lossy(&units)
-                }
-                "base64" => base64_encode(&b, false),
-                "base64url" => base64_encode(&b, true),
-                "hex" => b.iter().map(|x| format!("{x:02x}")).collect(),
-                _ => return Err(throw_code::<()>(&ctx, "TypeError", "ERR_UNKNOWN_ENCODING", &format!("Unknown encoding: {enc}"), None)),
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, data: Value<'js>, enc: String| -> Result<String> {
+                let b = bytes_of(&data)?;
+                Ok(match enc.as_str() {
+                    "utf8" => String::from_utf8_lossy(&b).into_owned(),
+                    "latin1" | "binary" => b.iter().map(|&c| c as char).collect(),
+                    "ascii" => b.iter().map(|&c| (c & 0x7f) as char).collect(),
+                    "utf16le" => {
+                        let units: Vec<u16> = b
+                            .chunks_exact(2)
+                            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                            .collect();
+                        String::from_utf16_lossy(&units)
+                    }
+                    "base64" => base64_encode(&b, false),
+                    "base64url" => base64_encode(&b, true),
+                    "hex" => b.iter().map(|x| format!("{x:02x}")).collect(),
+                    _ => {
+                        return Err(throw_code::<()>(
+                            &ctx,
+                            "TypeError",
+                            "ERR_UNKNOWN_ENCODING",
+                            &format!("Unknown encoding: {enc}"),
+                            None,
+                        ));
+                    }
+                })
+            },
+        )?,
     )?;
     o.set(
         "textDecode",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, data: Value<'js>, label: String, fatal: bool, ignore_bom: bool| -> Result<String> {
+            |ctx: Ctx<'js>,
+             data: Value<'js>,
+             label: String,
+             fatal: bool,
+             ignore_bom: bool|
+             -> Result<String> {
                 let b = bytes_of(&data)?;
-                let enc = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+                let enc = encoding_rs::Encoding::for_label(label.as_bytes())
+                    .unwrap_or(encoding_rs::UTF_8);
                 let (text, had_errors) = if ignore_bom {
                     enc.decode_without_bom_handling(&b)
                 } else {
@@ -118,7 +152,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         &ctx,
                         "TypeError",
                         "ERR_ENCODING_INVALID_ENCODED_DATA",
-                        &format!("The encoded data was not valid for encoding {}", enc.name().to_ascii_lowercase()),
+                        &format!(
+                            "The encoded data was not valid for encoding {}",
+                            enc.name().to_ascii_lowercase()
+                        ),
                         None,
                     ));
                 }
@@ -129,7 +166,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "normalizeLabel",
         Function::new(ctx.clone(), |label: String| -> Option<String> {
-            encoding_rs::Encoding::for_label(label.trim().as_bytes()).map(|e| e.name().to_ascii_lowercase())
+            encoding_rs::Encoding::for_label(label.trim().as_bytes())
+                .map(|e| e.name().to_ascii_lowercase())
         })?,
     )?;
     o.set(

@@ -37,44 +37,90 @@ macro_rules! op {
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
-    op!(o, ctx, "readFile", |ctx: Ctx<'js>, path: String| -> Result<TypedArray<'js, u8>> {
-        let data = std::fs::read(&path).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
+    op!(o, ctx, "readFile", |ctx: Ctx<'js>,
+                             path: String|
+     -> Result<TypedArray<'js, u8>> {
+        let data =
+            std::fs::read(&path).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
         TypedArray::new(ctx.clone(), data)
     });
-    op!(o, ctx, "readFileUtf8", |ctx: Ctx<'js>, path: String| -> Result<String> {
-        let data = std::fs::read(&path).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
+    op!(o, ctx, "readFileUtf8", |ctx: Ctx<'js>,
+                                 path: String|
+     -> Result<String> {
+        let data =
+            std::fs::read(&path).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
         Ok(String::from_utf8_lossy(&data).into_owned())
     });
-    op!(o, ctx, "writeFile", |ctx: Ctx<'js>, path: String, data: Value<'js>, flags: String, mode: u32| -> Result<()> {
+    op!(o, ctx, "writeFile", |ctx: Ctx<'js>,
+                              path: String,
+                              data: Value<'js>,
+                              flags: String,
+                              mode: u32|
+     -> Result<()> {
         let bytes = bytes_of(&data)?;
         let mut opts = std::fs::OpenOptions::new();
-        let f = OpenFlags::parse(&flags).unwrap_or(OpenFlags { write: true, create: true, truncate: true, ..Default::default() });
-        opts.write(true).append(f.append).truncate(f.truncate && !f.append);
-        if f.exclusive { opts.create_new(true); } else { opts.create(f.create); }
+        let f = OpenFlags::parse(&flags).unwrap_or(OpenFlags {
+            write: true,
+            create: true,
+            truncate: true,
+            ..Default::default()
+        });
+        opts.write(true)
+            .append(f.append)
+            .truncate(f.truncate && !f.append);
+        if f.exclusive {
+            opts.create_new(true);
+        } else {
+            opts.create(f.create);
+        }
         let _ = mode;
         use std::io::Write;
         opts.open(&path)
             .and_then(|mut file| file.write_all(&bytes))
             .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
     });
-    op!(o, ctx, "stat", |ctx: Ctx<'js>, path: String, follow: bool, throw: bool| -> Result<Option<Vec<f64>>> {
+    op!(o, ctx, "stat", |ctx: Ctx<'js>,
+                         path: String,
+                         follow: bool,
+                         throw: bool|
+     -> Result<Option<Vec<f64>>> {
         match sys::fs::stat(Path::new(&path), follow) {
             Ok(s) => Ok(Some(stat_array(&s))),
             Err(_) if !throw => Ok(None),
-            Err(e) => Err(throw_uv(&ctx, &e, if follow { "stat" } else { "lstat" }, Some(&path), None)),
+            Err(e) => Err(throw_uv(
+                &ctx,
+                &e,
+                if follow { "stat" } else { "lstat" },
+                Some(&path),
+                None,
+            )),
         }
     });
-    op!(o, ctx, "exists", |path: String| std::fs::metadata(&path).is_ok());
-    op!(o, ctx, "access", |ctx: Ctx<'js>, path: String, mode: u32| -> Result<()> {
-        let m = std::fs::metadata(&path).map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))?;
+    op!(o, ctx, "exists", |path: String| std::fs::metadata(&path)
+        .is_ok());
+    op!(o, ctx, "access", |ctx: Ctx<'js>,
+                           path: String,
+                           mode: u32|
+     -> Result<()> {
+        let m = std::fs::metadata(&path)
+            .map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))?;
         if mode & 2 != 0 && m.permissions().readonly() {
             let uv = sys::error::uv_error_by_code("EACCES");
-            return Err(crate::engine::throw_uv_fields(&ctx, uv, "access", Some(&path), None));
+            return Err(crate::engine::throw_uv_fields(
+                &ctx,
+                uv,
+                "access",
+                Some(&path),
+                None,
+            ));
         }
         Ok(())
     });
-    op!(o, ctx, "readdir", |ctx: Ctx<'js>, path: String| -> Result<rquickjs::Array<'js>> {
-        let entries = sys::fs::read_dir(Path::new(&path)).map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
+    op!(o, ctx, "readdir", |ctx: Ctx<'js>,
+                            path: String|
+     -> Result<rquickjs::Array<'js>> {
+        let entries = sys::fs::read_dir(Path::new(&path))
+            .map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
         // Flat pairs: name, type bits, name, type bits, ...
         let out = rquickjs::Array::new(ctx.clone())?;
         for (i, e) in entries.into_iter().enumerate() {
@@ -83,66 +129,140 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         }
         Ok(out)
     });
-    op!(o, ctx, "mkdir", |ctx: Ctx<'js>, path: String, recursive: bool, mode: u32| -> Result<Option<String>> {
+    op!(o, ctx, "mkdir", |ctx: Ctx<'js>,
+                          path: String,
+                          recursive: bool,
+                          mode: u32|
+     -> Result<Option<String>> {
         sys::fs::mkdir(Path::new(&path), recursive, mode)
             .map(|first| first.map(|p| p.to_string_lossy().into_owned()))
             .map_err(|e| throw_uv(&ctx, &e, "mkdir", Some(&path), None))
     });
-    op!(o, ctx, "rmdir", |ctx: Ctx<'js>, path: String| -> Result<()> {
+    op!(o, ctx, "rmdir", |ctx: Ctx<'js>,
+                          path: String|
+     -> Result<()> {
         std::fs::remove_dir(&path).map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
     });
-    op!(o, ctx, "rm", |ctx: Ctx<'js>, path: String, recursive: bool| -> Result<()> {
+    op!(o, ctx, "rm", |ctx: Ctx<'js>,
+                       path: String,
+                       recursive: bool|
+     -> Result<()> {
         sys::fs::rm(Path::new(&path), recursive).map_err(|e| {
             if e.kind() == std::io::ErrorKind::IsADirectory {
-                throw_code::<&str>(&ctx, "Error", "ERR_FS_EISDIR", &format!("Path is a directory: rm returned EISDIR (is a directory) {path}"), Some(("path", path.as_str())))
+                throw_code::<&str>(
+                    &ctx,
+                    "Error",
+                    "ERR_FS_EISDIR",
+                    &format!("Path is a directory: rm returned EISDIR (is a directory) {path}"),
+                    Some(("path", path.as_str())),
+                )
             } else {
                 throw_uv(&ctx, &e, "rm", Some(&path), None)
             }
         })
     });
-    op!(o, ctx, "unlink", |ctx: Ctx<'js>, path: String| -> Result<()> {
+    op!(o, ctx, "unlink", |ctx: Ctx<'js>,
+                           path: String|
+     -> Result<()> {
         std::fs::remove_file(&path).map_err(|e| throw_uv(&ctx, &e, "unlink", Some(&path), None))
     });
-    op!(o, ctx, "rename", |ctx: Ctx<'js>, from: String, to: String| -> Result<()> {
-        std::fs::rename(&from, &to).map_err(|e| throw_uv(&ctx, &e, "rename", Some(&from), Some(&to)))
+    op!(o, ctx, "rename", |ctx: Ctx<'js>,
+                           from: String,
+                           to: String|
+     -> Result<()> {
+        std::fs::rename(&from, &to)
+            .map_err(|e| throw_uv(&ctx, &e, "rename", Some(&from), Some(&to)))
     });
-    op!(o, ctx, "copyFile", |ctx: Ctx<'js>, from: String, to: String, excl: bool| -> Result<()> {
+    op!(o, ctx, "copyFile", |ctx: Ctx<'js>,
+                             from: String,
+                             to: String,
+                             excl: bool|
+     -> Result<()> {
         if excl && std::fs::symlink_metadata(&to).is_ok() {
             let uv = sys::error::uv_error_by_code("EEXIST");
-            return Err(crate::engine::throw_uv_fields(&ctx, uv, "copyfile", Some(&from), Some(&to)));
+            return Err(crate::engine::throw_uv_fields(
+                &ctx,
+                uv,
+                "copyfile",
+                Some(&from),
+                Some(&to),
+            ));
         }
-        std::fs::copy(&from, &to).map(drop).map_err(|e| throw_uv(&ctx, &e, "copyfile", Some(&from), Some(&to)))
+        std::fs::copy(&from, &to)
+            .map(drop)
+            .map_err(|e| throw_uv(&ctx, &e, "copyfile", Some(&from), Some(&to)))
     });
-    op!(o, ctx, "realpath", |ctx: Ctx<'js>, path: String| -> Result<String> {
+    op!(o, ctx, "realpath", |ctx: Ctx<'js>,
+                             path: String|
+     -> Result<String> {
         std::fs::canonicalize(&path)
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "realpath", Some(&path), None))
     });
-    op!(o, ctx, "readlink", |ctx: Ctx<'js>, path: String| -> Result<String> {
+    op!(o, ctx, "readlink", |ctx: Ctx<'js>,
+                             path: String|
+     -> Result<String> {
         std::fs::read_link(&path)
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "readlink", Some(&path), None))
     });
-    op!(o, ctx, "symlink", |ctx: Ctx<'js>, target: String, path: String| -> Result<()> {
-        sys::fs::symlink(Path::new(&target), Path::new(&path)).map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
+    op!(o, ctx, "symlink", |ctx: Ctx<'js>,
+                            target: String,
+                            path: String|
+     -> Result<()> {
+        sys::fs::symlink(Path::new(&target), Path::new(&path))
+            .map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
     });
     let st = state.clone();
-    op!(o, ctx, "open", move |ctx: Ctx<'js>, path: String, flags: String, mode: u32| -> Result<i32> {
+    op!(o, ctx, "open", move |ctx: Ctx<'js>,
+                              path: String,
+                              flags: String,
+                              mode: u32|
+          -> Result<i32> {
         let Some(f) = OpenFlags::parse(&flags) else {
-            return Err(throw_code::<()>(&ctx, "TypeError", "ERR_INVALID_ARG_VALUE", &format!("The argument 'flags' is invalid. Received '{flags}'"), None));
+            return Err(throw_code::<()>(
+                &ctx,
+                "TypeError",
+                "ERR_INVALID_ARG_VALUE",
+                &format!("The argument 'flags' is invalid. Received '{flags}'"),
+                None,
+            ));
         };
-        st.fds.borrow_mut().open(Path::new(&path), f, mode).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
+        st.fds
+            .borrow_mut()
+            .open(Path::new(&path), f, mode)
+            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
     });
     let st = state.clone();
-    op!(o, ctx, "close", move |ctx: Ctx<'js>, fd: i32| -> Result<()> {
-        st.fds.borrow_mut().close(fd).map_err(|e| throw_uv(&ctx, &e, "close", None, None))
+    op!(o, ctx, "close", move |ctx: Ctx<'js>,
+                               fd: i32|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .close(fd)
+            .map_err(|e| throw_uv(&ctx, &e, "close", None, None))
     });
     let st = state.clone();
-    op!(o, ctx, "read", move |ctx: Ctx<'js>, fd: i32, buf: TypedArray<'js, u8>, offset: usize, length: usize, position: Option<f64>| -> Result<usize> {
+    op!(o, ctx, "read", move |ctx: Ctx<'js>,
+                              fd: i32,
+                              buf: TypedArray<'js, u8>,
+                              offset: usize,
+                              length: usize,
+                              position: Option<f64>|
+          -> Result<usize> {
         let mut tmp = vec![0u8; length];
-        let n = st.fds.borrow_mut().read(fd, &mut tmp, position.filter(|p| *p >= 0.0).map(|p| p as u64))
+        let n = st
+            .fds
+            .borrow_mut()
+            .read(
+                fd,
+                &mut tmp,
+                position.filter(|p| *p >= 0.0).map(|p| p as u64),
+            )
             .map_err(|e| throw_uv(&ctx, &e, "read", None, None))?;
-        let raw = buf.as_raw().ok_or_else(|| rquickjs::Exception::throw_type(&ctx, "detached buffer"))?;
+        let raw = buf
+            .as_raw()
+            .ok_or_else(|| rquickjs::Exception::throw_type(&ctx, "detached buffer"))?;
         // SAFETY: `raw` points at the live typed array's bytes; the range is checked by JS.
         let dst = unsafe { std::slice::from_raw_parts_mut(raw.as_ptr() as *mut u8, raw.len()) };
         let end = (offset + n).min(dst.len());
@@ -150,28 +270,60 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Ok(end - offset)
     });
     let st = state.clone();
-    op!(o, ctx, "write", move |ctx: Ctx<'js>, fd: i32, data: Value<'js>, position: Option<f64>| -> Result<usize> {
+    op!(o, ctx, "write", move |ctx: Ctx<'js>,
+                               fd: i32,
+                               data: Value<'js>,
+                               position: Option<f64>|
+          -> Result<usize> {
         let bytes = bytes_of(&data)?;
-        st.fds.borrow_mut().write(fd, &bytes, position.filter(|p| *p >= 0.0).map(|p| p as u64))
+        st.fds
+            .borrow_mut()
+            .write(fd, &bytes, position.filter(|p| *p >= 0.0).map(|p| p as u64))
             .map_err(|e| throw_uv(&ctx, &e, "write", None, None))
     });
     let st = state.clone();
-    op!(o, ctx, "fstat", move |ctx: Ctx<'js>, fd: i32| -> Result<Vec<f64>> {
-        st.fds.borrow_mut().fstat(fd).map(|s| stat_array(&s)).map_err(|e| throw_uv(&ctx, &e, "fstat", None, None))
+    op!(o, ctx, "fstat", move |ctx: Ctx<'js>,
+                               fd: i32|
+          -> Result<Vec<f64>> {
+        st.fds
+            .borrow_mut()
+            .fstat(fd)
+            .map(|s| stat_array(&s))
+            .map_err(|e| throw_uv(&ctx, &e, "fstat", None, None))
     });
     let st = state.clone();
-    op!(o, ctx, "ftruncate", move |ctx: Ctx<'js>, fd: i32, len: f64| -> Result<()> {
-        st.fds.borrow_mut().ftruncate(fd, len as u64).map_err(|e| throw_uv(&ctx, &e, "ftruncate", None, None))
+    op!(o, ctx, "ftruncate", move |ctx: Ctx<'js>,
+                                   fd: i32,
+                                   len: f64|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .ftruncate(fd, len as u64)
+            .map_err(|e| throw_uv(&ctx, &e, "ftruncate", None, None))
     });
     let st = state.clone();
-    op!(o, ctx, "fsync", move |ctx: Ctx<'js>, fd: i32| -> Result<()> {
-        st.fds.borrow_mut().fsync(fd).map_err(|e| throw_uv(&ctx, &e, "fsync", None, None))
+    op!(o, ctx, "fsync", move |ctx: Ctx<'js>,
+                               fd: i32|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .fsync(fd)
+            .map_err(|e| throw_uv(&ctx, &e, "fsync", None, None))
     });
-    op!(o, ctx, "chmod", |ctx: Ctx<'js>, path: String, mode: u32| -> Result<()> {
-        sys::fs::chmod(Path::new(&path), mode).map_err(|e| throw_uv(&ctx, &e, "chmod", Some(&path), None))
+    op!(o, ctx, "chmod", |ctx: Ctx<'js>,
+                          path: String,
+                          mode: u32|
+     -> Result<()> {
+        sys::fs::chmod(Path::new(&path), mode)
+            .map_err(|e| throw_uv(&ctx, &e, "chmod", Some(&path), None))
     });
-    op!(o, ctx, "utimes", |ctx: Ctx<'js>, path: String, atime: f64, mtime: f64| -> Result<()> {
-        sys::fs::utimes(Path::new(&path), atime, mtime).map_err(|e| throw_uv(&ctx, &e, "utime", Some(&path), None))
+    op!(o, ctx, "utimes", |ctx: Ctx<'js>,
+                           path: String,
+                           atime: f64,
+                           mtime: f64|
+     -> Result<()> {
+        sys::fs::utimes(Path::new(&path), atime, mtime)
+            .map_err(|e| throw_uv(&ctx, &e, "utime", Some(&path), None))
     });
     Ok(())
 }

@@ -18,13 +18,30 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         "resolveRequire",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, request: String, parent: Option<String>, paths: Option<Vec<String>>| -> Result<String> {
+            |ctx: Ctx<'js>,
+             request: String,
+             parent: Option<String>,
+             paths: Option<Vec<String>>|
+             -> Result<String> {
                 let parent_path = parent.as_deref().map(Path::new);
                 let cwd = crate::sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
-                let parent_dir = parent_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or(cwd);
-                let paths: Option<Vec<PathBuf>> = paths.map(|p| p.into_iter().map(PathBuf::from).collect());
-                match resolve::Resolver::new(&StdFs).require(&request, &parent_dir, parent_path, paths.as_deref()) {
-                    Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") { b } else { format!("node:{b}") }),
+                let parent_dir = parent_path
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(cwd);
+                let paths: Option<Vec<PathBuf>> =
+                    paths.map(|p| p.into_iter().map(PathBuf::from).collect());
+                match resolve::Resolver::new(&StdFs).require(
+                    &request,
+                    &parent_dir,
+                    parent_path,
+                    paths.as_deref(),
+                ) {
+                    Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
+                        b
+                    } else {
+                        format!("node:{b}")
+                    }),
                     Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
                     Err(e) => Err(throw_code::<()>(&ctx, "Error", e.code, &e.message, None)),
                 }
@@ -43,48 +60,70 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     o.set("wrapperHeadLength", CJS_WRAPPER_HEAD.len())?;
-    o.set("looksLikeEsm", Function::new(ctx.clone(), |src: String| looks_like_esm(&src))?)?;
+    o.set(
+        "looksLikeEsm",
+        Function::new(ctx.clone(), |src: String| looks_like_esm(&src))?,
+    )?;
     o.set(
         "nodeModulePaths",
         Function::new(ctx.clone(), |dir: String| -> Vec<String> {
-            resolve::node_modules_paths(Path::new(&dir)).into_iter().map(|p| p.to_string_lossy().into_owned()).collect()
+            resolve::node_modules_paths(Path::new(&dir))
+                .into_iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect()
         })?,
     )?;
     o.set(
         "builtinModules",
         Function::new(ctx.clone(), || -> Vec<&'static str> {
-            resolve::BUILTINS.iter().chain(resolve::PREFIX_ONLY_BUILTINS).copied().collect()
+            resolve::BUILTINS
+                .iter()
+                .chain(resolve::PREFIX_ONLY_BUILTINS)
+                .copied()
+                .collect()
         })?,
     )?;
     o.set(
         "compileFunction",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
-            // The wrapper shares line 1 with the module's code; stack traces take its width
-            // off line-1 columns (`js/internal/error_stack.js`).
-            let wrapped = format!("{CJS_WRAPPER_HEAD}{}\n}})", strip_shebang(&source));
-            crate::engine::eval_script(&ctx, &wrapped, &filename)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+                // The wrapper shares line 1 with the module's code; stack traces take its width
+                // off line-1 columns (`js/internal/error_stack.js`).
+                let wrapped = format!("{CJS_WRAPPER_HEAD}{}\n}})", strip_shebang(&source));
+                crate::engine::eval_script(&ctx, &wrapped, &filename)
+            },
+        )?,
     )?;
     o.set(
         "evalScript",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
-            crate::engine::eval_script(&ctx, &source, &filename)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+                crate::engine::eval_script(&ctx, &source, &filename)
+            },
+        )?,
     )?;
     o.set(
         "evalModule",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String, name: String| -> Result<rquickjs::Promise<'js>> {
-            let m = Module::declare(ctx.clone(), name, source)?;
-            let (_, p) = m.eval()?;
-            Ok(p)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, source: String, name: String| -> Result<rquickjs::Promise<'js>> {
+                let m = Module::declare(ctx.clone(), name, source)?;
+                let (_, p) = m.eval()?;
+                Ok(p)
+            },
+        )?,
     )?;
     o.set(
         "importModule",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, specifier: String, base: String| -> Result<rquickjs::Promise<'js>> {
-            let resolved = resolve_import(&ctx, &base, &specifier)?;
-            Module::import(&ctx, resolved)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, specifier: String, base: String| -> Result<rquickjs::Promise<'js>> {
+                let resolved = resolve_import(&ctx, &base, &specifier)?;
+                Module::import(&ctx, resolved)
+            },
+        )?,
     )?;
     o.set(
         "requireModule",
@@ -110,9 +149,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     let st = state.clone();
     o.set(
         "setHooks",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, require_builtin: Function<'js>, require_cjs: Function<'js>| {
-            *st.loader_hooks.borrow_mut() = vec![Persistent::save(&ctx, require_builtin), Persistent::save(&ctx, require_cjs)];
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, require_builtin: Function<'js>, require_cjs: Function<'js>| {
+                *st.loader_hooks.borrow_mut() = vec![
+                    Persistent::save(&ctx, require_builtin),
+                    Persistent::save(&ctx, require_cjs),
+                ];
+            },
+        )?,
     )?;
     Ok(())
 }

@@ -24,33 +24,43 @@ pub fn js_source(id: &str) -> Option<&'static str> {
 /// `internalBinding(name)`: builds each binding on first use and caches it.
 pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Function<'js>> {
     let cache = Persistent::save(ctx, Object::new(ctx.clone())?);
-    Function::new(ctx.clone(), move |ctx: Ctx<'js>, name: String| -> Result<Object<'js>> {
-        let cache = cache.clone().restore(&ctx)?;
-        if let Some(o) = cache.get::<_, Option<Object>>(name.as_str())? {
-            return Ok(o);
-        }
-        let o = Object::new(ctx.clone())?;
-        match name.as_str() {
-            "natives" => natives(&ctx, &o)?,
-            "encoding" => encoding::init(&ctx, &o)?,
-            "fs" => fs::init(&ctx, &o, &state)?,
-            "loader" => loader::init(&ctx, &o, &state)?,
-            "os" => os::init(&ctx, &o)?,
-            "process" => process::init(&ctx, &o, &state)?,
-            "timers" => timers::init(&ctx, &o, &state)?,
-            "url" => url::init(&ctx, &o)?,
-            "util" => util::init(&ctx, &o)?,
-            _ => return Err(rquickjs::Exception::throw_internal(&ctx, &format!("No such binding: {name}"))),
-        }
-        cache.set(name.as_str(), o.clone())?;
-        Ok(o)
-    })
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, name: String| -> Result<Object<'js>> {
+            let cache = cache.clone().restore(&ctx)?;
+            if let Some(o) = cache.get::<_, Option<Object>>(name.as_str())? {
+                return Ok(o);
+            }
+            let o = Object::new(ctx.clone())?;
+            match name.as_str() {
+                "natives" => natives(&ctx, &o)?,
+                "encoding" => encoding::init(&ctx, &o)?,
+                "fs" => fs::init(&ctx, &o, &state)?,
+                "loader" => loader::init(&ctx, &o, &state)?,
+                "os" => os::init(&ctx, &o)?,
+                "process" => process::init(&ctx, &o, &state)?,
+                "timers" => timers::init(&ctx, &o, &state)?,
+                "url" => url::init(&ctx, &o)?,
+                "util" => util::init(&ctx, &o)?,
+                _ => {
+                    return Err(rquickjs::Exception::throw_internal(
+                        &ctx,
+                        &format!("No such binding: {name}"),
+                    ));
+                }
+            }
+            cache.set(name.as_str(), o.clone())?;
+            Ok(o)
+        },
+    )
 }
 
 fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "source",
-        Function::new(ctx.clone(), |id: String| -> Option<&'static str> { js_source(&id) })?,
+        Function::new(ctx.clone(), |id: String| -> Option<&'static str> {
+            js_source(&id)
+        })?,
     )?;
     o.set(
         "compile",

@@ -12,7 +12,9 @@ pub fn bytes_of<'js>(v: &Value<'js>) -> Result<Vec<u8>> {
     }
     let ta = TypedArray::<u8>::from_value(v.clone())?;
     // SAFETY: no JS runs while the bytes are copied, so the array cannot be detached or resized.
-    Ok(unsafe { ta.as_bytes() }.map(<[u8]>::to_vec).unwrap_or_default())
+    Ok(unsafe { ta.as_bytes() }
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default())
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
@@ -32,7 +34,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     o.set("sandboxed", opts.sandboxed)?;
     o.set("version", crate::NODE_VERSION)?;
     o.set("moatVersion", crate::VERSION)?;
-    o.set("arch", if cfg!(target_arch = "aarch64") { "arm64" } else { "x64" })?;
+    o.set(
+        "arch",
+        if cfg!(target_arch = "aarch64") {
+            "arm64"
+        } else {
+            "x64"
+        },
+    )?;
     let (entry_kind, entry_value) = match &opts.entry {
         Entry::File(p) => ("file", p.to_string_lossy().into_owned()),
         Entry::Eval { code, print: false } => ("eval", code.clone()),
@@ -75,7 +84,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     o.set(
         "cwd",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<String> {
-            sys::cwd().map(|p| p.to_string_lossy().into_owned()).map_err(|e| throw_uv(&ctx, &e, "uv_cwd", None, None))
+            sys::cwd()
+                .map(|p| p.to_string_lossy().into_owned())
+                .map_err(|e| throw_uv(&ctx, &e, "uv_cwd", None, None))
         })?,
     )?;
     o.set(
@@ -83,29 +94,52 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Function::new(ctx.clone(), |ctx: Ctx<'js>, p: String| -> Result<()> {
             sys::chdir(std::path::Path::new(&p)).map_err(|e| {
                 let uv = sys::error::uv_error(&e);
-                let cwd = sys::cwd().map(|c| c.to_string_lossy().into_owned()).unwrap_or_default();
+                let cwd = sys::cwd()
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 crate::engine::throw_uv_fields(&ctx, uv, "chdir", Some(&cwd), Some(&p))
             })
         })?,
     )?;
-    o.set("umask", Function::new(ctx.clone(), |m: Option<u32>| sys::umask(m))?)?;
-    o.set("getuid", Function::new(ctx.clone(), || sys::getuid().map_or(-1.0, f64::from))?)?;
-    o.set("geteuid", Function::new(ctx.clone(), || sys::euid().map_or(-1.0, f64::from))?)?;
-    o.set("getgid", Function::new(ctx.clone(), || sys::getgid().map_or(-1.0, f64::from))?)?;
-    o.set("getegid", Function::new(ctx.clone(), || sys::egid().map_or(-1.0, f64::from))?)?;
+    o.set(
+        "umask",
+        Function::new(ctx.clone(), |m: Option<u32>| sys::umask(m))?,
+    )?;
+    o.set(
+        "getuid",
+        Function::new(ctx.clone(), || sys::getuid().map_or(-1.0, f64::from))?,
+    )?;
+    o.set(
+        "geteuid",
+        Function::new(ctx.clone(), || sys::euid().map_or(-1.0, f64::from))?,
+    )?;
+    o.set(
+        "getgid",
+        Function::new(ctx.clone(), || sys::getgid().map_or(-1.0, f64::from))?,
+    )?;
+    o.set(
+        "getegid",
+        Function::new(ctx.clone(), || sys::egid().map_or(-1.0, f64::from))?,
+    )?;
     o.set("isatty", Function::new(ctx.clone(), sys::is_tty)?)?;
     o.set(
         "kill",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, pid: i32, sig: i32| -> Result<()> {
-            sys::kill(pid, sig).map_err(|e| throw_uv(&ctx, &e, "kill", None, None))
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, pid: i32, sig: i32| -> Result<()> {
+                sys::kill(pid, sig).map_err(|e| throw_uv(&ctx, &e, "kill", None, None))
+            },
+        )?,
     )?;
     o.set(
         "writeStdio",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
-            let bytes = bytes_of(&data)?;
-            sys::write_stdio(fd, &bytes).map_err(|e| throw_uv(&ctx, &e, "write", None, None))
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
+                let bytes = bytes_of(&data)?;
+                sys::write_stdio(fd, &bytes).map_err(|e| throw_uv(&ctx, &e, "write", None, None))
+            },
+        )?,
     )?;
     o.set(
         "readStdin",
@@ -124,11 +158,20 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             let mut u = std::mem::MaybeUninit::<rquickjs::qjs::JSMemoryUsage>::zeroed();
             // SAFETY: the runtime pointer comes from a live context; `u` is written in full.
             let u = unsafe {
-                rquickjs::qjs::JS_ComputeMemoryUsage(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), u.as_mut_ptr());
+                rquickjs::qjs::JS_ComputeMemoryUsage(
+                    rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()),
+                    u.as_mut_ptr(),
+                );
                 u.assume_init()
             };
             let rss = sys::rss() as f64;
-            Ok(vec![rss, u.malloc_limit.max(u.malloc_size) as f64, u.memory_used_size as f64, 0.0, 0.0])
+            Ok(vec![
+                rss,
+                u.malloc_limit.max(u.malloc_size) as f64,
+                u.memory_used_size as f64,
+                0.0,
+                0.0,
+            ])
         })?,
     )?;
     Ok(())

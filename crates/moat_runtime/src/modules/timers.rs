@@ -7,11 +7,19 @@ use crate::engine::SharedState;
 use crate::sys;
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
-    o.set("now", Function::new(ctx.clone(), || sys::hrtime_ns() as f64 / 1e6)?)?;
-    o.set("hrtimeNs", Function::new(ctx.clone(), || sys::hrtime_ns() as f64)?)?;
+    o.set(
+        "now",
+        Function::new(ctx.clone(), || sys::hrtime_ns() as f64 / 1e6)?,
+    )?;
+    o.set(
+        "hrtimeNs",
+        Function::new(ctx.clone(), || sys::hrtime_ns() as f64)?,
+    )?;
     o.set(
         "hrtimeBigint",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>| rquickjs::BigInt::from_u64(ctx, sys::hrtime_ns()))?,
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            rquickjs::BigInt::from_u64(ctx, sys::hrtime_ns())
+        })?,
     )?;
     o.set("wallMs", Function::new(ctx.clone(), sys::wall_ms)?)?;
     o.set(
@@ -24,13 +32,18 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     o.set(
         "runMicrotasks",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>| while ctx.execute_pending_job() {})?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>| while ctx.execute_pending_job() {},
+        )?,
     )?;
     o.set(
         "hasPendingMicrotasks",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| {
             // SAFETY: the runtime pointer comes from a live context.
-            unsafe { rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
+            unsafe {
+                rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()))
+            }
         })?,
     )?;
     let st = state.clone();

@@ -41,53 +41,73 @@ fn parse(input: &str, base: Option<&str>) -> Option<Url> {
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "parse",
-        Function::new(ctx.clone(), |input: String, base: Option<String>| -> Option<Vec<String>> {
-            parse(&input, base.as_deref()).map(|u| parts(&u))
-        })?,
+        Function::new(
+            ctx.clone(),
+            |input: String, base: Option<String>| -> Option<Vec<String>> {
+                parse(&input, base.as_deref()).map(|u| parts(&u))
+            },
+        )?,
     )?;
     o.set(
         "set",
-        Function::new(ctx.clone(), |href: String, which: String, value: String| -> Option<Vec<String>> {
-            let mut u = Url::parse(&href).ok()?;
-            match which.as_str() {
-                "href" => u = Url::parse(&value).ok()?,
-                "protocol" => {
-                    let _ = u.set_scheme(value.trim_end_matches(':'));
-                }
-                "username" => {
-                    let _ = u.set_username(&value);
-                }
-                "password" => {
-                    let _ = u.set_password(Some(&value).filter(|v| !v.is_empty()).map(|v| v.as_str()));
-                }
-                "host" => {
-                    let (h, p) = match value.rsplit_once(':') {
-                        Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => (h, Some(p)),
-                        _ => (value.as_str(), None),
-                    };
-                    if u.set_host(Some(h)).is_ok()
-                        && let Some(p) = p
-                    {
-                        let _ = u.set_port(p.parse().ok());
+        Function::new(
+            ctx.clone(),
+            |href: String, which: String, value: String| -> Option<Vec<String>> {
+                let mut u = Url::parse(&href).ok()?;
+                match which.as_str() {
+                    "href" => u = Url::parse(&value).ok()?,
+                    "protocol" => {
+                        let _ = u.set_scheme(value.trim_end_matches(':'));
                     }
+                    "username" => {
+                        let _ = u.set_username(&value);
+                    }
+                    "password" => {
+                        let _ = u.set_password(
+                            Some(&value).filter(|v| !v.is_empty()).map(|v| v.as_str()),
+                        );
+                    }
+                    "host" => {
+                        let (h, p) = match value.rsplit_once(':') {
+                            Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => (h, Some(p)),
+                            _ => (value.as_str(), None),
+                        };
+                        if u.set_host(Some(h)).is_ok()
+                            && let Some(p) = p
+                        {
+                            let _ = u.set_port(p.parse().ok());
+                        }
+                    }
+                    "hostname" => {
+                        let _ = u.set_host(Some(&value));
+                    }
+                    "port" => {
+                        let _ = u.set_port(if value.is_empty() {
+                            None
+                        } else {
+                            value.parse().ok()
+                        });
+                    }
+                    "pathname" => u.set_path(&value),
+                    "search" => {
+                        u.set_query(Some(value.trim_start_matches('?')).filter(|q| !q.is_empty()))
+                    }
+                    "hash" => u.set_fragment(
+                        Some(value.trim_start_matches('#')).filter(|f| !f.is_empty()),
+                    ),
+                    _ => return None,
                 }
-                "hostname" => {
-                    let _ = u.set_host(Some(&value));
-                }
-                "port" => {
-                    let _ = u.set_port(if value.is_empty() { None } else { value.parse().ok() });
-                }
-                "pathname" => u.set_path(&value),
-                "search" => u.set_query(Some(value.trim_start_matches('?')).filter(|q| !q.is_empty())),
-                "hash" => u.set_fragment(Some(value.trim_start_matches('#')).filter(|f| !f.is_empty())),
-                _ => return None,
-            }
-            Some(parts(&u))
-        })?,
+                Some(parts(&u))
+            },
+        )?,
     )?;
     o.set(
         "domainToASCII",
-        Function::new(ctx.clone(), |d: String| url::Host::parse(&d).map(|h| h.to_string()).unwrap_or_default())?,
+        Function::new(ctx.clone(), |d: String| {
+            url::Host::parse(&d)
+                .map(|h| h.to_string())
+                .unwrap_or_default()
+        })?,
     )?;
     Ok(())
 }

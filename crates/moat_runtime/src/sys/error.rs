@@ -45,15 +45,25 @@ const TABLE: &[(&str, i32, &str)] = &[
 ];
 
 fn by_code(code: &str) -> UvError {
-    let (code, errno, description) =
-        TABLE.iter().copied().find(|(c, _, _)| *c == code).unwrap_or(("EIO", -5, "i/o error"));
-    UvError { code, errno, description }
+    let (code, errno, description) = TABLE
+        .iter()
+        .copied()
+        .find(|(c, _, _)| *c == code)
+        .unwrap_or(("EIO", -5, "i/o error"));
+    UvError {
+        code,
+        errno,
+        description,
+    }
 }
 
 /// Linux errno numbers are libuv's, negated.
 #[cfg(not(target_os = "wasi"))]
 fn from_raw(raw: i32) -> Option<&'static str> {
-    TABLE.iter().find(|(_, e, _)| -*e == raw).map(|(c, _, _)| *c)
+    TABLE
+        .iter()
+        .find(|(_, e, _)| -*e == raw)
+        .map(|(c, _, _)| *c)
 }
 
 /// WASI preview 1 numbers its errors differently.
@@ -125,13 +135,19 @@ mod tests {
     #[test]
     fn not_found_maps_to_enoent() {
         let e = uv_error(&io::Error::from(io::ErrorKind::NotFound));
-        assert_eq!((e.code, e.errno, e.description), ("ENOENT", -2, "no such file or directory"));
+        assert_eq!(
+            (e.code, e.errno, e.description),
+            ("ENOENT", -2, "no such file or directory")
+        );
     }
 
     #[cfg(not(target_os = "wasi"))]
     #[test]
     fn raw_linux_errno() {
         assert_eq!(uv_error(&io::Error::from_raw_os_error(17)).code, "EEXIST");
-        assert_eq!(uv_error(&io::Error::from_raw_os_error(39)).code, "ENOTEMPTY");
+        assert_eq!(
+            uv_error(&io::Error::from_raw_os_error(39)).code,
+            "ENOTEMPTY"
+        );
     }
 }

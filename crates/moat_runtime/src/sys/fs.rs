@@ -29,7 +29,14 @@ impl OpenFlags {
     /// Parses Node's string flags (`r`, `r+`, `w`, `wx`, `a+`, …).
     pub fn parse(s: &str) -> Option<Self> {
         let f = |read, write, append, create, truncate, exclusive| {
-            Some(Self { read, write, append, create, truncate, exclusive })
+            Some(Self {
+                read,
+                write,
+                append,
+                create,
+                truncate,
+                exclusive,
+            })
         };
         match s {
             "r" | "rs" | "sr" => f(true, false, false, false, false, false),
@@ -52,7 +59,10 @@ impl FdTable {
     /// The OS error from opening.
     pub fn open(&mut self, path: &Path, flags: OpenFlags, mode: u32) -> io::Result<i32> {
         let mut o = OpenOptions::new();
-        o.read(flags.read).write(flags.write && !flags.append).append(flags.append).truncate(flags.truncate);
+        o.read(flags.read)
+            .write(flags.write && !flags.append)
+            .append(flags.append)
+            .truncate(flags.truncate);
         if flags.exclusive {
             o.create_new(true);
         } else {
@@ -70,13 +80,18 @@ impl FdTable {
     }
 
     fn get(&mut self, fd: i32) -> io::Result<&mut File> {
-        self.files.get_mut(&fd).ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
+        self.files
+            .get_mut(&fd)
+            .ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
     }
 
     /// # Errors
     /// `EBADF` for an unknown descriptor.
     pub fn close(&mut self, fd: i32) -> io::Result<()> {
-        self.files.remove(&fd).map(drop).ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
+        self.files
+            .remove(&fd)
+            .map(drop)
+            .ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
     }
 
     /// Reads into `buf`, at `position` if given (without moving the file position).
@@ -165,7 +180,11 @@ fn ebadf() -> i32 {
 /// # Errors
 /// The OS error.
 pub fn stat(path: &Path, follow: bool) -> io::Result<RawStat> {
-    let m = if follow { fs::metadata(path)? } else { fs::symlink_metadata(path)? };
+    let m = if follow {
+        fs::metadata(path)?
+    } else {
+        fs::symlink_metadata(path)?
+    };
     Ok(raw_stat(&m))
 }
 
@@ -194,7 +213,10 @@ pub fn read_dir(path: &Path) -> io::Result<Vec<DirEntry>> {
         } else {
             0
         };
-        out.push(DirEntry { name: e.file_name().to_string_lossy().into_owned(), kind });
+        out.push(DirEntry {
+            name: e.file_name().to_string_lossy().into_owned(),
+            kind,
+        });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
@@ -233,7 +255,11 @@ pub fn mkdir(path: &Path, recursive: bool, mode: u32) -> io::Result<Option<PathB
 pub fn rm(path: &Path, recursive: bool) -> io::Result<()> {
     let m = fs::symlink_metadata(path)?;
     if m.is_dir() {
-        if recursive { fs::remove_dir_all(path) } else { Err(io::Error::from(io::ErrorKind::IsADirectory)) }
+        if recursive {
+            fs::remove_dir_all(path)
+        } else {
+            Err(io::Error::from(io::ErrorKind::IsADirectory))
+        }
     } else {
         fs::remove_file(path)
     }
@@ -267,6 +293,13 @@ pub fn chmod(path: &Path, mode: u32) -> io::Result<()> {
 /// The OS error.
 pub fn utimes(path: &Path, atime: f64, mtime: f64) -> io::Result<()> {
     let t = |s: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(s.max(0.0));
-    let f = File::options().write(true).open(path).or_else(|_| File::open(path))?;
-    f.set_times(fs::FileTimes::new().set_accessed(t(atime)).set_modified(t(mtime)))
+    let f = File::options()
+        .write(true)
+        .open(path)
+        .or_else(|_| File::open(path))?;
+    f.set_times(
+        fs::FileTimes::new()
+            .set_accessed(t(atime))
+            .set_modified(t(mtime)),
+    )
 }

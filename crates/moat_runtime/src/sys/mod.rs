@@ -10,7 +10,9 @@ mod platform;
 pub mod error;
 pub mod fs;
 
-pub use platform::{chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, pid, ppid, umask};
+pub use platform::{
+    chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, pid, ppid, umask,
+};
 
 use std::io::Write;
 use std::sync::OnceLock;
@@ -30,7 +32,10 @@ pub fn hrtime_ns() -> u64 {
 
 /// Milliseconds since the Unix epoch.
 pub fn wall_ms() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or(0.0)
 }
 
 /// Blocks the thread; the event loop's idle wait.
@@ -69,7 +74,12 @@ pub fn read_stdin_to_end() -> std::io::Result<Vec<u8>> {
 /// Environment variables as the process sees them.
 pub fn env_vars() -> Vec<(String, String)> {
     std::env::vars_os()
-        .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
         .collect()
 }
 
@@ -83,16 +93,25 @@ pub fn meminfo() -> (u64, u64) {
             .and_then(|v| v.parse::<u64>().ok())
             .map(|kb| kb * 1024)
     };
-    (field("MemTotal:").unwrap_or(0), field("MemAvailable:").unwrap_or(0))
+    (
+        field("MemTotal:").unwrap_or(0),
+        field("MemAvailable:").unwrap_or(0),
+    )
 }
 
 /// The number of logical CPUs.
 pub fn cpu_count() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// Resident set size of this process, where it can be known.
 pub fn rss() -> u64 {
     let text = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    text.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()).map(|p| p * 4096).unwrap_or(0)
+    text.split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse::<u64>().ok())
+        .map(|p| p * 4096)
+        .unwrap_or(0)
 }

@@ -76,7 +76,11 @@ pub fn chdir(path: &Path) -> std::io::Result<()> {
 /// The OS error (`ESRCH`, `EPERM`).
 pub fn kill(pid: i32, signal: i32) -> std::io::Result<()> {
     // SAFETY: kill has no memory preconditions.
-    if unsafe { libc::kill(pid, signal) } == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+    if unsafe { libc::kill(pid, signal) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 pub fn exit(code: i32) -> ! {

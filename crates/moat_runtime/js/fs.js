@@ -1,0 +1,163 @@
+'use strict';
+// node:fs — the synchronous API and callback forms over it (callbacks settle asynchronously).
+// Streams, watchers and the rest are not implemented yet and say so.
+
+const b = internalBinding('fs');
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { thrower } = require('internal/not_implemented');
+
+function toPath(p, name = 'path') {
+  if (typeof p === 'string') return p;
+  if (p instanceof URL) return require('internal/url').fileURLToPath(p);
+  if (p instanceof Uint8Array) return new TextDecoder().decode(p);
+  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], p);
+}
+function encodingOf(options) {
+  if (typeof options === 'string') return options;
+  return options && options.encoding ? options.encoding : null;
+}
+
+class Stats {
+  constructor(a) {
+    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks,
+      this.atimeMs, this.mtimeMs, this.ctimeMs, this.birthtimeMs] = a;
+    this.atime = new Date(this.atimeMs); this.mtime = new Date(this.mtimeMs);
+    this.ctime = new Date(this.ctimeMs); this.birthtime = new Date(this.birthtimeMs);
+  }
+  isFile() { return (this.mode & 0o170000) === 0o100000; }
+  isDirectory() { return (this.mode & 0o170000) === 0o040000; }
+  isSymbolicLink() { return (this.mode & 0o170000) === 0o120000; }
+  isFIFO() { return (this.mode & 0o170000) === 0o010000; }
+  isSocket() { return (this.mode & 0o170000) === 0o140000; }
+  isCharacterDevice() { return (this.mode & 0o170000) === 0o020000; }
+  isBlockDevice() { return (this.mode & 0o170000) === 0o060000; }
+}
+
+const fs = {
+  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2 },
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  Stats,
+  existsSync(p) { try { return b.exists(toPath(p)); } catch { return false; } },
+  readFileSync(p, options) {
+    if (typeof p === 'number') {
+      const chunks = [];
+      const buf = new Uint8Array(65536);
+      let n;
+      while ((n = b.read(p, buf, 0, buf.length, null)) > 0) chunks.push(buf.slice(0, n));
+      const all = require('buffer').Buffer.concat(chunks);
+      const e = encodingOf(options);
+      return e ? all.toString(e) : all;
+    }
+    const path = toPath(p);
+    const enc = encodingOf(options);
+    if (enc === 'utf8' || enc === 'utf-8') return b.readFileUtf8(path);
+    const { Buffer } = require('buffer');
+    const data = Buffer.from(b.readFile(path).buffer);
+    return enc ? data.toString(enc) : data;
+  },
+  writeFileSync(p, data, options) {
+    const flag = (options && options.flag) || 'w';
+    const mode = (options && options.mode) || 0o666;
+    if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+      if (ArrayBuffer.isView(data)) data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      else throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    b.writeFile(toPath(p), data, flag, mode);
+  },
+  appendFileSync(p, data, options) { fs.writeFileSync(p, data, { ...(typeof options === 'object' ? options : {}), flag: 'a' }); },
+  statSync(p, options) {
+    const a = b.stat(toPath(p), true, !(options && options.throwIfNoEntry === false));
+    return a ? new Stats(a) : undefined;
+  },
+  lstatSync(p, options) {
+    const a = b.stat(toPath(p), false, !(options && options.throwIfNoEntry === false));
+    return a ? new Stats(a) : undefined;
+  },
+  fstatSync(fd) { return new Stats(b.fstat(fd)); },
+  accessSync(p, mode = 0) { b.access(toPath(p), mode); },
+  readdirSync(p, options) {
+    const flat = b.readdir(toPath(p));
+    const withTypes = options && options.withFileTypes;
+    const out = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      if (withTypes) out.push(new Dirent(flat[i], flat[i + 1], toPath(p)));
+      else out.push(flat[i]);
+    }
+    return out;
+  },
+  mkdirSync(p, options) {
+    const recursive = typeof options === 'object' && options !== null && !!options.recursive;
+    const mode = typeof options === 'number' ? options : (options && options.mode) || 0o777;
+    const first = b.mkdir(toPath(p), recursive, mode);
+    return recursive ? (first ?? undefined) : undefined;
+  },
+  rmdirSync(p) { b.rmdir(toPath(p)); },
+  rmSync(p, options) {
+    const path = toPath(p);
+    if (options && options.force && !b.exists(path)) return;
+    b.rm(path, !!(options && options.recursive));
+  },
+  unlinkSync(p) { b.unlink(toPath(p)); },
+  renameSync(a, c) { b.rename(toPath(a, 'oldPath'), toPath(c, 'newPath')); },
+  copyFileSync(a, c, mode = 0) { b.copyFile(toPath(a, 'src'), toPath(c, 'dest'), (mode & 1) !== 0); },
+  realpathSync(p) { return b.realpath(toPath(p)); },
+  readlinkSync(p) { return b.readlink(toPath(p)); },
+  symlinkSync(target, p) { b.symlink(toPath(target, 'target'), toPath(p)); },
+  chmodSync(p, mode) { b.chmod(toPath(p), typeof mode === 'string' ? parseInt(mode, 8) : mode); },
+  utimesSync(p, atime, mtime) { b.utimes(toPath(p), +atime / (atime instanceof Date ? 1000 : 1), +mtime / (mtime instanceof Date ? 1000 : 1)); },
+  openSync(p, flags = 'r', mode = 0o666) { return b.open(toPath(p), typeof flags === 'string' ? flags : 'r', mode); },
+  closeSync(fd) { b.close(fd); },
+  readSync(fd, buffer, offset = 0, length = buffer.byteLength - offset, position = null) {
+    if (offset !== null && typeof offset === 'object') ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return b.read(fd, view, offset, length, typeof position === 'bigint' ? Number(position) : position);
+  },
+  writeSync(fd, data, offsetOrPosition, lengthOrEncoding, position) {
+    if (typeof data === 'string') return b.write(fd, data, typeof offsetOrPosition === 'number' ? offsetOrPosition : null);
+    const offset = offsetOrPosition ?? 0;
+    const length = lengthOrEncoding ?? data.byteLength - offset;
+    return b.write(fd, new Uint8Array(data.buffer, data.byteOffset + offset, length), position ?? null);
+  },
+  ftruncateSync(fd, len = 0) { b.ftruncate(fd, len); },
+  fsyncSync(fd) { b.fsync(fd); },
+  mkdtempSync(prefix) {
+    for (;;) {
+      const p = prefix + Math.random().toString(36).slice(2, 8);
+      try { b.mkdir(p, false, 0o700); return p; } catch (e) { if (e.code !== 'EEXIST') throw e; }
+    }
+  },
+};
+
+class Dirent {
+  constructor(name, kind, parentPath) { this.name = name; this.parentPath = parentPath; this.path = parentPath; this._kind = kind; }
+  isFile() { return this._kind === 0o100000; }
+  isDirectory() { return this._kind === 0o040000; }
+  isSymbolicLink() { return this._kind === 0o120000; }
+  isFIFO() { return false; } isSocket() { return false; } isCharacterDevice() { return false; } isBlockDevice() { return false; }
+}
+fs.Dirent = Dirent;
+
+// Callback forms: run the sync operation, deliver the result on a later tick.
+const callbackNames = ['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'access', 'readdir', 'mkdir', 'rmdir',
+  'rm', 'unlink', 'rename', 'copyFile', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes', 'open', 'close', 'mkdtemp', 'ftruncate', 'fsync'];
+const promises = {};
+for (const name of callbackNames) {
+  const sync = fs[`${name}Sync`];
+  fs[name] = function (...args) {
+    const cb = args.pop();
+    if (typeof cb !== 'function') throw new ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+    let result, error = null;
+    try { result = sync(...args); } catch (e) { error = e; }
+    process.nextTick(() => (error ? cb(error) : cb(null, result)));
+  };
+  promises[name] = (...args) => new Promise((resolve, reject) => {
+    try { resolve(sync(...args)); } catch (e) { reject(e); }
+  });
+}
+fs.exists = (p, cb) => { const r = fs.existsSync(p); process.nextTick(() => cb(r)); };
+fs.promises = promises;
+fs.realpathSync.native = fs.realpathSync;
+for (const name of ['createReadStream', 'createWriteStream', 'watch', 'watchFile', 'unwatchFile', 'opendir', 'opendirSync', 'cp', 'cpSync', 'read', 'write', 'glob', 'globSync', 'statfs', 'statfsSync']) {
+  fs[name] = thrower(`fs.${name}`);
+}
+module.exports = fs;
