@@ -16,13 +16,11 @@ pub fn detect(source: &str) -> Vec<String> {
     while i < b.len() {
         let rest = &source[i..];
         let boundary = i == 0 || !is_ident_byte(b[i - 1]) && b[i - 1] != b'.';
-        if boundary && (rest.starts_with("exports") || rest.starts_with("module.exports")) {
-            let after = if rest.starts_with("exports") {
-                &rest[7..]
-            } else {
-                &rest[14..]
-            };
-            let is_module = rest.starts_with("module.exports");
+        let target = rest
+            .strip_prefix("module.exports")
+            .map(|after| (after, true))
+            .or_else(|| rest.strip_prefix("exports").map(|after| (after, false)));
+        if boundary && let Some((after, is_module)) = target {
             if let Some(name) = member_assignment(after) {
                 add(&name);
             } else if is_module && let Some(obj) = object_assignment(after) {

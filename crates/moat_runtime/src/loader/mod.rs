@@ -308,8 +308,8 @@ impl EsmLoader {
 
 /// A `#!` first line becomes a comment, keeping line numbers.
 pub fn strip_shebang(source: &str) -> String {
-    if source.starts_with("#!") {
-        format!("//{}", &source[2..])
+    if let Some(rest) = source.strip_prefix("#!") {
+        format!("//{rest}")
     } else {
         source.to_string()
     }

@@ -459,7 +459,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         if let Some(pkg) = self.package_scope(parent_dir)
             && let Some(Value::Object(imports)) = pkg.json.get("imports")
         {
-            match self.imports_exports_match(&pkg, request, imports, true, mode, parent)? {
+            match self.imports_exports_match(&pkg, request, imports, true, mode)? {
                 Some(Target::Path(p)) => {
                     return match mode {
                         Mode::Require => self.finish_require(p),
@@ -542,8 +542,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 Some(exports)
             };
             if let Some(main) = main
-                && let Some(Target::Path(p)) =
-                    self.target_resolve(pkg, main, None, false, mode, parent)?
+                && let Some(Target::Path(p)) = self.target_resolve(pkg, main, None, false, mode)?
             {
                 return Ok(p);
             }
@@ -552,7 +551,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         if dot_keys
             && let Value::Object(m) = exports
             && let Some(Target::Path(p)) =
-                self.imports_exports_match(pkg, subpath, m, false, mode, parent)?
+                self.imports_exports_match(pkg, subpath, m, false, mode)?
         {
             return Ok(p);
         }
@@ -566,12 +565,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         map: &Map<String, Value>,
         is_imports: bool,
         mode: Mode,
-        parent: Option<&Path>,
     ) -> Result<Option<Target>, ResolveError> {
         if !key.contains('*')
             && let Some(t) = map.get(key)
         {
-            return self.target_resolve(pkg, t, None, is_imports, mode, parent);
+            return self.target_resolve(pkg, t, None, is_imports, mode);
         }
         let mut keys: Vec<&String> = map.keys().filter(|k| k.matches('*').count() == 1).collect();
         keys.sort_by(|a, b| pattern_key_compare(a, b));
@@ -583,14 +581,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 && (trailer.is_empty() || (key.ends_with(trailer) && key.len() >= k.len()))
             {
                 let m = &key[base.len()..key.len() - trailer.len()];
-                return self.target_resolve(
-                    pkg,
-                    &map[k.as_str()],
-                    Some(m),
-                    is_imports,
-                    mode,
-                    parent,
-                );
+                return self.target_resolve(pkg, &map[k.as_str()], Some(m), is_imports, mode);
             }
         }
         Ok(None)
@@ -603,7 +594,6 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         pattern: Option<&str>,
         is_imports: bool,
         mode: Mode,
-        parent: Option<&Path>,
     ) -> Result<Option<Target>, ResolveError> {
         match target {
             Value::String(t) => {
@@ -652,12 +642,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             }
             Value::Object(m) => {
                 for (k, v) in m {
-                    if k == "default" || mode.conditions().contains(&k.as_str()) {
-                        if let Some(r) =
-                            self.target_resolve(pkg, v, pattern, is_imports, mode, parent)?
-                        {
-                            return Ok(Some(r));
-                        }
+                    if (k == "default" || mode.conditions().contains(&k.as_str()))
+                        && let Some(r) = self.target_resolve(pkg, v, pattern, is_imports, mode)?
+                    {
+                        return Ok(Some(r));
                     }
                 }
                 Ok(None)
@@ -665,7 +653,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             Value::Array(items) => {
                 let mut last_err = None;
                 for v in items {
-                    match self.target_resolve(pkg, v, pattern, is_imports, mode, parent) {
+                    match self.target_resolve(pkg, v, pattern, is_imports, mode) {
                         Ok(Some(r)) => return Ok(Some(r)),
                         Ok(None) => {}
                         Err(e) if e.code == "ERR_INVALID_PACKAGE_TARGET" => last_err = Some(e),
