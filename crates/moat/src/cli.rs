@@ -73,26 +73,6 @@ const ACCEPTED_NOOPS: &[&str] = &[
     "--frozen-intrinsics",
 ];
 
-fn takes_value(flag: &str) -> bool {
-    matches!(
-        flag,
-        "-e" | "--eval"
-            | "-p"
-            | "--print"
-            | "-r"
-            | "--require"
-            | "--import"
-            | "--input-type"
-            | "--env-file"
-            | "--env-file-if-exists"
-            | "--run"
-            | "--max-memory"
-            | "--max-cpu-time"
-            | "--timeout"
-            | "--stack-trace-limit"
-    )
-}
-
 /// Parses `args` (without the program name).
 ///
 /// # Errors
@@ -133,9 +113,9 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
             "-e" | "--eval" => eval = Some((take(args, &mut i, &inline, &flag)?, print)),
             "-p" | "--print" => {
                 print = true;
-                // `-p` alone (or `-pe`) prints the `-e` code that follows.
-                if inline.is_none() && args.get(i + 1).is_some_and(|n| n == "-e" || n == "--eval") {
-                } else {
+                // `-p -e CODE` prints the `-e` code that follows.
+                let followed_by_eval = args.get(i + 1).is_some_and(|n| n == "-e" || n == "--eval");
+                if inline.is_some() || !followed_by_eval {
                     eval = Some((take(args, &mut i, &inline, &flag)?, true));
                 }
             }
@@ -218,7 +198,6 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
     } else {
         cfg.entry = Entry::Stdin;
     }
-    let _ = takes_value;
     Ok(Command::Run(cfg))
 }
 

@@ -6,7 +6,6 @@
 mod cli;
 mod run_script;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -232,7 +231,6 @@ mod sandbox {
             ),
             timeout: timeout.map(Duration::from_millis),
         };
-        let _ = PathBuf::new();
         Ok(moat_sandbox::run(cwasm, &sandbox)?)
     }
 }

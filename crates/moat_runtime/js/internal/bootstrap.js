@@ -19,12 +19,11 @@
     }
     const module = { exports: {}, id, loaded: false };
     cache.set(id, module);
-    fn.call(module.exports, module.exports, requireBuiltin, module, internalBinding, undefined);
+    fn.call(module.exports, module.exports, requireBuiltin, module, internalBinding);
     module.loaded = true;
     return module.exports;
   }
   const require = requireBuiltin;
-  requireBuiltin.has = (id) => cache.has(id) || natives.source(id) !== undefined;
 
   require('internal/globals').setup();
   return require('internal/main').run();

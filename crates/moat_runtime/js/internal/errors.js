@@ -54,10 +54,14 @@ function determineSpecificType(value) {
   return `type ${type} (${inspected})`;
 }
 
-let inspectFn;
+let inspectModule;
 function lazyInspect() {
-  if (!inspectFn) inspectFn = require('internal/util/inspect').inspect;
-  return inspectFn;
+  inspectModule ??= require('internal/util/inspect');
+  return inspectModule.inspect;
+}
+function addNumericalSeparator(val) {
+  lazyInspect();
+  return inspectModule.addNumericalSeparator(val);
 }
 
 const classRegExp = /^([A-Z][a-z0-9]*)+$/;
@@ -153,7 +157,7 @@ E('ERR_INVALID_CALLBACK', 'Callback must be a function. Received %s', TypeError)
 E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
 E('ERR_ASSERTION', '%s', Error);
 E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
-E('ERR_ACCESS_DENIED', (msg, permission, resource) => msg, Error);
+E('ERR_ACCESS_DENIED', '%s', Error);
 E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
 E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
 E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
@@ -171,14 +175,6 @@ E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', 'Directory import \'%s\' is not supported resolving ES modules imported from %s', Error);
 
-function addNumericalSeparator(val) {
-  let res = '';
-  let i = val.length;
-  const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
-  return `${val.slice(0, i)}${res}`;
-}
-
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
     super(message, options);
@@ -187,24 +183,4 @@ class AbortError extends Error {
   }
 }
 
-// Builds `err` with Node's fields for an OS error raised in JS (e.g. from argument checks).
-function uvException({ code, errno, syscall, path, dest, message }) {
-  let msg = `${code}: ${message}, ${syscall}`;
-  if (path !== undefined) msg += ` '${path}'`;
-  if (dest !== undefined) msg += ` -> '${dest}'`;
-  const err = new Error(msg);
-  err.errno = errno; err.code = code; err.syscall = syscall;
-  if (path !== undefined) err.path = path;
-  if (dest !== undefined) err.dest = dest;
-  return err;
-}
-
-// Throw a Node error and keep `stack` in Node's `Name [CODE]: message` form.
-function makeError(Cls, ...args) {
-  return fixStack(new Cls(...args));
-}
-
-// Hides internal frames from `err.stack` (Error.captureStackTrace-like).
-function hideStackFrames(fn) { return fn; }
-
-module.exports = { codes, AbortError, uvException, makeError, fixStack, hideStackFrames, determineSpecificType, addNumericalSeparator };
+module.exports = { codes, AbortError, fixStack };

@@ -108,9 +108,6 @@ function removeTimer(t) {
   if (i !== -1) timerList.splice(i, 1);
 }
 
-let loopStart = 0;
-function loopNow() { return loopTime; }
-let loopTime = now();
 
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
@@ -118,8 +115,6 @@ class Timeout {
     if (!(after >= 1 && after <= 2147483647)) {
       if (after > 2147483647) {
         process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
-      } else if (after < 0 && after !== -Infinity) {
-        // Node warns only for some values; negative numbers become 1 silently.
       }
       after = 1;
     }
@@ -188,8 +183,7 @@ function clearTimer(timer) {
 }
 
 function runTimers() {
-  loopTime = now();
-  const nowMs = Math.floor(loopTime);
+  const nowMs = Math.floor(now());
   // Only timers due at the start of this phase run; ones added while it runs wait.
   const maxId = timerId;
   while (timerList.length > 0) {
@@ -261,6 +255,14 @@ function removePoller(fn) { pollers.delete(fn); }
 const closeCallbacks = [];
 function queueClose(fn) { closeCallbacks.push(fn); }
 
+// Names of what keeps the loop alive, for process.getActiveResourcesInfo().
+function activeResources() {
+  const out = [];
+  for (const t of timerList) if (t[kRefed]) out.push('Timeout');
+  for (const i of immediateQueue) if (!i._destroyed && i[kRefed]) out.push('Immediate');
+  return out;
+}
+
 function isAlive() {
   return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || closeCallbacks.length > 0;
 }
@@ -273,10 +275,8 @@ function runPoll() {
   }
   let timeout = -1;
   if (timerList.length > 0) {
-    const first = refedTimers > 0 ? timerList.find((t) => t[kRefed]) || timerList[0] : timerList[0];
     timeout = Math.max(0, timerList[0]._when - now());
     if (refedTimers === 0 && refedHandles === 0) timeout = 0;
-    void first;
   }
   if (pollers.size > 0) {
     for (const p of pollers) p(timeout);
@@ -294,7 +294,6 @@ function runClose() {
 
 // Runs until nothing keeps the loop alive.
 function run() {
-  loopStart = now();
   while (isAlive()) {
     runTimers();
     runPoll();
@@ -306,5 +305,5 @@ function run() {
 module.exports = {
   nextTick, processTicksAndRejections, runCallback, setFatalHandler, setUnhandledRejectionHandler,
   Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, refHandle, unrefHandle, addPoller,
-  removePoller, queueClose, loopNow, now, kRefed, loopStart: () => loopStart,
+  removePoller, queueClose, now, kRefed, activeResources,
 };

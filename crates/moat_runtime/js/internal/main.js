@@ -36,7 +36,7 @@ function printFatal(err) {
     body = String(err);
   }
   const ctx = err && err[kNoSourceContext] ? '' : sourceContext(err);
-  process._rawWrite(2, `${ctx}${body}${body.includes('\n') && ctx === '' && !(err instanceof Error) ? '' : ''}\n\nNode.js ${process.version}\n`);
+  process._rawWrite(2, `${ctx}${body}\n\nNode.js ${process.version}\n`);
 }
 const kNoSourceContext = Symbol('noSourceContext');
 

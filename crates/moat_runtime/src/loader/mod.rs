@@ -28,7 +28,7 @@ impl ResolveFs for StdFs {
         sys::fs::is_dir(path)
     }
     fn read_to_string(&self, path: &Path) -> Option<String> {
-        std::fs::read_to_string(path).ok()
+        sys::fs::read_to_string(path).ok()
     }
 }
 
@@ -240,7 +240,7 @@ impl Loader for EsmLoader {
             return self.synthetic(ctx, name, &names, getter);
         }
         let path = Path::new(name);
-        let source = std::fs::read_to_string(path)
+        let source = sys::fs::read_to_string(path)
             .map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
         let format = resolve::Resolver::new(&StdFs).format(path);
         let attr_type = match &attributes {

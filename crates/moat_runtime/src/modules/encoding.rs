@@ -53,6 +53,16 @@ fn base64_encode(data: &[u8], url: bool) -> String {
     out
 }
 
+fn unknown_encoding(ctx: &Ctx<'_>, enc: &str) -> rquickjs::Error {
+    throw_code::<()>(
+        ctx,
+        "TypeError",
+        "ERR_UNKNOWN_ENCODING",
+        &format!("Unknown encoding: {enc}"),
+        None,
+    )
+}
+
 fn u8_array<'js>(ctx: &Ctx<'js>, v: Vec<u8>) -> Result<TypedArray<'js, u8>> {
     TypedArray::new(ctx.clone(), v)
 }
@@ -82,15 +92,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         }
                         out
                     }
-                    _ => {
-                        return Err(throw_code::<()>(
-                            &ctx,
-                            "TypeError",
-                            "ERR_UNKNOWN_ENCODING",
-                            &format!("Unknown encoding: {enc}"),
-                            None,
-                        ));
-                    }
+                    _ => return Err(unknown_encoding(&ctx, &enc)),
                 };
                 u8_array(&ctx, bytes)
             },
@@ -116,15 +118,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     "base64" => base64_encode(&b, false),
                     "base64url" => base64_encode(&b, true),
                     "hex" => b.iter().map(|x| format!("{x:02x}")).collect(),
-                    _ => {
-                        return Err(throw_code::<()>(
-                            &ctx,
-                            "TypeError",
-                            "ERR_UNKNOWN_ENCODING",
-                            &format!("Unknown encoding: {enc}"),
-                            None,
-                        ));
-                    }
+                    _ => return Err(unknown_encoding(&ctx, &enc)),
                 })
             },
         )?,

@@ -30,6 +30,16 @@ fn stat_array(s: &RawStat) -> Vec<f64> {
     ]
 }
 
+fn invalid_flags(ctx: &Ctx<'_>, flags: &str) -> rquickjs::Error {
+    throw_code::<()>(
+        ctx,
+        "TypeError",
+        "ERR_INVALID_ARG_VALUE",
+        &format!("The argument 'flags' is invalid. Received '{flags}'"),
+        None,
+    )
+}
+
 macro_rules! op {
     ($o:expr, $ctx:expr, $name:literal, $f:expr) => {
         $o.set($name, Function::new($ctx.clone(), $f)?)?;
@@ -40,15 +50,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     op!(o, ctx, "readFile", |ctx: Ctx<'js>,
                              path: String|
      -> Result<TypedArray<'js, u8>> {
-        let data =
-            std::fs::read(&path).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
+        let data = sys::fs::read(Path::new(&path))
+            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
         TypedArray::new(ctx.clone(), data)
     });
     op!(o, ctx, "readFileUtf8", |ctx: Ctx<'js>,
                                  path: String|
      -> Result<String> {
-        let data =
-            std::fs::read(&path).map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
+        let data = sys::fs::read(Path::new(&path))
+            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
         Ok(String::from_utf8_lossy(&data).into_owned())
     });
     op!(o, ctx, "writeFile", |ctx: Ctx<'js>,
@@ -57,26 +67,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                               flags: String,
                               mode: u32|
      -> Result<()> {
+        let Some(f) = OpenFlags::parse(&flags) else {
+            return Err(invalid_flags(&ctx, &flags));
+        };
         let bytes = bytes_of(&data)?;
-        let mut opts = std::fs::OpenOptions::new();
-        let f = OpenFlags::parse(&flags).unwrap_or(OpenFlags {
-            write: true,
-            create: true,
-            truncate: true,
-            ..Default::default()
-        });
-        opts.write(true)
-            .append(f.append)
-            .truncate(f.truncate && !f.append);
-        if f.exclusive {
-            opts.create_new(true);
-        } else {
-            opts.create(f.create);
-        }
-        let _ = mode;
-        use std::io::Write;
-        opts.open(&path)
-            .and_then(|mut file| file.write_all(&bytes))
+        sys::fs::write_file(Path::new(&path), &bytes, f, mode)
             .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
     });
     op!(o, ctx, "stat", |ctx: Ctx<'js>,
@@ -96,25 +91,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             )),
         }
     });
-    op!(o, ctx, "exists", |path: String| std::fs::metadata(&path)
-        .is_ok());
+    op!(o, ctx, "exists", |path: String| sys::fs::exists(Path::new(
+        &path
+    )));
     op!(o, ctx, "access", |ctx: Ctx<'js>,
                            path: String,
                            mode: u32|
      -> Result<()> {
-        let m = std::fs::metadata(&path)
-            .map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))?;
-        if mode & 2 != 0 && m.permissions().readonly() {
-            let uv = sys::error::uv_error_by_code("EACCES");
-            return Err(crate::engine::throw_uv_fields(
-                &ctx,
-                uv,
-                "access",
-                Some(&path),
-                None,
-            ));
-        }
-        Ok(())
+        sys::fs::access(Path::new(&path), mode)
+            .map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))
     });
     op!(o, ctx, "readdir", |ctx: Ctx<'js>,
                             path: String|
@@ -141,7 +126,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     op!(o, ctx, "rmdir", |ctx: Ctx<'js>,
                           path: String|
      -> Result<()> {
-        std::fs::remove_dir(&path).map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
+        sys::fs::rmdir(Path::new(&path)).map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
     });
     op!(o, ctx, "rm", |ctx: Ctx<'js>,
                        path: String,
@@ -149,7 +134,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
      -> Result<()> {
         sys::fs::rm(Path::new(&path), recursive).map_err(|e| {
             if e.kind() == std::io::ErrorKind::IsADirectory {
-                throw_code::<&str>(
+                throw_code(
                     &ctx,
                     "Error",
                     "ERR_FS_EISDIR",
@@ -164,13 +149,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     op!(o, ctx, "unlink", |ctx: Ctx<'js>,
                            path: String|
      -> Result<()> {
-        std::fs::remove_file(&path).map_err(|e| throw_uv(&ctx, &e, "unlink", Some(&path), None))
+        sys::fs::unlink(Path::new(&path))
+            .map_err(|e| throw_uv(&ctx, &e, "unlink", Some(&path), None))
     });
     op!(o, ctx, "rename", |ctx: Ctx<'js>,
                            from: String,
                            to: String|
      -> Result<()> {
-        std::fs::rename(&from, &to)
+        sys::fs::rename(Path::new(&from), Path::new(&to))
             .map_err(|e| throw_uv(&ctx, &e, "rename", Some(&from), Some(&to)))
     });
     op!(o, ctx, "copyFile", |ctx: Ctx<'js>,
@@ -178,31 +164,20 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                              to: String,
                              excl: bool|
      -> Result<()> {
-        if excl && std::fs::symlink_metadata(&to).is_ok() {
-            let uv = sys::error::uv_error_by_code("EEXIST");
-            return Err(crate::engine::throw_uv_fields(
-                &ctx,
-                uv,
-                "copyfile",
-                Some(&from),
-                Some(&to),
-            ));
-        }
-        std::fs::copy(&from, &to)
-            .map(drop)
+        sys::fs::copy_file(Path::new(&from), Path::new(&to), excl)
             .map_err(|e| throw_uv(&ctx, &e, "copyfile", Some(&from), Some(&to)))
     });
     op!(o, ctx, "realpath", |ctx: Ctx<'js>,
                              path: String|
      -> Result<String> {
-        std::fs::canonicalize(&path)
+        sys::fs::realpath(Path::new(&path))
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "realpath", Some(&path), None))
     });
     op!(o, ctx, "readlink", |ctx: Ctx<'js>,
                              path: String|
      -> Result<String> {
-        std::fs::read_link(&path)
+        sys::fs::readlink(Path::new(&path))
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "readlink", Some(&path), None))
     });
@@ -220,13 +195,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                               mode: u32|
           -> Result<i32> {
         let Some(f) = OpenFlags::parse(&flags) else {
-            return Err(throw_code::<()>(
-                &ctx,
-                "TypeError",
-                "ERR_INVALID_ARG_VALUE",
-                &format!("The argument 'flags' is invalid. Received '{flags}'"),
-                None,
-            ));
+            return Err(invalid_flags(&ctx, &flags));
         };
         st.fds
             .borrow_mut()

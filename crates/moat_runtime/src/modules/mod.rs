@@ -64,15 +64,17 @@ fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     )?;
     o.set(
         "compile",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, id: String| -> Result<rquickjs::Value<'js>> {
-            let Some(src) = js_source(&id) else {
-                return Ok(rquickjs::Value::new_undefined(ctx));
-            };
-            let wrapped = format!(
-                "(function (exports, require, module, internalBinding, primordials) {{{src}\n}})"
-            );
-            crate::engine::eval_script(&ctx, &wrapped, &format!("node:{id}"))
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, id: String| -> Result<rquickjs::Value<'js>> {
+                let Some(src) = js_source(&id) else {
+                    return Ok(rquickjs::Value::new_undefined(ctx));
+                };
+                let wrapped =
+                    format!("(function (exports, require, module, internalBinding) {{{src}\n}})");
+                crate::engine::eval_script(&ctx, &wrapped, &format!("node:{id}"))
+            },
+        )?,
     )?;
     Ok(())
 }

@@ -121,6 +121,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         "getegid",
         Function::new(ctx.clone(), || sys::egid().map_or(-1.0, f64::from))?,
     )?;
+    o.set("getgroups", Function::new(ctx.clone(), sys::os::groups)?)?;
+    o.set(
+        "cpuUsage",
+        Function::new(ctx.clone(), || {
+            let u = sys::os::cpu_usage();
+            vec![u.user_us, u.system_us, u.max_rss_kb]
+        })?,
+    )?;
     o.set("isatty", Function::new(ctx.clone(), sys::is_tty)?)?;
     o.set(
         "kill",

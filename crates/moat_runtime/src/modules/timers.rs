@@ -37,15 +37,6 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             |ctx: Ctx<'js>| while ctx.execute_pending_job() {},
         )?,
     )?;
-    o.set(
-        "hasPendingMicrotasks",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
-            // SAFETY: the runtime pointer comes from a live context.
-            unsafe {
-                rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()))
-            }
-        })?,
-    )?;
     let st = state.clone();
     o.set(
         "setRejectionHook",

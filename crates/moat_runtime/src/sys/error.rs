@@ -123,6 +123,20 @@ pub fn uv_error(err: &io::Error) -> UvError {
     })
 }
 
+/// Every error the table knows, in errno order.
+pub fn all() -> impl Iterator<Item = UvError> {
+    let mut v: Vec<UvError> = TABLE
+        .iter()
+        .map(|&(code, errno, description)| UvError {
+            code,
+            errno,
+            description,
+        })
+        .collect();
+    v.sort_by_key(|e| -e.errno);
+    v.into_iter()
+}
+
 /// Node's fields for a code name (`"ENOENT"`); unknown names become `EIO`.
 pub fn uv_error_by_code(code: &str) -> UvError {
     by_code(code)

@@ -303,3 +303,91 @@ pub fn utimes(path: &Path, atime: f64, mtime: f64) -> io::Result<()> {
             .set_modified(t(mtime)),
     )
 }
+
+/// # Errors
+/// The OS error.
+pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    fs::read(path)
+}
+
+/// # Errors
+/// The OS error; invalid UTF-8 is an error too.
+pub fn read_to_string(path: &Path) -> io::Result<String> {
+    fs::read_to_string(path)
+}
+
+/// Writes `data` to `path`, opened with Node's `flags` semantics and `mode` for a new file.
+///
+/// # Errors
+/// The OS error.
+pub fn write_file(path: &Path, data: &[u8], flags: OpenFlags, mode: u32) -> io::Result<()> {
+    let mut o = OpenOptions::new();
+    o.write(true)
+        .append(flags.append)
+        .truncate(flags.truncate && !flags.append);
+    if flags.exclusive {
+        o.create_new(true);
+    } else {
+        o.create(flags.create);
+    }
+    super::platform::set_mode(&mut o, mode);
+    o.open(path)?.write_all(data)
+}
+
+/// True when `path` exists (following links).
+pub fn exists(path: &Path) -> bool {
+    fs::metadata(path).is_ok()
+}
+
+/// Checks that `path` exists and, with the write bit (2) in `mode`, that it is writable.
+///
+/// # Errors
+/// The OS error, or `EACCES` for a read-only file asked for writing.
+pub fn access(path: &Path, mode: u32) -> io::Result<()> {
+    let m = fs::metadata(path)?;
+    if mode & 2 != 0 && m.permissions().readonly() {
+        return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+    }
+    Ok(())
+}
+
+/// # Errors
+/// The OS error.
+pub fn rmdir(path: &Path) -> io::Result<()> {
+    fs::remove_dir(path)
+}
+
+/// # Errors
+/// The OS error.
+pub fn unlink(path: &Path) -> io::Result<()> {
+    fs::remove_file(path)
+}
+
+/// # Errors
+/// The OS error.
+pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)
+}
+
+/// Copies a file; with `exclusive`, fails with `EEXIST` when `to` exists.
+///
+/// # Errors
+/// The OS error.
+pub fn copy_file(from: &Path, to: &Path, exclusive: bool) -> io::Result<()> {
+    if exclusive && fs::symlink_metadata(to).is_ok() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    fs::copy(from, to).map(drop)
+}
+
+/// # Errors
+/// The OS error.
+pub fn realpath(path: &Path) -> io::Result<PathBuf> {
+    fs::canonicalize(path)
+}
+
+/// # Errors
+/// The OS error.
+pub fn readlink(path: &Path) -> io::Result<PathBuf> {
+    fs::read_link(path)
+}

@@ -9,6 +9,7 @@ mod platform;
 
 pub mod error;
 pub mod fs;
+pub mod os;
 
 pub use platform::{
     chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, pid, ppid, umask,

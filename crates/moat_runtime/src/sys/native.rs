@@ -155,3 +155,114 @@ pub fn chmod(path: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
 }
+
+/// The addresses of this machine's network interfaces.
+pub fn network_interfaces() -> Vec<super::os::NetAddress> {
+    let Ok(list) = if_addrs::get_if_addrs() else {
+        return Vec::new();
+    };
+    list.into_iter()
+        .map(|i| {
+            let mac = std::fs::read_to_string(format!("/sys/class/net/{}/address", i.name))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_else(|_| "00:00:00:00:00:00".to_string());
+            let (netmask, prefix_len, scope_id) = match &i.addr {
+                if_addrs::IfAddr::V4(a) => (std::net::IpAddr::V4(a.netmask), a.prefixlen, 0),
+                if_addrs::IfAddr::V6(a) => (
+                    std::net::IpAddr::V6(a.netmask),
+                    a.prefixlen,
+                    i.index.unwrap_or(0),
+                ),
+            };
+            let internal = i.is_loopback();
+            super::os::NetAddress {
+                address: i.ip(),
+                netmask,
+                prefix_len,
+                mac,
+                internal,
+                scope_id: if internal { 0 } else { scope_id },
+                interface: i.name,
+            }
+        })
+        .collect()
+}
+
+/// The password-database entry of the current user.
+pub fn user_info() -> Option<super::os::UserInfo> {
+    use std::ffi::CStr;
+    let uid = getuid()?;
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 16 * 1024];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: `pwd`, `buf` and `result` are valid for the call; the strings it fills point into `buf`.
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+    if rc != 0 || result.is_null() {
+        return None;
+    }
+    // SAFETY: on success the fields are NUL-terminated strings inside `buf`, or null.
+    let text = |p: *const libc::c_char| {
+        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+    };
+    Some(super::os::UserInfo {
+        uid,
+        gid: pwd.pw_gid,
+        username: text(pwd.pw_name).unwrap_or_default(),
+        homedir: text(pwd.pw_dir).unwrap_or_default(),
+        shell: text(pwd.pw_shell),
+    })
+}
+
+/// # Errors
+/// The OS error (`ESRCH`, `EACCES`).
+pub fn get_priority(pid: i32) -> std::io::Result<i32> {
+    // getpriority can return -1 legitimately; errno tells.
+    // SAFETY: errno is thread-local; getpriority has no memory preconditions.
+    unsafe {
+        *libc::__errno_location() = 0;
+        let p = libc::getpriority(libc::PRIO_PROCESS, pid as libc::id_t);
+        if p == -1 && *libc::__errno_location() != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(p)
+    }
+}
+
+/// # Errors
+/// The OS error (`ESRCH`, `EACCES`).
+pub fn set_priority(pid: i32, priority: i32) -> std::io::Result<()> {
+    // SAFETY: setpriority has no memory preconditions.
+    if unsafe { libc::setpriority(libc::PRIO_PROCESS, pid as libc::id_t, priority) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Supplementary group ids of this process.
+pub fn groups() -> Vec<u32> {
+    // SAFETY: a first call with size 0 returns the count; the second fills a buffer of that size.
+    unsafe {
+        let n = libc::getgroups(0, std::ptr::null_mut());
+        if n <= 0 {
+            return Vec::new();
+        }
+        let mut v = vec![0 as libc::gid_t; n as usize];
+        let n = libc::getgroups(n, v.as_mut_ptr());
+        v.truncate(n.max(0) as usize);
+        v
+    }
+}
+
+/// CPU time and peak memory of this process (getrusage).
+pub fn cpu_usage() -> super::os::Usage {
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `ru` is a valid out-pointer.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    let us = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
+    super::os::Usage {
+        user_us: us(ru.ru_utime),
+        system_us: us(ru.ru_stime),
+        max_rss_kb: ru.ru_maxrss as f64,
+    }
+}

@@ -147,3 +147,40 @@ pub fn symlink(_target: &Path, _path: &Path) -> std::io::Result<()> {
 pub fn chmod(_path: &Path, _mode: u32) -> std::io::Result<()> {
     Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
+
+/// The sandbox shows no network interfaces.
+pub fn network_interfaces() -> Vec<super::os::NetAddress> {
+    Vec::new()
+}
+
+/// The sandbox has no user database.
+pub fn user_info() -> Option<super::os::UserInfo> {
+    None
+}
+
+/// # Errors
+/// Always `ENOSYS`: there are no process priorities in the sandbox.
+pub fn get_priority(_pid: i32) -> std::io::Result<i32> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// # Errors
+/// Always `ENOSYS`: there are no process priorities in the sandbox.
+pub fn set_priority(_pid: i32, _priority: i32) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// The sandbox has no groups.
+pub fn groups() -> Vec<u32> {
+    Vec::new()
+}
+
+/// WASI offers the guest no CPU clock. The guest runs on one thread, so the time it has been
+/// running bounds the CPU time it used; that is what it reports, as user time.
+pub fn cpu_usage() -> super::os::Usage {
+    super::os::Usage {
+        user_us: super::hrtime_ns() as f64 / 1000.0,
+        system_us: 0.0,
+        max_rss_kb: 0.0,
+    }
+}

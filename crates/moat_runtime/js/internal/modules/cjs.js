@@ -56,7 +56,7 @@ Module._resolveFilename = function (request, parent, isMain, options) {
   }
   const parentFile = parent && parent.filename ? parent.filename : null;
   try {
-    const r = loader.resolveRequire(request, parentFile ?? (parent && parent.id === '.' ? null : null), paths ?? null);
+    const r = loader.resolveRequire(request, parentFile, paths ?? null);
     return r.startsWith('node:') ? (prefixOnly.includes(r) ? r : r.slice(5)) : r;
   } catch (err) {
     if (err && err.code === 'MODULE_NOT_FOUND') {

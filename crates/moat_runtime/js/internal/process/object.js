@@ -74,7 +74,13 @@ function create() {
   process.geteuid = () => b.geteuid();
   process.getgid = () => b.getgid();
   process.getegid = () => b.getegid();
-  process.getgroups = () => [b.getgid()];
+  // Node always includes the effective group id.
+  process.getgroups = () => {
+    const groups = b.getgroups();
+    const egid = b.getegid();
+    if (egid >= 0 && !groups.includes(egid)) groups.push(egid);
+    return groups;
+  };
   process.hrtime = function hrtime(time) {
     const ns = timers.hrtimeNs();
     let sec = Math.floor(ns / 1e9);
@@ -96,12 +102,15 @@ function create() {
   };
   process.memoryUsage.rss = () => b.memoryUsage()[0];
   process.cpuUsage = function cpuUsage(prev) {
-    const us = Math.round(timers.hrtimeNs() / 1000);
-    const r = { user: us, system: 0 };
-    if (prev) { r.user -= prev.user; r.system -= prev.system; }
+    const [user, system] = b.cpuUsage();
+    const r = { user: Math.round(user), system: Math.round(system) };
+    if (prev !== undefined) {
+      if (prev === null || typeof prev !== 'object') throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
+      r.user -= prev.user;
+      r.system -= prev.system;
+    }
     return r;
   };
-  process.resourceUsage = () => ({ userCPUTime: process.cpuUsage().user, systemCPUTime: 0, maxRSS: Math.round(b.memoryUsage()[0] / 1024) });
   process.kill = function kill(pid, sig = 'SIGTERM') {
     if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
     let num = sig;
@@ -116,10 +125,8 @@ function create() {
   process.emitWarning = require('internal/process/warning').emitWarning;
   process.binding = (name) => { throw new Error(`No such module: ${name}`); };
   process.allowedNodeEnvironmentFlags = new Set();
-  process.report = { getReport() { return {}; } };
-  process.constrainedMemory = () => 0;
   process.availableMemory = () => internalBinding('os').freemem();
-  process.getActiveResourcesInfo = () => [];
+  process.getActiveResourcesInfo = () => require('internal/loop').activeResources();
   process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureCallback = fn; };
   process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
   return process;

@@ -83,9 +83,8 @@ class ReadStream extends EventEmitter {
   ref() { return this; }
   unref() { return this; }
   [Symbol.asyncIterator]() {
-    const self = this;
     let done = false;
-    let chunks = [];
+    const chunks = [];
     let wake;
     this.on('data', (c) => { chunks.push(c); if (wake) wake(); });
     this.on('end', () => { done = true; if (wake) wake(); });
@@ -98,7 +97,6 @@ class ReadStream extends EventEmitter {
       return() { return Promise.resolve({ value: undefined, done: true }); },
       [Symbol.asyncIterator]() { return this; },
     };
-    void self;
   }
 }
 

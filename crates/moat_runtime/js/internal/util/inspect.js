@@ -176,8 +176,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
         !(Object.getOwnPropertyDescriptor(value, 'constructor') && Object.getOwnPropertyDescriptor(value, 'constructor').value &&
           Object.getOwnPropertyDescriptor(value, 'constructor').value.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const isCrossContext = proxy !== undefined;
-      const ret = maybeCustom.call(isCrossContext ? context : context, depth, getUserOptions(ctx, isCrossContext), inspect);
+      const ret = maybeCustom.call(context, depth, getUserOptions(ctx), inspect);
       if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
         return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
@@ -201,8 +200,8 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   return formatRaw(ctx, value, recurseTimes, typedArray);
 }
 
-function getUserOptions(ctx, isCrossContext) {
-  const ret = { stylize: ctx.stylize, ...ctx.userOptions };
+function getUserOptions(ctx) {
+  const ret = { ...ctx.userOptions };
   for (const k of Object.keys(inspectDefaultOptions)) ret[k] = ctx[k];
   ret.stylize = ctx.stylize;
   return ret;
@@ -750,12 +749,10 @@ function formatMap(value, ctx, ignored, recurseTimes) {
 
 function formatIterator(braces, ctx, value, recurseTimes) {
   const entries = [...value];
-  const isMap = braces[0].startsWith('[Map');
   ctx.indentationLvl += 2;
   const output = entries.slice(0, ctx.maxArrayLength).map((e) => formatValue(ctx, e, recurseTimes));
   ctx.indentationLvl -= 2;
   if (entries.length > ctx.maxArrayLength) output.push(remainingText(entries.length - ctx.maxArrayLength));
-  void isMap;
   return output;
 }
 
@@ -910,8 +907,6 @@ function formatWithOptions(inspectOptions, ...args) {
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
-function formatNumberArg(fn, n, sep) { return formatNumber(fn, n, sep); }
-
 function formatWithOptionsInternal(inspectOptions, args) {
   const first = args[0];
   let a = 0;
@@ -928,7 +923,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
           switch (nextChar) {
             case 115: { // 's'
               const tempArg = args[++a];
-              if (typeof tempArg === 'number') tempStr = formatNumberArg(stylizeNoColor, tempArg, false);
+              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
               else if (typeof tempArg === 'bigint') tempStr = `${tempArg}n`;
               else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
               else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
@@ -1030,4 +1025,5 @@ function stripVTControlCharacters(str) { return removeColors(str); }
 
 module.exports = {
   inspect, format, formatWithOptions, inspectDefaultOptions, stripVTControlCharacters, getStringWidth, strEscape,
+  addNumericalSeparator: addSeparators,
 };
