@@ -25,7 +25,7 @@ pub struct Config {
     pub imports: Vec<String>,
     pub env_files: Vec<(PathBuf, bool)>,
     pub safe: bool,
-    pub permission_flags: Vec<String>,
+    pub grants: moat_permissions::Grants,
     pub limits: Limits,
 }
 
@@ -37,9 +37,16 @@ pub struct Limits {
     pub timeout_ms: Option<u64>,
 }
 
-/// A flag node would reject, or one missing its value: node says `bad option` and exits 9.
+/// A flag node would reject, or one missing its value: node prints the message after its name
+/// and exits 9.
 #[derive(Debug)]
 pub struct BadOption(pub String);
+
+impl BadOption {
+    fn unknown(flag: &str) -> Self {
+        Self(format!("bad option: {flag}"))
+    }
+}
 
 /// Flags node accepts that change nothing moat does; kept in `process.execArgv`.
 const ACCEPTED_NOOPS: &[&str] = &[
@@ -87,9 +94,10 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         imports: Vec::new(),
         env_files: Vec::new(),
         safe: false,
-        permission_flags: Vec::new(),
+        grants: moat_permissions::Grants::default(),
         limits: Limits::default(),
     };
+    let mut permission_flags: Vec<String> = Vec::new();
     let mut eval: Option<(String, bool)> = None;
     let mut print = false;
     let mut i = 0;
@@ -151,10 +159,11 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
             | "--allow-child-process"
             | "--allow-worker"
             | "--allow-wasi"
-            | "--allow-addons" => cfg.permission_flags.push(arg.clone()),
-            "--allow-fs-read" | "--allow-fs-write" | "--allow-net" | "--allow-env" => {
-                cfg.permission_flags.push(arg.clone())
-            }
+            | "--allow-addons"
+            | "--allow-fs-read"
+            | "--allow-fs-write"
+            | "--allow-net"
+            | "--allow-env" => permission_flags.push(arg.clone()),
             "--max-memory" => {
                 cfg.limits.max_memory_mb =
                     Some(number(&flag, &take(args, &mut i, &inline, &flag)?)?)
@@ -170,7 +179,7 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
             }
             f if ACCEPTED_NOOPS.contains(&f) || ACCEPTED_NOOPS.contains(&arg.as_str()) => {}
             f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}
-            _ => return Err(BadOption(arg.clone())),
+            _ => return Err(BadOption::unknown(arg)),
         }
         if !matches!(
             flag.as_str(),
@@ -180,6 +189,8 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         }
         i += 1;
     }
+    cfg.grants =
+        moat_permissions::Grants::parse(&permission_flags).map_err(|e| BadOption(e.to_string()))?;
     let rest = &args[i.min(args.len())..];
     if let Some((code, p)) = eval {
         cfg.entry = Entry::Eval {
@@ -280,7 +291,7 @@ mod tests {
 
     #[test]
     fn unknown_option_is_bad() {
-        assert!(matches!(parse(&s(&["--nope"])), Err(BadOption(o)) if o == "--nope"));
+        assert!(matches!(parse(&s(&["--nope"])), Err(BadOption(o)) if o == "bad option: --nope"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
             if let Some(BadOption(opt)) = e.downcast_ref::<BadOption>() {
-                eprintln!("{}: bad option: {opt}", argv0());
+                eprintln!("{}: {opt}", argv0());
                 return ExitCode::from(9);
             }
             eprintln!("moat: {e:#}");
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
 
 impl std::fmt::Display for BadOption {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad option: {}", self.0)
+        f.write_str(&self.0)
     }
 }
 
@@ -139,7 +139,9 @@ mod sandbox {
     //! preopened directories and environment; nothing else reaches it.
 
     use super::*;
+    use moat_permissions::Scope;
     use moat_sandbox::{Preopen, SandboxConfig};
+    use std::path::{Path, PathBuf};
     use std::time::Duration;
 
     include!(concat!(env!("OUT_DIR"), "/guest.rs"));
@@ -147,8 +149,21 @@ mod sandbox {
     /// Memory the guest may use unless `--max-memory` says otherwise.
     const DEFAULT_MAX_MEMORY_MB: u64 = 1024;
 
-    fn join(v: &[String]) -> String {
-        v.join("\u{1f}")
+    fn preopen(path: &Path, writable: bool) -> Result<Preopen> {
+        let host = std::fs::canonicalize(path)
+            .with_context(|| format!("failed to resolve `{}`", path.display()))?;
+        Ok(Preopen { host, writable })
+    }
+
+    fn preopens(scope: &Scope<PathBuf>, writable: bool) -> Result<Vec<Preopen>> {
+        match scope {
+            Scope::None => Ok(Vec::new()),
+            Scope::All => Ok(vec![Preopen {
+                host: PathBuf::from("/"),
+                writable,
+            }]),
+            Scope::Only(paths) => paths.iter().map(|p| preopen(p, writable)).collect(),
+        }
     }
 
     pub fn run(cfg: &Config, options: &moat_runtime::Options) -> Result<i32> {
@@ -158,65 +173,27 @@ mod sandbox {
             );
         };
         let cwd = std::env::current_dir().context("failed to read the working directory")?;
-        let mut preopens = Vec::new();
-        let (kind, entry) = match &options.entry {
-            moat_runtime::Entry::File(p) => {
-                if let Some(dir) = p.parent() {
-                    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-                    preopens.push(Preopen {
-                        host: dir,
-                        writable: false,
-                    });
-                }
-                ("file", p.to_string_lossy().into_owned())
-            }
-            moat_runtime::Entry::Eval { code, print } => (
-                if *print { "print" } else { "eval" },
-                code.replace('\n', "\u{1e}"),
-            ),
-            moat_runtime::Entry::Stdin => ("stdin", String::new()),
-        };
-        let mut allow_env = false;
-        for flag in &cfg.permission_flags {
-            let (name, value) = flag.split_once('=').unwrap_or((flag.as_str(), ""));
-            match name {
-                "--allow-fs-read" | "--allow-fs-write" => {
-                    for p in value.split(',').filter(|p| !p.is_empty()) {
-                        let host = std::fs::canonicalize(p)
-                            .with_context(|| format!("failed to resolve `{p}`"))?;
-                        preopens.push(Preopen {
-                            host,
-                            writable: name == "--allow-fs-write",
-                        });
-                    }
-                }
-                "--allow-env" => allow_env = true,
-                _ => {}
+        let grants = &cfg.grants;
+        let mut dirs = Vec::new();
+        // The entry script's own directory tree is readable, so its modules load.
+        if let moat_runtime::Entry::File(p) = &options.entry
+            && let Some(dir) = p.parent()
+        {
+            dirs.push(preopen(dir, false)?);
+        }
+        dirs.extend(preopens(&grants.fs_read, false)?);
+        dirs.extend(preopens(&grants.fs_write, true)?);
+
+        // `--env-file` values apply where the environment does not set the name already.
+        let mut env: Vec<(String, String)> = std::env::vars().collect();
+        for (k, v) in &options.env_file_vars {
+            if !env.iter().any(|(name, _)| name == k) {
+                env.push((k.clone(), v.clone()));
             }
         }
-        let input_type = match options.input_type {
-            Some(moat_runtime::InputType::Module) => "module",
-            Some(moat_runtime::InputType::CommonJs) => "commonjs",
-            None => "",
-        };
-        let record = [
-            cwd.to_string_lossy().into_owned(),
-            kind.to_string(),
-            entry,
-            input_type.to_string(),
-            join(&options.args),
-            options.argv0.clone(),
-            join(&options.exec_argv),
-            options.exec_path.clone(),
-            join(&options.requires),
-            join(&options.imports),
-        ]
-        .join("\n");
-        let mut env = vec![("MOAT_GUEST_CONFIG".to_string(), record)];
-        if allow_env {
-            env.extend(std::env::vars());
-            env.extend(options.env_file_vars.iter().cloned());
-        }
+        env.retain(|(k, _)| grants.env_allowed(k));
+        env.push(("MOAT_GUEST_CONFIG".to_string(), guest_record(&cwd, options)));
+
         let limits = &cfg.limits;
         let timeout = match (limits.timeout_ms, limits.max_cpu_ms) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -225,12 +202,40 @@ mod sandbox {
         let sandbox = SandboxConfig {
             args: vec!["moat".to_string()],
             env,
-            preopens,
+            preopens: dirs,
             max_memory: Some(
                 (limits.max_memory_mb.unwrap_or(DEFAULT_MAX_MEMORY_MB) * 1024 * 1024) as usize,
             ),
             timeout: timeout.map(Duration::from_millis),
         };
         Ok(moat_sandbox::run(cwasm, &sandbox)?)
+    }
+
+    /// The run as the guest reads it (`crates/moat_guest`): one JSON object.
+    fn guest_record(cwd: &Path, options: &moat_runtime::Options) -> String {
+        let (kind, entry) = match &options.entry {
+            moat_runtime::Entry::File(p) => ("file", p.to_string_lossy().into_owned()),
+            moat_runtime::Entry::Eval { code, print: false } => ("eval", code.clone()),
+            moat_runtime::Entry::Eval { code, print: true } => ("print", code.clone()),
+            moat_runtime::Entry::Stdin => ("stdin", String::new()),
+        };
+        let input_type = match options.input_type {
+            Some(moat_runtime::InputType::Module) => "module",
+            Some(moat_runtime::InputType::CommonJs) => "commonjs",
+            None => "",
+        };
+        serde_json::json!({
+            "cwd": cwd.to_string_lossy(),
+            "entryKind": kind,
+            "entry": entry,
+            "inputType": input_type,
+            "args": options.args,
+            "argv0": options.argv0,
+            "execArgv": options.exec_argv,
+            "execPath": options.exec_path,
+            "requires": options.requires,
+            "imports": options.imports,
+        })
+        .to_string()
     }
 }

@@ -1,55 +1,60 @@
 //! The wasm32-wasip1 entry point: `moat_runtime` as a WASI command, run by the sandbox host.
 //!
-//! The host passes the resolved run as arguments after the program name:
-//! `<cwd> <entry-kind> <entry> <input-type> [--] script args…` is too fragile, so it passes
-//! one JSON-free, line-based record in the `MOAT_GUEST_CONFIG` environment variable instead:
-//! fields separated by `\n`, lists separated by `\u{1f}`.
+//! The host describes the run in the `MOAT_GUEST_CONFIG` environment variable, one JSON object
+//! (`guest_record` in the `moat` CLI), and removes nothing else from the guest's view: what
+//! the guest may read is decided by the host's preopens.
 
 use moat_runtime::{Entry, InputType, Options};
-
-fn list(s: &str) -> Vec<String> {
-    if s.is_empty() {
-        Vec::new()
-    } else {
-        s.split('\u{1f}').map(str::to_string).collect()
-    }
-}
+use serde_json::Value;
 
 fn main() {
     let raw = std::env::var("MOAT_GUEST_CONFIG").unwrap_or_default();
-    let f: Vec<&str> = raw.split('\n').collect();
-    let get = |i: usize| f.get(i).copied().unwrap_or("");
-    if !get(0).is_empty() {
-        let _ = std::env::set_current_dir(get(0));
+    // SAFETY: single-threaded start-up; nothing else reads the environment yet.
+    unsafe { std::env::remove_var("MOAT_GUEST_CONFIG") };
+    let cfg: Value = serde_json::from_str(&raw).unwrap_or(Value::Null);
+    let text = |k: &str| cfg.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let list = |k: &str| -> Vec<String> {
+        cfg.get(k)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let cwd = text("cwd");
+    if !cwd.is_empty() {
+        // Outside every granted directory the guest keeps `/` as its working directory.
+        let _ = std::env::set_current_dir(&cwd);
     }
-    let entry = match get(1) {
-        "file" => Entry::File(get(2).into()),
+    let entry = match text("entryKind").as_str() {
+        "file" => Entry::File(text("entry").into()),
         "eval" => Entry::Eval {
-            code: get(2).replace('\u{1e}', "\n"),
+            code: text("entry"),
             print: false,
         },
         "print" => Entry::Eval {
-            code: get(2).replace('\u{1e}', "\n"),
+            code: text("entry"),
             print: true,
         },
         _ => Entry::Stdin,
     };
-    let input_type = match get(3) {
+    let input_type = match text("inputType").as_str() {
         "module" => Some(InputType::Module),
         "commonjs" => Some(InputType::CommonJs),
         _ => None,
     };
-    // SAFETY: single-threaded start-up; nothing else reads the environment yet.
-    unsafe { std::env::remove_var("MOAT_GUEST_CONFIG") };
     let options = Options {
         entry,
-        args: list(get(4)),
-        argv0: get(5).to_string(),
-        exec_argv: list(get(6)),
-        exec_path: get(7).to_string(),
+        args: list("args"),
+        argv0: text("argv0"),
+        exec_argv: list("execArgv"),
+        exec_path: text("execPath"),
         input_type,
-        requires: list(get(8)),
-        imports: list(get(9)),
+        requires: list("requires"),
+        imports: list("imports"),
         env_file_vars: Vec::new(),
         sandboxed: true,
     };

@@ -5,6 +5,6 @@ Module.createRequire = createRequire;
 Module.isBuiltin = isBuiltin;
 Module.builtinModules = builtinModules;
 Module.register = require('internal/not_implemented').thrower('module.register');
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.syncBuiltinESMExports = require('internal/not_implemented').thrower('module.syncBuiltinESMExports');
 Module.findSourceMap = function findSourceMap() { return undefined; };
 module.exports = Module;

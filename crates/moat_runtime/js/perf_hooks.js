@@ -1,7 +1,6 @@
 'use strict';
 // node:perf_hooks — performance.now/timeOrigin/mark/measure.
 const timers = internalBinding('timers');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const timeOrigin = timers.wallMs() - timers.now();
 
 class PerformanceEntry {
@@ -56,9 +55,7 @@ class Performance {
   getEntriesByType(type) { return entries.filter((e) => e.entryType === type); }
   clearMarks(name) { remove('mark', name); }
   clearMeasures(name) { remove('measure', name); }
-  toJSON() { return { timeOrigin, eventLoopUtilization: {} }; }
-  eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; }
-  timerify(fn) { if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn); return fn; }
+  toJSON() { return { timeOrigin }; }
 }
 function remove(type, name) {
   for (let i = entries.length - 1; i >= 0; i--) {
@@ -66,6 +63,8 @@ function remove(type, name) {
   }
 }
 Object.defineProperty(Performance.prototype, Symbol.toStringTag, { value: 'Performance', configurable: true });
+Performance.prototype.eventLoopUtilization = require('internal/not_implemented').thrower('performance.eventLoopUtilization');
+Performance.prototype.timerify = require('internal/not_implemented').thrower('performance.timerify');
 const performance = new Performance();
 const { thrower } = require('internal/not_implemented');
 module.exports = {

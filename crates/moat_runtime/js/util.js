@@ -124,10 +124,41 @@ function styleText(format, text) {
 
 function isArray(v) { return Array.isArray(v); }
 
+// NODE_DEBUG=a,b*,c names the sections whose debuglog writes to stderr.
+function debugEnabled(section) {
+  const spec = process.env.NODE_DEBUG;
+  if (!spec) return false;
+  return spec.split(/[\s,]+/).filter(Boolean).some((pattern) => {
+    const re = new RegExp(`^${pattern.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+    return re.test(section);
+  });
+}
+
+function debuglog(set, cb) {
+  const section = `${set}`.toUpperCase();
+  let impl;
+  function init() {
+    impl = debugEnabled(section)
+      ? (...args) => process.stderr.write(`${section} ${process.pid}: ${format(...args)}\n`)
+      : () => {};
+    if (typeof cb === 'function') cb(impl);
+  }
+  const logger = (...args) => {
+    if (impl === undefined) init();
+    impl(...args);
+  };
+  Object.defineProperty(logger, 'enabled', {
+    get() { return debugEnabled(section); },
+    configurable: true,
+    enumerable: true,
+  });
+  return logger;
+}
+
 module.exports = {
   inspect, format, formatWithOptions, stripVTControlCharacters, promisify, callbackify, inherits, deprecate,
   isDeepStrictEqual, getCallSites, styleText, types, isArray,
-  debuglog(set) { const fn = () => {}; fn.enabled = false; void set; return fn; },
+  debuglog,
   get TextEncoder() { return globalThis.TextEncoder; },
   get TextDecoder() { return globalThis.TextDecoder; },
   toUSVString(s) { return String(s).toWellFormed(); },

@@ -6,7 +6,7 @@
 //! that touches the operating system goes through [`sys`]; engine types stay in the binding
 //! layer (`engine`, `modules`, `loader/mod.rs`), never in `sys` or [`loader::resolve`].
 //!
-//! May depend on `moat_permissions` and `moat_abi`; never on the sandbox host.
+//! Never depends on the sandbox host.
 
 mod engine;
 pub mod loader;

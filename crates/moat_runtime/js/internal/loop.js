@@ -111,10 +111,15 @@ function removeTimer(t) {
 
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
+    const requested = after;
     after *= 1;
     if (!(after >= 1 && after <= 2147483647)) {
       if (after > 2147483647) {
         process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+      } else if (after < 0) {
+        process.emitWarning(`${after} is a negative number.\nTimeout duration was set to 1.`, 'TimeoutNegativeWarning');
+      } else if (typeof requested === 'number' && Number.isNaN(requested)) {
+        process.emitWarning('NaN is not a number.\nTimeout duration was set to 1.', 'TimeoutNaNWarning');
       }
       after = 1;
     }

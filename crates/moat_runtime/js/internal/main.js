@@ -112,7 +112,7 @@ function evalSource(source, filename, print, forceModule) {
   const cjs = require('internal/modules/cjs');
   const inputType = b.inputType;
   const asModule = forceModule || inputType === 'module' ||
-    (inputType === '' && loader.looksLikeEsm(source));
+    (inputType === '' && loader.isEsmSyntax(source));
   if (asModule) {
     const p = loader.evalModule(source, filename);
     p.then(undefined, () => {});

@@ -97,17 +97,47 @@ struct EsmLoader {
     state: SharedState,
 }
 
-/// True when `source` has a line that starts with `import` or `export` syntax.
-pub fn looks_like_esm(source: &str) -> bool {
-    source.lines().any(|l| {
-        let l = l.trim_start();
-        (l.starts_with("import ") && !l.starts_with("import ("))
-            || l.starts_with("import{")
-            || l.starts_with("import\"")
-            || l.starts_with("import'")
-            || l.starts_with("export ")
-            || l.starts_with("export{")
-    })
+/// Node's syntax detection for files and strings with no declared type: code is an ES module
+/// when it does not compile as CommonJS but does compile as a module (it has `import`,
+/// `export`, `import.meta` or top-level `await`).
+pub fn is_esm_syntax(ctx: &Ctx<'_>, source: &str) -> bool {
+    use rquickjs::qjs;
+    let wrapped = format!(
+        "{}{}\n}})",
+        crate::modules::CJS_WRAPPER_HEAD,
+        strip_shebang(source)
+    );
+    let Ok(src) = std::ffi::CString::new(wrapped.as_str()) else {
+        return false;
+    };
+    let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+    // SAFETY: `src` is NUL-terminated and outlives the call; the result is freed below.
+    let compiled = unsafe {
+        qjs::JS_Eval(
+            ctx.as_raw().as_ptr(),
+            src.as_ptr(),
+            wrapped.len() as _,
+            c"<detect>".as_ptr(),
+            flags,
+        )
+    };
+    // SAFETY: `compiled` is an owned value of this context.
+    let compiled = unsafe { rquickjs::Value::from_raw(ctx.clone(), compiled) };
+    if !compiled.is_exception() {
+        return false;
+    }
+    let _ = ctx.catch();
+    detect_module(source)
+}
+
+/// True when `source` parses as an ES module (QuickJS-ng's own check).
+pub fn detect_module(source: &str) -> bool {
+    // The parser wants a NUL after the input.
+    let Ok(src) = std::ffi::CString::new(source) else {
+        return false;
+    };
+    // SAFETY: `src` is NUL-terminated and outlives the call, which needs no context.
+    unsafe { rquickjs::qjs::JS_DetectModule(src.as_ptr(), source.len() as _) }
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -267,7 +297,7 @@ impl Loader for EsmLoader {
                 )
             }
             Format::CommonJs => self.load_cjs(ctx, name, &source),
-            Format::Ambiguous if !looks_like_esm(&source) => self.load_cjs(ctx, name, &source),
+            Format::Ambiguous if !is_esm_syntax(ctx, &source) => self.load_cjs(ctx, name, &source),
             Format::Module | Format::Ambiguous => {
                 if let Some(t) = attr_type {
                     return Err(throw_code::<()>(

@@ -8,7 +8,7 @@ use rquickjs::{Ctx, Function, Module, Object, Persistent, Result, Value};
 
 use crate::engine::{SharedState, throw_code};
 use crate::loader::resolve::{self, Format, Resolved};
-use crate::loader::{StdFs, looks_like_esm, resolve_import, strip_shebang};
+use crate::loader::{StdFs, detect_module, is_esm_syntax, resolve_import, strip_shebang};
 
 /// The CommonJS wrapper's text before the module's first character.
 pub const CJS_WRAPPER_HEAD: &str = "(function (exports, require, module, __filename, __dirname) { ";
@@ -61,8 +61,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     o.set("wrapperHeadLength", CJS_WRAPPER_HEAD.len())?;
     o.set(
-        "looksLikeEsm",
-        Function::new(ctx.clone(), |src: String| looks_like_esm(&src))?,
+        "isEsmSyntax",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, src: String| {
+            is_esm_syntax(&ctx, &src)
+        })?,
+    )?;
+    o.set(
+        "detectModule",
+        Function::new(ctx.clone(), |src: String| detect_module(&src))?,
     )?;
     o.set(
         "nodeModulePaths",

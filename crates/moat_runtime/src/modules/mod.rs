@@ -4,6 +4,7 @@
 mod encoding;
 mod fs;
 mod loader;
+pub use loader::CJS_WRAPPER_HEAD;
 mod os;
 mod process;
 mod timers;

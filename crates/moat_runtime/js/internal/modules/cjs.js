@@ -114,7 +114,7 @@ Module.prototype.load = function (filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
-  if (ext === '.mjs' || (ext !== '.cjs' && ext !== '.json' && ext !== '.node' && isModuleFormat(filename))) {
+  if (ext === '.mjs' || (ext !== '.cjs' && ext !== '.json' && ext !== '.node' && loader.format(filename) === 'module')) {
     ext = '.mjs';
   } else if (!Module._extensions[ext]) {
     ext = '.js';
@@ -123,11 +123,13 @@ Module.prototype.load = function (filename) {
   this.loaded = true;
 };
 
+// The format of an entry point: a `.js` file with no declared type is an ES module when its
+// syntax says so (Node's detection).
 function isModuleFormat(filename) {
   const f = loader.format(filename);
   if (f === 'module') return true;
   if (f === 'ambiguous') {
-    try { return loader.looksLikeEsm(fsb.readFileUtf8(filename)); } catch { return false; }
+    try { return loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch { return false; }
   }
   return false;
 }
@@ -138,9 +140,20 @@ Module.prototype.require = function (id) {
   return Module._load(id, this, false);
 };
 
-Module.prototype._compile = function (content, filename) {
+// With `detect`, a file that fails to compile as CommonJS but is an ES module runs as one.
+Module.prototype._compile = function (content, filename, detect = false) {
   wrappedFiles.add(filename);
-  const fn = loader.compileFunction(content, filename);
+  let fn;
+  try {
+    fn = loader.compileFunction(content, filename);
+  } catch (err) {
+    if (detect && err instanceof SyntaxError && loader.detectModule(content)) {
+      wrappedFiles.delete(filename);
+      Module._extensions['.mjs'](this, filename);
+      return undefined;
+    }
+    throw err;
+  }
   const dirname = path.dirname(filename);
   const require = makeRequire(this);
   return fn.call(this.exports, this.exports, require, this, filename, dirname);
@@ -148,7 +161,7 @@ Module.prototype._compile = function (content, filename) {
 
 Module._extensions['.js'] = function (module, filename) {
   const content = fsb.readFileUtf8(filename);
-  module._compile(content, filename);
+  module._compile(content, filename, path.extname(filename) !== '.cjs' && loader.format(filename) === 'ambiguous');
 };
 Module._extensions['.cjs'] = Module._extensions['.js'];
 Module._extensions['.json'] = function (module, filename) {
