@@ -183,10 +183,7 @@ Console.prototype.table = function table(data, properties) {
   const header = [isMap ? '(iteration index)' : indexKey, ...(isMap ? ['Key'] : []), ...(properties || columns), ...(hasValues ? [valuesKey] : [])];
   const keyOf = (h) => (h === '(iteration index)' ? indexKey : h);
   const widths = header.map((h) => Math.max(h.length, ...rows.map((r) => String(r[keyOf(h)] ?? '').length)) + 2);
-  const pad = (s, w) => {
-    const left = Math.floor((w - s.length) / 2);
-    return ' '.repeat(left) + s + ' '.repeat(w - s.length - left);
-  };
+  const pad = (s, w) => ` ${s}${' '.repeat(w - s.length - 1)}`;
   const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
   const out = [line('┌', '┬', '┐'), `│${header.map((h, i) => pad(h, widths[i])).join('│')}│`, line('├', '┼', '┤')];
   for (const r of rows) out.push(`│${header.map((h, i) => pad(String(r[keyOf(h)] ?? ''), widths[i])).join('│')}│`);

@@ -106,7 +106,16 @@ function getCallSites(frameCount = 8, options) {
   }));
 }
 
-function styleText(format, text) {
+// Colours only when the stream shows them (FORCE_COLOR, NO_COLOR and a TTY decide), unless
+// `validateStream` is false.
+function shouldColorize(stream) {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (process.env.NO_COLOR !== undefined || process.env.NODE_DISABLE_COLORS !== undefined) return false;
+  return !!(stream && stream.isTTY && (typeof stream.hasColors !== 'function' || stream.hasColors()));
+}
+
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
   validateString(text, 'text');
   const formats = Array.isArray(format) ? format : [format];
   let left = '', right = '';
@@ -119,6 +128,7 @@ function styleText(format, text) {
     left += `\u001b[${code[0]}m`;
     right = `\u001b[${code[1]}m${right}`;
   }
+  if (validateStream && !shouldColorize(stream)) return text;
   return `${left}${text}${right}`;
 }
 

@@ -20,8 +20,14 @@ function location(site) {
   return line > 0 ? `${file}:${line}:${col}` : file;
 }
 
+// The compiled CommonJS wrappers: their frames read `Object.<anonymous>`, as in Node.
+const moduleWrappers = new WeakSet();
+
 function callSiteToString() {
-  const name = this.getFunctionName();
+  let name = this.getFunctionName();
+  if (!name && typeof this.getFunction === 'function' && moduleWrappers.has(this.getFunction())) {
+    name = 'Object.<anonymous>';
+  }
   const loc = location(this);
   if (name && name !== '<anonymous>') return `${this.isConstructor() ? 'new ' : ''}${name} (${loc})`;
   if (this.isNative()) return `<anonymous> (${loc})`;
@@ -41,7 +47,8 @@ function headerOf(err) {
   }
 }
 
-function defaultPrepare(err, sites) {
+// Node 24 shows its default formatter as `Error.prepareStackTrace` until code replaces it.
+function ErrorPrepareStackTrace(err, sites) {
   let out = headerOf(err);
   for (const site of sites) {
     if (site.isNative() && (site.getFunctionName() === 'call' || site.getFunctionName() === 'apply')) continue;
@@ -50,27 +57,73 @@ function defaultPrepare(err, sites) {
   return out;
 }
 
+// V8 renders `err.stack` when it is first read, so a `name` or `message` changed after
+// construction shows in it, and `Error.prepareStackTrace` applies as it is at that moment.
+// QuickJS-ng prepares the stack at construction; a LazyStack keeps the call sites until then.
+class LazyStack {
+  constructor(sites) {
+    this.sites = sites;
+    this.rendered = false;
+    this.value = undefined;
+  }
+}
+
 function setup() {
   const native = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
-  let user;
-  let sawSites;
+  const nativeStack = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+  const nativeCapture = Error.captureStackTrace;
+  let user = ErrorPrepareStackTrace;
+  let sawSites = false;
+  let capturing = false;
+  const format = (err, sites) => (typeof user === 'function' ? user : ErrorPrepareStackTrace)(err, sites);
   const prepare = function prepareStackTrace(err, sites) {
-    if (sawSites === undefined && sites.length > 0) {
+    if (!sawSites && sites.length > 0) {
       sawSites = true;
       completeCallSite(Object.getPrototypeOf(sites[0]));
     }
-    if (typeof user === 'function') return user(err, sites);
-    return defaultPrepare(err, sites);
+    // captureStackTrace stores a plain own property: render it now.
+    if (capturing) return format(err, sites);
+    return new LazyStack(sites);
   };
-  if (native && typeof native.set === 'function') {
-    native.set.call(Error, prepare);
-    Object.defineProperty(Error, 'prepareStackTrace', {
-      configurable: true,
-      enumerable: false,
-      get() { return user; },
-      set(v) { user = v; },
-    });
-  }
+  if (!native || typeof native.set !== 'function' || !nativeStack || typeof nativeStack.get !== 'function') return;
+  native.set.call(Error, prepare);
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    configurable: true,
+    enumerable: false,
+    get() { return user; },
+    set(v) { user = v; },
+  });
+  Object.defineProperty(Error, 'captureStackTrace', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: function captureStackTrace(obj, fn) {
+      capturing = true;
+      try {
+        return fn === undefined ? nativeCapture(obj) : nativeCapture(obj, fn);
+      } finally {
+        capturing = false;
+      }
+    },
+  });
+  Object.defineProperty(Error.prototype, 'stack', {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const v = nativeStack.get.call(this);
+      if (!(v instanceof LazyStack)) return v;
+      if (!v.rendered) {
+        v.rendered = true;
+        v.value = format(this, v.sites);
+        v.sites = undefined;
+      }
+      return v.value;
+    },
+    // Like V8, any value may be stored, as an own property.
+    set(value) {
+      Object.defineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: false });
+    },
+  });
   if (Error.stackTraceLimit === undefined) Error.stackTraceLimit = 10;
 }
 
@@ -110,4 +163,4 @@ function completeCallSite(proto) {
   });
 }
 
-module.exports = { setup, wrappedFiles };
+module.exports = { setup, wrappedFiles, moduleWrappers };

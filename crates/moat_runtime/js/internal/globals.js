@@ -3,7 +3,10 @@
 // structuredClone, atob/btoa, performance, fetch, crypto and navigator are enumerable; the
 // rest (process, console, Buffer, URL, TextEncoder, …) are not.
 
+// QuickJS-ng defines some of these (queueMicrotask, atob, btoa, performance) itself; deleting
+// first puts each in Node's enumeration order and replaces the engine's version.
 function defineLazy(name, get, enumerable = false) {
+  delete globalThis[name];
   let value;
   let loaded = false;
   Object.defineProperty(globalThis, name, {
@@ -20,6 +23,7 @@ function defineLazy(name, get, enumerable = false) {
 }
 
 function defineValue(name, value, enumerable = false) {
+  delete globalThis[name];
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
 }
 

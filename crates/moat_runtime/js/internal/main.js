@@ -35,10 +35,11 @@ function printFatal(err) {
   } catch {
     body = String(err);
   }
-  const ctx = err && err[kNoSourceContext] ? '' : sourceContext(err);
+  const ctx = noSourceContext.has(err) ? '' : sourceContext(err);
   process._rawWrite(2, `${ctx}${body}\n\nNode.js ${process.version}\n`);
 }
-const kNoSourceContext = Symbol('noSourceContext');
+// Errors moat raises itself, whose throw site is not the user's code.
+const noSourceContext = new WeakSet();
 
 let handlingFatal = false;
 function onFatal(err) {
@@ -80,8 +81,7 @@ function onUnhandledRejection(promise, reason) {
       `"${inspect(reason)}".`);
     err.name = 'UnhandledPromiseRejection';
     err.code = 'ERR_UNHANDLED_REJECTION';
-    err[kNoSourceContext] = true;
-    err.stack = `${err.name}: ${err.message}`;
+    noSourceContext.add(err);
   }
   onFatal(err);
 }

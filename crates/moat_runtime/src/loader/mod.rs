@@ -362,6 +362,20 @@ fn set_meta<'js>(ctx: &Ctx<'js>, m: &Module<'js, Declared>, name: &str) -> rquic
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
+                // Paths and URLs resolve against the module's URL without touching the disk, as
+                // in Node; packages and `#imports` go through full resolution.
+                let is_path = spec.starts_with("./")
+                    || spec.starts_with("../")
+                    || spec.starts_with('/')
+                    || spec.contains(':');
+                if is_path
+                    && !spec.starts_with("node:")
+                    && let Some(u) = url::Url::from_file_path(&base)
+                        .ok()
+                        .and_then(|b| b.join(&spec).ok())
+                {
+                    return Ok(u.to_string());
+                }
                 let r = resolve_import(&ctx, &base, &spec)?;
                 Ok(if r.starts_with('/') { file_url(&r) } else { r })
             },

@@ -7,7 +7,7 @@ const fsb = internalBinding('fs');
 const path = require('path');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const { validateString } = require('internal/validators');
-const { wrappedFiles } = require('internal/error_stack');
+const { wrappedFiles, moduleWrappers } = require('internal/error_stack');
 
 const builtinIds = loader.builtinModules();
 const builtinModules = builtinIds.filter((id) => !id.startsWith('node:') && !id.startsWith('_'));
@@ -46,9 +46,9 @@ Module.isBuiltin = isBuiltin;
 Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 Module.wrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
 
-Module._nodeModulePaths = function (from) { return loader.nodeModulePaths(path.resolve(from)); };
+Module._nodeModulePaths = function _nodeModulePaths(from) { return loader.nodeModulePaths(path.resolve(from)); };
 
-Module._resolveFilename = function (request, parent, isMain, options) {
+Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   let paths;
   if (options && options.paths) {
     if (!Array.isArray(options.paths)) throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
@@ -84,7 +84,7 @@ function requireBuiltinPublic(id) {
   return require(id);
 }
 
-Module._load = function (request, parent, isMain) {
+Module._load = function _load(request, parent, isMain) {
   const filename = Module._resolveFilename(request, parent, isMain);
   if (isBuiltin(filename) && !filename.startsWith('/')) return requireBuiltinPublic(filename);
   const cached = Module._cache[filename];
@@ -110,7 +110,7 @@ Module._load = function (request, parent, isMain) {
   return module.exports;
 };
 
-Module.prototype.load = function (filename) {
+Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
@@ -134,14 +134,14 @@ function isModuleFormat(filename) {
   return false;
 }
 
-Module.prototype.require = function (id) {
+Module.prototype.require = function require(id) {
   validateString(id, 'id');
   if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
   return Module._load(id, this, false);
 };
 
 // With `detect`, a file that fails to compile as CommonJS but is an ES module runs as one.
-Module.prototype._compile = function (content, filename, detect = false) {
+Module.prototype._compile = function _compile(content, filename, detect = false) {
   wrappedFiles.add(filename);
   let fn;
   try {
@@ -154,6 +154,7 @@ Module.prototype._compile = function (content, filename, detect = false) {
     }
     throw err;
   }
+  moduleWrappers.add(fn);
   const dirname = path.dirname(filename);
   const require = makeRequire(this);
   return fn.call(this.exports, this.exports, require, this, filename, dirname);

@@ -5,7 +5,7 @@ const binding = internalBinding('util');
 
 const inspectDefaultOptions = {
   showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
-  maxArrayLength: 100, maxStringLength: 10000, breakLength: 128, compact: 3, sorted: false,
+  maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false,
   getters: false, numericSeparator: false,
 };
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -351,17 +351,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = getFunctionBase(ctx, value, constructor, tag);
       if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (constructor === 'Object') {
-      if (isArguments(value)) braces[0] = '[Arguments] [';
+      if (isArguments(value)) braces[0] = '[Arguments] {';
       else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
-      if (isArguments(value)) {
-        braces[1] = ']';
-        extrasType = kArrayExtrasType;
-        formatter = formatArguments;
-        keys = keys.filter((k) => !isIndex(k));
-        if (value.length === 0 && keys.length === 0) return '[Arguments] []';
-      } else if (keys.length === 0 && protoProps === undefined) {
-        return `${braces[0]}}`;
-      }
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (value instanceof RegExp) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
@@ -636,19 +628,6 @@ function formatArrayBuffer(ctx, value) {
 
 function getEmptyFormatArray() { return []; }
 
-function formatArguments(ctx, value, recurseTimes) {
-  return formatArrayLike(ctx, value, recurseTimes);
-}
-
-function formatArrayLike(ctx, value, recurseTimes) {
-  const len = Math.min(Math.max(0, ctx.maxArrayLength), value.length);
-  const output = [];
-  for (let i = 0; i < len; i++) output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
-  const remaining = value.length - len;
-  if (remaining > 0) output.push(remainingText(remaining));
-  return output;
-}
-
 function remainingText(remaining) { return `... ${remaining} more item${remaining > 1 ? 's' : ''}`; }
 
 function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
@@ -761,7 +740,7 @@ const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let name, str;
   let extra = ' ';
-  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: false };
   if (desc.value !== undefined) {
     const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
     ctx.indentationLvl += diff;
