@@ -8,7 +8,7 @@ use moat_runtime::{Entry, InputType};
 /// What the user asked for.
 #[derive(Debug)]
 pub enum Command {
-    Run(Config),
+    Run(Box<Config>),
     Version,
     Help,
     RunScript(String, Vec<String>),
@@ -209,7 +209,7 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
     } else {
         cfg.entry = Entry::Stdin;
     }
-    Ok(Command::Run(cfg))
+    Ok(Command::Run(Box::new(cfg)))
 }
 
 fn take(

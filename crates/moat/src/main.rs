@@ -81,7 +81,7 @@ fn real_main(args: &[String]) -> Result<i32> {
             Ok(0)
         }
         Command::RunScript(name, rest) => run_script::run(&name, &rest),
-        Command::Run(cfg) => run(cfg),
+        Command::Run(cfg) => run(*cfg),
     }
 }
 
