@@ -81,7 +81,7 @@ function deprecate(fn, msg, code) {
   return deprecated;
 }
 
-function isDeepStrictEqual(a, b) { return require('internal/util/comparisons').isDeepStrictEqual(a, b); }
+const { isDeepStrictEqual } = require('internal/util/comparisons');
 
 function getCallSites(frameCount = 8, options) {
   if (typeof frameCount === 'object') { options = frameCount; frameCount = 8; }

@@ -5,7 +5,6 @@
 const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
 
 const exportsOf = {
-  cluster: ['isPrimary', 'isMaster', 'isWorker', 'fork', 'setupPrimary', 'setupMaster', 'disconnect', 'workers', 'settings'],
   dgram: ['createSocket', 'Socket'],
   dns: ['lookup', 'resolve', 'resolve4', 'resolve6', 'reverse', 'lookupService', 'setServers', 'getServers', 'promises', 'Resolver'],
   'dns/promises': ['lookup', 'resolve', 'resolve4', 'resolve6', 'reverse', 'Resolver'],
@@ -15,9 +14,6 @@ const exportsOf = {
   https: ['createServer', 'request', 'get', 'Server', 'Agent'],
   inspector: ['open', 'close', 'url', 'waitForDebugger', 'Session'],
   'inspector/promises': ['Session'],
-  net: ['createServer', 'createConnection', 'connect', 'Server', 'Socket', 'isIP', 'isIPv4', 'isIPv6',
-    'getDefaultAutoSelectFamily', 'setDefaultAutoSelectFamily', 'getDefaultAutoSelectFamilyAttemptTimeout',
-    'setDefaultAutoSelectFamilyAttemptTimeout', 'BlockList', 'SocketAddress'],
   repl: ['start', 'REPLServer'],
   tls: ['connect', 'createServer', 'createSecureContext', 'TLSSocket', 'Server'],
   trace_events: ['createTracing', 'getEnabledCategories'],
@@ -25,8 +21,6 @@ const exportsOf = {
   v8: ['getHeapStatistics', 'getHeapSnapshot', 'serialize', 'deserialize', 'setFlagsFromString'],
   vm: ['runInThisContext', 'runInNewContext', 'runInContext', 'createContext', 'isContext', 'compileFunction', 'Script'],
   wasi: ['WASI'],
-  worker_threads: ['isMainThread', 'parentPort', 'workerData', 'threadId', 'Worker', 'MessageChannel', 'MessagePort',
-    'BroadcastChannel', 'resourceLimits', 'setEnvironmentData', 'getEnvironmentData', 'markAsUntransferable'],
   zlib: ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'gzip', 'gunzip', 'gzipSync', 'gunzipSync',
     'deflate', 'inflate', 'deflateSync', 'inflateSync', 'brotliCompress', 'brotliDecompress', 'constants'],
   crypto: ['createHash', 'createHmac', 'randomBytes', 'randomUUID', 'randomInt', 'getRandomValues', 'webcrypto', 'subtle',

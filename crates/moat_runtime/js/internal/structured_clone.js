@@ -6,6 +6,9 @@ function dataCloneError(message) {
   return new DOMException(message, 'DataCloneError');
 }
 
+// Objects marked with worker_threads.markAsUncloneable().
+const uncloneable = new WeakSet();
+
 function structuredClone(value, options) {
   if (arguments.length === 0) {
     const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
@@ -20,6 +23,7 @@ function structuredClone(value, options) {
     }
     if (typeof v === 'function') throw dataCloneError(`${Function.prototype.toString.call(v).split('\n')[0].slice(0, 60)} could not be cloned.`);
     if (memory.has(v)) return memory.get(v);
+    if (uncloneable.has(v)) throw dataCloneError('Cannot clone object of unsupported type.');
     let out;
     const tag = Object.prototype.toString.call(v);
     switch (tag) {
@@ -83,4 +87,4 @@ function structuredClone(value, options) {
   return clone(value);
 }
 
-module.exports = { structuredClone };
+module.exports = { structuredClone, uncloneable };
