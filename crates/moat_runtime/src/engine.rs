@@ -18,6 +18,11 @@ pub struct State {
     pub rejection_hook: RefCell<Option<Persistent<Function<'static>>>>,
     /// JS functions the ES module loader calls: `[requireBuiltin(id), requireCjs(path)]`.
     pub loader_hooks: RefCell<Vec<Persistent<Function<'static>>>>,
+    /// Completions from other threads, drained by the loop's poll phase.
+    pub events: sys::events::EventQueue,
+    /// Running child processes by handle.
+    pub children: RefCell<std::collections::HashMap<u32, sys::child::Child>>,
+    pub next_handle: std::cell::Cell<u32>,
 }
 
 pub type SharedState = Rc<State>;
@@ -43,6 +48,9 @@ fn run_inner(options: Options) -> Result<i32, String> {
         fds: RefCell::new(sys::fs::FdTable::default()),
         rejection_hook: RefCell::new(None),
         loader_hooks: RefCell::new(Vec::new()),
+        events: sys::events::EventQueue::default(),
+        children: RefCell::new(std::collections::HashMap::new()),
+        next_handle: std::cell::Cell::new(1),
     });
     crate::loader::install(&rt, state.clone());
     let hook_state = state.clone();

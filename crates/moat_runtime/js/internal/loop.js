@@ -249,14 +249,31 @@ function runImmediates() {
   }
 }
 
-// ---- handles kept alive by I/O (stdin and friends register here) -------------------------
+// ---- handles: OS work that completes off this thread (child processes) ------------------
 
+const { poll } = timersBinding;
+const handles = new Map(); // handle id -> { onEvent, refed }
 let refedHandles = 0;
-function refHandle() { refedHandles++; }
-function unrefHandle() { refedHandles--; }
-const pollers = new Set();
-function addPoller(fn) { pollers.add(fn); }
-function removePoller(fn) { pollers.delete(fn); }
+
+function registerHandle(id, onEvent) {
+  handles.set(id, { onEvent, refed: true });
+  refedHandles++;
+}
+function unregisterHandle(id) {
+  const h = handles.get(id);
+  if (h === undefined) return;
+  if (h.refed) refedHandles--;
+  handles.delete(id);
+}
+function refHandle(id) {
+  const h = handles.get(id);
+  if (h !== undefined && !h.refed) { h.refed = true; refedHandles++; }
+}
+function unrefHandle(id) {
+  const h = handles.get(id);
+  if (h !== undefined && h.refed) { h.refed = false; refedHandles--; }
+}
+
 const closeCallbacks = [];
 function queueClose(fn) { closeCallbacks.push(fn); }
 
@@ -265,6 +282,7 @@ function activeResources() {
   const out = [];
   for (const t of timerList) if (t[kRefed]) out.push('Timeout');
   for (const i of immediateQueue) if (!i._destroyed && i[kRefed]) out.push('Immediate');
+  for (const h of handles.values()) if (h.refed) out.push('ProcessWrap');
   return out;
 }
 
@@ -272,21 +290,20 @@ function isAlive() {
   return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || closeCallbacks.length > 0;
 }
 
+// Waits for I/O until the next timer is due (not at all when immediates are queued), then runs
+// the callbacks of what arrived.
 function runPoll() {
-  // Wait for the next timer when there is nothing else to do.
-  if (immediateQueue.length > 0 || closeCallbacks.length > 0) {
-    for (const p of pollers) p(0);
+  let timeout = -1;
+  if (immediateQueue.length > 0 || closeCallbacks.length > 0) timeout = 0;
+  else if (timerList.length > 0) timeout = Math.max(0, timerList[0]._when - now());
+  if (handles.size === 0) {
+    if (timeout > 0 && (refedTimers > 0 || refedHandles > 0)) sleep(timeout);
     return;
   }
-  let timeout = -1;
-  if (timerList.length > 0) {
-    timeout = Math.max(0, timerList[0]._when - now());
-    if (refedTimers === 0 && refedHandles === 0) timeout = 0;
-  }
-  if (pollers.size > 0) {
-    for (const p of pollers) p(timeout);
-  } else if (timeout > 0) {
-    sleep(timeout);
+  if (refedHandles === 0 && timeout < 0) timeout = 0;
+  for (const event of poll(timeout)) {
+    const h = handles.get(event[1]);
+    if (h !== undefined) runCallback(h.onEvent, undefined, [event]);
   }
 }
 
@@ -309,6 +326,6 @@ function run() {
 
 module.exports = {
   nextTick, processTicksAndRejections, runCallback, setFatalHandler, setUnhandledRejectionHandler,
-  Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, refHandle, unrefHandle, addPoller,
-  removePoller, queueClose, now, kRefed, activeResources,
+  Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, registerHandle, unregisterHandle,
+  refHandle, unrefHandle, queueClose, now, kRefed, activeResources,
 };

@@ -58,6 +58,9 @@ pub fn file_url(path: &str) -> String {
 
 /// Resolves an import specifier, throwing Node's error on failure.
 pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::Result<String> {
+    if name.starts_with("data:") {
+        return Ok(name.to_string());
+    }
     let parent = parent_path(base);
     match resolve::Resolver::new(&StdFs).import(name, &parent) {
         Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
@@ -140,76 +143,27 @@ pub fn detect_module(source: &str) -> bool {
     unsafe { rquickjs::qjs::JS_DetectModule(src.as_ptr(), source.len() as _) }
 }
 
-fn is_identifier(name: &str) -> bool {
-    const RESERVED: &[&str] = &[
-        "break",
-        "case",
-        "catch",
-        "class",
-        "const",
-        "continue",
-        "debugger",
-        "default",
-        "delete",
-        "do",
-        "else",
-        "enum",
-        "export",
-        "extends",
-        "false",
-        "finally",
-        "for",
-        "function",
-        "if",
-        "import",
-        "in",
-        "instanceof",
-        "new",
-        "null",
-        "return",
-        "super",
-        "switch",
-        "this",
-        "throw",
-        "true",
-        "try",
-        "typeof",
-        "var",
-        "void",
-        "while",
-        "with",
-        "yield",
-        "let",
-        "static",
-        "implements",
-        "interface",
-        "package",
-        "private",
-        "protected",
-        "public",
-        "await",
-        "arguments",
-        "eval",
-    ];
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-        && !RESERVED.contains(&name)
-}
-
-/// The source of a synthetic module exporting `import.meta.__moatValue()` as default plus
-/// the given names.
+/// The source of a synthetic module exporting `import.meta.__moatValue()` as default plus the
+/// given names (any string: ES2022 allows `export { x as "any name" }`).
 fn synthetic_source(names: &[String]) -> String {
     let mut src =
         String::from("const __moat_m = import.meta.__moatValue();\nexport default __moat_m;\n");
     let mut exported = Vec::new();
-    for n in names.iter().filter(|n| is_identifier(n)) {
-        src.push_str(&format!(
-            "const __moat_e_{n} = __moat_m == null ? undefined : __moat_m.{n};\n"
-        ));
-        exported.push(format!("__moat_e_{n} as {n}"));
+    let mut seen = std::collections::HashSet::new();
+    for (i, n) in names
+        .iter()
+        .filter(|n| n.as_str() != "default" && seen.insert(n.as_str()))
+        .enumerate()
+    {
+        let key = serde_json::to_string(n).unwrap_or_default();
+        if n == "module.exports" {
+            src.push_str(&format!("const __moat_e{i} = __moat_m;\n"));
+        } else {
+            src.push_str(&format!(
+                "const __moat_e{i} = __moat_m == null ? undefined : __moat_m[{key}];\n"
+            ));
+        }
+        exported.push(format!("__moat_e{i} as {key}"));
     }
     if !exported.is_empty() {
         src.push_str(&format!("export {{ {} }};\n", exported.join(", ")));
@@ -250,7 +204,14 @@ impl Loader for EsmLoader {
         name: &str,
         attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
+        if name.starts_with("data:") {
+            return self.load_data_url(ctx, name, attributes.as_ref());
+        }
+        let attr_type = check_attributes(ctx, name, attributes.as_ref())?;
         if let Some(id) = name.strip_prefix("node:") {
+            if let Some(t) = attr_type {
+                return Err(incompatible(ctx, name, &t));
+            }
             // Built-in: its export names are its keys once loaded.
             let require_builtin = self.hook(ctx, 0)?;
             let id = if resolve::PREFIX_ONLY_BUILTINS.contains(&name) {
@@ -273,11 +234,12 @@ impl Loader for EsmLoader {
         let source = sys::fs::read_to_string(path)
             .map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
         let format = resolve::Resolver::new(&StdFs).format(path);
-        let attr_type = match &attributes {
-            Some(a) => a.get_type()?,
-            None => None,
-        };
         let url = file_url(name);
+        if format != Format::Json
+            && let Some(t) = &attr_type
+        {
+            return Err(incompatible(ctx, &url, t));
+        }
         match format {
             Format::Json => {
                 if attr_type.as_deref() != Some("json") {
@@ -299,15 +261,6 @@ impl Loader for EsmLoader {
             Format::CommonJs => self.load_cjs(ctx, name, &source),
             Format::Ambiguous if !is_esm_syntax(ctx, &source) => self.load_cjs(ctx, name, &source),
             Format::Module | Format::Ambiguous => {
-                if let Some(t) = attr_type {
-                    return Err(throw_code::<()>(
-                        ctx,
-                        "TypeError",
-                        "ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE",
-                        &format!("Module \"{url}\" is not of type \"{t}\""),
-                        None,
-                    ));
-                }
                 let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
                 set_meta(ctx, &m, name)?;
                 Ok(m)
@@ -316,7 +269,128 @@ impl Loader for EsmLoader {
     }
 }
 
+/// Node accepts one import attribute, `type`, with the value `json`; returns it.
+fn check_attributes<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    attributes: Option<&ImportAttributes<'js>>,
+) -> rquickjs::Result<Option<String>> {
+    let Some(a) = attributes else { return Ok(None) };
+    for key in a.keys() {
+        let key = key?;
+        if key != "type" {
+            let value: String = a.get(&key)?.unwrap_or_default();
+            return Err(throw_code::<()>(
+                ctx,
+                "TypeError",
+                "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                &format!("Import attribute \"{key}\" with value \"{value}\" is not supported"),
+                None,
+            ));
+        }
+    }
+    let t = a.get_type()?;
+    if let Some(t) = &t
+        && t != "json"
+    {
+        let shown = if name.starts_with('/') {
+            file_url(name)
+        } else {
+            name.to_string()
+        };
+        return Err(throw_code::<()>(
+            ctx,
+            "TypeError",
+            "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+            &format!("Import attribute \"type\" with value \"{t}\" is not supported in {shown}"),
+            None,
+        ));
+    }
+    Ok(t)
+}
+
+fn incompatible(ctx: &Ctx<'_>, url: &str, t: &str) -> rquickjs::Error {
+    throw_code::<()>(
+        ctx,
+        "TypeError",
+        "ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE",
+        &format!("Module \"{url}\" is not of type \"{t}\""),
+        None,
+    )
+}
+
+/// A `data:` URL's MIME type and decoded body.
+fn parse_data_url(url: &str) -> Option<(String, String)> {
+    let rest = url.strip_prefix("data:")?;
+    let (meta, body) = rest.split_once(',')?;
+    let base64 = meta.ends_with(";base64");
+    let mime = meta
+        .trim_end_matches(";base64")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(body).collect();
+    let bytes = if base64 {
+        crate::modules::base64_decode(&String::from_utf8_lossy(&decoded))
+    } else {
+        decoded
+    };
+    Some((mime, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
 impl EsmLoader {
+    /// `data:text/javascript,…` is a module; `data:application/json,…` JSON (with the `type`
+    /// attribute); other types are an unknown format.
+    fn load_data_url<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        attributes: Option<&ImportAttributes<'js>>,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let Some((mime, body)) = parse_data_url(name) else {
+            return Err(throw_code::<()>(
+                ctx,
+                "TypeError",
+                "ERR_INVALID_URL",
+                "Invalid URL",
+                None,
+            ));
+        };
+        match mime.as_str() {
+            "text/javascript" | "application/javascript" => {
+                if let Some(t) = check_attributes(ctx, name, attributes)? {
+                    return Err(incompatible(ctx, name, &t));
+                }
+                Module::declare(ctx.clone(), name, body)
+            }
+            "application/json" => {
+                if check_attributes(ctx, name, attributes)?.as_deref() != Some("json") {
+                    return Err(throw_code::<()>(
+                        ctx,
+                        "TypeError",
+                        "ERR_IMPORT_ATTRIBUTE_MISSING",
+                        &format!("Module \"{name}\" needs an import attribute of \"type: json\""),
+                        None,
+                    ));
+                }
+                let literal = serde_json::to_string(&body).unwrap_or_default();
+                Module::declare(
+                    ctx.clone(),
+                    name,
+                    format!("export default JSON.parse({literal});"),
+                )
+            }
+            _ => Err(throw_code::<()>(
+                ctx,
+                "TypeError",
+                "ERR_UNKNOWN_MODULE_FORMAT",
+                &format!("Unknown module format: {mime} for URL {name}"),
+                None,
+            )),
+        }
+    }
+
     fn load_cjs<'js>(
         &self,
         ctx: &Ctx<'js>,
@@ -324,7 +398,9 @@ impl EsmLoader {
         source: &str,
     ) -> rquickjs::Result<Module<'js, Declared>> {
         let require_cjs = self.hook(ctx, 1)?;
-        let names = cjs_exports::detect(source);
+        let mut names = cjs_export_names(Path::new(name), source, 0);
+        // Node 24 also exports the whole `module.exports` under that name.
+        names.push("module.exports".to_string());
         let path = name.to_string();
         let getter = Function::new(ctx.clone(), {
             let f = rquickjs::Persistent::save(ctx, require_cjs);
@@ -334,6 +410,37 @@ impl EsmLoader {
         })?;
         self.synthetic(ctx, name, &names, getter)
     }
+}
+
+/// Export names of a CommonJS file, following `module.exports = require(…)` re-exports.
+fn cjs_export_names(path: &Path, source: &str, depth: usize) -> Vec<String> {
+    let found = cjs_exports::detect(source);
+    let mut names = found.names;
+    if depth >= 8 {
+        return names;
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    for spec in found.reexports {
+        let Ok(Resolved::File(file)) =
+            resolve::Resolver::new(&StdFs).require(&spec, dir, Some(path), None)
+        else {
+            continue;
+        };
+        if file
+            .extension()
+            .is_some_and(|e| e == "json" || e == "mjs" || e == "node")
+        {
+            continue;
+        }
+        if let Ok(src) = sys::fs::read_to_string(&file) {
+            for n in cjs_export_names(&file, &src, depth + 1) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+    }
+    names
 }
 
 /// A `#!` first line becomes a comment, keeping line numbers.

@@ -5,7 +5,7 @@ use rquickjs::{Ctx, Function, Object, Result, TypedArray, Value};
 use super::process::bytes_of;
 use crate::engine::throw_code;
 
-fn base64_decode(input: &str) -> Vec<u8> {
+pub fn base64_decode(input: &str) -> Vec<u8> {
     // Node's Buffer decoding: both alphabets, whitespace and padding ignored, stops at bad input.
     let mut out = Vec::with_capacity(input.len() * 3 / 4);
     let mut acc: u32 = 0;

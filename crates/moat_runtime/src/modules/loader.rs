@@ -133,23 +133,39 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     o.set(
         "requireModule",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String| -> Result<Value<'js>> {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String, parent: Option<String>| -> Result<Value<'js>> {
+            // SAFETY: the runtime pointer comes from a live context.
+            let queue_was_empty =
+                unsafe { !rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
             let promise = Module::import(&ctx, path.clone())?;
-            while promise.state() == PromiseState::Pending && ctx.execute_pending_job() {}
-            match promise.state() {
-                PromiseState::Resolved => promise.result::<Value>().unwrap_or_else(|| Ok(Value::new_undefined(ctx.clone()))),
-                PromiseState::Rejected => {
-                    let reason: Value = promise.result::<Value>().transpose().ok().flatten().unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-                    Err(ctx.throw(reason))
-                }
-                PromiseState::Pending => Err(throw_code::<()>(
+            // QuickJS settles the import of a graph without top-level await after one job; one
+            // with it takes more, even when its await finishes at once, and Node refuses both
+            // alike. With other jobs already queued the count says nothing, so they all run.
+            if queue_was_empty {
+                ctx.execute_pending_job();
+            } else {
+                while promise.state() == PromiseState::Pending && ctx.execute_pending_job() {}
+            }
+            if promise.state() == PromiseState::Pending {
+                let from = parent.map(|p| format!("\n  From {p} ")).unwrap_or_default();
+                return Err(throw_code::<()>(
                     &ctx,
                     "Error",
                     "ERR_REQUIRE_ASYNC_MODULE",
-                    &format!("require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From {path} "),
+                    &format!(
+                        "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.{from}\n  Requiring {path} "
+                    ),
                     None,
-                )),
+                ));
             }
+            if promise.state() == PromiseState::Rejected {
+                // SAFETY: `promise` is a live promise of this context; the reason comes back owned.
+                let reason = unsafe {
+                    Value::from_raw(ctx.clone(), rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), promise.as_raw()))
+                };
+                return Err(ctx.throw(reason));
+            }
+            promise.result::<Value>().unwrap_or_else(|| Ok(Value::new_undefined(ctx.clone())))
         })?,
     )?;
     let st = state.clone();

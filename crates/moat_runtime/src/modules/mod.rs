@@ -1,9 +1,11 @@
 //! The Rust halves of the built-in modules. Each file builds one internal binding — an object of
 //! functions and plain data that its JS half (`js/`) reaches through `internalBinding(name)`.
 
+mod child_process;
 mod encoding;
 mod fs;
 mod loader;
+pub use encoding::base64_decode;
 pub use loader::CJS_WRAPPER_HEAD;
 mod os;
 mod process;
@@ -35,6 +37,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
             let o = Object::new(ctx.clone())?;
             match name.as_str() {
                 "natives" => natives(&ctx, &o)?,
+                "child_process" => child_process::init(&ctx, &o, &state)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "loader" => loader::init(&ctx, &o, &state)?,

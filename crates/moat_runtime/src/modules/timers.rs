@@ -39,6 +39,51 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     let st = state.clone();
     o.set(
+        "poll",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, timeout_ms: f64| -> Result<rquickjs::Array<'js>> {
+                let timeout = (timeout_ms >= 0.0)
+                    .then(|| std::time::Duration::from_micros((timeout_ms * 1000.0) as u64));
+                let out = rquickjs::Array::new(ctx.clone())?;
+                for (i, e) in st.events.wait(timeout).into_iter().enumerate() {
+                    let item = rquickjs::Array::new(ctx.clone())?;
+                    match e {
+                        sys::events::Event::Data { handle, fd, bytes } => {
+                            item.set(0, "data")?;
+                            item.set(1, handle)?;
+                            item.set(2, fd)?;
+                            item.set(3, rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?)?;
+                        }
+                        sys::events::Event::Exit {
+                            handle,
+                            code,
+                            signal,
+                        } => {
+                            item.set(0, "exit")?;
+                            item.set(1, handle)?;
+                            item.set(2, code)?;
+                            item.set(3, signal)?;
+                        }
+                        sys::events::Event::Error {
+                            handle,
+                            error,
+                            errno_code,
+                        } => {
+                            item.set(0, "error")?;
+                            item.set(1, handle)?;
+                            item.set(2, error)?;
+                            item.set(3, errno_code)?;
+                        }
+                    }
+                    out.set(i, item)?;
+                }
+                Ok(out)
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
         "setRejectionHook",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, f: Function<'js>| {
             *st.rejection_hook.borrow_mut() = Some(Persistent::save(&ctx, f));

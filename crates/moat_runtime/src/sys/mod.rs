@@ -7,7 +7,9 @@
 #[cfg_attr(not(target_os = "wasi"), path = "native.rs")]
 mod platform;
 
+pub mod child;
 pub mod error;
+pub mod events;
 pub mod fs;
 pub mod os;
 

@@ -180,7 +180,8 @@ Module._extensions['.node'] = function (module, filename) {
   throw err;
 };
 Module._extensions['.mjs'] = function (module, filename) {
-  const ns = loader.requireModule(filename);
+  const parent = module[kParent];
+  const ns = loader.requireModule(filename, parent && parent.filename ? parent.filename : null);
   module.exports = ns;
   // A module that exports `module.exports` under that name gives it as the CommonJS value.
   if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
