@@ -4,9 +4,17 @@
 const { formatWithOptions, inspect } = require('internal/util/inspect');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
+// Methods are defined in an object literal, so they are not constructors (as in Node).
+function defineMethod(methods) {
+  for (const name of Object.keys(methods)) {
+    Object.defineProperty(Console.prototype, name, { value: methods[name], writable: true, enumerable: true, configurable: true });
+  }
+}
+
 const kCounts = Symbol('counts');
 const kTimers = Symbol('timers');
 const kGroupIndent = Symbol('groupIndent');
+const kGroupIndentWidth = Symbol('groupIndentWidth');
 
 function Console(options, stderr, ignoreErrors) {
   if (!new.target) return new Console(options, stderr, ignoreErrors);
@@ -17,8 +25,10 @@ function initConsole(self, options, stderr) {
   let stdout = options;
   let colorMode = 'auto';
   let inspectOptions;
+  let groupIndentation = 2;
   if (options && typeof options.write !== 'function' && options.stdout) {
-    ({ stdout, stderr, colorMode = 'auto', inspectOptions } = options);
+    ({ stdout, stderr, colorMode = 'auto', inspectOptions, groupIndentation = 2 } = options);
+    require('internal/validators').validateInteger(groupIndentation, 'groupIndentation', 0, 1000);
   }
   if (!stdout || typeof stdout.write !== 'function') throw new ERR_INVALID_ARG_TYPE('stdout', 'WritableStream', stdout);
   if (!stderr) stderr = stdout;
@@ -30,6 +40,7 @@ function initConsole(self, options, stderr) {
   Object.defineProperty(that, kGroupIndent, { value: '', writable: true });
   Object.defineProperty(that, '_colorMode', { value: colorMode });
   Object.defineProperty(that, '_inspectOptions', { value: inspectOptions });
+  Object.defineProperty(that, kGroupIndentWidth, { value: groupIndentation });
   for (const key of Object.keys(Console.prototype)) {
     that[key] = Console.prototype[key].bind(self);
     Object.defineProperty(that[key], 'name', { value: key });
@@ -61,54 +72,54 @@ function write(console, stream, string) {
   }
 }
 
-Console.prototype.log = function log(...args) { write(this, this._stdout, formatFor(this, this._stdout, args)); };
+defineMethod({ log(...args) { write(this, this._stdout, formatFor(this, this._stdout, args)); } });
 Console.prototype.info = Console.prototype.log;
 Console.prototype.debug = Console.prototype.log;
-Console.prototype.warn = function warn(...args) { write(this, this._stderr, formatFor(this, this._stderr, args)); };
+defineMethod({ warn(...args) { write(this, this._stderr, formatFor(this, this._stderr, args)); } });
 Console.prototype.error = Console.prototype.warn;
-Console.prototype.dir = function dir(object, options) {
+defineMethod({ dir(object, options) {
   write(this, this._stdout, inspect(object, { customInspect: false, ...this._inspectOptions, ...options, colors: options && options.colors !== undefined ? options.colors : useColors(this, this._stdout) }));
-};
+} });
 Console.prototype.dirxml = Console.prototype.log;
-Console.prototype.trace = function trace(...args) {
+defineMethod({ trace(...args) {
   const err = { name: 'Trace', message: formatFor(this, this._stderr, args) };
   Error.captureStackTrace(err, trace);
   this.error(err.stack);
-};
-Console.prototype.assert = function assert(expression, ...args) {
+} });
+defineMethod({ assert(expression, ...args) {
   if (!expression) {
     if (args.length > 0 && typeof args[0] === 'string') args[0] = `Assertion failed: ${args[0]}`;
     else args.unshift('Assertion failed');
     this.warn(...args);
   }
-};
-Console.prototype.clear = function clear() {
+} });
+defineMethod({ clear() {
   if (this._stdout.isTTY && process.env.TERM !== 'dumb') this._stdout.write('\u001b[1;1H\u001b[0J');
-};
-Console.prototype.count = function count(label = 'default') {
+} });
+defineMethod({ count(label = 'default') {
   label = `${label}`;
   const counts = this[kCounts];
   let c = counts.get(label);
   c = c === undefined ? 1 : c + 1;
   counts.set(label, c);
   this.log(`${label}: ${c}`);
-};
-Console.prototype.countReset = function countReset(label = 'default') {
+} });
+defineMethod({ countReset(label = 'default') {
   label = `${label}`;
   if (!this[kCounts].has(label)) {
     process.emitWarning(`Count for '${label}' does not exist`);
     return;
   }
   this[kCounts].delete(label);
-};
-Console.prototype.group = function group(...data) {
+} });
+defineMethod({ group(...data) {
   if (data.length > 0) this.log(...data);
-  this[kGroupIndent] += '  ';
-};
+  this[kGroupIndent] += ' '.repeat(this[kGroupIndentWidth]);
+} });
 Console.prototype.groupCollapsed = Console.prototype.group;
-Console.prototype.groupEnd = function groupEnd() {
-  this[kGroupIndent] = this[kGroupIndent].slice(0, this[kGroupIndent].length - 2);
-};
+defineMethod({ groupEnd() {
+  this[kGroupIndent] = this[kGroupIndent].slice(0, this[kGroupIndent].length - this[kGroupIndentWidth]);
+} });
 
 function formatTime(ms) {
   let hours = 0, minutes = 0, seconds = 0;
@@ -127,15 +138,15 @@ function formatTime(ms) {
   if (seconds !== 0) return `${seconds.toFixed(3)}s`;
   return `${Number(ms.toFixed(3))}ms`;
 }
-Console.prototype.time = function time(label = 'default') {
+defineMethod({ time(label = 'default') {
   label = `${label}`;
   if (this[kTimers].has(label)) {
     process.emitWarning(`Label '${label}' already exists for console.time()`);
     return;
   }
   this[kTimers].set(label, internalBinding('timers').now());
-};
-Console.prototype.timeEnd = function timeEnd(label = 'default') {
+} });
+defineMethod({ timeEnd(label = 'default') {
   label = `${label}`;
   const start = this[kTimers].get(label);
   if (start === undefined) {
@@ -144,8 +155,8 @@ Console.prototype.timeEnd = function timeEnd(label = 'default') {
   }
   this[kTimers].delete(label);
   this.log(`${label}: ${formatTime(internalBinding('timers').now() - start)}`);
-};
-Console.prototype.timeLog = function timeLog(label = 'default', ...data) {
+} });
+defineMethod({ timeLog(label = 'default', ...data) {
   label = `${label}`;
   const start = this[kTimers].get(label);
   if (start === undefined) {
@@ -153,8 +164,8 @@ Console.prototype.timeLog = function timeLog(label = 'default', ...data) {
     return;
   }
   this.log(`${label}: ${formatTime(internalBinding('timers').now() - start)}`, ...data);
-};
-Console.prototype.table = function table(data, properties) {
+} });
+defineMethod({ table(data, properties) {
   if (data === null || typeof data !== 'object') return this.log(data);
   const renderCell = (v) => (v === undefined ? '' : typeof v === 'string' ? inspect(v).slice(1, -1).length >= 0 ? `'${v}'` : v : inspect(v, { depth: 1, breakLength: Infinity, compact: 3 }));
   const indexKey = '(index)';
@@ -189,7 +200,7 @@ Console.prototype.table = function table(data, properties) {
   for (const r of rows) out.push(`│${header.map((h, i) => pad(String(r[keyOf(h)] ?? ''), widths[i])).join('│')}│`);
   out.push(line('└', '┴', '┘'));
   this.log(out.join('\n'));
-};
+} });
 
 const globalConsole = Object.create({});
 const stdio = {

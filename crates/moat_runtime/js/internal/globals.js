@@ -5,20 +5,34 @@
 
 // QuickJS-ng defines some of these (queueMicrotask, atob, btoa, performance) itself; deleting
 // first puts each in Node's enumeration order and replaces the engine's version.
+// Loaded on first use, then a plain data property as in Node.
 function defineLazy(name, get, enumerable = false) {
+  delete globalThis[name];
+  const settle = (value) => {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+    return value;
+  };
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get() { return settle(get()); },
+    set(v) { settle(v); },
+  });
+}
+
+// `process` and `Buffer` stay accessors, as Node keeps them.
+function defineAccessor(name, get) {
   delete globalThis[name];
   let value;
   let loaded = false;
   Object.defineProperty(globalThis, name, {
     configurable: true,
-    enumerable,
+    enumerable: false,
     get() {
       if (!loaded) { value = get(); loaded = true; }
       return value;
     },
-    set(v) {
-      Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable });
-    },
+    set(v) { value = v; loaded = true; },
   });
 }
 
@@ -30,7 +44,7 @@ function defineValue(name, value, enumerable = false) {
 function setup() {
   const loop = require('internal/loop');
   const processObject = require('internal/process/object').create();
-  defineValue('process', processObject);
+  defineAccessor('process', () => processObject);
   processObject._rawWrite = (fd, s) => internalBinding('process').writeStdio(fd, s);
   require('internal/process/object').installStdio(processObject);
   processObject.nextTick = loop.nextTick;
@@ -65,7 +79,7 @@ function setup() {
   defineLazy('navigator', () => require('internal/navigator').navigator, true);
 
   defineLazy('console', () => require('console'));
-  defineLazy('Buffer', () => buffer().Buffer);
+  defineAccessor('Buffer', () => buffer().Buffer);
   defineLazy('URL', () => require('internal/url').URL);
   defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams);
   defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder);

@@ -93,6 +93,7 @@ const kTimeout = Symbol('timeout');
 let timerList = []; // sorted by (when, id)
 let timerId = 0;
 let refedTimers = 0;
+const warned = { negative: false, nan: false };
 
 function insertTimer(t) {
   let lo = 0, hi = timerList.length;
@@ -116,9 +117,11 @@ class Timeout {
     if (!(after >= 1 && after <= 2147483647)) {
       if (after > 2147483647) {
         process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
-      } else if (after < 0) {
+      } else if (after < 0 && !warned.negative) {
+        warned.negative = true;
         process.emitWarning(`${after} is a negative number.\nTimeout duration was set to 1.`, 'TimeoutNegativeWarning');
-      } else if (typeof requested === 'number' && Number.isNaN(requested)) {
+      } else if (typeof requested === 'number' && Number.isNaN(requested) && !warned.nan) {
+        warned.nan = true;
         process.emitWarning('NaN is not a number.\nTimeout duration was set to 1.', 'TimeoutNaNWarning');
       }
       after = 1;
@@ -130,7 +133,7 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this._id = ++timerId;
-    this._when = Math.floor(now()) + after;
+    this._when = Math.floor(now()) + Math.trunc(after);
     this._active = true;
     if (isRefed) refedTimers++;
     insertTimer(this);
@@ -138,7 +141,7 @@ class Timeout {
   refresh() {
     if (this._active) {
       removeTimer(this);
-      this._when = Math.floor(now()) + this._idleTimeout;
+      this._when = Math.floor(now()) + Math.trunc(this._idleTimeout);
       this._id = ++timerId;
       insertTimer(this);
     }
@@ -168,12 +171,9 @@ let asyncIdCounter = 1000;
 const knownTimersById = new Map();
 
 function clearTimeoutInternal(timer) {
-  if (timer && timer._onTimeout !== undefined && timer._active) {
-    timer._active = false;
-    timer._destroyed = true;
-    if (timer[kRefed]) refedTimers--;
+  if (timer && timer._active) {
+    deactivate(timer);
     removeTimer(timer);
-    if (timer[kAsyncId] !== undefined) knownTimersById.delete(timer[kAsyncId]);
   }
 }
 
@@ -187,6 +187,13 @@ function clearTimer(timer) {
   if (timer instanceof Timeout) clearTimeoutInternal(timer);
 }
 
+function deactivate(t) {
+  t._active = false;
+  t._destroyed = true;
+  if (t[kRefed]) refedTimers--;
+  if (t[kAsyncId] !== undefined) knownTimersById.delete(t[kAsyncId]);
+}
+
 function runTimers() {
   const nowMs = Math.floor(now());
   // Only timers due at the start of this phase run; ones added while it runs wait.
@@ -196,17 +203,19 @@ function runTimers() {
     if (t._when > nowMs) break;
     if (t._id > maxId) break;
     timerList.shift();
-    if (t._repeat !== null) {
-      t._when = nowMs + t._repeat;
-      t._id = ++timerId;
-      insertTimer(t);
-    } else {
-      t._active = false;
-      t._destroyed = true;
-      if (t[kRefed]) refedTimers--;
-      if (t[kAsyncId] !== undefined) knownTimersById.delete(t[kAsyncId]);
+    if (t._repeat === null) deactivate(t);
+    const callback = t._onTimeout;
+    if (typeof callback === 'function') runCallback(callback, t, t._timerArgs);
+    // An interval goes on unless its callback cleared it or took its callback or delay away.
+    if (t._repeat !== null && t._active) {
+      if (t._idleTimeout < 0 || typeof t._onTimeout !== 'function') {
+        deactivate(t);
+      } else {
+        t._when = Math.floor(now()) + Math.trunc(t._repeat);
+        t._id = ++timerId;
+        insertTimer(t);
+      }
     }
-    runCallback(t._onTimeout, t, t._timerArgs);
   }
 }
 

@@ -97,7 +97,7 @@ function emitExit(code) {
 
 function installExit() {
   process.exit = function exit(code) {
-    if (code !== undefined) process.exitCode = code;
+    if (code !== undefined && code !== null) process.exitCode = code;
     if (!process._exiting) {
       process._exiting = true;
       exitEmitted = true;

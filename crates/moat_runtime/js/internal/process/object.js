@@ -4,8 +4,15 @@
 const EventEmitter = require('events');
 const b = internalBinding('process');
 const timers = internalBinding('timers');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE } } = require('internal/errors');
-const { validateString } = require('internal/validators');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { validateString, validateInteger } = require('internal/validators');
+
+// An exit code is an integer, a string of one, or absent.
+function validateExitCode(code) {
+  if (code === undefined || code === null) return;
+  if (typeof code === 'string' && code !== '' && Number.isInteger(Number(code))) return;
+  validateInteger(code, 'code');
+}
 
 const signals = {
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGIOT: 6, SIGBUS: 7, SIGFPE: 8,
@@ -52,7 +59,16 @@ function create() {
   process.env = envProxy(b.env);
   process.pid = b.pid;
   process.ppid = b.ppid;
-  process.exitCode = undefined;
+  let exitCode;
+  Object.defineProperty(process, 'exitCode', {
+    enumerable: true,
+    configurable: false,
+    get() { return exitCode; },
+    set(code) {
+      validateExitCode(code);
+      exitCode = code;
+    },
+  });
   process._exiting = false;
   process.config = {
     target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
@@ -101,13 +117,20 @@ function create() {
     return { rss, heapTotal, heapUsed, external, arrayBuffers };
   };
   process.memoryUsage.rss = () => b.memoryUsage()[0];
-  process.cpuUsage = function cpuUsage(prev) {
+  process.cpuUsage = function cpuUsage(prevValue) {
+    if (prevValue !== undefined) {
+      if (prevValue === null || typeof prevValue !== 'object') throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
+      for (const key of ['user', 'system']) {
+        const v = prevValue[key];
+        if (typeof v !== 'number') throw new ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
+        if (!(v >= 0 && Number.isFinite(v))) throw new ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
+      }
+    }
     const [user, system] = b.cpuUsage();
     const r = { user: Math.round(user), system: Math.round(system) };
-    if (prev !== undefined) {
-      if (prev === null || typeof prev !== 'object') throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
-      r.user -= prev.user;
-      r.system -= prev.system;
+    if (prevValue !== undefined) {
+      r.user -= prevValue.user;
+      r.system -= prevValue.system;
     }
     return r;
   };
@@ -132,7 +155,7 @@ function create() {
   return process;
 }
 
-module.exports = { create, signals };
+module.exports = { create, signals, validateExitCode };
 
 // Lazy stdio streams, as Node creates them on first use.
 function installStdio(process) {

@@ -50,7 +50,7 @@ function onWarning(warning) {
     warnedOnce.add('trace');
     msg += `\n(Use \`${process.release.name} --trace-warnings ...\` to show where the warning was created)`;
   }
-  process._rawWrite(2, `${msg}\n`);
+  process.stderr.write(`${msg}\n`);
 }
 
 module.exports = { emitWarning, onWarning };
