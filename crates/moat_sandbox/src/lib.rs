@@ -57,8 +57,19 @@ pub fn engine_config() -> Config {
     let mut c = Config::new();
     c.epoch_interruption(true);
     c.memory_init_cow(true);
+    c.max_wasm_stack(MAX_WASM_STACK);
+    // wasmtime-wasi enables async support, whose stack bounds the one above; moat runs the
+    // guest synchronously, so this only has to be large enough.
+    c.async_stack_size(MAX_WASM_STACK + 1024 * 1024);
     c
 }
+
+/// Native stack the guest's wasm frames may use. The interpreter recurses in C, so deep JS
+/// recursion needs room here before QuickJS's own limit turns it into a RangeError.
+const MAX_WASM_STACK: usize = 48 * 1024 * 1024;
+
+/// The host thread that runs the guest has room for [`MAX_WASM_STACK`] plus the host's frames.
+const GUEST_THREAD_STACK: usize = MAX_WASM_STACK + 16 * 1024 * 1024;
 
 /// Compiles guest wasm to a `.cwasm` for [`run`].
 ///
@@ -82,6 +93,18 @@ struct HostState {
 /// # Errors
 /// Setup and load failures, and traps that are not a limit or an exit.
 pub fn run(cwasm: &[u8], cfg: &SandboxConfig) -> Result<i32, SandboxError> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("moat-guest".to_string())
+            .stack_size(GUEST_THREAD_STACK)
+            .spawn_scoped(scope, || run_on_this_thread(cwasm, cfg))
+            .map_err(|e| SandboxError::Setup(format!("failed to start the guest thread: {e}")))?
+            .join()
+            .unwrap_or_else(|_| Err(SandboxError::Setup("the guest thread panicked".to_string())))
+    })
+}
+
+fn run_on_this_thread(cwasm: &[u8], cfg: &SandboxConfig) -> Result<i32, SandboxError> {
     let engine =
         Engine::new(&engine_config()).map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
     // SAFETY: the bytes were produced by `precompile` with `engine_config()` at build time and
