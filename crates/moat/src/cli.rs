@@ -200,8 +200,9 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         cfg.script_args = rest.to_vec();
     } else if let Some(first) = rest.first() {
         if first == "-" {
+            // `process.argv[1]` is `-`, as in node.
             cfg.entry = Entry::Stdin;
-            cfg.script_args = rest[1..].to_vec();
+            cfg.script_args = rest.to_vec();
         } else {
             cfg.entry = Entry::File(PathBuf::from(first));
             cfg.script_args = rest[1..].to_vec();

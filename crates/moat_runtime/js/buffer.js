@@ -149,9 +149,12 @@ for (const m of ['readUInt8', 'readUInt16LE', 'readUInt16BE', 'readUInt32LE', 'r
   Buffer.prototype[m] = thrower(`buffer.Buffer.prototype.${m}`);
 }
 
+// Node 24 on 64-bit hosts.
+const kMaxLength = Number.MAX_SAFE_INTEGER;
+
 function checkSize(size) {
   if (typeof size !== 'number') throw new ERR_INVALID_ARG_TYPE('size', 'number', size);
-  if (!(size >= 0 && size <= 2 ** 32)) throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${2 ** 32}`, size);
+  if (!(size >= 0 && size <= kMaxLength)) throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
 }
 
 function btoa(input) {
@@ -177,7 +180,7 @@ function atob(input) {
 }
 
 module.exports = {
-  Buffer, atob, btoa, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32, MAX_STRING_LENGTH: 0x1fffffe8 },
+  Buffer, atob, btoa, kMaxLength, constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 0x1fffffe8 },
   SlowBuffer: Buffer, INSPECT_MAX_BYTES: 50, Blob: thrower('buffer.Blob'), File: thrower('buffer.File'),
   isUtf8: thrower('buffer.isUtf8'), isAscii: thrower('buffer.isAscii'), transcode: thrower('buffer.transcode'),
 };

@@ -179,7 +179,7 @@ defineMethod({ table(data, properties) {
   for (const [key, value, mapKey] of entries) {
     const row = { [indexKey]: String(key) };
     if (isMap) row.Key = renderCell(mapKey);
-    if (value !== null && typeof value === 'object') {
+    if (value !== null && typeof value === 'object' && !isMap) {
       for (const col of Object.keys(value)) {
         if (properties && !properties.includes(col)) continue;
         if (!columns.includes(col)) columns.push(col);

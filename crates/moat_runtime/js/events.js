@@ -45,7 +45,7 @@ EventEmitter.init = function init(opts) {
 EventEmitter.prototype[kCapture] = false;
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) throw new ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
+  validateNumber(n, 'setMaxListeners', 0);
   this._maxListeners = n;
   return this;
 };

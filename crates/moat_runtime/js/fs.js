@@ -39,7 +39,8 @@ const fs = {
   Stats,
   existsSync(p) { try { return b.exists(toPath(p)); } catch { return false; } },
   readFileSync(p, options) {
-    if (typeof p === 'number') {
+    // A file descriptor, tested as Node tests it (`>>> 0`, which throws for a BigInt).
+    if ((p >>> 0) === p) {
       const chunks = [];
       const buf = new Uint8Array(65536);
       let n;

@@ -57,6 +57,23 @@ function ErrorPrepareStackTrace(err, sites) {
   return out;
 }
 
+// QuickJS words some TypeErrors differently from V8; npm code and tests match V8's words.
+const engineMessages = [
+  [/^cannot read property '(.*)' of (null|undefined)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
+  [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
+];
+
+function translateEngineMessage(err) {
+  if (!(err instanceof TypeError) || typeof err.message !== 'string') return;
+  for (const [re, to] of engineMessages) {
+    const m = re.exec(err.message);
+    if (m) {
+      err.message = to(m);
+      return;
+    }
+  }
+}
+
 // V8 renders `err.stack` when it is first read, so a `name` or `message` changed after
 // construction shows in it, and `Error.prepareStackTrace` applies as it is at that moment.
 // QuickJS-ng prepares the stack at construction; a LazyStack keeps the call sites until then.
@@ -77,6 +94,7 @@ function setup() {
   let capturing = false;
   const format = (err, sites) => (typeof user === 'function' ? user : ErrorPrepareStackTrace)(err, sites);
   const prepare = function prepareStackTrace(err, sites) {
+    translateEngineMessage(err);
     if (!sawSites && sites.length > 0) {
       sawSites = true;
       completeCallSite(Object.getPrototypeOf(sites[0]));

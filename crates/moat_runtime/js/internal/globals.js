@@ -42,6 +42,7 @@ function defineValue(name, value, enumerable = false) {
 }
 
 function setup() {
+  require('internal/util/iterator_kinds').install();
   const loop = require('internal/loop');
   const processObject = require('internal/process/object').create();
   defineAccessor('process', () => processObject);
@@ -95,7 +96,7 @@ function setup() {
   defineLazy('Performance', () => require('perf_hooks').Performance);
 
   const cjs = require('internal/modules/cjs');
-  internalBinding('loader').setHooks(require, cjs.requireForImport);
+  internalBinding('loader').setHooks(require, cjs.requireForImport, cjs.warnTypelessPackage);
   require('internal/error_stack').setup();
 }
 

@@ -60,6 +60,7 @@ function processTicksAndRejections() {
 
 const pendingRejections = new Map();
 const reportedRejections = new WeakSet();
+const handledLater = [];
 
 function onRejection(promise, reason, handled) {
   if (!handled) {
@@ -67,7 +68,8 @@ function onRejection(promise, reason, handled) {
   } else if (pendingRejections.has(promise)) {
     pendingRejections.delete(promise);
   } else if (reportedRejections.has(promise)) {
-    process.emit('rejectionHandled', promise);
+    // Reported after the handler's own microtasks, with the other rejection news.
+    handledLater.push(promise);
   }
 }
 timersBinding.setRejectionHook(onRejection);
@@ -77,6 +79,10 @@ function setUnhandledRejectionHandler(fn) { unhandledRejectionHandler = fn; }
 
 // Returns true when it ran something that may have queued more work.
 function processRejections() {
+  if (handledLater.length > 0) {
+    for (const promise of handledLater.splice(0)) process.emit('rejectionHandled', promise);
+    return true;
+  }
   if (pendingRejections.size === 0) return false;
   const list = [...pendingRejections];
   pendingRejections.clear();

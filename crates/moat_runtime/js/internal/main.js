@@ -23,20 +23,26 @@ function sourceContext(err) {
   return `${m[1]}:${m[2]}\n${line}\n${' '.repeat(indent)}^\n\n`;
 }
 
+// Node's report of an uncaught exception: the throw site, then the error as inspect shows it.
+// A thrown value that is not an error (no stack) is shown alone, primitives with a hint.
 function printFatal(err) {
   const { inspect } = require('internal/util/inspect');
+  const isErrorLike = err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string');
   let body;
   try {
-    if (err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string')) {
-      body = inspect(err, { colors: false });
-    } else {
-      body = `Uncaught ${inspect(err, { colors: false })}`;
-    }
+    body = inspect(err, { colors: false });
   } catch {
     body = String(err);
   }
-  const ctx = noSourceContext.has(err) ? '' : sourceContext(err);
-  process._rawWrite(2, `${ctx}${body}\n\nNode.js ${process.version}\n`);
+  if (isErrorLike) {
+    const ctx = noSourceContext.has(err) ? '' : sourceContext(err);
+    process._rawWrite(2, `${ctx}${body}\n\nNode.js ${process.version}\n`);
+    return;
+  }
+  const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
+  const hint = primitive ? `\n(Use \`${process.release.name} --trace-uncaught ...\` to show where the exception was thrown)` : '';
+  const shown = typeof err === 'string' ? err : body;
+  process._rawWrite(2, `\n${shown}${hint}\n\nNode.js ${process.version}\n`);
 }
 // Errors moat raises itself, whose throw site is not the user's code.
 const noSourceContext = new WeakSet();

@@ -7,5 +7,4 @@ class Navigator {
   get platform() { return `${process.platform === 'linux' ? 'Linux' : process.platform} ${process.arch === 'x64' ? 'x86_64' : process.arch}`; }
   get userAgent() { return `Node.js/${process.version.slice(1).split('.')[0]}`; }
 }
-Object.defineProperty(Navigator.prototype, Symbol.toStringTag, { value: 'Navigator', configurable: true });
 module.exports = { navigator: new Navigator(), Navigator };

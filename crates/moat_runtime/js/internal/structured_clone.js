@@ -12,7 +12,8 @@ const uncloneable = new WeakSet();
 function structuredClone(value, options) {
   if (arguments.length === 0) {
     const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
-    throw new ERR_MISSING_ARGS('value');
+    // Node's own wording, argument name included.
+    throw new ERR_MISSING_ARGS('The value argument must be specified');
   }
   void options;
   const memory = new Map();

@@ -261,6 +261,9 @@ impl Loader for EsmLoader {
             Format::CommonJs => self.load_cjs(ctx, name, &source),
             Format::Ambiguous if !is_esm_syntax(ctx, &source) => self.load_cjs(ctx, name, &source),
             Format::Module | Format::Ambiguous => {
+                if format == Format::Ambiguous {
+                    self.hook(ctx, 2)?.call::<_, ()>((name,))?;
+                }
                 let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
                 set_meta(ctx, &m, name)?;
                 Ok(m)

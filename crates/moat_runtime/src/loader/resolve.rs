@@ -239,6 +239,13 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         None
     }
 
+    /// The package.json whose scope holds `file`, when it declares no `"type"`: Node warns
+    /// about such a package when one of its `.js` files turns out to be an ES module.
+    pub fn typeless_package_json(&self, file: &Path) -> Option<PathBuf> {
+        let scope = file.parent().and_then(|d| self.package_scope(d))?;
+        (!scope.json.contains_key("type")).then_some(scope.json_path)
+    }
+
     /// The format Node gives `file`.
     pub fn format(&self, file: &Path) -> Format {
         match file.extension().and_then(|e| e.to_str()) {

@@ -61,6 +61,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     o.set("wrapperHeadLength", CJS_WRAPPER_HEAD.len())?;
     o.set(
+        "typelessPackageJson",
+        Function::new(ctx.clone(), |path: String| -> Option<String> {
+            resolve::Resolver::new(&StdFs)
+                .typeless_package_json(Path::new(&path))
+                .map(|p| p.to_string_lossy().into_owned())
+        })?,
+    )?;
+    o.set(
         "isEsmSyntax",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, src: String| {
             is_esm_syntax(&ctx, &src)
@@ -173,10 +181,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         "setHooks",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, require_builtin: Function<'js>, require_cjs: Function<'js>| {
+            move |ctx: Ctx<'js>,
+                  require_builtin: Function<'js>,
+                  require_cjs: Function<'js>,
+                  warn_typeless: Function<'js>| {
                 *st.loader_hooks.borrow_mut() = vec![
                     Persistent::save(&ctx, require_builtin),
                     Persistent::save(&ctx, require_cjs),
+                    Persistent::save(&ctx, warn_typeless),
                 ];
             },
         )?,

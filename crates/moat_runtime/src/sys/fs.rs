@@ -307,12 +307,22 @@ pub fn utimes(path: &Path, atime: f64, mtime: f64) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    reject_dir(path)?;
     fs::read(path)
+}
+
+/// Reading a directory is `EISDIR` on every platform (WASI would say `EBADF`).
+fn reject_dir(path: &Path) -> io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
+    Ok(())
 }
 
 /// # Errors
 /// The OS error; invalid UTF-8 is an error too.
 pub fn read_to_string(path: &Path) -> io::Result<String> {
+    reject_dir(path)?;
     fs::read_to_string(path)
 }
 

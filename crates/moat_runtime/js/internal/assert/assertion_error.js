@@ -78,7 +78,9 @@ class AssertionError extends Error {
       } else {
         text = diffMessage(operator, actual, expected);
       }
-    } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual' || operator === 'notDeepEqual') {
+    } else if (operator === 'notDeepEqual') {
+      text = `Expected values not to be loosely deep-equal:\n\n${show(actual)}\n\nshould not loosely deep-equal\n\n${show(expected)}`;
+    } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
       const s = show(actual);
       if (operator === 'notStrictEqual' && (typeof actual !== 'object' || actual === null)) {
         text = `${headers.notStrictEqual} ${s}`;

@@ -10,9 +10,8 @@ const { validateString } = require('internal/validators');
 const { wrappedFiles, moduleWrappers } = require('internal/error_stack');
 
 const builtinIds = loader.builtinModules();
-const builtinModules = builtinIds.filter((id) => !id.startsWith('node:') && !id.startsWith('_'));
-builtinModules.push(...builtinIds.filter((id) => id.startsWith('_')));
-builtinModules.sort();
+// Node 24 lists every built-in, the `node:`-only ones with their prefix.
+const builtinModules = [...builtinIds].sort();
 const prefixOnly = builtinIds.filter((id) => id.startsWith('node:'));
 
 function isBuiltin(id) {
@@ -129,9 +128,26 @@ function isModuleFormat(filename) {
   const f = loader.format(filename);
   if (f === 'module') return true;
   if (f === 'ambiguous') {
-    try { return loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch { return false; }
+    let esm = false;
+    try { esm = loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch { return false; }
+    if (esm) warnTypelessPackage(filename);
+    return esm;
   }
   return false;
+}
+
+// Node's warning when a `.js` file in a package.json scope without "type" is an ES module.
+const warnedTypeless = new Set();
+function warnTypelessPackage(filename) {
+  const pjson = loader.typelessPackageJson(filename);
+  if (pjson === undefined || pjson === null || warnedTypeless.has(filename)) return;
+  warnedTypeless.add(filename);
+  const url = require('internal/url').pathToFileURL(filename).href;
+  process.emitWarning(
+    `Module type of ${url} is not specified and it doesn't parse as CommonJS.\n` +
+    'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
+    `To eliminate this warning, add "type": "module" to ${pjson}.`,
+    { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
 }
 
 Module.prototype.require = function require(id) {
@@ -149,6 +165,7 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
   } catch (err) {
     if (detect && err instanceof SyntaxError && loader.detectModule(content)) {
       wrappedFiles.delete(filename);
+      warnTypelessPackage(filename);
       Module._extensions['.mjs'](this, filename);
       return undefined;
     }
@@ -182,10 +199,23 @@ Module._extensions['.node'] = function (module, filename) {
 Module._extensions['.mjs'] = function (module, filename) {
   const parent = module[kParent];
   const ns = loader.requireModule(filename, parent && parent.filename ? parent.filename : null);
-  module.exports = ns;
+  module.exports = withEsModuleFlag(ns);
   // A module that exports `module.exports` under that name gives it as the CommonJS value.
   if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
 };
+
+// require(esm) of a module with a default export marks it `__esModule`, so that code from
+// transpilers finds the default where it looks for it.
+function withEsModuleFlag(ns) {
+  if (!('default' in ns) || '__esModule' in ns) return ns;
+  const out = Object.create(null);
+  Object.defineProperty(out, '__esModule', { value: true, enumerable: true });
+  for (const key of Object.keys(ns)) {
+    Object.defineProperty(out, key, { get: () => ns[key], enumerable: true });
+  }
+  Object.defineProperty(out, Symbol.toStringTag, { value: 'Module' });
+  return out;
+}
 
 function makeRequire(mod) {
   const require = function require(id) { return mod.require(id); };
@@ -288,4 +318,6 @@ function preload(request) {
   Module._load(request, parent, false);
 }
 
-module.exports = { Module, runMain, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules };
+module.exports = {
+  Module, runMain, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules, warnTypelessPackage,
+};

@@ -46,9 +46,10 @@ function onWarning(warning) {
   if (trace && warning.stack) msg += warning.stack;
   else msg += typeof warning.toString === 'function' ? warning.toString() : Error.prototype.toString.call(warning);
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
-  if (!trace && !warnedOnce.has('trace')) {
-    warnedOnce.add('trace');
-    msg += `\n(Use \`${process.release.name} --trace-warnings ...\` to show where the warning was created)`;
+  const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+  if (!trace && !warnedOnce.has(flag)) {
+    warnedOnce.add(flag);
+    msg += `\n(Use \`${process.release.name} ${flag} ...\` to show where the warning was created)`;
   }
   process.stderr.write(`${msg}\n`);
 }

@@ -2,6 +2,7 @@
 // util.inspect and util.format, written to print what Node 24 prints.
 
 const binding = internalBinding('util');
+const iteratorKinds = require('internal/util/iterator_kinds');
 
 const inspectDefaultOptions = {
   showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
@@ -123,7 +124,9 @@ function formatNumber(fn, number, numericSeparator) {
     return fn(addSeparators(string), 'number');
   }
   if (Number.isNaN(number)) return fn(string, 'number');
-  return fn(`${addSeparators(string)}.${String(number).split('.')[1]}`, 'number');
+  // The fraction is grouped from its start: 0.567_8.
+  const fraction = String(number).split('.')[1].replace(/(\d{3})(?=\d)/g, '$1_');
+  return fn(`${addSeparators(string)}.${fraction}`, 'number');
 }
 function addSeparators(s) {
   let res = '';
@@ -332,14 +335,12 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
       formatter = formatTypedArray.bind(null, bound, size);
       extrasType = kArrayExtrasType;
-    } else if (isMapIterator(value)) {
+    } else if (isMapIterator(value) || isSetIterator(value)) {
       keys = getKeys(value, filter);
-      braces = getIteratorBraces('Map', tag);
-      formatter = formatIterator.bind(null, braces);
-    } else if (isSetIterator(value)) {
-      keys = getKeys(value, filter);
-      braces = getIteratorBraces('Set', tag);
-      formatter = formatIterator.bind(null, braces);
+      const pv = iteratorKinds.preview(value);
+      const type = isMapIterator(value) ? 'Map' : 'Set';
+      braces = getIteratorBraces(type, tag, pv !== undefined && pv[0]);
+      formatter = formatIterator.bind(null, pv);
     } else {
       noIterator = true;
     }
@@ -374,7 +375,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) formatter = formatArrayBuffer;
       else if (keys.length === 0 && protoProps === undefined) {
-        return prefix + `{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
+        return prefix + `{ [byteLength]: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
       braces[0] = `${prefix}{`;
       keys.unshift('byteLength');
@@ -459,10 +460,13 @@ const mapIterProto = Object.getPrototypeOf(new Map()[Symbol.iterator]());
 const setIterProto = Object.getPrototypeOf(new Set()[Symbol.iterator]());
 function isMapIterator(v) { return Object.getPrototypeOf(v) === mapIterProto; }
 function isSetIterator(v) { return Object.getPrototypeOf(v) === setIterProto; }
-function getIteratorBraces(type, tag) {
+function getIteratorBraces(type, tag, entries) {
+  const name = `${type} ${entries ? 'Entries' : 'Iterator'}`;
   if (tag !== `${type} Iterator`) {
     if (tag !== '') tag += '] [';
-    tag += `${type} Iterator`;
+    tag += name;
+  } else {
+    tag = name;
   }
   return [`[${tag}] {`, '}'];
 }
@@ -726,8 +730,10 @@ function formatMap(value, ctx, ignored, recurseTimes) {
   return output;
 }
 
-function formatIterator(braces, ctx, value, recurseTimes) {
-  const entries = [...value];
+// Never consumes the iterator: entries come from where it was made.
+function formatIterator(pv, ctx, value, recurseTimes) {
+  if (pv === undefined) return [ctx.stylize('<items unknown>', 'special')];
+  const entries = pv[1];
   ctx.indentationLvl += 2;
   const output = entries.slice(0, ctx.maxArrayLength).map((e) => formatValue(ctx, e, recurseTimes));
   ctx.indentationLvl -= 2;

@@ -1,0 +1,17 @@
+const assert = require('assert');
+const t = (f) => { try { f(); console.log('ok'); } catch (e) { console.log(e.code, e.name, JSON.stringify(e.message)); } };
+t(() => assert.deepStrictEqual(new Map([[1, { a: 1 }]]), new Map([[1, { a: 1 }]])));
+t(() => assert.deepStrictEqual([1, 2], [1, '2']));
+t(() => assert.deepEqual([1, 2], [1, '2']));
+t(() => assert.deepStrictEqual(new Date(0), new Date(0)));
+t(() => assert.deepStrictEqual(/a/g, /a/i));
+t(() => assert.notDeepEqual({ a: 1 }, { a: '1' }));
+t(() => assert.throws(() => { throw new TypeError('bad'); }, { name: 'TypeError', message: /ba/ }));
+t(() => assert.throws(() => { throw new Error('e'); }, (err) => err.message === 'e'));
+t(() => assert.doesNotMatch('abc', /b/));
+t(() => assert.strict.equal(1, '1'));
+t(() => assert.equal(NaN, NaN));
+t(() => assert.notEqual(1, 2));
+assert.rejects(Promise.reject(new Error('r')), /r/).then(() => console.log('rejects ok'));
+assert.doesNotReject(Promise.resolve(1)).then(() => console.log('doesNotReject ok'));
+assert.rejects(Promise.resolve(1)).catch((e) => console.log(e.message));

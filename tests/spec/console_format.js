@@ -1,0 +1,11 @@
+console.log('%s|%s|%s', 'str', 42, { a: 1 });
+console.log('%d|%i|%f', '42.5', 42.9, '1.5e3');
+console.log('%o', { nested: { deep: { deeper: { deepest: 1 } } } });
+console.log('%O', { nested: { deep: { deeper: { deepest: 1 } } } });
+console.log('%j', { j: [1, 'x'] }, '%s', 'rest');
+console.log('100%', 'literal %');
+console.log('%s', Symbol('sym'), 5n, null, undefined);
+console.log('%x unknown %s', 'a');
+console.log();
+console.log('');
+console.log(null, undefined, true);

@@ -1,0 +1,15 @@
+const EventEmitter = require('events');
+const e = new EventEmitter();
+e.on('removeListener', (n) => console.log('removed', n));
+const a = () => console.log('a'); e.on('x', a); e.once('x', () => console.log('once'));
+console.log(e.rawListeners('x').length, e.listeners('x').length);
+e.emit('x'); e.emit('x'); e.removeAllListeners('x');
+e.prependOnceListener('y', () => console.log('prepended once')); e.on('y', () => console.log('y'));
+e.emit('y'); e.emit('y');
+e.setMaxListeners(1); console.log(e.getMaxListeners(), EventEmitter.defaultMaxListeners);
+e.on(Symbol.for('s'), () => console.log('symbol event')); e.emit(Symbol.for('s'));
+console.log(e.eventNames());
+const { errorMonitor } = EventEmitter;
+e.on(errorMonitor, (err) => console.log('monitor', err.message)); e.on('error', (err) => console.log('error', err.message));
+e.emit('error', new Error('watched'));
+console.log(EventEmitter.listenerCount(e, 'y'), e.listenerCount('y'));

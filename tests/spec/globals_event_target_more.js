@@ -1,0 +1,10 @@
+const t = new EventTarget();
+const h = (e) => console.log('handler', e.type, e.eventPhase, e.defaultPrevented);
+t.addEventListener('x', h); t.addEventListener('x', h);
+t.addEventListener('x', { handleEvent(e) { console.log('object listener', e.type); } });
+const ev = new Event('x', { cancelable: true });
+t.addEventListener('x', (e) => e.preventDefault());
+console.log(t.dispatchEvent(ev), ev.defaultPrevented);
+t.removeEventListener('x', h);
+t.dispatchEvent(new Event('x'));
+const e2 = new Event('y', { bubbles: true }); console.log(e2.bubbles, e2.cancelable, e2.composed, typeof e2.timeStamp);

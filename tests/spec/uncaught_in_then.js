@@ -1,0 +1,1 @@
+Promise.resolve().then(() => { throw new TypeError('in then'); });

@@ -1,0 +1,3 @@
+const o = null;
+console.log('start');
+o.prop;

@@ -1,0 +1,11 @@
+const util = require('util');
+console.log(util.types.isAsyncFunction(async () => {}), util.types.isGeneratorFunction(function* () {}), util.types.isBoxedPrimitive(Object(1)));
+console.log(util.types.isTypedArray(new Uint8Array()), util.types.isArrayBufferView(new DataView(new ArrayBuffer(1))), util.types.isProxy(new Proxy({}, {})));
+console.log(util.types.isNativeError(new TypeError()), util.types.isModuleNamespaceObject({}), util.types.isWeakMap(new WeakMap()));
+console.log(util.isDeepStrictEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }), util.isDeepStrictEqual([1], ['1']), util.isDeepStrictEqual(new Set([1]), new Set([1])));
+console.log(util.format('%s', 'a', 'b'), util.formatWithOptions({ colors: true }, '%O', 1));
+const dep = util.deprecate(() => 'result', 'this is deprecated', 'DEP0999');
+process.on('warning', (w) => console.log('warning', w.name, w.code, w.message));
+console.log(dep(), dep());
+const sleep = util.promisify(setTimeout); sleep(1).then(() => console.log('promisified setTimeout'));
+console.log(util.inspect.defaultOptions.depth, util.stripVTControlCharacters(util.styleText(['bold', 'red'], 'x', { validateStream: false })));
