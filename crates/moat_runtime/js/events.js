@@ -71,7 +71,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     if (er instanceof Error) {
       throw er;
     }
-    const err = new ERR_UNHANDLED_ERROR(er);
+    let shown;
+    try { shown = require('internal/util/inspect').inspect(er); } catch { shown = String(er); }
+    const err = new ERR_UNHANDLED_ERROR(shown);
     err.context = er;
     throw err;
   }

@@ -136,10 +136,10 @@ E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_NOT_IMPLEMENTED', (what) => `${what} is not implemented in moat yet`, Error);
-E('ERR_UNHANDLED_ERROR', (err = undefined) => {
+E('ERR_UNHANDLED_ERROR', (shown = undefined) => {
   const msg = 'Unhandled error.';
-  if (err === undefined) return msg;
-  return `${msg} (${lazyInspect()(err)})`;
+  if (shown === undefined) return msg;
+  return `${msg} (${shown})`;
 }, Error);
 E('ERR_INVALID_URL', 'Invalid URL', TypeError);
 E('ERR_INVALID_URL_SCHEME', (expected) => `The URL must be of scheme ${expected}`, TypeError);

@@ -1,0 +1,14 @@
+const assert = require('assert');
+const t = (f) => { try { f(); console.log('equal'); } catch (e) { console.log('not equal', e.code); } };
+t(() => assert.deepStrictEqual(Object.create(null), {}));
+t(() => assert.deepEqual(Object.create(null), {}));
+t(() => assert.deepStrictEqual([1, , 3], [1, undefined, 3]));
+t(() => assert.deepStrictEqual(new Set([{ a: 1 }]), new Set([{ a: 1 }])));
+t(() => assert.deepStrictEqual({ [Symbol.for('s')]: 1 }, { [Symbol.for('s')]: 1 }));
+t(() => assert.deepStrictEqual(new Number(1), new Number(2)));
+t(() => assert.deepStrictEqual(-0, 0));
+t(() => assert.deepEqual(-0, 0));
+t(() => assert.deepStrictEqual(new Error('a'), new Error('a')));
+t(() => assert.deepStrictEqual(new Uint8Array([1]), new Uint8Array([1])));
+const c1 = {}; c1.self = c1; const c2 = {}; c2.self = c2;
+t(() => assert.deepStrictEqual(c1, c2));
