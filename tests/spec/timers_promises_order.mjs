@@ -1,8 +1,8 @@
 import { setTimeout as sleep, setImmediate as immediate } from 'node:timers/promises';
 const log = [];
 await Promise.all([
-  sleep(5).then(() => log.push('sleep 5')),
-  sleep(1).then(() => log.push('sleep 1')),
+  sleep(30).then(() => log.push('sleep 30')),
+  sleep(10).then(() => log.push('sleep 10')),
   immediate().then(() => log.push('immediate')),
 ]);
 console.log(log.join(', '));
