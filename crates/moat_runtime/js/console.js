@@ -12,7 +12,6 @@ function defineMethod(methods) {
 }
 
 const kCounts = Symbol('counts');
-const kTimers = Symbol('timers');
 const kGroupIndent = Symbol('groupIndent');
 const kGroupIndentWidth = Symbol('groupIndentWidth');
 
@@ -36,7 +35,8 @@ function initConsole(self, options, stderr) {
   Object.defineProperty(that, '_stdout', { value: stdout, writable: true });
   Object.defineProperty(that, '_stderr', { value: stderr, writable: true });
   Object.defineProperty(that, kCounts, { value: new Map() });
-  Object.defineProperty(that, kTimers, { value: new Map() });
+  // Node exposes the label table as `_times`, and tests read it.
+  Object.defineProperty(that, '_times', { value: new Map(), writable: true });
   Object.defineProperty(that, kGroupIndent, { value: '', writable: true });
   Object.defineProperty(that, '_colorMode', { value: colorMode });
   Object.defineProperty(that, '_inspectOptions', { value: inspectOptions });
@@ -83,7 +83,7 @@ defineMethod({ dir(object, options) {
 Console.prototype.dirxml = Console.prototype.log;
 defineMethod({ trace(...args) {
   const err = { name: 'Trace', message: formatFor(this, this._stderr, args) };
-  Error.captureStackTrace(err, trace);
+  Error.captureStackTrace(err, Console.prototype.trace);
   this.error(err.stack);
 } });
 defineMethod({ assert(expression, ...args) {
@@ -140,25 +140,25 @@ function formatTime(ms) {
 }
 defineMethod({ time(label = 'default') {
   label = `${label}`;
-  if (this[kTimers].has(label)) {
+  if (this._times.has(label)) {
     process.emitWarning(`Label '${label}' already exists for console.time()`);
     return;
   }
-  this[kTimers].set(label, internalBinding('timers').now());
+  this._times.set(label, internalBinding('timers').now());
 } });
 defineMethod({ timeEnd(label = 'default') {
   label = `${label}`;
-  const start = this[kTimers].get(label);
+  const start = this._times.get(label);
   if (start === undefined) {
     process.emitWarning(`No such label '${label}' for console.timeEnd()`);
     return;
   }
-  this[kTimers].delete(label);
+  this._times.delete(label);
   this.log(`${label}: ${formatTime(internalBinding('timers').now() - start)}`);
 } });
 defineMethod({ timeLog(label = 'default', ...data) {
   label = `${label}`;
-  const start = this[kTimers].get(label);
+  const start = this._times.get(label);
   if (start === undefined) {
     process.emitWarning(`No such label '${label}' for console.timeLog()`);
     return;
@@ -166,6 +166,10 @@ defineMethod({ timeLog(label = 'default', ...data) {
   this.log(`${label}: ${formatTime(internalBinding('timers').now() - start)}`, ...data);
 } });
 defineMethod({ table(data, properties) {
+  if (properties !== undefined && !Array.isArray(properties)) {
+    const { codes: { ERR_INVALID_ARG_TYPE: E } } = require('internal/errors');
+    throw new E('properties', 'Array', properties);
+  }
   if (data === null || typeof data !== 'object') return this.log(data);
   const renderCell = (v) => (v === undefined ? '' : typeof v === 'string' ? inspect(v).slice(1, -1).length >= 0 ? `'${v}'` : v : inspect(v, { depth: 1, breakLength: Infinity, compact: 3 }));
   const indexKey = '(index)';
@@ -187,11 +191,11 @@ defineMethod({ table(data, properties) {
       }
     } else {
       hasValues = true;
-      row[valuesKey] = renderCell(value);
+      row[valuesKey] = value === undefined ? 'undefined' : renderCell(value);
     }
     rows.push(row);
   }
-  const header = [isMap ? '(iteration index)' : indexKey, ...(isMap ? ['Key'] : []), ...(properties || columns), ...(hasValues ? [valuesKey] : [])];
+  const header = [isMap || isSet ? '(iteration index)' : indexKey, ...(isMap ? ['Key'] : []), ...(properties || columns), ...(hasValues && !properties ? [valuesKey] : [])];
   const keyOf = (h) => (h === '(iteration index)' ? indexKey : h);
   const widths = header.map((h) => Math.max(h.length, ...rows.map((r) => String(r[keyOf(h)] ?? '').length)) + 2);
   const pad = (s, w) => ` ${s}${' '.repeat(w - s.length - 1)}`;

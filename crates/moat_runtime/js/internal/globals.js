@@ -42,6 +42,9 @@ function defineValue(name, value, enumerable = false) {
 }
 
 function setup() {
+  // Explicit resource management symbols, where the engine has none yet.
+  if (Symbol.dispose === undefined) Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
+  if (Symbol.asyncDispose === undefined) Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('Symbol.asyncDispose') });
   require('internal/util/iterator_kinds').install();
   const loop = require('internal/loop');
   const processObject = require('internal/process/object').create();

@@ -26,8 +26,8 @@ function setFatalHandler(fn) { fatalHandler = fn; }
 // Runs `fn` as a top-level callback: an exception goes to the fatal handler.
 function runCallback(fn, thisArg, args) {
   try {
-    if (args === undefined || args.length === 0) fn.call(thisArg);
-    else fn.apply(thisArg, args);
+    // Reflect.apply: user code may have replaced fn.call and fn.apply.
+    Reflect.apply(fn, thisArg, args === undefined ? [] : args);
   } catch (err) {
     fatalHandler(err);
   }
@@ -102,6 +102,7 @@ let refedTimers = 0;
 const warned = { negative: false, nan: false };
 
 function insertTimer(t) {
+  t._inList = true;
   let lo = 0, hi = timerList.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -111,6 +112,8 @@ function insertTimer(t) {
   timerList.splice(lo, 0, t);
 }
 function removeTimer(t) {
+  if (!t._inList) return;
+  t._inList = false;
   const i = timerList.indexOf(t);
   if (i !== -1) timerList.splice(i, 1);
 }
@@ -163,6 +166,7 @@ class Timeout {
   }
   hasRef() { return this[kRefed]; }
   close() { clearTimeoutInternal(this); return this; }
+  [Symbol.dispose]() { clearTimeoutInternal(this); }
   [Symbol.toPrimitive]() {
     if (this[kAsyncId] === undefined) {
       this[kAsyncId] = ++asyncIdCounter;
@@ -209,18 +213,18 @@ function runTimers() {
     if (t._when > nowMs) break;
     if (t._id > maxId) break;
     timerList.shift();
-    if (t._repeat === null) deactivate(t);
+    t._inList = false;
     const callback = t._onTimeout;
     if (typeof callback === 'function') runCallback(callback, t, t._timerArgs);
-    // An interval goes on unless its callback cleared it or took its callback or delay away.
-    if (t._repeat !== null && t._active) {
-      if (t._idleTimeout < 0 || typeof t._onTimeout !== 'function') {
-        deactivate(t);
-      } else {
-        t._when = Math.floor(now()) + Math.trunc(t._repeat);
-        t._id = ++timerId;
-        insertTimer(t);
-      }
+    // Cleared in the callback, or refreshed (back in the list): nothing more to do. Else an
+    // interval goes on, unless its callback took its callback or delay away, and a timeout ends.
+    if (!t._active || t._inList) continue;
+    if (t._repeat !== null && t._idleTimeout >= 0 && typeof t._onTimeout === 'function') {
+      t._when = Math.floor(now()) + Math.trunc(t._repeat);
+      t._id = ++timerId;
+      insertTimer(t);
+    } else {
+      deactivate(t);
     }
   }
 }
@@ -242,6 +246,7 @@ class Immediate {
   ref() { if (!this[kRefed]) { this[kRefed] = true; if (!this._destroyed) refedImmediates++; } return this; }
   unref() { if (this[kRefed]) { this[kRefed] = false; if (!this._destroyed) refedImmediates--; } return this; }
   hasRef() { return this[kRefed]; }
+  [Symbol.dispose]() { clearImmediate(this); }
 }
 
 function clearImmediate(imm) {
