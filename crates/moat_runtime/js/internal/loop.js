@@ -40,8 +40,8 @@ function processTicksAndRejections() {
       const tick = tickQueue[tickHead];
       tickQueue[tickHead++] = undefined;
       try {
-        if (tick.args.length === 0) tick.callback();
-        else tick.callback(...tick.args);
+        // `this` is undefined in a tick callback.
+        Reflect.apply(tick.callback, undefined, tick.args);
       } catch (err) {
         fatalHandler(err);
       }

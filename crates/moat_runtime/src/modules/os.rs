@@ -24,6 +24,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set("release", Function::new(ctx.clone(), sys::os::release)?)?;
     o.set("version", Function::new(ctx.clone(), sys::os::version)?)?;
     o.set(
+        "constrainedMemory",
+        Function::new(ctx.clone(), sys::os::constrained_memory)?,
+    )?;
+    o.set(
         "cpus",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Array<'js>> {
             let out = Array::new(ctx.clone())?;

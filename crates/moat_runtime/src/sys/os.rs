@@ -148,3 +148,16 @@ pub struct Usage {
 pub use super::platform::{
     cpu_usage, get_priority, groups, network_interfaces, set_priority, user_info,
 };
+
+/// The memory limit the OS puts on this process (cgroup v2 `memory.max`, else v1's limit), or 0
+/// when there is none or it cannot be read.
+pub fn constrained_memory() -> f64 {
+    let v2 = proc_text("/sys/fs/cgroup/memory.max");
+    let v1 = proc_text("/sys/fs/cgroup/memory/memory.limit_in_bytes");
+    let value = if v2.is_empty() { v1 } else { v2 };
+    match value.trim().parse::<u64>() {
+        // cgroup v1 reports "no limit" as a page-rounded i64::MAX.
+        Ok(v) if v < (i64::MAX as u64) / 2 => v as f64,
+        _ => 0.0,
+    }
+}

@@ -21,27 +21,50 @@ const signals = {
   SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPOLL: 29, SIGPWR: 30, SIGSYS: 31,
 };
 
+// process.env: values become strings (a Symbol cannot), and only plain, writable,
+// enumerable, configurable data properties may be defined, as in Node.
 function envProxy(target) {
+  const { codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY } } = require('internal/errors');
   return new Proxy(target, {
+    get(t, key) { return typeof key === 'symbol' ? undefined : t[key]; },
+    has(t, key) { return typeof key !== 'symbol' && key in t; },
     set(t, key, value) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-      t[key] = String(value);
+      t[key] = `${value}`;
+      return true;
+    },
+    deleteProperty(t, key) {
+      if (typeof key !== 'symbol') delete t[key];
       return true;
     },
     defineProperty(t, key, desc) {
-      if ('value' in desc) t[key] = String(desc.value);
+      if ('get' in desc || 'set' in desc) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          '\'process.env\' does not accept an accessor(getter/setter) descriptor');
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          '\'process.env\' only accepts a configurable, writable, and enumerable data descriptor');
+      }
+      t[key] = `${desc.value}`;
       return true;
     },
   });
 }
 
 function create() {
+  function process() {}
   const proto = Object.create(EventEmitter.prototype, {
-    constructor: { value: function process() {}, writable: true, configurable: true },
+    constructor: { value: process, writable: true, configurable: true },
   });
+  process.prototype = proto;
   Object.defineProperty(proto, Symbol.toStringTag, { value: 'process', configurable: true });
-  const process = Object.create(proto);
-  EventEmitter.call(process);
+  const processObject = Object.create(proto);
+  EventEmitter.call(processObject);
+  return fill(processObject);
+}
+
+function fill(process) {
 
   process.title = 'moat';
   process.version = b.version;
@@ -149,6 +172,18 @@ function create() {
   process.binding = (name) => { throw new Error(`No such module: ${name}`); };
   process.allowedNodeEnvironmentFlags = new Set();
   process.availableMemory = () => internalBinding('os').freemem();
+  process.constrainedMemory = () => internalBinding('os').constrainedMemory();
+  // process.ref/unref: the Symbol-based protocol, then the legacy methods.
+  process.ref = (maybeRefable) => {
+    if (maybeRefable == null) return;
+    const fn = maybeRefable[Symbol.for('nodejs.ref')] ?? maybeRefable.ref;
+    if (typeof fn === 'function') fn.call(maybeRefable);
+  };
+  process.unref = (maybeRefable) => {
+    if (maybeRefable == null) return;
+    const fn = maybeRefable[Symbol.for('nodejs.unref')] ?? maybeRefable.unref;
+    if (typeof fn === 'function') fn.call(maybeRefable);
+  };
   process.getActiveResourcesInfo = () => require('internal/loop').activeResources();
   process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureCallback = fn; };
   process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
