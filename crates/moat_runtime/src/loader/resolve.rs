@@ -197,6 +197,8 @@ pub fn node_modules_paths(dir: &Path) -> Vec<PathBuf> {
 /// A resolver over one file system.
 pub struct Resolver<'a, F: ResolveFs> {
     fs: &'a F,
+    /// What `require` tries after a name, in order (`require.extensions`).
+    extensions: Vec<String>,
 }
 
 struct Package {
@@ -207,7 +209,16 @@ struct Package {
 
 impl<'a, F: ResolveFs> Resolver<'a, F> {
     pub fn new(fs: &'a F) -> Self {
-        Self { fs }
+        Self {
+            fs,
+            extensions: vec![".js".into(), ".json".into(), ".node".into()],
+        }
+    }
+
+    /// Uses `extensions` (`.js`, `.json`, … as `require.extensions` lists them) for probing.
+    pub fn with_extensions(mut self, extensions: Vec<String>) -> Self {
+        self.extensions = extensions;
+        self
     }
 
     fn read_package(&self, dir: &Path) -> Option<Package> {
@@ -371,9 +382,8 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         if self.fs.is_file(target) {
             return Some(target.to_path_buf());
         }
-        for ext in ["js", "json", "node"] {
+        for ext in &self.extensions {
             let mut s = target.as_os_str().to_owned();
-            s.push(".");
             s.push(ext);
             let p = PathBuf::from(s);
             if self.fs.is_file(&p) {
@@ -384,9 +394,9 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
     }
 
     fn load_index(&self, dir: &Path) -> Option<PathBuf> {
-        ["index.js", "index.json", "index.node"]
+        self.extensions
             .iter()
-            .map(|f| dir.join(f))
+            .map(|ext| dir.join(format!("index{ext}")))
             .find(|p| self.fs.is_file(p))
     }
 

@@ -160,7 +160,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "normalizeLabel",
         Function::new(ctx.clone(), |label: String| -> Option<String> {
-            encoding_rs::Encoding::for_label(label.trim().as_bytes())
+            // for_label strips ASCII whitespace only, as the Encoding Standard does.
+            encoding_rs::Encoding::for_label(label.as_bytes())
                 .map(|e| e.name().to_ascii_lowercase())
         })?,
     )?;

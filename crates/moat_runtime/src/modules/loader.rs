@@ -21,7 +21,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             |ctx: Ctx<'js>,
              request: String,
              parent: Option<String>,
-             paths: Option<Vec<String>>|
+             paths: Option<Vec<String>>,
+             extensions: Vec<String>|
              -> Result<String> {
                 let parent_path = parent.as_deref().map(Path::new);
                 let cwd = crate::sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
@@ -31,12 +32,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     .unwrap_or(cwd);
                 let paths: Option<Vec<PathBuf>> =
                     paths.map(|p| p.into_iter().map(PathBuf::from).collect());
-                match resolve::Resolver::new(&StdFs).require(
-                    &request,
-                    &parent_dir,
-                    parent_path,
-                    paths.as_deref(),
-                ) {
+                let resolver = resolve::Resolver::new(&StdFs).with_extensions(extensions);
+                match resolver.require(&request, &parent_dir, parent_path, paths.as_deref()) {
                     Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
                         b
                     } else {

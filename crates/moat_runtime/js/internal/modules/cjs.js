@@ -22,6 +22,7 @@ function isBuiltin(id) {
 }
 
 function Module(id = '', parent) {
+  this[kParent] = parent;
   this.id = id;
   this.path = path.dirname(id);
   Object.defineProperty(this, 'exports', { value: {}, writable: true, enumerable: true, configurable: true });
@@ -36,6 +37,14 @@ function updateChildren(parent, child, scan) {
   if (children && !(scan && children.includes(child))) children.push(child);
 }
 
+// `module.parent`: the first module that required this one (null for the entry point).
+Object.defineProperty(Module.prototype, 'parent', {
+  get() { return this[kParent]; },
+  set(v) { this[kParent] = v; },
+  configurable: true,
+  enumerable: false,
+});
+
 Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
@@ -47,6 +56,23 @@ Module.wrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
 
 Module._nodeModulePaths = function _nodeModulePaths(from) { return loader.nodeModulePaths(path.resolve(from)); };
 
+// 0 for a file, 1 for a directory, a negative errno when neither (Node's internal contract).
+Module._stat = function _stat(filename) {
+  const st = fsb.stat(`${filename}`, true, false);
+  if (st === undefined || st === null) return -2;
+  return (st[1] & 0o170000) === 0o040000 ? 1 : 0;
+};
+
+// The folders a request is looked up in, or null for a built-in.
+Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
+  if (isBuiltin(request)) return null;
+  if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..' || request.startsWith('/')) {
+    return [parent && parent.filename ? path.dirname(parent.filename) : '.'];
+  }
+  const fromParent = parent && parent.paths ? parent.paths : [];
+  return [...fromParent, ...Module.globalPaths];
+};
+
 Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   let paths;
   if (options && options.paths) {
@@ -55,7 +81,7 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   }
   const parentFile = parent && parent.filename ? parent.filename : null;
   try {
-    const r = loader.resolveRequire(request, parentFile, paths ?? null);
+    const r = loader.resolveRequire(request, parentFile, paths ?? null, Object.keys(Module._extensions));
     return r.startsWith('node:') ? (prefixOnly.includes(r) ? r : r.slice(5)) : r;
   } catch (err) {
     if (err && err.code === 'MODULE_NOT_FOUND') {
@@ -112,15 +138,24 @@ Module._load = function _load(request, parent, isMain) {
 Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
-  let ext = path.extname(filename);
+  let ext = registeredExtension(filename);
   if (ext === '.mjs' || (ext !== '.cjs' && ext !== '.json' && ext !== '.node' && loader.format(filename) === 'module')) {
     ext = '.mjs';
-  } else if (!Module._extensions[ext]) {
-    ext = '.js';
   }
   Module._extensions[ext](this, filename);
   this.loaded = true;
 };
+
+// The longest registered extension the file name ends with (`.foo.bar` before `.bar`),
+// ignoring a leading dot; `.js` when none is registered.
+function registeredExtension(filename) {
+  const name = path.basename(filename);
+  for (let i = name.indexOf('.', 1); i !== -1; i = name.indexOf('.', i + 1)) {
+    const ext = name.slice(i);
+    if (Module._extensions[ext]) return ext;
+  }
+  return '.js';
+}
 
 // The format of an entry point: a `.js` file with no declared type is an ES module when its
 // syntax says so (Node's detection).
