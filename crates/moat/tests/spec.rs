@@ -85,9 +85,7 @@ fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
     cmd.arg(script)
         .args(&args)
         .current_dir(script.parent().expect("spec dir"));
-    let out = cmd
-        .output()
-        .map_err(|e| format!("failed to start moat: {e}"))?;
+    let out = run_with_deadline(cmd, CASE_TIMEOUT)?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let code = out.status.code().unwrap_or(-1);
