@@ -160,7 +160,6 @@ class ChildReadable extends EventEmitter {
     this.destroyed = false;
     this.readableEnded = false;
     this._encoding = null;
-    this._flowing = null;
     this._buffered = [];
   }
   setEncoding(enc) { this._encoding = enc; return this; }
@@ -193,21 +192,7 @@ class ChildReadable extends EventEmitter {
     if (end && dest !== process.stdout && dest !== process.stderr) this.once('end', () => dest.end());
     return dest;
   }
-  [Symbol.asyncIterator]() {
-    const chunks = [];
-    let done = false;
-    let wake;
-    this.on('data', (c) => { chunks.push(c); if (wake) wake(); });
-    this.once('end', () => { done = true; if (wake) wake(); });
-    return {
-      async next() {
-        while (chunks.length === 0 && !done) await new Promise((r) => { wake = r; });
-        return chunks.length > 0 ? { value: chunks.shift(), done: false } : { value: undefined, done: true };
-      },
-      async return() { return { value: undefined, done: true }; },
-      [Symbol.asyncIterator]() { return this; },
-    };
-  }
+  [Symbol.asyncIterator]() { return require('internal/streams/data_events').dataEventIterator(this); }
 }
 ChildReadable.prototype.addListener = ChildReadable.prototype.on;
 

@@ -82,22 +82,7 @@ class ReadStream extends EventEmitter {
   setRawMode() { return this; }
   ref() { return this; }
   unref() { return this; }
-  [Symbol.asyncIterator]() {
-    let done = false;
-    const chunks = [];
-    let wake;
-    this.on('data', (c) => { chunks.push(c); if (wake) wake(); });
-    this.on('end', () => { done = true; if (wake) wake(); });
-    return {
-      async next() {
-        while (chunks.length === 0 && !done) await new Promise((r) => { wake = r; });
-        if (chunks.length > 0) return { value: chunks.shift(), done: false };
-        return { value: undefined, done: true };
-      },
-      return() { return Promise.resolve({ value: undefined, done: true }); },
-      [Symbol.asyncIterator]() { return this; },
-    };
-  }
+  [Symbol.asyncIterator]() { return require('internal/streams/data_events').dataEventIterator(this); }
 }
 
 void ERR_STREAM_DESTROYED;
