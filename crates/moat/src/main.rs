@@ -6,6 +6,7 @@
 mod cli;
 mod run_script;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -72,12 +73,13 @@ fn argv0() -> String {
 
 fn real_main(args: &[String]) -> Result<i32> {
     match cli::parse(args)? {
+        // A closed stdout is no error for these (`moat -v | head -c0`).
         Command::Version => {
-            println!("{}", moat_runtime::NODE_VERSION);
+            let _ = writeln!(std::io::stdout(), "{}", moat_runtime::NODE_VERSION);
             Ok(0)
         }
         Command::Help => {
-            print!("{HELP}");
+            let _ = write!(std::io::stdout(), "{HELP}");
             Ok(0)
         }
         Command::RunScript(name, rest) => run_script::run(&name, &rest),
