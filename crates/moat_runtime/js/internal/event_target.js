@@ -3,6 +3,14 @@
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS } } = require('internal/errors');
 
 const kStop = Symbol('stop');
+const kInPassive = Symbol('inPassiveListener');
+
+// Reads the options addEventListener looks at — and no others.
+function listenerOptions(options) {
+  if (options === null || typeof options !== 'object') return { capture: !!options, once: false, passive: false, signal: undefined };
+  const { capture, once, passive, signal } = options;
+  return { capture: !!capture, once: !!once, passive: !!passive, signal };
+}
 class Event {
   #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp; #target = null;
   constructor(type, options = undefined) {
@@ -28,7 +36,7 @@ class Event {
   get returnValue() { return !this.defaultPrevented; }
   get cancelBubble() { return this[kStop]; }
   composedPath() { return this.#target ? [this.#target] : []; }
-  preventDefault() { this.#defaultPrevented = true; }
+  preventDefault() { if (!this[kInPassive]) this.#defaultPrevented = true; }
   stopPropagation() { this[kStop] = true; }
   stopImmediatePropagation() { this[kStop] = true; }
   _setTarget(t) { this.#target = t; }
@@ -51,14 +59,16 @@ const kListeners = Symbol('listeners');
 class EventTarget {
   constructor() { this[kListeners] = new Map(); }
   addEventListener(type, listener, options = undefined) {
+    const { once, passive, signal } = listenerOptions(options);
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+    }
     if (listener == null) return;
-    const once = typeof options === 'object' && options !== null && !!options.once;
-    const signal = typeof options === 'object' && options !== null ? options.signal : undefined;
     if (signal && signal.aborted) return;
     let list = this[kListeners].get(`${type}`);
     if (!list) { list = []; this[kListeners].set(`${type}`, list); }
     if (list.some((l) => l.listener === listener)) return;
-    const entry = { listener, once };
+    const entry = { listener, once, passive };
     list.push(entry);
     if (signal) signal.addEventListener('abort', () => this.removeEventListener(type, listener), { once: true });
   }
@@ -75,12 +85,14 @@ class EventTarget {
     if (list) {
       for (const entry of list.slice()) {
         if (entry.once) this.removeEventListener(event.type, entry.listener);
+        event[kInPassive] = entry.passive;
         try {
           if (typeof entry.listener === 'function') entry.listener.call(this, event);
           else if (entry.listener && typeof entry.listener.handleEvent === 'function') entry.listener.handleEvent(event);
         } catch (err) {
           process.nextTick(() => { throw err; });
         }
+        event[kInPassive] = false;
         if (event[kStop]) break;
       }
     }

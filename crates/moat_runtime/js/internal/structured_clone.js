@@ -45,7 +45,15 @@ function structuredClone(value, options) {
         memory.set(v, out);
         for (const val of v) out.add(clone(val));
         return out;
+      case '[object DOMException]':
       case '[object Error]': {
+        const { DOMException } = require('internal/dom_exception');
+        if (v instanceof DOMException) {
+          out = new DOMException(v.message, v.name);
+          memory.set(v, out);
+          if (typeof v.stack === 'string') Object.defineProperty(out, 'stack', { value: v.stack, writable: true, configurable: true });
+          return out;
+        }
         const ctors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
         const name = ctors[v.name] ? v.name : 'Error';
         out = Object.create(ctors[name].prototype);
