@@ -138,11 +138,12 @@ Module._load = function _load(request, parent, isMain) {
 Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
-  let ext = registeredExtension(filename);
-  if (ext === '.mjs' || (ext !== '.cjs' && ext !== '.json' && ext !== '.node' && loader.format(filename) === 'module')) {
-    ext = '.mjs';
-  }
-  Module._extensions[ext](this, filename);
+  // `.mjs` files and `.js` files of a "type": "module" scope are ES modules, whatever
+  // require.extensions says; `.cjs` is CommonJS.
+  const format = loader.format(filename);
+  if (format === 'module') loadEsm(this, filename);
+  else if (path.extname(filename) === '.cjs') Module._extensions['.js'](this, filename);
+  else Module._extensions[registeredExtension(filename)](this, filename);
   this.loaded = true;
 };
 
@@ -201,7 +202,7 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
     if (detect && err instanceof SyntaxError && loader.detectModule(content)) {
       wrappedFiles.delete(filename);
       warnTypelessPackage(filename);
-      Module._extensions['.mjs'](this, filename);
+      loadEsm(this, filename);
       return undefined;
     }
     throw err;
@@ -216,7 +217,6 @@ Module._extensions['.js'] = function (module, filename) {
   const content = fsb.readFileUtf8(filename);
   module._compile(content, filename, path.extname(filename) !== '.cjs' && loader.format(filename) === 'ambiguous');
 };
-Module._extensions['.cjs'] = Module._extensions['.js'];
 Module._extensions['.json'] = function (module, filename) {
   const content = fsb.readFileUtf8(filename);
   try {
@@ -231,13 +231,14 @@ Module._extensions['.node'] = function (module, filename) {
   err.code = 'ERR_DLOPEN_FAILED';
   throw err;
 };
-Module._extensions['.mjs'] = function (module, filename) {
+// require() of an ES module (Node 24's require(esm)).
+function loadEsm(module, filename) {
   const parent = module[kParent];
   const ns = loader.requireModule(filename, parent && parent.filename ? parent.filename : null);
   module.exports = withEsModuleFlag(ns);
   // A module that exports `module.exports` under that name gives it as the CommonJS value.
   if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
-};
+}
 
 // require(esm) of a module with a default export marks it `__esModule`, so that code from
 // transpilers finds the default where it looks for it.
