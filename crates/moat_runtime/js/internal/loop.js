@@ -197,6 +197,9 @@ function clearTimer(timer) {
   if (timer instanceof Timeout) clearTimeoutInternal(timer);
 }
 
+// The timer whose callback is running (out of the list meanwhile).
+let runningTimer;
+
 function deactivate(t) {
   t._active = false;
   t._destroyed = true;
@@ -215,7 +218,9 @@ function runTimers() {
     timerList.shift();
     t._inList = false;
     const callback = t._onTimeout;
+    runningTimer = t;
     if (typeof callback === 'function') runCallback(callback, t, t._timerArgs);
+    runningTimer = undefined;
     // Cleared in the callback, or refreshed (back in the list): nothing more to do. Else an
     // interval goes on, unless its callback took its callback or delay away, and a timeout ends.
     if (!t._active || t._inList) continue;
@@ -301,6 +306,7 @@ function queueClose(fn) { closeCallbacks.push(fn); }
 function activeResources() {
   const out = [];
   for (const t of timerList) if (t[kRefed]) out.push('Timeout');
+  if (runningTimer !== undefined && runningTimer._active && !runningTimer._inList && runningTimer[kRefed]) out.push('Timeout');
   for (const i of immediateQueue) if (!i._destroyed && i[kRefed]) out.push('Immediate');
   for (const h of handles.values()) if (h.refed) out.push('ProcessWrap');
   return out;

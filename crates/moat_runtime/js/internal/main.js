@@ -70,8 +70,9 @@ function onFatal(err) {
   }
   printFatal(err);
   process.exitCode = 1;
+  // An 'exit' listener may still change the code.
   emitExit(1);
-  b.reallyExit(1);
+  b.reallyExit(exitCodeOf(process.exitCode));
 }
 
 function onUnhandledRejection(promise, reason) {
@@ -171,8 +172,7 @@ function run() {
   for (;;) {
     loop.run();
     if (!process._exiting) {
-      process.emit('beforeExit', exitCodeOf(process.exitCode));
-      loop.processTicksAndRejections();
+      loop.runCallback(() => process.emit('beforeExit', exitCodeOf(process.exitCode)));
     }
     if (!loop.isAlive()) break;
   }
