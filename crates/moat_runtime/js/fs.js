@@ -169,6 +169,10 @@ for (const name of callbackNames) {
     try { resolve(sync(...args)); } catch (e) { reject(e); }
   });
 }
+for (const name of ['open', 'opendir', 'cp', 'watch', 'glob', 'chown', 'lchown', 'lutimes', 'link', 'truncate', 'statfs', 'lchmod']) {
+  promises[name] = thrower(`fs.promises.${name}`);
+}
+promises.constants = fs.constants;
 fs.exists = (p, cb) => { const r = fs.existsSync(p); process.nextTick(() => cb(r)); };
 fs.promises = promises;
 fs.realpathSync.native = fs.realpathSync;

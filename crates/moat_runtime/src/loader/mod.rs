@@ -265,7 +265,8 @@ impl Loader for EsmLoader {
                     self.hook(ctx, 2)?.call::<_, ()>((name,))?;
                 }
                 let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
-                set_meta(ctx, &m, name)?;
+                let is_main = matches!(&self.state.options.entry, crate::Entry::File(p) if p.as_os_str() == name);
+                set_meta(ctx, &m, name, is_main)?;
                 Ok(m)
             }
         }
@@ -455,9 +456,16 @@ pub fn strip_shebang(source: &str) -> String {
     }
 }
 
-fn set_meta<'js>(ctx: &Ctx<'js>, m: &Module<'js, Declared>, name: &str) -> rquickjs::Result<()> {
+fn set_meta<'js>(
+    ctx: &Ctx<'js>,
+    m: &Module<'js, Declared>,
+    name: &str,
+    is_main: bool,
+) -> rquickjs::Result<()> {
     let meta: Object = m.meta()?;
     let path = Path::new(name);
+    // `import.meta.main`: true in the entry point only.
+    meta.set("main", is_main)?;
     meta.set("url", file_url(name))?;
     meta.set("filename", name)?;
     meta.set(

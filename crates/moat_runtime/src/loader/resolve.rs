@@ -702,17 +702,36 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             ));
         }
         let parent_dir = parent.parent().unwrap_or(Path::new("/"));
-        let path_spec = if let Some(rest) = specifier.strip_prefix("file://") {
-            Some(percent_decode(rest))
+        // Paths and file: URLs are URLs to Node: a query or fragment is not part of the file
+        // name, escapes are decoded, and an escaped `/` or `\` is refused.
+        let url_path = if let Some(rest) = specifier.strip_prefix("file://") {
+            Some(rest)
         } else if specifier.starts_with('/')
             || specifier.starts_with("./")
             || specifier.starts_with("../")
             || specifier == "."
             || specifier == ".."
         {
-            Some(specifier.to_string())
+            Some(specifier)
         } else {
             None
+        };
+        let path_spec = match url_path {
+            Some(raw) => {
+                let raw = raw.split(['?', '#']).next().unwrap_or(raw);
+                let lower = raw.to_ascii_lowercase();
+                if lower.contains("%2f") || lower.contains("%5c") {
+                    return Err(ResolveError::new(
+                        "ERR_INVALID_MODULE_SPECIFIER",
+                        format!(
+                            "Invalid module \"{specifier}\" must not include encoded \"/\" or \"\\\" characters imported from {}",
+                            display(parent)
+                        ),
+                    ));
+                }
+                Some(percent_decode(raw))
+            }
+            None => None,
         };
         if let Some(p) = path_spec {
             let target = normalize(&parent_dir.join(p));
@@ -1126,6 +1145,11 @@ mod tests {
             "ERR_UNSUPPORTED_DIR_IMPORT"
         );
         assert_eq!(imp(&fs, "file:///app/a.js"), file("/app/a.js"));
+        assert_eq!(imp(&fs, "./%61.js?query#hash"), file("/app/a.js"));
+        assert_eq!(
+            imp(&fs, "./x%2Fy.js").unwrap_err().code,
+            "ERR_INVALID_MODULE_SPECIFIER"
+        );
         let e = imp(&fs, "nopkg").unwrap_err();
         assert_eq!(
             e.message,

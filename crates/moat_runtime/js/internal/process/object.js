@@ -58,8 +58,9 @@ function create() {
     constructor: { value: process, writable: true, configurable: true },
   });
   process.prototype = proto;
-  Object.defineProperty(proto, Symbol.toStringTag, { value: 'process', configurable: true });
+  Object.defineProperty(proto, Symbol.toStringTag, { value: 'process', writable: true, configurable: true });
   const processObject = Object.create(proto);
+  Object.defineProperty(processObject, Symbol.toStringTag, { value: 'process', writable: true, configurable: true, enumerable: false });
   EventEmitter.call(processObject);
   return fill(processObject);
 }
@@ -171,6 +172,13 @@ function fill(process) {
   process.emitWarning = require('internal/process/warning').emitWarning;
   process.binding = (name) => { throw new Error(`No such module: ${name}`); };
   process.allowedNodeEnvironmentFlags = new Set();
+  // Diagnostic reports: the settings are Node's defaults; producing a report is not implemented.
+  const { thrower } = require('internal/not_implemented');
+  process.report = {
+    compact: false, directory: '', filename: '', excludeNetwork: false, signal: 'SIGUSR2',
+    reportOnFatalError: false, reportOnSignal: false, reportOnUncaughtException: false,
+    getReport: thrower('process.report.getReport'), writeReport: thrower('process.report.writeReport'),
+  };
   process.availableMemory = () => internalBinding('os').freemem();
   process.constrainedMemory = () => internalBinding('os').constrainedMemory();
   // process.ref/unref: the Symbol-based protocol, then the legacy methods.
