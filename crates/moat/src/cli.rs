@@ -26,6 +26,8 @@ pub struct Config {
     pub env_files: Vec<(PathBuf, bool)>,
     pub safe: bool,
     pub grants: moat_permissions::Grants,
+    /// Whether any permission flag was given (`--permission` or an `--allow-*`).
+    pub permission_model: bool,
     pub limits: Limits,
 }
 
@@ -95,6 +97,7 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         env_files: Vec::new(),
         safe: false,
         grants: moat_permissions::Grants::default(),
+        permission_model: false,
         limits: Limits::default(),
     };
     let mut permission_flags: Vec<String> = Vec::new();
@@ -189,6 +192,7 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         }
         i += 1;
     }
+    cfg.permission_model = !permission_flags.is_empty();
     cfg.grants =
         moat_permissions::Grants::parse(&permission_flags).map_err(|e| BadOption(e.to_string()))?;
     let rest = &args[i.min(args.len())..];

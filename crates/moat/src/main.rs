@@ -133,6 +133,12 @@ fn run(cfg: Config) -> Result<i32> {
     if cfg.safe {
         return sandbox::run(&cfg, &options);
     }
+    // Accepting these flags without enforcing them would be a promise moat does not keep.
+    if cfg.permission_model {
+        anyhow::bail!(
+            "the permission model is not enforced natively yet; run with --safe, where the sandbox enforces the grants"
+        );
+    }
     Ok(moat_runtime::run(options))
 }
 
