@@ -1,5 +1,8 @@
-//! Embeds the JS halves of the built-in modules: every file under `js/` becomes an entry of
-//! `JS_SOURCES`, keyed by its path without `.js` (`internal/errors`, `fs/promises`).
+//! Embeds the JS halves of the built-in modules. Every file under `js/` becomes an entry of
+//! `JS_SOURCES`, keyed by its path without `.js` (`internal/errors`, `fs/promises`), and is also
+//! compiled here to QuickJS bytecode (`JS_BYTECODE`), so start-up reads functions instead of
+//! parsing source. Bytecode is the same for the host and for wasm32-wasip1 (both little-endian,
+//! one QuickJS version).
 
 use std::path::Path;
 
@@ -23,17 +26,69 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// The text each built-in is compiled as: the bootstrap as it stands, every other module
+/// inside the built-in module wrapper (`modules::natives`).
+fn wrapped(id: &str, source: &str) -> String {
+    if id == "internal/bootstrap" {
+        source.to_string()
+    } else {
+        format!("(function (exports, require, module, internalBinding) {{{source}\n}})")
+    }
+}
+
+fn compile(ctx: &rquickjs::Ctx<'_>, id: &str, text: &str) -> Vec<u8> {
+    use rquickjs::qjs;
+    let src = std::ffi::CString::new(text).expect("no NUL in JS sources");
+    let name = std::ffi::CString::new(format!("node:{id}")).expect("no NUL in ids");
+    let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+    // SAFETY: `src` and `name` are NUL-terminated and outlive the calls; the compiled function
+    // is freed after it is written, and the buffer after it is copied.
+    unsafe {
+        let c = ctx.as_raw().as_ptr();
+        let f = qjs::JS_Eval(c, src.as_ptr(), text.len() as _, name.as_ptr(), flags);
+        if qjs::JS_IsException(f) {
+            let e = rquickjs::Value::from_raw(ctx.clone(), qjs::JS_GetException(c));
+            panic!(
+                "js/{id}.js does not compile: {:?}",
+                e.as_exception().map(|x| x.message())
+            );
+        }
+        let mut len = 0;
+        let buf = qjs::JS_WriteObject(c, &mut len, f, qjs::JS_WRITE_OBJ_BYTECODE as i32);
+        qjs::JS_FreeValue(c, f);
+        assert!(!buf.is_null(), "js/{id}.js: bytecode could not be written");
+        let bytes = std::slice::from_raw_parts(buf, len as usize).to_vec();
+        qjs::js_free(c, buf.cast());
+        bytes
+    }
+}
+
 fn main() {
     let base = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("js");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     println!("cargo:rerun-if-changed={}", base.display());
     let mut files = Vec::new();
     walk(&base, &base, &mut files);
-    let mut code = String::from("pub static JS_SOURCES: &[(&str, &str)] = &[\n");
-    for (id, path) in &files {
-        println!("cargo:rerun-if-changed={path}");
-        code.push_str(&format!("    ({id:?}, include_str!({path:?})),\n"));
-    }
-    code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets it")).join("js_sources.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let rt = rquickjs::Runtime::new().expect("a QuickJS runtime for the build");
+    let context = rquickjs::Context::full(&rt).expect("a QuickJS context for the build");
+    let mut sources = String::from("pub static JS_SOURCES: &[(&str, &str)] = &[\n");
+    let mut bytecode = String::from("pub static JS_BYTECODE: &[(&str, &[u8])] = &[\n");
+    context.with(|ctx| {
+        for (id, path) in &files {
+            println!("cargo:rerun-if-changed={path}");
+            sources.push_str(&format!("    ({id:?}, include_str!({path:?})),\n"));
+            let text = std::fs::read_to_string(path).expect("readable JS source");
+            let bc = compile(&ctx, id, &wrapped(id, &text));
+            let file = out_dir.join(format!("{}.qbc", id.replace('/', "__")));
+            std::fs::write(&file, bc).expect("OUT_DIR is writable");
+            bytecode.push_str(&format!(
+                "    ({id:?}, include_bytes!({:?})),\n",
+                file.display().to_string()
+            ));
+        }
+    });
+    sources.push_str("];\n");
+    bytecode.push_str("];\n");
+    std::fs::write(out_dir.join("js_sources.rs"), sources + &bytecode)
+        .expect("OUT_DIR is writable");
 }

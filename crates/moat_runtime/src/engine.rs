@@ -65,9 +65,9 @@ fn run_inner(options: Options) -> Result<i32, String> {
     })));
     let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
     let result = context.with(|ctx| -> Result<i32, String> {
-        let bootstrap =
-            modules::js_source("internal/bootstrap").ok_or("bootstrap source missing")?;
-        let f: Function = eval_script(&ctx, bootstrap, "node:internal/bootstrap")
+        let f: Function = modules::eval_builtin(&ctx, "internal/bootstrap")
+            .and_then(|v| v.ok_or(rquickjs::Error::Unknown))
+            .and_then(Function::from_value)
             .catch(&ctx)
             .map_err(|e| format!("bootstrap failed: {e}"))?;
         let binding = modules::binding_loader(&ctx, state.clone()).map_err(|e| e.to_string())?;

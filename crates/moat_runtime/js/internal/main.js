@@ -70,8 +70,13 @@ function onFatal(err) {
   }
   printFatal(err);
   process.exitCode = 1;
-  // An 'exit' listener may still change the code.
-  emitExit(1);
+  // An 'exit' listener may still change the code; one that throws now only ends the process.
+  try {
+    emitExit(1);
+  } catch (err2) {
+    printFatal(err2);
+    b.reallyExit(7);
+  }
   b.reallyExit(exitCodeOf(process.exitCode));
 }
 

@@ -24,6 +24,34 @@ pub fn js_source(id: &str) -> Option<&'static str> {
     JS_SOURCES.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
 }
 
+/// Runs the precompiled built-in `id` (see build.rs) and returns its completion value: the
+/// module's wrapper function, or the bootstrap function. `None` when there is no such built-in.
+pub fn eval_builtin<'js>(ctx: &Ctx<'js>, id: &str) -> Result<Option<rquickjs::Value<'js>>> {
+    use rquickjs::qjs;
+    let Some((_, bc)) = JS_BYTECODE.iter().find(|(k, _)| *k == id) else {
+        return Ok(None);
+    };
+    // SAFETY: the bytes were written by JS_WriteObject of this QuickJS version at build time;
+    // reading them yields a function object, which JS_EvalFunction consumes.
+    unsafe {
+        let c = ctx.as_raw().as_ptr();
+        let f = qjs::JS_ReadObject(
+            c,
+            bc.as_ptr(),
+            bc.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        );
+        if qjs::JS_IsException(f) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let v = rquickjs::Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(c, f));
+        if v.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Some(v))
+    }
+}
+
 /// `internalBinding(name)`: builds each binding on first use and caches it.
 pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Function<'js>> {
     let cache = Persistent::save(ctx, Object::new(ctx.clone())?);
@@ -71,12 +99,8 @@ fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>, id: String| -> Result<rquickjs::Value<'js>> {
-                let Some(src) = js_source(&id) else {
-                    return Ok(rquickjs::Value::new_undefined(ctx));
-                };
-                let wrapped =
-                    format!("(function (exports, require, module, internalBinding) {{{src}\n}})");
-                crate::engine::eval_script(&ctx, &wrapped, &format!("node:{id}"))
+                Ok(eval_builtin(&ctx, &id)?
+                    .unwrap_or_else(|| rquickjs::Value::new_undefined(ctx.clone())))
             },
         )?,
     )?;

@@ -59,7 +59,7 @@ pub fn write_stdio(fd: i32, data: &[u8]) -> std::io::Result<()> {
         o.write_all(data).and_then(|_| o.flush())
     };
     match r {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if platform::is_closed_pipe(&e) => Ok(()),
         other => other,
     }
 }

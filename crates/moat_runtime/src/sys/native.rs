@@ -266,3 +266,8 @@ pub fn cpu_usage() -> super::os::Usage {
         max_rss_kb: ru.ru_maxrss as f64,
     }
 }
+
+/// A write to a pipe whose reader has gone.
+pub fn is_closed_pipe(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
+}

@@ -184,3 +184,8 @@ pub fn cpu_usage() -> super::os::Usage {
         max_rss_kb: 0.0,
     }
 }
+
+/// A write to a pipe whose reader has gone: wasmtime's WASI reports it as `EPIPE` or `EIO`.
+pub fn is_closed_pipe(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(29)
+}
