@@ -180,6 +180,7 @@ mod sandbox {
                 "this moat was built without the sandbox guest; build it with `scripts/build.sh` to use --safe"
             );
         };
+
         let cwd = std::env::current_dir().context("failed to read the working directory")?;
         let grants = &cfg.grants;
         let mut dirs = Vec::new();
@@ -216,7 +217,10 @@ mod sandbox {
             ),
             timeout: timeout.map(Duration::from_millis),
         };
-        Ok(moat_sandbox::run(cwasm, &sandbox)?)
+        Ok(moat_sandbox::run(
+            moat_sandbox::Guest::Embedded(cwasm),
+            &sandbox,
+        )?)
     }
 
     /// The run as the guest reads it (`crates/moat_guest`): one JSON object.

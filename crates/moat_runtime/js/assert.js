@@ -124,7 +124,7 @@ assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, messag
   check2(arguments);
   if (isDeepStrictEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: notDeepStrictEqual });
 };
-assert.partialDeepStrictEqual = require('internal/not_implemented').thrower('assert.partialDeepStrictEqual');
+assert.partialDeepStrictEqual = require('internal/errors').thrower('assert.partialDeepStrictEqual');
 
 function matchRegExp(fn, string, regexp, message, shouldMatch) {
   if (!(regexp instanceof RegExp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);

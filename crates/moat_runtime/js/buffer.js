@@ -4,7 +4,7 @@
 
 const enc = internalBinding('encoding');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_OUT_OF_RANGE } } = require('internal/errors');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 
 function normalizeEncoding(e) {
   if (e === undefined || e === null || e === '') return 'utf8';

@@ -8,7 +8,7 @@ const loop = require('internal/loop');
 const { signals } = require('internal/process/object');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
 const { validateString, validateFunction } = require('internal/validators');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 
 const lazyBuffer = () => require('buffer').Buffer;
 const signalName = (n) => (n == null ? null : Object.keys(signals).find((k) => signals[k] === n) || null);

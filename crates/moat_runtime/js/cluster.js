@@ -2,7 +2,7 @@
 // node:cluster — this process is always the primary; forking workers is not implemented yet.
 
 const EventEmitter = require('events');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 
 const cluster = new EventEmitter();
 Object.assign(cluster, {

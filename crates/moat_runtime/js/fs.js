@@ -4,7 +4,7 @@
 
 const b = internalBinding('fs');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 
 function toPath(p, name = 'path') {
   if (typeof p === 'string') return p;

@@ -3,7 +3,7 @@
 // implemented yet and say so.
 
 const { validateNumber, validateBoolean } = require('internal/validators');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
 const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;

@@ -2,7 +2,7 @@
 // node:path — the POSIX flavour (path.win32 is not implemented yet and says so).
 
 const { validateString, validateObject } = require('internal/validators');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 
 function normalizeString(path, allowAboveRoot) {
   let res = '';

@@ -63,10 +63,10 @@ function remove(type, name) {
   }
 }
 Object.defineProperty(Performance.prototype, Symbol.toStringTag, { value: 'Performance', configurable: true });
-Performance.prototype.eventLoopUtilization = require('internal/not_implemented').thrower('performance.eventLoopUtilization');
-Performance.prototype.timerify = require('internal/not_implemented').thrower('performance.timerify');
+Performance.prototype.eventLoopUtilization = require('internal/errors').thrower('performance.eventLoopUtilization');
+Performance.prototype.timerify = require('internal/errors').thrower('performance.timerify');
 const performance = new Performance();
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 module.exports = {
   performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure,
   PerformanceObserver: thrower('perf_hooks.PerformanceObserver'),

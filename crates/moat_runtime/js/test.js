@@ -3,7 +3,7 @@
 // reporting in the spec style. Mocking and run() are not implemented yet.
 
 const { inspect } = require('internal/util/inspect');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 const timers = internalBinding('timers');
 
 function parseArgs(name, options, fn) {

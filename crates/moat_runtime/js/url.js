@@ -1,7 +1,7 @@
 'use strict';
 // node:url — the WHATWG API; the legacy url.parse()/format() are not implemented yet.
 const { URL, URLSearchParams, fileURLToPath, pathToFileURL } = require('internal/url');
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 module.exports = {
   URL, URLSearchParams, fileURLToPath, pathToFileURL,
   domainToASCII: (d) => internalBinding('url').domainToASCII(`${d}`),

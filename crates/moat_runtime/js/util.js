@@ -177,6 +177,6 @@ module.exports = {
     return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   },
   parseArgs() { throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)('util.parseArgs'); },
-  MIMEType: require('internal/not_implemented').thrower('util.MIMEType'),
+  MIMEType: require('internal/errors').thrower('util.MIMEType'),
 };
 module.exports.debug = module.exports.debuglog;

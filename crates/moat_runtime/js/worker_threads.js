@@ -1,7 +1,7 @@
 'use strict';
 // node:worker_threads — the main thread's view. Starting workers is not implemented yet.
 
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 const environmentData = new Map();
 const untransferable = new WeakSet();
 const { uncloneable } = require('internal/structured_clone');

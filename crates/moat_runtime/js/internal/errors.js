@@ -23,11 +23,23 @@ function makeNodeErrorWithCode(Base, key) {
   };
 }
 
+// Each class is made on first use: start-up reads this table without building a hundred classes.
 function E(key, msg, Base, ...others) {
   messages.set(key, msg);
-  const cls = makeNodeErrorWithCode(Base, key);
-  for (const Other of others) cls[Other.name] = makeNodeErrorWithCode(Other, key);
-  codes[key] = cls;
+  const settle = (cls) => {
+    Object.defineProperty(codes, key, { value: cls, writable: true, enumerable: true, configurable: true });
+    return cls;
+  };
+  Object.defineProperty(codes, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const cls = makeNodeErrorWithCode(Base, key);
+      for (const Other of others) cls[Other.name] = makeNodeErrorWithCode(Other, key);
+      return settle(cls);
+    },
+    set: settle,
+  });
 }
 
 // `stack` must start with `Name [CODE]: message`, as Node prints it.
@@ -176,6 +188,14 @@ E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', 'Directory import \'%s\' is not supported resolving ES modules imported from %s', Error);
 
+// A function standing in for an API moat does not implement: calling it throws
+// ERR_NOT_IMPLEMENTED naming the API.
+function thrower(name) {
+  const fn = function () { throw new codes.ERR_NOT_IMPLEMENTED(name); };
+  Object.defineProperty(fn, 'name', { value: name.split('.').pop() });
+  return fn;
+}
+
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
     super(message, options);
@@ -184,4 +204,4 @@ class AbortError extends Error {
   }
 }
 
-module.exports = { codes, AbortError, fixStack };
+module.exports = { codes, AbortError, fixStack, thrower };

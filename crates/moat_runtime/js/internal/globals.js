@@ -70,7 +70,9 @@ function setup() {
       try { callback(); } catch (err) { require('internal/main').onFatal(err); }
     });
   }, true);
-  defineValue('structuredClone', require('internal/structured_clone').structuredClone, true);
+  defineValue('structuredClone', function structuredClone(value, options) {
+    return Reflect.apply(require('internal/structured_clone').structuredClone, undefined, arguments);
+  }, true);
   const buffer = () => require('buffer');
   defineLazy('atob', () => buffer().atob, true);
   defineLazy('btoa', () => buffer().btoa, true);

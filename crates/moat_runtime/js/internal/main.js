@@ -167,7 +167,7 @@ function run() {
   loop.setFatalHandler(onFatal);
   loop.setUnhandledRejectionHandler(onUnhandledRejection);
   installExit();
-  process.on('warning', require('internal/process/warning').onWarning);
+  process.on('warning', function onWarning(warning) { require('internal/process/warning').onWarning(warning); });
   try {
     runEntry();
   } catch (err) {

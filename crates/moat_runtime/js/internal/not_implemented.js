@@ -2,7 +2,7 @@
 // Built-in modules moat does not implement yet. Requiring one works, as in Node; each of its
 // functions throws ERR_NOT_IMPLEMENTED naming itself, so nothing pretends to work.
 
-const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+const { thrower } = require('internal/errors');
 
 const exportsOf = {
   dgram: ['createSocket', 'Socket'],
@@ -45,11 +45,6 @@ const exportsOf = {
   querystring: ['parse', 'stringify', 'escape', 'unescape', 'decode', 'encode'],
 };
 
-function thrower(name) {
-  const fn = function () { throw new ERR_NOT_IMPLEMENTED(name); };
-  Object.defineProperty(fn, 'name', { value: name.split('.').pop() });
-  return fn;
-}
 
 function moduleFor(id) {
   const names = exportsOf[id] || exportsOf[`node:${id}`];
@@ -60,4 +55,4 @@ function moduleFor(id) {
   return mod;
 }
 
-module.exports = { moduleFor, thrower };
+module.exports = { moduleFor };

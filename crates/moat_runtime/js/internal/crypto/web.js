@@ -1,7 +1,7 @@
 'use strict';
 // globalThis.crypto: present, as in Node; the cryptography itself is not implemented yet and
 // each entry point says so.
-const { thrower } = require('internal/not_implemented');
+const { thrower } = require('internal/errors');
 class Crypto {}
 Crypto.prototype.getRandomValues = thrower('crypto.getRandomValues');
 Crypto.prototype.randomUUID = thrower('crypto.randomUUID');

@@ -169,11 +169,13 @@ function fill(process) {
     return true;
   };
   process.abort = () => b.reallyExit(134);
-  process.emitWarning = require('internal/process/warning').emitWarning;
+  process.emitWarning = function emitWarning(...args) {
+    return require('internal/process/warning').emitWarning.apply(this, args);
+  };
   process.binding = (name) => { throw new Error(`No such module: ${name}`); };
   process.allowedNodeEnvironmentFlags = new Set();
   // Diagnostic reports: the settings are Node's defaults; producing a report is not implemented.
-  const { thrower } = require('internal/not_implemented');
+  const { thrower } = require('internal/errors');
   process.report = {
     compact: false, directory: '', filename: '', excludeNetwork: false, signal: 'SIGUSR2',
     reportOnFatalError: false, reportOnSignal: false, reportOnUncaughtException: false,
@@ -202,10 +204,10 @@ module.exports = { create, signals, validateExitCode };
 
 // Lazy stdio streams, as Node creates them on first use.
 function installStdio(process) {
-  const { WriteStream, ReadStream } = require('internal/process/stdio');
+  const stdio = () => require('internal/process/stdio');
   let stdout, stderr, stdin;
-  Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get() { return stdout ??= new WriteStream(1); } });
-  Object.defineProperty(process, 'stderr', { configurable: true, enumerable: true, get() { return stderr ??= new WriteStream(2); } });
-  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get() { return stdin ??= new ReadStream(); } });
+  Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get() { return stdout ??= new (stdio().WriteStream)(1); } });
+  Object.defineProperty(process, 'stderr', { configurable: true, enumerable: true, get() { return stderr ??= new (stdio().WriteStream)(2); } });
+  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get() { return stdin ??= new (stdio().ReadStream)(); } });
 }
 module.exports.installStdio = installStdio;
