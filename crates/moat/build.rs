@@ -3,7 +3,8 @@
 //! without `--safe`, and says so when asked for it.
 //!
 //! `moat` links as a position-dependent executable: a PIE would have the loader apply ~24,000
-//! relocations and dirty their pages on every start, a third of an empty script's start-up.
+//! relocations and dirty their pages on every start (measured: 1.4 MB of peak RSS and 0.3 ms of
+//! an empty script).
 
 fn main() {
     println!("cargo:rerun-if-env-changed=MOAT_GUEST_CWASM");

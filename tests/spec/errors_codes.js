@@ -3,4 +3,4 @@ try { require('events').prototype.on.call(new (require('events'))(), 'x', 1); } 
 try { process.nextTick(null); } catch (e) { console.log(e.code, e.message); }
 try { require('path').basename(null); } catch (e) { console.log(e.code, e.message); }
 try { new URL(); } catch (e) { console.log(e.code, e.message); }
-try { require('fs').readFileSync('/definitely/missing'); } catch (e) { console.log(e.code, e.errno, e.syscall, e.path, e.message); }
+try { require('fs').readFileSync('definitely-missing.txt'); } catch (e) { console.log(e.code, e.errno, e.syscall, e.path, e.message); }

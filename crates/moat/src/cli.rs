@@ -28,6 +28,8 @@ pub struct Config {
     pub grants: moat_permissions::Grants,
     /// Whether any permission flag was given (`--permission` or an `--allow-*`).
     pub permission_model: bool,
+    /// Whether `--permission` itself was given (natively, the `--allow-*` flags need it).
+    pub permission: bool,
     pub limits: Limits,
 }
 
@@ -98,6 +100,7 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         safe: false,
         grants: moat_permissions::Grants::default(),
         permission_model: false,
+        permission: false,
         limits: Limits::default(),
     };
     let mut permission_flags: Vec<String> = Vec::new();
@@ -193,6 +196,7 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         i += 1;
     }
     cfg.permission_model = !permission_flags.is_empty();
+    cfg.permission = permission_flags.iter().any(|f| f == "--permission");
     cfg.grants =
         moat_permissions::Grants::parse(&permission_flags).map_err(|e| BadOption(e.to_string()))?;
     let rest = &args[i.min(args.len())..];

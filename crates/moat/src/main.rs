@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use cli::{BadOption, Command, Config};
+use moat_permissions::{Grants, Scope};
+use std::path::PathBuf;
 
 const HELP: &str = "Usage: moat [options] [ script.js ] [arguments]
        moat --run <script-in-package.json> [arguments]
@@ -129,17 +131,53 @@ fn run(cfg: Config) -> Result<i32> {
         imports: cfg.imports.clone(),
         env_file_vars: env_file_vars(&cfg)?,
         sandboxed: cfg.safe,
+        grants: None,
     };
+    if !cfg.safe && cfg.permission_model && !cfg.permission {
+        // Node refuses `--allow-*` without the permission model it belongs to.
+        eprintln!("TypeError [ERR_MISSING_OPTION]: --permission is required");
+        return Ok(1);
+    }
+    let mut options = options;
+    if cfg.safe || cfg.permission {
+        options.grants = Some(resolved_grants(&cfg, &options.entry)?);
+    }
     if cfg.safe {
         return sandbox::run(&cfg, &options);
     }
-    // Accepting these flags without enforcing them would be a promise moat does not keep.
-    if cfg.permission_model {
-        anyhow::bail!(
-            "the permission model is not enforced natively yet; run with --safe, where the sandbox enforces the grants"
-        );
-    }
     Ok(moat_runtime::run(options))
+}
+
+/// Where a granted path really is: symbolic links resolved where it exists (a check compares
+/// real paths), made absolute against the working directory where it does not.
+fn real_path(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The grants a run checks: the flags' paths resolved, plus what running the entry script
+/// needs — under `--safe` its directory tree (so its own modules load), natively the script
+/// itself, as in Node's permission model.
+fn resolved_grants(cfg: &Config, entry: &moat_runtime::Entry) -> Result<Grants> {
+    let resolve = |s: &Scope<PathBuf>| match s {
+        Scope::Only(paths) => Scope::Only(paths.iter().map(|p| real_path(p)).collect()),
+        other => other.clone(),
+    };
+    let mut grants = cfg.grants.clone();
+    grants.fs_read = resolve(&grants.fs_read);
+    grants.fs_write = resolve(&grants.fs_write);
+    if let moat_runtime::Entry::File(path) = entry {
+        let script = std::fs::canonicalize(path)
+            .with_context(|| format!("failed to resolve `{}`", path.display()))?;
+        let granted = if cfg.safe {
+            script.parent().map(PathBuf::from).unwrap_or(script)
+        } else {
+            script
+        };
+        grants.grant_read(granted);
+    }
+    Ok(grants)
 }
 
 mod sandbox {
@@ -147,9 +185,8 @@ mod sandbox {
     //! preopened directories and environment; nothing else reaches it.
 
     use super::*;
-    use moat_permissions::Scope;
     use moat_sandbox::{Preopen, SandboxConfig};
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
     use std::time::Duration;
 
     include!(concat!(env!("OUT_DIR"), "/guest.rs"));
@@ -182,16 +219,17 @@ mod sandbox {
         };
 
         let cwd = std::env::current_dir().context("failed to read the working directory")?;
-        let grants = &cfg.grants;
-        let mut dirs = Vec::new();
-        // The entry script's own directory tree is readable, so its modules load.
-        if let moat_runtime::Entry::File(p) = &options.entry
-            && let Some(dir) = p.parent()
-        {
-            dirs.push(preopen(dir, false)?);
+        let grants = options
+            .grants
+            .as_ref()
+            .context("a sandboxed run has grants")?;
+        // A directory granted for writing is preopened once, writable (which reads too).
+        let mut dirs = preopens(&grants.fs_write, true)?;
+        for p in preopens(&grants.fs_read, false)? {
+            if !dirs.iter().any(|d| d.host == p.host) {
+                dirs.push(p);
+            }
         }
-        dirs.extend(preopens(&grants.fs_read, false)?);
-        dirs.extend(preopens(&grants.fs_write, true)?);
 
         // `--env-file` values apply where the environment does not set the name already.
         let mut env: Vec<(String, String)> = std::env::vars().collect();
@@ -247,6 +285,7 @@ mod sandbox {
             "execPath": options.exec_path,
             "requires": options.requires,
             "imports": options.imports,
+            "permissions": options.grants.as_ref().map(Grants::to_flags),
         })
         .to_string()
     }

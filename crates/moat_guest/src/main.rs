@@ -29,6 +29,9 @@ fn main() {
         // Outside every granted directory the guest keeps `/` as its working directory.
         let _ = std::env::set_current_dir(&cwd);
     }
+    // The host built the sandbox from these grants; the runtime checks them again to answer
+    // with Node's errors. Unreadable grants grant nothing.
+    let grants = moat_runtime::Grants::parse(&list("permissions")).unwrap_or_default();
     let entry = match text("entryKind").as_str() {
         "file" => Entry::File(text("entry").into()),
         "eval" => Entry::Eval {
@@ -57,6 +60,7 @@ fn main() {
         imports: list("imports"),
         env_file_vars: Vec::new(),
         sandboxed: true,
+        grants: Some(grants),
     };
     std::process::exit(moat_runtime::run(options));
 }

@@ -1,10 +1,14 @@
 //! Grants: Node's permission flags (`--allow-fs-read`, `--allow-env`, …) parsed once into what a
-//! program may do. No engine, no wasmtime: the sandbox host turns grants into WASI preopens and
-//! an environment; the runtime will check them in-process for native `--permission`.
+//! program may do, checked, and described when they deny. No engine, no wasmtime: the sandbox
+//! host turns grants into WASI preopens and an environment (the wall); the runtime checks them
+//! in-process (a seat belt natively, and Node's errors inside the sandbox).
+//!
+//! A check on a path answers a [`CheckedPath`], the only path type the runtime's file functions
+//! take; code that needs no check says so with [`CheckedPath::unchecked`].
 //!
 //! Depends on none of moat's crates.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Access to a kind of resource.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -141,6 +145,208 @@ impl Grants {
     }
 }
 
+/// A kind of access, as Node's permission model names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    FsRead,
+    FsWrite,
+    ChildProcess,
+    Worker,
+    Net,
+    Env,
+    Wasi,
+    Addons,
+}
+
+impl Permission {
+    /// The name Node puts in a denial's `permission` field.
+    pub fn node_name(self) -> &'static str {
+        match self {
+            Permission::FsRead => "FileSystemRead",
+            Permission::FsWrite => "FileSystemWrite",
+            Permission::ChildProcess => "ChildProcess",
+            Permission::Worker => "WorkerThreads",
+            Permission::Net => "NetworkAccess",
+            Permission::Env => "EnvironmentVariables",
+            Permission::Wasi => "WASI",
+            Permission::Addons => "Addon",
+        }
+    }
+
+    /// The flag that grants it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Permission::FsRead => "--allow-fs-read",
+            Permission::FsWrite => "--allow-fs-write",
+            Permission::ChildProcess => "--allow-child-process",
+            Permission::Worker => "--allow-worker",
+            Permission::Net => "--allow-net",
+            Permission::Env => "--allow-env",
+            Permission::Wasi => "--allow-wasi",
+            Permission::Addons => "--allow-addons",
+        }
+    }
+
+    /// The scope `process.permission.has(scope)` names (`fs.read`, `child`, …); `fs` is both
+    /// file-system kinds and answers [`None`] here.
+    pub fn from_scope(scope: &str) -> Option<Self> {
+        Some(match scope {
+            "fs.read" => Permission::FsRead,
+            "fs.write" => Permission::FsWrite,
+            "child" => Permission::ChildProcess,
+            "worker" => Permission::Worker,
+            "net" => Permission::Net,
+            "env" => Permission::Env,
+            "wasi" => Permission::Wasi,
+            "addon" => Permission::Addons,
+            _ => return None,
+        })
+    }
+}
+
+/// An access the grants do not allow. Its text is Node's, naming the flag that would allow it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("Access to this API has been restricted. Use {} to manage permissions.", .permission.flag())]
+pub struct Denied {
+    pub permission: Permission,
+    /// What was asked for: a path, a command, a host; empty where Node gives none.
+    pub resource: String,
+}
+
+/// A path the program may use: it passed a check against the grants, or its user states that
+/// none applies ([`CheckedPath::unchecked`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedPath(PathBuf);
+
+impl CheckedPath {
+    /// A path used without a check: the runtime's own reads (built-in probing) or a run without
+    /// the permission model. Every call site is a place to audit.
+    pub fn unchecked(path: impl Into<PathBuf>) -> Self {
+        CheckedPath(path.into())
+    }
+
+    pub fn as_path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for CheckedPath {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Grants {
+    fn paths(&self, permission: Permission) -> &Scope<PathBuf> {
+        match permission {
+            Permission::FsWrite => &self.fs_write,
+            _ => &self.fs_read,
+        }
+    }
+
+    /// Whether `real` may be read ([`Permission::FsRead`]) or written ([`Permission::FsWrite`]).
+    /// `real` must be absolute with its symbolic links resolved, and the granted paths too: a
+    /// link inside a granted directory that leads outside it is outside.
+    pub fn allows_path(&self, permission: Permission, real: &Path) -> bool {
+        match self.paths(permission) {
+            Scope::None => false,
+            Scope::All => true,
+            Scope::Only(granted) => granted.iter().any(|g| real.starts_with(g)),
+        }
+    }
+
+    /// Checks a file-system access to `path` (used as asked: the denial names it), whose real
+    /// location is `real` (see [`Grants::allows_path`]).
+    ///
+    /// # Errors
+    /// [`Denied`] naming `path` when no grant covers `real`.
+    pub fn check_path(
+        &self,
+        permission: Permission,
+        path: &Path,
+        real: &Path,
+    ) -> Result<CheckedPath, Denied> {
+        if self.allows_path(permission, real) {
+            Ok(CheckedPath(path.to_path_buf()))
+        } else {
+            Err(Denied {
+                permission,
+                resource: path.to_string_lossy().into_owned(),
+            })
+        }
+    }
+
+    /// Whether a permission without a path (child processes, workers, WASI, addons) or the
+    /// whole of a listed one (network, environment) is granted.
+    pub fn allows(&self, permission: Permission) -> bool {
+        match permission {
+            Permission::ChildProcess => self.child_process,
+            Permission::Worker => self.worker,
+            Permission::Wasi => self.wasi,
+            Permission::Addons => self.addons,
+            Permission::Net => self.net == Scope::All,
+            Permission::Env => self.env == Scope::All,
+            Permission::FsRead => self.fs_read == Scope::All,
+            Permission::FsWrite => self.fs_write == Scope::All,
+        }
+    }
+
+    /// Checks a permission that has no path (see [`Grants::allows`]); `resource` is what the
+    /// denial names.
+    ///
+    /// # Errors
+    /// [`Denied`] when it is not granted.
+    pub fn check(&self, permission: Permission, resource: &str) -> Result<(), Denied> {
+        if self.allows(permission) {
+            Ok(())
+        } else {
+            Err(Denied {
+                permission,
+                resource: resource.to_string(),
+            })
+        }
+    }
+
+    /// Adds read access to `path` (already resolved), as `--safe` does for the entry script's
+    /// directory and Node's permission model does for the entry script.
+    pub fn grant_read(&mut self, path: PathBuf) {
+        self.fs_read.add(vec![path]);
+    }
+
+    /// The flags that give these grants, for a process that parses them again (the sandbox
+    /// guest).
+    pub fn to_flags(&self) -> Vec<String> {
+        fn scope<T>(flag: &str, s: &Scope<T>, show: impl Fn(&T) -> String) -> Option<String> {
+            match s {
+                Scope::None => None,
+                Scope::All => Some(format!("{flag}=*")),
+                Scope::Only(v) => Some(format!(
+                    "{flag}={}",
+                    v.iter().map(show).collect::<Vec<_>>().join(",")
+                )),
+            }
+        }
+        let path = |p: &PathBuf| p.to_string_lossy().into_owned();
+        let name = |s: &String| s.clone();
+        let mut out = vec!["--permission".to_string()];
+        out.extend(scope("--allow-fs-read", &self.fs_read, path));
+        out.extend(scope("--allow-fs-write", &self.fs_write, path));
+        out.extend(scope("--allow-net", &self.net, name));
+        out.extend(scope("--allow-env", &self.env, name));
+        for (on, flag) in [
+            (self.child_process, "--allow-child-process"),
+            (self.worker, "--allow-worker"),
+            (self.wasi, "--allow-wasi"),
+            (self.addons, "--allow-addons"),
+        ] {
+            if on {
+                out.push(flag.to_string());
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +401,65 @@ mod tests {
             Grants::parse(&["--allow-x"]),
             Err(GrantError::Unknown(_))
         ));
+    }
+
+    #[test]
+    fn paths_are_granted_by_whole_components() {
+        let g = Grants::parse(&["--allow-fs-read=/srv/app", "--allow-fs-write=/tmp/out"]).unwrap();
+        assert!(g.allows_path(Permission::FsRead, Path::new("/srv/app")));
+        assert!(g.allows_path(Permission::FsRead, Path::new("/srv/app/lib/a.js")));
+        assert!(!g.allows_path(Permission::FsRead, Path::new("/srv/application")));
+        assert!(!g.allows_path(Permission::FsRead, Path::new("/etc/passwd")));
+        assert!(!g.allows_path(Permission::FsWrite, Path::new("/srv/app/x")));
+        assert!(g.allows_path(Permission::FsWrite, Path::new("/tmp/out/x")));
+    }
+
+    #[test]
+    fn a_denial_names_the_flag_and_the_resource() {
+        let g = Grants::default();
+        let d = g
+            .check_path(
+                Permission::FsRead,
+                Path::new("link.txt"),
+                Path::new("/etc/hostname"),
+            )
+            .unwrap_err();
+        assert_eq!(d.permission.node_name(), "FileSystemRead");
+        assert_eq!(d.resource, "link.txt");
+        assert_eq!(
+            d.to_string(),
+            "Access to this API has been restricted. Use --allow-fs-read to manage permissions."
+        );
+        let d = g.check(Permission::ChildProcess, "ls").unwrap_err();
+        assert_eq!(
+            (d.permission.flag(), d.resource.as_str()),
+            ("--allow-child-process", "ls")
+        );
+        assert!(g.check(Permission::Worker, "").is_err());
+    }
+
+    #[test]
+    fn flags_round_trip() {
+        let mut g = Grants::parse(&[
+            "--allow-fs-read=/a,/b",
+            "--allow-env=HOME",
+            "--allow-net",
+            "--allow-worker",
+        ])
+        .unwrap();
+        g.grant_read("/c".into());
+        assert_eq!(Grants::parse(&g.to_flags()).unwrap(), g);
+        assert_eq!(Grants::default().to_flags(), vec!["--permission"]);
+    }
+
+    #[test]
+    fn scopes_name_permissions() {
+        assert_eq!(Permission::from_scope("fs.read"), Some(Permission::FsRead));
+        assert_eq!(
+            Permission::from_scope("child"),
+            Some(Permission::ChildProcess)
+        );
+        assert_eq!(Permission::from_scope("fs"), None);
+        assert_eq!(Permission::from_scope("bogus"), None);
     }
 }

@@ -97,6 +97,7 @@ function spawnSync(file, args, options) {
       timeout: opts.timeout, killSignal: signalNumber(opts.killSignal),
     });
   } catch (err) {
+    if (err.code === 'ERR_ACCESS_DENIED') throw err;
     return {
       error: spawnError(err, 'spawnSync', n.file, n.spawnargs), status: null, signal: null, output: null, pid: 0,
       stdout: null, stderr: null,
@@ -248,6 +249,7 @@ class ChildProcess extends EventEmitter {
     try {
       ids = b.spawn({ file: n.file, args: n.args, cwd: n.cwd, env: n.env, stdio: n.stdio });
     } catch (err) {
+      if (err.code === 'ERR_ACCESS_DENIED') throw err;
       const e = spawnError(err, 'spawn', n.file, n.spawnargs);
       process.nextTick(() => {
         this.emit('error', e);

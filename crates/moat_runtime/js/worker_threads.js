@@ -21,7 +21,10 @@ module.exports = {
   markAsUntransferable(obj) { if (obj !== null && typeof obj === 'object') untransferable.add(obj); },
   isMarkedAsUntransferable: (obj) => obj !== null && typeof obj === 'object' && untransferable.has(obj),
   markAsUncloneable(obj) { if (obj !== null && typeof obj === 'object') uncloneable.add(obj); },
-  Worker: thrower('worker_threads.Worker'),
+  Worker: function Worker() {
+    internalBinding('process').checkPermission('worker', '');
+    thrower('worker_threads.Worker')();
+  },
   MessageChannel: thrower('worker_threads.MessageChannel'),
   MessagePort: thrower('worker_threads.MessagePort'),
   BroadcastChannel: thrower('worker_threads.BroadcastChannel'),

@@ -11,9 +11,12 @@
 mod engine;
 pub mod loader;
 mod modules;
+mod permissions;
 pub mod sys;
 
 use std::path::PathBuf;
+
+pub use moat_permissions::Grants;
 
 /// What to run.
 #[derive(Clone, Debug)]
@@ -54,6 +57,9 @@ pub struct Options {
     pub env_file_vars: Vec<(String, String)>,
     /// True inside the `--safe` sandbox.
     pub sandboxed: bool,
+    /// The permission model's grants (`--permission`, and always under `--safe`), with their
+    /// paths resolved; `None` runs without it, as node does by default.
+    pub grants: Option<moat_permissions::Grants>,
 }
 
 /// Runs a program to completion and returns its exit code.

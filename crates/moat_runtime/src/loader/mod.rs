@@ -13,22 +13,26 @@ use std::path::{Path, PathBuf};
 use rquickjs::loader::{ImportAttributes, Loader, Resolver};
 use rquickjs::{Ctx, Function, Module, Object, Runtime, module::Declared};
 
+use moat_permissions::{CheckedPath, Permission};
+
 use crate::engine::{SharedState, throw_code};
 use crate::sys;
 use resolve::{Format, ResolveFs, Resolved};
 
-/// The real file system, as resolution sees it.
+/// The real file system, as resolution sees it. Like Node's resolver, it probes paths and reads
+/// `package.json` files without a permission check; a module's own source is read through one
+/// (`permissions::path`). In the sandbox the host's preopens bound what it can see.
 pub struct StdFs;
 
 impl ResolveFs for StdFs {
     fn is_file(&self, path: &Path) -> bool {
-        sys::fs::is_file(path)
+        sys::fs::is_file(&CheckedPath::unchecked(path))
     }
     fn is_dir(&self, path: &Path) -> bool {
-        sys::fs::is_dir(path)
+        sys::fs::is_dir(&CheckedPath::unchecked(path))
     }
     fn read_to_string(&self, path: &Path) -> Option<String> {
-        sys::fs::read_to_string(path).ok()
+        sys::fs::read_to_string(&CheckedPath::unchecked(path)).ok()
     }
 }
 
@@ -231,7 +235,8 @@ impl Loader for EsmLoader {
             return self.synthetic(ctx, name, &names, getter);
         }
         let path = Path::new(name);
-        let source = sys::fs::read_to_string(path)
+        let checked = crate::permissions::path(ctx, &self.state, Permission::FsRead, name)?;
+        let source = sys::fs::read_to_string(&checked)
             .map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
         let format = resolve::Resolver::new(&StdFs).format(path);
         let url = file_url(name);
@@ -436,7 +441,7 @@ fn cjs_export_names(path: &Path, source: &str, depth: usize) -> Vec<String> {
         {
             continue;
         }
-        if let Ok(src) = sys::fs::read_to_string(&file) {
+        if let Some(src) = StdFs.read_to_string(&file) {
             for n in cjs_export_names(&file, &src, depth + 1) {
                 if !names.contains(&n) {
                     names.push(n);

@@ -5,8 +5,10 @@ use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
 
 use super::process::bytes_of;
 use crate::engine::{SharedState, throw_uv};
+use crate::permissions;
 use crate::sys;
 use crate::sys::child::{Command, Stdio};
+use moat_permissions::Permission;
 
 fn stdio_of(s: &str) -> Stdio {
     match s {
@@ -47,12 +49,14 @@ fn command<'js>(o: &Object<'js>) -> Result<Command> {
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
+    let st = state.clone();
     o.set(
         "spawnSync",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, opts: Object<'js>| -> Result<Object<'js>> {
+            move |ctx: Ctx<'js>, opts: Object<'js>| -> Result<Object<'js>> {
                 let cmd = command(&opts)?;
+                permissions::check(&ctx, &st, Permission::ChildProcess, &cmd.file)?;
                 let out = sys::child::spawn_sync(&cmd).map_err(|e| {
                     throw_uv(
                         &ctx,
@@ -80,6 +84,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             ctx.clone(),
             move |ctx: Ctx<'js>, opts: Object<'js>| -> Result<Array<'js>> {
                 let cmd = command(&opts)?;
+                permissions::check(&ctx, &st, Permission::ChildProcess, &cmd.file)?;
                 let handle = st.next_handle.get();
                 st.next_handle.set(handle + 1);
                 let child = sys::child::spawn(&cmd, handle, &st.events).map_err(|e| {

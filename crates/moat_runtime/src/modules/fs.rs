@@ -5,8 +5,11 @@ use std::path::Path;
 
 use rquickjs::{Ctx, Function, Object, Result, TypedArray, Value};
 
+use moat_permissions::Permission::{FsRead, FsWrite};
+
 use super::process::bytes_of;
 use crate::engine::{SharedState, throw_code, throw_uv};
+use crate::permissions;
 use crate::sys;
 use crate::sys::fs::{OpenFlags, RawStat};
 
@@ -47,39 +50,51 @@ macro_rules! op {
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
-    op!(o, ctx, "readFile", |ctx: Ctx<'js>,
-                             path: String|
-     -> Result<TypedArray<'js, u8>> {
-        let data = sys::fs::read(Path::new(&path))
-            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
-        TypedArray::new(ctx.clone(), data)
-    });
-    op!(o, ctx, "readFileUtf8", |ctx: Ctx<'js>,
-                                 path: String|
-     -> Result<String> {
-        let data = sys::fs::read(Path::new(&path))
+    let st = state.clone();
+    op!(
+        o,
+        ctx,
+        "readFile",
+        move |ctx: Ctx<'js>, path: String| -> Result<TypedArray<'js, u8>> {
+            let data = sys::fs::read(&permissions::path(&ctx, &st, FsRead, &path)?)
+                .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
+            TypedArray::new(ctx.clone(), data)
+        }
+    );
+    let st = state.clone();
+    op!(o, ctx, "readFileUtf8", move |ctx: Ctx<'js>,
+                                      path: String|
+          -> Result<String> {
+        let data = sys::fs::read(&permissions::path(&ctx, &st, FsRead, &path)?)
             .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
         Ok(String::from_utf8_lossy(&data).into_owned())
     });
-    op!(o, ctx, "writeFile", |ctx: Ctx<'js>,
-                              path: String,
-                              data: Value<'js>,
-                              flags: String,
-                              mode: u32|
-     -> Result<()> {
+    let st = state.clone();
+    op!(o, ctx, "writeFile", move |ctx: Ctx<'js>,
+                                   path: String,
+                                   data: Value<'js>,
+                                   flags: String,
+                                   mode: u32|
+          -> Result<()> {
         let Some(f) = OpenFlags::parse(&flags) else {
             return Err(invalid_flags(&ctx, &flags));
         };
         let bytes = bytes_of(&data)?;
-        sys::fs::write_file(Path::new(&path), &bytes, f, mode)
-            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
+        sys::fs::write_file(
+            &permissions::path(&ctx, &st, FsWrite, &path)?,
+            &bytes,
+            f,
+            mode,
+        )
+        .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
     });
-    op!(o, ctx, "stat", |ctx: Ctx<'js>,
-                         path: String,
-                         follow: bool,
-                         throw: bool|
-     -> Result<Option<Vec<f64>>> {
-        match sys::fs::stat(Path::new(&path), follow) {
+    let st = state.clone();
+    op!(o, ctx, "stat", move |ctx: Ctx<'js>,
+                              path: String,
+                              follow: bool,
+                              throw: bool|
+          -> Result<Option<Vec<f64>>> {
+        match sys::fs::stat(&permissions::path(&ctx, &st, FsRead, &path)?, follow) {
             Ok(s) => Ok(Some(stat_array(&s))),
             Err(_) if !throw => Ok(None),
             Err(e) => Err(throw_uv(
@@ -91,48 +106,66 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             )),
         }
     });
-    op!(o, ctx, "exists", |path: String| sys::fs::exists(Path::new(
-        &path
-    )));
-    op!(o, ctx, "access", |ctx: Ctx<'js>,
-                           path: String,
-                           mode: u32|
-     -> Result<()> {
-        sys::fs::access(Path::new(&path), mode)
+    let st = state.clone();
+    op!(o, ctx, "exists", move |ctx: Ctx<'js>,
+                                path: String|
+          -> Result<bool> {
+        Ok(sys::fs::exists(&permissions::path(
+            &ctx, &st, FsRead, &path,
+        )?))
+    });
+    let st = state.clone();
+    op!(o, ctx, "access", move |ctx: Ctx<'js>,
+                                path: String,
+                                mode: u32|
+          -> Result<()> {
+        sys::fs::access(&permissions::path(&ctx, &st, FsRead, &path)?, mode)
             .map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))
     });
-    op!(o, ctx, "readdir", |ctx: Ctx<'js>,
-                            path: String|
-     -> Result<rquickjs::Array<'js>> {
-        let entries = sys::fs::read_dir(Path::new(&path))
-            .map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
-        // Flat pairs: name, type bits, name, type bits, ...
-        let out = rquickjs::Array::new(ctx.clone())?;
-        for (i, e) in entries.into_iter().enumerate() {
-            out.set(2 * i, e.name)?;
-            out.set(2 * i + 1, e.kind)?;
+    let st = state.clone();
+    op!(
+        o,
+        ctx,
+        "readdir",
+        move |ctx: Ctx<'js>, path: String| -> Result<rquickjs::Array<'js>> {
+            let entries = sys::fs::read_dir(&permissions::path(&ctx, &st, FsRead, &path)?)
+                .map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
+            // Flat pairs: name, type bits, name, type bits, ...
+            let out = rquickjs::Array::new(ctx.clone())?;
+            for (i, e) in entries.into_iter().enumerate() {
+                out.set(2 * i, e.name)?;
+                out.set(2 * i + 1, e.kind)?;
+            }
+            Ok(out)
         }
-        Ok(out)
+    );
+    let st = state.clone();
+    op!(o, ctx, "mkdir", move |ctx: Ctx<'js>,
+                               path: String,
+                               recursive: bool,
+                               mode: u32|
+          -> Result<Option<String>> {
+        sys::fs::mkdir(
+            &permissions::path(&ctx, &st, FsWrite, &path)?,
+            recursive,
+            mode,
+        )
+        .map(|first| first.map(|p| p.to_string_lossy().into_owned()))
+        .map_err(|e| throw_uv(&ctx, &e, "mkdir", Some(&path), None))
     });
-    op!(o, ctx, "mkdir", |ctx: Ctx<'js>,
-                          path: String,
-                          recursive: bool,
-                          mode: u32|
-     -> Result<Option<String>> {
-        sys::fs::mkdir(Path::new(&path), recursive, mode)
-            .map(|first| first.map(|p| p.to_string_lossy().into_owned()))
-            .map_err(|e| throw_uv(&ctx, &e, "mkdir", Some(&path), None))
+    let st = state.clone();
+    op!(o, ctx, "rmdir", move |ctx: Ctx<'js>,
+                               path: String|
+          -> Result<()> {
+        sys::fs::rmdir(&permissions::path(&ctx, &st, FsWrite, &path)?)
+            .map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
     });
-    op!(o, ctx, "rmdir", |ctx: Ctx<'js>,
-                          path: String|
-     -> Result<()> {
-        sys::fs::rmdir(Path::new(&path)).map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
-    });
-    op!(o, ctx, "rm", |ctx: Ctx<'js>,
-                       path: String,
-                       recursive: bool|
-     -> Result<()> {
-        sys::fs::rm(Path::new(&path), recursive).map_err(|e| {
+    let st = state.clone();
+    op!(o, ctx, "rm", move |ctx: Ctx<'js>,
+                            path: String,
+                            recursive: bool|
+          -> Result<()> {
+        sys::fs::rm(&permissions::path(&ctx, &st, FsWrite, &path)?, recursive).map_err(|e| {
             if e.kind() == std::io::ErrorKind::IsADirectory {
                 throw_code(
                     &ctx,
@@ -146,47 +179,63 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             }
         })
     });
-    op!(o, ctx, "unlink", |ctx: Ctx<'js>,
-                           path: String|
-     -> Result<()> {
-        sys::fs::unlink(Path::new(&path))
+    let st = state.clone();
+    op!(o, ctx, "unlink", move |ctx: Ctx<'js>,
+                                path: String|
+          -> Result<()> {
+        sys::fs::unlink(&permissions::path(&ctx, &st, FsWrite, &path)?)
             .map_err(|e| throw_uv(&ctx, &e, "unlink", Some(&path), None))
     });
-    op!(o, ctx, "rename", |ctx: Ctx<'js>,
-                           from: String,
-                           to: String|
-     -> Result<()> {
-        sys::fs::rename(Path::new(&from), Path::new(&to))
-            .map_err(|e| throw_uv(&ctx, &e, "rename", Some(&from), Some(&to)))
+    let st = state.clone();
+    op!(o, ctx, "rename", move |ctx: Ctx<'js>,
+                                from: String,
+                                to: String|
+          -> Result<()> {
+        sys::fs::rename(
+            &permissions::path(&ctx, &st, FsWrite, &from)?,
+            &permissions::path(&ctx, &st, FsWrite, &to)?,
+        )
+        .map_err(|e| throw_uv(&ctx, &e, "rename", Some(&from), Some(&to)))
     });
-    op!(o, ctx, "copyFile", |ctx: Ctx<'js>,
-                             from: String,
-                             to: String,
-                             excl: bool|
-     -> Result<()> {
-        sys::fs::copy_file(Path::new(&from), Path::new(&to), excl)
-            .map_err(|e| throw_uv(&ctx, &e, "copyfile", Some(&from), Some(&to)))
+    let st = state.clone();
+    op!(o, ctx, "copyFile", move |ctx: Ctx<'js>,
+                                  from: String,
+                                  to: String,
+                                  excl: bool|
+          -> Result<()> {
+        sys::fs::copy_file(
+            &permissions::path(&ctx, &st, FsRead, &from)?,
+            &permissions::path(&ctx, &st, FsWrite, &to)?,
+            excl,
+        )
+        .map_err(|e| throw_uv(&ctx, &e, "copyfile", Some(&from), Some(&to)))
     });
-    op!(o, ctx, "realpath", |ctx: Ctx<'js>,
-                             path: String|
-     -> Result<String> {
-        sys::fs::realpath(Path::new(&path))
+    let st = state.clone();
+    op!(o, ctx, "realpath", move |ctx: Ctx<'js>,
+                                  path: String|
+          -> Result<String> {
+        sys::fs::realpath(&permissions::path(&ctx, &st, FsRead, &path)?)
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "realpath", Some(&path), None))
     });
-    op!(o, ctx, "readlink", |ctx: Ctx<'js>,
-                             path: String|
-     -> Result<String> {
-        sys::fs::readlink(Path::new(&path))
+    let st = state.clone();
+    op!(o, ctx, "readlink", move |ctx: Ctx<'js>,
+                                  path: String|
+          -> Result<String> {
+        sys::fs::readlink(&permissions::path(&ctx, &st, FsRead, &path)?)
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "readlink", Some(&path), None))
     });
-    op!(o, ctx, "symlink", |ctx: Ctx<'js>,
-                            target: String,
-                            path: String|
-     -> Result<()> {
-        sys::fs::symlink(Path::new(&target), Path::new(&path))
-            .map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
+    let st = state.clone();
+    op!(o, ctx, "symlink", move |ctx: Ctx<'js>,
+                                 target: String,
+                                 path: String|
+          -> Result<()> {
+        sys::fs::symlink(
+            Path::new(&target),
+            &permissions::path(&ctx, &st, FsWrite, &path)?,
+        )
+        .map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
     });
     let st = state.clone();
     op!(o, ctx, "open", move |ctx: Ctx<'js>,
@@ -197,9 +246,17 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         let Some(f) = OpenFlags::parse(&flags) else {
             return Err(invalid_flags(&ctx, &flags));
         };
+        if f.read {
+            permissions::path(&ctx, &st, FsRead, &path)?;
+        }
+        let checked = if f.write || f.append || f.create || f.truncate {
+            permissions::path(&ctx, &st, FsWrite, &path)?
+        } else {
+            permissions::path(&ctx, &st, FsRead, &path)?
+        };
         st.fds
             .borrow_mut()
-            .open(Path::new(&path), f, mode)
+            .open(&checked, f, mode)
             .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
     });
     let st = state.clone();
@@ -279,19 +336,21 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             .fsync(fd)
             .map_err(|e| throw_uv(&ctx, &e, "fsync", None, None))
     });
-    op!(o, ctx, "chmod", |ctx: Ctx<'js>,
-                          path: String,
-                          mode: u32|
-     -> Result<()> {
-        sys::fs::chmod(Path::new(&path), mode)
+    let st = state.clone();
+    op!(o, ctx, "chmod", move |ctx: Ctx<'js>,
+                               path: String,
+                               mode: u32|
+          -> Result<()> {
+        sys::fs::chmod(&permissions::path(&ctx, &st, FsWrite, &path)?, mode)
             .map_err(|e| throw_uv(&ctx, &e, "chmod", Some(&path), None))
     });
-    op!(o, ctx, "utimes", |ctx: Ctx<'js>,
-                           path: String,
-                           atime: f64,
-                           mtime: f64|
-     -> Result<()> {
-        sys::fs::utimes(Path::new(&path), atime, mtime)
+    let st = state.clone();
+    op!(o, ctx, "utimes", move |ctx: Ctx<'js>,
+                                path: String,
+                                atime: f64,
+                                mtime: f64|
+          -> Result<()> {
+        sys::fs::utimes(&permissions::path(&ctx, &st, FsWrite, &path)?, atime, mtime)
             .map_err(|e| throw_uv(&ctx, &e, "utime", Some(&path), None))
     });
     Ok(())

@@ -2,7 +2,10 @@
 
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
 
+use moat_permissions::Permission;
+
 use crate::engine::{SharedState, throw_uv};
+use crate::permissions;
 use crate::{Entry, sys};
 
 /// Bytes of a string or of a `Uint8Array`.
@@ -68,16 +71,46 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     o.set("requires", list(&opts.requires)?)?;
     o.set("imports", list(&opts.imports)?)?;
 
+    // Under the permission model a variable without `--allow-env` is absent, as in the sandbox,
+    // whose host passes only the granted ones.
+    let visible = |name: &str| opts.grants.as_ref().is_none_or(|g| g.env_allowed(name));
     let env = Object::new(ctx.clone())?;
     for (k, v) in sys::env_vars() {
-        env.set(k, v)?;
+        if visible(&k) {
+            env.set(k, v)?;
+        }
     }
     for (k, v) in &opts.env_file_vars {
-        if !env.contains_key(k.as_str())? {
+        if visible(k) && !env.contains_key(k.as_str())? {
             env.set(k.as_str(), v.as_str())?;
         }
     }
     o.set("env", env)?;
+
+    o.set("permission", opts.grants.is_some())?;
+    let st = state.clone();
+    o.set(
+        "permissionHas",
+        Function::new(
+            ctx.clone(),
+            move |scope: String, reference: Option<String>| {
+                permissions::has(&st, &scope, reference.as_deref())
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "checkPermission",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, scope: String, resource: String| -> Result<()> {
+                match Permission::from_scope(&scope) {
+                    Some(p) => permissions::check(&ctx, &st, p, &resource),
+                    None => Ok(()),
+                }
+            },
+        )?,
+    )?;
 
     o.set("pid", sys::pid())?;
     o.set("ppid", sys::ppid())?;

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+
+use moat_permissions::CheckedPath;
 
 pub use super::platform::{RawStat, raw_stat};
 
@@ -57,7 +59,7 @@ impl OpenFlags {
 impl FdTable {
     /// # Errors
     /// The OS error from opening.
-    pub fn open(&mut self, path: &Path, flags: OpenFlags, mode: u32) -> io::Result<i32> {
+    pub fn open(&mut self, path: &CheckedPath, flags: OpenFlags, mode: u32) -> io::Result<i32> {
         let mut o = OpenOptions::new();
         o.read(flags.read)
             .write(flags.write && !flags.append)
@@ -69,7 +71,7 @@ impl FdTable {
             o.create(flags.create);
         }
         super::platform::set_mode(&mut o, mode);
-        let file = o.open(path)?;
+        let file = o.open(path.as_path())?;
         if self.next < 3 {
             self.next = 3;
         }
@@ -179,7 +181,8 @@ fn ebadf() -> i32 {
 
 /// # Errors
 /// The OS error.
-pub fn stat(path: &Path, follow: bool) -> io::Result<RawStat> {
+pub fn stat(path: &CheckedPath, follow: bool) -> io::Result<RawStat> {
+    let path = path.as_path();
     let m = if follow {
         fs::metadata(path)?
     } else {
@@ -199,7 +202,8 @@ pub struct DirEntry {
 ///
 /// # Errors
 /// The OS error.
-pub fn read_dir(path: &Path) -> io::Result<Vec<DirEntry>> {
+pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
+    let path = path.as_path();
     let mut out = Vec::new();
     for e in fs::read_dir(path)? {
         let e = e?;
@@ -224,7 +228,8 @@ pub fn read_dir(path: &Path) -> io::Result<Vec<DirEntry>> {
 
 /// # Errors
 /// The OS error.
-pub fn mkdir(path: &Path, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
+pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
+    let path = path.as_path();
     if recursive {
         let mut first = None;
         let mut p = Some(path);
@@ -252,7 +257,8 @@ pub fn mkdir(path: &Path, recursive: bool, mode: u32) -> io::Result<Option<PathB
 ///
 /// # Errors
 /// The OS error.
-pub fn rm(path: &Path, recursive: bool) -> io::Result<()> {
+pub fn rm(path: &CheckedPath, recursive: bool) -> io::Result<()> {
+    let path = path.as_path();
     let m = fs::symlink_metadata(path)?;
     if m.is_dir() {
         if recursive {
@@ -266,24 +272,28 @@ pub fn rm(path: &Path, recursive: bool) -> io::Result<()> {
 }
 
 /// True when `path` is a regular file (following links).
-pub fn is_file(path: &Path) -> bool {
+pub fn is_file(path: &CheckedPath) -> bool {
+    let path = path.as_path();
     fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// True when `path` is a directory (following links).
-pub fn is_dir(path: &Path) -> bool {
+pub fn is_dir(path: &CheckedPath) -> bool {
+    let path = path.as_path();
     fs::metadata(path).is_ok_and(|m| m.is_dir())
 }
 
 /// # Errors
 /// The OS error.
-pub fn symlink(target: &Path, path: &Path) -> io::Result<()> {
+pub fn symlink(target: &Path, path: &CheckedPath) -> io::Result<()> {
+    let path = path.as_path();
     super::platform::symlink(target, path)
 }
 
 /// # Errors
 /// The OS error; `ENOSYS` where the platform has no permission bits.
-pub fn chmod(path: &Path, mode: u32) -> io::Result<()> {
+pub fn chmod(path: &CheckedPath, mode: u32) -> io::Result<()> {
+    let path = path.as_path();
     super::platform::chmod(path, mode)
 }
 
@@ -291,7 +301,8 @@ pub fn chmod(path: &Path, mode: u32) -> io::Result<()> {
 ///
 /// # Errors
 /// The OS error.
-pub fn utimes(path: &Path, atime: f64, mtime: f64) -> io::Result<()> {
+pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64) -> io::Result<()> {
+    let path = path.as_path();
     let t = |s: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(s.max(0.0));
     let f = File::options()
         .write(true)
@@ -306,7 +317,8 @@ pub fn utimes(path: &Path, atime: f64, mtime: f64) -> io::Result<()> {
 
 /// # Errors
 /// The OS error.
-pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
+    let path = path.as_path();
     reject_dir(path)?;
     fs::read(path)
 }
@@ -321,7 +333,8 @@ fn reject_dir(path: &Path) -> io::Result<()> {
 
 /// # Errors
 /// The OS error; invalid UTF-8 is an error too.
-pub fn read_to_string(path: &Path) -> io::Result<String> {
+pub fn read_to_string(path: &CheckedPath) -> io::Result<String> {
+    let path = path.as_path();
     reject_dir(path)?;
     fs::read_to_string(path)
 }
@@ -330,7 +343,8 @@ pub fn read_to_string(path: &Path) -> io::Result<String> {
 ///
 /// # Errors
 /// The OS error.
-pub fn write_file(path: &Path, data: &[u8], flags: OpenFlags, mode: u32) -> io::Result<()> {
+pub fn write_file(path: &CheckedPath, data: &[u8], flags: OpenFlags, mode: u32) -> io::Result<()> {
+    let path = path.as_path();
     let mut o = OpenOptions::new();
     o.write(true)
         .append(flags.append)
@@ -345,7 +359,8 @@ pub fn write_file(path: &Path, data: &[u8], flags: OpenFlags, mode: u32) -> io::
 }
 
 /// True when `path` exists (following links).
-pub fn exists(path: &Path) -> bool {
+pub fn exists(path: &CheckedPath) -> bool {
+    let path = path.as_path();
     fs::metadata(path).is_ok()
 }
 
@@ -353,7 +368,8 @@ pub fn exists(path: &Path) -> bool {
 ///
 /// # Errors
 /// The OS error, or `EACCES` for a read-only file asked for writing.
-pub fn access(path: &Path, mode: u32) -> io::Result<()> {
+pub fn access(path: &CheckedPath, mode: u32) -> io::Result<()> {
+    let path = path.as_path();
     let m = fs::metadata(path)?;
     if mode & 2 != 0 && m.permissions().readonly() {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
@@ -363,19 +379,23 @@ pub fn access(path: &Path, mode: u32) -> io::Result<()> {
 
 /// # Errors
 /// The OS error.
-pub fn rmdir(path: &Path) -> io::Result<()> {
+pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
+    let path = path.as_path();
     fs::remove_dir(path)
 }
 
 /// # Errors
 /// The OS error.
-pub fn unlink(path: &Path) -> io::Result<()> {
+pub fn unlink(path: &CheckedPath) -> io::Result<()> {
+    let path = path.as_path();
     fs::remove_file(path)
 }
 
 /// # Errors
 /// The OS error.
-pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+pub fn rename(from: &CheckedPath, to: &CheckedPath) -> io::Result<()> {
+    let from = from.as_path();
+    let to = to.as_path();
     fs::rename(from, to)
 }
 
@@ -383,7 +403,9 @@ pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
 ///
 /// # Errors
 /// The OS error.
-pub fn copy_file(from: &Path, to: &Path, exclusive: bool) -> io::Result<()> {
+pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::Result<()> {
+    let from = from.as_path();
+    let to = to.as_path();
     if exclusive && fs::symlink_metadata(to).is_ok() {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
@@ -392,12 +414,52 @@ pub fn copy_file(from: &Path, to: &Path, exclusive: bool) -> io::Result<()> {
 
 /// # Errors
 /// The OS error.
-pub fn realpath(path: &Path) -> io::Result<PathBuf> {
+pub fn realpath(path: &CheckedPath) -> io::Result<PathBuf> {
+    let path = path.as_path();
     fs::canonicalize(path)
 }
 
 /// # Errors
 /// The OS error.
-pub fn readlink(path: &Path) -> io::Result<PathBuf> {
+pub fn readlink(path: &CheckedPath) -> io::Result<PathBuf> {
+    let path = path.as_path();
     fs::read_link(path)
+}
+
+/// Where `path` really leads, for a permission check: made absolute against the working
+/// directory, with symbolic links resolved in the part that exists and the rest appended (`..`
+/// there folded by name). A link inside a granted directory that points outside it resolves
+/// outside.
+pub fn resolve_real(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        super::cwd()
+            .unwrap_or_else(|_| PathBuf::from("/"))
+            .join(path)
+    };
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    let mut real = loop {
+        match fs::canonicalize(existing) {
+            Ok(real) => break real,
+            Err(_) => match (existing.parent(), existing.components().next_back()) {
+                (Some(parent), Some(last)) => {
+                    rest.push(last);
+                    existing = parent;
+                }
+                _ => break PathBuf::from("/"),
+            },
+        }
+    };
+    for c in rest.into_iter().rev() {
+        match c {
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) => real.push(name),
+            _ => {}
+        }
+    }
+    real
 }

@@ -195,6 +195,17 @@ function fill(process) {
     if (typeof fn === 'function') fn.call(maybeRefable);
   };
   process.getActiveResourcesInfo = () => require('internal/loop').activeResources();
+  // Node defines `process.permission` only under its permission model (`--permission`, and
+  // always in moat's sandbox).
+  if (b.permission) {
+    process.permission = {
+      has(scope, reference) {
+        validateString(scope, 'scope');
+        if (reference !== undefined) validateString(reference, 'reference');
+        return b.permissionHas(scope, reference);
+      },
+    };
+  }
   process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureCallback = fn; };
   process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
   return process;
