@@ -10,6 +10,10 @@ use rquickjs::{CatchResultExt, Context, Ctx, Function, Object, Persistent, Runti
 use crate::modules;
 use crate::{Options, sys};
 
+#[cfg_attr(target_os = "wasi", path = "engine/stack_wasi.rs")]
+#[cfg_attr(not(target_os = "wasi"), path = "engine/stack_native.rs")]
+mod stack;
+
 /// State shared by the Rust halves of the built-in modules.
 pub struct State {
     pub options: Options,
@@ -28,8 +32,10 @@ pub struct State {
 
 pub type SharedState = Rc<State>;
 
-/// Stack size the interpreter may use before it throws a `RangeError`.
-const MAX_STACK: usize = 4 * 1024 * 1024;
+/// Stack size the interpreter may use before it throws a `RangeError` (just under 4 MiB: an
+/// unusual number, which `engine/stack_wasi.rs` relies on). The guest's shadow stack is 8 MiB
+/// (`.cargo/config.toml`).
+const MAX_STACK: usize = 4 * 1024 * 1024 - 4096;
 
 /// Heap size before the first garbage collection; after it, QuickJS sets the next threshold
 /// from the live size.
@@ -47,7 +53,6 @@ pub fn run(options: Options) -> i32 {
 
 fn run_inner(options: Options) -> Result<i32, String> {
     let rt = Runtime::new().map_err(|e| format!("failed to start the engine: {e}"))?;
-    rt.set_max_stack_size(MAX_STACK);
     // Start-up allocates a few megabytes that all stay live (the built-ins); collecting at
     // QuickJS's initial 256 KB threshold would only walk them again and again.
     rt.set_gc_threshold(START_GC_THRESHOLD);
@@ -72,6 +77,7 @@ fn run_inner(options: Options) -> Result<i32, String> {
     })));
     let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
     let result = context.with(|ctx| -> Result<i32, String> {
+        stack::set_limit(&ctx, MAX_STACK, START_GC_THRESHOLD);
         let f: Function = modules::eval_builtin(&ctx, "internal/bootstrap")
             .and_then(|v| v.ok_or(rquickjs::Error::Unknown))
             .and_then(Function::from_value)

@@ -11,7 +11,7 @@ use std::ptr::NonNull;
 use std::sync::Arc;
 use std::time::Duration;
 
-use wasmtime::{Config, Engine, Linker, Module, Store, StoreLimits, StoreLimitsBuilder};
+use wasmtime::{Config, Engine, Linker, Module, Store};
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
@@ -131,7 +131,40 @@ pub fn precompile(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
 
 struct HostState {
     wasi: WasiP1Ctx,
-    limits: StoreLimits,
+    limits: MemoryLimit,
+}
+
+/// `--max-memory`: a growth of linear memory past it ends the run. It traps rather than failing
+/// the growth, which the guest's allocator would turn into a JS "out of memory" error that the
+/// program could catch and outlive.
+struct MemoryLimit {
+    max: Option<usize>,
+    /// Set when the limit ended the run.
+    hit: bool,
+}
+
+impl wasmtime::ResourceLimiter for MemoryLimit {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if self.max.is_some_and(|m| desired > m) {
+            self.hit = true;
+            wasmtime::bail!("the guest exceeded its memory limit");
+        }
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        _desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(true)
+    }
 }
 
 /// Runs the precompiled guest to completion and returns its exit code.
@@ -191,13 +224,12 @@ fn run_on_this_thread(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, Sand
         b.preopened_dir(&p.host, &guest, perms)
             .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
     }
-    let mut limits = StoreLimitsBuilder::new();
-    if let Some(m) = cfg.max_memory {
-        limits = limits.memory_size(m);
-    }
     let state = HostState {
         wasi: b.build_p1(),
-        limits: limits.build(),
+        limits: MemoryLimit {
+            max: cfg.max_memory,
+            hit: false,
+        },
     };
 
     let mut linker: Linker<HostState> = Linker::new(&engine);
@@ -239,7 +271,7 @@ fn run_on_this_thread(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, Sand
                     return Err(SandboxError::Trap(format!("{e:#}")));
                 }
             }
-            if format!("{e:#}").contains("memory") && cfg.max_memory.is_some() {
+            if store.data().limits.hit {
                 eprintln!("moat: the program exceeded its memory limit");
                 return Ok(EXIT_MEMORY_LIMIT);
             }
