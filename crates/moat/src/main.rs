@@ -194,9 +194,17 @@ mod sandbox {
     /// Memory the guest may use unless `--max-memory` says otherwise.
     const DEFAULT_MAX_MEMORY_MB: u64 = 1024;
 
+    /// A granted directory as the guest will see it. WASI opens directories only, so a file
+    /// cannot be granted alone, and granting its directory instead would open more than asked.
     fn preopen(path: &Path, writable: bool) -> Result<Preopen> {
         let host = std::fs::canonicalize(path)
             .with_context(|| format!("failed to resolve `{}`", path.display()))?;
+        if !host.is_dir() {
+            anyhow::bail!(
+                "--safe grants directories, and `{}` is not one; grant the directory it is in",
+                path.display()
+            );
+        }
         Ok(Preopen { host, writable })
     }
 

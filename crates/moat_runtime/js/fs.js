@@ -51,7 +51,10 @@ const fs = {
   }),
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
   Stats,
-  existsSync(p) { try { return b.exists(toPath(p)); } catch { return false; } },
+  // False for anything unusable, but a permission denial is thrown, as Node does.
+  existsSync(p) {
+    try { return b.exists(toPath(p)); } catch (e) { if (e.code === 'ERR_ACCESS_DENIED') throw e; return false; }
+  },
   readFileSync(p, options) {
     // A file descriptor, tested as Node tests it (`>>> 0`, which throws for a BigInt).
     if ((p >>> 0) === p) {
@@ -118,6 +121,7 @@ const fs = {
   realpathSync(p) { return b.realpath(toPath(p)); },
   readlinkSync(p) { return b.readlink(toPath(p)); },
   symlinkSync(target, p) { b.symlink(toPath(target, 'target'), toPath(p)); },
+  linkSync(existing, p) { b.link(toPath(existing, 'existingPath'), toPath(p, 'newPath')); },
   chmodSync(p, mode) { b.chmod(toPath(p), typeof mode === 'string' ? parseInt(mode, 8) : mode); },
   utimesSync(p, atime, mtime) { b.utimes(toPath(p), +atime / (atime instanceof Date ? 1000 : 1), +mtime / (mtime instanceof Date ? 1000 : 1)); },
   openSync(p, flags = 'r', mode = 0o666) { return b.open(toPath(p), typeof flags === 'string' ? flags : 'r', mode); },
@@ -154,7 +158,7 @@ fs.Dirent = Dirent;
 
 // Callback forms: run the sync operation, deliver the result on a later tick.
 const callbackNames = ['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'access', 'readdir', 'mkdir', 'rmdir',
-  'rm', 'unlink', 'rename', 'copyFile', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes', 'open', 'close', 'mkdtemp', 'ftruncate', 'fsync'];
+  'rm', 'unlink', 'rename', 'copyFile', 'realpath', 'readlink', 'symlink', 'link', 'chmod', 'utimes', 'open', 'close', 'mkdtemp', 'ftruncate', 'fsync'];
 const promises = {};
 for (const name of callbackNames) {
   const sync = fs[`${name}Sync`];
@@ -169,7 +173,7 @@ for (const name of callbackNames) {
     try { resolve(sync(...args)); } catch (e) { reject(e); }
   });
 }
-for (const name of ['open', 'opendir', 'cp', 'watch', 'glob', 'chown', 'lchown', 'lutimes', 'link', 'truncate', 'statfs', 'lchmod']) {
+for (const name of ['open', 'opendir', 'cp', 'watch', 'glob', 'chown', 'lchown', 'lutimes', 'truncate', 'statfs', 'lchmod']) {
   promises[name] = thrower(`fs.promises.${name}`);
 }
 promises.constants = fs.constants;

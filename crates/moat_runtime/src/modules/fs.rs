@@ -227,6 +227,17 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             .map_err(|e| throw_uv(&ctx, &e, "readlink", Some(&path), None))
     });
     let st = state.clone();
+    op!(o, ctx, "link", move |ctx: Ctx<'js>,
+                              existing: String,
+                              path: String|
+          -> Result<()> {
+        sys::fs::link(
+            &permissions::path(&ctx, &st, FsRead, &existing)?,
+            &permissions::path(&ctx, &st, FsWrite, &path)?,
+        )
+        .map_err(|e| throw_uv(&ctx, &e, "link", Some(&existing), Some(&path)))
+    });
+    let st = state.clone();
     op!(o, ctx, "symlink", move |ctx: Ctx<'js>,
                                  target: String,
                                  path: String|

@@ -3,11 +3,17 @@
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use moat_permissions::CheckedPath;
 
 pub use super::platform::{RawStat, raw_stat};
+
+/// The path a file call hands the OS for `path`; with `follow` false a final symbolic link is
+/// the call's subject, not its target.
+fn os(path: &CheckedPath, follow: bool) -> std::borrow::Cow<'_, Path> {
+    super::platform::os_path(path.as_path(), follow)
+}
 
 /// Open files by descriptor number. Numbers start at 3, after stdio, as Node's do.
 #[derive(Default)]
@@ -71,7 +77,7 @@ impl FdTable {
             o.create(flags.create);
         }
         super::platform::set_mode(&mut o, mode);
-        let file = o.open(path.as_path())?;
+        let file = o.open(os(path, true))?;
         if self.next < 3 {
             self.next = 3;
         }
@@ -182,7 +188,7 @@ fn ebadf() -> i32 {
 /// # Errors
 /// The OS error.
 pub fn stat(path: &CheckedPath, follow: bool) -> io::Result<RawStat> {
-    let path = path.as_path();
+    let path = &*os(path, follow);
     let m = if follow {
         fs::metadata(path)?
     } else {
@@ -203,7 +209,7 @@ pub struct DirEntry {
 /// # Errors
 /// The OS error.
 pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     let mut out = Vec::new();
     for e in fs::read_dir(path)? {
         let e = e?;
@@ -229,7 +235,7 @@ pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
 /// # Errors
 /// The OS error.
 pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
-    let path = path.as_path();
+    let path = &*os(path, false);
     if recursive {
         let mut first = None;
         let mut p = Some(path);
@@ -258,7 +264,7 @@ pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Optio
 /// # Errors
 /// The OS error.
 pub fn rm(path: &CheckedPath, recursive: bool) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, false);
     let m = fs::symlink_metadata(path)?;
     if m.is_dir() {
         if recursive {
@@ -273,27 +279,35 @@ pub fn rm(path: &CheckedPath, recursive: bool) -> io::Result<()> {
 
 /// True when `path` is a regular file (following links).
 pub fn is_file(path: &CheckedPath) -> bool {
-    let path = path.as_path();
+    let path = &*os(path, true);
     fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// True when `path` is a directory (following links).
 pub fn is_dir(path: &CheckedPath) -> bool {
-    let path = path.as_path();
+    let path = &*os(path, true);
     fs::metadata(path).is_ok_and(|m| m.is_dir())
 }
 
 /// # Errors
 /// The OS error.
 pub fn symlink(target: &Path, path: &CheckedPath) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, false);
     super::platform::symlink(target, path)
+}
+
+/// Makes `path` a second name (a hard link) for the file `existing`.
+///
+/// # Errors
+/// The OS error.
+pub fn link(existing: &CheckedPath, path: &CheckedPath) -> io::Result<()> {
+    fs::hard_link(os(existing, false), os(path, false))
 }
 
 /// # Errors
 /// The OS error; `ENOSYS` where the platform has no permission bits.
 pub fn chmod(path: &CheckedPath, mode: u32) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     super::platform::chmod(path, mode)
 }
 
@@ -302,7 +316,7 @@ pub fn chmod(path: &CheckedPath, mode: u32) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     let t = |s: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(s.max(0.0));
     let f = File::options()
         .write(true)
@@ -318,7 +332,7 @@ pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     reject_dir(path)?;
     fs::read(path)
 }
@@ -334,7 +348,7 @@ fn reject_dir(path: &Path) -> io::Result<()> {
 /// # Errors
 /// The OS error; invalid UTF-8 is an error too.
 pub fn read_to_string(path: &CheckedPath) -> io::Result<String> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     reject_dir(path)?;
     fs::read_to_string(path)
 }
@@ -344,7 +358,7 @@ pub fn read_to_string(path: &CheckedPath) -> io::Result<String> {
 /// # Errors
 /// The OS error.
 pub fn write_file(path: &CheckedPath, data: &[u8], flags: OpenFlags, mode: u32) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     let mut o = OpenOptions::new();
     o.write(true)
         .append(flags.append)
@@ -360,7 +374,7 @@ pub fn write_file(path: &CheckedPath, data: &[u8], flags: OpenFlags, mode: u32) 
 
 /// True when `path` exists (following links).
 pub fn exists(path: &CheckedPath) -> bool {
-    let path = path.as_path();
+    let path = &*os(path, true);
     fs::metadata(path).is_ok()
 }
 
@@ -369,7 +383,7 @@ pub fn exists(path: &CheckedPath) -> bool {
 /// # Errors
 /// The OS error, or `EACCES` for a read-only file asked for writing.
 pub fn access(path: &CheckedPath, mode: u32) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, true);
     let m = fs::metadata(path)?;
     if mode & 2 != 0 && m.permissions().readonly() {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
@@ -380,22 +394,22 @@ pub fn access(path: &CheckedPath, mode: u32) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, false);
     fs::remove_dir(path)
 }
 
 /// # Errors
 /// The OS error.
 pub fn unlink(path: &CheckedPath) -> io::Result<()> {
-    let path = path.as_path();
+    let path = &*os(path, false);
     fs::remove_file(path)
 }
 
 /// # Errors
 /// The OS error.
 pub fn rename(from: &CheckedPath, to: &CheckedPath) -> io::Result<()> {
-    let from = from.as_path();
-    let to = to.as_path();
+    let from = &*os(from, false);
+    let to = &*os(to, false);
     fs::rename(from, to)
 }
 
@@ -404,8 +418,8 @@ pub fn rename(from: &CheckedPath, to: &CheckedPath) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::Result<()> {
-    let from = from.as_path();
-    let to = to.as_path();
+    let from = &*os(from, true);
+    let to = &*os(to, true);
     if exclusive && fs::symlink_metadata(to).is_ok() {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
@@ -415,14 +429,13 @@ pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::R
 /// # Errors
 /// The OS error.
 pub fn realpath(path: &CheckedPath) -> io::Result<PathBuf> {
-    let path = path.as_path();
-    fs::canonicalize(path)
+    super::platform::realpath(path.as_path())
 }
 
 /// # Errors
 /// The OS error.
 pub fn readlink(path: &CheckedPath) -> io::Result<PathBuf> {
-    let path = path.as_path();
+    let path = &*os(path, false);
     fs::read_link(path)
 }
 
@@ -431,35 +444,5 @@ pub fn readlink(path: &CheckedPath) -> io::Result<PathBuf> {
 /// there folded by name). A link inside a granted directory that points outside it resolves
 /// outside.
 pub fn resolve_real(path: &Path) -> PathBuf {
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        super::cwd()
-            .unwrap_or_else(|_| PathBuf::from("/"))
-            .join(path)
-    };
-    let mut existing = abs.as_path();
-    let mut rest = Vec::new();
-    let mut real = loop {
-        match fs::canonicalize(existing) {
-            Ok(real) => break real,
-            Err(_) => match (existing.parent(), existing.components().next_back()) {
-                (Some(parent), Some(last)) => {
-                    rest.push(last);
-                    existing = parent;
-                }
-                _ => break PathBuf::from("/"),
-            },
-        }
-    };
-    for c in rest.into_iter().rev() {
-        match c {
-            Component::ParentDir => {
-                real.pop();
-            }
-            Component::Normal(name) => real.push(name),
-            _ => {}
-        }
-    }
-    real
+    super::platform::resolve_real(path)
 }

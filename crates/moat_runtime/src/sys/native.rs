@@ -271,3 +271,48 @@ pub fn cpu_usage() -> super::os::Usage {
 pub fn is_closed_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe
 }
+
+/// The path a file call hands the OS: the OS resolves links and `..` itself.
+pub fn os_path(path: &Path, _follow: bool) -> std::borrow::Cow<'_, Path> {
+    std::borrow::Cow::Borrowed(path)
+}
+
+/// Where `path` really leads (see `fs::resolve_real`): the OS resolves the part that exists.
+pub fn resolve_real(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd().unwrap_or_else(|_| PathBuf::from("/")).join(path)
+    };
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    let mut real = loop {
+        match std::fs::canonicalize(existing) {
+            Ok(real) => break real,
+            Err(_) => match (existing.parent(), existing.components().next_back()) {
+                (Some(parent), Some(last)) => {
+                    rest.push(last);
+                    existing = parent;
+                }
+                _ => break PathBuf::from("/"),
+            },
+        }
+    };
+    for c in rest.into_iter().rev() {
+        match c {
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) => real.push(name),
+            _ => {}
+        }
+    }
+    real
+}
+
+/// # Errors
+/// The OS error.
+pub fn realpath(path: &Path) -> std::io::Result<PathBuf> {
+    std::fs::canonicalize(path)
+}

@@ -189,3 +189,75 @@ pub fn cpu_usage() -> super::os::Usage {
 pub fn is_closed_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(29)
 }
+
+/// Symbolic links followed in one path before it counts as a loop (Linux's limit).
+const MAX_LINKS: usize = 40;
+
+/// Resolves `path` the way the host kernel would, one component at a time, reading links
+/// rather than following them: the host follows no link out of a preopened directory, nor a
+/// `..` past one, so a path through another granted directory must reach WASI already resolved.
+/// With `follow` false the last component stays as it is (`lstat`, `unlink`, `readlink`).
+fn resolve(path: &Path, follow: bool) -> PathBuf {
+    use std::ffi::OsString;
+    use std::path::Component;
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd().unwrap_or_else(|_| PathBuf::from("/")).join(path)
+    };
+    // Names and `..` of a path, in order.
+    fn steps(p: &Path) -> impl DoubleEndedIterator<Item = OsString> + '_ {
+        p.components().filter_map(|c| match c {
+            Component::Normal(n) => Some(n.to_os_string()),
+            Component::ParentDir => Some(OsString::from("..")),
+            _ => None,
+        })
+    }
+    // Components still to walk, last first.
+    let mut pending: Vec<OsString> = steps(&abs).rev().collect();
+    let mut out = PathBuf::from("/");
+    let mut links = 0;
+    while let Some(name) = pending.pop() {
+        if name == ".." {
+            out.pop();
+            continue;
+        }
+        out.push(&name);
+        if !follow && pending.is_empty() {
+            break;
+        }
+        let Ok(target) = std::fs::read_link(&out) else {
+            continue;
+        };
+        links += 1;
+        if links > MAX_LINKS {
+            break;
+        }
+        out.pop();
+        if target.is_absolute() {
+            out = PathBuf::from("/");
+        }
+        pending.extend(steps(&target).rev());
+    }
+    out
+}
+
+/// The path a file call hands WASI: resolved here (see [`resolve`]).
+pub fn os_path(path: &Path, follow: bool) -> std::borrow::Cow<'_, Path> {
+    std::borrow::Cow::Owned(resolve(path, follow))
+}
+
+/// Where `path` really leads (see `fs::resolve_real`).
+pub fn resolve_real(path: &Path) -> PathBuf {
+    resolve(path, true)
+}
+
+/// The resolved path (see [`resolve`]), once it is known to exist.
+///
+/// # Errors
+/// The error of looking the path up.
+pub fn realpath(path: &Path) -> std::io::Result<PathBuf> {
+    let real = resolve(path, true);
+    std::fs::metadata(&real)?;
+    Ok(real)
+}

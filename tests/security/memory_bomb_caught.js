@@ -1,0 +1,12 @@
+// attack: catch the out-of-memory error and keep going past the limit
+// modes: safe
+// flags: --max-memory=64
+// denied-exit: 137
+// denied-stderr: moat: the program exceeded its memory limit
+// grant: --max-memory=512
+// allowed: allocated 200
+const held = [];
+for (let i = 0; i < 200; i++) {
+  try { held.push(new Uint8Array(1024 * 1024).fill(1)); } catch { held.length = 0; }
+}
+console.log(`allocated ${held.length}`);
