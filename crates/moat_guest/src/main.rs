@@ -3,9 +3,21 @@
 //! The host describes the run in the `MOAT_GUEST_CONFIG` environment variable, one JSON object
 //! (`guest_record` in the `moat` CLI), and removes nothing else from the guest's view: what
 //! the guest may read is decided by the host's preopens.
+//!
+//! `wizer-initialize` is the snapshot step (`moat_sandbox::snapshot`, at build time): it boots
+//! the engine, and the module is saved with its memory as that left it, so `_start` begins
+//! from a booted engine.
 
 use moat_runtime::{Entry, InputType, Options};
 use serde_json::Value;
+
+/// Boots the engine for the snapshot. A failure is a build error: the trap stops the build.
+#[unsafe(export_name = "wizer-initialize")]
+pub extern "C" fn wizer_initialize() {
+    if let Err(msg) = moat_runtime::preboot() {
+        panic!("moat: {msg}");
+    }
+}
 
 fn main() {
     let raw = std::env::var("MOAT_GUEST_CONFIG").unwrap_or_default();

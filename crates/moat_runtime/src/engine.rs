@@ -1,7 +1,7 @@
 //! The engine: one QuickJS runtime and context, the internal bindings, and the bootstrap that
 //! hands control to the JS halves (`js/internal/bootstrap.js`).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use rquickjs::context::EvalOptions;
@@ -16,7 +16,8 @@ mod stack;
 
 /// State shared by the Rust halves of the built-in modules.
 pub struct State {
-    pub options: Options,
+    /// See [`State::options`].
+    pub options: OnceCell<Options>,
     pub fds: RefCell<sys::fs::FdTable>,
     /// JS's handler for promise rejections (`internal/process/task_queues`).
     pub rejection_hook: RefCell<Option<Persistent<Function<'static>>>>,
@@ -41,8 +42,48 @@ const MAX_STACK: usize = 4 * 1024 * 1024 - 4096;
 /// from the live size.
 const START_GC_THRESHOLD: usize = 8 * 1024 * 1024;
 
+/// A booted engine: the runtime and context with the built-in module system loaded and the
+/// option-independent built-ins evaluated, waiting for [`Engine::start`].
+pub struct Engine {
+    /// Kept alive with the context it made.
+    _runtime: Runtime,
+    context: Context,
+    state: SharedState,
+    /// `{ preload(ids), start() }` from `js/internal/bootstrap.js`.
+    boot: Persistent<Object<'static>>,
+}
+
+thread_local! {
+    /// The engine booted ahead of the run: in the sandbox guest, by the build-time snapshot.
+    static PREBOOTED: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// Boots an engine now for the next [`run`] (the guest's snapshot step calls this).
+///
+/// # Errors
+/// A bootstrap failure, as text.
+pub fn preboot() -> Result<(), String> {
+    let engine = Engine::boot()?;
+    engine.context.with(|ctx| {
+        engine
+            .boot
+            .clone()
+            .restore(&ctx)
+            .and_then(|boot| boot.get::<_, Function>("preload"))
+            .and_then(|preload| preload.call::<_, ()>(()))
+            .catch(&ctx)
+            .map_err(|e| format!("bootstrap failed: {e}"))
+    })?;
+    PREBOOTED.with(|p| *p.borrow_mut() = Some(engine));
+    Ok(())
+}
+
 pub fn run(options: Options) -> i32 {
-    match run_inner(options) {
+    let engine = match PREBOOTED.with(|p| p.borrow_mut().take()) {
+        Some(engine) => Ok(engine),
+        None => Engine::boot(),
+    };
+    match engine.and_then(|e| e.start(options)) {
         Ok(code) => code,
         Err(msg) => {
             let _ = sys::write_stdio(2, format!("moat: {msg}\n").as_bytes());
@@ -51,50 +92,85 @@ pub fn run(options: Options) -> i32 {
     }
 }
 
-fn run_inner(options: Options) -> Result<i32, String> {
-    let rt = Runtime::new().map_err(|e| format!("failed to start the engine: {e}"))?;
-    // Start-up allocates a few megabytes that all stay live (the built-ins); collecting at
-    // QuickJS's initial 256 KB threshold would only walk them again and again.
-    rt.set_gc_threshold(START_GC_THRESHOLD);
-    let state = Rc::new(State {
-        options,
-        fds: RefCell::new(sys::fs::FdTable::default()),
-        rejection_hook: RefCell::new(None),
-        loader_hooks: RefCell::new(Vec::new()),
-        events: sys::events::EventQueue::default(),
-        children: RefCell::new(std::collections::HashMap::new()),
-        next_handle: std::cell::Cell::new(1),
-    });
-    crate::loader::install(&rt, state.clone());
-    let hook_state = state.clone();
-    rt.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
-        let hook = hook_state.rejection_hook.borrow().clone();
-        if let Some(hook) = hook
-            && let Ok(f) = hook.restore(&ctx)
-        {
-            let _ = f.call::<_, ()>((promise, reason, handled));
-        }
-    })));
-    let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
-    let result = context.with(|ctx| -> Result<i32, String> {
-        stack::set_limit(&ctx, MAX_STACK, START_GC_THRESHOLD);
-        let f: Function = modules::eval_builtin(&ctx, "internal/bootstrap")
-            .and_then(|v| v.ok_or(rquickjs::Error::Unknown))
-            .and_then(Function::from_value)
-            .catch(&ctx)
-            .map_err(|e| format!("bootstrap failed: {e}"))?;
-        let binding = modules::binding_loader(&ctx, state.clone()).map_err(|e| e.to_string())?;
-        let code: i32 = f
-            .call((binding,))
-            .catch(&ctx)
-            .map_err(|e| format!("uncaught at top level: {e}"))?;
-        Ok(code)
-    });
-    // The process ends here: skip tearing the heap down, as node does. (Persistent handles held
-    // by the loader and the rejection hook would otherwise have to be released first.)
-    std::mem::forget(context);
-    std::mem::forget(rt);
-    result
+impl Engine {
+    fn boot() -> Result<Self, String> {
+        let rt = Runtime::new().map_err(|e| format!("failed to start the engine: {e}"))?;
+        // Start-up allocates a few megabytes that all stay live (the built-ins); collecting at
+        // QuickJS's initial 256 KB threshold would only walk them again and again.
+        rt.set_gc_threshold(START_GC_THRESHOLD);
+        let state = Rc::new(State {
+            options: OnceCell::new(),
+            fds: RefCell::new(sys::fs::FdTable::default()),
+            rejection_hook: RefCell::new(None),
+            loader_hooks: RefCell::new(Vec::new()),
+            events: sys::events::EventQueue::default(),
+            children: RefCell::new(std::collections::HashMap::new()),
+            next_handle: std::cell::Cell::new(1),
+        });
+        crate::loader::install(&rt, state.clone());
+        let hook_state = state.clone();
+        rt.set_host_promise_rejection_tracker(Some(Box::new(
+            move |ctx, promise, reason, handled| {
+                let hook = hook_state.rejection_hook.borrow().clone();
+                if let Some(hook) = hook
+                    && let Ok(f) = hook.restore(&ctx)
+                {
+                    let _ = f.call::<_, ()>((promise, reason, handled));
+                }
+            },
+        )));
+        let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
+        let boot = context.with(|ctx| -> Result<_, String> {
+            stack::set_limit(&ctx, MAX_STACK, START_GC_THRESHOLD);
+            let f: Function = modules::eval_builtin(&ctx, "internal/bootstrap")
+                .and_then(|v| v.ok_or(rquickjs::Error::Unknown))
+                .and_then(Function::from_value)
+                .catch(&ctx)
+                .map_err(|e| format!("bootstrap failed: {e}"))?;
+            let binding =
+                modules::binding_loader(&ctx, state.clone()).map_err(|e| e.to_string())?;
+            let boot: Object = f
+                .call((binding,))
+                .catch(&ctx)
+                .map_err(|e| format!("bootstrap failed: {e}"))?;
+            Ok(Persistent::save(&ctx, boot))
+        })?;
+        Ok(Engine {
+            _runtime: rt,
+            context,
+            state,
+            boot,
+        })
+    }
+
+    /// Runs the program the options describe to completion and returns its exit code.
+    fn start(self, options: Options) -> Result<i32, String> {
+        sys::reseed();
+        self.state
+            .options
+            .set(options)
+            .map_err(|_| "an engine runs one program".to_string())?;
+        let result = self.context.with(|ctx| -> Result<i32, String> {
+            let boot = self.boot.clone().restore(&ctx).map_err(|e| e.to_string())?;
+            boot.get::<_, Function>("start")
+                .and_then(|f| f.call::<_, i32>(()))
+                .catch(&ctx)
+                .map_err(|e| format!("uncaught at top level: {e}"))
+        });
+        // The process ends here: skip tearing the heap down, as node does. (Persistent handles
+        // held by the loader and the rejection hook would otherwise have to be released first.)
+        std::mem::forget(self);
+        result
+    }
+}
+
+impl State {
+    /// The run's options; set when the program starts (an engine may be booted before).
+    pub fn options(&self) -> &Options {
+        self.options
+            .get()
+            .expect("options are set before any program code runs")
+    }
 }
 
 /// Evaluates `source` as a classic script named `filename` and returns its completion value.

@@ -68,6 +68,16 @@ pub fn run(options: Options) -> i32 {
     engine::run(options)
 }
 
+/// Boots the engine ahead of [`run`]: the built-in module system and the built-ins that do
+/// not depend on the program. The sandbox guest calls this when its snapshot is taken, so a
+/// run starts from a booted engine; nothing it does reads the clock, the environment or files.
+///
+/// # Errors
+/// A bootstrap failure, as text.
+pub fn preboot() -> Result<(), String> {
+    engine::preboot()
+}
+
 /// moat's own version (`process.versions.moat`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -22,7 +22,7 @@ pub fn path<'js>(
     path: &str,
 ) -> rquickjs::Result<CheckedPath> {
     let asked = Path::new(path);
-    match &state.options.grants {
+    match &state.options().grants {
         None => Ok(CheckedPath::unchecked(asked)),
         Some(g) => g
             .check_path(permission, asked, &sys::fs::resolve_real(asked))
@@ -41,7 +41,7 @@ pub fn check<'js>(
     permission: Permission,
     resource: &str,
 ) -> rquickjs::Result<()> {
-    match &state.options.grants {
+    match &state.options().grants {
         None => Ok(()),
         Some(g) => g
             .check(permission, resource)
@@ -52,7 +52,7 @@ pub fn check<'js>(
 /// `process.permission.has(scope, reference)`: `fs` is both file-system kinds; a reference is a
 /// path for `fs*` (resolved as an access to it would be) and a name for `env`.
 pub fn has(state: &State, scope: &str, reference: Option<&str>) -> bool {
-    let Some(g) = &state.options.grants else {
+    let Some(g) = &state.options().grants else {
         return true;
     };
     let kinds = match scope {

@@ -117,6 +117,82 @@ const MAX_WASM_STACK: usize = 48 * 1024 * 1024;
 /// The host thread that runs the guest has room for [`MAX_WASM_STACK`] plus the host's frames.
 const GUEST_THREAD_STACK: usize = MAX_WASM_STACK + 16 * 1024 * 1024;
 
+/// The guest's snapshot step: instantiates `wasm` with nothing granted (no files, no
+/// environment, no arguments), calls its `wizer-initialize` export, and returns the module with
+/// its memory and globals as that call left them. A run of the result starts from there.
+///
+/// # Errors
+/// A module that cannot be instrumented, compiled or instantiated, or whose initialisation traps.
+pub fn snapshot(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
+    let setup = |e: wasmtime::Error| SandboxError::Setup(format!("{e:#}"));
+    let wizer = wasmtime_wizer::Wizer::new();
+    let (cx, instrumented) = wizer.instrument(wasm).map_err(setup)?;
+    let engine = Engine::new(&Config::new()).map_err(setup)?;
+    let module = Module::new(&engine, &instrumented).map_err(setup)?;
+    let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
+    p1::add_to_linker_sync(&mut linker, |s| s).map_err(setup)?;
+    let mut store = Store::new(&engine, WasiCtxBuilder::new().inherit_stderr().build_p1());
+    let instance = linker.instantiate(&mut store, &module).map_err(setup)?;
+    instance
+        .get_typed_func::<(), ()>(&mut store, wizer.get_init_func())
+        .and_then(|init| init.call(&mut store, ()))
+        .map_err(|e| SandboxError::Trap(format!("{e:#}")))?;
+    let mut state = Initialised {
+        store: &mut store,
+        instance,
+    };
+    ready(wizer.snapshot(&cx, &mut state)).map_err(setup)
+}
+
+/// An initialised instance, as the snapshot reads it.
+struct Initialised<'a> {
+    store: &'a mut Store<WasiP1Ctx>,
+    instance: wasmtime::Instance,
+}
+
+impl wasmtime_wizer::InstanceState for Initialised<'_> {
+    async fn global_get(
+        &mut self,
+        name: &str,
+        _type_hint: wasmtime_wizer::ValType,
+    ) -> wasmtime_wizer::SnapshotVal {
+        use wasmtime::Val;
+        use wasmtime_wizer::SnapshotVal;
+        let global = self
+            .instance
+            .get_global(&mut *self.store, name)
+            .expect("the snapshot asks for exported globals");
+        match global.get(&mut *self.store) {
+            Val::I32(x) => SnapshotVal::I32(x),
+            Val::I64(x) => SnapshotVal::I64(x),
+            Val::F32(x) => SnapshotVal::F32(x),
+            Val::F64(x) => SnapshotVal::F64(x),
+            Val::V128(x) => SnapshotVal::V128(x.as_u128()),
+            other => panic!("a global of type {other:?} cannot be snapshotted"),
+        }
+    }
+
+    async fn memory_contents(&mut self, name: &str, contents: impl FnOnce(&[u8]) + Send) {
+        let memory = self
+            .instance
+            .get_memory(&mut *self.store, name)
+            .expect("the snapshot asks for exported memories");
+        contents(memory.data(&*self.store));
+    }
+}
+
+/// The value of a future that completes without waiting (the snapshot's: it reads a finished
+/// instance).
+fn ready<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+}
+
 /// Compiles guest wasm to a `.cwasm` for [`run`].
 ///
 /// # Errors

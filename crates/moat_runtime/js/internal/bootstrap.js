@@ -1,5 +1,6 @@
-// The first JS to run. Sets up the built-in module system, `process` and the globals, then runs
-// the entry point and the event loop. Returns the process exit code.
+// The first JS to run: sets up the built-in module system and returns the two steps of a start,
+// `preload` (may run before the program is known) and `start` (sets up `process` and the
+// globals, runs the entry point and the event loop, returns the exit code).
 (function bootstrap(internalBinding) {
   'use strict';
   const natives = internalBinding('natives');
@@ -25,6 +26,19 @@
   }
   const require = requireBuiltin;
 
-  require('internal/globals').setup();
-  return require('internal/main').run();
+  return {
+    // Loads the built-ins that do not depend on the program, its options or the process, ahead
+    // of it: the sandbox's snapshot is taken after this. (A native start loads on demand.)
+    preload() {
+      for (const id of ['internal/errors', 'internal/validators', 'events', 'internal/util/iterator_kinds',
+        'internal/loop', 'timers', 'path', 'internal/error_stack', 'internal/modules/cjs', 'internal/util/inspect']) {
+        require(id);
+      }
+    },
+    // Sets up `process` and the globals, runs the program and the event loop; returns the exit code.
+    start() {
+      require('internal/globals').setup();
+      return require('internal/main').run();
+    },
+  };
 });

@@ -46,6 +46,10 @@ function setup() {
   if (Symbol.dispose === undefined) Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
   if (Symbol.asyncDispose === undefined) Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('Symbol.asyncDispose') });
   require('internal/util/iterator_kinds').install();
+  // Seeded from the OS at each start (sys::random), not at engine creation as QuickJS does.
+  Object.defineProperty(Math, 'random', {
+    value: internalBinding('crypto').mathRandom, writable: true, configurable: true, enumerable: false,
+  });
   const loop = require('internal/loop');
   const processObject = require('internal/process/object').create();
   defineAccessor('process', () => processObject);

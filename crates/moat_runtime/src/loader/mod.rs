@@ -270,7 +270,7 @@ impl Loader for EsmLoader {
                     self.hook(ctx, 2)?.call::<_, ()>((name,))?;
                 }
                 let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
-                let is_main = matches!(&self.state.options.entry, crate::Entry::File(p) if p.as_os_str() == name);
+                let is_main = matches!(&self.state.options().entry, crate::Entry::File(p) if p.as_os_str() == name);
                 set_meta(ctx, &m, name, is_main)?;
                 Ok(m)
             }

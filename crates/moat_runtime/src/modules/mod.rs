@@ -2,6 +2,7 @@
 //! functions and plain data that its JS half (`js/`) reaches through `internalBinding(name)`.
 
 mod child_process;
+mod crypto;
 mod encoding;
 mod fs;
 mod loader;
@@ -66,6 +67,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
             match name.as_str() {
                 "natives" => natives(&ctx, &o)?,
                 "child_process" => child_process::init(&ctx, &o, &state)?,
+                "crypto" => crypto::init(&ctx, &o)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "loader" => loader::init(&ctx, &o, &state)?,

@@ -21,7 +21,7 @@ pub fn bytes_of<'js>(v: &Value<'js>) -> Result<Vec<u8>> {
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
-    let opts = &state.options;
+    let opts = state.options();
     let args = Array::new(ctx.clone())?;
     for (i, a) in opts.args.iter().enumerate() {
         args.set(i, a.as_str())?;

@@ -12,25 +12,38 @@ pub mod error;
 pub mod events;
 pub mod fs;
 pub mod os;
+pub mod random;
+
+pub use random::reseed;
 
 pub use platform::{
     chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, pid, ppid, umask,
 };
 
+use std::cell::Cell;
 use std::io::Write;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-static START: OnceLock<Instant> = OnceLock::new();
+thread_local! {
+    static START: Cell<Option<Instant>> = const { Cell::new(None) };
+}
 
-/// Marks the process start; `hrtime` and `uptime` count from here.
+/// Marks the program's start; `hrtime` and `uptime` count from here. Called again by a run
+/// of an engine booted earlier (the sandbox's snapshot), whose clock readings are stale.
 pub fn mark_start() {
-    START.get_or_init(Instant::now);
+    START.with(|s| s.set(Some(Instant::now())));
 }
 
 /// Nanoseconds on a monotonic clock since [`mark_start`].
 pub fn hrtime_ns() -> u64 {
-    START.get_or_init(Instant::now).elapsed().as_nanos() as u64
+    START.with(|s| {
+        let start = s.get().unwrap_or_else(|| {
+            let now = Instant::now();
+            s.set(Some(now));
+            now
+        });
+        start.elapsed().as_nanos() as u64
+    })
 }
 
 /// Milliseconds since the Unix epoch.

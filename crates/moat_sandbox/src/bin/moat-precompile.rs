@@ -1,5 +1,6 @@
-//! Build step: `moat-precompile guest.wasm guest.cwasm` compiles the guest ahead of time with
-//! the same engine configuration the `moat` binary loads it with.
+//! Build step: `moat-precompile guest.wasm guest.cwasm` takes the guest's snapshot (its engine
+//! booted, `moat_sandbox::snapshot`) and compiles that ahead of time with the same engine
+//! configuration the `moat` binary loads it with.
 
 fn main() -> anyhow::Result<()> {
     use anyhow::Context;
@@ -8,7 +9,9 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: moat-precompile <guest.wasm> <guest.cwasm>");
     };
     let wasm = std::fs::read(input).with_context(|| format!("failed to read `{input}`"))?;
-    let cwasm = moat_sandbox::precompile(&wasm)?;
+    let booted =
+        moat_sandbox::snapshot(&wasm).with_context(|| format!("failed to snapshot `{input}`"))?;
+    let cwasm = moat_sandbox::precompile(&booted)?;
     std::fs::write(output, cwasm).with_context(|| format!("failed to write `{output}`"))?;
     Ok(())
 }
