@@ -1,8 +1,8 @@
 // attack: spin the CPU
 // modes: safe
 // flags: --max-cpu-time=300
-// denied-exit: 124
-// denied-stderr: moat: the program exceeded its time limit
+// denied-exit: 152
+// denied-stderr: moat: the program exceeded its CPU-time limit
 // grant: --max-cpu-time=60000
 // allowed: spun true
 let x = 0;

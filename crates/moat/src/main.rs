@@ -250,10 +250,6 @@ mod sandbox {
         env.push(("MOAT_GUEST_CONFIG".to_string(), guest_record(&cwd, options)));
 
         let limits = &cfg.limits;
-        let timeout = match (limits.timeout_ms, limits.max_cpu_ms) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
         let sandbox = SandboxConfig {
             args: vec!["moat".to_string()],
             env,
@@ -261,7 +257,8 @@ mod sandbox {
             max_memory: Some(
                 (limits.max_memory_mb.unwrap_or(DEFAULT_MAX_MEMORY_MB) * 1024 * 1024) as usize,
             ),
-            timeout: timeout.map(Duration::from_millis),
+            timeout: limits.timeout_ms.map(Duration::from_millis),
+            max_cpu_time: limits.max_cpu_ms.map(Duration::from_millis),
         };
         Ok(moat_sandbox::run(
             moat_sandbox::Guest::Embedded(cwasm),

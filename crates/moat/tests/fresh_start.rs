@@ -9,7 +9,11 @@ fn run(safe: bool, code: &str) -> String {
         cmd.arg("--safe");
     }
     let out = cmd.arg("-p").arg(code).output().expect("moat runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -25,7 +29,10 @@ fn two_runs_draw_different_random_values() {
 #[test]
 fn the_clock_starts_with_the_run() {
     for safe in [false, true] {
-        let up: f64 = run(safe, "process.uptime()").trim().parse().expect("a number");
+        let up: f64 = run(safe, "process.uptime()")
+            .trim()
+            .parse()
+            .expect("a number");
         assert!((0.0..1.0).contains(&up), "safe={safe}: uptime {up}");
     }
 }

@@ -17,8 +17,18 @@ use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
 /// Exit code when the guest exceeds `--max-memory`.
 pub const EXIT_MEMORY_LIMIT: i32 = 137;
-/// Exit code when the guest exceeds `--max-cpu-time` or `--timeout`.
+/// Exit code when the guest exceeds its wall-clock limit (`--timeout`), as `timeout(1)`'s.
 pub const EXIT_TIME_LIMIT: i32 = 124;
+/// Exit code when the guest exceeds its CPU-time limit (`--max-cpu-time`): 128 + SIGXCPU, what
+/// a shell reports for a process `RLIMIT_CPU` stopped.
+pub const EXIT_CPU_LIMIT: i32 = 152;
+
+/// How often a guest under a time limit is interrupted to check it.
+const LIMIT_TICK: Duration = Duration::from_millis(10);
+
+/// How long a guest past its wall-clock limit may take to stop: one blocked in a host call (a
+/// long sleep, a read) cannot be interrupted, and then the process ends instead.
+const LIMIT_GRACE: Duration = Duration::from_millis(100);
 
 /// Errors of the host itself (not of the guest program).
 #[derive(Debug, thiserror::Error)]
@@ -93,8 +103,11 @@ pub struct SandboxConfig {
     pub preopens: Vec<Preopen>,
     /// Linear-memory ceiling in bytes.
     pub max_memory: Option<usize>,
-    /// Wall-clock limit (CPU time is bounded by it too: the guest is single-threaded).
+    /// Wall-clock limit. A guest blocked in a host call when it passes (sleeping on a timer,
+    /// waiting for input) ends the whole process, with [`EXIT_TIME_LIMIT`].
     pub timeout: Option<Duration>,
+    /// CPU-time limit: time the guest's thread spends running, not waiting.
+    pub max_cpu_time: Option<Duration>,
 }
 
 /// The wasmtime configuration shared by precompilation and loading: a `.cwasm` only loads into
@@ -208,6 +221,20 @@ pub fn precompile(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
 struct HostState {
     wasi: WasiP1Ctx,
     limits: MemoryLimit,
+    /// The time limit that ended the run, if one did.
+    time_limit_hit: Option<TimeLimit>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TimeLimit {
+    Wall,
+    Cpu,
+}
+
+/// CPU time of the calling thread.
+fn thread_cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
 
 /// `--max-memory`: a growth of linear memory past it ends the run. It traps rather than failing
@@ -306,6 +333,7 @@ fn run_on_this_thread(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, Sand
             max: cfg.max_memory,
             hit: false,
         },
+        time_limit_hit: None,
     };
 
     let mut linker: Linker<HostState> = Linker::new(&engine);
@@ -313,15 +341,43 @@ fn run_on_this_thread(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, Sand
         .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
     let mut store = Store::new(&engine, state);
     store.limiter(|s| &mut s.limits);
-    store.set_epoch_deadline(1);
-    let ticker = cfg.timeout.map(|t| {
+    // Under a time limit a watchdog advances the epoch every tick; each advance interrupts
+    // running guest code, which checks its wall and CPU time here and goes on or stops.
+    // The watchdog stops when `_running` drops, as this function returns.
+    let (_running, watchdog_done) = std::sync::mpsc::channel::<()>();
+    if cfg.timeout.is_some() || cfg.max_cpu_time.is_some() {
+        let started = std::time::Instant::now();
+        let cpu_start = thread_cpu_time();
+        let (timeout, max_cpu) = (cfg.timeout, cfg.max_cpu_time);
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(move |mut cx| {
+            let hit = if timeout.is_some_and(|t| started.elapsed() >= t) {
+                Some(TimeLimit::Wall)
+            } else if max_cpu.is_some_and(|m| thread_cpu_time() - cpu_start >= m) {
+                Some(TimeLimit::Cpu)
+            } else {
+                None
+            };
+            match hit {
+                Some(limit) => {
+                    cx.data_mut().time_limit_hit = Some(limit);
+                    Err(wasmtime::Trap::Interrupt.into())
+                }
+                None => Ok(wasmtime::UpdateDeadline::Continue(1)),
+            }
+        });
         let engine = engine.clone();
         std::thread::spawn(move || {
-            std::thread::sleep(t);
-            engine.increment_epoch();
-        })
-    });
-    if ticker.is_none() {
+            use std::sync::mpsc::RecvTimeoutError;
+            while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
+                engine.increment_epoch();
+                if timeout.is_some_and(|t| started.elapsed() >= t + LIMIT_GRACE) {
+                    eprintln!("moat: the program exceeded its time limit");
+                    std::process::exit(EXIT_TIME_LIMIT);
+                }
+            }
+        });
+    } else {
         store.set_epoch_deadline(u64::MAX);
     }
     let instance = linker
@@ -338,8 +394,16 @@ fn run_on_this_thread(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, Sand
             }
             if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
                 if *trap == wasmtime::Trap::Interrupt {
-                    eprintln!("moat: the program exceeded its time limit");
-                    return Ok(EXIT_TIME_LIMIT);
+                    return Ok(match store.data().time_limit_hit {
+                        Some(TimeLimit::Cpu) => {
+                            eprintln!("moat: the program exceeded its CPU-time limit");
+                            EXIT_CPU_LIMIT
+                        }
+                        _ => {
+                            eprintln!("moat: the program exceeded its time limit");
+                            EXIT_TIME_LIMIT
+                        }
+                    });
                 }
                 if *trap == wasmtime::Trap::MemoryOutOfBounds
                     || *trap == wasmtime::Trap::HeapMisaligned
