@@ -127,8 +127,9 @@ pub fn engine_config() -> Config {
 /// recursion needs room here before QuickJS's own limit turns it into a RangeError.
 const MAX_WASM_STACK: usize = 48 * 1024 * 1024;
 
-/// The host thread that runs the guest has room for [`MAX_WASM_STACK`] plus the host's frames.
-const GUEST_THREAD_STACK: usize = MAX_WASM_STACK + 16 * 1024 * 1024;
+/// Stack a thread that runs a guest needs ([`Sandbox::run_here`]): the guest's wasm stack
+/// plus the host's frames.
+pub const GUEST_THREAD_STACK: usize = MAX_WASM_STACK + 16 * 1024 * 1024;
 
 /// The guest's snapshot step: instantiates `wasm` with nothing granted (no files, no
 /// environment, no arguments), calls its `wizer-initialize` export, and returns the module with
@@ -270,7 +271,8 @@ impl wasmtime::ResourceLimiter for MemoryLimit {
     }
 }
 
-/// Runs the precompiled guest to completion and returns its exit code.
+/// Runs the precompiled guest to completion and returns its exit code: [`Sandbox::load`], then
+/// [`Sandbox::run_here`] on a thread with room for the guest's stack.
 ///
 /// The guest must come from [`precompile`] in a build of this crate and be trusted: its
 /// machine code is loaded as it is.
@@ -282,140 +284,187 @@ pub fn run(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
         std::thread::Builder::new()
             .name("moat-guest".to_string())
             .stack_size(GUEST_THREAD_STACK)
-            .spawn_scoped(scope, || run_on_this_thread(guest, cfg))
+            .spawn_scoped(scope, || {
+                Sandbox::load(guest, Allocation::OnDemand)?.run_here(cfg)
+            })
             .map_err(|e| SandboxError::Setup(format!("failed to start the guest thread: {e}")))?
             .join()
             .unwrap_or_else(|_| Err(SandboxError::Setup("the guest thread panicked".to_string())))
     })
 }
 
-fn run_on_this_thread(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
-    let mut config = engine_config();
-    if let Guest::Embedded(bytes) = guest {
-        if !(bytes.as_ptr() as usize).is_multiple_of(EMBED_ALIGN) {
-            return Err(SandboxError::Load(format!(
-                "an embedded guest must be aligned to {EMBED_ALIGN} bytes"
-            )));
-        }
-        config.with_custom_code_memory(Some(Arc::new(InPlaceCode)));
-    }
-    let engine = Engine::new(&config).map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
-    // SAFETY: the guest was produced by `precompile` with `engine_config()` at build time (the
-    // contract of `run`); an embedded one is `'static`, immutable and aligned (checked above).
-    let module = unsafe {
-        match guest {
-            Guest::Bytes(b) => Module::deserialize(&engine, b),
-            Guest::Embedded(b) => Module::deserialize_raw(&engine, NonNull::from(b)),
-        }
-    }
-    .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+/// How a [`Sandbox`] allocates its instances.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allocation {
+    /// Memory is mapped per instance: cheapest for a single run.
+    OnDemand,
+    /// Slots for this many concurrent instances are reserved up front and reused: cheapest for
+    /// a host that runs instance after instance.
+    Pooled(u32),
+}
 
-    let mut b = WasiCtxBuilder::new();
-    // The guest is synchronous and alone on its thread: file operations run right here instead
-    // of hopping to a blocking pool and back (which costs two thread wake-ups per call).
-    b.inherit_stdio()
-        .args(&cfg.args)
-        .envs(&cfg.env)
-        .allow_blocking_current_thread(true);
-    for p in &cfg.preopens {
-        let perms = if p.writable {
-            FsPerms::ReadWrite
-        } else {
-            FsPerms::ReadOnly
-        };
-        let guest = p.host.to_string_lossy().into_owned();
-        b.preopened_dir(&p.host, &guest, perms)
+/// A loaded guest: an engine and the compiled module, from which instances are made.
+pub struct Sandbox {
+    engine: Engine,
+    module: Module,
+    linker: Linker<HostState>,
+}
+
+impl Sandbox {
+    /// Loads a precompiled guest (see [`run`] for what it must be).
+    ///
+    /// # Errors
+    /// A guest that does not load into this build's engine configuration.
+    pub fn load(guest: Guest<'_>, allocation: Allocation) -> Result<Self, SandboxError> {
+        let mut config = engine_config();
+        if let Guest::Embedded(bytes) = guest {
+            if !(bytes.as_ptr() as usize).is_multiple_of(EMBED_ALIGN) {
+                return Err(SandboxError::Load(format!(
+                    "an embedded guest must be aligned to {EMBED_ALIGN} bytes"
+                )));
+            }
+            config.with_custom_code_memory(Some(Arc::new(InPlaceCode)));
+        }
+        if let Allocation::Pooled(n) = allocation {
+            let mut pool = wasmtime::PoolingAllocationConfig::default();
+            pool.total_core_instances(n)
+                .total_memories(n)
+                .total_tables(n);
+            config.allocation_strategy(pool);
+        }
+        let engine = Engine::new(&config).map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+        // SAFETY: the guest was produced by `precompile` with `engine_config()` at build time
+        // (the contract of `run`); an embedded one is `'static`, immutable and aligned (checked
+        // above).
+        let module = unsafe {
+            match guest {
+                Guest::Bytes(b) => Module::deserialize(&engine, b),
+                Guest::Embedded(b) => Module::deserialize_raw(&engine, NonNull::from(b)),
+            }
+        }
+        .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+        let mut linker: Linker<HostState> = Linker::new(&engine);
+        p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
             .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+        Ok(Sandbox {
+            engine,
+            module,
+            linker,
+        })
     }
-    let state = HostState {
-        wasi: b.build_p1(),
-        limits: MemoryLimit {
-            max: cfg.max_memory,
-            hit: false,
-        },
-        time_limit_hit: None,
-    };
 
-    let mut linker: Linker<HostState> = Linker::new(&engine);
-    p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
-        .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
-    let mut store = Store::new(&engine, state);
-    store.limiter(|s| &mut s.limits);
-    // Under a time limit a watchdog advances the epoch every tick; each advance interrupts
-    // running guest code, which checks its wall and CPU time here and goes on or stops.
-    // The watchdog stops when `_running` drops, as this function returns.
-    let (_running, watchdog_done) = std::sync::mpsc::channel::<()>();
-    if cfg.timeout.is_some() || cfg.max_cpu_time.is_some() {
-        let started = std::time::Instant::now();
-        let cpu_start = thread_cpu_time();
-        let (timeout, max_cpu) = (cfg.timeout, cfg.max_cpu_time);
-        store.set_epoch_deadline(1);
-        store.epoch_deadline_callback(move |mut cx| {
-            let hit = if timeout.is_some_and(|t| started.elapsed() >= t) {
-                Some(TimeLimit::Wall)
-            } else if max_cpu.is_some_and(|m| thread_cpu_time() - cpu_start >= m) {
-                Some(TimeLimit::Cpu)
+    /// Runs one fresh instance to completion on the calling thread and returns its exit code.
+    /// The thread needs [`GUEST_THREAD_STACK`] bytes of stack.
+    ///
+    /// # Errors
+    /// Setup failures, and traps that are not a limit or an exit.
+    pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
+        let engine = &self.engine;
+        let mut b = WasiCtxBuilder::new();
+        // The guest is synchronous and alone on its thread: file operations run right here instead
+        // of hopping to a blocking pool and back (which costs two thread wake-ups per call).
+        b.inherit_stdio()
+            .args(&cfg.args)
+            .envs(&cfg.env)
+            .allow_blocking_current_thread(true);
+        for p in &cfg.preopens {
+            let perms = if p.writable {
+                FsPerms::ReadWrite
             } else {
-                None
+                FsPerms::ReadOnly
             };
-            match hit {
-                Some(limit) => {
-                    cx.data_mut().time_limit_hit = Some(limit);
-                    Err(wasmtime::Trap::Interrupt.into())
+            let guest = p.host.to_string_lossy().into_owned();
+            b.preopened_dir(&p.host, &guest, perms)
+                .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+        }
+        let state = HostState {
+            wasi: b.build_p1(),
+            limits: MemoryLimit {
+                max: cfg.max_memory,
+                hit: false,
+            },
+            time_limit_hit: None,
+        };
+
+        let mut store = Store::new(engine, state);
+        store.limiter(|s| &mut s.limits);
+        // Under a time limit a watchdog advances the epoch every tick; each advance interrupts
+        // running guest code, which checks its wall and CPU time here and goes on or stops.
+        // The watchdog stops when `_running` drops, as this function returns.
+        let (_running, watchdog_done) = std::sync::mpsc::channel::<()>();
+        if cfg.timeout.is_some() || cfg.max_cpu_time.is_some() {
+            let started = std::time::Instant::now();
+            let cpu_start = thread_cpu_time();
+            let (timeout, max_cpu) = (cfg.timeout, cfg.max_cpu_time);
+            store.set_epoch_deadline(1);
+            store.epoch_deadline_callback(move |mut cx| {
+                let hit = if timeout.is_some_and(|t| started.elapsed() >= t) {
+                    Some(TimeLimit::Wall)
+                } else if max_cpu.is_some_and(|m| thread_cpu_time() - cpu_start >= m) {
+                    Some(TimeLimit::Cpu)
+                } else {
+                    None
+                };
+                match hit {
+                    Some(limit) => {
+                        cx.data_mut().time_limit_hit = Some(limit);
+                        Err(wasmtime::Trap::Interrupt.into())
+                    }
+                    None => Ok(wasmtime::UpdateDeadline::Continue(1)),
                 }
-                None => Ok(wasmtime::UpdateDeadline::Continue(1)),
-            }
-        });
-        let engine = engine.clone();
-        std::thread::spawn(move || {
-            use std::sync::mpsc::RecvTimeoutError;
-            while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
-                engine.increment_epoch();
-                if timeout.is_some_and(|t| started.elapsed() >= t + LIMIT_GRACE) {
-                    eprintln!("moat: the program exceeded its time limit");
-                    std::process::exit(EXIT_TIME_LIMIT);
+            });
+            let engine = engine.clone();
+            std::thread::spawn(move || {
+                use std::sync::mpsc::RecvTimeoutError;
+                while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
+                    engine.increment_epoch();
+                    if timeout.is_some_and(|t| started.elapsed() >= t + LIMIT_GRACE) {
+                        eprintln!("moat: the program exceeded its time limit");
+                        std::process::exit(EXIT_TIME_LIMIT);
+                    }
                 }
-            }
-        });
-    } else {
-        store.set_epoch_deadline(u64::MAX);
-    }
-    let instance = linker
-        .instantiate(&mut store, &module)
-        .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
-    let start = instance
-        .get_typed_func::<(), ()>(&mut store, "_start")
-        .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
-    match start.call(&mut store, ()) {
-        Ok(()) => Ok(0),
-        Err(e) => {
-            if let Some(exit) = e.downcast_ref::<I32Exit>() {
-                return Ok(exit.0);
-            }
-            if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
-                if *trap == wasmtime::Trap::Interrupt {
-                    return Ok(match store.data().time_limit_hit {
-                        Some(TimeLimit::Cpu) => {
-                            eprintln!("moat: the program exceeded its CPU-time limit");
-                            EXIT_CPU_LIMIT
-                        }
-                        _ => {
-                            eprintln!("moat: the program exceeded its time limit");
-                            EXIT_TIME_LIMIT
-                        }
-                    });
+            });
+        } else {
+            store.set_epoch_deadline(u64::MAX);
+        }
+        let instance = self
+            .linker
+            .instantiate(&mut store, &self.module)
+            .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+        let start = instance
+            .get_typed_func::<(), ()>(&mut store, "_start")
+            .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+        match start.call(&mut store, ()) {
+            Ok(()) => Ok(0),
+            Err(e) => {
+                if let Some(exit) = e.downcast_ref::<I32Exit>() {
+                    return Ok(exit.0);
                 }
-                if *trap == wasmtime::Trap::MemoryOutOfBounds
-                    || *trap == wasmtime::Trap::HeapMisaligned
-                {
-                    return Err(SandboxError::Trap(format!("{e:#}")));
+                if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
+                    if *trap == wasmtime::Trap::Interrupt {
+                        return Ok(match store.data().time_limit_hit {
+                            Some(TimeLimit::Cpu) => {
+                                eprintln!("moat: the program exceeded its CPU-time limit");
+                                EXIT_CPU_LIMIT
+                            }
+                            _ => {
+                                eprintln!("moat: the program exceeded its time limit");
+                                EXIT_TIME_LIMIT
+                            }
+                        });
+                    }
+                    if *trap == wasmtime::Trap::MemoryOutOfBounds
+                        || *trap == wasmtime::Trap::HeapMisaligned
+                    {
+                        return Err(SandboxError::Trap(format!("{e:#}")));
+                    }
                 }
+                if store.data().limits.hit {
+                    eprintln!("moat: the program exceeded its memory limit");
+                    return Ok(EXIT_MEMORY_LIMIT);
+                }
+                Err(SandboxError::Trap(format!("{e:#}")))
             }
-            if store.data().limits.hit {
-                eprintln!("moat: the program exceeded its memory limit");
-                return Ok(EXIT_MEMORY_LIMIT);
-            }
-            Err(SandboxError::Trap(format!("{e:#}")))
         }
     }
 }
