@@ -2,7 +2,6 @@
 // denied: ERR_ACCESS_DENIED ChildProcess
 // grant: --allow-child-process
 // allowed: ran 0
-// modes: permission
 const root = process.argv[2];
 try {
   const r = require('child_process').spawnSync('touch', [`${root}/outside/pwned`]);

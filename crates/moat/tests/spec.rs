@@ -2,7 +2,8 @@
 //! `moat --safe`, and must give what Node 24 gave (`tests/README.md` says how the expectations
 //! were made): stdout equal to `<name>.out`, stderr containing the line in `<name>.err` (or
 //! empty stderr when there is none), and the exit code in `<name>.code` (0 when absent).
-//! Arguments for the script come from `<name>.args`, one per line.
+//! Arguments for the script come from `<name>.args`, one per line; grants the sandbox needs to
+//! run the case as node does (node's default is to allow everything) from `<name>.safe-flags`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,9 @@ fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_moat"));
     if safe {
         cmd.arg("--safe");
+        if let Some(flags) = read(&base.with_extension("safe-flags")) {
+            cmd.args(flags.split_whitespace());
+        }
     }
     cmd.arg(script)
         .args(&args)

@@ -6,6 +6,8 @@
 //! only where a limit is `None`. The host never links the engine it guards: this crate depends
 //! on wasmtime and the permission types, not on `moat_runtime`.
 
+mod host;
+
 use std::path::PathBuf;
 use std::ptr::NonNull;
 use std::sync::Arc;
@@ -108,6 +110,10 @@ pub struct SandboxConfig {
     pub timeout: Option<Duration>,
     /// CPU-time limit: time the guest's thread spends running, not waiting.
     pub max_cpu_time: Option<Duration>,
+    /// Whether the guest may run host processes (`--allow-child-process`): they run outside
+    /// the sandbox, with the environment the guest has, as Node's permission model lets a
+    /// granted child do anything.
+    pub child_process: bool,
 }
 
 /// The wasmtime configuration shared by precompilation and loading: a `.cwasm` only loads into
@@ -143,9 +149,11 @@ pub fn snapshot(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
     let (cx, instrumented) = wizer.instrument(wasm).map_err(setup)?;
     let engine = Engine::new(&Config::new()).map_err(setup)?;
     let module = Module::new(&engine, &instrumented).map_err(setup)?;
-    let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
-    p1::add_to_linker_sync(&mut linker, |s| s).map_err(setup)?;
-    let mut store = Store::new(&engine, WasiCtxBuilder::new().inherit_stderr().build_p1());
+    let mut linker: Linker<(WasiP1Ctx, host::HostCalls)> = Linker::new(&engine);
+    p1::add_to_linker_sync(&mut linker, |s| &mut s.0).map_err(setup)?;
+    host::add_to_linker(&mut linker, |s| &mut s.1).map_err(setup)?;
+    let wasi = WasiCtxBuilder::new().inherit_stderr().build_p1();
+    let mut store = Store::new(&engine, (wasi, host::HostCalls::default()));
     let instance = linker.instantiate(&mut store, &module).map_err(setup)?;
     instance
         .get_typed_func::<(), ()>(&mut store, wizer.get_init_func())
@@ -160,7 +168,7 @@ pub fn snapshot(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
 
 /// An initialised instance, as the snapshot reads it.
 struct Initialised<'a> {
-    store: &'a mut Store<WasiP1Ctx>,
+    store: &'a mut Store<(WasiP1Ctx, host::HostCalls)>,
     instance: wasmtime::Instance,
 }
 
@@ -221,6 +229,7 @@ pub fn precompile(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
 
 struct HostState {
     wasi: WasiP1Ctx,
+    calls: host::HostCalls,
     limits: MemoryLimit,
     /// The time limit that ended the run, if one did.
     time_limit_hit: Option<TimeLimit>,
@@ -345,6 +354,7 @@ impl Sandbox {
         .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
         let mut linker: Linker<HostState> = Linker::new(&engine);
         p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
+            .and_then(|()| host::add_to_linker(&mut linker, |s| &mut s.calls))
             .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
         Ok(Sandbox {
             engine,
@@ -379,6 +389,7 @@ impl Sandbox {
         }
         let state = HostState {
             wasi: b.build_p1(),
+            calls: host::HostCalls::new(cfg.child_process, cfg.env.clone()),
             limits: MemoryLimit {
                 max: cfg.max_memory,
                 hit: false,

@@ -65,15 +65,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                             item.set(2, code)?;
                             item.set(3, signal)?;
                         }
-                        sys::events::Event::Error {
-                            handle,
-                            error,
-                            errno_code,
-                        } => {
+                        sys::events::Event::Error { handle, os_error } => {
+                            let e = std::io::Error::from_raw_os_error(os_error);
                             item.set(0, "error")?;
                             item.set(1, handle)?;
-                            item.set(2, error)?;
-                            item.set(3, errno_code)?;
+                            item.set(2, e.to_string())?;
+                            item.set(3, sys::error::uv_error(&e).code)?;
                         }
                     }
                     out.set(i, item)?;

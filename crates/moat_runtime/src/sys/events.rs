@@ -5,28 +5,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-/// Something that finished or arrived for a handle the JS side registered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// Bytes read from a child's stdout (fd 1) or stderr (fd 2); an empty chunk means end.
-    Data {
-        handle: u32,
-        fd: i32,
-        bytes: Vec<u8>,
-    },
-    /// A child exited with a code, or was ended by a signal (its number).
-    Exit {
-        handle: u32,
-        code: Option<i32>,
-        signal: Option<i32>,
-    },
-    /// Spawning or waiting failed.
-    Error {
-        handle: u32,
-        error: String,
-        errno_code: &'static str,
-    },
-}
+pub use moat_abi::Event;
 
 /// A queue producers on other threads push to and the loop waits on.
 #[derive(Clone, Default)]

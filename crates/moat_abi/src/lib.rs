@@ -1,0 +1,339 @@
+//! The `moat` host imports: what the sandbox guest asks of its host beyond WASI preview 1, as
+//! both sides see it — import names, error numbers, and the byte format of what crosses.
+//! Depends on none of moat's crates; the guest (`moat_runtime` on wasm32-wasip1) and the host
+//! (`moat_sandbox`) both build on it.
+//!
+//! Every import lives in the wasm module `moat`, takes `i32` pointers and lengths into the
+//! guest's memory, and returns an error number ([`errno`], WASI's numbering; 0 is success).
+//! A call whose answer has a size the guest cannot know ahead stores the answer in the host
+//! and returns its length; the guest then copies it out with `take`.
+//!
+//! | import | parameters | does |
+//! |---|---|---|
+//! | `proc_run` | `req, req_len, size_out` | Runs a [`Command`] (encoded) to completion, as `spawnSync`; stores its [`Output`] (encoded) and writes that length to `size_out`. Checked against `--allow-child-process`: [`errno::ACCES`] without it. |
+//! | `take` | `buf, buf_len` | Copies the stored answer into `buf` and forgets it. [`errno::INVAL`] when nothing is stored, [`errno::TOOBIG`] when `buf_len` is short. |
+//!
+//! Still to come on this table: process spawning with streamed output, readiness polling with a
+//! timeout (which the guest's event loop will wait on), TCP/UDP sockets and DNS lookup.
+
+/// The wasm module the imports live in.
+pub const MODULE: &str = "moat";
+
+/// Import names.
+pub mod names {
+    pub const PROC_RUN: &str = "proc_run";
+    pub const TAKE: &str = "take";
+}
+
+/// Error numbers (WASI preview 1's), returned by every import.
+pub mod errno {
+    pub const SUCCESS: i32 = 0;
+    pub const TOOBIG: i32 = 1;
+    pub const ACCES: i32 = 2;
+    pub const FAULT: i32 = 21;
+    pub const INVAL: i32 = 28;
+    pub const IO: i32 = 29;
+    pub const NOENT: i32 = 44;
+    pub const NOSYS: i32 = 52;
+}
+
+/// What to do with one of a child's standard streams.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stdio {
+    Pipe,
+    Inherit,
+    Ignore,
+}
+
+/// A command to run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Command {
+    pub file: String,
+    pub args: Vec<String>,
+    pub cwd: Option<String>,
+    /// The child's whole environment; `None` inherits the parent's.
+    pub env: Option<Vec<(String, String)>>,
+    pub stdio: [Stdio; 3],
+    /// Bytes written to the child's stdin before it is closed (`spawnSync`).
+    pub input: Option<Vec<u8>>,
+    /// Milliseconds before the child is killed (`spawnSync`).
+    pub timeout_ms: Option<u64>,
+    pub kill_signal: i32,
+}
+
+/// How a command run to completion ended, and what it wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub pid: u32,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub code: Option<i32>,
+    pub signal: Option<i32>,
+    pub timed_out: bool,
+}
+
+/// Something that happened to a running child.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Bytes read from a child's stdout (fd 1) or stderr (fd 2); an empty chunk means end.
+    Data {
+        handle: u32,
+        fd: i32,
+        bytes: Vec<u8>,
+    },
+    /// A child exited with a code, or was ended by a signal (its number).
+    Exit {
+        handle: u32,
+        code: Option<i32>,
+        signal: Option<i32>,
+    },
+    /// Waiting for the child failed with this OS error number.
+    Error { handle: u32, os_error: i32 },
+}
+
+/// Bytes that do not decode as what they should be.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("malformed {0} in a moat host call")]
+pub struct DecodeError(&'static str);
+
+/// The byte format: little-endian `u32` lengths and numbers, a tag byte before each option.
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn i32(&mut self, v: i32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.u32(b.len() as u32);
+        self.0.extend_from_slice(b);
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    fn opt<T>(&mut self, v: &Option<T>, put: impl FnOnce(&mut Self, &T)) {
+        match v {
+            None => self.0.push(0),
+            Some(x) => {
+                self.0.push(1);
+                put(self, x);
+            }
+        }
+    }
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    what: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        if self.buf.len() < n {
+            return Err(DecodeError(self.what));
+        }
+        let (head, rest) = self.buf.split_at(n);
+        self.buf = rest;
+        Ok(head)
+    }
+    fn u8(&mut self) -> Result<u8, DecodeError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, DecodeError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn i32(&mut self) -> Result<i32, DecodeError> {
+        Ok(i32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, DecodeError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+    fn bytes(&mut self) -> Result<Vec<u8>, DecodeError> {
+        let n = self.u32()? as usize;
+        Ok(self.take(n)?.to_vec())
+    }
+    fn str(&mut self) -> Result<String, DecodeError> {
+        String::from_utf8(self.bytes()?).map_err(|_| DecodeError(self.what))
+    }
+    fn opt<T>(
+        &mut self,
+        get: impl FnOnce(&mut Self) -> Result<T, DecodeError>,
+    ) -> Result<Option<T>, DecodeError> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => get(self).map(Some),
+            _ => Err(DecodeError(self.what)),
+        }
+    }
+    fn end(self) -> Result<(), DecodeError> {
+        if self.buf.is_empty() {
+            Ok(())
+        } else {
+            Err(DecodeError(self.what))
+        }
+    }
+}
+
+impl Command {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::new());
+        w.str(&self.file);
+        w.u32(self.args.len() as u32);
+        for a in &self.args {
+            w.str(a);
+        }
+        w.opt(&self.cwd, |w, c| w.str(c));
+        w.opt(&self.env, |w, env| {
+            w.u32(env.len() as u32);
+            for (k, v) in env {
+                w.str(k);
+                w.str(v);
+            }
+        });
+        for s in self.stdio {
+            w.0.push(match s {
+                Stdio::Pipe => 0,
+                Stdio::Inherit => 1,
+                Stdio::Ignore => 2,
+            });
+        }
+        w.opt(&self.input, |w, i| w.bytes(i));
+        w.opt(&self.timeout_ms, |w, t| w.u64(*t));
+        w.i32(self.kill_signal);
+        w.0
+    }
+
+    /// # Errors
+    /// [`DecodeError`] for bytes [`Command::encode`] did not write.
+    pub fn decode(buf: &[u8]) -> Result<Self, DecodeError> {
+        let mut r = Reader {
+            buf,
+            what: "command",
+        };
+        let file = r.str()?;
+        let args = (0..r.u32()?).map(|_| r.str()).collect::<Result<_, _>>()?;
+        let cwd = r.opt(Reader::str)?;
+        let env = r.opt(|r| {
+            (0..r.u32()?)
+                .map(|_| Ok((r.str()?, r.str()?)))
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        let mut stdio = [Stdio::Pipe; 3];
+        for s in &mut stdio {
+            *s = match r.u8()? {
+                0 => Stdio::Pipe,
+                1 => Stdio::Inherit,
+                2 => Stdio::Ignore,
+                _ => return Err(DecodeError("command")),
+            };
+        }
+        let input = r.opt(Reader::bytes)?;
+        let timeout_ms = r.opt(Reader::u64)?;
+        let kill_signal = r.i32()?;
+        r.end()?;
+        Ok(Command {
+            file,
+            args,
+            cwd,
+            env,
+            stdio,
+            input,
+            timeout_ms,
+            kill_signal,
+        })
+    }
+}
+
+impl Output {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::new());
+        w.u32(self.pid);
+        w.bytes(&self.stdout);
+        w.bytes(&self.stderr);
+        w.opt(&self.code, |w, c| w.i32(*c));
+        w.opt(&self.signal, |w, s| w.i32(*s));
+        w.0.push(u8::from(self.timed_out));
+        w.0
+    }
+
+    /// # Errors
+    /// [`DecodeError`] for bytes [`Output::encode`] did not write.
+    pub fn decode(buf: &[u8]) -> Result<Self, DecodeError> {
+        let mut r = Reader {
+            buf,
+            what: "process output",
+        };
+        let out = Output {
+            pid: r.u32()?,
+            stdout: r.bytes()?,
+            stderr: r.bytes()?,
+            code: r.opt(Reader::i32)?,
+            signal: r.opt(Reader::i32)?,
+            timed_out: r.u8()? != 0,
+        };
+        r.end()?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_round_trip() {
+        let c = Command {
+            file: "/bin/echo".into(),
+            args: vec!["echo".into(), "hé".into()],
+            cwd: Some("/tmp".into()),
+            env: Some(vec![("A".into(), "1".into())]),
+            stdio: [Stdio::Pipe, Stdio::Inherit, Stdio::Ignore],
+            input: Some(b"in".to_vec()),
+            timeout_ms: Some(5),
+            kill_signal: 15,
+        };
+        assert_eq!(Command::decode(&c.encode()), Ok(c.clone()));
+        let bare = Command {
+            cwd: None,
+            env: None,
+            input: None,
+            timeout_ms: None,
+            ..c
+        };
+        assert_eq!(Command::decode(&bare.encode()), Ok(bare));
+    }
+
+    #[test]
+    fn outputs_round_trip() {
+        let o = Output {
+            pid: 7,
+            stdout: b"out".to_vec(),
+            stderr: Vec::new(),
+            code: Some(3),
+            signal: None,
+            timed_out: true,
+        };
+        assert_eq!(Output::decode(&o.encode()), Ok(o));
+    }
+
+    #[test]
+    fn short_or_long_bytes_are_errors() {
+        let e = Output::default().encode();
+        assert!(Output::decode(&e[..e.len() - 1]).is_err());
+        let mut long = e.clone();
+        long.push(0);
+        assert!(Output::decode(&long).is_err());
+        assert!(Command::decode(&[9, 9]).is_err());
+    }
+}

@@ -1,0 +1,208 @@
+//! Child processes on the host, with `std::process`; output is read on helper threads. The
+//! native runtime starts its children here, and so does the sandbox host when a guest with
+//! `--allow-child-process` asks it to (`moat_abi`'s `proc_run`).
+//!
+//! Depends on `moat_abi` for the plain data it takes and gives.
+
+use std::io::{self, Read, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::process::{ChildStdin, Stdio as StdStdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub use moat_abi::{Command, Event, Output, Stdio};
+
+fn std_stdio(s: Stdio) -> StdStdio {
+    match s {
+        Stdio::Pipe => StdStdio::piped(),
+        Stdio::Inherit => StdStdio::inherit(),
+        Stdio::Ignore => StdStdio::null(),
+    }
+}
+
+fn build(cmd: &Command) -> std::process::Command {
+    let mut c = std::process::Command::new(&cmd.file);
+    c.args(&cmd.args);
+    if let Some(dir) = &cmd.cwd {
+        c.current_dir(dir);
+    }
+    if let Some(env) = &cmd.env {
+        c.env_clear();
+        c.envs(env.iter().map(|(k, v)| (k, v)));
+    }
+    c.stdin(std_stdio(cmd.stdio[0]))
+        .stdout(std_stdio(cmd.stdio[1]))
+        .stderr(std_stdio(cmd.stdio[2]));
+    c
+}
+
+fn status_parts(s: std::process::ExitStatus) -> (Option<i32>, Option<i32>) {
+    (s.code(), s.signal())
+}
+
+/// Runs `cmd` to completion.
+///
+/// # Errors
+/// The spawn error (`ENOENT` for a missing program, `EACCES`, …).
+pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
+    let mut child = build(cmd).spawn()?;
+    let pid = child.id();
+    if let Some(mut stdin) = child.stdin.take() {
+        let input = cmd.input.clone().unwrap_or_default();
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+    }
+    let reader = |r: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut r) = r {
+                let _ = r.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let out = reader(
+        child
+            .stdout
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let err = reader(
+        child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let mut timed_out = false;
+    let status = match cmd.timeout_ms.filter(|t| *t > 0) {
+        None => child.wait()?,
+        Some(ms) => {
+            let deadline = Instant::now() + Duration::from_millis(ms);
+            loop {
+                if let Some(s) = child.try_wait()? {
+                    break s;
+                }
+                if Instant::now() >= deadline {
+                    timed_out = true;
+                    // SAFETY: kill has no memory preconditions.
+                    unsafe { libc::kill(pid as i32, cmd.kill_signal) };
+                    break child.wait()?;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+    };
+    let (code, signal) = status_parts(status);
+    Ok(Output {
+        pid,
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+        code,
+        signal,
+        timed_out,
+    })
+}
+
+/// A running child: its pid and the way to feed its stdin.
+pub struct Child {
+    pub pid: u32,
+    stdin: Arc<Mutex<Option<ChildStdin>>>,
+}
+
+impl Child {
+    /// Writes to the child's stdin; `EPIPE` once it is closed.
+    ///
+    /// # Errors
+    /// The write error.
+    pub fn write_stdin(&self, data: &[u8]) -> io::Result<()> {
+        match self
+            .stdin
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_mut()
+        {
+            Some(s) => s.write_all(data),
+            None => Err(io::Error::from(io::ErrorKind::BrokenPipe)),
+        }
+    }
+
+    /// Closes the child's stdin.
+    pub fn close_stdin(&self) {
+        self.stdin.lock().unwrap_or_else(|p| p.into_inner()).take();
+    }
+}
+
+/// Starts `cmd`; its output and exit are given to `sink` under `handle`, from other threads.
+///
+/// # Errors
+/// The spawn error.
+pub fn spawn(
+    cmd: &Command,
+    handle: u32,
+    sink: impl Fn(Event) + Clone + Send + 'static,
+) -> io::Result<Child> {
+    let mut child = build(cmd).spawn()?;
+    let pid = child.id();
+    let mut readers = Vec::new();
+    for (fd, stream) in [
+        (
+            1,
+            child
+                .stdout
+                .take()
+                .map(|s| Box::new(s) as Box<dyn Read + Send>),
+        ),
+        (
+            2,
+            child
+                .stderr
+                .take()
+                .map(|s| Box::new(s) as Box<dyn Read + Send>),
+        ),
+    ] {
+        let Some(mut r) = stream else { continue };
+        let q = sink.clone();
+        readers.push(std::thread::spawn(move || {
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                match r.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => q(Event::Data {
+                        handle,
+                        fd,
+                        bytes: buf[..n].to_vec(),
+                    }),
+                }
+            }
+            q(Event::Data {
+                handle,
+                fd,
+                bytes: Vec::new(),
+            });
+        }));
+    }
+    let stdin = Arc::new(Mutex::new(child.stdin.take()));
+    std::thread::spawn(move || {
+        let status = child.wait();
+        // Exit is reported after the output, as Node emits 'exit' before 'close' but after data.
+        for r in readers {
+            let _ = r.join();
+        }
+        match status {
+            Ok(s) => {
+                let (code, signal) = status_parts(s);
+                sink(Event::Exit {
+                    handle,
+                    code,
+                    signal,
+                });
+            }
+            Err(e) => sink(Event::Error {
+                handle,
+                os_error: e.raw_os_error().unwrap_or(libc::EIO),
+            }),
+        }
+    });
+    Ok(Child { pid, stdin })
+}
