@@ -2,7 +2,6 @@
 // denied: ERR_ACCESS_DENIED ChildProcess
 // grant: --allow-child-process
 // allowed: ran ok
-// modes: permission
 try {
   require('child_process').exec('true', (e) => console.log(e ? `failed ${e.code}` : 'ran ok'));
 } catch (e) {

@@ -12,9 +12,13 @@
 //! |---|---|---|
 //! | `proc_run` | `req, req_len, size_out` | Runs a [`Command`] (encoded) to completion, as `spawnSync`; stores its [`Output`] (encoded) and writes that length to `size_out`. Checked against `--allow-child-process`: [`errno::ACCES`] without it. |
 //! | `take` | `buf, buf_len` | Copies the stored answer into `buf` and forgets it. [`errno::INVAL`] when nothing is stored, [`errno::TOOBIG`] when `buf_len` is short. |
+//! | `proc_spawn` | `req, req_len, handle, pid_out` | Starts a [`Command`] (encoded) under the guest's `handle`; its output and exit arrive as [`Event`]s from `poll`. Writes the pid to `pid_out`. [`errno::ACCES`] without `--allow-child-process`. |
+//! | `proc_write` | `handle, data, data_len` | Writes to the child's stdin. |
+//! | `proc_close_stdin` | `handle` | Closes the child's stdin. |
+//! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise). |
+//! | `poll` | `timeout_ms: i64, size_out` | Waits until an [`Event`] is ready or `timeout_ms` passes (`-1`: no limit), then stores the ready events (encoded, [`encode_events`]) and writes their length to `size_out` (0: none, nothing stored). The guest's event loop waits here, also when it only waits for a timer. |
 //!
-//! Still to come on this table: process spawning with streamed output, readiness polling with a
-//! timeout (which the guest's event loop will wait on), TCP/UDP sockets and DNS lookup.
+//! Still to come on this table: TCP/UDP sockets and DNS lookup, readiness of those on `poll`.
 
 /// The wasm module the imports live in.
 pub const MODULE: &str = "moat";
@@ -23,6 +27,11 @@ pub const MODULE: &str = "moat";
 pub mod names {
     pub const PROC_RUN: &str = "proc_run";
     pub const TAKE: &str = "take";
+    pub const PROC_SPAWN: &str = "proc_spawn";
+    pub const PROC_WRITE: &str = "proc_write";
+    pub const PROC_CLOSE_STDIN: &str = "proc_close_stdin";
+    pub const PROC_KILL: &str = "proc_kill";
+    pub const POLL: &str = "poll";
 }
 
 /// Error numbers (WASI preview 1's), returned by every import.
@@ -35,6 +44,8 @@ pub mod errno {
     pub const IO: i32 = 29;
     pub const NOENT: i32 = 44;
     pub const NOSYS: i32 = 52;
+    pub const PERM: i32 = 63;
+    pub const PIPE: i32 = 64;
 }
 
 /// What to do with one of a child's standard streams.
@@ -287,6 +298,71 @@ impl Output {
     }
 }
 
+/// Encodes events for `poll`'s answer.
+pub fn encode_events(events: &[Event]) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    w.u32(events.len() as u32);
+    for e in events {
+        match e {
+            Event::Data { handle, fd, bytes } => {
+                w.0.push(0);
+                w.u32(*handle);
+                w.i32(*fd);
+                w.bytes(bytes);
+            }
+            Event::Exit {
+                handle,
+                code,
+                signal,
+            } => {
+                w.0.push(1);
+                w.u32(*handle);
+                w.opt(code, |w, c| w.i32(*c));
+                w.opt(signal, |w, s| w.i32(*s));
+            }
+            Event::Error { handle, os_error } => {
+                w.0.push(2);
+                w.u32(*handle);
+                w.i32(*os_error);
+            }
+        }
+    }
+    w.0
+}
+
+/// # Errors
+/// [`DecodeError`] for bytes [`encode_events`] did not write.
+pub fn decode_events(buf: &[u8]) -> Result<Vec<Event>, DecodeError> {
+    let mut r = Reader {
+        buf,
+        what: "events",
+    };
+    let n = r.u32()?;
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let e = match r.u8()? {
+            0 => Event::Data {
+                handle: r.u32()?,
+                fd: r.i32()?,
+                bytes: r.bytes()?,
+            },
+            1 => Event::Exit {
+                handle: r.u32()?,
+                code: r.opt(Reader::i32)?,
+                signal: r.opt(Reader::i32)?,
+            },
+            2 => Event::Error {
+                handle: r.u32()?,
+                os_error: r.i32()?,
+            },
+            _ => return Err(DecodeError("events")),
+        };
+        out.push(e);
+    }
+    r.end()?;
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +401,28 @@ mod tests {
             timed_out: true,
         };
         assert_eq!(Output::decode(&o.encode()), Ok(o));
+    }
+
+    #[test]
+    fn events_round_trip() {
+        let events = vec![
+            Event::Data {
+                handle: 1,
+                fd: 2,
+                bytes: b"x".to_vec(),
+            },
+            Event::Exit {
+                handle: 1,
+                code: None,
+                signal: Some(9),
+            },
+            Event::Error {
+                handle: 3,
+                os_error: 5,
+            },
+        ];
+        assert_eq!(decode_events(&encode_events(&events)), Ok(events));
+        assert_eq!(decode_events(&encode_events(&[])), Ok(Vec::new()));
     }
 
     #[test]

@@ -133,6 +133,19 @@ impl Child {
     }
 }
 
+/// Sends `signal` to the process `pid`.
+///
+/// # Errors
+/// The OS error (`ESRCH` for no such process, `EPERM`).
+pub fn kill(pid: i32, signal: i32) -> io::Result<()> {
+    // SAFETY: kill has no memory preconditions.
+    if unsafe { libc::kill(pid, signal) } == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
 /// Starts `cmd`; its output and exit are given to `sink` under `handle`, from other threads.
 ///
 /// # Errors

@@ -1,10 +1,14 @@
 //! The host side of the `moat` imports (`moat_abi`): each call reads its request from guest
 //! memory, is checked against the grants, and answers with an error number.
 
-use moat_abi::{Command, errno, names};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use moat_abi::{Command, Event, errno, names};
 use wasmtime::{Caller, Linker, Memory};
 
-/// What the imports may do for one instance, and the answer waiting for `take`.
+/// What the imports may do for one instance, its children, and the answer waiting for `take`.
 #[derive(Default)]
 pub struct HostCalls {
     /// `--allow-child-process`.
@@ -12,6 +16,10 @@ pub struct HostCalls {
     /// The guest's environment: what a child gets when the request names none.
     env: Vec<(String, String)>,
     pending: Option<Vec<u8>>,
+    /// Running children by the guest's handle.
+    children: HashMap<u32, moat_proc::Child>,
+    /// Events from the children's threads, for `poll`.
+    events: Arc<(Mutex<VecDeque<Event>>, Condvar)>,
 }
 
 impl HostCalls {
@@ -19,8 +27,38 @@ impl HostCalls {
         HostCalls {
             child_process,
             env,
-            pending: None,
+            ..HostCalls::default()
         }
+    }
+
+    /// Waits up to `timeout` (no limit when `None`) for events and takes those ready.
+    fn wait(&self, timeout: Option<Duration>) -> Vec<Event> {
+        let (lock, cv) = &*self.events;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        if q.is_empty() {
+            q = match timeout {
+                Some(t) => cv
+                    .wait_timeout(q, t)
+                    .map(|(g, _)| g)
+                    .unwrap_or_else(|p| p.into_inner().0),
+                None => cv.wait(q).unwrap_or_else(|p| p.into_inner()),
+            };
+        }
+        q.drain(..).collect()
+    }
+
+    /// Stores `answer` for `take` and tells the guest its length.
+    fn answer<T>(
+        caller: &mut Caller<'_, T>,
+        calls: fn(&mut T) -> &mut HostCalls,
+        answer: Vec<u8>,
+        size_out: u32,
+    ) -> i32 {
+        if !write(caller, size_out, &(answer.len() as u32).to_le_bytes()) {
+            return errno::FAULT;
+        }
+        calls(caller.data_mut()).pending = (!answer.is_empty()).then_some(answer);
+        errno::SUCCESS
     }
 }
 
@@ -65,15 +103,114 @@ pub fn add_to_linker<T: 'static>(
             if cmd.env.is_none() {
                 cmd.env = Some(calls(caller.data_mut()).env.clone());
             }
-            let out = match moat_proc::spawn_sync(&cmd) {
-                Ok(out) => out.encode(),
+            match moat_proc::spawn_sync(&cmd) {
+                Ok(out) => HostCalls::answer(&mut caller, calls, out.encode(), size_out),
+                Err(e) => os_errno(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_SPAWN,
+        move |mut caller: Caller<'_, T>,
+              req: u32,
+              req_len: u32,
+              handle: u32,
+              pid_out: u32|
+              -> i32 {
+            if !calls(caller.data_mut()).child_process {
+                return errno::ACCES;
+            }
+            let Some(bytes) = read(&mut caller, req, req_len) else {
+                return errno::FAULT;
+            };
+            let Ok(mut cmd) = Command::decode(&bytes) else {
+                return errno::INVAL;
+            };
+            let host = calls(caller.data_mut());
+            if cmd.env.is_none() {
+                cmd.env = Some(host.env.clone());
+            }
+            let events = host.events.clone();
+            let sink = move |e: Event| {
+                let (lock, cv) = &*events;
+                lock.lock().unwrap_or_else(|p| p.into_inner()).push_back(e);
+                cv.notify_all();
+            };
+            let child = match moat_proc::spawn(&cmd, handle, sink) {
+                Ok(child) => child,
                 Err(e) => return os_errno(&e),
             };
-            if !write(&mut caller, size_out, &(out.len() as u32).to_le_bytes()) {
-                return errno::FAULT;
+            let pid = child.pid;
+            host.children.insert(handle, child);
+            if write(&mut caller, pid_out, &pid.to_le_bytes()) {
+                errno::SUCCESS
+            } else {
+                errno::FAULT
             }
-            calls(caller.data_mut()).pending = Some(out);
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_WRITE,
+        move |mut caller: Caller<'_, T>, handle: u32, data: u32, len: u32| -> i32 {
+            let Some(bytes) = read(&mut caller, data, len) else {
+                return errno::FAULT;
+            };
+            match calls(caller.data_mut()).children.get(&handle) {
+                Some(c) => c
+                    .write_stdin(&bytes)
+                    .map_or_else(|e| os_errno(&e), |()| errno::SUCCESS),
+                None => errno::PIPE,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_CLOSE_STDIN,
+        move |mut caller: Caller<'_, T>, handle: u32| -> i32 {
+            if let Some(c) = calls(caller.data_mut()).children.get(&handle) {
+                c.close_stdin();
+            }
             errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_KILL,
+        move |mut caller: Caller<'_, T>, pid: i32, signal: i32| -> i32 {
+            let own = calls(caller.data_mut())
+                .children
+                .values()
+                .any(|c| c.pid as i32 == pid);
+            if !own {
+                return errno::PERM;
+            }
+            moat_proc::kill(pid, signal).map_or_else(|e| os_errno(&e), |()| errno::SUCCESS)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::POLL,
+        move |mut caller: Caller<'_, T>, timeout_ms: i64, size_out: u32| -> i32 {
+            let timeout = u64::try_from(timeout_ms).ok().map(Duration::from_millis);
+            let host = calls(caller.data_mut());
+            // With no child to wait for, a wait without a limit would never end.
+            if timeout.is_none() && host.children.is_empty() {
+                return errno::INVAL;
+            }
+            let events = host.wait(timeout);
+            for e in &events {
+                if let Event::Exit { handle, .. } | Event::Error { handle, .. } = e {
+                    host.children.remove(handle);
+                }
+            }
+            let encoded = if events.is_empty() {
+                Vec::new()
+            } else {
+                moat_abi::encode_events(&events)
+            };
+            HostCalls::answer(&mut caller, calls, encoded, size_out)
         },
     )?;
     linker.func_wrap(

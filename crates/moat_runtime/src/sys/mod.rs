@@ -9,8 +9,12 @@ mod platform;
 
 pub mod child;
 pub mod error;
+#[cfg_attr(target_os = "wasi", path = "events/wasi.rs")]
+#[cfg_attr(not(target_os = "wasi"), path = "events/native.rs")]
 pub mod events;
 pub mod fs;
+#[cfg(target_os = "wasi")]
+mod host;
 pub mod os;
 pub mod random;
 
@@ -56,7 +60,7 @@ pub fn wall_ms() -> f64 {
 
 /// Blocks the thread; the event loop's idle wait.
 pub fn sleep(d: Duration) {
-    std::thread::sleep(d);
+    platform::sleep(d);
 }
 
 /// Writes all of `data` to stdout (1) or stderr (2). A closed pipe is not an error.

@@ -316,3 +316,8 @@ pub fn resolve_real(path: &Path) -> PathBuf {
 pub fn realpath(path: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(path)
 }
+
+/// Blocks the thread for `d`.
+pub fn sleep(d: std::time::Duration) {
+    std::thread::sleep(d);
+}

@@ -1,6 +1,7 @@
 //! wasm32-wasip1: the sandbox host grants what these calls reach.
 //!
-//! WASI has no processes, users or signals; those answer with fixed values or `ENOSYS`.
+//! WASI has no processes, users or signals; those answer with fixed values or `ENOSYS`, except
+//! what the host does for the guest through the `moat` imports (`host.rs`).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -66,9 +67,9 @@ pub fn chdir(path: &Path) -> std::io::Result<()> {
 }
 
 /// # Errors
-/// Always `ENOSYS`: there are no other processes in the sandbox.
-pub fn kill(_pid: i32, _signal: i32) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// `EPERM` for a process this instance did not start (the host checks).
+pub fn kill(pid: i32, signal: i32) -> std::io::Result<()> {
+    super::host::kill(pid, signal)
 }
 
 pub fn exit(code: i32) -> ! {
@@ -260,4 +261,9 @@ pub fn realpath(path: &Path) -> std::io::Result<PathBuf> {
     let real = resolve(path, true);
     std::fs::metadata(&real)?;
     Ok(real)
+}
+
+/// Waits in the host for `d` (`moat_abi`'s `poll`), where the event loop's waits all go.
+pub fn sleep(d: std::time::Duration) {
+    let _ = super::host::wait(Some(d));
 }

@@ -1,0 +1,96 @@
+//! The `moat` host imports (`moat_abi`), as the guest calls them: what WASI preview 1 lacks.
+//! Each wrapper turns the host's error number into an `io::Error` with WASI's raw code.
+
+use std::io;
+use std::time::Duration;
+
+use moat_abi::{Command, Event, Output, errno};
+
+#[link(wasm_import_module = "moat")]
+unsafe extern "C" {
+    fn proc_run(req: *const u8, req_len: usize, size_out: *mut u32) -> i32;
+    fn take(buf: *mut u8, buf_len: usize) -> i32;
+    fn proc_spawn(req: *const u8, req_len: usize, handle: u32, pid_out: *mut u32) -> i32;
+    fn proc_write(handle: u32, data: *const u8, data_len: usize) -> i32;
+    fn proc_close_stdin(handle: u32) -> i32;
+    fn proc_kill(pid: i32, signal: i32) -> i32;
+    fn poll(timeout_ms: i64, size_out: *mut u32) -> i32;
+}
+
+fn check(code: i32) -> io::Result<()> {
+    if code == errno::SUCCESS {
+        Ok(())
+    } else {
+        Err(io::Error::from_raw_os_error(code))
+    }
+}
+
+/// Copies out the answer the host stored, `size` bytes.
+fn take_answer(size: u32) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; size as usize];
+    if size > 0 {
+        // SAFETY: the host writes at most `buf_len` bytes at `buf`.
+        check(unsafe { take(buf.as_mut_ptr(), buf.len()) })?;
+    }
+    Ok(buf)
+}
+
+/// Runs `cmd` to completion in the host.
+///
+/// # Errors
+/// The host's error: `EACCES` without the grant, the spawn error (`ENOENT`, …).
+pub fn run(cmd: &Command) -> io::Result<Output> {
+    let req = cmd.encode();
+    let mut size = 0u32;
+    // SAFETY: the host reads `req_len` bytes at `req` and writes one u32 at `size_out`.
+    check(unsafe { proc_run(req.as_ptr(), req.len(), &mut size) })?;
+    Output::decode(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// Starts `cmd` in the host under `handle`; returns its pid.
+///
+/// # Errors
+/// The host's error.
+pub fn spawn(cmd: &Command, handle: u32) -> io::Result<u32> {
+    let req = cmd.encode();
+    let mut pid = 0u32;
+    // SAFETY: as in `run`.
+    check(unsafe { proc_spawn(req.as_ptr(), req.len(), handle, &mut pid) })?;
+    Ok(pid)
+}
+
+/// # Errors
+/// `EPIPE` once the child's stdin is closed.
+pub fn write_stdin(handle: u32, data: &[u8]) -> io::Result<()> {
+    // SAFETY: the host reads `data_len` bytes at `data`.
+    check(unsafe { proc_write(handle, data.as_ptr(), data.len()) })
+}
+
+pub fn close_stdin(handle: u32) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { proc_close_stdin(handle) };
+}
+
+/// # Errors
+/// `EPERM` for a process this instance did not start.
+pub fn kill(pid: i32, signal: i32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { proc_kill(pid, signal) })
+}
+
+/// Waits in the host up to `timeout` (no limit when `None`, which needs a running child) for
+/// events of the children this instance started.
+///
+/// # Errors
+/// The host's error.
+pub fn wait(timeout: Option<Duration>) -> io::Result<Vec<Event>> {
+    // Rounded up: a timer due in 0.4 ms must not be waited for as 0.
+    let ms = timeout.map_or(-1, |t| t.as_micros().div_ceil(1000) as i64);
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { poll(ms, &mut size) })?;
+    if size == 0 {
+        return Ok(Vec::new());
+    }
+    moat_abi::decode_events(&take_answer(size)?).map_err(io::Error::other)
+}

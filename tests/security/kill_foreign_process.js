@@ -1,0 +1,19 @@
+// attack: signal a process the program did not start (init, pid 1); the sandbox's host signals
+// only the program's own children, which the positive control does
+// modes: safe
+// denied: foreign EPERM
+// grant: --allow-child-process
+// allowed: own SIGTERM
+try {
+  process.kill(1, 0);
+  console.log('signalled pid 1');
+} catch (e) {
+  console.log('foreign', e.code);
+}
+try {
+  const child = require('child_process').spawn('sleep', ['5']);
+  child.on('exit', (code, signal) => console.log('own', signal));
+  child.kill();
+} catch (e) {
+  console.log('spawn', e.code);
+}
