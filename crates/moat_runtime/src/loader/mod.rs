@@ -256,12 +256,8 @@ impl Loader for EsmLoader {
                         None,
                     ));
                 }
-                let literal = serde_json::to_string(&source).unwrap_or_default();
-                Module::declare(
-                    ctx.clone(),
-                    name,
-                    format!("export default JSON.parse({literal});"),
-                )
+                // The same object `require` gives: Node's JSON modules share the CommonJS cache.
+                self.load_through_require(ctx, name, &[])
             }
             Format::CommonJs => self.load_cjs(ctx, name, &source),
             Format::Ambiguous if !is_esm_syntax(ctx, &source) => self.load_cjs(ctx, name, &source),
@@ -406,10 +402,21 @@ impl EsmLoader {
         name: &str,
         source: &str,
     ) -> rquickjs::Result<Module<'js, Declared>> {
-        let require_cjs = self.hook(ctx, 1)?;
         let mut names = cjs_export_names(Path::new(name), source, 0);
         // Node 24 also exports the whole `module.exports` under that name.
         names.push("module.exports".to_string());
+        self.load_through_require(ctx, name, &names)
+    }
+
+    /// A module whose default export is what CommonJS `require` gives for the file, and whose
+    /// other exports are `names` of that.
+    fn load_through_require<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        names: &[String],
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let require_cjs = self.hook(ctx, 1)?;
         let path = name.to_string();
         let getter = Function::new(ctx.clone(), {
             let f = rquickjs::Persistent::save(ctx, require_cjs);
@@ -417,7 +424,7 @@ impl EsmLoader {
                 f.clone().restore(&ctx)?.call((path.clone(),))
             }
         })?;
-        self.synthetic(ctx, name, &names, getter)
+        self.synthetic(ctx, name, names, getter)
     }
 }
 
@@ -469,16 +476,16 @@ fn set_meta<'js>(
 ) -> rquickjs::Result<()> {
     let meta: Object = m.meta()?;
     let path = Path::new(name);
-    // `import.meta.main`: true in the entry point only.
-    meta.set("main", is_main)?;
-    meta.set("url", file_url(name))?;
-    meta.set("filename", name)?;
+    // Node's key order: dirname, filename, main, resolve, url.
     meta.set(
         "dirname",
         path.parent()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default(),
     )?;
+    meta.set("filename", name)?;
+    // `import.meta.main`: true in the entry point only.
+    meta.set("main", is_main)?;
     let base = name.to_string();
     meta.set(
         "resolve",
@@ -504,5 +511,6 @@ fn set_meta<'js>(
             },
         )?,
     )?;
+    meta.set("url", file_url(name))?;
     Ok(())
 }
