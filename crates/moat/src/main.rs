@@ -120,7 +120,7 @@ fn run(cfg: Config) -> Result<i32> {
         other => other.clone(),
     };
     args.extend(cfg.script_args.iter().cloned());
-    let options = moat_runtime::Options {
+    let mut options = moat_runtime::Options {
         entry,
         args,
         argv0: argv0(),
@@ -138,7 +138,6 @@ fn run(cfg: Config) -> Result<i32> {
         eprintln!("TypeError [ERR_MISSING_OPTION]: --permission is required");
         return Ok(1);
     }
-    let mut options = options;
     if cfg.safe || cfg.permission {
         options.grants = Some(resolved_grants(&cfg, &options.entry)?);
     }

@@ -49,7 +49,7 @@ pub struct Engine {
     _runtime: Runtime,
     context: Context,
     state: SharedState,
-    /// `{ preload(ids), start() }` from `js/internal/bootstrap.js`.
+    /// `{ preload(), start() }` from `js/internal/bootstrap.js`.
     boot: Persistent<Object<'static>>,
 }
 
