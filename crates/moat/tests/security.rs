@@ -9,13 +9,15 @@
 //! the `allowed` line and exit 0.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+
+mod common;
+use common::run_with_deadline;
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/security")
@@ -171,43 +173,6 @@ impl Drop for Scratch {
     }
 }
 
-fn run(mut cmd: Command) -> Result<Output, Failed> {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("failed to start moat: {e}"))?;
-    let pipe = |r: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            if let Some(mut r) = r {
-                let _ = r.read_to_end(&mut buf);
-            }
-            buf
-        })
-    };
-    let out = pipe(child.stdout.take().map(|s| Box::new(s) as _));
-    let err = pipe(child.stderr.take().map(|s| Box::new(s) as _));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().map_err(|e| e.to_string())? {
-            break s;
-        }
-        if start.elapsed() > RUN_TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err("the run escaped its limits: killed after 60 s".into());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    Ok(Output {
-        status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
-    })
-}
-
 fn attempt(case: &Case, mode: Mode, granted: bool) -> Result<(), Failed> {
     let scratch = Scratch::new(case);
     let mut flags = scratch.expand(case.get("flags").unwrap_or(""));
@@ -222,7 +187,7 @@ fn attempt(case: &Case, mode: Mode, granted: bool) -> Result<(), Failed> {
         .current_dir(scratch.root.join("app"))
         .env("MOAT_TEST_SECRET", "hunter2");
     let before = scratch.snapshot();
-    let out = run(cmd)?;
+    let out = run_with_deadline(cmd, RUN_TIMEOUT)?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let code = out.status.code().unwrap_or(-1);

@@ -5,12 +5,14 @@
 //! Arguments for the script come from `<name>.args`, one per line; grants the sandbox needs to
 //! run the case as node does (node's default is to allow everything) from `<name>.safe-flags`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+
+mod common;
+use common::run_with_deadline;
 
 fn spec_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/spec")
@@ -22,53 +24,6 @@ fn read(p: &Path) -> Option<String> {
 
 /// A case that runs longer than this has hung: it fails instead of stalling the suite.
 const CASE_TIMEOUT: Duration = Duration::from_secs(30);
-
-fn run_with_deadline(mut cmd: Command, limit: Duration) -> Result<Output, Failed> {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("failed to start moat: {e}"))?;
-    let pipe = |r: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            if let Some(mut r) = r {
-                let _ = r.read_to_end(&mut buf);
-            }
-            buf
-        })
-    };
-    let out = pipe(
-        child
-            .stdout
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    );
-    let err = pipe(
-        child
-            .stderr
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    );
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().map_err(|e| e.to_string())? {
-            break s;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("timed out after {}s", limit.as_secs()).into());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    Ok(Output {
-        status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
-    })
-}
 
 fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
     let base = script.with_extension("");

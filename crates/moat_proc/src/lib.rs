@@ -10,7 +10,10 @@ use std::process::{ChildStdin, Stdio as StdStdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub use events::EventQueue;
 pub use moat_abi::{Command, Event, Output, Stdio};
+
+mod events;
 
 fn std_stdio(s: Stdio) -> StdStdio {
     match s {

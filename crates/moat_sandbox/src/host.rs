@@ -1,8 +1,7 @@
 //! The host side of the `moat` imports (`moat_abi`): each call reads its request from guest
 //! memory, is checked against the grants, and answers with an error number.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Condvar, Mutex};
+use std::collections::HashMap;
 use std::time::Duration;
 
 use moat_abi::{Command, Event, errno, names};
@@ -19,7 +18,7 @@ pub struct HostCalls {
     /// Running children by the guest's handle.
     children: HashMap<u32, moat_proc::Child>,
     /// Events from the children's threads, for `poll`.
-    events: Arc<(Mutex<VecDeque<Event>>, Condvar)>,
+    events: moat_proc::EventQueue,
 }
 
 impl HostCalls {
@@ -29,22 +28,6 @@ impl HostCalls {
             env,
             ..HostCalls::default()
         }
-    }
-
-    /// Waits up to `timeout` (no limit when `None`) for events and takes those ready.
-    fn wait(&self, timeout: Option<Duration>) -> Vec<Event> {
-        let (lock, cv) = &*self.events;
-        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
-        if q.is_empty() {
-            q = match timeout {
-                Some(t) => cv
-                    .wait_timeout(q, t)
-                    .map(|(g, _)| g)
-                    .unwrap_or_else(|p| p.into_inner().0),
-                None => cv.wait(q).unwrap_or_else(|p| p.into_inner()),
-            };
-        }
-        q.drain(..).collect()
     }
 
     /// Stores `answer` for `take` and tells the guest its length.
@@ -79,6 +62,25 @@ fn write<T>(caller: &mut Caller<'_, T>, ptr: u32, bytes: &[u8]) -> bool {
     memory(caller).is_some_and(|m| m.write(&mut *caller, ptr as usize, bytes).is_ok())
 }
 
+/// The [`Command`] a process call asks for, once the grant allows processes at all; a request
+/// that names no environment gets the guest's own. `Err` is the error number to answer.
+fn command<T>(
+    caller: &mut Caller<'_, T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+    req: u32,
+    req_len: u32,
+) -> Result<Command, i32> {
+    if !calls(caller.data_mut()).child_process {
+        return Err(errno::ACCES);
+    }
+    let bytes = read(caller, req, req_len).ok_or(errno::FAULT)?;
+    let mut cmd = Command::decode(&bytes).map_err(|_| errno::INVAL)?;
+    if cmd.env.is_none() {
+        cmd.env = Some(calls(caller.data_mut()).env.clone());
+    }
+    Ok(cmd)
+}
+
 /// Adds the `moat` imports to `linker`; `calls` finds an instance's [`HostCalls`].
 ///
 /// # Errors
@@ -91,18 +93,10 @@ pub fn add_to_linker<T: 'static>(
         moat_abi::MODULE,
         names::PROC_RUN,
         move |mut caller: Caller<'_, T>, req: u32, req_len: u32, size_out: u32| -> i32 {
-            if !calls(caller.data_mut()).child_process {
-                return errno::ACCES;
-            }
-            let Some(bytes) = read(&mut caller, req, req_len) else {
-                return errno::FAULT;
+            let cmd = match command(&mut caller, calls, req, req_len) {
+                Ok(cmd) => cmd,
+                Err(code) => return code,
             };
-            let Ok(mut cmd) = Command::decode(&bytes) else {
-                return errno::INVAL;
-            };
-            if cmd.env.is_none() {
-                cmd.env = Some(calls(caller.data_mut()).env.clone());
-            }
             match moat_proc::spawn_sync(&cmd) {
                 Ok(out) => HostCalls::answer(&mut caller, calls, out.encode(), size_out),
                 Err(e) => os_errno(&e),
@@ -118,26 +112,13 @@ pub fn add_to_linker<T: 'static>(
               handle: u32,
               pid_out: u32|
               -> i32 {
-            if !calls(caller.data_mut()).child_process {
-                return errno::ACCES;
-            }
-            let Some(bytes) = read(&mut caller, req, req_len) else {
-                return errno::FAULT;
-            };
-            let Ok(mut cmd) = Command::decode(&bytes) else {
-                return errno::INVAL;
+            let cmd = match command(&mut caller, calls, req, req_len) {
+                Ok(cmd) => cmd,
+                Err(code) => return code,
             };
             let host = calls(caller.data_mut());
-            if cmd.env.is_none() {
-                cmd.env = Some(host.env.clone());
-            }
             let events = host.events.clone();
-            let sink = move |e: Event| {
-                let (lock, cv) = &*events;
-                lock.lock().unwrap_or_else(|p| p.into_inner()).push_back(e);
-                cv.notify_all();
-            };
-            let child = match moat_proc::spawn(&cmd, handle, sink) {
+            let child = match moat_proc::spawn(&cmd, handle, move |e| events.push(e)) {
                 Ok(child) => child,
                 Err(e) => return os_errno(&e),
             };
@@ -199,7 +180,7 @@ pub fn add_to_linker<T: 'static>(
             if timeout.is_none() && host.children.is_empty() {
                 return errno::INVAL;
             }
-            let events = host.wait(timeout);
+            let events = host.events.wait(timeout);
             for e in &events {
                 if let Event::Exit { handle, .. } | Event::Error { handle, .. } = e {
                     host.children.remove(handle);
