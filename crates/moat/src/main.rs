@@ -258,7 +258,7 @@ mod sandbox {
             ),
             timeout: limits.timeout_ms.map(Duration::from_millis),
             max_cpu_time: limits.max_cpu_ms.map(Duration::from_millis),
-            child_process: grants.child_process,
+            grants: grants.clone(),
         };
         Ok(moat_sandbox::run(
             moat_sandbox::Guest::Embedded(cwasm),

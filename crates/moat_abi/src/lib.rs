@@ -18,7 +18,9 @@
 //! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise). |
 //! | `poll` | `timeout_ms: i64, size_out` | Waits until an [`Event`] is ready or `timeout_ms` passes (`-1`: no limit), then stores the ready events (encoded, [`encode_events`]) and writes their length to `size_out` (0: none, nothing stored). The guest's event loop waits here, also when it only waits for a timer. |
 //!
-//! Still to come on this table: TCP/UDP sockets and DNS lookup, readiness of those on `poll`.
+//! | `dns_lookup` | `name, name_len, size_out` | Resolves a host name (UTF-8) to its addresses; stores them (encoded, [`encode_addresses`]) and writes their length to `size_out`. [`errno::ACCES`] unless `--allow-net` lists the host; [`errno::NOENT`] when the name does not resolve. |
+//!
+//! Still to come on this table: TCP/UDP sockets, their readiness on `poll`.
 
 /// The wasm module the imports live in.
 pub const MODULE: &str = "moat";
@@ -32,6 +34,7 @@ pub mod names {
     pub const PROC_CLOSE_STDIN: &str = "proc_close_stdin";
     pub const PROC_KILL: &str = "proc_kill";
     pub const POLL: &str = "poll";
+    pub const DNS_LOOKUP: &str = "dns_lookup";
 }
 
 /// Error numbers (WASI preview 1's), returned by every import.
@@ -298,6 +301,28 @@ impl Output {
     }
 }
 
+/// Encodes addresses for `dns_lookup`'s answer: each as text (`127.0.0.1`, `::1`).
+pub fn encode_addresses(addresses: &[String]) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    w.u32(addresses.len() as u32);
+    for a in addresses {
+        w.str(a);
+    }
+    w.0
+}
+
+/// # Errors
+/// [`DecodeError`] for bytes [`encode_addresses`] did not write.
+pub fn decode_addresses(buf: &[u8]) -> Result<Vec<String>, DecodeError> {
+    let mut r = Reader {
+        buf,
+        what: "addresses",
+    };
+    let out = (0..r.u32()?).map(|_| r.str()).collect::<Result<_, _>>()?;
+    r.end()?;
+    Ok(out)
+}
+
 /// Encodes events for `poll`'s answer.
 pub fn encode_events(events: &[Event]) -> Vec<u8> {
     let mut w = Writer(Vec::new());
@@ -423,6 +448,12 @@ mod tests {
         ];
         assert_eq!(decode_events(&encode_events(&events)), Ok(events));
         assert_eq!(decode_events(&encode_events(&[])), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn addresses_round_trip() {
+        let a = vec!["127.0.0.1".to_string(), "::1".to_string()];
+        assert_eq!(decode_addresses(&encode_addresses(&a)), Ok(a));
     }
 
     #[test]

@@ -307,6 +307,24 @@ impl Grants {
         }
     }
 
+    /// Whether the network host `host` may be reached (`--allow-net`: all, or a list of
+    /// `host[:port]` entries; a name lookup needs only the host to be listed).
+    pub fn net_allowed(&self, host: &str) -> bool {
+        match &self.net {
+            Scope::None => false,
+            Scope::All => true,
+            Scope::Only(entries) => entries.iter().any(|e| {
+                let name = match e.rsplit_once(':') {
+                    Some((h, port)) if port.parse::<u16>().is_ok() && !h.ends_with(':') => h,
+                    _ => e.as_str(),
+                };
+                name.trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .eq_ignore_ascii_case(host)
+            }),
+        }
+    }
+
     /// Adds read access to `path` (already resolved), as `--safe` does for the entry script's
     /// directory and Node's permission model does for the entry script.
     pub fn grant_read(&mut self, path: PathBuf) {
@@ -436,6 +454,19 @@ mod tests {
             ("--allow-child-process", "ls")
         );
         assert!(g.check(Permission::Worker, "").is_err());
+    }
+
+    #[test]
+    fn net_grants_name_hosts_with_or_without_ports() {
+        let g = Grants::parse(&["--allow-net=example.com:443,localhost,[::1]:80"]).unwrap();
+        assert!(g.net_allowed("example.com") && g.net_allowed("LOCALHOST") && g.net_allowed("::1"));
+        assert!(!g.net_allowed("example.org"));
+        assert!(!Grants::default().net_allowed("localhost"));
+        assert!(
+            Grants::parse(&["--allow-net"])
+                .unwrap()
+                .net_allowed("anything")
+        );
     }
 
     #[test]

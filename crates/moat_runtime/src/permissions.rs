@@ -49,6 +49,23 @@ pub fn check<'js>(
     }
 }
 
+/// Checks that the network host `host` may be reached (`--allow-net`).
+///
+/// # Errors
+/// A thrown `ERR_ACCESS_DENIED` naming the host.
+pub fn net<'js>(ctx: &Ctx<'js>, state: &State, host: &str) -> rquickjs::Result<()> {
+    match &state.options().grants {
+        Some(g) if !g.net_allowed(host) => Err(throw_denied(
+            ctx,
+            &Denied {
+                permission: Permission::Net,
+                resource: host.to_string(),
+            },
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `process.permission.has(scope, reference)`: `fs` is both file-system kinds; a reference is a
 /// path for `fs*` (resolved as an access to it would be) and a name for `env`.
 pub fn has(state: &State, scope: &str, reference: Option<&str>) -> bool {
@@ -67,6 +84,7 @@ pub fn has(state: &State, scope: &str, reference: Option<&str>) -> bool {
             g.allows_path(p, &sys::fs::resolve_real(Path::new(r)))
         }
         (Permission::Env, Some(name)) => g.env_allowed(name),
+        (Permission::Net, Some(host)) => g.net_allowed(host),
         _ => g.allows(p),
     })
 }

@@ -10,8 +10,8 @@ use wasmtime::{Caller, Linker, Memory};
 /// What the imports may do for one instance, its children, and the answer waiting for `take`.
 #[derive(Default)]
 pub struct HostCalls {
-    /// `--allow-child-process`.
-    child_process: bool,
+    /// What the guest may ask for: `child_process` and `net` are read here.
+    grants: moat_permissions::Grants,
     /// The guest's environment: what a child gets when the request names none.
     env: Vec<(String, String)>,
     pending: Option<Vec<u8>>,
@@ -22,9 +22,9 @@ pub struct HostCalls {
 }
 
 impl HostCalls {
-    pub fn new(child_process: bool, env: Vec<(String, String)>) -> Self {
+    pub fn new(grants: moat_permissions::Grants, env: Vec<(String, String)>) -> Self {
         HostCalls {
-            child_process,
+            grants,
             env,
             ..HostCalls::default()
         }
@@ -70,7 +70,7 @@ fn command<T>(
     req: u32,
     req_len: u32,
 ) -> Result<Command, i32> {
-    if !calls(caller.data_mut()).child_process {
+    if !calls(caller.data_mut()).grants.child_process {
         return Err(errno::ACCES);
     }
     let bytes = read(caller, req, req_len).ok_or(errno::FAULT)?;
@@ -212,7 +212,44 @@ pub fn add_to_linker<T: 'static>(
             }
         },
     )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::DNS_LOOKUP,
+        move |mut caller: Caller<'_, T>, name: u32, name_len: u32, size_out: u32| -> i32 {
+            let Some(bytes) = read(&mut caller, name, name_len) else {
+                return errno::FAULT;
+            };
+            let Ok(host) = String::from_utf8(bytes) else {
+                return errno::INVAL;
+            };
+            if !calls(caller.data_mut()).grants.net_allowed(&host) {
+                return errno::ACCES;
+            }
+            match lookup(&host) {
+                Ok(addresses) => HostCalls::answer(
+                    &mut caller,
+                    calls,
+                    moat_abi::encode_addresses(&addresses),
+                    size_out,
+                ),
+                Err(_) => errno::NOENT,
+            }
+        },
+    )?;
     Ok(())
+}
+
+/// The addresses `host` resolves to, through the host's resolver.
+fn lookup(host: &str) -> std::io::Result<Vec<String>> {
+    use std::net::ToSocketAddrs;
+    let mut out: Vec<String> = Vec::new();
+    for a in (host, 0).to_socket_addrs()? {
+        let ip = a.ip().to_string();
+        if !out.contains(&ip) {
+            out.push(ip);
+        }
+    }
+    Ok(out)
 }
 
 /// The WASI error number for a host OS error.

@@ -110,10 +110,11 @@ pub struct SandboxConfig {
     pub timeout: Option<Duration>,
     /// CPU-time limit: time the guest's thread spends running, not waiting.
     pub max_cpu_time: Option<Duration>,
-    /// Whether the guest may run host processes (`--allow-child-process`): they run outside
-    /// the sandbox, with the environment the guest has, as Node's permission model lets a
-    /// granted child do anything.
-    pub child_process: bool,
+    /// The grants the `moat` imports check: `child_process` (host processes, which run outside
+    /// the sandbox with the environment the guest has, as Node's permission model lets a granted
+    /// child do anything) and `net` (name lookups). The file-system and environment grants
+    /// reach the guest as the fields above.
+    pub grants: moat_permissions::Grants,
 }
 
 /// The wasmtime configuration shared by precompilation and loading: a `.cwasm` only loads into
@@ -389,7 +390,7 @@ impl Sandbox {
         }
         let state = HostState {
             wasi: b.build_p1(),
-            calls: host::HostCalls::new(cfg.child_process, cfg.env.clone()),
+            calls: host::HostCalls::new(cfg.grants.clone(), cfg.env.clone()),
             limits: MemoryLimit {
                 max: cfg.max_memory,
                 hit: false,

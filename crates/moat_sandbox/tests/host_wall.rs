@@ -1,6 +1,7 @@
 //! The host is the wall: a guest that skips the runtime's own checks and calls the `moat`
-//! imports directly still gets only what its grants allow. The guest here is a hand-built
-//! module that asks the host to run `touch <file>` and exits with the host's answer.
+//! imports directly still gets only what its grants allow. The guests here are hand-built
+//! modules that make one call (run `touch <file>`, look a name up) and exit with the host's
+//! answer.
 
 use moat_abi::{Command, Stdio, errno};
 use moat_sandbox::{Allocation, GUEST_THREAD_STACK, Guest, Sandbox, SandboxConfig};
@@ -13,9 +14,8 @@ use wasm_encoder::{
 /// Where the host writes the answer's size.
 const SIZE_OUT: i32 = 4096;
 
-/// `_start` calls `moat.proc_run(request)` and exits with what it returned.
-fn guest_asking_to_run(cmd: &Command) -> Vec<u8> {
-    let req = cmd.encode();
+/// `_start` calls `moat.<import>(request, len, size_out)` and exits with what it returned.
+fn guest_calling(import: &str, req: Vec<u8>) -> Vec<u8> {
     let mut m = Module::new();
     let mut types = TypeSection::new();
     types.ty().function([ValType::I32; 3], [ValType::I32]);
@@ -23,11 +23,7 @@ fn guest_asking_to_run(cmd: &Command) -> Vec<u8> {
     types.ty().function([], []);
     m.section(&types);
     let mut imports = ImportSection::new();
-    imports.import(
-        moat_abi::MODULE,
-        moat_abi::names::PROC_RUN,
-        EntityType::Function(0),
-    );
+    imports.import(moat_abi::MODULE, import, EntityType::Function(0));
     imports.import(
         "wasi_snapshot_preview1",
         "proc_exit",
@@ -67,9 +63,20 @@ fn guest_asking_to_run(cmd: &Command) -> Vec<u8> {
 }
 
 fn run(cmd: &Command, child_process: bool) -> i32 {
-    let cwasm = moat_sandbox::precompile(&guest_asking_to_run(cmd)).expect("compiles");
-    let cfg = SandboxConfig {
+    let grants = moat_permissions::Grants {
         child_process,
+        ..Default::default()
+    };
+    run_guest(
+        guest_calling(moat_abi::names::PROC_RUN, cmd.encode()),
+        grants,
+    )
+}
+
+fn run_guest(wasm: Vec<u8>, grants: moat_permissions::Grants) -> i32 {
+    let cwasm = moat_sandbox::precompile(&wasm).expect("compiles");
+    let cfg = SandboxConfig {
+        grants,
         ..SandboxConfig::default()
     };
     std::thread::Builder::new()
@@ -119,4 +126,17 @@ fn a_malformed_request_is_an_error_not_a_crash() {
     bad.file = String::new();
     // An empty program name decodes but cannot be spawned.
     assert_ne!(run(&bad, true), errno::SUCCESS);
+}
+
+#[test]
+fn a_lookup_of_an_unlisted_host_is_refused_by_the_host() {
+    let lookup = || guest_calling(moat_abi::names::DNS_LOOKUP, b"localhost".to_vec());
+    assert_eq!(
+        run_guest(lookup(), moat_permissions::Grants::default()),
+        errno::ACCES
+    );
+    let other = moat_permissions::Grants::parse(&["--allow-net=example.com"]).expect("flags");
+    assert_eq!(run_guest(lookup(), other), errno::ACCES);
+    let listed = moat_permissions::Grants::parse(&["--allow-net=localhost"]).expect("flags");
+    assert_eq!(run_guest(lookup(), listed), errno::SUCCESS);
 }

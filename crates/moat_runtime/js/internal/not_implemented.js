@@ -6,8 +6,6 @@ const { thrower } = require('internal/errors');
 
 const exportsOf = {
   dgram: ['createSocket', 'Socket'],
-  dns: ['lookup', 'resolve', 'resolve4', 'resolve6', 'reverse', 'lookupService', 'setServers', 'getServers', 'promises', 'Resolver'],
-  'dns/promises': ['lookup', 'resolve', 'resolve4', 'resolve6', 'reverse', 'Resolver'],
   domain: ['create', 'Domain'],
   http: ['createServer', 'request', 'get', 'Server', 'Agent', 'ClientRequest', 'IncomingMessage', 'ServerResponse', 'METHODS', 'STATUS_CODES'],
   http2: ['createServer', 'createSecureServer', 'connect', 'constants'],

@@ -3,6 +3,7 @@
 
 mod child_process;
 mod crypto;
+mod dns;
 mod encoding;
 mod fs;
 mod loader;
@@ -68,6 +69,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "natives" => natives(&ctx, &o)?,
                 "child_process" => child_process::init(&ctx, &o, &state)?,
                 "crypto" => crypto::init(&ctx, &o)?,
+                "dns" => dns::init(&ctx, &o, &state)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "loader" => loader::init(&ctx, &o, &state)?,

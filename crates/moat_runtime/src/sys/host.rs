@@ -15,6 +15,7 @@ unsafe extern "C" {
     fn proc_close_stdin(handle: u32) -> i32;
     fn proc_kill(pid: i32, signal: i32) -> i32;
     fn poll(timeout_ms: i64, size_out: *mut u32) -> i32;
+    fn dns_lookup(name: *const u8, name_len: usize, size_out: *mut u32) -> i32;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -93,4 +94,15 @@ pub fn wait(timeout: Option<Duration>) -> io::Result<Vec<Event>> {
         return Ok(Vec::new());
     }
     moat_abi::decode_events(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// The addresses `host` resolves to, as text.
+///
+/// # Errors
+/// The host's error.
+pub fn lookup(host: &str) -> io::Result<Vec<String>> {
+    let mut size = 0u32;
+    // SAFETY: the host reads `name_len` bytes at `name` and writes one u32 at `size_out`.
+    check(unsafe { dns_lookup(host.as_ptr(), host.len(), &mut size) })?;
+    moat_abi::decode_addresses(&take_answer(size)?).map_err(io::Error::other)
 }

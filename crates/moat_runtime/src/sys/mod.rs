@@ -21,7 +21,7 @@ pub mod random;
 pub use random::reseed;
 
 pub use platform::{
-    chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, pid, ppid, umask,
+    chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, lookup, pid, ppid, umask,
 };
 
 use std::cell::Cell;

@@ -321,3 +321,18 @@ pub fn realpath(path: &Path) -> std::io::Result<PathBuf> {
 pub fn sleep(d: std::time::Duration) {
     std::thread::sleep(d);
 }
+
+/// The addresses `host` resolves to (the system resolver), each once, in its order.
+///
+/// # Errors
+/// The resolver's error.
+pub fn lookup(host: &str) -> std::io::Result<Vec<std::net::IpAddr>> {
+    use std::net::ToSocketAddrs;
+    let mut out = Vec::new();
+    for a in (host, 0).to_socket_addrs()? {
+        if !out.contains(&a.ip()) {
+            out.push(a.ip());
+        }
+    }
+    Ok(out)
+}

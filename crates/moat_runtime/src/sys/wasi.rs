@@ -267,3 +267,14 @@ pub fn realpath(path: &Path) -> std::io::Result<PathBuf> {
 pub fn sleep(d: std::time::Duration) {
     let _ = super::host::wait(Some(d));
 }
+
+/// The addresses `host` resolves to, from the host's resolver (`moat_abi`'s `dns_lookup`).
+///
+/// # Errors
+/// `EACCES` without `--allow-net` for the host, `ENOENT` when it does not resolve.
+pub fn lookup(host: &str) -> std::io::Result<Vec<std::net::IpAddr>> {
+    super::host::lookup(host)?
+        .iter()
+        .map(|a| a.parse().map_err(std::io::Error::other))
+        .collect()
+}
