@@ -215,14 +215,14 @@ pub fn throw_uv_fields<'js>(
     let build = || -> rquickjs::Result<Value<'js>> {
         let ctor: Function = ctx.globals().get("Error")?;
         let e: Object = ctor.call((message.clone(),))?;
-        e.set("errno", uv.errno)?;
-        e.set("code", uv.code)?;
-        e.set("syscall", syscall)?;
+        define(&e, "errno", uv.errno)?;
+        define(&e, "code", uv.code)?;
+        define(&e, "syscall", syscall)?;
         if let Some(p) = path {
-            e.set("path", p)?;
+            define(&e, "path", p)?;
         }
         if let Some(d) = dest {
-            e.set("dest", d)?;
+            define(&e, "dest", d)?;
         }
         Ok(e.into_value())
     };
@@ -230,6 +230,22 @@ pub fn throw_uv_fields<'js>(
         Ok(v) => ctx.throw(v),
         Err(e) => e,
     }
+}
+
+/// Gives an error its own field, as Node does: a data property (writable, enumerable,
+/// configurable) defined on the object, so no setter on a prototype sees it.
+pub fn define<'js, V: rquickjs::IntoJs<'js>>(
+    e: &Object<'js>,
+    key: &str,
+    value: V,
+) -> rquickjs::Result<()> {
+    e.prop(
+        key,
+        rquickjs::object::Property::from(value)
+            .writable()
+            .enumerable()
+            .configurable(),
+    )
 }
 
 /// Throws an `Error` with a `code` property.
@@ -243,9 +259,9 @@ pub fn throw_code<'js, E: rquickjs::IntoJs<'js>>(
     let build = || -> rquickjs::Result<Value<'js>> {
         let c: Function = ctx.globals().get(ctor)?;
         let e: Object = c.call((message,))?;
-        e.set("code", code)?;
+        define(&e, "code", code)?;
         if let Some((k, v)) = extra {
-            e.set(k, v)?;
+            define(&e, k, v)?;
         }
         Ok(e.into_value())
     };

@@ -8,7 +8,7 @@ use std::path::Path;
 use moat_permissions::{CheckedPath, Denied, Permission};
 use rquickjs::{Ctx, Function, Object, Value};
 
-use crate::engine::State;
+use crate::engine::{State, define};
 use crate::sys;
 
 /// Checks an access to `path` (as the program wrote it) and returns it checked.
@@ -94,9 +94,9 @@ pub fn throw_denied<'js>(ctx: &Ctx<'js>, denied: &Denied) -> rquickjs::Error {
     let build = || -> rquickjs::Result<Value<'js>> {
         let ctor: Function = ctx.globals().get("Error")?;
         let e: Object = ctor.call((denied.to_string(),))?;
-        e.set("code", "ERR_ACCESS_DENIED")?;
-        e.set("permission", denied.permission.node_name())?;
-        e.set("resource", denied.resource.as_str())?;
+        define(&e, "code", "ERR_ACCESS_DENIED")?;
+        define(&e, "permission", denied.permission.node_name())?;
+        define(&e, "resource", denied.resource.as_str())?;
         Ok(e.into_value())
     };
     match build() {

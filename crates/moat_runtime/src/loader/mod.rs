@@ -37,7 +37,7 @@ impl ResolveFs for StdFs {
 }
 
 pub fn install(rt: &Runtime, state: SharedState) {
-    rt.set_loader(EsmResolver, EsmLoader { state });
+    rt.set_loader(EsmResolver::default(), EsmLoader { state });
 }
 
 /// The file an importer stands for: a module's own path, or `cwd/[eval]` for code without one.
@@ -74,8 +74,10 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         }),
         Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
         Err(e) => {
-            let extra = (e.code == "ERR_MODULE_NOT_FOUND")
-                .then(|| ("url", file_url(&parent.to_string_lossy())));
+            let extra = e
+                .target
+                .as_ref()
+                .map(|t| ("url", file_url(&t.to_string_lossy())));
             let ctor = if e.code == "ERR_MODULE_NOT_FOUND" {
                 "Error"
             } else {
@@ -86,7 +88,12 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
     }
 }
 
-struct EsmResolver;
+/// Resolution for `import`: a specifier that resolved once from a module resolves the same
+/// way again, as Node caches it (an import of a file deleted since gives the loaded module).
+#[derive(Default)]
+struct EsmResolver {
+    resolved: std::collections::HashMap<(String, String), String>,
+}
 
 impl Resolver for EsmResolver {
     fn resolve<'js>(
@@ -96,7 +103,13 @@ impl Resolver for EsmResolver {
         name: &str,
         _attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<String> {
-        resolve_import(ctx, base, name)
+        let key = (base.to_string(), name.to_string());
+        if let Some(r) = self.resolved.get(&key) {
+            return Ok(r.clone());
+        }
+        let r = resolve_import(ctx, base, name)?;
+        self.resolved.insert(key, r.clone());
+        Ok(r)
     }
 }
 

@@ -50,11 +50,23 @@ pub enum Resolved {
 pub struct ResolveError {
     pub code: &'static str,
     pub message: String,
+    /// The file or directory an import named and could not use (Node's `url`), when it is
+    /// known: not for a package that is not there.
+    pub target: Option<PathBuf>,
 }
 
 impl ResolveError {
     fn new(code: &'static str, message: String) -> Self {
-        Self { code, message }
+        Self {
+            code,
+            message,
+            target: None,
+        }
+    }
+
+    fn at(mut self, target: &Path) -> Self {
+        self.target = Some(target.to_path_buf());
+        self
     }
 }
 
@@ -846,18 +858,33 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             return Ok(Resolved::File(target));
         }
         if self.fs.is_dir(&target) {
+            // What `require` would have loaded from the directory, as a hint.
+            let hint = parent
+                .and_then(|p| {
+                    self.legacy_main(&target, self.read_package(&target).as_ref(), p)
+                        .ok()
+                })
+                .and_then(|r| match r {
+                    Resolved::File(f) => {
+                        Some(format!("\nDid you mean to import \"{}\"?", display(&f)))
+                    }
+                    Resolved::Builtin(_) => None,
+                })
+                .unwrap_or_default();
             return Err(ResolveError::new(
                 "ERR_UNSUPPORTED_DIR_IMPORT",
                 format!(
-                    "Directory import '{}' is not supported resolving ES modules{from}",
+                    "Directory import '{}' is not supported resolving ES modules{from}{hint}",
                     display(&target)
                 ),
-            ));
+            )
+            .at(&target));
         }
         Err(ResolveError::new(
             "ERR_MODULE_NOT_FOUND",
             format!("Cannot find module '{}'{from}", display(&target)),
-        ))
+        )
+        .at(&target))
     }
 }
 
@@ -1140,10 +1167,18 @@ mod tests {
                 "Cannot find module '/app/a' imported from /app/main.mjs"
             )
         );
+        assert_eq!(e.target, Some(PathBuf::from("/app/a")));
+        let e = imp(&fs, "./dir").unwrap_err();
         assert_eq!(
-            imp(&fs, "./dir").unwrap_err().code,
-            "ERR_UNSUPPORTED_DIR_IMPORT"
+            (e.code, e.message.as_str(), e.target),
+            (
+                "ERR_UNSUPPORTED_DIR_IMPORT",
+                "Directory import '/app/dir' is not supported resolving ES modules imported from \
+                 /app/main.mjs\nDid you mean to import \"/app/dir/index.js\"?",
+                Some(PathBuf::from("/app/dir"))
+            )
         );
+        assert_eq!(imp(&fs, "nopkg").unwrap_err().target, None);
         assert_eq!(imp(&fs, "file:///app/a.js"), file("/app/a.js"));
         assert_eq!(imp(&fs, "./%61.js?query#hash"), file("/app/a.js"));
         assert_eq!(
