@@ -140,6 +140,7 @@ function evalSource(source, filename, print, forceModule) {
 
 function runEntry() {
   const cjs = require('internal/modules/cjs');
+  cjs.Module._initPaths();
   for (const r of b.requires) cjs.preload(r);
   const imports = b.imports;
   const start = () => {

@@ -211,6 +211,8 @@ pub struct Resolver<'a, F: ResolveFs> {
     fs: &'a F,
     /// What `require` tries after a name, in order (`require.extensions`).
     extensions: Vec<String>,
+    /// Folders `require` searches after every `node_modules` (`Module.globalPaths`).
+    global_paths: Vec<PathBuf>,
 }
 
 struct Package {
@@ -224,12 +226,19 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         Self {
             fs,
             extensions: vec![".js".into(), ".json".into(), ".node".into()],
+            global_paths: Vec::new(),
         }
     }
 
     /// Uses `extensions` (`.js`, `.json`, … as `require.extensions` lists them) for probing.
     pub fn with_extensions(mut self, extensions: Vec<String>) -> Self {
         self.extensions = extensions;
+        self
+    }
+
+    /// Searches `paths` for bare `require` names after the `node_modules` folders.
+    pub fn with_global_paths(mut self, paths: Vec<PathBuf>) -> Self {
+        self.global_paths = paths;
         self
     }
 
@@ -354,10 +363,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         if let Some(r) = self.self_reference(request, parent_dir, Mode::Require, parent)? {
             return Ok(r);
         }
-        let dirs = match paths {
+        let mut dirs: Vec<PathBuf> = match paths {
             Some(p) => p.iter().flat_map(|d| node_modules_paths(d)).collect(),
             None => node_modules_paths(parent_dir),
         };
+        dirs.extend(self.global_paths.iter().cloned());
         let (name, subpath) = split_package_name(request).ok_or_else(not_found)?;
         for nm in dirs {
             let pkg_dir = nm.join(name);
@@ -1152,6 +1162,29 @@ mod tests {
         assert_eq!(
             req(&fs, "#nope").unwrap_err().code,
             "ERR_PACKAGE_IMPORT_NOT_DEFINED"
+        );
+    }
+
+    #[test]
+    fn bare_names_fall_back_to_global_paths() {
+        let fs = MemFs::with(&[
+            ("/opt/lib/node/g/index.js", ""),
+            ("/app/node_modules/g/index.js", ""),
+            ("/opt/lib/node/only-global.js", ""),
+        ]);
+        let r = Resolver::new(&fs).with_global_paths(vec![PathBuf::from("/opt/lib/node")]);
+        let from_app = |spec: &str| r.require(spec, Path::new("/app"), None, None);
+        assert_eq!(from_app("g"), file("/app/node_modules/g/index.js"));
+        assert_eq!(
+            from_app("only-global"),
+            file("/opt/lib/node/only-global.js")
+        );
+        assert_eq!(
+            Resolver::new(&fs)
+                .require("only-global", Path::new("/app"), None, None)
+                .unwrap_err()
+                .code,
+            "MODULE_NOT_FOUND"
         );
     }
 

@@ -22,7 +22,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
              request: String,
              parent: Option<String>,
              paths: Option<Vec<String>>,
-             extensions: Vec<String>|
+             extensions: Vec<String>,
+             global_paths: Vec<String>|
              -> Result<String> {
                 let parent_path = parent.as_deref().map(Path::new);
                 let cwd = crate::sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
@@ -32,7 +33,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     .unwrap_or(cwd);
                 let paths: Option<Vec<PathBuf>> =
                     paths.map(|p| p.into_iter().map(PathBuf::from).collect());
-                let resolver = resolve::Resolver::new(&StdFs).with_extensions(extensions);
+                let resolver = resolve::Resolver::new(&StdFs)
+                    .with_extensions(extensions)
+                    .with_global_paths(global_paths.into_iter().map(PathBuf::from).collect());
                 match resolver.require(&request, &parent_dir, parent_path, paths.as_deref()) {
                     Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
                         b

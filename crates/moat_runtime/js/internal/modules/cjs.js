@@ -49,6 +49,17 @@ Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.globalPaths = [];
+
+// The folders searched after every node_modules: NODE_PATH's entries, ~/.node_modules,
+// ~/.node_libraries and <prefix>/lib/node, as Node computes them at start-up.
+Module._initPaths = function _initPaths() {
+  const home = process.env.HOME;
+  const nodePath = process.env.NODE_PATH;
+  let paths = [path.resolve(process.execPath, '..', '..', 'lib', 'node')];
+  if (home) paths = [path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'), ...paths];
+  if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
+  Module.globalPaths = paths;
+};
 Module.builtinModules = Object.freeze(builtinModules);
 Module.isBuiltin = isBuiltin;
 Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
@@ -81,7 +92,8 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   }
   const parentFile = parent && parent.filename ? parent.filename : null;
   try {
-    const r = loader.resolveRequire(request, parentFile, paths ?? null, Object.keys(Module._extensions));
+    const r = loader.resolveRequire(request, parentFile, paths ?? null, Object.keys(Module._extensions),
+      Module.globalPaths);
     return r.startsWith('node:') ? (prefixOnly.includes(r) ? r : r.slice(5)) : r;
   } catch (err) {
     if (err && err.code === 'MODULE_NOT_FOUND') {
@@ -110,6 +122,11 @@ function requireBuiltinPublic(id) {
 }
 
 Module._load = function _load(request, parent, isMain) {
+  // A built-in asked for without `node:` may be replaced through require.cache, as in Node.
+  if (!request.startsWith('node:') && isBuiltin(request)) {
+    const replaced = Module._cache[request];
+    if (replaced !== undefined) return replaced.exports;
+  }
   const filename = Module._resolveFilename(request, parent, isMain);
   if (isBuiltin(filename) && !filename.startsWith('/')) return requireBuiltinPublic(filename);
   const cached = Module._cache[filename];
@@ -268,7 +285,8 @@ function makeRequire(mod) {
     }
     return Module._nodeModulePaths(mod.filename ? path.dirname(mod.filename) : process.cwd());
   };
-  require.main = process.mainModule;
+  // Defined, not assigned: a setter for `main` on Object.prototype must not see it.
+  Object.defineProperty(require, 'main', { value: process.mainModule, writable: true, enumerable: true, configurable: true });
   require.extensions = Module._extensions;
   require.cache = Module._cache;
   return require;
