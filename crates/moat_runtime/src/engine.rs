@@ -263,6 +263,13 @@ pub fn throw_code<'js, E: rquickjs::IntoJs<'js>>(
         if let Some((k, v)) = extra {
             define(&e, k, v)?;
         }
+        // Node's own errors name their code in the stack's first line: `TypeError [ERR_X]: …`.
+        if code.starts_with("ERR_")
+            && let Some(stack) = e.get::<_, Option<String>>("stack")?
+            && let Some(rest) = stack.strip_prefix(&format!("{ctor}: {message}"))
+        {
+            e.set("stack", format!("{ctor} [{code}]: {message}{rest}"))?;
+        }
         Ok(e.into_value())
     };
     match build() {

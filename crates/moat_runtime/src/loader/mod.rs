@@ -78,10 +78,9 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
                 .target
                 .as_ref()
                 .map(|t| ("url", file_url(&t.to_string_lossy())));
-            let ctor = if e.code == "ERR_MODULE_NOT_FOUND" {
-                "Error"
-            } else {
-                "TypeError"
+            let ctor = match e.code {
+                "ERR_INVALID_MODULE_SPECIFIER" | "ERR_PACKAGE_IMPORT_NOT_DEFINED" => "TypeError",
+                _ => "Error",
             };
             Err(throw_code(ctx, ctor, e.code, &e.message, extra))
         }
@@ -248,6 +247,18 @@ impl Loader for EsmLoader {
             return self.synthetic(ctx, name, &names, getter);
         }
         let path = Path::new(name);
+        // `import` knows its formats by extension; a file without one is JavaScript.
+        if let Some(ext) = path.extension().and_then(|e| e.to_str())
+            && !matches!(ext, "js" | "mjs" | "cjs" | "json")
+        {
+            return Err(throw_code::<()>(
+                ctx,
+                "TypeError",
+                "ERR_UNKNOWN_FILE_EXTENSION",
+                &format!("Unknown file extension \".{ext}\" for {name}"),
+                None,
+            ));
+        }
         let checked = crate::permissions::path(ctx, &self.state, Permission::FsRead, name)?;
         let source = sys::fs::read_to_string(&checked)
             .map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
@@ -288,12 +299,23 @@ impl Loader for EsmLoader {
 }
 
 /// Node accepts one import attribute, `type`, with the value `json`; returns it.
-fn check_attributes<'js>(
+/// A module's name as errors show it: a file as its URL.
+fn shown_url(name: &str) -> String {
+    if name.starts_with('/') {
+        file_url(name)
+    } else {
+        name.to_string()
+    }
+}
+
+/// Node knows one import attribute, `type`; any other is refused before the module's format
+/// is looked at.
+fn check_attribute_keys<'js>(
     ctx: &Ctx<'js>,
     name: &str,
     attributes: Option<&ImportAttributes<'js>>,
-) -> rquickjs::Result<Option<String>> {
-    let Some(a) = attributes else { return Ok(None) };
+) -> rquickjs::Result<()> {
+    let Some(a) = attributes else { return Ok(()) };
     for key in a.keys() {
         let key = key?;
         if key != "type" {
@@ -302,20 +324,29 @@ fn check_attributes<'js>(
                 ctx,
                 "TypeError",
                 "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
-                &format!("Import attribute \"{key}\" with value \"{value}\" is not supported"),
+                &format!(
+                    "Import attribute \"{key}\" with value \"{value}\" is not supported in {}",
+                    shown_url(name)
+                ),
                 None,
             ));
         }
     }
+    Ok(())
+}
+
+fn check_attributes<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    attributes: Option<&ImportAttributes<'js>>,
+) -> rquickjs::Result<Option<String>> {
+    check_attribute_keys(ctx, name, attributes)?;
+    let Some(a) = attributes else { return Ok(None) };
     let t = a.get_type()?;
     if let Some(t) = &t
         && t != "json"
     {
-        let shown = if name.starts_with('/') {
-            file_url(name)
-        } else {
-            name.to_string()
-        };
+        let shown = shown_url(name);
         return Err(throw_code::<()>(
             ctx,
             "TypeError",
@@ -399,13 +430,16 @@ impl EsmLoader {
                     format!("export default JSON.parse({literal});"),
                 )
             }
-            _ => Err(throw_code::<()>(
-                ctx,
-                "TypeError",
-                "ERR_UNKNOWN_MODULE_FORMAT",
-                &format!("Unknown module format: {mime} for URL {name}"),
-                None,
-            )),
+            _ => {
+                check_attribute_keys(ctx, name, attributes)?;
+                Err(throw_code::<()>(
+                    ctx,
+                    "RangeError",
+                    "ERR_UNKNOWN_MODULE_FORMAT",
+                    &format!("Unknown module format: {mime} for URL {name}"),
+                    None,
+                ))
+            }
         }
     }
 
