@@ -219,6 +219,8 @@ struct Package {
     dir: PathBuf,
     json_path: PathBuf,
     json: Map<String, Value>,
+    /// Why the file is not valid JSON, when it is not (it then reads as empty).
+    invalid: Option<String>,
 }
 
 impl<'a, F: ResolveFs> Resolver<'a, F> {
@@ -245,14 +247,16 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
     fn read_package(&self, dir: &Path) -> Option<Package> {
         let json_path = dir.join("package.json");
         let text = self.fs.read_to_string(&json_path)?;
-        let json = match serde_json::from_str::<Value>(&text) {
-            Ok(Value::Object(map)) => map,
-            _ => Map::new(),
+        let (json, invalid) = match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(map)) => (map, None),
+            Ok(_) => (Map::new(), None),
+            Err(e) => (Map::new(), Some(e.to_string())),
         };
         Some(Package {
             dir: dir.to_path_buf(),
             json_path,
             json,
+            invalid,
         })
     }
 
@@ -789,6 +793,21 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 continue;
             }
             let pkg = self.read_package(&pkg_dir);
+            if let Some(Package {
+                json_path,
+                invalid: Some(why),
+                ..
+            }) = &pkg
+            {
+                return Err(ResolveError::new(
+                    "ERR_INVALID_PACKAGE_CONFIG",
+                    format!(
+                        "Invalid package config {} while importing \"{specifier}\" from {}. {why}",
+                        display(json_path),
+                        display(parent)
+                    ),
+                ));
+            }
             if let Some(pkg) = &pkg
                 && let Some(exports) = pkg.json.get("exports")
             {
@@ -1163,6 +1182,19 @@ mod tests {
             req(&fs, "#nope").unwrap_err().code,
             "ERR_PACKAGE_IMPORT_NOT_DEFINED"
         );
+    }
+
+    #[test]
+    fn an_invalid_package_json_is_an_import_error() {
+        let fs = MemFs::with(&[
+            ("/app/node_modules/bad/package.json", "{ \"invalid\" }"),
+            ("/app/node_modules/bad/index.js", ""),
+        ]);
+        let e = imp(&fs, "bad").unwrap_err();
+        assert_eq!(e.code, "ERR_INVALID_PACKAGE_CONFIG");
+        assert!(e.message.starts_with(
+            "Invalid package config /app/node_modules/bad/package.json while importing \"bad\" from /app/main.mjs. "
+        ));
     }
 
     #[test]
