@@ -72,7 +72,12 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         } else {
             format!("node:{b}")
         }),
-        Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
+        // A module is known by its real path, as Node's (without --preserve-symlinks): two links
+        // to one file are one module, and its format is the real file's.
+        Ok(Resolved::File(p)) => Ok(sys::fs::realpath(&CheckedPath::unchecked(&p))
+            .unwrap_or(p)
+            .to_string_lossy()
+            .into_owned()),
         Err(e) => {
             let extra = e
                 .target
