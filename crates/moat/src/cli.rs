@@ -84,11 +84,63 @@ const ACCEPTED_NOOPS: &[&str] = &[
     "--frozen-intrinsics",
 ];
 
-/// Parses `args` (without the program name).
+/// Options that may not come from `NODE_OPTIONS`: they name what to run, or end the options.
+const NOT_IN_NODE_OPTIONS: &[&str] = &[
+    "-e",
+    "--eval",
+    "-p",
+    "--print",
+    "-pe",
+    "--run",
+    "-v",
+    "--version",
+    "-h",
+    "--help",
+    "-",
+    "--",
+];
+
+/// Splits `NODE_OPTIONS` as Node does: on spaces, with double quotes grouping.
+fn node_options_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if any {
+                    out.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        out.push(cur);
+    }
+    out
+}
+
+/// Parses `args` (without the program name), after the options in `node_options` (the
+/// `NODE_OPTIONS` environment variable), which count as given but not in `process.execArgv`.
 ///
 /// # Errors
-/// [`BadOption`] for an unknown flag or a flag without its value.
-pub fn parse(args: &[String]) -> Result<Command, BadOption> {
+/// [`BadOption`] for an unknown flag, a flag without its value, or one `NODE_OPTIONS` may not
+/// hold.
+pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> {
+    let from_env = node_options_tokens(node_options);
+    let n_env = from_env.len();
+    let all: Vec<String> = from_env.into_iter().chain(args.iter().cloned()).collect();
+    let args = &all;
     let mut cfg = Config {
         entry: Entry::Stdin,
         script_args: Vec::new(),
@@ -109,6 +161,13 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        if i < n_env && (!arg.starts_with('-') || NOT_IN_NODE_OPTIONS.contains(&flag.as_str())) {
+            return Err(BadOption(format!("{arg} is not allowed in NODE_OPTIONS")));
+        }
         if arg == "--" {
             i += 1;
             break;
@@ -116,10 +175,6 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
         if arg == "-" || !arg.starts_with('-') {
             break;
         }
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
         let start = i;
         match flag.as_str() {
             "-v" | "--version" => return Ok(Command::Version),
@@ -185,12 +240,17 @@ pub fn parse(args: &[String]) -> Result<Command, BadOption> {
             }
             f if ACCEPTED_NOOPS.contains(&f) || ACCEPTED_NOOPS.contains(&arg.as_str()) => {}
             f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}
+            _ if start < n_env => {
+                return Err(BadOption(format!("{arg} is not allowed in NODE_OPTIONS")));
+            }
             _ => return Err(BadOption::unknown(arg)),
         }
-        if !matches!(
-            flag.as_str(),
-            "--safe" | "--max-memory" | "--max-cpu-time" | "--timeout"
-        ) {
+        if start >= n_env
+            && !matches!(
+                flag.as_str(),
+                "--safe" | "--max-memory" | "--max-cpu-time" | "--timeout"
+            )
+        {
             cfg.exec_argv.extend(args[start..=i].iter().cloned());
         }
         i += 1;
@@ -281,7 +341,7 @@ mod tests {
 
     #[test]
     fn script_args_stop_option_parsing() {
-        let Ok(Command::Run(c)) = parse(&s(&["--no-warnings", "app.js", "--foo", "-e"])) else {
+        let Ok(Command::Run(c)) = parse(&s(&["--no-warnings", "app.js", "--foo", "-e"]), "") else {
             panic!()
         };
         assert!(matches!(c.entry, Entry::File(ref p) if p == &PathBuf::from("app.js")));
@@ -291,7 +351,7 @@ mod tests {
 
     #[test]
     fn eval_and_print() {
-        let Ok(Command::Run(c)) = parse(&s(&["-p", "1+1", "x"])) else {
+        let Ok(Command::Run(c)) = parse(&s(&["-p", "1+1", "x"]), "") else {
             panic!()
         };
         assert!(matches!(c.entry, Entry::Eval { ref code, print: true } if code == "1+1"));
@@ -300,7 +360,27 @@ mod tests {
 
     #[test]
     fn unknown_option_is_bad() {
-        assert!(matches!(parse(&s(&["--nope"])), Err(BadOption(o)) if o == "bad option: --nope"));
+        assert!(
+            matches!(parse(&s(&["--nope"]), ""), Err(BadOption(o)) if o == "bad option: --nope")
+        );
+    }
+
+    #[test]
+    fn node_options_come_first_and_stay_out_of_exec_argv() {
+        let Ok(Command::Run(c)) = parse(
+            &s(&["--no-deprecation", "app.js"]),
+            "--no-warnings  -r \"./pre load.js\"",
+        ) else {
+            panic!()
+        };
+        assert_eq!(c.requires, s(&["./pre load.js"]));
+        assert_eq!(c.exec_argv, s(&["--no-deprecation"]));
+        for bad in ["-e 1", "app.js", "--version", "--nope"] {
+            assert!(
+                matches!(parse(&s(&["x.js"]), bad), Err(BadOption(o)) if o.ends_with("is not allowed in NODE_OPTIONS")),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -74,7 +74,8 @@ fn argv0() -> String {
 }
 
 fn real_main(args: &[String]) -> Result<i32> {
-    match cli::parse(args)? {
+    let node_options = std::env::var("NODE_OPTIONS").unwrap_or_default();
+    match cli::parse(args, &node_options)? {
         // A closed stdout is no error for these (`moat -v | head -c0`).
         Command::Version => {
             let _ = writeln!(std::io::stdout(), "{}", moat_runtime::NODE_VERSION);
