@@ -322,6 +322,10 @@ function runMain(mainPath) {
     throw err;
   }
   if (filename.endsWith('.mjs') || (!filename.endsWith('.cjs') && isModuleFormat(filename))) {
+    // --input-type is for string input; an ES module entry refuses it, as Node's loader does.
+    if (internalBinding('process').inputType !== '') {
+      return Promise.reject(new (require('internal/errors').codes.ERR_INPUT_TYPE_NOT_ALLOWED)());
+    }
     const p = loader.importModule(filename, filename);
     return p;
   }
