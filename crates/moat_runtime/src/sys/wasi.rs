@@ -232,7 +232,8 @@ fn resolve(path: &Path, follow: bool) -> PathBuf {
         };
         links += 1;
         if links > MAX_LINKS {
-            break;
+            // A loop: handed over unresolved, the host's own walk reports `ELOOP`.
+            return abs;
         }
         out.pop();
         if target.is_absolute() {
