@@ -325,6 +325,21 @@ impl Grants {
         }
     }
 
+    /// Checks that the network host `host` may be reached (see [`Grants::net_allowed`]).
+    ///
+    /// # Errors
+    /// [`Denied`] naming the host.
+    pub fn check_net(&self, host: &str) -> Result<(), Denied> {
+        if self.net_allowed(host) {
+            Ok(())
+        } else {
+            Err(Denied {
+                permission: Permission::Net,
+                resource: host.to_string(),
+            })
+        }
+    }
+
     /// Adds read access to `path` (already resolved), as `--safe` does for the entry script's
     /// directory and Node's permission model does for the entry script.
     pub fn grant_read(&mut self, path: PathBuf) {

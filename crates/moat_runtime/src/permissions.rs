@@ -55,14 +55,8 @@ pub fn check<'js>(
 /// A thrown `ERR_ACCESS_DENIED` naming the host.
 pub fn net<'js>(ctx: &Ctx<'js>, state: &State, host: &str) -> rquickjs::Result<()> {
     match &state.options().grants {
-        Some(g) if !g.net_allowed(host) => Err(throw_denied(
-            ctx,
-            &Denied {
-                permission: Permission::Net,
-                resource: host.to_string(),
-            },
-        )),
-        _ => Ok(()),
+        None => Ok(()),
+        Some(g) => g.check_net(host).map_err(|d| throw_denied(ctx, &d)),
     }
 }
 

@@ -37,11 +37,11 @@ impl HostCalls {
         answer: Vec<u8>,
         size_out: u32,
     ) -> i32 {
-        if !write(caller, size_out, &(answer.len() as u32).to_le_bytes()) {
-            return errno::FAULT;
+        let code = write(caller, size_out, &(answer.len() as u32).to_le_bytes());
+        if code == errno::SUCCESS {
+            calls(caller.data_mut()).pending = (!answer.is_empty()).then_some(answer);
         }
-        calls(caller.data_mut()).pending = (!answer.is_empty()).then_some(answer);
-        errno::SUCCESS
+        code
     }
 }
 
@@ -58,8 +58,13 @@ fn read<T>(caller: &mut Caller<'_, T>, ptr: u32, len: u32) -> Option<Vec<u8>> {
         .map(<[u8]>::to_vec)
 }
 
-fn write<T>(caller: &mut Caller<'_, T>, ptr: u32, bytes: &[u8]) -> bool {
-    memory(caller).is_some_and(|m| m.write(&mut *caller, ptr as usize, bytes).is_ok())
+/// Copies `bytes` into guest memory at `ptr`: [`errno::SUCCESS`], or [`errno::FAULT`] when
+/// they do not fit.
+fn write<T>(caller: &mut Caller<'_, T>, ptr: u32, bytes: &[u8]) -> i32 {
+    match memory(caller).map(|m| m.write(&mut *caller, ptr as usize, bytes)) {
+        Some(Ok(())) => errno::SUCCESS,
+        _ => errno::FAULT,
+    }
 }
 
 /// The [`Command`] a process call asks for, once the grant allows processes at all; a request
@@ -124,11 +129,7 @@ pub fn add_to_linker<T: 'static>(
             };
             let pid = child.pid;
             host.children.insert(handle, child);
-            if write(&mut caller, pid_out, &pid.to_le_bytes()) {
-                errno::SUCCESS
-            } else {
-                errno::FAULT
-            }
+            write(&mut caller, pid_out, &pid.to_le_bytes())
         },
     )?;
     linker.func_wrap(
@@ -205,11 +206,7 @@ pub fn add_to_linker<T: 'static>(
                 calls(caller.data_mut()).pending = Some(answer);
                 return errno::TOOBIG;
             }
-            if write(&mut caller, buf, &answer) {
-                errno::SUCCESS
-            } else {
-                errno::FAULT
-            }
+            write(&mut caller, buf, &answer)
         },
     )?;
     linker.func_wrap(

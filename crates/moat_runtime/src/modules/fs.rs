@@ -257,14 +257,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         let Some(f) = OpenFlags::parse(&flags) else {
             return Err(invalid_flags(&ctx, &flags));
         };
-        if f.read {
+        // A descriptor opened for reading and writing needs both grants.
+        let writes = f.write || f.append || f.create || f.truncate;
+        if writes && f.read {
             permissions::path(&ctx, &st, FsRead, &path)?;
         }
-        let checked = if f.write || f.append || f.create || f.truncate {
-            permissions::path(&ctx, &st, FsWrite, &path)?
-        } else {
-            permissions::path(&ctx, &st, FsRead, &path)?
-        };
+        let checked = permissions::path(&ctx, &st, if writes { FsWrite } else { FsRead }, &path)?;
         st.fds
             .borrow_mut()
             .open(&checked, f, mode)
