@@ -29,6 +29,8 @@ pub struct State {
     /// Running child processes by handle.
     pub children: RefCell<std::collections::HashMap<u32, sys::child::Child>>,
     pub next_handle: std::cell::Cell<u32>,
+    /// What `require()` of an ES module needs to know of the modules loaded so far.
+    pub esm_graph: RefCell<crate::loader::EsmGraph>,
 }
 
 pub type SharedState = Rc<State>;
@@ -106,6 +108,7 @@ impl Engine {
             events: sys::events::EventQueue::default(),
             children: RefCell::new(std::collections::HashMap::new()),
             next_handle: std::cell::Cell::new(1),
+            esm_graph: RefCell::new(crate::loader::EsmGraph::default()),
         });
         crate::loader::install(&rt, state.clone());
         let hook_state = state.clone();

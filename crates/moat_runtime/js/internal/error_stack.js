@@ -63,7 +63,29 @@ const engineMessages = [
   [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
 ];
 
-function translateEngineMessage(err) {
+// In an ES module, the names CommonJS provides are not defined; Node says so.
+const cjsOnlyName = /^(require|module|exports|__filename|__dirname) is not defined$/;
+function explainCjsOnlyName(err, sites) {
+  const m = cjsOnlyName.exec(err.message);
+  if (!m || sites.length === 0) return;
+  const file = sites[0].getFileName();
+  const loader = internalBinding('loader');
+  if (!file || !loader.isEsModule(file)) return;
+  let message = `${m[1]} is not defined in ES module scope`;
+  if (m[1] === 'require') message += ', you can use import instead';
+  const pkg = file.endsWith('.js') ? loader.moduleTypePackageJson(file) : undefined;
+  if (pkg) {
+    message += '\nThis file is being treated as an ES module because it has a \'.js\' file extension and ' +
+      `'${pkg}' contains "type": "module". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.`;
+  }
+  err.message = message;
+}
+
+function translateEngineMessage(err, sites) {
+  if (err instanceof ReferenceError && typeof err.message === 'string') {
+    explainCjsOnlyName(err, sites);
+    return;
+  }
   if (!(err instanceof TypeError) || typeof err.message !== 'string') return;
   for (const [re, to] of engineMessages) {
     const m = re.exec(err.message);
@@ -94,7 +116,7 @@ function setup() {
   let capturing = false;
   const format = (err, sites) => (typeof user === 'function' ? user : ErrorPrepareStackTrace)(err, sites);
   const prepare = function prepareStackTrace(err, sites) {
-    translateEngineMessage(err);
+    translateEngineMessage(err, sites);
     if (!sawSites && sites.length > 0) {
       sawSites = true;
       completeCallSite(Object.getPrototypeOf(sites[0]));

@@ -6,6 +6,7 @@
 //! through the `loader` binding (`modules/loader.rs`).
 
 pub mod cjs_exports;
+pub mod module_info;
 pub mod resolve;
 
 use std::path::{Path, PathBuf};
@@ -37,7 +38,64 @@ impl ResolveFs for StdFs {
 }
 
 pub fn install(rt: &Runtime, state: SharedState) {
-    rt.set_loader(EsmResolver::default(), EsmLoader { state });
+    rt.set_loader(
+        EsmResolver {
+            state: state.clone(),
+        },
+        EsmLoader { state },
+    );
+}
+
+/// What the loader has learnt of the ES modules it loaded: which use top-level `await`, and
+/// where each of their specifiers led.
+#[derive(Default)]
+pub struct EsmGraph {
+    tla: std::collections::HashMap<String, bool>,
+    resolved: std::collections::HashMap<(String, String), String>,
+    deps: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl EsmGraph {
+    /// The first module with top-level `await` in the graph under `root` (itself included).
+    pub fn find_async(&self, root: &str) -> Option<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![root.to_string()];
+        while let Some(name) = stack.pop() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            if self.tla.get(&name) == Some(&true) {
+                return Some(name);
+            }
+            if let Some(deps) = self.deps.get(&name) {
+                stack.extend(deps.iter().rev().cloned());
+            }
+        }
+        None
+    }
+
+    /// True once the loader has loaded `name` as an ES module.
+    pub fn knows(&self, name: &str) -> bool {
+        self.tla.contains_key(name)
+    }
+}
+
+/// Loads (declares) the ES module file `path` and, as QuickJS does on declaring, the graph
+/// under it, without running any of it. For `require()`, which must refuse a graph with
+/// top-level `await` before anything in it runs.
+pub fn declare_for_require<'js>(
+    ctx: &Ctx<'js>,
+    state: &SharedState,
+    path: &str,
+) -> rquickjs::Result<()> {
+    if state.esm_graph.borrow().knows(path) {
+        return Ok(());
+    }
+    EsmLoader {
+        state: state.clone(),
+    }
+    .load(ctx, path, None)
+    .map(drop)
 }
 
 /// The file an importer stands for: a module's own path, or `cwd/[eval]` for code without one.
@@ -94,9 +152,8 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
 
 /// Resolution for `import`: a specifier that resolved once from a module resolves the same
 /// way again, as Node caches it (an import of a file deleted since gives the loaded module).
-#[derive(Default)]
 struct EsmResolver {
-    resolved: std::collections::HashMap<(String, String), String>,
+    state: SharedState,
 }
 
 impl Resolver for EsmResolver {
@@ -108,11 +165,13 @@ impl Resolver for EsmResolver {
         _attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<String> {
         let key = (base.to_string(), name.to_string());
-        if let Some(r) = self.resolved.get(&key) {
+        if let Some(r) = self.state.esm_graph.borrow().resolved.get(&key) {
             return Ok(r.clone());
         }
         let r = resolve_import(ctx, base, name)?;
-        self.resolved.insert(key, r.clone());
+        let mut graph = self.state.esm_graph.borrow_mut();
+        graph.deps.entry(key.0.clone()).or_default().push(r.clone());
+        graph.resolved.insert(key, r.clone());
         Ok(r)
     }
 }
@@ -193,6 +252,18 @@ fn synthetic_source(names: &[String]) -> String {
 }
 
 impl EsmLoader {
+    /// Records what `require()` needs to know of an ES module just declared: whether it
+    /// awaits at top level (its imports the resolver records).
+    fn learn(&self, name: &str, m: &Module<'_, Declared>, source: &str) {
+        // Without the word there is no await, and nothing to ask the engine.
+        let tla = source.contains("await") && module_info::of(m).is_some_and(|i| i.tla);
+        self.state
+            .esm_graph
+            .borrow_mut()
+            .tla
+            .insert(name.to_string(), tla);
+    }
+
     fn hook<'js>(&self, ctx: &Ctx<'js>, which: usize) -> rquickjs::Result<Function<'js>> {
         let hooks = self.state.loader_hooks.borrow();
         let Some(h) = hooks.get(which).cloned() else {
@@ -295,6 +366,7 @@ impl Loader for EsmLoader {
                     self.hook(ctx, 2)?.call::<_, ()>((name,))?;
                 }
                 let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
+                self.learn(name, &m, &source);
                 let is_main = matches!(&self.state.options().entry, crate::Entry::File(p) if p.as_os_str() == name);
                 set_meta(ctx, &m, name, is_main)?;
                 Ok(m)
@@ -416,7 +488,9 @@ impl EsmLoader {
                 if let Some(t) = check_attributes(ctx, name, attributes)? {
                     return Err(incompatible(ctx, name, &t));
                 }
-                Module::declare(ctx.clone(), name, body)
+                let m = Module::declare(ctx.clone(), name, body.as_str())?;
+                self.learn(name, &m, &body);
+                Ok(m)
             }
             "application/json" => {
                 if check_attributes(ctx, name, attributes)?.as_deref() != Some("json") {

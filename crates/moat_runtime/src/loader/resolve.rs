@@ -282,6 +282,13 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         (!scope.json.contains_key("type")).then_some(scope.json_path)
     }
 
+    /// The package.json that makes `file` an ES module by its `"type": "module"`, if any.
+    pub fn module_type_package_json(&self, file: &Path) -> Option<PathBuf> {
+        let scope = file.parent().and_then(|d| self.package_scope(d))?;
+        (scope.json.get("type").and_then(Value::as_str) == Some("module"))
+            .then_some(scope.json_path)
+    }
+
     /// The format Node gives `file`.
     pub fn format(&self, file: &Path) -> Format {
         match file.extension().and_then(|e| e.to_str()) {

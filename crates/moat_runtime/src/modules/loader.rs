@@ -69,6 +69,21 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     o.set(
+        "moduleTypePackageJson",
+        Function::new(ctx.clone(), |path: String| -> Option<String> {
+            resolve::Resolver::new(&StdFs)
+                .module_type_package_json(Path::new(&path))
+                .map(|p| p.to_string_lossy().into_owned())
+        })?,
+    )?;
+    let graph_state = state.clone();
+    o.set(
+        "isEsModule",
+        Function::new(ctx.clone(), move |name: String| {
+            graph_state.esm_graph.borrow().knows(&name)
+        })?,
+    )?;
+    o.set(
         "isEsmSyntax",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, src: String| {
             is_esm_syntax(&ctx, &src)
@@ -139,13 +154,34 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             },
         )?,
     )?;
+    let req_state = state.clone();
     o.set(
         "requireModule",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String, parent: Option<String>| -> Result<Value<'js>> {
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, path: String, parent: Option<String>| -> Result<Value<'js>> {
+            let async_error = |ctx: &Ctx<'js>| {
+                let from = parent.as_ref().map(|p| format!("\n  From {p} ")).unwrap_or_default();
+                throw_code::<()>(
+                    ctx,
+                    "Error",
+                    "ERR_REQUIRE_ASYNC_MODULE",
+                    &format!(
+                        "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.{from}\n  Requiring {path} "
+                    ),
+                    None,
+                )
+            };
+            // Load the whole graph first: one with top-level await is refused before any of it
+            // runs, and again on every later require, as Node does.
+            crate::loader::declare_for_require(&ctx, &req_state, &path)?;
+            if req_state.esm_graph.borrow().find_async(&path).is_some() {
+                return Err(async_error(&ctx));
+            }
             // SAFETY: the runtime pointer comes from a live context.
             let queue_was_empty =
                 unsafe { !rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
             let promise = Module::import(&ctx, path.clone())?;
+            // Its failure is thrown from here: the promise itself is handled.
+            promise.catch()?.call::<_, ()>((rquickjs::function::This(promise.clone()), Function::new(ctx.clone(), || {})?))?;
             // QuickJS settles the import of a graph without top-level await after one job; one
             // with it takes more, even when its await finishes at once, and Node refuses both
             // alike. With other jobs already queued the count says nothing, so they all run.
@@ -155,16 +191,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 while promise.state() == PromiseState::Pending && ctx.execute_pending_job() {}
             }
             if promise.state() == PromiseState::Pending {
-                let from = parent.map(|p| format!("\n  From {p} ")).unwrap_or_default();
-                return Err(throw_code::<()>(
-                    &ctx,
-                    "Error",
-                    "ERR_REQUIRE_ASYNC_MODULE",
-                    &format!(
-                        "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.{from}\n  Requiring {path} "
-                    ),
-                    None,
-                ));
+                return Err(async_error(&ctx));
             }
             if promise.state() == PromiseState::Rejected {
                 // SAFETY: `promise` is a live promise of this context; the reason comes back owned.
