@@ -81,12 +81,49 @@ function explainCjsOnlyName(err, sites) {
   err.message = message;
 }
 
+// A missing export, in V8's words: the importer's specifier rather than the module's name.
+// For a CommonJS module Node also shows how to import it whole, rewriting the importer's
+// one-line `import { … }` statement when there is one.
+const missingExport = /^Could not find export '(.*)' in module '(.*)'$/s;
+function explainMissingExport(err) {
+  const m = missingExport.exec(err.message);
+  if (!m) return;
+  const found = internalBinding('loader').importedAs(m[2]);
+  if (!found) return;
+  const [specifier, format, importer] = found;
+  const name = m[1];
+  err.message = format === 'commonjs' ?
+    `Named export '${name}' not found. The requested module '${specifier}' is a CommonJS module, ` +
+      'which may not support all module.exports as named exports.\nCommonJS modules can always be ' +
+      `imported via the default export, for example using:\n\nimport pkg from '${specifier}';\n` +
+      destructuringExample(importer, specifier) :
+    `The requested module '${specifier}' does not provide an export named '${name}'`;
+}
+
+function destructuringExample(importer, specifier) {
+  let text;
+  try { text = internalBinding('fs').readFileUtf8(importer); } catch { return ''; }
+  for (const line of text.split('\n')) {
+    const m = /^\s*import\s*\{([^}]*)\}\s*from\s*(['"])(.*)\2/.exec(line);
+    if (m && m[3] === specifier) {
+      const names = m[1].split(',').map((n) => n.trim()).filter(Boolean).map((n) => n.replace(/\s+as\s+/, ': '));
+      return `const { ${names.join(', ')} } = pkg;\n`;
+    }
+  }
+  return '';
+}
+
 function translateEngineMessage(err, sites) {
-  if (err instanceof ReferenceError && typeof err.message === 'string') {
+  if (typeof err.message !== 'string') return;
+  if (err instanceof ReferenceError) {
     explainCjsOnlyName(err, sites);
     return;
   }
-  if (!(err instanceof TypeError) || typeof err.message !== 'string') return;
+  if (err instanceof SyntaxError) {
+    explainMissingExport(err);
+    return;
+  }
+  if (!(err instanceof TypeError)) return;
   for (const [re, to] of engineMessages) {
     const m = re.exec(err.message);
     if (m) {
@@ -203,4 +240,10 @@ function completeCallSite(proto) {
   });
 }
 
-module.exports = { setup, wrappedFiles, moduleWrappers };
+// For an engine error raised with no JavaScript running (so never given a stack), such as a
+// failed link of the entry module: puts its message in Node's words.
+function explainStacklessError(err) {
+  if (err instanceof Error && !Object.prototype.hasOwnProperty.call(err, 'stack')) translateEngineMessage(err, []);
+}
+
+module.exports = { setup, wrappedFiles, moduleWrappers, explainStacklessError };

@@ -27,6 +27,7 @@ function sourceContext(err) {
 // A thrown value that is not an error (no stack) is shown alone, primitives with a hint.
 function printFatal(err) {
   const { inspect } = require('internal/util/inspect');
+  require('internal/error_stack').explainStacklessError(err);
   const isErrorLike = err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string');
   let body;
   try {

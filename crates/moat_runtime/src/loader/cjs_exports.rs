@@ -188,7 +188,10 @@ fn member_assignment(s: &str) -> Option<String> {
     (rest.starts_with('=') && !rest.starts_with("==")).then_some(name)
 }
 
-/// `= { a, b: x, 'c': y, ...spread }`: the shorthand and keyed names.
+/// `= { a, b: x, 'c': y, ...spread }`: the names of the literal, read as Node's lexer reads
+/// them. A key counts when it stands alone or its value starts with an identifier; reading
+/// stops, keeping what it found, at the first entry of another shape or a value that goes on
+/// past its identifier (`b: f(1)` counts `b`, then stops).
 fn object_assignment(s: &str) -> Option<Vec<String>> {
     let s = s.trim_start().strip_prefix('=')?;
     if s.starts_with('=') {
@@ -198,51 +201,36 @@ fn object_assignment(s: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     loop {
         s = s.trim_start();
-        if s.starts_with('}') || s.is_empty() {
-            return Some(out);
-        }
-        let (name, rest) = if let Some(r) = s.strip_prefix("...") {
-            let (_, r) = ident(r.trim_start())?;
-            (String::new(), r)
-        } else if let Some((n, r)) = quoted(s) {
-            (n, r)
-        } else {
-            let (n, r) = ident(s)?;
-            (n.to_string(), r)
-        };
-        if !name.is_empty() {
-            out.push(name);
-        }
-        let rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix(':') {
-            // Skip the value up to the next top-level comma.
-            let mut depth = 0i32;
-            let mut end = r.len();
-            for (idx, c) in r.char_indices() {
-                match c {
-                    '(' | '[' | '{' => depth += 1,
-                    ')' | ']' => depth -= 1,
-                    '}' if depth == 0 => {
-                        end = idx;
-                        break;
-                    }
-                    '}' => depth -= 1,
-                    ',' if depth == 0 => {
-                        end = idx;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            s = &r[end..];
-        } else {
-            s = rest;
-        }
-        s = s.trim_start();
-        if let Some(r) = s.strip_prefix(',') {
+        if let Some(r) = s.strip_prefix("...") {
+            let Some((_, r)) = ident(r.trim_start()) else {
+                return Some(out);
+            };
             s = r;
         } else {
-            return Some(out);
+            let (key, rest, is_ident) = if let Some((n, r)) = quoted(s) {
+                (n, r, false)
+            } else if let Some((n, r)) = ident(s) {
+                (n.to_string(), r, true)
+            } else {
+                return Some(out);
+            };
+            let rest = rest.trim_start();
+            if let Some(value) = rest.strip_prefix(':') {
+                let Some((_, r)) = ident(value.trim_start()) else {
+                    return Some(out);
+                };
+                out.push(key);
+                s = r;
+            } else if is_ident {
+                out.push(key);
+                s = rest;
+            } else {
+                return Some(out);
+            }
+        }
+        match s.trim_start().strip_prefix(',') {
+            Some(r) => s = r,
+            None => return Some(out),
         }
     }
 }
@@ -271,7 +259,12 @@ mod tests {
     #[test]
     fn object_literal_and_define_property() {
         let src = "module.exports = { x, y: f(1, 2), 'z': 3, ...rest };\nObject.defineProperty(exports, \"w\", { value: 1 });";
-        assert_eq!(detect(src).names, ["x", "y", "z", "w"]);
+        assert_eq!(detect(src).names, ["x", "y", "w"]);
+        let src = "module.exports = { a: b, ...c, 'd': e, f: function () {}, g };";
+        assert_eq!(detect(src).names, ["a", "d", "f"]);
+        let src = "module.exports = { a, b: 'str', c };";
+        assert_eq!(detect(src).names, ["a"]);
+        assert_eq!(detect("module.exports = { a() {}, b };").names, ["a"]);
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct EsmGraph {
     tla: std::collections::HashMap<String, bool>,
     resolved: std::collections::HashMap<(String, String), String>,
     deps: std::collections::HashMap<String, Vec<String>>,
+    /// The latest import of each module: (importer, specifier), and when it was.
+    last_import: std::collections::HashMap<String, ((String, String), u64)>,
+    imports_seen: u64,
 }
 
 impl EsmGraph {
@@ -72,6 +75,25 @@ impl EsmGraph {
             }
         }
         None
+    }
+
+    /// The module the engine's messages name `shown` (they cut names short after 63 bytes),
+    /// and the importer and specifier it was last imported by.
+    pub fn last_import_of(&self, shown: &str) -> Option<(&str, &str, &str)> {
+        // A name cut short may fit several modules: the one imported last is the one the
+        // engine was linking.
+        let found = self.last_import.get_key_value(shown).or_else(|| {
+            (shown.len() >= 63)
+                .then(|| {
+                    self.last_import
+                        .iter()
+                        .filter(|(name, _)| name.starts_with(shown))
+                        .max_by_key(|(_, (_, seq))| *seq)
+                })
+                .flatten()
+        })?;
+        let (name, ((importer, spec), _)) = found;
+        Some((name.as_str(), importer.as_str(), spec.as_str()))
     }
 
     /// True once the loader has loaded `name` as an ES module.
@@ -165,13 +187,21 @@ impl Resolver for EsmResolver {
         _attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<String> {
         let key = (base.to_string(), name.to_string());
-        if let Some(r) = self.state.esm_graph.borrow().resolved.get(&key) {
-            return Ok(r.clone());
-        }
-        let r = resolve_import(ctx, base, name)?;
+        let cached = self.state.esm_graph.borrow().resolved.get(&key).cloned();
+        let r = match cached {
+            Some(r) => r,
+            None => {
+                let r = resolve_import(ctx, base, name)?;
+                let mut graph = self.state.esm_graph.borrow_mut();
+                graph.deps.entry(key.0.clone()).or_default().push(r.clone());
+                graph.resolved.insert(key.clone(), r.clone());
+                r
+            }
+        };
         let mut graph = self.state.esm_graph.borrow_mut();
-        graph.deps.entry(key.0.clone()).or_default().push(r.clone());
-        graph.resolved.insert(key, r.clone());
+        graph.imports_seen += 1;
+        let seq = graph.imports_seen;
+        graph.last_import.insert(r.clone(), (key, seq));
         Ok(r)
     }
 }

@@ -78,6 +78,26 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     let graph_state = state.clone();
     o.set(
+        "importedAs",
+        Function::new(
+            ctx.clone(),
+            move |shown_name: String| -> Option<Vec<String>> {
+                let graph = graph_state.esm_graph.borrow();
+                let (target, importer, spec) = graph.last_import_of(&shown_name)?;
+                // A file that is neither an ES module nor JSON was loaded as CommonJS.
+                let cjs = target.starts_with('/')
+                    && !graph.knows(target)
+                    && resolve::Resolver::new(&StdFs).format(Path::new(target)) != Format::Json;
+                Some(vec![
+                    spec.to_string(),
+                    if cjs { "commonjs" } else { "module" }.to_string(),
+                    importer.to_string(),
+                ])
+            },
+        )?,
+    )?;
+    let graph_state = state.clone();
+    o.set(
         "isEsModule",
         Function::new(ctx.clone(), move |name: String| {
             graph_state.esm_graph.borrow().knows(&name)
