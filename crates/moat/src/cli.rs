@@ -20,6 +20,8 @@ pub struct Config {
     pub entry: Entry,
     pub script_args: Vec<String>,
     pub exec_argv: Vec<String>,
+    /// Every option given, from NODE_OPTIONS and the command line, by name (`--no-deprecation`).
+    pub flags: Vec<String>,
     pub input_type: Option<InputType>,
     pub requires: Vec<String>,
     pub imports: Vec<String>,
@@ -145,6 +147,7 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
         entry: Entry::Stdin,
         script_args: Vec::new(),
         exec_argv: Vec::new(),
+        flags: Vec::new(),
         input_type: None,
         requires: Vec::new(),
         imports: Vec::new(),
@@ -245,6 +248,7 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             }
             _ => return Err(BadOption::unknown(arg)),
         }
+        cfg.flags.push(flag.clone());
         if start >= n_env
             && !matches!(
                 flag.as_str(),
@@ -375,6 +379,8 @@ mod tests {
         };
         assert_eq!(c.requires, s(&["./pre load.js"]));
         assert_eq!(c.exec_argv, s(&["--no-deprecation"]));
+        // Both sources count for what the runtime does.
+        assert_eq!(c.flags, s(&["--no-warnings", "-r", "--no-deprecation"]));
         for bad in ["-e 1", "app.js", "--version", "--nope"] {
             assert!(
                 matches!(parse(&s(&["x.js"]), bad), Err(BadOption(o)) if o.ends_with("is not allowed in NODE_OPTIONS")),

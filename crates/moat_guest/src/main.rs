@@ -66,6 +66,7 @@ fn main() {
         args: list("args"),
         argv0: text("argv0"),
         exec_argv: list("execArgv"),
+        flags: list("flags"),
         exec_path: text("execPath"),
         input_type,
         requires: list("requires"),

@@ -46,6 +46,9 @@ pub struct Options {
     pub argv0: String,
     /// `process.execArgv`.
     pub exec_argv: Vec<String>,
+    /// The options in force, from NODE_OPTIONS and the command line, by name
+    /// (`--no-deprecation`); the runtime's behaviour follows these, not `exec_argv`.
+    pub flags: Vec<String>,
     /// `process.execPath`.
     pub exec_path: String,
     pub input_type: Option<InputType>,

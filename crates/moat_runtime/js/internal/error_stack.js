@@ -113,6 +113,68 @@ function destructuringExample(importer, specifier) {
   return '';
 }
 
+// QuickJS's parser words its errors its own way; V8's words name the token it stopped at.
+const reservedWords = new Set(('await break case catch class const continue debugger default delete do else enum ' +
+  'export extends false finally for function if import in instanceof new null return super switch this throw true ' +
+  'try typeof var void while with yield').split(' '));
+function unexpected(token) {
+  if (token === '') return 'Unexpected end of input';
+  if (/^[A-Za-z_$][\w$]*$/.test(token)) {
+    return reservedWords.has(token) ? `Unexpected token '${token}'` : `Unexpected identifier '${token}'`;
+  }
+  if (/^[0-9.]/.test(token) && token !== '.' && token !== '...') return 'Unexpected number';
+  if (/^['"]/.test(token)) return 'Unexpected string';
+  if (token[0] === '`') return 'Unexpected template string';
+  return `Unexpected token '${token}'`;
+}
+// The source line of a call site, read from its file.
+function lineAt(site) {
+  const file = site && site.getFileName();
+  if (!file || file[0] !== '/') return undefined;
+  let text;
+  try { text = internalBinding('fs').readFileUtf8(file); } catch { return undefined; }
+  return text.split('\n')[site.getLineNumber() - 1];
+}
+// The token at a call site's position.
+function tokenAt(site) {
+  const line = lineAt(site);
+  if (line === undefined) return undefined;
+  const rest = line.slice(site.getColumnNumber() - 1);
+  const m = /^(?:[A-Za-z_$][\w$]*|[0-9][\w.]*|'(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|`[^`]*`?|\.\.\.|[^\s])/.exec(rest);
+  return m ? m[0] : '';
+}
+const syntaxMessages = [
+  [/^expecting ';'$/, (m, sites) => {
+    const token = tokenAt(sites[0]);
+    return token === undefined ? undefined : unexpected(token);
+  }],
+  [/^unsupported keyword: (\w+)$/, (m) => `Unexpected token '${m[1]}'`],
+  [/^unexpected token in expression: '(.*)'$/s, (m) => unexpected(m[1])],
+  [/^(?:unexpected end of string|invalid number literal)$/, () => 'Invalid or unexpected token'],
+  [/^return not in a function$/, () => 'Illegal return statement'],
+  [/^function name expected$/, () => 'Function statements require a function name'],
+  [/^import\.meta only valid in module code$/, () => "Cannot use 'import.meta' outside a module"],
+  [/^invalid keyword: with$/, () => 'Strict mode code may not include a with statement'],
+];
+function explainSyntaxError(err, sites) {
+  // An import statement where a script was expected: V8 says so, whatever token it met.
+  if (sites.length > 0 && wrappedFiles.has(sites[0].getFileName())) {
+    const line = lineAt(sites[0]);
+    if (line !== undefined && /^\s*import\s*[\w${*'"]/.test(line)) {
+      err.message = 'Cannot use import statement outside a module';
+      return;
+    }
+  }
+  for (const [re, to] of syntaxMessages) {
+    const m = re.exec(err.message);
+    if (m) {
+      const message = to(m, sites);
+      if (message !== undefined) err.message = message;
+      return;
+    }
+  }
+}
+
 function translateEngineMessage(err, sites) {
   if (typeof err.message !== 'string') return;
   if (err instanceof ReferenceError) {
@@ -121,6 +183,7 @@ function translateEngineMessage(err, sites) {
   }
   if (err instanceof SyntaxError) {
     explainMissingExport(err);
+    explainSyntaxError(err, sites);
     return;
   }
   if (!(err instanceof TypeError)) return;
@@ -231,7 +294,9 @@ function completeCallSite(proto) {
       const col = nativeColumn.call(this);
       if (this.getLineNumber() === 1 && wrappedFiles.has(this.getFileName())) {
         wrapperWidth ??= internalBinding('loader').wrapperHeadLength;
-        return col > wrapperWidth ? col - wrapperWidth : col;
+        // A position inside the wrapper's head is the start of the code (a call QuickJS places
+        // just before it).
+        return col > wrapperWidth ? col - wrapperWidth : 1;
       }
       return col;
     },

@@ -32,6 +32,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         exec_argv.set(i, a.as_str())?;
     }
     o.set("execArgv", exec_argv)?;
+    o.set("flags", opts.flags.clone())?;
     o.set("execPath", opts.exec_path.as_str())?;
     o.set("argv0", opts.argv0.as_str())?;
     o.set("sandboxed", opts.sandboxed)?;

@@ -158,7 +158,10 @@ Module.prototype.load = function load(filename) {
   // `.mjs` files and `.js` files of a "type": "module" scope are ES modules, whatever
   // require.extensions says; `.cjs` is CommonJS.
   const format = loader.format(filename);
-  if (format === 'module') loadEsm(this, filename);
+  if (format === 'module') {
+    if (!requireModuleEnabled()) throw requireEsmError(filename, this[kParent]);
+    loadEsm(this, filename);
+  }
   else if (path.extname(filename) === '.cjs') Module._extensions['.js'](this, filename);
   else Module._extensions[registeredExtension(filename)](this, filename);
   this.loaded = true;
@@ -209,6 +212,8 @@ Module.prototype.require = function require(id) {
   return Module._load(id, this, false);
 };
 
+const warnNow = (message) => require('internal/process/warning').emitWarningSync(message);
+
 // With `detect`, a file that fails to compile as CommonJS but is an ES module runs as one.
 Module.prototype._compile = function _compile(content, filename, detect = false) {
   wrappedFiles.add(filename);
@@ -216,11 +221,15 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
   try {
     fn = loader.compileFunction(content, filename);
   } catch (err) {
-    if (detect && err instanceof SyntaxError && loader.detectModule(content)) {
-      wrappedFiles.delete(filename);
-      warnTypelessPackage(filename);
-      loadEsm(this, filename);
-      return undefined;
+    if (err instanceof SyntaxError && loader.isEsmSyntax(content)) {
+      if (detect && requireModuleEnabled()) {
+        wrappedFiles.delete(filename);
+        warnTypelessPackage(filename);
+        loadEsm(this, filename);
+        return undefined;
+      }
+      warnNow(`Failed to load the ES module: ${filename}. Make sure to set "type": "module" in the ` +
+        'nearest package.json file or use the .mjs extension.');
     }
     throw err;
   }
@@ -248,6 +257,32 @@ Module._extensions['.node'] = function (module, filename) {
   err.code = 'ERR_DLOPEN_FAILED';
   throw err;
 };
+const requireModuleEnabled = () => require('internal/options').requireModule();
+
+// With require(esm) turned off, Node's error advises by case: a `.js` file made an ES module
+// by its package.json may have been meant as CommonJS, unless its syntax says otherwise.
+function requireEsmError(filename, parent) {
+  const from = parent && parent.filename ? parent.filename : undefined;
+  const pjson = path.extname(filename) === '.js' ? loader.moduleTypePackageJson(filename) : undefined;
+  let how = '';
+  if (pjson) {
+    const shown = from && path.basename(from) === path.basename(filename) ? filename : path.basename(filename);
+    let esmSyntax = false;
+    try { esmSyntax = loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch {}
+    how = esmSyntax ?
+      `\nInstead change the require of ${shown} in ${from} to a dynamic import() which is available in all CommonJS modules.` :
+      `\n${shown} is treated as an ES module file as it is a .js file whose nearest parent package.json ` +
+        'contains "type": "module" which declares all .js files in that package scope as ES modules.' +
+        `\nInstead either rename ${shown} to end in .cjs, change the requiring code to use dynamic import() which is ` +
+        'available in all CommonJS modules, or change "type": "module" to "type": "commonjs" in ' +
+        `${pjson} to treat all .js files as CommonJS (using .mjs for all ES modules instead).\n`;
+  } else if (filename.endsWith('.mjs')) {
+    how = `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
+  }
+  const { codes: { ERR_REQUIRE_ESM } } = require('internal/errors');
+  return new ERR_REQUIRE_ESM(filename, from, how);
+}
+
 // require() of an ES module (Node 24's require(esm)).
 function loadEsm(module, filename) {
   const parent = module[kParent];

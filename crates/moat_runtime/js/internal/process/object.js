@@ -100,7 +100,7 @@ function fill(process) {
   };
   process.features = {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
-    cached_builtins: true, require_module: true, typescript: false, quic: false,
+    cached_builtins: true, require_module: require('internal/options').requireModule(), typescript: false, quic: false,
   };
   process.moduleLoadList = [];
   process.cwd = () => b.cwd();

@@ -6,7 +6,8 @@ const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 let warnedOnce = new Set();
 
-function emitWarning(warning, type, code, ctor) {
+// The warning as an Error, or undefined when deprecations are silenced.
+function makeWarning(warning, type, code, ctor) {
   let detail;
   if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
     ctor = type.ctor;
@@ -31,16 +32,29 @@ function emitWarning(warning, type, code, ctor) {
     throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
   }
   if (warning.name === 'DeprecationWarning') {
-    if (process.noDeprecation) return;
+    if (process.noDeprecation) return undefined;
     if (process.throwDeprecation) throw warning;
   }
-  process.nextTick(() => process.emit('warning', warning));
+  return warning;
+}
+
+function emitWarning(...args) {
+  const warning = makeWarning(...args);
+  if (warning !== undefined) process.nextTick(() => process.emit('warning', warning));
+}
+
+// For a warning that must show before what follows it at once (an error about to end the
+// process): emitted now, not on the next tick.
+function emitWarningSync(...args) {
+  const warning = makeWarning(...args);
+  if (warning !== undefined) process.emit('warning', warning);
 }
 
 function onWarning(warning) {
-  if (process.execArgv.includes('--no-warnings')) return;
-  if (warning.name === 'DeprecationWarning' && process.execArgv.includes('--no-deprecation')) return;
-  const trace = process.execArgv.includes('--trace-warnings') || (warning.name === 'DeprecationWarning' && process.traceDeprecation);
+  const { hasFlag } = require('internal/options');
+  if (hasFlag('--no-warnings')) return;
+  if (warning.name === 'DeprecationWarning' && hasFlag('--no-deprecation')) return;
+  const trace = hasFlag('--trace-warnings') || (warning.name === 'DeprecationWarning' && process.traceDeprecation);
   let msg = `(${process.release.name === 'node' ? 'node' : 'moat'}:${process.pid}) `;
   if (warning.code) msg += `[${warning.code}] `;
   if (trace && warning.stack) msg += warning.stack;
@@ -54,4 +68,4 @@ function onWarning(warning) {
   process.stderr.write(`${msg}\n`);
 }
 
-module.exports = { emitWarning, onWarning };
+module.exports = { emitWarning, emitWarningSync, onWarning };
