@@ -3,6 +3,11 @@
 //! compiled here to QuickJS bytecode (`JS_BYTECODE`), so start-up reads functions instead of
 //! parsing source. Bytecode is the same for the host and for wasm32-wasip1 (both little-endian,
 //! one QuickJS version).
+//!
+//! The bytecode leaves out the functions' source text, a quarter of its size, which start-up
+//! would otherwise read and keep. Without it `Function.prototype.toString` cannot tell a class,
+//! so each module's top-level classes are registered with `internal/util/classes` for
+//! `util.inspect`.
 
 use std::path::Path;
 
@@ -30,10 +35,28 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
 /// inside the built-in module wrapper (`modules::natives`).
 fn wrapped(id: &str, source: &str) -> String {
     if id == "internal/bootstrap" {
-        source.to_string()
-    } else {
-        format!("(function (exports, require, module, internalBinding) {{{source}\n}})")
+        return source.to_string();
     }
+    let classes: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("class "))
+        .map(|rest| {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .filter(|name| !name.is_empty())
+        .collect();
+    let register = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\n;require('internal/util/classes').register([{}]);",
+            classes.join(", ")
+        )
+    };
+    format!("(function (exports, require, module, internalBinding) {{{source}{register}\n}})")
 }
 
 fn compile(ctx: &rquickjs::Ctx<'_>, id: &str, text: &str) -> Vec<u8> {
@@ -54,7 +77,8 @@ fn compile(ctx: &rquickjs::Ctx<'_>, id: &str, text: &str) -> Vec<u8> {
             );
         }
         let mut len = 0;
-        let buf = qjs::JS_WriteObject(c, &mut len, f, qjs::JS_WRITE_OBJ_BYTECODE as i32);
+        let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
+        let buf = qjs::JS_WriteObject(c, &mut len, f, flags as i32);
         qjs::JS_FreeValue(c, f);
         assert!(!buf.is_null(), "js/{id}.js: bytecode could not be written");
         let bytes = std::slice::from_raw_parts(buf, len as usize).to_vec();

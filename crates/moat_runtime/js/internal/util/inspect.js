@@ -505,6 +505,7 @@ function getClassBase(value, constructor, tag) {
 
 function getFunctionBase(ctx, value, constructor, tag) {
   const stringified = Function.prototype.toString.call(value);
+  if (require('internal/util/classes').isBuiltinClass(value)) return getClassBase(value, constructor, tag);
   if (stringified.startsWith('class') && stringified.endsWith('}')) {
     const slice = stringified.slice(5, -1);
     const bracketIndex = slice.indexOf('{');
