@@ -19,8 +19,27 @@
 //! | `poll` | `timeout_ms: i64, size_out` | Waits until an [`Event`] is ready or `timeout_ms` passes (`-1`: no limit), then stores the ready events (encoded, [`encode_events`]) and writes their length to `size_out` (0: none, nothing stored). The guest's event loop waits here, also when it only waits for a timer. |
 //!
 //! | `dns_lookup` | `name, name_len, size_out` | Resolves a host name (UTF-8) to its addresses; stores them (encoded, [`encode_addresses`]) and writes their length to `size_out`. [`errno::ACCES`] unless `--allow-net` lists the host; [`errno::NOENT`] when the name does not resolve. |
+//! | `tcp_connect` | `addr, addr_len, handle` | Starts connecting a TCP socket, known from then on as the guest's `handle`, to an address (`ip:port` or `[ip6]:port`, UTF-8). It does not wait: the connection is up when `poll` reports the socket writable, and failed when it reports an error. [`errno::ACCES`] unless `--allow-net` allows the address (see below). |
+//! | `tcp_listen` | `addr, addr_len, backlog, handle` | Binds a TCP socket to a local address and listens, under `handle`. Port 0 picks a free port (`sock_addr` tells which). [`errno::ACCES`] unless `--allow-net` allows the address; [`errno::ADDRINUSE`] when it is taken. |
+//! | `tcp_accept` | `listener, handle` | Takes a waiting connection from a listener, as the new socket `handle`. [`errno::AGAIN`] when none waits. |
+//! | `udp_bind` | `addr, addr_len, handle` | Binds a UDP socket to a local address, under `handle`. Checked as `tcp_listen`. |
+//! | `sock_send` | `handle, buf, len, n_out` | Writes bytes to a connected socket; writes how many went to `n_out`. [`errno::AGAIN`] when none can go now. |
+//! | `sock_recv` | `handle, buf, len, n_out` | Reads into `buf`; writes how many came to `n_out`, 0 at the end of the stream. [`errno::AGAIN`] when none are waiting. |
+//! | `udp_send_to` | `handle, buf, len, addr, addr_len, n_out` | Sends a datagram to an address, checked as `tcp_connect`. |
+//! | `udp_recv_from` | `handle, buf, len, n_out, size_out` | Reads one datagram into `buf` (the rest of a longer one is lost); stores the sender's address (UTF-8) for `take` and writes its length to `size_out`. |
+//! | `sock_addr` | `handle, peer, size_out` | Stores the socket's local address (`peer` 0) or its peer's (1) for `take`. |
+//! | `sock_option` | `handle, option, value` | Sets [`sock_option::NODELAY`] or [`sock_option::KEEPALIVE`] (`value` 0 or 1). |
+//! | `sock_watch` | `handle, interest` | Says which readiness `poll` should report for the socket ([`interest`] bits; 0 for none). Readiness is level-triggered: a socket reported readable stays so until a read or accept answers [`errno::AGAIN`], and likewise for writable and a write. |
+//! | `sock_shutdown` | `handle, how` | Shuts the socket down for reading (0), writing (1) or both (2). |
+//! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
 //!
-//! Still to come on this table: TCP/UDP sockets, their readiness on `poll`.
+//! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
+//!
+//! **Which addresses `--allow-net` allows.** A grant entry `host` allows every port of that
+//! host, `host:port` only that port. An address is allowed when an entry names its IP, or names
+//! a host the same instance looked up with `dns_lookup` and got that IP for, or is `localhost`
+//! and the address is a loopback one. Listening on every interface (`0.0.0.0`, `::`) needs an
+//! entry for that address, or `--allow-net` with no list.
 
 /// The wasm module the imports live in.
 pub const MODULE: &str = "moat";
@@ -35,6 +54,36 @@ pub mod names {
     pub const PROC_KILL: &str = "proc_kill";
     pub const POLL: &str = "poll";
     pub const DNS_LOOKUP: &str = "dns_lookup";
+    pub const TCP_CONNECT: &str = "tcp_connect";
+    pub const TCP_LISTEN: &str = "tcp_listen";
+    pub const TCP_ACCEPT: &str = "tcp_accept";
+    pub const UDP_BIND: &str = "udp_bind";
+    pub const SOCK_SEND: &str = "sock_send";
+    pub const SOCK_RECV: &str = "sock_recv";
+    pub const UDP_SEND_TO: &str = "udp_send_to";
+    pub const UDP_RECV_FROM: &str = "udp_recv_from";
+    pub const SOCK_ADDR: &str = "sock_addr";
+    pub const SOCK_OPTION: &str = "sock_option";
+    pub const SOCK_WATCH: &str = "sock_watch";
+    pub const SOCK_SHUTDOWN: &str = "sock_shutdown";
+    pub const SOCK_CLOSE: &str = "sock_close";
+}
+
+/// `sock_option`'s options.
+pub mod sock_option {
+    /// `TCP_NODELAY`.
+    pub const NODELAY: i32 = 1;
+    /// `SO_KEEPALIVE`.
+    pub const KEEPALIVE: i32 = 2;
+}
+
+/// `sock_watch`'s interest bits, which are also [`Event::Ready`]'s readiness bits.
+pub mod interest {
+    pub const READABLE: u8 = 1;
+    pub const WRITABLE: u8 = 2;
+    /// Only in events: the peer closed its side, or the socket failed (read or write to
+    /// learn how).
+    pub const CLOSED: u8 = 4;
 }
 
 /// Error numbers (WASI preview 1's), returned by every import.
@@ -42,13 +91,48 @@ pub mod errno {
     pub const SUCCESS: i32 = 0;
     pub const TOOBIG: i32 = 1;
     pub const ACCES: i32 = 2;
+    pub const ADDRINUSE: i32 = 3;
+    pub const ADDRNOTAVAIL: i32 = 4;
+    pub const AGAIN: i32 = 6;
+    pub const BADF: i32 = 8;
+    pub const CONNABORTED: i32 = 13;
+    pub const CONNREFUSED: i32 = 14;
+    pub const CONNRESET: i32 = 15;
+    pub const EXIST: i32 = 20;
     pub const FAULT: i32 = 21;
+    pub const HOSTUNREACH: i32 = 23;
     pub const INVAL: i32 = 28;
     pub const IO: i32 = 29;
+    pub const NETUNREACH: i32 = 40;
     pub const NOENT: i32 = 44;
     pub const NOSYS: i32 = 52;
+    pub const NOTCONN: i32 = 53;
     pub const PERM: i32 = 63;
     pub const PIPE: i32 = 64;
+    pub const TIMEDOUT: i32 = 73;
+
+    /// The number for a host OS error.
+    pub fn from_io(e: &std::io::Error) -> i32 {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::NotFound => NOENT,
+            K::PermissionDenied => ACCES,
+            K::ConnectionRefused => CONNREFUSED,
+            K::ConnectionReset => CONNRESET,
+            K::ConnectionAborted => CONNABORTED,
+            K::NotConnected => NOTCONN,
+            K::AddrInUse => ADDRINUSE,
+            K::AddrNotAvailable => ADDRNOTAVAIL,
+            K::BrokenPipe => PIPE,
+            K::AlreadyExists => EXIST,
+            K::WouldBlock => AGAIN,
+            K::InvalidInput => INVAL,
+            K::TimedOut => TIMEDOUT,
+            K::HostUnreachable => HOSTUNREACH,
+            K::NetworkUnreachable => NETUNREACH,
+            _ => IO,
+        }
+    }
 }
 
 /// What to do with one of a child's standard streams.
@@ -103,6 +187,8 @@ pub enum Event {
     },
     /// Waiting for the child failed with this OS error number.
     Error { handle: u32, os_error: i32 },
+    /// A watched socket is ready ([`interest`] bits).
+    Ready { handle: u32, readiness: u8 },
 }
 
 /// Bytes that do not decode as what they should be.
@@ -350,6 +436,11 @@ pub fn encode_events(events: &[Event]) -> Vec<u8> {
                 w.u32(*handle);
                 w.i32(*os_error);
             }
+            Event::Ready { handle, readiness } => {
+                w.0.push(3);
+                w.u32(*handle);
+                w.0.push(*readiness);
+            }
         }
     }
     w.0
@@ -379,6 +470,10 @@ pub fn decode_events(buf: &[u8]) -> Result<Vec<Event>, DecodeError> {
             2 => Event::Error {
                 handle: r.u32()?,
                 os_error: r.i32()?,
+            },
+            3 => Event::Ready {
+                handle: r.u32()?,
+                readiness: r.u8()?,
             },
             _ => return Err(DecodeError("events")),
         };
@@ -444,6 +539,10 @@ mod tests {
             Event::Error {
                 handle: 3,
                 os_error: 5,
+            },
+            Event::Ready {
+                handle: 4,
+                readiness: interest::READABLE | interest::CLOSED,
             },
         ];
         assert_eq!(decode_events(&encode_events(&events)), Ok(events));

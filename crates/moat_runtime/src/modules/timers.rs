@@ -72,6 +72,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                             item.set(2, e.to_string())?;
                             item.set(3, sys::error::uv_error(&e).code)?;
                         }
+                        sys::events::Event::Ready { handle, readiness } => {
+                            item.set(0, "ready")?;
+                            item.set(1, handle)?;
+                            item.set(2, readiness)?;
+                        }
                     }
                     out.set(i, item)?;
                 }

@@ -1,0 +1,500 @@
+//! Sockets on the host: TCP streams and listeners and UDP sockets, each known by a handle its
+//! owner chose, with readiness reported as [`Event::Ready`]. The native runtime and the
+//! sandbox host (behind the `moat_abi` socket imports) both build on it. Nothing here checks
+//! permissions: callers do, before asking.
+//!
+//! Readiness is level-triggered over mio's edge-triggered events: a socket stays readable
+//! until a read or accept finds nothing ([`std::io::ErrorKind::WouldBlock`]), and writable
+//! until a write would block.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use mio::net::{TcpListener, TcpStream, UdpSocket};
+use mio::{Events, Interest, Poll, Token, Waker};
+use moat_abi::{Event, interest};
+
+/// The token of the [`Waker`]; sockets use their handle plus one.
+const WAKER: Token = Token(0);
+
+enum Kind {
+    Stream(TcpStream),
+    Listener(TcpListener),
+    Udp(UdpSocket),
+}
+
+struct Socket {
+    kind: Kind,
+    /// What the owner wants to hear about ([`interest`] bits), and what is ready now.
+    watch: u8,
+    ready: u8,
+    registered: bool,
+}
+
+impl Socket {
+    fn source(&mut self) -> &mut dyn mio::event::Source {
+        match &mut self.kind {
+            Kind::Stream(s) => s,
+            Kind::Listener(l) => l,
+            Kind::Udp(u) => u,
+        }
+    }
+}
+
+/// The sockets of one owner and the poller that watches them.
+pub struct Sockets {
+    poll: Poll,
+    events: Events,
+    waker: Arc<Waker>,
+    table: HashMap<u32, Socket>,
+}
+
+fn unknown() -> io::Error {
+    io::Error::from(io::ErrorKind::NotConnected)
+}
+
+impl Sockets {
+    /// # Errors
+    /// The OS refusing a poller.
+    pub fn new() -> io::Result<Self> {
+        let poll = Poll::new()?;
+        let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
+        Ok(Sockets {
+            poll,
+            events: Events::with_capacity(256),
+            waker,
+            table: HashMap::new(),
+        })
+    }
+
+    /// Wakes a [`Sockets::wait`] from another thread (a child process's output arriving).
+    pub fn waker(&self) -> Arc<Waker> {
+        self.waker.clone()
+    }
+
+    /// True when some socket's readiness is watched.
+    pub fn watching(&self) -> bool {
+        self.table.values().any(|s| s.watch != 0)
+    }
+
+    fn insert(&mut self, handle: u32, kind: Kind, ready: u8) -> io::Result<()> {
+        if self.table.contains_key(&handle) || handle == u32::MAX {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        self.table.insert(
+            handle,
+            Socket {
+                kind,
+                watch: 0,
+                ready,
+                registered: false,
+            },
+        );
+        Ok(())
+    }
+
+    fn get(&mut self, handle: u32) -> io::Result<&mut Socket> {
+        self.table.get_mut(&handle).ok_or_else(unknown)
+    }
+
+    /// Starts connecting to `addr` without waiting; the socket turns writable when connected.
+    ///
+    /// # Errors
+    /// A handle in use, or the OS refusing the socket.
+    pub fn connect(&mut self, handle: u32, addr: SocketAddr) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let stream = TcpStream::connect(addr)?;
+        self.insert(handle, Kind::Stream(stream), 0)
+    }
+
+    /// Binds a listener to `addr` with room for `backlog` waiting connections.
+    ///
+    /// # Errors
+    /// A handle in use, or the OS refusing the address (`AddrInUse` …).
+    pub fn listen(&mut self, handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(addr),
+            socket2::Type::STREAM,
+            None,
+        )?;
+        // As Node does, so a restarted server can take its port back at once.
+        socket.set_reuse_address(true)?;
+        if addr.is_ipv6() {
+            socket.set_only_v6(false)?;
+        }
+        socket.bind(&addr.into())?;
+        socket.listen(backlog.max(1))?;
+        socket.set_nonblocking(true)?;
+        let listener = TcpListener::from_std(socket.into());
+        self.insert(handle, Kind::Listener(listener), 0)
+    }
+
+    /// Takes a waiting connection from `listener` as `handle`; returns the peer's address.
+    ///
+    /// # Errors
+    /// `WouldBlock` when none waits.
+    pub fn accept(&mut self, listener: u32, handle: u32) -> io::Result<SocketAddr> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let s = self.get(listener)?;
+        let Kind::Listener(l) = &s.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        match l.accept() {
+            Ok((stream, peer)) => {
+                self.insert(handle, Kind::Stream(stream), interest::WRITABLE)?;
+                Ok(peer)
+            }
+            Err(e) => {
+                if e.kind() == io::ErrorKind::WouldBlock {
+                    s.ready &= !interest::READABLE;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Binds a UDP socket to `addr`.
+    ///
+    /// # Errors
+    /// A handle in use, or the OS refusing the address.
+    pub fn udp_bind(&mut self, handle: u32, addr: SocketAddr) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let socket = UdpSocket::bind(addr)?;
+        self.insert(handle, Kind::Udp(socket), interest::WRITABLE)
+    }
+
+    /// Writes to a connected socket.
+    ///
+    /// # Errors
+    /// `WouldBlock` when nothing can be written now; the OS's error otherwise.
+    pub fn send(&mut self, handle: u32, buf: &[u8]) -> io::Result<usize> {
+        let s = self.get(handle)?;
+        let r = match &mut s.kind {
+            Kind::Stream(t) => t.write(buf),
+            Kind::Udp(u) => u.send(buf),
+            Kind::Listener(_) => return Err(unknown()),
+        };
+        if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
+            s.ready &= !interest::WRITABLE;
+        }
+        r
+    }
+
+    /// Reads from a connected socket; `Ok(0)` is the end of the stream.
+    ///
+    /// # Errors
+    /// `WouldBlock` when nothing is waiting; the OS's error otherwise.
+    pub fn recv(&mut self, handle: u32, buf: &mut [u8]) -> io::Result<usize> {
+        let s = self.get(handle)?;
+        let r = match &mut s.kind {
+            Kind::Stream(t) => t.read(buf),
+            Kind::Udp(u) => u.recv(buf),
+            Kind::Listener(_) => return Err(unknown()),
+        };
+        if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
+            s.ready &= !interest::READABLE;
+        }
+        r
+    }
+
+    /// Sends one datagram to `addr`.
+    ///
+    /// # Errors
+    /// `WouldBlock`, or the OS's error.
+    pub fn send_to(&mut self, handle: u32, buf: &[u8], addr: SocketAddr) -> io::Result<usize> {
+        let s = self.get(handle)?;
+        let Kind::Udp(u) = &s.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        let r = u.send_to(buf, addr);
+        if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
+            s.ready &= !interest::WRITABLE;
+        }
+        r
+    }
+
+    /// Reads one datagram; returns its length (cut to `buf`) and sender.
+    ///
+    /// # Errors
+    /// `WouldBlock`, or the OS's error.
+    pub fn recv_from(&mut self, handle: u32, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
+        let s = self.get(handle)?;
+        let Kind::Udp(u) = &s.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        let r = u.recv_from(buf);
+        if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
+            s.ready &= !interest::READABLE;
+        }
+        r
+    }
+
+    /// The socket's own address, or its peer's.
+    ///
+    /// # Errors
+    /// An unknown handle, or a socket with no such address.
+    pub fn addr(&mut self, handle: u32, peer: bool) -> io::Result<SocketAddr> {
+        match &self.get(handle)?.kind {
+            Kind::Stream(t) if peer => t.peer_addr(),
+            Kind::Stream(t) => t.local_addr(),
+            Kind::Listener(l) if !peer => l.local_addr(),
+            Kind::Udp(u) if peer => u.peer_addr(),
+            Kind::Udp(u) => u.local_addr(),
+            Kind::Listener(_) => Err(unknown()),
+        }
+    }
+
+    /// Sets `TCP_NODELAY` or `SO_KEEPALIVE` (see `moat_abi::sock_option`).
+    ///
+    /// # Errors
+    /// An unknown handle or option, or the OS's error.
+    pub fn set_option(&mut self, handle: u32, option: i32, on: bool) -> io::Result<()> {
+        let Kind::Stream(t) = &self.get(handle)?.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        match option {
+            moat_abi::sock_option::NODELAY => t.set_nodelay(on),
+            moat_abi::sock_option::KEEPALIVE => socket2::SockRef::from(t).set_keepalive(on),
+            _ => Err(io::Error::from(io::ErrorKind::InvalidInput)),
+        }
+    }
+
+    /// Shuts a stream down for reading (0), writing (1) or both (2).
+    ///
+    /// # Errors
+    /// An unknown handle or `how`, or the OS's error.
+    pub fn shutdown(&mut self, handle: u32, how: i32) -> io::Result<()> {
+        let how = match how {
+            0 => Shutdown::Read,
+            1 => Shutdown::Write,
+            2 => Shutdown::Both,
+            _ => return Err(io::Error::from(io::ErrorKind::InvalidInput)),
+        };
+        match &self.get(handle)?.kind {
+            Kind::Stream(t) => t.shutdown(how),
+            _ => Err(io::Error::from(io::ErrorKind::InvalidInput)),
+        }
+    }
+
+    /// Closes a socket and forgets its handle (nothing happens for an unknown one).
+    pub fn close(&mut self, handle: u32) {
+        if let Some(mut s) = self.table.remove(&handle)
+            && s.registered
+        {
+            let _ = self.poll.registry().deregister(s.source());
+        }
+    }
+
+    /// Sets which readiness to report for a socket ([`interest`] bits; 0 for none).
+    ///
+    /// # Errors
+    /// An unknown handle, or the OS refusing to watch it.
+    pub fn watch(&mut self, handle: u32, bits: u8) -> io::Result<()> {
+        let registry = self.poll.registry();
+        let s = self.table.get_mut(&handle).ok_or_else(unknown)?;
+        s.watch = bits & (interest::READABLE | interest::WRITABLE);
+        if !s.registered {
+            // Registered once for both directions, so no edge is missed while unwatched.
+            let token = Token(handle as usize + 1);
+            let both = Interest::READABLE | Interest::WRITABLE;
+            match &mut s.kind {
+                Kind::Stream(t) => registry.register(t, token, both)?,
+                Kind::Listener(l) => registry.register(l, token, Interest::READABLE)?,
+                Kind::Udp(u) => registry.register(u, token, both)?,
+            }
+            // (epoll reports at once what is already ready when a socket is added.)
+            s.registered = true;
+        }
+        Ok(())
+    }
+
+    /// Waits up to `timeout` (without limit when `None`) for watched sockets to be ready or
+    /// for the waker, then returns the watched sockets that are ready.
+    ///
+    /// # Errors
+    /// The OS's poll failing.
+    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Vec<Event>> {
+        let mut out = self.ready_events();
+        let timeout = if out.is_empty() {
+            timeout
+        } else {
+            Some(Duration::ZERO)
+        };
+        match self.poll.poll(&mut self.events, timeout) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+        for e in &self.events {
+            if e.token() == WAKER {
+                continue;
+            }
+            let handle = (e.token().0 - 1) as u32;
+            let Some(s) = self.table.get_mut(&handle) else {
+                continue;
+            };
+            if e.is_readable() || e.is_read_closed() || e.is_error() {
+                s.ready |= interest::READABLE;
+            }
+            if e.is_writable() || e.is_write_closed() || e.is_error() {
+                s.ready |= interest::WRITABLE;
+            }
+            if e.is_read_closed() || e.is_error() {
+                s.ready |= interest::CLOSED;
+            }
+        }
+        out = self.ready_events();
+        Ok(out)
+    }
+
+    fn ready_events(&self) -> Vec<Event> {
+        let mut out: Vec<Event> = self
+            .table
+            .iter()
+            .filter(|(_, s)| s.ready & (s.watch | interest::CLOSED) != 0 && s.watch != 0)
+            .map(|(&handle, s)| Event::Ready {
+                handle,
+                readiness: s.ready & (s.watch | interest::CLOSED),
+            })
+            .collect();
+        out.sort_by_key(|e| match e {
+            Event::Ready { handle, .. } => *handle,
+            _ => 0,
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use moat_abi::interest::{READABLE, WRITABLE};
+
+    fn ready_of(events: &[Event], h: u32) -> u8 {
+        events
+            .iter()
+            .find_map(|e| match e {
+                Event::Ready { handle, readiness } if *handle == h => Some(*readiness),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// Waits until socket `h` reports `bits`.
+    fn wait_for(s: &mut Sockets, h: u32, bits: u8) {
+        for _ in 0..200 {
+            let events = s.wait(Some(Duration::from_millis(20))).unwrap();
+            if ready_of(&events, h) & bits == bits {
+                return;
+            }
+        }
+        panic!("socket {h} never became ready for {bits}");
+    }
+
+    #[test]
+    fn a_connection_carries_bytes_both_ways_and_ends() {
+        let mut s = Sockets::new().unwrap();
+        s.listen(1, "127.0.0.1:0".parse().unwrap(), 16).unwrap();
+        let addr = s.addr(1, false).unwrap();
+        s.watch(1, READABLE).unwrap();
+        s.connect(2, addr).unwrap();
+        s.watch(2, WRITABLE).unwrap();
+        wait_for(&mut s, 1, READABLE);
+        let peer = s.accept(1, 3).unwrap();
+        assert_eq!(peer, s.addr(2, false).unwrap());
+        assert_eq!(
+            s.accept(1, 4).unwrap_err().kind(),
+            io::ErrorKind::WouldBlock
+        );
+        wait_for(&mut s, 2, WRITABLE);
+        assert_eq!(s.send(2, b"ping").unwrap(), 4);
+        s.watch(3, READABLE).unwrap();
+        wait_for(&mut s, 3, READABLE);
+        let mut buf = [0u8; 16];
+        assert_eq!(s.recv(3, &mut buf).unwrap(), 4);
+        assert_eq!(&buf[..4], b"ping");
+        assert_eq!(
+            s.recv(3, &mut buf).unwrap_err().kind(),
+            io::ErrorKind::WouldBlock
+        );
+        s.shutdown(2, 1).unwrap();
+        wait_for(&mut s, 3, READABLE);
+        assert_eq!(s.recv(3, &mut buf).unwrap(), 0);
+        s.close(2);
+        s.close(3);
+        s.close(1);
+        assert!(!s.watching());
+    }
+
+    #[test]
+    fn unwatched_sockets_are_not_reported_and_handles_are_unique() {
+        let mut s = Sockets::new().unwrap();
+        s.udp_bind(1, "127.0.0.1:0".parse().unwrap()).unwrap();
+        s.udp_bind(2, "127.0.0.1:0".parse().unwrap()).unwrap();
+        let to = s.addr(2, false).unwrap();
+        assert_eq!(s.send_to(1, b"dgram", to).unwrap(), 5);
+        assert!(s.wait(Some(Duration::from_millis(10))).unwrap().is_empty());
+        s.watch(2, READABLE).unwrap();
+        wait_for(&mut s, 2, READABLE);
+        let mut buf = [0u8; 3];
+        let (n, from) = s.recv_from(2, &mut buf).unwrap();
+        assert_eq!((n, &buf[..]), (3, &b"dgr"[..]));
+        assert_eq!(from, s.addr(1, false).unwrap());
+        assert_eq!(
+            s.udp_bind(1, "127.0.0.1:0".parse().unwrap())
+                .unwrap_err()
+                .kind(),
+            io::ErrorKind::AlreadyExists
+        );
+        assert_eq!(
+            s.send(9, b"x").unwrap_err().kind(),
+            io::ErrorKind::NotConnected
+        );
+    }
+
+    #[test]
+    fn a_refused_connection_reports_its_error() {
+        let mut s = Sockets::new().unwrap();
+        // A port just freed: nothing listens there.
+        s.listen(1, "127.0.0.1:0".parse().unwrap(), 1).unwrap();
+        let addr = s.addr(1, false).unwrap();
+        s.close(1);
+        s.connect(2, addr).unwrap();
+        s.watch(2, READABLE | WRITABLE).unwrap();
+        let mut buf = [0u8; 4];
+        let err = loop {
+            let _ = s.wait(Some(Duration::from_millis(20))).unwrap();
+            match s.recv(2, &mut buf) {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                other => break other.unwrap_err(),
+            }
+        };
+        assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused);
+    }
+
+    #[test]
+    fn the_waker_ends_a_wait() {
+        let mut s = Sockets::new().unwrap();
+        let w = s.waker();
+        let t = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            w.wake().unwrap();
+        });
+        let start = std::time::Instant::now();
+        assert!(s.wait(Some(Duration::from_secs(5))).unwrap().is_empty());
+        assert!(start.elapsed() < Duration::from_secs(4));
+        t.join().unwrap();
+    }
+}
