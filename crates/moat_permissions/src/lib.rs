@@ -313,14 +313,25 @@ impl Grants {
         match &self.net {
             Scope::None => false,
             Scope::All => true,
+            Scope::Only(entries) => entries
+                .iter()
+                .any(|e| net_entry(e).0.eq_ignore_ascii_case(host)),
+        }
+    }
+
+    /// Whether a socket may connect, send or listen at `ip:port`. An entry allows it when it
+    /// names the IP, or one of `names` (host names the caller resolved to this IP itself), or
+    /// is `localhost` and the IP a loopback one; and names no port or this one.
+    pub fn net_allows_addr(&self, ip: std::net::IpAddr, port: u16, names: &[&str]) -> bool {
+        match &self.net {
+            Scope::None => false,
+            Scope::All => true,
             Scope::Only(entries) => entries.iter().any(|e| {
-                let name = match e.rsplit_once(':') {
-                    Some((h, port)) if port.parse::<u16>().is_ok() && !h.ends_with(':') => h,
-                    _ => e.as_str(),
-                };
-                name.trim_start_matches('[')
-                    .trim_end_matches(']')
-                    .eq_ignore_ascii_case(host)
+                let (host, p) = net_entry(e);
+                let host_ok = host.parse::<std::net::IpAddr>().is_ok_and(|h| h == ip)
+                    || names.iter().any(|n| n.eq_ignore_ascii_case(host))
+                    || (host.eq_ignore_ascii_case("localhost") && ip.is_loopback());
+                host_ok && p.is_none_or(|p| p == port)
             }),
         }
     }
@@ -336,6 +347,26 @@ impl Grants {
             Err(Denied {
                 permission: Permission::Net,
                 resource: host.to_string(),
+            })
+        }
+    }
+
+    /// Checks that a socket may reach `ip:port` (see [`Grants::net_allows_addr`]).
+    ///
+    /// # Errors
+    /// [`Denied`] naming the address.
+    pub fn check_net_addr(
+        &self,
+        ip: std::net::IpAddr,
+        port: u16,
+        names: &[&str],
+    ) -> Result<(), Denied> {
+        if self.net_allows_addr(ip, port, names) {
+            Ok(())
+        } else {
+            Err(Denied {
+                permission: Permission::Net,
+                resource: std::net::SocketAddr::new(ip, port).to_string(),
             })
         }
     }
@@ -377,6 +408,23 @@ impl Grants {
             }
         }
         out
+    }
+}
+
+/// An `--allow-net` entry's host and port: `host`, `host:port`, `[v6]`, `[v6]:port`, or a
+/// bare IPv6 address (several colons, so no port).
+fn net_entry(e: &str) -> (&str, Option<u16>) {
+    if let Some(rest) = e.strip_prefix('[')
+        && let Some((host, after)) = rest.split_once(']')
+    {
+        return (host, after.strip_prefix(':').and_then(|p| p.parse().ok()));
+    }
+    match e.split_once(':') {
+        Some((host, port)) if !port.contains(':') => match port.parse() {
+            Ok(p) => (host, Some(p)),
+            Err(_) => (e, None),
+        },
+        _ => (e, None),
     }
 }
 
@@ -481,6 +529,36 @@ mod tests {
             Grants::parse(&["--allow-net"])
                 .unwrap()
                 .net_allowed("anything")
+        );
+    }
+
+    #[test]
+    fn socket_addresses_need_their_ip_a_resolved_name_or_localhost_and_the_port() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        let g =
+            Grants::parse(&["--allow-net=10.0.0.1,example.com:443,localhost:8080,fe80::1,[::1]:9"])
+                .unwrap();
+        assert!(g.net_allows_addr(ip("10.0.0.1"), 1, &[]));
+        assert!(!g.net_allows_addr(ip("10.0.0.2"), 1, &[]));
+        // A name counts for the IPs it was resolved to, on its port only.
+        assert!(g.net_allows_addr(ip("93.184.215.14"), 443, &["example.com"]));
+        assert!(!g.net_allows_addr(ip("93.184.215.14"), 80, &["example.com"]));
+        assert!(!g.net_allows_addr(ip("93.184.215.14"), 443, &[]));
+        assert!(g.net_allows_addr(ip("127.0.0.1"), 8080, &[]));
+        assert!(g.net_allows_addr(ip("::1"), 8080, &[]));
+        assert!(!g.net_allows_addr(ip("127.0.0.1"), 8081, &[]));
+        assert!(g.net_allows_addr(ip("fe80::1"), 22, &[]));
+        assert!(g.net_allows_addr(ip("::1"), 9, &[]));
+        // Every interface needs its own entry.
+        assert!(!g.net_allows_addr(ip("0.0.0.0"), 8080, &[]));
+        assert!(!Grants::default().net_allows_addr(ip("127.0.0.1"), 80, &[]));
+        let all = Grants::parse(&["--allow-net"]).unwrap();
+        assert!(all.net_allows_addr(ip("0.0.0.0"), 80, &[]));
+        assert_eq!(
+            g.check_net_addr(ip("10.0.0.2"), 5, &[])
+                .unwrap_err()
+                .resource,
+            "10.0.0.2:5"
         );
     }
 

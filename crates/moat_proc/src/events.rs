@@ -2,15 +2,19 @@
 //! consumer (the native event loop, or the sandbox host's `poll`) waits.
 
 use std::collections::VecDeque;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 use moat_abi::Event;
+
+type Notify = Box<dyn Fn() + Send + Sync>;
 
 /// A queue producers on other threads push to and the loop waits on.
 #[derive(Clone, Default)]
 pub struct EventQueue {
     inner: Arc<(Mutex<VecDeque<Event>>, Condvar)>,
+    /// Also told of every push: a consumer that waits elsewhere (on sockets) is woken by it.
+    notify: Arc<OnceLock<Notify>>,
 }
 
 impl EventQueue {
@@ -18,6 +22,23 @@ impl EventQueue {
         let (lock, cv) = &*self.inner;
         lock.lock().unwrap_or_else(|p| p.into_inner()).push_back(e);
         cv.notify_all();
+        if let Some(n) = self.notify.get() {
+            n();
+        }
+    }
+
+    /// Has `notify` called on every push from now on (the first call to this sets it).
+    pub fn set_notify(&self, notify: impl Fn() + Send + Sync + 'static) {
+        let _ = self.notify.set(Box::new(notify));
+    }
+
+    /// Takes what is queued, without waiting.
+    pub fn take_now(&self) -> Vec<Event> {
+        let (lock, _) = &*self.inner;
+        lock.lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .drain(..)
+            .collect()
     }
 
     /// Waits up to `timeout` (forever when `None`) for events and takes all that are queued.

@@ -2,12 +2,14 @@
 //! memory, is checked against the grants, and answers with an error number.
 
 use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use moat_abi::{Command, Event, errno, names};
 use wasmtime::{Caller, Linker, Memory};
 
-/// What the imports may do for one instance, its children, and the answer waiting for `take`.
+/// What the imports may do for one instance, its children and sockets, and the answer waiting
+/// for `take`.
 #[derive(Default)]
 pub struct HostCalls {
     /// What the guest may ask for: `child_process` and `net` are read here.
@@ -19,6 +21,11 @@ pub struct HostCalls {
     children: HashMap<u32, moat_proc::Child>,
     /// Events from the children's threads, for `poll`.
     events: moat_proc::EventQueue,
+    /// The guest's sockets, from its first socket call on.
+    sockets: Option<moat_net::Sockets>,
+    /// The allowed names `dns_lookup` resolved, by the addresses it gave: a grant of a name
+    /// covers those addresses.
+    resolved: HashMap<IpAddr, Vec<String>>,
 }
 
 impl HostCalls {
@@ -28,6 +35,29 @@ impl HostCalls {
             env,
             ..HostCalls::default()
         }
+    }
+
+    /// The guest's sockets, made on first use; their poller also wakes for child events.
+    fn sockets(&mut self) -> std::io::Result<&mut moat_net::Sockets> {
+        if self.sockets.is_none() {
+            let s = moat_net::Sockets::new()?;
+            let waker = s.waker();
+            self.events.set_notify(move || {
+                let _ = waker.wake();
+            });
+            self.sockets = Some(s);
+        }
+        Ok(self.sockets.as_mut().expect("made above"))
+    }
+
+    /// Whether `--allow-net` lets a socket reach `addr`.
+    fn net_allows(&self, addr: SocketAddr) -> bool {
+        let names: Vec<&str> = self
+            .resolved
+            .get(&addr.ip())
+            .map(|v| v.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        self.grants.net_allows_addr(addr.ip(), addr.port(), &names)
     }
 
     /// Stores `answer` for `take` and tells the guest its length.
@@ -104,7 +134,7 @@ pub fn add_to_linker<T: 'static>(
             };
             match moat_proc::spawn_sync(&cmd) {
                 Ok(out) => HostCalls::answer(&mut caller, calls, out.encode(), size_out),
-                Err(e) => os_errno(&e),
+                Err(e) => errno::from_io(&e),
             }
         },
     )?;
@@ -125,7 +155,7 @@ pub fn add_to_linker<T: 'static>(
             let events = host.events.clone();
             let child = match moat_proc::spawn(&cmd, handle, move |e| events.push(e)) {
                 Ok(child) => child,
-                Err(e) => return os_errno(&e),
+                Err(e) => return errno::from_io(&e),
             };
             let pid = child.pid;
             host.children.insert(handle, child);
@@ -142,7 +172,7 @@ pub fn add_to_linker<T: 'static>(
             match calls(caller.data_mut()).children.get(&handle) {
                 Some(c) => c
                     .write_stdin(&bytes)
-                    .map_or_else(|e| os_errno(&e), |()| errno::SUCCESS),
+                    .map_or_else(|e| errno::from_io(&e), |()| errno::SUCCESS),
                 None => errno::PIPE,
             }
         },
@@ -168,7 +198,7 @@ pub fn add_to_linker<T: 'static>(
             if !own {
                 return errno::PERM;
             }
-            moat_proc::kill(pid, signal).map_or_else(|e| os_errno(&e), |()| errno::SUCCESS)
+            moat_proc::kill(pid, signal).map_or_else(|e| errno::from_io(&e), |()| errno::SUCCESS)
         },
     )?;
     linker.func_wrap(
@@ -177,11 +207,32 @@ pub fn add_to_linker<T: 'static>(
         move |mut caller: Caller<'_, T>, timeout_ms: i64, size_out: u32| -> i32 {
             let timeout = u64::try_from(timeout_ms).ok().map(Duration::from_millis);
             let host = calls(caller.data_mut());
-            // With no child to wait for, a wait without a limit would never end.
-            if timeout.is_none() && host.children.is_empty() {
+            let watching = host
+                .sockets
+                .as_ref()
+                .is_some_and(moat_net::Sockets::watching);
+            // With no child or socket to wait for, a wait without a limit would never end.
+            if timeout.is_none() && host.children.is_empty() && !watching {
                 return errno::INVAL;
             }
-            let events = host.events.wait(timeout);
+            let events = match host.sockets.as_mut().filter(|_| watching) {
+                // The children's events wake the socket poller (see `HostCalls::sockets`).
+                Some(sockets) => {
+                    let mut events = host.events.take_now();
+                    let wait = if events.is_empty() {
+                        timeout
+                    } else {
+                        Some(Duration::ZERO)
+                    };
+                    match sockets.wait(wait) {
+                        Ok(ready) => events.extend(ready),
+                        Err(e) => return errno::from_io(&e),
+                    }
+                    events.extend(host.events.take_now());
+                    events
+                }
+                None => host.events.wait(timeout),
+            };
             for e in &events {
                 if let Event::Exit { handle, .. } | Event::Error { handle, .. } = e {
                     host.children.remove(handle);
@@ -223,14 +274,248 @@ pub fn add_to_linker<T: 'static>(
                 return errno::ACCES;
             }
             match lookup(&host) {
-                Ok(addresses) => HostCalls::answer(
-                    &mut caller,
-                    calls,
-                    moat_abi::encode_addresses(&addresses),
-                    size_out,
-                ),
+                Ok(addresses) => {
+                    let resolved = &mut calls(caller.data_mut()).resolved;
+                    for a in addresses.iter().filter_map(|a| a.parse::<IpAddr>().ok()) {
+                        let names = resolved.entry(a).or_default();
+                        if !names.contains(&host) {
+                            names.push(host.clone());
+                        }
+                    }
+                    HostCalls::answer(
+                        &mut caller,
+                        calls,
+                        moat_abi::encode_addresses(&addresses),
+                        size_out,
+                    )
+                }
                 Err(_) => errno::NOENT,
             }
+        },
+    )?;
+    add_sockets(linker, calls)
+}
+
+/// The socket address a call names (`ip:port` text in guest memory). `Err` is the error
+/// number to answer.
+fn socket_addr<T>(caller: &mut Caller<'_, T>, ptr: u32, len: u32) -> Result<SocketAddr, i32> {
+    let bytes = read(caller, ptr, len).ok_or(errno::FAULT)?;
+    std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .ok_or(errno::INVAL)
+}
+
+/// Runs `f` on the guest's sockets, answering an OS error with its number.
+fn with_sockets<T>(
+    caller: &mut Caller<'_, T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+    f: impl FnOnce(&mut moat_net::Sockets) -> std::io::Result<()>,
+) -> i32 {
+    match calls(caller.data_mut()).sockets().and_then(f) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => errno::from_io(&e),
+    }
+}
+
+/// A socket address checked against `--allow-net`. `Err` is the error number to answer.
+fn allowed_addr<T>(
+    caller: &mut Caller<'_, T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+    ptr: u32,
+    len: u32,
+) -> Result<SocketAddr, i32> {
+    let addr = socket_addr(caller, ptr, len)?;
+    if calls(caller.data_mut()).net_allows(addr) {
+        Ok(addr)
+    } else {
+        Err(errno::ACCES)
+    }
+}
+
+/// Writes a byte count to guest memory, or answers the error.
+fn count<T>(caller: &mut Caller<'_, T>, r: std::io::Result<usize>, n_out: u32) -> i32 {
+    match r {
+        Ok(n) => write(caller, n_out, &(n as u32).to_le_bytes()),
+        Err(e) => errno::from_io(&e),
+    }
+}
+
+fn add_sockets<T: 'static>(
+    linker: &mut Linker<T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+) -> wasmtime::Result<()> {
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::TCP_CONNECT,
+        move |mut caller: Caller<'_, T>, addr: u32, addr_len: u32, handle: u32| -> i32 {
+            match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => with_sockets(&mut caller, calls, |s| s.connect(handle, a)),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::TCP_LISTEN,
+        move |mut caller: Caller<'_, T>,
+              addr: u32,
+              addr_len: u32,
+              backlog: i32,
+              handle: u32|
+              -> i32 {
+            match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => with_sockets(&mut caller, calls, |s| s.listen(handle, a, backlog)),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::TCP_ACCEPT,
+        move |mut caller: Caller<'_, T>, listener: u32, handle: u32| -> i32 {
+            with_sockets(&mut caller, calls, |s| s.accept(listener, handle).map(drop))
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_BIND,
+        move |mut caller: Caller<'_, T>, addr: u32, addr_len: u32, handle: u32| -> i32 {
+            match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => with_sockets(&mut caller, calls, |s| s.udp_bind(handle, a)),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_SEND,
+        move |mut caller: Caller<'_, T>, handle: u32, buf: u32, len: u32, n_out: u32| -> i32 {
+            let Some(bytes) = read(&mut caller, buf, len) else {
+                return errno::FAULT;
+            };
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.send(handle, &bytes));
+            count(&mut caller, r, n_out)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_RECV,
+        move |mut caller: Caller<'_, T>, handle: u32, buf: u32, len: u32, n_out: u32| -> i32 {
+            let mut bytes = vec![0u8; len as usize];
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.recv(handle, &mut bytes));
+            if let Ok(n) = r {
+                let code = write(&mut caller, buf, &bytes[..n]);
+                if code != errno::SUCCESS {
+                    return code;
+                }
+            }
+            count(&mut caller, r, n_out)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_SEND_TO,
+        move |mut caller: Caller<'_, T>,
+              handle: u32,
+              buf: u32,
+              len: u32,
+              addr: u32,
+              addr_len: u32,
+              n_out: u32|
+              -> i32 {
+            let to = match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => a,
+                Err(code) => return code,
+            };
+            let Some(bytes) = read(&mut caller, buf, len) else {
+                return errno::FAULT;
+            };
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.send_to(handle, &bytes, to));
+            count(&mut caller, r, n_out)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_RECV_FROM,
+        move |mut caller: Caller<'_, T>,
+              handle: u32,
+              buf: u32,
+              len: u32,
+              n_out: u32,
+              size_out: u32|
+              -> i32 {
+            let mut bytes = vec![0u8; len as usize];
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.recv_from(handle, &mut bytes));
+            let (n, from) = match r {
+                Ok(x) => x,
+                Err(e) => return errno::from_io(&e),
+            };
+            let code = write(&mut caller, buf, &bytes[..n]);
+            if code != errno::SUCCESS {
+                return code;
+            }
+            let code = write(&mut caller, n_out, &(n as u32).to_le_bytes());
+            if code != errno::SUCCESS {
+                return code;
+            }
+            HostCalls::answer(&mut caller, calls, from.to_string().into_bytes(), size_out)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_ADDR,
+        move |mut caller: Caller<'_, T>, handle: u32, peer: i32, size_out: u32| -> i32 {
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.addr(handle, peer != 0));
+            match r {
+                Ok(a) => {
+                    HostCalls::answer(&mut caller, calls, a.to_string().into_bytes(), size_out)
+                }
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_OPTION,
+        move |mut caller: Caller<'_, T>, handle: u32, option: i32, value: i32| -> i32 {
+            with_sockets(&mut caller, calls, |s| {
+                s.set_option(handle, option, value != 0)
+            })
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_WATCH,
+        move |mut caller: Caller<'_, T>, handle: u32, interest: i32| -> i32 {
+            with_sockets(&mut caller, calls, |s| s.watch(handle, interest as u8))
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_SHUTDOWN,
+        move |mut caller: Caller<'_, T>, handle: u32, how: i32| -> i32 {
+            with_sockets(&mut caller, calls, |s| s.shutdown(handle, how))
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SOCK_CLOSE,
+        move |mut caller: Caller<'_, T>, handle: u32| -> i32 {
+            with_sockets(&mut caller, calls, |s| {
+                s.close(handle);
+                Ok(())
+            })
         },
     )?;
     Ok(())
@@ -247,13 +532,4 @@ fn lookup(host: &str) -> std::io::Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-/// The WASI error number for a host OS error.
-fn os_errno(e: &std::io::Error) -> i32 {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => errno::NOENT,
-        std::io::ErrorKind::PermissionDenied => errno::ACCES,
-        _ => errno::IO,
-    }
 }

@@ -112,7 +112,7 @@ pub struct SandboxConfig {
     pub max_cpu_time: Option<Duration>,
     /// The grants the `moat` imports check: `child_process` (host processes, which run outside
     /// the sandbox with the environment the guest has, as Node's permission model lets a granted
-    /// child do anything) and `net` (name lookups). The file-system and environment grants
+    /// child do anything) and `net` (name lookups and sockets). The file-system and environment grants
     /// reach the guest as the fields above.
     pub grants: moat_permissions::Grants,
 }

@@ -140,3 +140,274 @@ fn a_lookup_of_an_unlisted_host_is_refused_by_the_host() {
     let listed = moat_permissions::Grants::parse(&["--allow-net=localhost"]).expect("flags");
     assert_eq!(run_guest(lookup(), listed), errno::SUCCESS);
 }
+
+/// An argument of a call in [`guest_making`].
+#[derive(Clone, Copy)]
+enum Arg {
+    I32(i32),
+    I64(i64),
+}
+
+/// `_start` makes `calls` in order (each `moat.<import>(args…) -> i32`) and exits with what
+/// call number `exit_with` returned; `data` is at address 0.
+fn guest_making(calls: &[(&str, Vec<Arg>)], exit_with: usize, data: &[u8]) -> Vec<u8> {
+    let mut m = Module::new();
+    let mut types = TypeSection::new();
+    for (_, args) in calls {
+        let params: Vec<ValType> = args
+            .iter()
+            .map(|a| match a {
+                Arg::I32(_) => ValType::I32,
+                Arg::I64(_) => ValType::I64,
+            })
+            .collect();
+        types.ty().function(params, [ValType::I32]);
+    }
+    let n = calls.len() as u32;
+    types.ty().function([ValType::I32], []);
+    types.ty().function([], []);
+    m.section(&types);
+    let mut imports = ImportSection::new();
+    for (i, (name, _)) in calls.iter().enumerate() {
+        imports.import(moat_abi::MODULE, name, EntityType::Function(i as u32));
+    }
+    imports.import(
+        "wasi_snapshot_preview1",
+        "proc_exit",
+        EntityType::Function(n),
+    );
+    m.section(&imports);
+    let mut funcs = FunctionSection::new();
+    funcs.function(n + 1);
+    m.section(&funcs);
+    let mut mem = MemorySection::new();
+    mem.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
+    m.section(&mem);
+    let mut exports = ExportSection::new();
+    exports.export("memory", ExportKind::Memory, 0);
+    exports.export("_start", ExportKind::Func, n + 1);
+    m.section(&exports);
+    let mut code = CodeSection::new();
+    let mut f = Function::new([(1, ValType::I32)]);
+    for (i, (_, args)) in calls.iter().enumerate() {
+        for a in args {
+            match a {
+                Arg::I32(v) => f.instruction(&Instruction::I32Const(*v)),
+                Arg::I64(v) => f.instruction(&Instruction::I64Const(*v)),
+            };
+        }
+        f.instruction(&Instruction::Call(i as u32));
+        if i == exit_with {
+            f.instruction(&Instruction::LocalSet(0));
+        } else {
+            f.instruction(&Instruction::Drop);
+        }
+    }
+    f.instruction(&Instruction::LocalGet(0))
+        .instruction(&Instruction::Call(n))
+        .instruction(&Instruction::End);
+    code.function(&f);
+    m.section(&code);
+    let mut d = DataSection::new();
+    d.active(0, &ConstExpr::i32_const(0), data.to_vec());
+    m.section(&d);
+    m.finish()
+}
+
+/// A TCP server on a free loopback port that counts the connections it gets, and a UDP socket
+/// that counts datagrams.
+struct Canary {
+    tcp: std::net::TcpListener,
+    udp: std::net::UdpSocket,
+}
+
+impl Canary {
+    fn new() -> Self {
+        let tcp = std::net::TcpListener::bind("127.0.0.1:0").expect("a canary port");
+        tcp.set_nonblocking(true).expect("non-blocking");
+        let udp = std::net::UdpSocket::bind("127.0.0.1:0").expect("a canary port");
+        udp.set_nonblocking(true).expect("non-blocking");
+        Canary { tcp, udp }
+    }
+    fn tcp_addr(&self) -> String {
+        self.tcp.local_addr().expect("bound").to_string()
+    }
+    fn udp_addr(&self) -> String {
+        self.udp.local_addr().expect("bound").to_string()
+    }
+    /// What reached the canary within a moment: (connections, datagrams).
+    fn heard(&self) -> (usize, usize) {
+        let (mut conns, mut dgrams) = (0, 0);
+        let mut buf = [0u8; 64];
+        for _ in 0..20 {
+            while self.tcp.accept().is_ok() {
+                conns += 1;
+            }
+            while self.udp.recv_from(&mut buf).is_ok() {
+                dgrams += 1;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        (conns, dgrams)
+    }
+}
+
+fn net(flags: &[&str]) -> moat_permissions::Grants {
+    moat_permissions::Grants::parse(flags).expect("flags")
+}
+
+/// Connects socket 1 to `addr`, waits up to a second for it to be writable, exits with the
+/// connect's answer.
+fn connect_guest(addr: &str) -> Vec<u8> {
+    use moat_abi::names::{POLL, SOCK_WATCH, TCP_CONNECT};
+    let len = addr.len() as i32;
+    guest_making(
+        &[
+            (TCP_CONNECT, vec![Arg::I32(0), Arg::I32(len), Arg::I32(1)]),
+            (SOCK_WATCH, vec![Arg::I32(1), Arg::I32(2)]),
+            (POLL, vec![Arg::I64(1000), Arg::I32(SIZE_OUT)]),
+        ],
+        0,
+        addr.as_bytes(),
+    )
+}
+
+#[test]
+fn a_connection_without_the_grant_never_reaches_the_canary() {
+    let canary = Canary::new();
+    let addr = canary.tcp_addr();
+    assert_eq!(run_guest(connect_guest(&addr), net(&[])), errno::ACCES);
+    // Another host, or another port of this one, is no grant for it either.
+    assert_eq!(
+        run_guest(
+            connect_guest(&addr),
+            net(&["--allow-net=10.9.9.9,example.com"])
+        ),
+        errno::ACCES
+    );
+    let port: u16 = addr.rsplit(':').next().unwrap().parse().unwrap();
+    let other_port = format!("--allow-net=127.0.0.1:{}", port.wrapping_add(1));
+    assert_eq!(
+        run_guest(connect_guest(&addr), net(&[&other_port])),
+        errno::ACCES
+    );
+    assert_eq!(
+        canary.heard(),
+        (0, 0),
+        "the canary heard from a denied guest"
+    );
+}
+
+#[test]
+fn a_connection_with_the_grant_reaches_the_canary() {
+    let canary = Canary::new();
+    let addr = canary.tcp_addr();
+    assert_eq!(
+        run_guest(connect_guest(&addr), net(&["--allow-net=127.0.0.1"])),
+        errno::SUCCESS
+    );
+    let exact = format!("--allow-net={addr}");
+    assert_eq!(
+        run_guest(connect_guest(&addr), net(&[&exact])),
+        errno::SUCCESS
+    );
+    assert_eq!(canary.heard().0, 2);
+}
+
+#[test]
+fn listening_needs_the_grant() {
+    use moat_abi::names::TCP_LISTEN;
+    let free = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let addr = free.local_addr().expect("bound").to_string();
+    drop(free);
+    let listen = || {
+        guest_making(
+            &[(
+                TCP_LISTEN,
+                vec![
+                    Arg::I32(0),
+                    Arg::I32(addr.len() as i32),
+                    Arg::I32(16),
+                    Arg::I32(1),
+                ],
+            )],
+            0,
+            addr.as_bytes(),
+        )
+    };
+    assert_eq!(run_guest(listen(), net(&[])), errno::ACCES);
+    // The port is still free: nothing listened on it.
+    drop(std::net::TcpListener::bind(&addr).expect("the port was left free"));
+    assert_eq!(
+        run_guest(listen(), net(&["--allow-net=localhost"])),
+        errno::SUCCESS
+    );
+    // Every interface is more than localhost.
+    let any = "0.0.0.0:0";
+    let listen_any = guest_making(
+        &[(
+            TCP_LISTEN,
+            vec![
+                Arg::I32(0),
+                Arg::I32(any.len() as i32),
+                Arg::I32(16),
+                Arg::I32(1),
+            ],
+        )],
+        0,
+        any.as_bytes(),
+    );
+    assert_eq!(
+        run_guest(listen_any, net(&["--allow-net=localhost"])),
+        errno::ACCES
+    );
+}
+
+#[test]
+fn a_datagram_without_the_grant_never_reaches_the_canary() {
+    use moat_abi::names::{UDP_BIND, UDP_SEND_TO};
+    let canary = Canary::new();
+    let to = canary.udp_addr();
+    let local = "127.0.0.1:0";
+    // Data: the canary's address at 0, the local one at 64, the payload at 128.
+    let mut data = vec![0u8; 132];
+    data[..to.len()].copy_from_slice(to.as_bytes());
+    data[64..64 + local.len()].copy_from_slice(local.as_bytes());
+    data[128..].copy_from_slice(b"ping");
+    let send_to = (
+        UDP_SEND_TO,
+        vec![
+            Arg::I32(1),
+            Arg::I32(128),
+            Arg::I32(4),
+            Arg::I32(0),
+            Arg::I32(to.len() as i32),
+            Arg::I32(SIZE_OUT),
+        ],
+    );
+    let bind = (
+        UDP_BIND,
+        vec![Arg::I32(64), Arg::I32(local.len() as i32), Arg::I32(1)],
+    );
+    // The send is refused before the host looks for the socket, and with one bound alike.
+    let send = |data: &[u8]| guest_making(std::slice::from_ref(&send_to), 0, data);
+    let bind_then_send = |data: &[u8]| guest_making(&[bind.clone(), send_to.clone()], 1, data);
+    assert_eq!(run_guest(send(&data), net(&[])), errno::ACCES);
+    assert_eq!(run_guest(bind_then_send(&data), net(&[])), errno::ACCES);
+    assert_eq!(
+        canary.heard(),
+        (0, 0),
+        "the canary heard from a denied guest"
+    );
+    assert_eq!(
+        run_guest(bind_then_send(&data), net(&["--allow-net=localhost"])),
+        errno::SUCCESS
+    );
+    assert_eq!(canary.heard(), (0, 1));
+}

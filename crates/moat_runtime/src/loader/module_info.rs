@@ -152,7 +152,7 @@ pub fn of<T>(module: &rquickjs::Module<'_, T>) -> Option<ModuleInfo> {
     if cfg!(target_endian = "big") {
         return None;
     }
-    read(&bytes, rquickjs::qjs::JS_ATOM_END as u32)
+    read(&bytes, rquickjs::qjs::JS_ATOM_END)
 }
 
 #[cfg(test)]
@@ -230,9 +230,6 @@ mod tests {
     fn wide_strings_and_other_versions() {
         let i = info("import '/tmp/\u{1F600}.mjs';\nexport default 1;\n").unwrap();
         assert_eq!(i.requests, ["/tmp/\u{1F600}.mjs"]);
-        assert_eq!(
-            read(&[27, 0, 0, 0, 0, 0], rquickjs::qjs::JS_ATOM_END as u32),
-            None
-        );
+        assert_eq!(read(&[27, 0, 0, 0, 0, 0], rquickjs::qjs::JS_ATOM_END), None);
     }
 }
