@@ -31,6 +31,9 @@ pub struct State {
     pub next_handle: std::cell::Cell<u32>,
     /// What `require()` of an ES module needs to know of the modules loaded so far.
     pub esm_graph: RefCell<crate::loader::EsmGraph>,
+    /// The names the program looked up, by the addresses it got: an `--allow-net` grant of a
+    /// name covers sockets to those addresses.
+    pub resolved: RefCell<std::collections::HashMap<std::net::IpAddr, Vec<String>>>,
 }
 
 pub type SharedState = Rc<State>;
@@ -109,6 +112,7 @@ impl Engine {
             children: RefCell::new(std::collections::HashMap::new()),
             next_handle: std::cell::Cell::new(1),
             esm_graph: RefCell::new(crate::loader::EsmGraph::default()),
+            resolved: RefCell::new(std::collections::HashMap::new()),
         });
         crate::loader::install(&rt, state.clone());
         let hook_state = state.clone();

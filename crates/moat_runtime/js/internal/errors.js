@@ -189,6 +189,16 @@ E('ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config %s', Error);
 E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
+E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
+  const op = allowZero ? '>=' : '>';
+  return `${name} should be ${op} 0 and < 65536. Received ${determineSpecificType(port)}.`;
+}, RangeError);
+E('ERR_SERVER_NOT_RUNNING', 'Server is not running.', Error);
+E('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.', Error);
+E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', 'Directory import \'%s\' is not supported resolving ES modules imported from %s', Error);
 
 // A function standing in for an API moat does not implement: calling it throws

@@ -24,6 +24,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     )
                 };
                 let addresses = sys::lookup(&host).map_err(|_| not_found())?;
+                {
+                    let mut resolved = st.resolved.borrow_mut();
+                    for a in &addresses {
+                        let names = resolved.entry(*a).or_default();
+                        if !names.contains(&host) {
+                            names.push(host.clone());
+                        }
+                    }
+                }
                 // Flat pairs, in the resolver's order: address, family, address, family, ...
                 let out = Array::new(ctx.clone())?;
                 let mut n = 0;

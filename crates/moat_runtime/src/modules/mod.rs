@@ -7,6 +7,7 @@ mod dns;
 mod encoding;
 mod fs;
 mod loader;
+mod net;
 pub use encoding::base64_decode;
 pub use loader::CJS_WRAPPER_HEAD;
 mod os;
@@ -73,6 +74,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "loader" => loader::init(&ctx, &o, &state)?,
+                "net" => net::init(&ctx, &o, &state)?,
                 "os" => os::init(&ctx, &o)?,
                 "process" => process::init(&ctx, &o, &state)?,
                 "timers" => timers::init(&ctx, &o, &state)?,

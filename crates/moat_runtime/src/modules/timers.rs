@@ -46,7 +46,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let timeout = (timeout_ms >= 0.0)
                     .then(|| std::time::Duration::from_micros((timeout_ms * 1000.0) as u64));
                 let out = rquickjs::Array::new(ctx.clone())?;
-                for (i, e) in st.events.wait(timeout).into_iter().enumerate() {
+                for (i, e) in sys::net::wait(&st.events, timeout).into_iter().enumerate() {
                     let item = rquickjs::Array::new(ctx.clone())?;
                     match e {
                         sys::events::Event::Data { handle, fd, bytes } => {

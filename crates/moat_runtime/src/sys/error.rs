@@ -41,7 +41,12 @@ const TABLE: &[(&str, i32, &str)] = &[
     ("ETIMEDOUT", -110, "connection timed out"),
     ("ECONNREFUSED", -111, "connection refused"),
     ("EADDRINUSE", -98, "address already in use"),
+    ("EADDRNOTAVAIL", -99, "address not available"),
+    ("ENETUNREACH", -101, "network is unreachable"),
+    ("ECONNABORTED", -103, "software caused connection abort"),
     ("ECONNRESET", -104, "connection reset by peer"),
+    ("ENOTCONN", -107, "socket is not connected"),
+    ("EHOSTUNREACH", -113, "host is unreachable"),
 ];
 
 fn by_code(code: &str) -> UvError {
@@ -71,11 +76,17 @@ fn from_raw(raw: i32) -> Option<&'static str> {
 fn from_raw(raw: i32) -> Option<&'static str> {
     Some(match raw {
         2 => "EACCES",
+        3 => "EADDRINUSE",
+        4 => "EADDRNOTAVAIL",
         6 => "EAGAIN",
         8 => "EBADF",
         10 => "EBUSY",
+        13 => "ECONNABORTED",
+        14 => "ECONNREFUSED",
+        15 => "ECONNRESET",
         20 => "EEXIST",
         22 => "EFBIG",
+        23 => "EHOSTUNREACH",
         27 => "EINTR",
         28 => "EINVAL",
         29 => "EIO",
@@ -83,10 +94,12 @@ fn from_raw(raw: i32) -> Option<&'static str> {
         32 => "ELOOP",
         33 => "EMFILE",
         37 => "ENAMETOOLONG",
+        40 => "ENETUNREACH",
         44 => "ENOENT",
         48 => "ENOMEM",
         51 => "ENOSPC",
         52 => "ENOSYS",
+        53 => "ENOTCONN",
         54 => "ENOTDIR",
         55 => "ENOTEMPTY",
         58 => "ENOTSUP",
@@ -119,6 +132,11 @@ pub fn uv_error(err: &io::Error) -> UvError {
         io::ErrorKind::Unsupported => "ENOSYS",
         io::ErrorKind::BrokenPipe => "EPIPE",
         io::ErrorKind::ReadOnlyFilesystem => "EROFS",
+        io::ErrorKind::ConnectionRefused => "ECONNREFUSED",
+        io::ErrorKind::ConnectionReset => "ECONNRESET",
+        io::ErrorKind::NotConnected => "ENOTCONN",
+        io::ErrorKind::AddrInUse => "EADDRINUSE",
+        io::ErrorKind::WouldBlock => "EAGAIN",
         _ => "EIO",
     })
 }

@@ -16,6 +16,16 @@ unsafe extern "C" {
     fn proc_kill(pid: i32, signal: i32) -> i32;
     fn poll(timeout_ms: i64, size_out: *mut u32) -> i32;
     fn dns_lookup(name: *const u8, name_len: usize, size_out: *mut u32) -> i32;
+    fn tcp_connect(addr: *const u8, addr_len: usize, handle: u32) -> i32;
+    fn tcp_listen(addr: *const u8, addr_len: usize, backlog: i32, handle: u32) -> i32;
+    fn tcp_accept(listener: u32, handle: u32) -> i32;
+    fn sock_send(handle: u32, buf: *const u8, len: usize, n_out: *mut u32) -> i32;
+    fn sock_recv(handle: u32, buf: *mut u8, len: usize, n_out: *mut u32) -> i32;
+    fn sock_addr(handle: u32, peer: i32, size_out: *mut u32) -> i32;
+    fn sock_option(handle: u32, option: i32, value: i32) -> i32;
+    fn sock_watch(handle: u32, interest: i32) -> i32;
+    fn sock_shutdown(handle: u32, how: i32) -> i32;
+    fn sock_close(handle: u32) -> i32;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -105,4 +115,82 @@ pub fn lookup(host: &str) -> io::Result<Vec<String>> {
     // SAFETY: the host reads `name_len` bytes at `name` and writes one u32 at `size_out`.
     check(unsafe { dns_lookup(host.as_ptr(), host.len(), &mut size) })?;
     moat_abi::decode_addresses(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// Starts connecting socket `handle` to `addr` (`ip:port`).
+///
+/// # Errors
+/// The host's (`EACCES` without the grant).
+pub fn connect(addr: &str, handle: u32) -> io::Result<()> {
+    // SAFETY: the host reads `addr_len` bytes at `addr`.
+    check(unsafe { tcp_connect(addr.as_ptr(), addr.len(), handle) })
+}
+
+/// # Errors
+/// The host's (`EACCES`, `EADDRINUSE` …).
+pub fn listen(addr: &str, backlog: i32, handle: u32) -> io::Result<()> {
+    // SAFETY: as in `connect`.
+    check(unsafe { tcp_listen(addr.as_ptr(), addr.len(), backlog, handle) })
+}
+
+/// # Errors
+/// `EAGAIN` when no connection waits.
+pub fn accept(listener: u32, handle: u32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { tcp_accept(listener, handle) })
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn send(handle: u32, buf: &[u8]) -> io::Result<usize> {
+    let mut n = 0u32;
+    // SAFETY: the host reads `len` bytes at `buf` and writes one u32 at `n_out`.
+    check(unsafe { sock_send(handle, buf.as_ptr(), buf.len(), &mut n) })?;
+    Ok(n as usize)
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn recv(handle: u32, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0u32;
+    // SAFETY: the host writes at most `len` bytes at `buf` and one u32 at `n_out`.
+    check(unsafe { sock_recv(handle, buf.as_mut_ptr(), buf.len(), &mut n) })?;
+    Ok(n as usize)
+}
+
+/// The socket's own address or its peer's, as text.
+///
+/// # Errors
+/// The host's.
+pub fn addr(handle: u32, peer: bool) -> io::Result<String> {
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { sock_addr(handle, i32::from(peer), &mut size) })?;
+    String::from_utf8(take_answer(size)?).map_err(io::Error::other)
+}
+
+/// # Errors
+/// The host's.
+pub fn set_option(handle: u32, option: i32, on: bool) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { sock_option(handle, option, i32::from(on)) })
+}
+
+/// # Errors
+/// The host's.
+pub fn watch(handle: u32, bits: u8) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { sock_watch(handle, i32::from(bits)) })
+}
+
+/// # Errors
+/// The host's.
+pub fn shutdown(handle: u32, how: i32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { sock_shutdown(handle, how) })
+}
+
+pub fn close(handle: u32) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { sock_close(handle) };
 }

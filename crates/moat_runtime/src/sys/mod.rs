@@ -15,6 +15,9 @@ pub mod events;
 pub mod fs;
 #[cfg(target_os = "wasi")]
 mod host;
+#[cfg_attr(target_os = "wasi", path = "net/wasi.rs")]
+#[cfg_attr(not(target_os = "wasi"), path = "net/native.rs")]
+pub mod net;
 pub mod os;
 pub mod random;
 

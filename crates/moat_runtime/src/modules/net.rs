@@ -1,0 +1,213 @@
+//! `node:net`'s Rust half: TCP sockets by handle (`sys::net`: natively, or the host's in the
+//! sandbox), checked against `--allow-net`. Nothing here waits: a call that would block
+//! answers so, and the event loop's poll reports readiness (`["ready", handle, bits]`).
+//! The JS half (`js/net.js`) builds sockets and servers, and Node's errors.
+
+use std::net::{IpAddr, SocketAddr};
+
+use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
+
+use super::process::bytes_of;
+use crate::engine::{SharedState, State, throw_uv_fields};
+use crate::{permissions, sys};
+
+/// Node's error for a failed socket call: `connect ECONNREFUSED 127.0.0.1:80`, with
+/// `errno`, `code`, `syscall`, `address` and `port`.
+fn socket_error<'js>(
+    ctx: &Ctx<'js>,
+    err: &std::io::Error,
+    syscall: &str,
+    addr: Option<SocketAddr>,
+) -> rquickjs::Error {
+    let uv = sys::error::uv_error(err);
+    let build = || -> Result<Value<'js>> {
+        let mut message = format!("{syscall} {}", uv.code);
+        if syscall == "listen" {
+            message = format!("listen {}: {}", uv.code, uv.description);
+        }
+        if let Some(a) = addr {
+            message.push_str(&format!(" {}:{}", a.ip(), a.port()));
+        }
+        let ctor: Function = ctx.globals().get("Error")?;
+        let e: Object = ctor.call((message,))?;
+        crate::engine::define(&e, "errno", uv.errno)?;
+        crate::engine::define(&e, "code", uv.code)?;
+        crate::engine::define(&e, "syscall", syscall)?;
+        if let Some(a) = addr {
+            crate::engine::define(&e, "address", a.ip().to_string())?;
+            crate::engine::define(&e, "port", a.port())?;
+        }
+        Ok(e.into_value())
+    };
+    match build() {
+        Ok(v) => ctx.throw(v),
+        Err(e) => e,
+    }
+}
+
+fn parse_addr<'js>(ctx: &Ctx<'js>, ip: &str, port: u16) -> Result<SocketAddr> {
+    let ip: IpAddr = ip.parse().map_err(|_| {
+        throw_uv_fields(
+            ctx,
+            sys::error::uv_error_by_code("EINVAL"),
+            "connect",
+            None,
+            None,
+        )
+    })?;
+    Ok(SocketAddr::new(ip, port))
+}
+
+/// Checks `--allow-net` for a socket reaching `addr`; the names the program looked up and got
+/// this address for count as its host.
+fn check<'js>(ctx: &Ctx<'js>, state: &State, addr: SocketAddr) -> Result<()> {
+    let Some(g) = &state.options().grants else {
+        return Ok(());
+    };
+    let resolved = state.resolved.borrow();
+    let names: Vec<&str> = resolved
+        .get(&addr.ip())
+        .map(|v| v.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    g.check_net_addr(addr.ip(), addr.port(), &names)
+        .map_err(|d| permissions::throw_denied(ctx, &d))
+}
+
+fn would_block(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::WouldBlock || sys::error::uv_error(e).code == "EAGAIN"
+}
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
+    let st = state.clone();
+    o.set(
+        "newHandle",
+        Function::new(ctx.clone(), move || {
+            let h = st.next_handle.get();
+            st.next_handle.set(h + 1);
+            h
+        })?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "check",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, ip: String, port: u16| -> Result<()> {
+                let addr = parse_addr(&ctx, &ip, port)?;
+                check(&ctx, &st, addr)
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "connect",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, handle: u32, ip: String, port: u16| -> Result<()> {
+                let addr = parse_addr(&ctx, &ip, port)?;
+                check(&ctx, &st, addr)?;
+                sys::net::connect(handle, addr)
+                    .map_err(|e| socket_error(&ctx, &e, "connect", Some(addr)))
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "listen",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, handle: u32, ip: String, port: u16, backlog: i32| -> Result<()> {
+                let addr = parse_addr(&ctx, &ip, port)?;
+                check(&ctx, &st, addr)?;
+                sys::net::listen(handle, addr, backlog)
+                    .map_err(|e| socket_error(&ctx, &e, "listen", Some(addr)))
+            },
+        )?,
+    )?;
+    o.set(
+        "accept",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, listener: u32, handle: u32| -> Result<bool> {
+                match sys::net::accept(listener, handle) {
+                    Ok(()) => Ok(true),
+                    Err(e) if would_block(&e) => Ok(false),
+                    Err(e) => Err(socket_error(&ctx, &e, "accept", None)),
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "send",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32, data: Value<'js>| -> Result<i64> {
+                let bytes = bytes_of(&data)?;
+                match sys::net::send(handle, &bytes) {
+                    Ok(n) => Ok(n as i64),
+                    Err(e) if would_block(&e) => Ok(-1),
+                    Err(e) => Err(socket_error(&ctx, &e, "write", None)),
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "recv",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32, size: usize| -> Result<Option<TypedArray<'js, u8>>> {
+                let mut buf = vec![0u8; size.clamp(1, 1 << 20)];
+                match sys::net::recv(handle, &mut buf) {
+                    Ok(n) => {
+                        buf.truncate(n);
+                        TypedArray::new(ctx.clone(), buf).map(Some)
+                    }
+                    Err(e) if would_block(&e) => Ok(None),
+                    Err(e) => Err(socket_error(&ctx, &e, "read", None)),
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "address",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32, peer: bool| -> Result<Option<Array<'js>>> {
+                let Ok(a) = sys::net::addr(handle, peer) else {
+                    return Ok(None);
+                };
+                let out = Array::new(ctx.clone())?;
+                out.set(0, a.ip().to_string())?;
+                out.set(1, a.port())?;
+                out.set(2, if a.is_ipv4() { "IPv4" } else { "IPv6" })?;
+                Ok(Some(out))
+            },
+        )?,
+    )?;
+    o.set(
+        "setOption",
+        Function::new(ctx.clone(), |handle: u32, option: i32, on: bool| {
+            let _ = sys::net::set_option(handle, option, on);
+        })?,
+    )?;
+    o.set(
+        "watch",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32, bits: u8| -> Result<()> {
+                sys::net::watch(handle, bits).map_err(|e| socket_error(&ctx, &e, "watch", None))
+            },
+        )?,
+    )?;
+    o.set(
+        "shutdown",
+        Function::new(ctx.clone(), |handle: u32, how: i32| {
+            let _ = sys::net::shutdown(handle, how);
+        })?,
+    )?;
+    o.set(
+        "close",
+        Function::new(ctx.clone(), |handle: u32| sys::net::close(handle))?,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! Sockets natively: `moat_net`'s table for this thread, which the event loop's wait also
+//! watches.
+
+use std::cell::RefCell;
+use std::io;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use moat_abi::Event;
+use moat_net::Sockets;
+
+use crate::sys::events::EventQueue;
+
+thread_local! {
+    static SOCKETS: RefCell<Option<Sockets>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on this thread's sockets, made on first use; `queue`'s pushes (children's
+/// events) wake a wait on them from then on.
+fn with<T>(f: impl FnOnce(&mut Sockets) -> io::Result<T>) -> io::Result<T> {
+    SOCKETS.with(|cell| {
+        let mut s = cell.borrow_mut();
+        if s.is_none() {
+            *s = Some(Sockets::new()?);
+        }
+        f(s.as_mut().expect("made above"))
+    })
+}
+
+/// # Errors
+/// The OS's.
+pub fn connect(handle: u32, addr: SocketAddr) -> io::Result<()> {
+    with(|s| s.connect(handle, addr))
+}
+
+/// # Errors
+/// The OS's (`AddrInUse` …).
+pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
+    with(|s| s.listen(handle, addr, backlog))
+}
+
+/// # Errors
+/// `WouldBlock` when no connection waits.
+pub fn accept(listener: u32, handle: u32) -> io::Result<()> {
+    with(|s| s.accept(listener, handle).map(drop))
+}
+
+/// # Errors
+/// `WouldBlock`, or the OS's.
+pub fn send(handle: u32, buf: &[u8]) -> io::Result<usize> {
+    with(|s| s.send(handle, buf))
+}
+
+/// # Errors
+/// `WouldBlock`, or the OS's.
+pub fn recv(handle: u32, buf: &mut [u8]) -> io::Result<usize> {
+    with(|s| s.recv(handle, buf))
+}
+
+/// # Errors
+/// An unknown handle, or no such address.
+pub fn addr(handle: u32, peer: bool) -> io::Result<SocketAddr> {
+    with(|s| s.addr(handle, peer))
+}
+
+/// # Errors
+/// The OS's.
+pub fn set_option(handle: u32, option: i32, on: bool) -> io::Result<()> {
+    with(|s| s.set_option(handle, option, on))
+}
+
+/// # Errors
+/// The OS's.
+pub fn watch(handle: u32, bits: u8) -> io::Result<()> {
+    with(|s| s.watch(handle, bits))
+}
+
+/// # Errors
+/// The OS's.
+pub fn shutdown(handle: u32, how: i32) -> io::Result<()> {
+    with(|s| s.shutdown(handle, how))
+}
+
+pub fn close(handle: u32) {
+    let _ = with(|s| {
+        s.close(handle);
+        Ok(())
+    });
+}
+
+/// The loop's wait: for the queue's events and, when sockets are watched, their readiness
+/// (the queue wakes the socket wait when something arrives).
+pub fn wait(queue: &EventQueue, timeout: Option<Duration>) -> Vec<Event> {
+    let waited = SOCKETS.with(|cell| {
+        let mut s = cell.borrow_mut();
+        let sockets = s.as_mut().filter(|s| s.watching())?;
+        let waker = sockets.waker();
+        queue.set_notify(move || {
+            let _ = waker.wake();
+        });
+        let mut events = queue.take_now();
+        let t = if events.is_empty() {
+            timeout
+        } else {
+            Some(Duration::ZERO)
+        };
+        events.extend(sockets.wait(t).unwrap_or_default());
+        events.extend(queue.take_now());
+        Some(events)
+    });
+    waited.unwrap_or_else(|| queue.wait(timeout))
+}

@@ -1,0 +1,50 @@
+//! Sockets in the sandbox: the host's, through the `moat` imports (`sys::host`), each call
+//! checked there against the grants.
+
+use std::io;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use moat_abi::Event;
+
+use crate::sys::events::EventQueue;
+use crate::sys::host;
+
+pub use host::{accept, close, set_option, shutdown, watch};
+
+/// # Errors
+/// The host's (`EACCES` without the grant).
+pub fn connect(handle: u32, addr: SocketAddr) -> io::Result<()> {
+    host::connect(&addr.to_string(), handle)
+}
+
+/// # Errors
+/// The host's.
+pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
+    host::listen(&addr.to_string(), backlog, handle)
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn send(handle: u32, buf: &[u8]) -> io::Result<usize> {
+    host::send(handle, buf)
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn recv(handle: u32, buf: &mut [u8]) -> io::Result<usize> {
+    host::recv(handle, buf)
+}
+
+/// # Errors
+/// The host's.
+pub fn addr(handle: u32, peer: bool) -> io::Result<SocketAddr> {
+    host::addr(handle, peer)?
+        .parse()
+        .map_err(|_| io::Error::from(io::ErrorKind::InvalidData))
+}
+
+/// The loop's wait, in the host: it watches the children and the sockets alike.
+pub fn wait(queue: &EventQueue, timeout: Option<Duration>) -> Vec<Event> {
+    queue.wait(timeout)
+}
