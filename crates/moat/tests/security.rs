@@ -6,7 +6,8 @@
 //! target). Without the grant the script must print the
 //! `denied` line (or end with the `denied-exit` code and `denied-stderr` line) and leave every
 //! file of `outside/` and `app/` as it was; with the grant (the positive control) it must print
-//! the `allowed` line and exit 0.
+//! the `allowed` line and exit 0. A canary server listens on a loopback port for every run; a
+//! denied run must not have reached it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -81,9 +82,30 @@ impl Case {
     }
 }
 
+/// A TCP server on a free loopback port that only counts the connections it gets.
+struct Canary {
+    listener: std::net::TcpListener,
+}
+
+impl Canary {
+    fn new() -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a canary port");
+        listener.set_nonblocking(true).expect("non-blocking");
+        Canary { listener }
+    }
+    fn port(&self) -> u16 {
+        self.listener.local_addr().expect("bound").port()
+    }
+    /// Connections that reached it (accepted by the kernel, whether or not taken yet).
+    fn connections(&self) -> usize {
+        std::iter::from_fn(|| self.listener.accept().ok()).count()
+    }
+}
+
 /// The scratch tree a run may attack.
 struct Scratch {
     root: PathBuf,
+    canary: Canary,
 }
 
 impl Scratch {
@@ -113,7 +135,10 @@ impl Scratch {
         link("../outside".into(), "app/linkdir");
         link("../outside".into(), "writable/escape");
         link(root.join("outside/secret.txt"), "app/abslink");
-        Scratch { root }
+        Scratch {
+            root,
+            canary: Canary::new(),
+        }
     }
 
     fn expand(&self, flags: &str) -> Vec<String> {
@@ -125,6 +150,7 @@ impl Scratch {
                     .replace("{writable}", &format!("{r}/writable"))
                     .replace("{app}", &format!("{r}/app"))
                     .replace("{root}", &r)
+                    .replace("{canary}", &self.canary.port().to_string())
             })
             .collect()
     }
@@ -184,6 +210,7 @@ fn attempt(case: &Case, mode: Mode, granted: bool) -> Result<(), Failed> {
         .args(&flags)
         .arg(scratch.root.join("app/case.js"))
         .arg(&scratch.root)
+        .arg(scratch.canary.port().to_string())
         .current_dir(scratch.root.join("app"))
         .env("MOAT_TEST_SECRET", "hunter2");
     let before = scratch.snapshot();
@@ -225,6 +252,14 @@ fn attempt(case: &Case, mode: Mode, granted: bool) -> Result<(), Failed> {
             .filter(|k| before.get(*k) != after.get(*k))
             .collect();
         return Err(format!("the denied run changed {changed:?}\n{}", shown()).into());
+    }
+    let reached = scratch.canary.connections();
+    if reached > 0 {
+        return Err(format!(
+            "the denied run reached the canary {reached} time(s)\n{}",
+            shown()
+        )
+        .into());
     }
     Ok(())
 }

@@ -81,7 +81,10 @@ class Socket extends EventEmitter {
     this._encoding = null;
     this._paused = false;
     this._flowing = false;
-    this._ended = false; // the peer's end arrived
+    this._eof = false; // the peer's end arrived
+    this._ended = false; // ... and 'end' was emitted, after everything read before it
+    this._readBuffer = []; // read while nobody takes 'data'
+    this._buffered = 0;
     this._ending = false; // end() was called
     this._finished = false; // our end went out
     this._writeQueue = [];
@@ -100,7 +103,7 @@ class Socket extends EventEmitter {
     this.on('newListener', (event) => {
       if (event === 'data' && !this._paused) {
         this._flowing = true;
-        process.nextTick(() => this._update());
+        process.nextTick(() => this._deliver());
       }
     });
   }
@@ -150,7 +153,7 @@ class Socket extends EventEmitter {
     if (typeof cb === 'function') this.once('connect', cb);
     if (this.destroyed) {
       this.destroyed = false;
-      this._ended = this._ending = this._finished = false;
+      this._eof = this._ended = this._ending = this._finished = false;
     }
     if (options.path !== undefined) {
       throw new ERR_NOT_IMPLEMENTED('net.Socket.connect({ path })');
@@ -232,8 +235,11 @@ class Socket extends EventEmitter {
     this._update();
   }
 
+  // Reads what has arrived: to 'data' listeners when flowing, else into the buffer (up to the
+  // high-water mark), as a readable stream does.
   _read() {
-    while (this._handle !== null && this._flowing && !this._paused && !this._ended) {
+    while (this._handle !== null && !this._eof) {
+      if (!this._isFlowing() && this._buffered >= kHighWaterMark) break;
       let chunk;
       try {
         chunk = binding.recv(this._handle, kReadSize);
@@ -241,17 +247,45 @@ class Socket extends EventEmitter {
         this.destroy(err);
         return;
       }
-      if (chunk === null || chunk === undefined) return;
+      if (chunk === null || chunk === undefined) break;
       if (chunk.length === 0) {
-        this._onEnd();
-        return;
+        this._eof = true;
+        break;
       }
       this.bytesRead += chunk.length;
       this._touch();
       const Buffer = lazyBuffer();
       const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      this.emit('data', this._encoding ? buf.toString(this._encoding) : buf);
+      if (this._isFlowing() && this._readBuffer.length === 0) this._emitData(buf);
+      else {
+        this._readBuffer.push(buf);
+        this._buffered += buf.length;
+      }
+      if (this.destroyed) return;
     }
+    this._drain();
+  }
+
+  _isFlowing() { return this._flowing && !this._paused; }
+
+  _emitData(buf) {
+    this.emit('data', this._encoding ? buf.toString(this._encoding) : buf);
+  }
+
+  // Hands buffered data to a flowing reader; 'end' follows the last of it.
+  _drain() {
+    while (this._isFlowing() && this._readBuffer.length > 0 && !this.destroyed) {
+      const buf = this._readBuffer.shift();
+      this._buffered -= buf.length;
+      this._emitData(buf);
+    }
+    if (this._eof && !this._ended && this._readBuffer.length === 0 && !this.destroyed) this._onEnd();
+  }
+
+  _deliver() {
+    this._drain();
+    if (this._handle !== null && !this.connecting) this._read();
+    this._update();
   }
 
   _onEnd() {
@@ -290,7 +324,8 @@ class Socket extends EventEmitter {
     if (this._ending && !this._finished) {
       this._finished = true;
       binding.shutdown(this._handle, 1);
-      process.nextTick(() => {
+      // As a shutdown request completes in Node: after this poll phase.
+      setImmediate(() => {
         this.emit('finish');
         // Both ends done: the socket closes (else it waits for the peer's end).
         if (this._ended) this.destroy();
@@ -304,7 +339,7 @@ class Socket extends EventEmitter {
     let bits = 0;
     if (this.connecting) bits = WRITABLE;
     else {
-      if (this._flowing && !this._paused && !this._ended) bits |= READABLE;
+      if (!this._eof && (this._isFlowing() || this._buffered < kHighWaterMark)) bits |= READABLE;
       if (this._writeQueue.length > 0 || (this._ending && !this._finished)) bits |= WRITABLE;
     }
     if (bits !== this._watching) {
@@ -338,6 +373,7 @@ class Socket extends EventEmitter {
     this._queued += data.length;
     if (!this.connecting && this._handle !== null && this._writeQueue.length === 1) this._flush();
     this._update();
+    // As Node's sockets decide: by what is still buffered once the OS took what it could.
     const ok = this._queued < kHighWaterMark;
     if (!ok) this._needDrain = true;
     return ok;
@@ -377,8 +413,9 @@ class Socket extends EventEmitter {
     }
     const hadError = err !== undefined && err !== null;
     this._hadError = hadError;
-    process.nextTick(() => {
-      if (hadError) this.emit('error', err);
+    // 'error' on the next tick, 'close' in the loop's close phase, once the handle is gone.
+    if (hadError) process.nextTick(() => this.emit('error', err));
+    loop.queueClose(() => {
       this.emit('close', hadError);
       if (this._server !== null) this._server._connectionClosed();
     });
@@ -398,10 +435,7 @@ class Socket extends EventEmitter {
   resume() {
     this._paused = false;
     this._flowing = true;
-    process.nextTick(() => {
-      this._read();
-      this._update();
-    });
+    process.nextTick(() => this._deliver());
     return this;
   }
   isPaused() { return this._paused; }
