@@ -66,11 +66,16 @@ function toBuffer(chunk, encoding) {
 
 // ---- Socket --------------------------------------------------------------------------------
 
-class Socket extends EventEmitter {
+class SocketImpl extends EventEmitter {
   constructor(options = undefined) {
     super();
     if (typeof options === 'number') options = { fd: options };
     options = options ?? {};
+    for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+      if (options[key]) {
+        throw new (require('internal/errors').codes.ERR_INVALID_ARG_VALUE)(`options.${key}`, options[key], 'is not supported');
+      }
+    }
     if (options.fd !== undefined) {
       throw new ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
     }
@@ -84,6 +89,7 @@ class Socket extends EventEmitter {
     this._eof = false; // the peer's end arrived
     this._ended = false; // ... and 'end' was emitted, after everything read before it
     this._readBuffer = []; // read while nobody takes 'data'
+    this._holdReads = false; // a server's pauseOnConnect: nothing is read until resume()
     this._buffered = 0;
     this._ending = false; // end() was called
     this._finished = false; // our end went out
@@ -118,7 +124,8 @@ class Socket extends EventEmitter {
     return 'closed';
   }
   get pending() { return this._handle === null || this.connecting; }
-  get bytesWritten() { return this._bytesWritten; }
+  // What went out plus what waits to, as Node counts it.
+  get bytesWritten() { return this._bytesWritten + this._queued; }
   get bufferSize() { return this._queued; }
   get writableLength() { return this._queued; }
   get readable() { return this._handle !== null && !this._ended && !this.destroyed; }
@@ -150,6 +157,13 @@ class Socket extends EventEmitter {
 
   connect(...args) {
     const [options, cb] = normalizeConnectArgs(args);
+    if ((options.port === undefined || options.port === null) && (options.path === undefined || options.path === null)) {
+      throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+    }
+    if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
+    }
+    if (options.lookup !== undefined) validateFunction(options.lookup, 'options.lookup');
     if (typeof cb === 'function') this.once('connect', cb);
     if (this.destroyed) {
       this.destroyed = false;
@@ -167,7 +181,8 @@ class Socket extends EventEmitter {
       return this;
     }
     const family = options.family === 6 ? 6 : options.family === 4 ? 4 : 0;
-    require('dns').lookup(host, { family }, (err, address, fam) => {
+    const lookup = options.lookup ?? require('dns').lookup;
+    lookup(host, { family, hints: options.hints ?? 0, all: false }, (err, address, fam) => {
       this.emit('lookup', err, address, fam, host);
       if (!this.connecting) return;
       if (err) {
@@ -238,7 +253,7 @@ class Socket extends EventEmitter {
   // Reads what has arrived: to 'data' listeners when flowing, else into the buffer (up to the
   // high-water mark), as a readable stream does.
   _read() {
-    while (this._handle !== null && !this._eof) {
+    while (this._handle !== null && !this._eof && !this._holdReads) {
       if (!this._isFlowing() && this._buffered >= kHighWaterMark) break;
       let chunk;
       try {
@@ -339,7 +354,7 @@ class Socket extends EventEmitter {
     let bits = 0;
     if (this.connecting) bits = WRITABLE;
     else {
-      if (!this._eof && (this._isFlowing() || this._buffered < kHighWaterMark)) bits |= READABLE;
+      if (!this._eof && !this._holdReads && (this._isFlowing() || this._buffered < kHighWaterMark)) bits |= READABLE;
       if (this._writeQueue.length > 0 || (this._ending && !this._finished)) bits |= WRITABLE;
     }
     if (bits !== this._watching) {
@@ -434,6 +449,7 @@ class Socket extends EventEmitter {
   }
   resume() {
     this._paused = false;
+    this._holdReads = false;
     this._flowing = true;
     process.nextTick(() => this._deliver());
     return this;
@@ -452,7 +468,9 @@ class Socket extends EventEmitter {
     return this;
   }
   setTimeout(ms, cb) {
-    validateNumber(ms, 'msecs', 0);
+    validateNumber(ms, 'msecs', 0, 2 ** 31 - 1);
+    if (cb !== undefined) validateFunction(cb, 'callback');
+    if (this.destroyed) return this;
     if (typeof cb === 'function') {
       if (ms === 0) this.removeListener('timeout', cb);
       else this.once('timeout', cb);
@@ -489,9 +507,25 @@ class Socket extends EventEmitter {
   setDefaultEncoding() { return this; }
 }
 for (const name of ['pipe', 'unpipe', 'read', 'unshift', 'wrap']) {
-  Socket.prototype[name] = thrower(`net.Socket.${name}`);
+  SocketImpl.prototype[name] = thrower(`net.Socket.${name}`);
 }
-Socket.prototype[Symbol.asyncIterator] = thrower('net.Socket[Symbol.asyncIterator]');
+SocketImpl.prototype[Symbol.asyncIterator] = thrower('net.Socket[Symbol.asyncIterator]');
+
+// Node's Socket and Server are functions that may be called without `new`; a class under each
+// does the work, and subclasses (`class X extends net.Socket`) get their own prototype.
+function constructible(name, Impl) {
+  // (A function expression, named by its key: methods cannot be constructed.)
+  const ctor = {
+    [name]: function (...args) {
+      return Reflect.construct(Impl, args, new.target ?? ctor);
+    },
+  }[name];
+  ctor.prototype = Impl.prototype;
+  Object.defineProperty(Impl.prototype, 'constructor', { value: ctor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor, EventEmitter);
+  return ctor;
+}
+const Socket = constructible('Socket', SocketImpl);
 
 function normalizeConnectArgs(args) {
   if (args.length === 0) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
@@ -520,7 +554,7 @@ function connect(...args) {
 
 // ---- Server --------------------------------------------------------------------------------
 
-class Server extends EventEmitter {
+class ServerImpl extends EventEmitter {
   constructor(options, connectionListener) {
     super();
     if (typeof options === 'function') {
@@ -528,6 +562,7 @@ class Server extends EventEmitter {
       options = {};
     }
     options = options ?? {};
+    if (typeof options !== 'object') throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     if (typeof connectionListener === 'function') this.on('connection', connectionListener);
     this.allowHalfOpen = options.allowHalfOpen === true;
     this.pauseOnConnect = options.pauseOnConnect === true;
@@ -546,6 +581,7 @@ class Server extends EventEmitter {
     if (typeof args[args.length - 1] === 'function') cb = args.pop();
     const first = args[0];
     if (first !== null && typeof first === 'object') options = { ...first };
+    else if (typeof first === 'string' && !/^\s*\d+\s*$/.test(first)) options.path = first;
     else {
       if (first !== undefined && first !== null) options.port = first;
       if (typeof args[1] === 'string') options.host = args[1];
@@ -617,7 +653,10 @@ class Server extends EventEmitter {
       socket._server = this;
       socket._attach(handle);
       this._connections++;
-      if (this.pauseOnConnect) socket._paused = true;
+      if (this.pauseOnConnect) {
+        socket._paused = true;
+        socket._holdReads = true;
+      }
       this.emit('connection', socket);
       socket._update();
     }
@@ -679,6 +718,8 @@ class Server extends EventEmitter {
     return new Promise((resolve) => this.close(() => resolve()));
   }
 }
+
+const Server = constructible('Server', ServerImpl);
 
 function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
