@@ -6,6 +6,18 @@ const enc = internalBinding('encoding');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_OUT_OF_RANGE } } = require('internal/errors');
 const { thrower } = require('internal/errors');
 
+// UTF-16LE as Node decodes it: code unit by code unit, a lone surrogate kept as it is, an odd
+// last byte dropped.
+function utf16leToString(bytes) {
+  const units = new Uint16Array(bytes.length >>> 1);
+  for (let i = 0; i < units.length; i++) units[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) {
+    out += String.fromCharCode.apply(null, units.subarray(i, i + 8192));
+  }
+  return out;
+}
+
 function normalizeEncoding(e) {
   if (e === undefined || e === null || e === '') return 'utf8';
   const l = `${e}`.toLowerCase();
@@ -84,6 +96,7 @@ class Buffer extends Uint8Array {
     if (e === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
     start = Math.max(0, start | 0); end = Math.min(this.length, end === undefined ? this.length : end | 0);
     if (end <= start) return '';
+    if (e === 'utf16le') return utf16leToString(this.subarray(start, end));
     return enc.decode(this.subarray(start, end), e);
   }
   toJSON() { return { type: 'Buffer', data: Array.from(this) }; }

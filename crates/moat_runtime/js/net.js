@@ -83,7 +83,7 @@ class SocketImpl extends EventEmitter {
     this.connecting = false;
     this.destroyed = false;
     this.allowHalfOpen = options.allowHalfOpen === true;
-    this._encoding = null;
+    this._decoder = null;
     this._paused = false;
     this._flowing = false;
     this._eof = false; // the peer's end arrived
@@ -284,7 +284,7 @@ class SocketImpl extends EventEmitter {
   _isFlowing() { return this._flowing && !this._paused; }
 
   _emitData(buf) {
-    this.emit('data', this._encoding ? buf.toString(this._encoding) : buf);
+    this.emit('data', this._decoder ? this._decoder.write(buf) : buf);
   }
 
   // Hands buffered data to a flowing reader; 'end' follows the last of it.
@@ -304,6 +304,10 @@ class SocketImpl extends EventEmitter {
   }
 
   _onEnd() {
+    if (this._decoder !== null) {
+      const rest = this._decoder.end();
+      if (rest !== '') this.emit('data', rest);
+    }
     this._ended = true;
     this.emit('end');
     if (this.destroyed) return;
@@ -456,7 +460,8 @@ class SocketImpl extends EventEmitter {
   }
   isPaused() { return this._paused; }
   setEncoding(encoding) {
-    this._encoding = encoding ?? 'utf8';
+    const { StringDecoder } = require('string_decoder');
+    this._decoder = new StringDecoder(encoding);
     return this;
   }
   setNoDelay(noDelay = true) {

@@ -53,7 +53,8 @@ function setup() {
   const loop = require('internal/loop');
   const processObject = require('internal/process/object').create();
   defineAccessor('process', () => processObject);
-  processObject._rawWrite = (fd, s) => internalBinding('process').writeStdio(fd, s);
+  processObject._rawWrite = (fd, s) =>
+    internalBinding('process').writeStdio(fd, typeof s === 'string' ? s.toWellFormed() : s);
   require('internal/process/object').installStdio(processObject);
   processObject.nextTick = loop.nextTick;
 

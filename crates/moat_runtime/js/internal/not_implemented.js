@@ -39,7 +39,6 @@ const exportsOf = {
   'node:sea': ['isSea', 'getAsset', 'getRawAsset', 'getAssetAsBlob'],
   'node:sqlite': ['DatabaseSync', 'StatementSync'],
   'node:test/reporters': ['spec', 'tap', 'dot', 'junit', 'lcov'],
-  string_decoder: ['StringDecoder'],
   querystring: ['parse', 'stringify', 'escape', 'unescape', 'decode', 'encode'],
 };
 

@@ -24,7 +24,8 @@ class WriteStream extends EventEmitter {
     if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
       chunk = require('buffer').Buffer.from(chunk, encoding);
     }
-    b.writeStdio(this.fd, chunk);
+    // A lone surrogate goes out as U+FFFD, as Node writes it.
+    b.writeStdio(this.fd, typeof chunk === 'string' ? chunk.toWellFormed() : chunk);
     if (typeof cb === 'function') process.nextTick(cb, null);
     return true;
   }
