@@ -28,8 +28,12 @@ fn main() {
         .stack_size(GUEST_THREAD_STACK)
         .spawn(move || {
             let started = Instant::now();
-            let sandbox = Sandbox::load(Guest::Bytes(&cwasm), Allocation::Pooled(4))
-                .expect("the guest loads");
+            let sandbox = Sandbox::load(
+                Guest::Bytes(&cwasm),
+                Allocation::Pooled(4),
+                moat_sandbox::Interrupts::ExitProcess,
+            )
+            .expect("the guest loads");
             let load = started.elapsed();
             let mut times = Vec::with_capacity(RUNS);
             for i in 0..WARMUP + RUNS {

@@ -4,7 +4,7 @@
 //! answer.
 
 use moat_abi::{Command, Stdio, errno};
-use moat_sandbox::{Allocation, GUEST_THREAD_STACK, Guest, Sandbox, SandboxConfig};
+use moat_sandbox::{Allocation, GUEST_THREAD_STACK, Guest, Interrupts, Sandbox, SandboxConfig};
 use wasm_encoder::{
     CodeSection, ConstExpr, DataSection, EntityType, ExportKind, ExportSection, Function,
     FunctionSection, ImportSection, Instruction, MemorySection, MemoryType, Module, TypeSection,
@@ -74,7 +74,7 @@ fn run(cmd: &Command, child_process: bool) -> i32 {
 }
 
 fn run_guest(wasm: Vec<u8>, grants: moat_permissions::Grants) -> i32 {
-    let cwasm = moat_sandbox::precompile(&wasm).expect("compiles");
+    let cwasm = moat_sandbox::precompile(&wasm, Interrupts::Epoch).expect("compiles");
     let cfg = SandboxConfig {
         grants,
         ..SandboxConfig::default()
@@ -82,10 +82,14 @@ fn run_guest(wasm: Vec<u8>, grants: moat_permissions::Grants) -> i32 {
     std::thread::Builder::new()
         .stack_size(GUEST_THREAD_STACK)
         .spawn(move || {
-            Sandbox::load(Guest::Bytes(&cwasm), Allocation::OnDemand)
-                .expect("loads")
-                .run_here(&cfg)
-                .expect("runs")
+            Sandbox::load(
+                Guest::Bytes(&cwasm),
+                Allocation::OnDemand,
+                Interrupts::Epoch,
+            )
+            .expect("loads")
+            .run_here(&cfg)
+            .expect("runs")
         })
         .expect("a guest thread")
         .join()
@@ -410,4 +414,72 @@ fn a_datagram_without_the_grant_never_reaches_the_canary() {
         errno::SUCCESS
     );
     assert_eq!(canary.heard(), (0, 1));
+}
+
+/// A guest whose `_start` spins forever.
+fn spinning_guest() -> Vec<u8> {
+    let mut m = Module::new();
+    let mut types = TypeSection::new();
+    types.ty().function([], []);
+    m.section(&types);
+    let mut funcs = FunctionSection::new();
+    funcs.function(0);
+    m.section(&funcs);
+    let mut mem = MemorySection::new();
+    mem.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
+    m.section(&mem);
+    let mut exports = ExportSection::new();
+    exports.export("memory", ExportKind::Memory, 0);
+    exports.export("_start", ExportKind::Func, 0);
+    m.section(&exports);
+    let mut code = CodeSection::new();
+    let mut f = Function::new([]);
+    f.instruction(&Instruction::Loop(wasm_encoder::BlockType::Empty))
+        .instruction(&Instruction::Br(0))
+        .instruction(&Instruction::End)
+        .instruction(&Instruction::End);
+    code.function(&f);
+    m.section(&code);
+    m.finish()
+}
+
+/// With epoch checks compiled in, a limit stops the instance and the host goes on (what a
+/// host running many instances needs; `moat --safe` instead ends its process).
+#[test]
+fn an_epoch_guest_is_stopped_by_its_limits_and_the_host_goes_on() {
+    let cwasm = moat_sandbox::precompile(&spinning_guest(), Interrupts::Epoch).expect("compiles");
+    let run = |cfg: SandboxConfig| {
+        let cwasm = cwasm.clone();
+        std::thread::Builder::new()
+            .stack_size(GUEST_THREAD_STACK)
+            .spawn(move || {
+                Sandbox::load(
+                    Guest::Bytes(&cwasm),
+                    Allocation::OnDemand,
+                    Interrupts::Epoch,
+                )
+                .expect("loads")
+                .run_here(&cfg)
+                .expect("runs")
+            })
+            .expect("a guest thread")
+            .join()
+            .expect("finishes")
+    };
+    let cpu = SandboxConfig {
+        max_cpu_time: Some(std::time::Duration::from_millis(50)),
+        ..SandboxConfig::default()
+    };
+    assert_eq!(run(cpu), moat_sandbox::EXIT_CPU_LIMIT);
+    let wall = SandboxConfig {
+        timeout: Some(std::time::Duration::from_millis(50)),
+        ..SandboxConfig::default()
+    };
+    assert_eq!(run(wall), moat_sandbox::EXIT_TIME_LIMIT);
 }
