@@ -497,16 +497,6 @@ class SocketImpl extends EventEmitter {
       this._timer = null;
     }
   }
-  ref() {
-    this._refed = true;
-    if (this._handle !== null) loop.refHandle(this._handle);
-    return this;
-  }
-  unref() {
-    this._refed = false;
-    if (this._handle !== null) loop.unrefHandle(this._handle);
-    return this;
-  }
   cork() {}
   uncork() {}
   setDefaultEncoding() { return this; }
@@ -515,6 +505,20 @@ for (const name of ['pipe', 'unpipe', 'read', 'unshift', 'wrap']) {
   SocketImpl.prototype[name] = thrower(`net.Socket.${name}`);
 }
 SocketImpl.prototype[Symbol.asyncIterator] = thrower('net.Socket[Symbol.asyncIterator]');
+
+// Whether a socket or server keeps the process alive.
+function ref() {
+  this._refed = true;
+  if (this._handle !== null) loop.refHandle(this._handle);
+  return this;
+}
+function unref() {
+  this._refed = false;
+  if (this._handle !== null) loop.unrefHandle(this._handle);
+  return this;
+}
+SocketImpl.prototype.ref = ref;
+SocketImpl.prototype.unref = unref;
 
 // Node's Socket and Server are functions that may be called without `new`; a class under each
 // does the work, and subclasses (`class X extends net.Socket`) get their own prototype.
@@ -709,21 +713,13 @@ class ServerImpl extends EventEmitter {
     return this;
   }
 
-  ref() {
-    this._refed = true;
-    if (this._handle !== null) loop.refHandle(this._handle);
-    return this;
-  }
-  unref() {
-    this._refed = false;
-    if (this._handle !== null) loop.unrefHandle(this._handle);
-    return this;
-  }
   [Symbol.asyncDispose]() {
     return new Promise((resolve) => this.close(() => resolve()));
   }
 }
 
+ServerImpl.prototype.ref = ref;
+ServerImpl.prototype.unref = unref;
 const Server = constructible('Server', ServerImpl);
 
 function createServer(options, connectionListener) {

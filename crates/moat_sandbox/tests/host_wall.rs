@@ -14,6 +14,19 @@ use wasm_encoder::{
 /// Where the host writes the answer's size.
 const SIZE_OUT: i32 = 4096;
 
+/// One page of linear memory, which every guest here exports as `memory`.
+fn one_page_memory() -> MemorySection {
+    let mut mem = MemorySection::new();
+    mem.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
+    mem
+}
+
 /// `_start` calls `moat.<import>(request, len, size_out)` and exits with what it returned.
 fn guest_calling(import: &str, req: Vec<u8>) -> Vec<u8> {
     let mut m = Module::new();
@@ -33,15 +46,7 @@ fn guest_calling(import: &str, req: Vec<u8>) -> Vec<u8> {
     let mut funcs = FunctionSection::new();
     funcs.function(2);
     m.section(&funcs);
-    let mut mem = MemorySection::new();
-    mem.memory(MemoryType {
-        minimum: 1,
-        maximum: None,
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
-    });
-    m.section(&mem);
+    m.section(&one_page_memory());
     let mut exports = ExportSection::new();
     exports.export("memory", ExportKind::Memory, 0);
     exports.export("_start", ExportKind::Func, 2);
@@ -184,15 +189,7 @@ fn guest_making(calls: &[(&str, Vec<Arg>)], exit_with: usize, data: &[u8]) -> Ve
     let mut funcs = FunctionSection::new();
     funcs.function(n + 1);
     m.section(&funcs);
-    let mut mem = MemorySection::new();
-    mem.memory(MemoryType {
-        minimum: 1,
-        maximum: None,
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
-    });
-    m.section(&mem);
+    m.section(&one_page_memory());
     let mut exports = ExportSection::new();
     exports.export("memory", ExportKind::Memory, 0);
     exports.export("_start", ExportKind::Func, n + 1);
@@ -425,15 +422,7 @@ fn spinning_guest() -> Vec<u8> {
     let mut funcs = FunctionSection::new();
     funcs.function(0);
     m.section(&funcs);
-    let mut mem = MemorySection::new();
-    mem.memory(MemoryType {
-        minimum: 1,
-        maximum: None,
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
-    });
-    m.section(&mem);
+    m.section(&one_page_memory());
     let mut exports = ExportSection::new();
     exports.export("memory", ExportKind::Memory, 0);
     exports.export("_start", ExportKind::Func, 0);
