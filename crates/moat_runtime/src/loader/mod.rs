@@ -520,6 +520,7 @@ impl EsmLoader {
                 }
                 let m = Module::declare(ctx.clone(), name, body.as_str())?;
                 self.learn(name, &m, &body);
+                set_data_meta(ctx, &m, name)?;
                 Ok(m)
             }
             "application/json" => {
@@ -668,5 +669,40 @@ fn set_meta<'js>(
         )?,
     )?;
     meta.set("url", file_url(name))?;
+    Ok(())
+}
+
+/// `import.meta` of a `data:` module: `main`, `resolve` and `url`, as Node gives it. Nothing
+/// resolves relative to such a URL.
+fn set_data_meta<'js>(
+    ctx: &Ctx<'js>,
+    m: &Module<'js, Declared>,
+    name: &str,
+) -> rquickjs::Result<()> {
+    let meta: Object = m.meta()?;
+    meta.set("main", false)?;
+    let base = name.to_string();
+    meta.set(
+        "resolve",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
+                if spec.starts_with("./") || spec.starts_with("../") || spec.starts_with('/') {
+                    return Err(throw_code::<()>(
+                        &ctx,
+                        "TypeError",
+                        "ERR_UNSUPPORTED_RESOLVE_REQUEST",
+                        &format!(
+                            "Failed to resolve module specifier \"{spec}\" from \"{base}\": Invalid relative URL or base scheme is not hierarchical."
+                        ),
+                        None,
+                    ));
+                }
+                let r = resolve_import(&ctx, "", &spec)?;
+                Ok(if r.starts_with('/') { file_url(&r) } else { r })
+            },
+        )?,
+    )?;
+    meta.set("url", name)?;
     Ok(())
 }
