@@ -68,7 +68,41 @@ impl ResolveError {
         self.target = Some(target.to_path_buf());
         self
     }
+
+    /// Fills in where an invalid target was defined: ` for 'key'` and ` imported from …`.
+    fn placed(mut self, key: &str, from: &str) -> Self {
+        if self.message.contains(KEY_MARK) {
+            self.message = self
+                .message
+                .replacen(KEY_MARK, key, 1)
+                .replacen(FROM_MARK, from, 1);
+        }
+        self
+    }
+
+    /// As [`ResolveError::placed`], for the package's main export, which Node words apart.
+    fn main_target(mut self, from: &str) -> Self {
+        if self.message.contains(KEY_MARK) {
+            self.message = self
+                .message
+                .replacen(" target ", " main target ", 1)
+                .replacen(KEY_MARK, "", 1)
+                .replacen(FROM_MARK, from, 1);
+        }
+        self
+    }
+
+    /// Drops the marks of a message no caller placed.
+    fn unmarked(mut self) -> Self {
+        self.message = self.message.replace([KEY_MARK, FROM_MARK], "");
+        self
+    }
 }
+
+/// Where an invalid-target message gets its key and its importer (see
+/// [`ResolveError::placed`]).
+const KEY_MARK: char = '\u{1}';
+const FROM_MARK: char = '\u{2}';
 
 /// The module format of a file, as Node decides it from its extension and package scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,6 +357,17 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         parent: Option<&Path>,
         paths: Option<&[PathBuf]>,
     ) -> Result<Resolved, ResolveError> {
+        self.require_marked(request, parent_dir, parent, paths)
+            .map_err(ResolveError::unmarked)
+    }
+
+    fn require_marked(
+        &self,
+        request: &str,
+        parent_dir: &Path,
+        parent: Option<&Path>,
+        paths: Option<&[PathBuf]>,
+    ) -> Result<Resolved, ResolveError> {
         if let Some(b) = builtin_name(request) {
             return Ok(Resolved::Builtin(b));
         }
@@ -368,7 +413,13 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             }
             return Err(not_found());
         }
-        if request.starts_with('#') {
+        // `#x` is a package import when the requiring package declares "imports"; otherwise
+        // `require` still looks for a package of that name in node_modules, as it always has.
+        if request.starts_with('#')
+            && self
+                .package_scope(parent_dir)
+                .is_some_and(|p| p.json.contains_key("imports"))
+        {
             return self.package_imports(request, parent_dir, Mode::Require, parent);
         }
         if let Some(r) = self.self_reference(request, parent_dir, Mode::Require, parent)? {
@@ -498,7 +549,8 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         let from = parent
             .map(|p| format!(" imported from {}", display(p)))
             .unwrap_or_default();
-        if request == "#" || request.starts_with("#/") {
+        // (Node 24 takes `#/name` as an import name; only `#` alone is none.)
+        if request == "#" {
             return Err(ResolveError::new(
                 "ERR_INVALID_MODULE_SPECIFIER",
                 format!(
@@ -509,7 +561,10 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         if let Some(pkg) = self.package_scope(parent_dir)
             && let Some(Value::Object(imports)) = pkg.json.get("imports")
         {
-            match self.imports_exports_match(&pkg, request, imports, true, mode)? {
+            let found = self
+                .imports_exports_match(&pkg, request, imports, true, mode)
+                .map_err(|e| e.placed(&format!(" for '{request}'"), &from))?;
+            match found {
                 Some(Target::Path(p)) => {
                     return match mode {
                         Mode::Require => self.finish_require(p),
@@ -592,7 +647,9 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 Some(exports)
             };
             if let Some(main) = main
-                && let Some(Target::Path(p)) = self.target_resolve(pkg, main, None, false, mode)?
+                && let Some(Target::Path(p)) = self
+                    .target_resolve(pkg, main, None, false, mode)
+                    .map_err(|e| e.main_target(&from))?
             {
                 return Ok(p);
             }
@@ -600,8 +657,9 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         }
         if dot_keys
             && let Value::Object(m) = exports
-            && let Some(Target::Path(p)) =
-                self.imports_exports_match(pkg, subpath, m, false, mode)?
+            && let Some(Target::Path(p)) = self
+                .imports_exports_match(pkg, subpath, m, false, mode)
+                .map_err(|e| e.placed(&format!(" for '{subpath}'"), &from))?
         {
             return Ok(p);
         }
@@ -648,11 +706,19 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         match target {
             Value::String(t) => {
                 let invalid = || {
+                    // Node adds: the key (`KEY_MARK`), the importer (`FROM_MARK`), and for an
+                    // export that is not `./`-relative, what targets must be.
+                    let must = if !is_imports && !t.starts_with("./") {
+                        "; targets must start with \"./\""
+                    } else {
+                        ""
+                    };
                     ResolveError::new(
                         "ERR_INVALID_PACKAGE_TARGET",
                         format!(
-                            "Invalid \"{}\" target \"{t}\" defined in the package config {}",
+                            "Invalid \"{}\" target {} defined{KEY_MARK} in the package config {}{FROM_MARK}{must}",
                             if is_imports { "imports" } else { "exports" },
+                            serde_json::to_string(t).unwrap_or_default(),
                             display(&pkg.json_path)
                         ),
                     )
@@ -725,6 +791,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
     /// `ERR_MODULE_NOT_FOUND`, `ERR_UNSUPPORTED_DIR_IMPORT`, `ERR_PACKAGE_PATH_NOT_EXPORTED`,
     /// `ERR_UNKNOWN_BUILTIN_MODULE` and the package-config errors.
     pub fn import(&self, specifier: &str, parent: &Path) -> Result<Resolved, ResolveError> {
+        self.import_marked(specifier, parent)
+            .map_err(ResolveError::unmarked)
+    }
+
+    fn import_marked(&self, specifier: &str, parent: &Path) -> Result<Resolved, ResolveError> {
         if let Some(b) = builtin_name(specifier) {
             return Ok(Resolved::Builtin(b));
         }
@@ -1162,9 +1233,16 @@ mod tests {
             e.message,
             "Package subpath './nope' is not defined by \"exports\" in /app/node_modules/ex/package.json imported from /app/main.mjs"
         );
-        assert_eq!(
-            req(&fs, "ex/bad").unwrap_err().code,
-            "ERR_INVALID_PACKAGE_TARGET"
+        let e = req(&fs, "ex/bad").unwrap_err();
+        assert_eq!(e.code, "ERR_INVALID_PACKAGE_TARGET");
+        assert!(
+            e.message.starts_with("Invalid \"exports\" target ")
+                && e.message.contains(
+                    " defined for './bad' in the package config /app/node_modules/ex/package.json"
+                )
+                && !e.message.contains(['\u{1}', '\u{2}']),
+            "{}",
+            e.message
         );
     }
 
@@ -1187,6 +1265,30 @@ mod tests {
         assert_eq!(req(&fs, "me/x"), file("/app/lib/x.js"));
         assert_eq!(
             req(&fs, "#nope").unwrap_err().code,
+            "ERR_PACKAGE_IMPORT_NOT_DEFINED"
+        );
+        let fs = MemFs::with(&[(
+            "/app/package.json",
+            r##"{"imports":{"#up":"../outside.js"}}"##,
+        )]);
+        assert_eq!(
+            imp(&fs, "#up").unwrap_err().message,
+            "Invalid \"imports\" target \"../outside.js\" defined for '#up' in the package config /app/package.json imported from /app/main.mjs"
+        );
+    }
+
+    #[test]
+    fn require_of_a_hash_name_without_imports_looks_in_node_modules() {
+        let fs = MemFs::with(&[
+            ("/app/package.json", r#"{"name":"me"}"#),
+            ("/app/node_modules/#legacy/index.js", ""),
+        ]);
+        assert_eq!(
+            req(&fs, "#legacy"),
+            file("/app/node_modules/#legacy/index.js")
+        );
+        assert_eq!(
+            imp(&fs, "#legacy").unwrap_err().code,
             "ERR_PACKAGE_IMPORT_NOT_DEFINED"
         );
     }
