@@ -161,6 +161,7 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
     let mut permission_flags: Vec<String> = Vec::new();
     let mut eval: Option<(String, bool)> = None;
     let mut print = false;
+    let mut check = false;
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
@@ -195,6 +196,8 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
                 print = true;
                 eval = Some((take(args, &mut i, &inline, &flag)?, true));
             }
+            // Syntax check only (the runtime reads it from `Options::flags`).
+            "-c" | "--check" => check = true,
             "-r" | "--require" => cfg.requires.push(take(args, &mut i, &inline, &flag)?),
             "--import" => cfg.imports.push(take(args, &mut i, &inline, &flag)?),
             "--input-type" => {
@@ -264,6 +267,11 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
     cfg.grants =
         moat_permissions::Grants::parse(&permission_flags).map_err(|e| BadOption(e.to_string()))?;
     let rest = &args[i.min(args.len())..];
+    if check && eval.is_some() {
+        return Err(BadOption(
+            "either --check or --eval can be used, not both".to_string(),
+        ));
+    }
     if let Some((code, p)) = eval {
         cfg.entry = Entry::Eval {
             code,
@@ -379,6 +387,10 @@ mod tests {
         };
         assert_eq!(c.requires, s(&["./pre load.js"]));
         assert_eq!(c.exec_argv, s(&["--no-deprecation"]));
+        assert!(matches!(
+            parse(&s(&["--check", "-e", "1"]), ""),
+            Err(BadOption(o)) if o == "either --check or --eval can be used, not both"
+        ));
         // Both sources count for what the runtime does.
         assert_eq!(c.flags, s(&["--no-warnings", "-r", "--no-deprecation"]));
         for bad in ["-e 1", "app.js", "--version", "--nope"] {

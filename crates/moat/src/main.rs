@@ -22,6 +22,7 @@ Options:
   --                         indicate the end of moat options
   -e, --eval <code>          evaluate script
   -p, --print <code>         evaluate script and print result
+  -c, --check                syntax check script without executing
   -r, --require <module>     CommonJS module to preload (option can be repeated)
   --import <module>          ES module to preload (option can be repeated)
   --input-type=<type>        set module type for string input (commonjs or module)

@@ -216,11 +216,11 @@ function setup() {
   let capturing = false;
   const format = (err, sites) => (typeof user === 'function' ? user : ErrorPrepareStackTrace)(err, sites);
   const prepare = function prepareStackTrace(err, sites) {
-    translateEngineMessage(err, sites);
     if (!sawSites && sites.length > 0) {
       sawSites = true;
       completeCallSite(Object.getPrototypeOf(sites[0]));
     }
+    translateEngineMessage(err, sites);
     // captureStackTrace stores a plain own property: render it now.
     if (capturing) return format(err, sites);
     return new LazyStack(sites);

@@ -144,7 +144,13 @@ function runEntry() {
   cjs.Module._initPaths();
   for (const r of b.requires) cjs.preload(r);
   const imports = b.imports;
+  const check = require('internal/options').hasFlag('--check') || require('internal/options').hasFlag('-c');
   const start = () => {
+    if (check) {
+      if (b.entryKind === 'file') cjs.checkSyntax(b.entryValue);
+      else cjs.checkSource(b.readStdin(), '[stdin]');
+      return undefined;
+    }
     switch (b.entryKind) {
       case 'file': return cjs.runMain(b.entryValue);
       case 'eval': return evalSource(b.entryValue, '[eval]', false);

@@ -146,7 +146,12 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         return Ok(name.to_string());
     }
     let parent = parent_path(base);
-    match resolve::Resolver::new(&StdFs).import(name, &parent) {
+    let resolver = resolve::Resolver::new(&StdFs);
+    let result = resolver.import(name, &parent);
+    for (code, message) in resolver.take_deprecations() {
+        deprecate(ctx, code, &message)?;
+    }
+    match result {
         Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
             b
         } else {
@@ -170,6 +175,18 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
             Err(throw_code(ctx, ctor, e.code, &e.message, extra))
         }
     }
+}
+
+/// Emits a `DeprecationWarning` through `process.emitWarning`, as Node does for each code once.
+fn deprecate(ctx: &Ctx<'_>, code: &str, message: &str) -> rquickjs::Result<()> {
+    let process: Object = ctx.globals().get("process")?;
+    let emit: Function = process.get("emitWarning")?;
+    emit.call::<_, ()>((
+        rquickjs::function::This(process),
+        message,
+        "DeprecationWarning",
+        code,
+    ))
 }
 
 /// Resolution for `import`: a specifier that resolved once from a module resolves the same

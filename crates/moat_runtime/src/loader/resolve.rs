@@ -247,6 +247,8 @@ pub struct Resolver<'a, F: ResolveFs> {
     extensions: Vec<String>,
     /// Folders `require` searches after every `node_modules` (`Module.globalPaths`).
     global_paths: Vec<PathBuf>,
+    /// Deprecation warnings the last resolutions call for: (code, message).
+    deprecations: std::cell::RefCell<Vec<(&'static str, String)>>,
 }
 
 struct Package {
@@ -263,7 +265,14 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             fs,
             extensions: vec![".js".into(), ".json".into(), ".node".into()],
             global_paths: Vec::new(),
+            deprecations: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// Takes the deprecation warnings Node would print for what was resolved so far:
+    /// (code, message).
+    pub fn take_deprecations(&self) -> Vec<(&'static str, String)> {
+        self.deprecations.take()
     }
 
     /// Uses `extensions` (`.js`, `.json`, … as `require.extensions` lists them) for probing.
@@ -899,7 +908,11 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 return self.finish_import(r, Some(parent));
             }
             if subpath.is_empty() {
-                return self.legacy_main(&pkg_dir, pkg.as_ref(), parent);
+                let r = self.legacy_main(&pkg_dir, pkg.as_ref(), parent)?;
+                if let Resolved::File(f) = &r {
+                    self.warn_legacy_main(&pkg_dir, pkg.as_ref(), f, parent);
+                }
+                return Ok(r);
             }
             return self.finish_import(normalize(&pkg_dir.join(&subpath[1..])), Some(parent));
         }
@@ -951,6 +964,32 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 display(parent)
             ),
         ))
+    }
+
+    /// DEP0151: an `import` of a package whose main needed CommonJS's lookups (no main, or
+    /// one without its extension) to be found.
+    fn warn_legacy_main(&self, dir: &Path, pkg: Option<&Package>, found: &Path, parent: &Path) {
+        let main = pkg
+            .and_then(|p| p.json.get("main"))
+            .and_then(Value::as_str)
+            .filter(|m| !m.is_empty());
+        let rel = found.strip_prefix(dir).unwrap_or(found);
+        let message = match main {
+            Some(m) if normalize(&dir.join(m)) == found => return,
+            Some(m) => format!(
+                "Package {}/ has a \"main\" field set to \"{m}\", excluding the full filename and extension to the resolved file at \"{}\", imported from {}.\n Automatic extension resolution of the \"main\" field is deprecated for ES modules.",
+                display(dir),
+                display(rel),
+                display(parent)
+            ),
+            None => format!(
+                "No \"main\" or \"exports\" field defined in the package.json for {}/ resolving the main entry point \"{}\", imported from {}.\nDefault \"index\" lookups for the main are deprecated for ES modules.",
+                display(dir),
+                display(rel),
+                display(parent)
+            ),
+        };
+        self.deprecations.borrow_mut().push(("DEP0151", message));
     }
 
     fn finish_import(
@@ -1291,6 +1330,37 @@ mod tests {
             imp(&fs, "#legacy").unwrap_err().code,
             "ERR_PACKAGE_IMPORT_NOT_DEFINED"
         );
+    }
+
+    #[test]
+    fn importing_a_main_found_by_commonjs_lookups_is_deprecated() {
+        let fs = MemFs::with(&[
+            ("/app/node_modules/a/package.json", r#"{"type":"module"}"#),
+            ("/app/node_modules/a/index.js", ""),
+            (
+                "/app/node_modules/b/package.json",
+                r#"{"main":"./lib/main"}"#,
+            ),
+            ("/app/node_modules/b/lib/main.js", ""),
+            ("/app/node_modules/c/package.json", r#"{"main":"./c.js"}"#),
+            ("/app/node_modules/c/c.js", ""),
+        ]);
+        let codes = |name: &str| {
+            let r = Resolver::new(&fs);
+            r.import(name, Path::new("/app/main.mjs")).unwrap();
+            r.take_deprecations()
+        };
+        let a = codes("a");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].0, "DEP0151");
+        assert!(a[0].1.starts_with("No \"main\" or \"exports\" field defined in the package.json for /app/node_modules/a/ resolving the main entry point \"index.js\", imported from /app/main.mjs."));
+        let b = codes("b");
+        assert!(b[0].1.starts_with("Package /app/node_modules/b/ has a \"main\" field set to \"./lib/main\", excluding the full filename and extension to the resolved file at \"lib/main.js\""));
+        assert!(codes("c").is_empty());
+        // `require` has always done these lookups.
+        let r = Resolver::new(&fs);
+        r.require("a", Path::new("/app"), None, None).unwrap();
+        assert!(r.take_deprecations().is_empty());
     }
 
     #[test]

@@ -110,6 +110,20 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     o.set(
+        "checkModule",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, source: String, name: String| -> Result<()> {
+                // A source that parses as a module passes; for one that does not, compiling it
+                // here throws its SyntaxError (the parse fails before any import is loaded).
+                if detect_module(&source) {
+                    return Ok(());
+                }
+                Module::declare(ctx, name, strip_shebang(&source)).map(drop)
+            },
+        )?,
+    )?;
+    o.set(
         "detectModule",
         Function::new(ctx.clone(), |src: String| detect_module(&src))?,
     )?;

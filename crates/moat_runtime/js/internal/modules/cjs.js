@@ -343,6 +343,28 @@ function createRequire(filename) {
 Module.createRequire = createRequire;
 Module.Module = Module;
 
+// `--check`: compiles the entry without running it. A file that does not compile as CommonJS
+// passes when it parses as an ES module, as in Node.
+function checkSyntax(mainPath) {
+  const filename = Module._resolveFilename(mainPath, null, true);
+  checkSource(fsb.readFileUtf8(filename), filename);
+}
+
+function checkSource(content, filename) {
+  if (loader.format(filename) === 'module') {
+    loader.checkModule(content, filename);
+    return;
+  }
+  // Compiled in the CommonJS wrapper: error positions are counted without it.
+  wrappedFiles.add(filename);
+  try {
+    loader.compileFunction(content, filename);
+  } catch (err) {
+    if (err instanceof SyntaxError && loader.detectModule(content)) return;
+    throw err;
+  }
+}
+
 function runMain(mainPath) {
   let filename;
   try {
@@ -412,5 +434,5 @@ function preload(request) {
 }
 
 module.exports = {
-  Module, runMain, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules, warnTypelessPackage,
+  Module, runMain, checkSyntax, checkSource, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules, warnTypelessPackage,
 };
