@@ -25,6 +25,8 @@ pub struct Config {
     pub input_type: Option<InputType>,
     pub requires: Vec<String>,
     pub imports: Vec<String>,
+    /// `--experimental-loader`/`--loader` modules, in order.
+    pub loaders: Vec<String>,
     pub env_files: Vec<(PathBuf, bool)>,
     pub safe: bool,
     pub grants: moat_permissions::Grants,
@@ -151,6 +153,7 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
         input_type: None,
         requires: Vec::new(),
         imports: Vec::new(),
+        loaders: Vec::new(),
         env_files: Vec::new(),
         safe: false,
         grants: moat_permissions::Grants::default(),
@@ -200,6 +203,9 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             "-c" | "--check" => check = true,
             "-r" | "--require" => cfg.requires.push(take(args, &mut i, &inline, &flag)?),
             "--import" => cfg.imports.push(take(args, &mut i, &inline, &flag)?),
+            "--experimental-loader" | "--loader" => {
+                cfg.loaders.push(take(args, &mut i, &inline, &flag)?);
+            }
             "--input-type" => {
                 cfg.input_type = Some(match take(args, &mut i, &inline, &flag)?.as_str() {
                     "module" => InputType::Module,
@@ -387,6 +393,14 @@ mod tests {
         };
         assert_eq!(c.requires, s(&["./pre load.js"]));
         assert_eq!(c.exec_argv, s(&["--no-deprecation"]));
+        let Ok(Command::Run(l)) = parse(
+            &s(&["--experimental-loader", "./a.mjs", "--loader=b", "app.js"]),
+            "",
+        ) else {
+            panic!()
+        };
+        assert_eq!(l.loaders, s(&["./a.mjs", "b"]));
+        assert!(matches!(l.entry, Entry::File(p) if p.as_os_str() == "app.js"));
         assert!(matches!(
             parse(&s(&["--check", "-e", "1"]), ""),
             Err(BadOption(o)) if o == "either --check or --eval can be used, not both"

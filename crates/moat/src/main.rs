@@ -132,6 +132,7 @@ fn run(cfg: Config) -> Result<i32> {
         input_type: cfg.input_type,
         requires: cfg.requires.clone(),
         imports: cfg.imports.clone(),
+        loaders: cfg.loaders.clone(),
         env_file_vars: env_file_vars(&cfg)?,
         sandboxed: cfg.safe,
         grants: None,
@@ -294,6 +295,7 @@ mod sandbox {
             "execPath": options.exec_path,
             "requires": options.requires,
             "imports": options.imports,
+            "loaders": options.loaders,
             "permissions": options.grants.as_ref().map(Grants::to_flags),
         })
         .to_string()

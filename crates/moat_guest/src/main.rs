@@ -71,6 +71,7 @@ fn main() {
         input_type,
         requires: list("requires"),
         imports: list("imports"),
+        loaders: list("loaders"),
         env_file_vars: Vec::new(),
         sandboxed: true,
         grants: Some(grants),

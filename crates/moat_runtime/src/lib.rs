@@ -56,6 +56,8 @@ pub struct Options {
     pub requires: Vec<String>,
     /// `--import` modules, in order.
     pub imports: Vec<String>,
+    /// `--experimental-loader` modules: loaded first; customization hooks are not supported.
+    pub loaders: Vec<String>,
     /// Variables from `--env-file`, applied where the environment does not already set them.
     pub env_file_vars: Vec<(String, String)>,
     /// True inside the `--safe` sandbox.

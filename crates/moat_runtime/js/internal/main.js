@@ -144,6 +144,7 @@ function runEntry() {
   cjs.Module._initPaths();
   for (const r of b.requires) cjs.preload(r);
   const imports = b.imports;
+  const loaders = b.loaders;
   const check = require('internal/options').hasFlag('--check') || require('internal/options').hasFlag('-c');
   const start = () => {
     if (check) {
@@ -161,8 +162,19 @@ function runEntry() {
       }
     }
   };
-  if (imports.length > 0) {
+  if (imports.length > 0 || loaders.length > 0) {
     let chain = Promise.resolve();
+    // A loader module is imported as Node does; the hooks it may export cannot be run here.
+    for (const spec of loaders) {
+      chain = chain.then(() => loader.importModule(spec, `${process.cwd()}/[preload]`)).then((ns) => {
+        for (const hook of ['initialize', 'resolve', 'load']) {
+          if (typeof ns[hook] === 'function') {
+            const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+            throw new ERR_NOT_IMPLEMENTED(`module customization hooks (the '${hook}' hook of --experimental-loader ${spec})`);
+          }
+        }
+      });
+    }
     for (const spec of imports) chain = chain.then(() => loader.importModule(spec, `${process.cwd()}/[preload]`));
     chain.then(start).then(undefined, onFatal);
     return;

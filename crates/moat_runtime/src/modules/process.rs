@@ -71,6 +71,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     };
     o.set("requires", list(&opts.requires)?)?;
     o.set("imports", list(&opts.imports)?)?;
+    o.set("loaders", list(&opts.loaders)?)?;
 
     // Under the permission model a variable without `--allow-env` is absent, as in the sandbox,
     // whose host passes only the granted ones.
