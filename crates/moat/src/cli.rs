@@ -56,8 +56,10 @@ impl BadOption {
     }
 }
 
-/// Flags node accepts that change nothing moat does; kept in `process.execArgv`.
-const ACCEPTED_NOOPS: &[&str] = &[
+/// Flags without a value that node accepts. The runtime acts on the ones it implements through
+/// `Options::flags` (`--no-warnings`, `--no-deprecation`, `--preserve-symlinks`, …); the rest
+/// change nothing moat does. All are kept in `process.execArgv`.
+const PLAIN_FLAGS: &[&str] = &[
     "--no-warnings",
     "--trace-warnings",
     "--trace-uncaught",
@@ -69,6 +71,7 @@ const ACCEPTED_NOOPS: &[&str] = &[
     "--expose_gc",
     "--enable-source-maps",
     "--preserve-symlinks",
+    "--preserve-symlinks-main",
     "--no-experimental-require-module",
     "--experimental-require-module",
     "--experimental-vm-modules",
@@ -250,7 +253,7 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             "--stack-trace-limit" => {
                 take(args, &mut i, &inline, &flag)?;
             }
-            f if ACCEPTED_NOOPS.contains(&f) || ACCEPTED_NOOPS.contains(&arg.as_str()) => {}
+            f if PLAIN_FLAGS.contains(&f) || PLAIN_FLAGS.contains(&arg.as_str()) => {}
             f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}
             _ if start < n_env => {
                 return Err(BadOption(format!("{arg} is not allowed in NODE_OPTIONS")));

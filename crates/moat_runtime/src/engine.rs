@@ -153,6 +153,8 @@ impl Engine {
     /// Runs the program the options describe to completion and returns its exit code.
     fn start(self, options: Options) -> Result<i32, String> {
         sys::reseed();
+        crate::loader::PRESERVE_SYMLINKS
+            .set(options.flags.iter().any(|f| f == "--preserve-symlinks"));
         self.state
             .options
             .set(options)

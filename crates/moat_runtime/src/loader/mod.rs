@@ -140,6 +140,11 @@ pub fn file_url(path: &str) -> String {
         .unwrap_or_else(|_| format!("file://{path}"))
 }
 
+thread_local! {
+    /// `--preserve-symlinks`: imports keep the path they were found at (set at each start).
+    pub static PRESERVE_SYMLINKS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Resolves an import specifier, throwing Node's error on failure.
 pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::Result<String> {
     if name.starts_with("data:") {
@@ -159,10 +164,13 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         }),
         // A module is known by its real path, as Node's (without --preserve-symlinks): two links
         // to one file are one module, and its format is the real file's.
-        Ok(Resolved::File(p)) => Ok(sys::fs::realpath(&CheckedPath::unchecked(&p))
-            .unwrap_or(p)
-            .to_string_lossy()
-            .into_owned()),
+        Ok(Resolved::File(p)) => Ok(if PRESERVE_SYMLINKS.get() {
+            p
+        } else {
+            sys::fs::realpath(&CheckedPath::unchecked(&p)).unwrap_or(p)
+        }
+        .to_string_lossy()
+        .into_owned()),
         Err(e) => {
             let extra = e
                 .target

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use moat_permissions::CheckedPath;
 use rquickjs::promise::PromiseState;
 use rquickjs::{Ctx, Function, Module, Object, Persistent, Result, Value};
 
@@ -14,17 +15,18 @@ use crate::loader::{StdFs, detect_module, is_esm_syntax, resolve_import, strip_s
 pub const CJS_WRAPPER_HEAD: &str = "(function (exports, require, module, __filename, __dirname) { ";
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
+    let resolve_st = state.clone();
     o.set(
         "resolveRequire",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>,
-             request: String,
-             parent: Option<String>,
-             paths: Option<Vec<String>>,
-             extensions: Vec<String>,
-             global_paths: Vec<String>|
-             -> Result<String> {
+            move |ctx: Ctx<'js>,
+                  request: String,
+                  parent: Option<String>,
+                  paths: Option<Vec<String>>,
+                  extensions: Vec<String>,
+                  global_paths: Vec<String>|
+                  -> Result<String> {
                 let parent_path = parent.as_deref().map(Path::new);
                 let cwd = crate::sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
                 let parent_dir = parent_path
@@ -42,7 +44,21 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     } else {
                         format!("node:{b}")
                     }),
-                    Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
+                    Ok(Resolved::File(p)) => {
+                        // A module is known by its real path, as in Node, unless
+                        // --preserve-symlinks (--preserve-symlinks-main for the entry point).
+                        let flag = if parent.is_none() {
+                            "--preserve-symlinks-main"
+                        } else {
+                            "--preserve-symlinks"
+                        };
+                        let p = if resolve_st.options().flags.iter().any(|f| f == flag) {
+                            p
+                        } else {
+                            crate::sys::fs::realpath(&CheckedPath::unchecked(&p)).unwrap_or(p)
+                        };
+                        Ok(p.to_string_lossy().into_owned())
+                    }
                     Err(e) => Err(throw_code::<()>(&ctx, "Error", e.code, &e.message, None)),
                 }
             },
