@@ -127,7 +127,8 @@ function evalSource(source, filename, print, forceModule) {
   const asModule = forceModule || inputType === 'module' ||
     (inputType === '' && loader.isEsmSyntax(source));
   if (asModule) {
-    const p = loader.evalModule(source, filename);
+    // From a microtask, as an ES module entry file is (see cjs.runMain).
+    const p = Promise.resolve().then(() => loader.evalModule(source, filename));
     p.then(undefined, () => {});
     return p.then(() => undefined);
   }

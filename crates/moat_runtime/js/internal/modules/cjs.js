@@ -383,8 +383,9 @@ function runMain(mainPath) {
     if (internalBinding('process').inputType !== '') {
       return Promise.reject(new (require('internal/errors').codes.ERR_INPUT_TYPE_NOT_ALLOWED)());
     }
-    const p = loader.importModule(filename, filename);
-    return p;
+    // Evaluated from a microtask, as Node's loader runs it: what the module's top level queues
+    // on the microtask queue runs before its process.nextTick callbacks.
+    return Promise.resolve().then(() => loader.importModule(filename, filename));
   }
   Module._load(filename, null, true);
   return undefined;
