@@ -94,9 +94,13 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   try {
     const r = loader.resolveRequire(request, parentFile, paths ?? null, Object.keys(Module._extensions),
       Module.globalPaths);
-    return r.startsWith('node:') ? (prefixOnly.includes(r) ? r : r.slice(5)) : r;
+    // A built-in comes back as it was asked for: `node:fs` for `node:fs`, `fs` for `fs`.
+    return r.startsWith('node:') ? (prefixOnly.includes(r) || request.startsWith('node:') ? r : r.slice(5)) : r;
   } catch (err) {
-    if (err && err.code === 'MODULE_NOT_FOUND') {
+    // `require.resolve('node:nope')` finds no module; `require('node:nope')` says there is no
+    // such built-in (`Module._load` checks that first).
+    if (err && (err.code === 'MODULE_NOT_FOUND' || err.code === 'ERR_UNKNOWN_BUILTIN_MODULE')) {
+      if (err.code === 'ERR_UNKNOWN_BUILTIN_MODULE') err.message = `Cannot find module '${request}'`;
       const requireStack = [];
       for (let cursor = parent; cursor; cursor = cursor[kParent]) requireStack.push(cursor.filename || cursor.id);
       let message = err.message;
@@ -105,11 +109,6 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
       e.code = 'MODULE_NOT_FOUND';
       e.requireStack = requireStack;
       throw e;
-    }
-    if (err && err.code === 'ERR_UNKNOWN_BUILTIN_MODULE') {
-      const e = new Error(err.message);
-      e.code = err.code;
-      throw require('internal/errors').fixStack(e);
     }
     if (err && typeof err.code === 'string' && err.code.startsWith('ERR_')) require('internal/errors').fixStack(err);
     throw err;
@@ -126,6 +125,11 @@ Module._load = function _load(request, parent, isMain) {
   if (!request.startsWith('node:') && isBuiltin(request)) {
     const replaced = Module._cache[request];
     if (replaced !== undefined) return replaced.exports;
+  }
+  if (request.startsWith('node:') && !isBuiltin(request)) {
+    const e = new Error(`No such built-in module: ${request}`);
+    e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    throw require('internal/errors').fixStack(e);
   }
   const filename = Module._resolveFilename(request, parent, isMain);
   if (isBuiltin(filename) && !filename.startsWith('/')) return requireBuiltinPublic(filename);
