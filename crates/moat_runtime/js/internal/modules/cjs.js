@@ -64,6 +64,12 @@ Module.builtinModules = Object.freeze(builtinModules);
 Module.isBuiltin = isBuiltin;
 Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 Module.wrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
+const [kWrapperHead, kWrapperTail] = Module.wrapper;
+const kDefaultWrap = Module.wrap;
+// Code that patches `Module.wrapper` or `Module.wrap` (an old way to instrument every module)
+// gets its wrapper used.
+const wrapperPatched = () => Module.wrap !== kDefaultWrap ||
+  Module.wrapper[0] !== kWrapperHead || Module.wrapper[1] !== kWrapperTail;
 
 Module._nodeModulePaths = function _nodeModulePaths(from) { return loader.nodeModulePaths(path.resolve(from)); };
 
@@ -220,10 +226,11 @@ const warnNow = (message) => require('internal/process/warning').emitWarningSync
 
 // With `detect`, a file that fails to compile as CommonJS but is an ES module runs as one.
 Module.prototype._compile = function _compile(content, filename, detect = false) {
-  wrappedFiles.add(filename);
+  const patched = wrapperPatched();
+  if (!patched) wrappedFiles.add(filename);
   let fn;
   try {
-    fn = loader.compileFunction(content, filename);
+    fn = patched ? loader.compileScript(Module.wrap(content), filename) : loader.compileFunction(content, filename);
   } catch (err) {
     if (err instanceof SyntaxError && loader.isEsmSyntax(content)) {
       if (detect && requireModuleEnabled()) {
