@@ -127,7 +127,7 @@ function evalSource(source, filename, print, forceModule) {
   const asModule = forceModule || inputType === 'module' ||
     (inputType === '' && loader.isEsmSyntax(source));
   if (asModule) {
-    // From a microtask, as an ES module entry file is (see cjs.runMain).
+    // From a microtask, as an ES module entry file is (see cjs.Module.runMain).
     const p = Promise.resolve().then(() => loader.evalModule(source, filename));
     p.then(undefined, () => {});
     return p.then(() => undefined);
@@ -154,7 +154,7 @@ function runEntry() {
       return undefined;
     }
     switch (b.entryKind) {
-      case 'file': return cjs.runMain(b.entryValue);
+      case 'file': return cjs.Module.runMain(b.entryValue);
       case 'eval': return evalSource(b.entryValue, '[eval]', false);
       case 'print': return evalSource(b.entryValue, '[eval]', true);
       default: {

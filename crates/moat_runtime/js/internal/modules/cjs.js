@@ -376,7 +376,13 @@ function checkSource(content, filename) {
   }
 }
 
-function runMain(mainPath) {
+// `Module.runMain`: the entry point runs through it, so a preload script may wrap it, as in
+// Node.
+Module.runMain = function runMain(mainPath = process.argv[1]) {
+  return runMainFile(mainPath);
+};
+
+function runMainFile(mainPath) {
   let filename;
   try {
     filename = Module._resolveFilename(mainPath, null, true);
@@ -446,5 +452,5 @@ function preload(request) {
 }
 
 module.exports = {
-  Module, runMain, checkSyntax, checkSource, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules, warnTypelessPackage,
+  Module, checkSyntax, checkSource, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules, warnTypelessPackage,
 };
