@@ -84,6 +84,11 @@ fn run_guest(wasm: Vec<u8>, grants: moat_permissions::Grants) -> i32 {
         grants,
         ..SandboxConfig::default()
     };
+    run_compiled(cwasm, cfg)
+}
+
+/// Runs a guest compiled with epoch checks on a thread of its own and returns its exit code.
+fn run_compiled(cwasm: Vec<u8>, cfg: SandboxConfig) -> i32 {
     std::thread::Builder::new()
         .stack_size(GUEST_THREAD_STACK)
         .spawn(move || {
@@ -443,24 +448,7 @@ fn spinning_guest() -> Vec<u8> {
 #[test]
 fn an_epoch_guest_is_stopped_by_its_limits_and_the_host_goes_on() {
     let cwasm = moat_sandbox::precompile(&spinning_guest(), Interrupts::Epoch).expect("compiles");
-    let run = |cfg: SandboxConfig| {
-        let cwasm = cwasm.clone();
-        std::thread::Builder::new()
-            .stack_size(GUEST_THREAD_STACK)
-            .spawn(move || {
-                Sandbox::load(
-                    Guest::Bytes(&cwasm),
-                    Allocation::OnDemand,
-                    Interrupts::Epoch,
-                )
-                .expect("loads")
-                .run_here(&cfg)
-                .expect("runs")
-            })
-            .expect("a guest thread")
-            .join()
-            .expect("finishes")
-    };
+    let run = |cfg: SandboxConfig| run_compiled(cwasm.clone(), cfg);
     let cpu = SandboxConfig {
         max_cpu_time: Some(std::time::Duration::from_millis(50)),
         ..SandboxConfig::default()
