@@ -41,8 +41,13 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         return Ok(Value::new_undefined(ctx.clone()));
                     }
                     let c = ctx.as_raw().as_ptr();
-                    let target =
-                        Value::from_raw(ctx.clone(), qjs::JS_GetProxyTarget(c, v.as_raw()));
+                    let raw_target = qjs::JS_GetProxyTarget(c, v.as_raw());
+                    if qjs::JS_IsException(raw_target) {
+                        // A revoked proxy: the engine threw; take that back and say so.
+                        let _ = ctx.catch();
+                        return Ok(Value::new_null(ctx.clone()));
+                    }
+                    let target = Value::from_raw(ctx.clone(), raw_target);
                     let handler =
                         Value::from_raw(ctx.clone(), qjs::JS_GetProxyHandler(c, v.as_raw()));
                     let out = Array::new(ctx.clone())?;
