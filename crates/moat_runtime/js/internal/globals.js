@@ -46,6 +46,21 @@ function setup() {
   if (Symbol.dispose === undefined) Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
   if (Symbol.asyncDispose === undefined) Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('Symbol.asyncDispose') });
   require('internal/util/iterator_kinds').install();
+  // JSON.parse's errors in V8's words (`internal/json_errors`, loaded only when one fails).
+  const nativeParse = JSON.parse;
+  Object.defineProperty(JSON, 'parse', {
+    value: {
+      parse(text, reviver) {
+        try {
+          return nativeParse(text, reviver);
+        } catch (err) {
+          if (err instanceof SyntaxError) require('internal/json_errors').explain(err, `${text}`);
+          throw err;
+        }
+      },
+    }.parse,
+    writable: true, configurable: true, enumerable: false,
+  });
   // Seeded from the OS at each start (sys::random), not at engine creation as QuickJS does.
   Object.defineProperty(Math, 'random', {
     value: internalBinding('crypto').mathRandom, writable: true, configurable: true, enumerable: false,
