@@ -82,23 +82,32 @@ impl Case {
     }
 }
 
-/// A TCP server on a free loopback port that only counts the connections it gets.
+/// A TCP server and a UDP socket on free loopback ports that only count what reaches them.
 struct Canary {
     listener: std::net::TcpListener,
+    udp: std::net::UdpSocket,
 }
 
 impl Canary {
     fn new() -> Self {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a canary port");
         listener.set_nonblocking(true).expect("non-blocking");
-        Canary { listener }
+        let udp = std::net::UdpSocket::bind("127.0.0.1:0").expect("a canary port");
+        udp.set_nonblocking(true).expect("non-blocking");
+        Canary { listener, udp }
     }
     fn port(&self) -> u16 {
         self.listener.local_addr().expect("bound").port()
     }
-    /// Connections that reached it (accepted by the kernel, whether or not taken yet).
-    fn connections(&self) -> usize {
+    fn udp_port(&self) -> u16 {
+        self.udp.local_addr().expect("bound").port()
+    }
+    /// Connections and datagrams that reached it (connections accepted by the kernel, whether
+    /// or not taken yet).
+    fn reached(&self) -> usize {
+        let mut buf = [0u8; 64];
         std::iter::from_fn(|| self.listener.accept().ok()).count()
+            + std::iter::from_fn(|| self.udp.recv_from(&mut buf).ok()).count()
     }
 }
 
@@ -151,6 +160,7 @@ impl Scratch {
                     .replace("{app}", &format!("{r}/app"))
                     .replace("{root}", &r)
                     .replace("{canary}", &self.canary.port().to_string())
+                    .replace("{udp_canary}", &self.canary.udp_port().to_string())
             })
             .collect()
     }
@@ -211,6 +221,7 @@ fn attempt(case: &Case, mode: Mode, granted: bool) -> Result<(), Failed> {
         .arg(scratch.root.join("app/case.js"))
         .arg(&scratch.root)
         .arg(scratch.canary.port().to_string())
+        .arg(scratch.canary.udp_port().to_string())
         .current_dir(scratch.root.join("app"))
         .env("MOAT_TEST_SECRET", "hunter2");
     let before = scratch.snapshot();
@@ -253,7 +264,7 @@ fn attempt(case: &Case, mode: Mode, granted: bool) -> Result<(), Failed> {
             .collect();
         return Err(format!("the denied run changed {changed:?}\n{}", shown()).into());
     }
-    let reached = scratch.canary.connections();
+    let reached = scratch.canary.reached();
     if reached > 0 {
         return Err(format!(
             "the denied run reached the canary {reached} time(s)\n{}",

@@ -5,7 +5,6 @@
 const { thrower } = require('internal/errors');
 
 const exportsOf = {
-  dgram: ['createSocket', 'Socket'],
   domain: ['create', 'Domain'],
   http: ['createServer', 'request', 'get', 'Server', 'Agent', 'ClientRequest', 'IncomingMessage', 'ServerResponse', 'METHODS', 'STATUS_CODES'],
   http2: ['createServer', 'createSecureServer', 'connect', 'constants'],

@@ -124,6 +124,63 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             },
         )?,
     )?;
+    let st = state.clone();
+    o.set(
+        "udpBind",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, handle: u32, ip: String, port: u16| -> Result<()> {
+                let addr = parse_addr(&ctx, &ip, port)?;
+                check(&ctx, &st, addr)?;
+                sys::net::udp_bind(handle, addr)
+                    .map_err(|e| socket_error(&ctx, &e, "bind", Some(addr)))
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "udpSend",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>,
+                  handle: u32,
+                  data: Value<'js>,
+                  ip: String,
+                  port: u16|
+                  -> Result<i64> {
+                let addr = parse_addr(&ctx, &ip, port)?;
+                check(&ctx, &st, addr)?;
+                let bytes = bytes_of(&data)?;
+                match sys::net::send_to(handle, &bytes, addr) {
+                    Ok(n) => Ok(n as i64),
+                    Err(e) if would_block(&e) => Ok(-1),
+                    Err(e) => Err(socket_error(&ctx, &e, "send", Some(addr))),
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "udpRecv",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32| -> Result<Option<Array<'js>>> {
+                let mut buf = vec![0u8; 65536];
+                match sys::net::recv_from(handle, &mut buf) {
+                    Ok((n, from)) => {
+                        buf.truncate(n);
+                        let out = Array::new(ctx.clone())?;
+                        out.set(0, TypedArray::new(ctx.clone(), buf)?)?;
+                        out.set(1, from.ip().to_string())?;
+                        out.set(2, from.port())?;
+                        out.set(3, if from.is_ipv4() { "IPv4" } else { "IPv6" })?;
+                        Ok(Some(out))
+                    }
+                    Err(e) if would_block(&e) => Ok(None),
+                    Err(e) => Err(socket_error(&ctx, &e, "recvmsg", None)),
+                }
+            },
+        )?,
+    )?;
     o.set(
         "accept",
         Function::new(

@@ -19,6 +19,22 @@ unsafe extern "C" {
     fn tcp_connect(addr: *const u8, addr_len: usize, handle: u32) -> i32;
     fn tcp_listen(addr: *const u8, addr_len: usize, backlog: i32, handle: u32) -> i32;
     fn tcp_accept(listener: u32, handle: u32) -> i32;
+    fn udp_bind(addr: *const u8, addr_len: usize, handle: u32) -> i32;
+    fn udp_send_to(
+        handle: u32,
+        buf: *const u8,
+        len: usize,
+        addr: *const u8,
+        addr_len: usize,
+        n_out: *mut u32,
+    ) -> i32;
+    fn udp_recv_from(
+        handle: u32,
+        buf: *mut u8,
+        len: usize,
+        n_out: *mut u32,
+        size_out: *mut u32,
+    ) -> i32;
     fn sock_send(handle: u32, buf: *const u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_recv(handle: u32, buf: *mut u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_addr(handle: u32, peer: i32, size_out: *mut u32) -> i32;
@@ -193,4 +209,43 @@ pub fn shutdown(handle: u32, how: i32) -> io::Result<()> {
 pub fn close(handle: u32) {
     // SAFETY: no memory is passed.
     let _ = unsafe { sock_close(handle) };
+}
+
+/// Binds UDP socket `handle` to `addr` (`ip:port`).
+///
+/// # Errors
+/// The host's.
+pub fn bind_udp(addr: &str, handle: u32) -> io::Result<()> {
+    // SAFETY: the host reads `addr_len` bytes at `addr`.
+    check(unsafe { udp_bind(addr.as_ptr(), addr.len(), handle) })
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn send_to(handle: u32, buf: &[u8], addr: &str) -> io::Result<usize> {
+    let mut n = 0u32;
+    // SAFETY: the host reads the two buffers and writes one u32 at `n_out`.
+    check(unsafe {
+        udp_send_to(
+            handle,
+            buf.as_ptr(),
+            buf.len(),
+            addr.as_ptr(),
+            addr.len(),
+            &mut n,
+        )
+    })?;
+    Ok(n as usize)
+}
+
+/// One datagram: its length (cut to `buf`) and its sender, as text.
+///
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn recv_from(handle: u32, buf: &mut [u8]) -> io::Result<(usize, String)> {
+    let (mut n, mut size) = (0u32, 0u32);
+    // SAFETY: the host writes at most `len` bytes at `buf` and one u32 at each of the outs.
+    check(unsafe { udp_recv_from(handle, buf.as_mut_ptr(), buf.len(), &mut n, &mut size) })?;
+    let from = String::from_utf8(take_answer(size)?).map_err(io::Error::other)?;
+    Ok((n as usize, from))
 }

@@ -46,6 +46,24 @@ pub fn accept(listener: u32, handle: u32) -> io::Result<()> {
 }
 
 /// # Errors
+/// The OS's (`AddrInUse` …).
+pub fn udp_bind(handle: u32, addr: SocketAddr) -> io::Result<()> {
+    with(|s| s.udp_bind(handle, addr))
+}
+
+/// # Errors
+/// `WouldBlock`, or the OS's.
+pub fn send_to(handle: u32, buf: &[u8], addr: SocketAddr) -> io::Result<usize> {
+    with(|s| s.send_to(handle, buf, addr))
+}
+
+/// # Errors
+/// `WouldBlock`, or the OS's.
+pub fn recv_from(handle: u32, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
+    with(|s| s.recv_from(handle, buf))
+}
+
+/// # Errors
 /// `WouldBlock`, or the OS's.
 pub fn send(handle: u32, buf: &[u8]) -> io::Result<usize> {
     with(|s| s.send(handle, buf))

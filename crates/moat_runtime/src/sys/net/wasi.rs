@@ -25,6 +25,28 @@ pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
 }
 
 /// # Errors
+/// The host's.
+pub fn udp_bind(handle: u32, addr: SocketAddr) -> io::Result<()> {
+    host::bind_udp(&addr.to_string(), handle)
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's (`EACCES` for an address the grants do not cover).
+pub fn send_to(handle: u32, buf: &[u8], addr: SocketAddr) -> io::Result<usize> {
+    host::send_to(handle, buf, &addr.to_string())
+}
+
+/// # Errors
+/// `EAGAIN`, or the host's.
+pub fn recv_from(handle: u32, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
+    let (n, from) = host::recv_from(handle, buf)?;
+    let from = from
+        .parse()
+        .map_err(|_| io::Error::from(io::ErrorKind::InvalidData))?;
+    Ok((n, from))
+}
+
+/// # Errors
 /// `EAGAIN`, or the host's.
 pub fn send(handle: u32, buf: &[u8]) -> io::Result<usize> {
     host::send(handle, buf)
