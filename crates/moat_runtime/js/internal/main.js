@@ -177,11 +177,28 @@ function runEntry() {
       });
     }
     for (const spec of imports) chain = chain.then(() => loader.importModule(spec, `${process.cwd()}/[preload]`));
-    chain.then(start).then(undefined, onFatal);
+    watchEntry(chain.then(start));
     return;
   }
   const r = start();
-  if (r && typeof r.then === 'function') r.then(undefined, onFatal);
+  if (r && typeof r.then === 'function') watchEntry(r);
+}
+
+// An ES module entry's evaluation, while it has not settled: when the loop runs out of work
+// with it still pending, its top-level await can never finish.
+let unsettledEntry = null;
+function watchEntry(promise) {
+  unsettledEntry = promise;
+  const settled = () => { if (unsettledEntry === promise) unsettledEntry = null; };
+  promise.then(settled, (err) => {
+    settled();
+    onFatal(err);
+  });
+}
+
+function entryName() {
+  if (b.entryKind === 'file') return require('internal/url').pathToFileURL(b.entryValue).href;
+  return require('internal/url').pathToFileURL(`${process.cwd()}/${b.entryKind === 'stdin' ? '[stdin]' : '[eval1]'}`).href;
 }
 
 function run() {
@@ -201,6 +218,13 @@ function run() {
       loop.runCallback(() => process.emit('beforeExit', exitCodeOf(process.exitCode)));
     }
     if (!loop.isAlive()) break;
+  }
+  // Node exits with 13 after a warning, unless the program set its own exit code.
+  if (unsettledEntry !== null && !process._exiting && process.exitCode === undefined) {
+    if (!require('internal/options').hasFlag('--no-warnings')) {
+      process._rawWrite(2, `Warning: Detected unsettled top-level await at ${entryName()}\n`);
+    }
+    process.exitCode = 13;
   }
   emitExit(0);
   return exitCodeOf(process.exitCode);
