@@ -3,7 +3,10 @@
 // `name` reads like `TypeError` and whose `code` is the Node code, printed as `TypeError [CODE]`.
 
 const messages = new Map();
-const codes = {};
+// key -> [Base, others]: what each code's class derives from.
+const bases = new Map();
+// The classes made so far (or put in their place).
+const made = new Map();
 
 function formatMessage(key, args) {
   const msg = messages.get(key);
@@ -23,24 +26,35 @@ function makeNodeErrorWithCode(Base, key) {
   };
 }
 
-// Each class is made on first use: start-up reads this table without building a hundred classes.
+// Each class is made on first use: start-up records this table without building a hundred
+// classes or defining a property for each code.
 function E(key, msg, Base, ...others) {
   messages.set(key, msg);
-  const settle = (cls) => {
-    Object.defineProperty(codes, key, { value: cls, writable: true, enumerable: true, configurable: true });
-    return cls;
-  };
-  Object.defineProperty(codes, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const cls = makeNodeErrorWithCode(Base, key);
-      for (const Other of others) cls[Other.name] = makeNodeErrorWithCode(Other, key);
-      return settle(cls);
-    },
-    set: settle,
-  });
+  bases.set(key, [Base, others]);
 }
+
+function classFor(key) {
+  let cls = made.get(key);
+  if (cls === undefined && bases.has(key)) {
+    const [Base, others] = bases.get(key);
+    cls = makeNodeErrorWithCode(Base, key);
+    for (const Other of others) cls[Other.name] = makeNodeErrorWithCode(Other, key);
+    made.set(key, cls);
+  }
+  return cls;
+}
+
+const codes = new Proxy({}, {
+  get: (_, key) => (typeof key === 'string' ? classFor(key) : undefined),
+  set(_, key, value) {
+    made.set(key, value);
+    return true;
+  },
+  has: (_, key) => bases.has(key) || made.has(key),
+  ownKeys: () => [...new Set([...bases.keys(), ...made.keys()])],
+  getOwnPropertyDescriptor: (_, key) => (bases.has(key) || made.has(key) ?
+    { value: classFor(key) ?? made.get(key), writable: true, enumerable: true, configurable: true } : undefined),
+});
 
 // `stack` must start with `Name [CODE]: message`, as Node prints it.
 function fixStack(err) {
