@@ -6,7 +6,7 @@
 const EventEmitter = require('events');
 const { codes: {
   ERR_SOCKET_BAD_TYPE, ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_DGRAM_NOT_RUNNING, ERR_INVALID_ARG_TYPE,
-  ERR_SOCKET_BAD_PORT, ERR_MISSING_ARGS,
+  ERR_MISSING_ARGS,
 }, thrower } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 const loop = require('internal/loop');
@@ -14,7 +14,7 @@ const binding = internalBinding('net');
 
 const READABLE = 1;
 const lazyBuffer = () => require('buffer').Buffer;
-const isIP = (s) => require('net').isIP(s);
+const { isIP, validatePort } = require('internal/net');
 
 function toBuffer(msg) {
   const Buffer = lazyBuffer();
@@ -25,13 +25,6 @@ function toBuffer(msg) {
   throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView', 'string'], msg);
 }
 
-function validatePort(port) {
-  if ((typeof port !== 'number' && typeof port !== 'string') || (typeof port === 'string' && port.trim() === '') ||
-      +port !== (+port >>> 0) || port > 0xFFFF || port === 0) {
-    throw new ERR_SOCKET_BAD_PORT('Port', port, false);
-  }
-  return port | 0;
-}
 
 class Socket extends EventEmitter {
   constructor(type, listener) {
@@ -126,7 +119,7 @@ class Socket extends EventEmitter {
       [args[0], typeof args[1] === 'string' ? args[1] : undefined, args[args.length - 1]] :
       [args[0], args[1], undefined];
     if (port === undefined) throw new ERR_MISSING_ARGS('port');
-    const p = validatePort(port);
+    const p = validatePort(port, 'Port', false);
     let data = toBuffer(msg);
     if (offset !== undefined) data = data.subarray(offset, offset + length);
     if (this._closed) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();

@@ -7,7 +7,7 @@ const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE }, thrower } = requ
 const { validateString, validateFunction } = require('internal/validators');
 const binding = internalBinding('dns');
 
-const isIP = (s) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s));
+const { isIP } = require('internal/net');
 
 function errnoOf(err) {
   if (err.code === 'ENOTFOUND') {

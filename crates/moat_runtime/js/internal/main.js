@@ -146,7 +146,8 @@ function runEntry() {
   for (const r of b.requires) cjs.preload(r);
   const imports = b.imports;
   const loaders = b.loaders;
-  const check = require('internal/options').hasFlag('--check') || require('internal/options').hasFlag('-c');
+  const { hasFlag } = require('internal/options');
+  const check = hasFlag('--check') || hasFlag('-c');
   const start = () => {
     if (check) {
       if (b.entryKind === 'file') cjs.checkSyntax(b.entryValue);

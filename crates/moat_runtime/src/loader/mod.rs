@@ -688,13 +688,18 @@ fn set_meta<'js>(
                 {
                     return Ok(u.to_string());
                 }
-                let r = resolve_import(&ctx, &base, &spec)?;
-                Ok(if r.starts_with('/') { file_url(&r) } else { r })
+                resolve_to_url(&ctx, &base, &spec)
             },
         )?,
     )?;
     meta.set("url", file_url(name))?;
     Ok(())
+}
+
+/// `import.meta.resolve`'s answer: what `spec` resolves to from `base`, a file as its URL.
+fn resolve_to_url(ctx: &Ctx<'_>, base: &str, spec: &str) -> rquickjs::Result<String> {
+    let r = resolve_import(ctx, base, spec)?;
+    Ok(if r.starts_with('/') { file_url(&r) } else { r })
 }
 
 /// `import.meta` of a `data:` module: `main`, `resolve` and `url`, as Node gives it. Nothing
@@ -723,8 +728,7 @@ fn set_data_meta<'js>(
                         None,
                     ));
                 }
-                let r = resolve_import(&ctx, "", &spec)?;
-                Ok(if r.starts_with('/') { file_url(&r) } else { r })
+                resolve_to_url(&ctx, "", &spec)
             },
         )?,
     )?;

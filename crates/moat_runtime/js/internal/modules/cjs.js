@@ -232,7 +232,8 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
   try {
     fn = patched ? loader.compileScript(Module.wrap(content), filename) : loader.compileFunction(content, filename);
   } catch (err) {
-    if (err instanceof SyntaxError && loader.isEsmSyntax(content)) {
+    // It failed as CommonJS already: whether it parses as a module is all that is left to ask.
+    if (err instanceof SyntaxError && loader.detectModule(content)) {
       if (detect && requireModuleEnabled()) {
         wrappedFiles.delete(filename);
         warnTypelessPackage(filename);
