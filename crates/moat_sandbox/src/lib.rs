@@ -353,6 +353,7 @@ pub struct Sandbox {
     module: Module,
     linker: Linker<HostState>,
     interrupts: Interrupts,
+    tokio: tokio::runtime::Runtime,
 }
 
 impl Sandbox {
@@ -396,11 +397,15 @@ impl Sandbox {
         p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
             .and_then(|()| host::add_to_linker(&mut linker, |s| &mut s.calls))
             .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+        let tokio = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| SandboxError::Setup(format!("failed to start a tokio runtime: {e}")))?;
         Ok(Sandbox {
             engine,
             module,
             linker,
             interrupts,
+            tokio,
         })
     }
 
@@ -411,6 +416,11 @@ impl Sandbox {
     /// Setup failures, and traps that are not a limit or an exit.
     pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
         let engine = &self.engine;
+        // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
+        // scope starts a multi-threaded one (worker threads, an I/O driver) on the first call.
+        // The guest's calls all complete on this thread (`allow_blocking_current_thread`, the
+        // event loop waits in `moat` imports), so a current-thread runtime is all they need.
+        let _tokio = self.tokio.enter();
         let mut b = WasiCtxBuilder::new();
         // The guest is synchronous and alone on its thread: file operations run right here instead
         // of hopping to a blocking pool and back (which costs two thread wake-ups per call).
