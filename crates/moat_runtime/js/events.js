@@ -1,7 +1,7 @@
 'use strict';
 // node:events — EventEmitter and its helpers.
 
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { validateFunction, validateNumber } = require('internal/validators');
 
 const kCapture = Symbol('kCapture');
@@ -24,7 +24,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   get() { return defaultMaxListeners; },
   set(arg) {
     if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
-      throw new ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', arg);
+      throw new codes.ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', arg);
     }
     defaultMaxListeners = arg;
   },
@@ -73,7 +73,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     }
     let shown;
     try { shown = require('internal/util/inspect').inspect(er); } catch { shown = String(er); }
-    const err = new ERR_UNHANDLED_ERROR(shown);
+    const err = new codes.ERR_UNHANDLED_ERROR(shown);
     err.context = er;
     throw err;
   }
@@ -308,7 +308,7 @@ function once(emitter, name, options = {}) {
 function getEventListeners(emitterOrTarget, type) {
   if (typeof emitterOrTarget.listeners === 'function') return emitterOrTarget.listeners(type);
   if (typeof emitterOrTarget._getListeners === 'function') return emitterOrTarget._getListeners(type);
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function setMaxListeners(n = defaultMaxListeners, ...targets) {

@@ -30,8 +30,9 @@
     // Loads the built-ins that do not depend on the program, its options or the process, ahead
     // of it: the sandbox's snapshot is taken after this. (A native start loads on demand.)
     preload() {
-      for (const id of ['internal/errors', 'internal/validators', 'events', 'internal/util/iterator_kinds',
-        'internal/loop', 'timers', 'path', 'internal/error_stack', 'internal/modules/cjs', 'internal/util/inspect']) {
+      for (const id of ['internal/errors', 'internal/errors/codes', 'internal/validators', 'events',
+        'internal/util/iterator_kinds', 'internal/loop', 'timers', 'path', 'internal/error_stack',
+        'internal/error_stack/format', 'internal/modules/cjs', 'internal/util/inspect']) {
         require(id);
       }
     },

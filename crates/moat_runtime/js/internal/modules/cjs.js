@@ -5,7 +5,7 @@
 const loader = internalBinding('loader');
 const fsb = internalBinding('fs');
 const path = require('path');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { validateString } = require('internal/validators');
 const { wrappedFiles, moduleWrappers } = require('internal/error_stack');
 
@@ -93,7 +93,7 @@ Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
 Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   let paths;
   if (options && options.paths) {
-    if (!Array.isArray(options.paths)) throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
+    if (!Array.isArray(options.paths)) throw new codes.ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
     paths = options.paths.map((p) => path.resolve(p));
   }
   const parentFile = parent && parent.filename ? parent.filename : null;
@@ -218,7 +218,7 @@ function warnTypelessPackage(filename) {
 
 Module.prototype.require = function require(id) {
   validateString(id, 'id');
-  if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  if (id === '') throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
   return Module._load(id, this, false);
 };
 
@@ -342,9 +342,9 @@ function makeRequire(mod) {
 function createRequire(filename) {
   let file = filename;
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') file = filename.href;
-  if (typeof file !== 'string') throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  if (typeof file !== 'string') throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   if (file.startsWith('file:')) file = require('url').fileURLToPath(file);
-  else if (!path.isAbsolute(file)) throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  else if (!path.isAbsolute(file)) throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   const trailingSlash = file.endsWith('/');
   const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
   const m = new Module(proxyPath);

@@ -4,7 +4,7 @@
 const EventEmitter = require('events');
 const b = internalBinding('process');
 const timers = internalBinding('timers');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { validateString, validateInteger } = require('internal/validators');
 
 // An exit code is an integer, a string of one, or absent.
@@ -24,7 +24,6 @@ const signals = {
 // process.env: values become strings (a Symbol cannot), and only plain, writable,
 // enumerable, configurable data properties may be defined, as in Node.
 function envProxy(target) {
-  const { codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY } } = require('internal/errors');
   return new Proxy(target, {
     get(t, key) { return typeof key === 'symbol' ? undefined : t[key]; },
     has(t, key) { return typeof key !== 'symbol' && key in t; },
@@ -39,11 +38,11 @@ function envProxy(target) {
     },
     defineProperty(t, key, desc) {
       if ('get' in desc || 'set' in desc) {
-        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY(
           '\'process.env\' does not accept an accessor(getter/setter) descriptor');
       }
       if (!desc.configurable || !desc.writable || !desc.enumerable) {
-        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY(
           '\'process.env\' only accepts a configurable, writable, and enumerable data descriptor');
       }
       t[key] = `${desc.value}`;
@@ -126,8 +125,8 @@ function fill(process) {
     let sec = Math.floor(ns / 1e9);
     let nsec = ns - sec * 1e9;
     if (time !== undefined) {
-      if (!Array.isArray(time)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', time);
-      if (time.length !== 2) throw new ERR_OUT_OF_RANGE('time', 2, time.length);
+      if (!Array.isArray(time)) throw new codes.ERR_INVALID_ARG_TYPE('time', 'Array', time);
+      if (time.length !== 2) throw new codes.ERR_OUT_OF_RANGE('time', 2, time.length);
       sec -= time[0];
       nsec -= time[1];
       if (nsec < 0) { sec -= 1; nsec += 1e9; }
@@ -143,11 +142,11 @@ function fill(process) {
   process.memoryUsage.rss = () => b.memoryUsage()[0];
   process.cpuUsage = function cpuUsage(prevValue) {
     if (prevValue !== undefined) {
-      if (prevValue === null || typeof prevValue !== 'object') throw new ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
+      if (prevValue === null || typeof prevValue !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
       for (const key of ['user', 'system']) {
         const v = prevValue[key];
-        if (typeof v !== 'number') throw new ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
-        if (!(v >= 0 && Number.isFinite(v))) throw new ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
+        if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
+        if (!(v >= 0 && Number.isFinite(v))) throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
       }
     }
     const [user, system] = b.cpuUsage();
@@ -159,11 +158,11 @@ function fill(process) {
     return r;
   };
   process.kill = function kill(pid, sig = 'SIGTERM') {
-    if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
     let num = sig;
     if (typeof sig === 'string') {
       num = signals[sig];
-      if (num === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
+      if (num === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(sig);
     }
     b.kill(pid, num);
     return true;
