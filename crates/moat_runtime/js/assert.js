@@ -4,7 +4,7 @@
 const { AssertionError } = require('internal/assert/assertion_error');
 const { isDeepStrictEqual, isDeepEqual } = require('internal/util/comparisons');
 const { inspect } = require('internal/util/inspect');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS, ERR_AMBIGUOUS_ARGUMENT } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
@@ -82,7 +82,7 @@ assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
 };
 
 function check2(args, name) {
-  if (args.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
+  if (args.length < 2) throw new codes.ERR_MISSING_ARGS('actual', 'expected');
   void name;
 }
 
@@ -127,7 +127,7 @@ assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, messag
 assert.partialDeepStrictEqual = require('internal/errors').thrower('assert.partialDeepStrictEqual');
 
 function matchRegExp(fn, string, regexp, message, shouldMatch) {
-  if (!(regexp instanceof RegExp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
+  if (!(regexp instanceof RegExp)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
   const matched = typeof string === 'string' && regexp.test(string);
   if (matched === shouldMatch) return;
   if (message instanceof Error) throw message;
@@ -151,7 +151,7 @@ const NO_EXCEPTION = Symbol('no exception');
 class Comparison {}
 
 function getActual(fn) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
   try { fn(); } catch (e) { return e; }
   return NO_EXCEPTION;
 }
@@ -167,7 +167,7 @@ async function waitForActual(promiseFn) {
   } else if (promiseFn && typeof promiseFn.then === 'function') {
     resultPromise = promiseFn;
   } else {
-    throw new ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn);
+    throw new codes.ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn);
   }
   try { await resultPromise; } catch (e) { return e; }
   return NO_EXCEPTION;
@@ -190,7 +190,7 @@ function expectedException(actual, expected, message, fn) {
     }
     const keys = Object.keys(expected);
     if (expected instanceof Error) keys.push('name', 'message');
-    else if (keys.length === 0) throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
+    else if (keys.length === 0) throw new codes.ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
     for (const key of keys) {
       if (typeof actual[key] === 'string' && expected[key] instanceof RegExp && expected[key].test(actual[key])) continue;
       if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
@@ -237,14 +237,14 @@ function expectedException(actual, expected, message, fn) {
 
 function expectsError(fn, actual, error, message) {
   if (typeof error === 'string') {
-    if (arguments.length === 4) throw new ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
+    if (arguments.length === 4) throw new codes.ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
     if (typeof actual === 'object' && actual !== null && actual.message === error) {
-      throw new ERR_AMBIGUOUS_ARGUMENT('error/message', `The error message "${actual.message}" is identical to the message.`);
+      throw new codes.ERR_AMBIGUOUS_ARGUMENT('error/message', `The error message "${actual.message}" is identical to the message.`);
     }
     message = error;
     error = undefined;
   } else if (error != null && typeof error !== 'object' && typeof error !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
+    throw new codes.ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
   }
   if (actual === NO_EXCEPTION) {
     let details = '';

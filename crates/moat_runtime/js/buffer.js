@@ -3,7 +3,7 @@
 // comparison and concatenation; the numeric read/write methods are not implemented yet.
 
 const enc = internalBinding('encoding');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { thrower } = require('internal/errors');
 
 // UTF-16LE as Node decodes it: code unit by code unit, a lone surrogate kept as it is, an odd
@@ -34,7 +34,7 @@ class Buffer extends Uint8Array {
   static from(value, encodingOrOffset, length) {
     if (typeof value === 'string') {
       const e = normalizeEncoding(encodingOrOffset);
-      if (e === undefined) throw new ERR_UNKNOWN_ENCODING(encodingOrOffset);
+      if (e === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encodingOrOffset);
       const bytes = enc.encode(value, e);
       return new Buffer(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
@@ -57,7 +57,7 @@ class Buffer extends Uint8Array {
       if (typeof value.length === 'number') return Buffer.from(Array.from(value));
       if (typeof value[Symbol.toPrimitive] === 'function') return Buffer.from(value[Symbol.toPrimitive]('string'), encodingOrOffset);
     }
-    throw new ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
+    throw new codes.ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
   }
   static alloc(size, fill, encoding) {
     checkSize(size);
@@ -72,17 +72,17 @@ class Buffer extends Uint8Array {
   static byteLength(s, e) {
     if (typeof s !== 'string') {
       if (ArrayBuffer.isView(s) || s instanceof ArrayBuffer) return s.byteLength;
-      throw new ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], s);
+      throw new codes.ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], s);
     }
     return enc.encode(s, normalizeEncoding(e) || 'utf8').length;
   }
   static concat(list, totalLength) {
-    if (!Array.isArray(list)) throw new ERR_INVALID_ARG_TYPE('list', 'Array', list);
+    if (!Array.isArray(list)) throw new codes.ERR_INVALID_ARG_TYPE('list', 'Array', list);
     if (totalLength === undefined) totalLength = list.reduce((n, b) => n + b.length, 0);
     const out = Buffer.alloc(totalLength);
     let pos = 0;
     for (const b of list) {
-      if (!(b instanceof Uint8Array)) throw new ERR_INVALID_ARG_TYPE('list[0]', ['Buffer', 'Uint8Array'], b);
+      if (!(b instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('list[0]', ['Buffer', 'Uint8Array'], b);
       const n = Math.min(b.length, totalLength - pos);
       out.set(n === b.length ? b : b.subarray(0, n), pos);
       pos += n;
@@ -93,7 +93,7 @@ class Buffer extends Uint8Array {
   static compare(a, b) { return a.compare(b); }
   toString(encoding, start = 0, end = this.length) {
     const e = normalizeEncoding(encoding);
-    if (e === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+    if (e === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encoding);
     start = Math.max(0, start | 0); end = Math.min(this.length, end === undefined ? this.length : end | 0);
     if (end <= start) return '';
     if (e === 'utf16le') return utf16leToString(this.subarray(start, end));
@@ -101,7 +101,7 @@ class Buffer extends Uint8Array {
   }
   toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
   equals(other) {
-    if (!(other instanceof Uint8Array)) throw new ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], other);
+    if (!(other instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], other);
     return this.compare(other) === 0;
   }
   compare(other) {
@@ -166,8 +166,8 @@ for (const m of ['readUInt8', 'readUInt16LE', 'readUInt16BE', 'readUInt32LE', 'r
 const kMaxLength = Number.MAX_SAFE_INTEGER;
 
 function checkSize(size) {
-  if (typeof size !== 'number') throw new ERR_INVALID_ARG_TYPE('size', 'number', size);
-  if (!(size >= 0 && size <= kMaxLength)) throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
+  if (typeof size !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('size', 'number', size);
+  if (!(size >= 0 && size <= kMaxLength)) throw new codes.ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
 }
 
 function btoa(input) {

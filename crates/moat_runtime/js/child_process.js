@@ -6,7 +6,7 @@ const EventEmitter = require('events');
 const b = internalBinding('child_process');
 const loop = require('internal/loop');
 const { signals } = require('internal/process/object');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { validateString, validateFunction } = require('internal/validators');
 const { thrower } = require('internal/errors');
 
@@ -16,14 +16,14 @@ function signalNumber(sig) {
   if (sig === undefined || sig === null) return signals.SIGTERM;
   if (typeof sig === 'number') return sig;
   const n = signals[sig];
-  if (n === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
+  if (n === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(sig);
   return n;
 }
 
 function normalizeStdio(stdio) {
   if (stdio === undefined || stdio === null) return ['pipe', 'pipe', 'pipe'];
   if (typeof stdio === 'string') return [stdio, stdio, stdio].map(normalizeOne);
-  if (!Array.isArray(stdio)) throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  if (!Array.isArray(stdio)) throw new codes.ERR_INVALID_ARG_VALUE('stdio', stdio);
   const out = [0, 1, 2].map((i) => normalizeOne(stdio[i], i));
   return out;
 }
@@ -33,19 +33,19 @@ function normalizeOne(s, i) {
   if (s === 'ignore') return 'ignore';
   if (typeof s === 'number' && s >= 0 && s <= 2) return 'inherit';
   if (s === process.stdin || s === process.stdout || s === process.stderr) return 'inherit';
-  throw new ERR_INVALID_ARG_VALUE('stdio', s);
+  throw new codes.ERR_INVALID_ARG_VALUE('stdio', s);
 }
 
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');
-  if (file.length === 0) throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
+  if (file.length === 0) throw new codes.ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
   if (args === undefined || args === null) args = [];
   else if (!Array.isArray(args)) {
     if (typeof args === 'object' && options === undefined) { options = args; args = []; }
-    else throw new ERR_INVALID_ARG_TYPE('args', 'Array', args);
+    else throw new codes.ERR_INVALID_ARG_TYPE('args', 'Array', args);
   }
   if (options === undefined || options === null) options = {};
-  else if (typeof options !== 'object') throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  else if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   args = args.map((a) => `${a}`);
   let spawnFile = file;
   let spawnArgs = args;

@@ -1,8 +1,10 @@
 'use strict';
 // node:console — the global console writes to process.stdout / process.stderr.
 
-const { formatWithOptions, inspect } = require('internal/util/inspect');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { codes } = require('internal/errors');
+
+// util.inspect loads when a value needs it: printing strings does not.
+const inspect = (value, options) => require('internal/util/inspect').inspect(value, options);
 
 // Methods are defined in an object literal, so they are not constructors (as in Node).
 function defineMethod(methods) {
@@ -29,7 +31,7 @@ function initConsole(self, options, stderr) {
     ({ stdout, stderr, colorMode = 'auto', inspectOptions, groupIndentation = 2 } = options);
     require('internal/validators').validateInteger(groupIndentation, 'groupIndentation', 0, 1000);
   }
-  if (!stdout || typeof stdout.write !== 'function') throw new ERR_INVALID_ARG_TYPE('stdout', 'WritableStream', stdout);
+  if (!stdout || typeof stdout.write !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('stdout', 'WritableStream', stdout);
   if (!stderr) stderr = stdout;
   const that = self;
   Object.defineProperty(that, '_stdout', { value: stdout, writable: true });
@@ -53,9 +55,11 @@ function useColors(console, stream) {
 }
 
 function formatFor(console, stream, args) {
+  // Strings alone, with no format specifiers to apply, are joined as they are.
+  if (args.every((a) => typeof a === 'string') && (args.length < 2 || !args[0].includes('%'))) return args.join(' ');
   const opts = console._inspectOptions ? { ...console._inspectOptions } : {};
   if (opts.colors === undefined) opts.colors = useColors(console, stream);
-  return formatWithOptions(opts, ...args);
+  return require('internal/util/inspect').formatWithOptions(opts, ...args);
 }
 
 function write(console, stream, string) {

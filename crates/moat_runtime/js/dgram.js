@@ -4,10 +4,7 @@
 // readiness.
 
 const EventEmitter = require('events');
-const { codes: {
-  ERR_SOCKET_BAD_TYPE, ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_DGRAM_NOT_RUNNING, ERR_INVALID_ARG_TYPE,
-  ERR_MISSING_ARGS,
-}, thrower } = require('internal/errors');
+const { codes, thrower } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 const loop = require('internal/loop');
 const binding = internalBinding('net');
@@ -22,7 +19,7 @@ function toBuffer(msg) {
   if (Array.isArray(msg)) return Buffer.concat(msg.map(toBuffer));
   if (msg instanceof Uint8Array) return msg;
   if (ArrayBuffer.isView(msg)) return new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength);
-  throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView', 'string'], msg);
+  throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView', 'string'], msg);
 }
 
 
@@ -30,7 +27,7 @@ class Socket extends EventEmitter {
   constructor(type, listener) {
     super();
     const options = typeof type === 'object' && type !== null ? type : { type };
-    if (options.type !== 'udp4' && options.type !== 'udp6') throw new ERR_SOCKET_BAD_TYPE();
+    if (options.type !== 'udp4' && options.type !== 'udp6') throw new codes.ERR_SOCKET_BAD_TYPE();
     this.type = options.type;
     this._handle = null;
     this._bindState = 'unbound'; // 'binding', 'bound'
@@ -50,8 +47,8 @@ class Socket extends EventEmitter {
       if (typeof address === 'function') { callback = address; address = undefined; }
       options = { port, address };
     }
-    if (this._closed) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
-    if (this._bindState !== 'unbound') throw new ERR_SOCKET_ALREADY_BOUND();
+    if (this._closed) throw new codes.ERR_SOCKET_DGRAM_NOT_RUNNING();
+    if (this._bindState !== 'unbound') throw new codes.ERR_SOCKET_ALREADY_BOUND();
     if (typeof callback === 'function') this.once('listening', callback);
     this._bindState = 'binding';
     const host = options.address ?? (this.type === 'udp4' ? '0.0.0.0' : '::');
@@ -118,11 +115,11 @@ class Socket extends EventEmitter {
     const [port, address, callback] = args.length > 0 && typeof args[args.length - 1] === 'function' ?
       [args[0], typeof args[1] === 'string' ? args[1] : undefined, args[args.length - 1]] :
       [args[0], args[1], undefined];
-    if (port === undefined) throw new ERR_MISSING_ARGS('port');
+    if (port === undefined) throw new codes.ERR_MISSING_ARGS('port');
     const p = validatePort(port, 'Port', false);
     let data = toBuffer(msg);
     if (offset !== undefined) data = data.subarray(offset, offset + length);
-    if (this._closed) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
+    if (this._closed) throw new codes.ERR_SOCKET_DGRAM_NOT_RUNNING();
     const go = () => this._sendTo(data, p, address ?? (this.type === 'udp4' ? '127.0.0.1' : '::1'), callback);
     if (this._bindState === 'unbound') this.bind(0);
     if (this._bindState === 'binding') this._queue.push(go);
@@ -156,13 +153,13 @@ class Socket extends EventEmitter {
   }
 
   address() {
-    if (this._handle === null) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
+    if (this._handle === null) throw new codes.ERR_SOCKET_DGRAM_NOT_RUNNING();
     const a = binding.address(this._handle, false);
     return { address: a[0], family: a[2], port: a[1] };
   }
 
   close(callback) {
-    if (this._closed) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
+    if (this._closed) throw new codes.ERR_SOCKET_DGRAM_NOT_RUNNING();
     if (typeof callback === 'function') {
       validateFunction(callback, 'callback');
       this.once('close', callback);

@@ -3,7 +3,7 @@
 // --allow-net. The DNS protocol queries (`resolve*`, `reverse`, `Resolver`) are not
 // implemented yet and say so.
 
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE }, thrower } = require('internal/errors');
+const { codes, thrower } = require('internal/errors');
 const { validateString, validateFunction } = require('internal/validators');
 const binding = internalBinding('dns');
 
@@ -26,14 +26,14 @@ function lookupOptions(options) {
     family = options;
     name = 'family';
   } else if (options !== undefined && options !== null) {
-    if (typeof options !== 'object') throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'Object'], options);
+    if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', ['integer', 'Object'], options);
     if (options.family !== undefined) {
       family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
     }
     all = options.all === true;
   }
   if (family !== 0 && family !== 4 && family !== 6) {
-    throw new ERR_INVALID_ARG_VALUE(name, family, 'must be one of: 0, 4, 6');
+    throw new codes.ERR_INVALID_ARG_VALUE(name, family, 'must be one of: 0, 4, 6');
   }
   return { family, all };
 }

@@ -3,14 +3,14 @@
 // Streams, watchers and the rest are not implemented yet and say so.
 
 const b = internalBinding('fs');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { thrower } = require('internal/errors');
 
 function toPath(p, name = 'path') {
   if (typeof p === 'string') return p;
   if (p instanceof URL) return require('internal/url').fileURLToPath(p);
   if (p instanceof Uint8Array) return new TextDecoder().decode(p);
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], p);
+  throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], p);
 }
 function encodingOf(options) {
   if (typeof options === 'string') return options;
@@ -78,7 +78,7 @@ const fs = {
     const mode = (options && options.mode) || 0o666;
     if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
       if (ArrayBuffer.isView(data)) data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      else throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+      else throw new codes.ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
     }
     b.writeFile(toPath(p), data, flag, mode);
   },
@@ -164,7 +164,7 @@ for (const name of callbackNames) {
   const sync = fs[`${name}Sync`];
   fs[name] = function (...args) {
     const cb = args.pop();
-    if (typeof cb !== 'function') throw new ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+    if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
     let result, error = null;
     try { result = sync(...args); } catch (e) { error = e; }
     process.nextTick(() => (error ? cb(error) : cb(null, result)));

@@ -9,11 +9,7 @@
 
 const EventEmitter = require('events');
 const { validateNumber, validateBoolean, validateFunction } = require('internal/validators');
-const { codes: {
-  ERR_INVALID_ARG_TYPE, ERR_SERVER_NOT_RUNNING, ERR_SERVER_ALREADY_LISTEN,
-  ERR_SOCKET_CLOSED, ERR_STREAM_WRITE_AFTER_END, ERR_STREAM_NULL_VALUES, ERR_MISSING_ARGS,
-  ERR_NOT_IMPLEMENTED,
-}, thrower } = require('internal/errors');
+const { codes, thrower } = require('internal/errors');
 const loop = require('internal/loop');
 const binding = internalBinding('net');
 
@@ -36,7 +32,7 @@ function toBuffer(chunk, encoding) {
   if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
   if (chunk instanceof Uint8Array) return chunk;
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+  throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
 }
 
 // ---- Socket --------------------------------------------------------------------------------
@@ -52,7 +48,7 @@ class SocketImpl extends EventEmitter {
       }
     }
     if (options.fd !== undefined) {
-      throw new ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
+      throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
     }
     this._handle = null;
     this.connecting = false;
@@ -133,10 +129,10 @@ class SocketImpl extends EventEmitter {
   connect(...args) {
     const [options, cb] = normalizeConnectArgs(args);
     if ((options.port === undefined || options.port === null) && (options.path === undefined || options.path === null)) {
-      throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+      throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
     }
     if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
+      throw new codes.ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
     }
     if (options.lookup !== undefined) validateFunction(options.lookup, 'options.lookup');
     if (typeof cb === 'function') this.once('connect', cb);
@@ -145,7 +141,7 @@ class SocketImpl extends EventEmitter {
       this._eof = this._ended = this._ending = this._finished = false;
     }
     if (options.path !== undefined) {
-      throw new ERR_NOT_IMPLEMENTED('net.Socket.connect({ path })');
+      throw new codes.ERR_NOT_IMPLEMENTED('net.Socket.connect({ path })');
     }
     const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
     const port = validatePort(options.port, 'Port');
@@ -348,10 +344,10 @@ class SocketImpl extends EventEmitter {
       cb = encoding;
       encoding = undefined;
     }
-    if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
+    if (chunk === null) throw new codes.ERR_STREAM_NULL_VALUES();
     const data = toBuffer(chunk, encoding);
     if (this._ending) {
-      const err = new ERR_STREAM_WRITE_AFTER_END();
+      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
       process.nextTick(() => {
         if (typeof cb === 'function') cb(err);
         this.destroy(err);
@@ -359,7 +355,7 @@ class SocketImpl extends EventEmitter {
       return false;
     }
     if (this.destroyed) {
-      const err = new ERR_SOCKET_CLOSED();
+      const err = new codes.ERR_SOCKET_CLOSED();
       process.nextTick(() => { if (typeof cb === 'function') cb(err); });
       return false;
     }
@@ -512,7 +508,7 @@ function constructible(name, Impl) {
 const Socket = constructible('Socket', SocketImpl);
 
 function normalizeConnectArgs(args) {
-  if (args.length === 0) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  if (args.length === 0) throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
   let options;
   let i = 1;
   const first = args[0];
@@ -546,7 +542,7 @@ class ServerImpl extends EventEmitter {
       options = {};
     }
     options = options ?? {};
-    if (typeof options !== 'object') throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     if (typeof connectionListener === 'function') this.on('connection', connectionListener);
     this.allowHalfOpen = options.allowHalfOpen === true;
     this.pauseOnConnect = options.pauseOnConnect === true;
@@ -573,9 +569,9 @@ class ServerImpl extends EventEmitter {
       if (typeof backlog === 'number') options.backlog = backlog;
     }
     if (options.path !== undefined) {
-      throw new ERR_NOT_IMPLEMENTED('net.Server.listen({ path })');
+      throw new codes.ERR_NOT_IMPLEMENTED('net.Server.listen({ path })');
     }
-    if (this._handle !== null) throw new ERR_SERVER_ALREADY_LISTEN();
+    if (this._handle !== null) throw new codes.ERR_SERVER_ALREADY_LISTEN();
     const port = options.port === undefined ? 0 : validatePort(options.port, 'options.port');
     if (typeof cb === 'function') this.once('listening', cb);
     const backlog = typeof options.backlog === 'number' ? options.backlog : 511;
@@ -667,7 +663,7 @@ class ServerImpl extends EventEmitter {
   close(cb) {
     if (typeof cb === 'function') {
       if (this._handle === null) {
-        this.once('close', () => cb(new ERR_SERVER_NOT_RUNNING()));
+        this.once('close', () => cb(new codes.ERR_SERVER_NOT_RUNNING()));
       } else {
         this.once('close', cb);
       }

@@ -3,7 +3,7 @@
 // and UTF-16 hold back an incomplete character, base64 an incomplete group of three bytes,
 // until the next write or the end.
 
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 const kNames = {
   'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
@@ -16,13 +16,13 @@ const lazyBuffer = () => require('buffer').Buffer;
 function bytesOf(buf) {
   if (buf instanceof Uint8Array) return buf;
   if (ArrayBuffer.isView(buf)) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+  throw new codes.ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
 }
 
 // A function, not a class: Node's may be called without `new` on any object.
 function StringDecoder(encoding) {
   const name = encoding === undefined || encoding === null ? 'utf8' : kNames[`${encoding}`.toLowerCase()];
-  if (name === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  if (name === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encoding);
   this.encoding = name;
   this._utf8 = name === 'utf8' ? new TextDecoder('utf-8') : null;
   // base64: the bytes of an incomplete group; UTF-16: an odd byte, or a lead surrogate's two.

@@ -2,7 +2,7 @@
 // node:util
 
 const { inspect, format, formatWithOptions, stripVTControlCharacters } = require('internal/util/inspect');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION } } = require('internal/errors');
+const { codes } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
 const types = require('util/types');
 
@@ -37,7 +37,7 @@ function callbackify(original) {
     const onOk = (ret) => process.nextTick(cb, null, ret);
     const onErr = (rej) => {
       if (!rej) {
-        const e = new ERR_FALSY_VALUE_REJECTION();
+        const e = new codes.ERR_FALSY_VALUE_REJECTION();
         e.reason = rej;
         rej = e;
       }
@@ -50,9 +50,9 @@ function callbackify(original) {
 }
 
 function inherits(ctor, superCtor) {
-  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
-  if (superCtor === undefined || superCtor === null) throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
-  if (superCtor.prototype === undefined) throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  if (ctor === undefined || ctor === null) throw new codes.ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) throw new codes.ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  if (superCtor.prototype === undefined) throw new codes.ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
   Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
   Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }

@@ -1,7 +1,7 @@
 'use strict';
 // TextEncoder and TextDecoder (encoding_rs does the decoding).
 const enc = internalBinding('encoding');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_ENCODING_NOT_SUPPORTED } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 class TextEncoder {
   get encoding() { return 'utf-8'; }
@@ -24,7 +24,7 @@ Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextE
 class TextDecoder {
   constructor(encoding = 'utf-8', options = {}) {
     const name = enc.normalizeLabel(`${encoding}`);
-    if (!name) throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
+    if (!name) throw new codes.ERR_ENCODING_NOT_SUPPORTED(encoding);
     this._encoding = name;
     this._fatal = !!(options && options.fatal);
     this._ignoreBOM = !!(options && options.ignoreBOM);
@@ -37,7 +37,7 @@ class TextDecoder {
     let bytes = input;
     if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
     else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    else throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
+    else throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
     const stream = !!(options && options.stream);
     if (this._pending !== undefined && this._pending.length > 0) {
       const joined = new Uint8Array(this._pending.length + bytes.length);

@@ -1,6 +1,6 @@
 'use strict';
 // Event, EventTarget, CustomEvent, AbortController and AbortSignal.
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 const kStop = Symbol('stop');
 const kInPassive = Symbol('inPassiveListener');
@@ -14,7 +14,7 @@ function listenerOptions(options) {
 class Event {
   #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp; #target = null;
   constructor(type, options = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('type');
     this.#type = `${type}`;
     this.#bubbles = !!(options && options.bubbles);
     this.#cancelable = !!(options && options.cancelable);
@@ -61,7 +61,7 @@ class EventTarget {
   addEventListener(type, listener, options = undefined) {
     const { once, passive, signal } = listenerOptions(options);
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+      throw new codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
     }
     if (listener == null) return;
     if (signal && signal.aborted) return;
@@ -79,7 +79,7 @@ class EventTarget {
     if (i !== -1) list.splice(i, 1);
   }
   dispatchEvent(event) {
-    if (!(event instanceof Event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
+    if (!(event instanceof Event)) throw new codes.ERR_INVALID_ARG_TYPE('event', 'Event', event);
     event._setTarget(this);
     const list = this[kListeners].get(event.type);
     if (list) {

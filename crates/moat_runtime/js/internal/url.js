@@ -1,14 +1,14 @@
 'use strict';
 // URL and URLSearchParams (WHATWG), parsed by the `url` crate.
 const b = internalBinding('url');
-const { codes: { ERR_INVALID_URL, ERR_INVALID_ARG_TYPE, ERR_INVALID_URL_SCHEME, ERR_INVALID_FILE_URL_HOST, ERR_INVALID_FILE_URL_PATH, ERR_MISSING_ARGS } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 const kParts = Symbol('parts');
 const kSearch = Symbol('searchParams');
 const names = ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'];
 
 function invalid(input, base) {
-  const e = new ERR_INVALID_URL();
+  const e = new codes.ERR_INVALID_URL();
   e.input = input;
   if (base !== undefined) e.base = base;
   return e;
@@ -16,7 +16,7 @@ function invalid(input, base) {
 
 class URL {
   constructor(input, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     input = `${input}`;
     if (base !== undefined) base = `${base}`;
     const parts = b.parse(input, base);
@@ -143,14 +143,14 @@ Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'U
 
 function fileURLToPath(path) {
   if (typeof path === 'string') path = new URL(path);
-  else if (!(path instanceof URL)) throw new ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path);
-  if (path.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
-  if (path.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST(process.platform);
+  else if (!(path instanceof URL)) throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path);
+  if (path.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
+  if (path.hostname !== '') throw new codes.ERR_INVALID_FILE_URL_HOST(process.platform);
   const pathname = path.pathname;
   for (let n = 0; n < pathname.length; n++) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
-      if (pathname[n + 1] === '2' && third === 102) throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+      if (pathname[n + 1] === '2' && third === 102) throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
     }
   }
   return decodeURIComponent(pathname);

@@ -4,7 +4,7 @@
 
 const EventEmitter = require('events');
 const b = internalBinding('process');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_STREAM_DESTROYED } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 class WriteStream extends EventEmitter {
   constructor(fd) {
@@ -19,7 +19,7 @@ class WriteStream extends EventEmitter {
   write(chunk, encoding, cb) {
     if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+      throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
     if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
       chunk = require('buffer').Buffer.from(chunk, encoding);
@@ -86,5 +86,4 @@ class ReadStream extends EventEmitter {
   [Symbol.asyncIterator]() { return require('internal/streams/data_events').dataEventIterator(this); }
 }
 
-void ERR_STREAM_DESTROYED;
 module.exports = { WriteStream, ReadStream };

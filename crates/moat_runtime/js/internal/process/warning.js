@@ -2,7 +2,7 @@
 // process.emitWarning: builds the warning, emits 'warning', and prints it like Node unless
 // --no-warnings (or a listener on the flag) says otherwise.
 
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { codes } = require('internal/errors');
 
 let warnedOnce = new Set();
 
@@ -19,9 +19,9 @@ function makeWarning(warning, type, code, ctor) {
     code = undefined;
     type = 'Warning';
   }
-  if (type !== undefined && typeof type !== 'string') throw new ERR_INVALID_ARG_TYPE('type', 'string', type);
+  if (type !== undefined && typeof type !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('type', 'string', type);
   if (typeof code === 'function') { ctor = code; code = undefined; }
-  else if (code !== undefined && typeof code !== 'string') throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  else if (code !== undefined && typeof code !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
   if (typeof warning === 'string') {
     const w = new Error(warning);
     w.name = String(type || 'Warning');
@@ -29,7 +29,7 @@ function makeWarning(warning, type, code, ctor) {
     if (detail !== undefined) w.detail = detail;
     warning = w;
   } else if (!(warning instanceof Error)) {
-    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+    throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return undefined;
