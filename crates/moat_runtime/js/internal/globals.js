@@ -97,9 +97,8 @@ function setup() {
   defineLazy('atob', () => buffer().atob, true);
   defineLazy('btoa', () => buffer().btoa, true);
   defineLazy('performance', () => require('perf_hooks').performance, true);
-  defineValue('fetch', function fetch() {
-    const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-    return Promise.reject(new ERR_NOT_IMPLEMENTED('fetch'));
+  defineValue('fetch', function fetch(input, init = undefined) {
+    return require('internal/fetch').fetch(input, init);
   }, true);
   defineLazy('crypto', () => require('internal/crypto/web').crypto, true);
   defineLazy('navigator', () => require('internal/navigator').navigator, true);
@@ -119,6 +118,10 @@ function setup() {
   defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('Performance', () => require('perf_hooks').Performance);
+  const webFetch = () => require('internal/fetch');
+  defineLazy('Headers', () => webFetch().Headers);
+  defineLazy('Request', () => webFetch().Request);
+  defineLazy('Response', () => webFetch().Response);
 
   const cjs = require('internal/modules/cjs');
   internalBinding('loader').setHooks(require, cjs.requireForImport, cjs.warnTypelessPackage);

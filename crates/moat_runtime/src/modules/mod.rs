@@ -6,6 +6,7 @@ mod crypto;
 mod dns;
 mod encoding;
 mod fs;
+mod http_parser;
 mod loader;
 mod net;
 pub use encoding::base64_decode;
@@ -73,6 +74,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "dns" => dns::init(&ctx, &o, &state)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
+                "http_parser" => http_parser::init(&ctx, &o)?,
                 "loader" => loader::init(&ctx, &o, &state)?,
                 "net" => net::init(&ctx, &o, &state)?,
                 "os" => os::init(&ctx, &o)?,

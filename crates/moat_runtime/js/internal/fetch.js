@@ -1,0 +1,642 @@
+'use strict';
+// fetch() with its Headers, Request and Response (the WHATWG Fetch standard) for http: URLs:
+// HTTP/1.1 over node:net (heads parsed by the `http_parser` binding), one connection per request,
+// redirects followed as the standard says.
+// Not here yet, and saying so: https: (moat has no TLS), bodies as web ReadableStreams, Blob
+// and FormData bodies.
+
+const { codes } = require('internal/errors');
+const { URL, URLSearchParams } = require('internal/url');
+
+const lazyBuffer = () => require('buffer').Buffer;
+
+// ---- Headers -------------------------------------------------------------------------------
+
+const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const badValueRe = /[\0\r\n]/;
+const kList = Symbol('list');
+const kGuard = Symbol('guard');
+
+function normalizeValue(value) {
+  return `${value}`.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+}
+
+function checkHeader(prefix, name, value) {
+  if (!tokenRe.test(name)) throw new TypeError(`${prefix}: "${name}" is an invalid header name.`);
+  if (badValueRe.test(value)) throw new TypeError(`${prefix}: "${value}" is an invalid header value.`);
+}
+
+class Headers {
+  constructor(init = undefined) {
+    // Lower-cased name -> its values, in the order they were added.
+    this[kList] = new Map();
+    this[kGuard] = 'none';
+    if (init === undefined || init === null) return;
+    if (typeof init !== 'object' && typeof init !== 'function') {
+      throw new TypeError('Headers constructor: Argument 1 could not be converted to one of: ' +
+        'sequence<sequence<ByteString>>, record<ByteString, ByteString>.');
+    }
+    if (init instanceof Headers) {
+      for (const [name, values] of init[kList]) this[kList].set(name, [...values]);
+    } else if (typeof init[Symbol.iterator] === 'function') {
+      for (const pair of init) {
+        const entry = [...pair];
+        if (entry.length !== 2) {
+          throw new TypeError(`Headers constructor: expected name/value pair to be length 2, found ${entry.length}.`);
+        }
+        this.append(entry[0], entry[1]);
+      }
+    } else {
+      for (const key of Reflect.ownKeys(init)) {
+        const desc = Reflect.getOwnPropertyDescriptor(init, key);
+        if (desc !== undefined && desc.enumerable) this.append(key, init[key]);
+      }
+    }
+  }
+
+  append(name, value) {
+    name = `${name}`;
+    value = normalizeValue(value);
+    checkHeader('Headers.append', name, value);
+    checkMutable(this);
+    const key = name.toLowerCase();
+    const values = this[kList].get(key);
+    if (values === undefined) this[kList].set(key, [value]);
+    else values.push(value);
+  }
+
+  delete(name) {
+    name = `${name}`;
+    if (!tokenRe.test(name)) throw new TypeError(`Headers.delete: "${name}" is an invalid header name.`);
+    checkMutable(this);
+    this[kList].delete(name.toLowerCase());
+  }
+
+  get(name) {
+    name = `${name}`;
+    if (!tokenRe.test(name)) throw new TypeError(`Headers.get: "${name}" is an invalid header name.`);
+    const values = this[kList].get(name.toLowerCase());
+    return values === undefined ? null : values.join(', ');
+  }
+
+  getSetCookie() {
+    return [...(this[kList].get('set-cookie') ?? [])];
+  }
+
+  has(name) {
+    name = `${name}`;
+    if (!tokenRe.test(name)) throw new TypeError(`Headers.has: "${name}" is an invalid header name.`);
+    return this[kList].has(name.toLowerCase());
+  }
+
+  set(name, value) {
+    name = `${name}`;
+    value = normalizeValue(value);
+    checkHeader('Headers.set', name, value);
+    checkMutable(this);
+    this[kList].set(name.toLowerCase(), [value]);
+  }
+
+  forEach(callback, thisArg = undefined) {
+    if (typeof callback !== 'function') {
+      throw new TypeError("Headers.forEach: Argument 1 could not be converted to: Function.");
+    }
+    for (const [name, value] of this) Reflect.apply(callback, thisArg, [value, name, this]);
+  }
+
+  *entries() {
+    // Sorted by name; each Set-Cookie value is its own entry.
+    for (const name of [...this[kList].keys()].sort()) {
+      const values = this[kList].get(name);
+      if (name === 'set-cookie') for (const v of values) yield [name, v];
+      else yield [name, values.join(', ')];
+    }
+  }
+
+  *keys() { for (const [name] of this.entries()) yield name; }
+  *values() { for (const [, value] of this.entries()) yield value; }
+  [Symbol.iterator]() { return this.entries(); }
+  get [Symbol.toStringTag]() { return 'Headers'; }
+}
+
+function checkMutable(headers) {
+  if (headers[kGuard] === 'immutable') throw new TypeError('immutable');
+}
+
+// ---- bodies --------------------------------------------------------------------------------
+
+const kBody = Symbol('body');
+
+// A body: its bytes (or a promise of them, while they arrive), and whether it was read.
+function extractBody(init) {
+  if (init === undefined || init === null) return { body: null, type: null };
+  if (typeof init === 'string') return { body: utf8(init), type: 'text/plain;charset=UTF-8' };
+  if (init instanceof URLSearchParams) {
+    return { body: utf8(init.toString()), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+  }
+  if (init instanceof ArrayBuffer) return { body: new Uint8Array(init.slice(0)), type: null };
+  if (ArrayBuffer.isView(init)) {
+    return { body: new Uint8Array(init.buffer.slice(init.byteOffset, init.byteOffset + init.byteLength)), type: null };
+  }
+  if (typeof init === 'object' && typeof init.getReader === 'function') {
+    throw new codes.ERR_NOT_IMPLEMENTED('a ReadableStream as a fetch body');
+  }
+  if (typeof init === 'object' && typeof init.arrayBuffer === 'function' && typeof init.type === 'string') {
+    throw new codes.ERR_NOT_IMPLEMENTED('a Blob as a fetch body');
+  }
+  return { body: utf8(`${init}`), type: 'text/plain;charset=UTF-8' };
+}
+
+function utf8(text) {
+  return new Uint8Array(lazyBuffer().from(text.toWellFormed(), 'utf8'));
+}
+
+// A body's state: `used` per Request or Response; the `source` (the bytes, or a promise of them
+// while they arrive) shared with clones.
+function bodyState(bytes) {
+  return { used: false, source: { bytes, present: bytes !== null, pending: null } };
+}
+
+function readBody(holder) {
+  const state = holder[kBody];
+  if (state.used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+  state.used = true;
+  const { source } = state;
+  if (source.pending !== null) return source.pending.then(() => source.bytes);
+  return Promise.resolve(source.bytes ?? new Uint8Array(0));
+}
+
+// Methods shared by Request and Response.
+const bodyMethods = {
+  arrayBuffer() {
+    return readBody(this).then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  },
+  bytes() {
+    return readBody(this).then((b) => new Uint8Array(b));
+  },
+  text() {
+    return readBody(this).then((b) => new TextDecoder().decode(b));
+  },
+  json() {
+    return readBody(this).then((b) => JSON.parse(new TextDecoder().decode(b)));
+  },
+  blob() {
+    return Promise.reject(new codes.ERR_NOT_IMPLEMENTED(`${this.constructor.name}.blob`));
+  },
+  formData() {
+    return Promise.reject(new codes.ERR_NOT_IMPLEMENTED(`${this.constructor.name}.formData`));
+  },
+};
+
+function defineBodyAccessors(proto) {
+  for (const [name, fn] of Object.entries(bodyMethods)) {
+    Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
+  }
+  Object.defineProperty(proto, 'bodyUsed', {
+    get() { return this[kBody].used; }, enumerable: true, configurable: true,
+  });
+  Object.defineProperty(proto, 'body', {
+    get() {
+      if (!this[kBody].source.present) return null;
+      throw new codes.ERR_NOT_IMPLEMENTED(`${this.constructor.name}.body as a ReadableStream`);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+// ---- Request -------------------------------------------------------------------------------
+
+const kState = Symbol('state');
+const normalMethods = new Map(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].map((m) => [m.toLowerCase(), m]));
+
+function parseURL(input) {
+  try {
+    return new URL(`${input}`);
+  } catch (err) {
+    throw new TypeError(`Failed to parse URL from ${input}`, { cause: err });
+  }
+}
+
+class Request {
+  constructor(input, init = {}) {
+    if (init === null || (typeof init !== 'object' && typeof init !== 'function')) init = {};
+    let base;
+    if (input instanceof Request) base = input[kState];
+    const url = base ? new URL(base.url.href) : parseURL(input);
+    let method = base ? base.method : 'GET';
+    if (init.method !== undefined) {
+      method = `${init.method}`;
+      if (!tokenRe.test(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
+      const upper = method.toUpperCase();
+      if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') {
+        throw new TypeError(`'${method}' HTTP method is unsupported.`);
+      }
+      method = normalMethods.get(method.toLowerCase()) ?? method;
+    }
+    const redirect = init.redirect !== undefined ? `${init.redirect}` : (base ? base.redirect : 'follow');
+    if (!['follow', 'error', 'manual'].includes(redirect)) {
+      throw new TypeError(`Request constructor: ${redirect} is not an accepted type. Expected one of follow, manual, error.`);
+    }
+    const headers = new Headers(init.headers !== undefined ? init.headers : base?.headers);
+    let body = base ? base.body : null;
+    if (init.body !== undefined && init.body !== null) {
+      if (method === 'GET' || method === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
+      const extracted = extractBody(init.body);
+      body = extracted.body;
+      if (extracted.type !== null && !headers.has('content-type')) headers.append('content-type', extracted.type);
+    }
+    const signal = init.signal !== undefined && init.signal !== null ? init.signal : (base ? base.signal : null);
+    this[kState] = { url, method, headers, body, redirect, signal };
+    this[kBody] = bodyState(body);
+  }
+
+  get url() { return this[kState].url.href; }
+  get method() { return this[kState].method; }
+  get headers() { return this[kState].headers; }
+  get redirect() { return this[kState].redirect; }
+  get signal() {
+    const s = this[kState];
+    if (s.signal === null) s.signal = new AbortController().signal;
+    return s.signal;
+  }
+  get mode() { return 'cors'; }
+  get credentials() { return 'same-origin'; }
+  get cache() { return 'default'; }
+  get destination() { return ''; }
+  get referrer() { return 'about:client'; }
+  get referrerPolicy() { return ''; }
+  get integrity() { return ''; }
+  get keepalive() { return false; }
+  get duplex() { return 'half'; }
+
+  clone() {
+    if (this.bodyUsed) throw new TypeError('Request.clone: Body has already been consumed.');
+    return new Request(this);
+  }
+
+  get [Symbol.toStringTag]() { return 'Request'; }
+}
+defineBodyAccessors(Request.prototype);
+
+// ---- Response ------------------------------------------------------------------------------
+
+const nullBodyStatus = new Set([101, 103, 204, 205, 304]);
+const redirectStatus = new Set([301, 302, 303, 307, 308]);
+
+class Response {
+  constructor(body = null, init = {}) {
+    if (init === null || (typeof init !== 'object' && typeof init !== 'function')) init = {};
+    const status = init.status !== undefined ? Number(init.status) : 200;
+    if (!Number.isInteger(status) || status < 200 || status > 599) {
+      throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+    }
+    const headers = new Headers(init.headers);
+    let bytes = null;
+    if (body !== null && body !== undefined) {
+      if (nullBodyStatus.has(status)) throw new TypeError(`Response constructor: Invalid response status code ${status}`);
+      const extracted = extractBody(body);
+      bytes = extracted.body;
+      if (extracted.type !== null && !headers.has('content-type')) headers.append('content-type', extracted.type);
+    }
+    this[kState] = {
+      type: 'default', status, statusText: init.statusText !== undefined ? `${init.statusText}` : '',
+      headers, urlList: [],
+    };
+    this[kBody] = bodyState(bytes);
+  }
+
+  static error() {
+    const r = new Response(null, { status: 200 });
+    Object.assign(r[kState], { type: 'error', status: 0 });
+    r[kState].headers[kGuard] = 'immutable';
+    return r;
+  }
+
+  static json(data, init = {}) {
+    const text = JSON.stringify(data);
+    if (text === undefined) throw new TypeError('Value is not JSON serializable');
+    const r = new Response(text, init);
+    if (!(init && init.headers && new Headers(init.headers).has('content-type'))) {
+      r[kState].headers.set('content-type', 'application/json');
+    }
+    return r;
+  }
+
+  static redirect(url, status = 302) {
+    const parsed = parseURL(url);
+    if (!redirectStatus.has(status)) throw new RangeError(`Invalid status code ${status}`);
+    const r = new Response(null, { status: 200 });
+    r[kState].status = status;
+    r[kState].headers.set('location', parsed.href);
+    r[kState].headers[kGuard] = 'immutable';
+    return r;
+  }
+
+  get type() { return this[kState].type; }
+  get url() {
+    const list = this[kState].urlList;
+    if (list.length === 0) return '';
+    const last = new URL(list[list.length - 1].href);
+    last.hash = '';
+    return last.href;
+  }
+  get redirected() { return this[kState].urlList.length > 1; }
+  get status() { return this[kState].status; }
+  get ok() { return this[kState].status >= 200 && this[kState].status <= 299; }
+  get statusText() { return this[kState].statusText; }
+  get headers() { return this[kState].headers; }
+
+  clone() {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    const r = new Response(null, { status: 200 });
+    const s = this[kState];
+    r[kState] = { ...s, headers: new Headers(s.headers), urlList: [...s.urlList] };
+    r[kState].headers[kGuard] = s.headers[kGuard];
+    r[kBody] = { used: false, source: this[kBody].source };
+    return r;
+  }
+
+  get [Symbol.toStringTag]() { return 'Response'; }
+}
+defineBodyAccessors(Response.prototype);
+
+// ---- fetch ---------------------------------------------------------------------------------
+
+// Ports the Fetch standard blocks (its "bad port" list).
+const badPorts = new Set([1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95,
+  101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512,
+  513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723,
+  2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+function fetchFailed(cause) {
+  return new TypeError('fetch failed', { cause });
+}
+
+function socketError(message) {
+  const err = new Error(message);
+  err.name = 'SocketError';
+  err.code = 'UND_ERR_SOCKET';
+  return err;
+}
+
+function fetch(input, init = undefined) {
+  return new Promise((resolve, reject) => {
+    const request = new Request(input, init);
+    const s = request[kState];
+    const signal = s.signal;
+    if (signal !== null && signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const run = {
+      method: s.method,
+      headers: new Headers(s.headers),
+      body: s.body,
+      redirect: s.redirect,
+      signal,
+      urlList: [s.url],
+      resolve,
+      reject,
+    };
+    send(run);
+  });
+}
+
+function send(run) {
+  const url = run.urlList[run.urlList.length - 1];
+  const network = url.protocol === 'http:' || url.protocol === 'https:';
+  const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  if (network && badPorts.has(port)) {
+    run.reject(fetchFailed(new Error('bad port')));
+    return;
+  }
+  if (url.protocol !== 'http:') {
+    const known = ['https:', 'data:', 'blob:', 'file:', 'about:'].includes(url.protocol);
+    run.reject(fetchFailed(known ? new codes.ERR_NOT_IMPLEMENTED(`fetch of ${url.protocol} URLs`) : new Error('unknown scheme')));
+    return;
+  }
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const net = require('net');
+  let socket;
+  try {
+    socket = net.connect({ host, port });
+  } catch (err) {
+    run.reject(fetchFailed(err));
+    return;
+  }
+  const exchange = new Exchange(run, url, socket);
+  socket.on('connect', () => socket.write(requestBytes(run, url)));
+  socket.on('data', (chunk) => exchange.receive(chunk));
+  socket.on('end', () => exchange.finish());
+  socket.on('error', (err) => exchange.fail(err));
+  socket.on('close', () => exchange.finish());
+  if (run.signal !== null) {
+    const onAbort = () => exchange.abort(run.signal.reason);
+    run.signal.addEventListener('abort', onAbort, { once: true });
+    exchange.onDone = () => run.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function requestBytes(run, url) {
+  const lines = [`${run.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, 'connection: close'];
+  const h = run.headers;
+  const defaults = [['accept', '*/*'], ['accept-language', '*'], ['sec-fetch-mode', 'cors'], ['user-agent', 'node']];
+  for (const [name, value] of defaults) if (!h.has(name)) lines.push(`${name}: ${value}`);
+  for (const [name, value] of h) {
+    if (name !== 'host' && name !== 'connection' && name !== 'content-length' && name !== 'transfer-encoding') {
+      lines.push(`${name}: ${value}`);
+    }
+  }
+  const body = run.body;
+  if (body !== null) lines.push(`content-length: ${body.byteLength}`);
+  else if (run.method === 'POST' || run.method === 'PUT') lines.push('content-length: 0');
+  const Buffer = lazyBuffer();
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  return body === null ? head : Buffer.concat([head, body]);
+}
+
+// One request's response as it arrives: the status line and headers, then the body (by
+// content-length, chunked, or to the end of the connection).
+class Exchange {
+  constructor(run, url, socket) {
+    this.run = run;
+    this.url = url;
+    this.socket = socket;
+    this.buffer = lazyBuffer().alloc(0);
+    this.phase = 'head';
+    this.response = null;
+    this.chunks = [];
+    this.remaining = -1;
+    this.chunked = null;
+    this.settleBody = null;
+    this.onDone = null;
+  }
+
+  receive(chunk) {
+    if (this.phase === 'done') return;
+    this.buffer = this.buffer.length === 0 ? chunk : lazyBuffer().concat([this.buffer, chunk]);
+    if (this.phase === 'head') this.parseHead();
+    if (this.phase === 'body') this.parseBody();
+  }
+
+  parseHead() {
+    for (;;) {
+      let head;
+      try {
+        head = internalBinding('http_parser').parseResponse(this.buffer);
+      } catch (err) {
+        this.fail(socketError(err.message));
+        return;
+      }
+      if (head === undefined) return;
+      this.buffer = this.buffer.subarray(head[0]);
+      const status = head[1];
+      // An interim response (100 Continue, 103 Early Hints) precedes the real one.
+      if (status >= 100 && status < 200) continue;
+      const headers = new Headers();
+      for (let i = 4; i < head.length; i += 2) headers.append(head[i], head[i + 1]);
+      this.begin(status, head[2], headers);
+      return;
+    }
+  }
+
+  begin(status, statusText, headers) {
+    const run = this.run;
+    const location = headers.get('location');
+    if (redirectStatus.has(status) && location !== null && run.redirect !== 'manual') {
+      this.phase = 'done';
+      this.socket.destroy();
+      this.done();
+      if (run.redirect === 'error') {
+        run.reject(fetchFailed(new Error('unexpected redirect')));
+        return;
+      }
+      if (run.urlList.length > 20) {
+        run.reject(fetchFailed(new Error('redirect count exceeded')));
+        return;
+      }
+      let next;
+      try {
+        next = new URL(location, this.url);
+      } catch (err) {
+        run.reject(fetchFailed(err));
+        return;
+      }
+      if (((status === 301 || status === 302) && run.method === 'POST') ||
+          (status === 303 && run.method !== 'GET' && run.method !== 'HEAD')) {
+        run.method = 'GET';
+        run.body = null;
+        for (const name of ['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length']) {
+          run.headers.delete(name);
+        }
+      }
+      run.urlList.push(next);
+      send(run);
+      return;
+    }
+    headers[kGuard] = 'immutable';
+    const response = new Response(null, { status: 200 });
+    Object.assign(response[kState], { type: 'basic', status, statusText, headers, urlList: run.urlList });
+    const hasBody = run.method !== 'HEAD' && !nullBodyStatus.has(status);
+    const bytes = new Promise((resolve, reject) => { this.settleBody = { resolve, reject }; });
+    bytes.catch(() => {});
+    response[kBody] = { used: false, source: { bytes: null, present: hasBody, pending: bytes } };
+    this.response = response;
+    const te = headers.get('transfer-encoding');
+    if (!hasBody) {
+      this.complete();
+    } else if (te !== null && /(^|,)\s*chunked\s*$/i.test(te)) {
+      this.chunked = { size: -1 };
+      this.phase = 'body';
+    } else {
+      const length = headers.get('content-length');
+      this.remaining = length === null ? -1 : Number(length);
+      this.phase = 'body';
+      if (this.remaining === 0) this.complete();
+    }
+    run.resolve(response);
+  }
+
+  parseBody() {
+    if (this.chunked === null) {
+      if (this.buffer.length === 0) return;
+      let take = this.buffer;
+      if (this.remaining >= 0) {
+        take = this.buffer.subarray(0, this.remaining);
+        this.remaining -= take.length;
+      }
+      this.chunks.push(take);
+      this.buffer = this.buffer.subarray(take.length);
+      if (this.remaining === 0) this.complete();
+      return;
+    }
+    for (;;) {
+      if (this.chunked.size === -1) {
+        const eol = this.buffer.indexOf('\r\n');
+        if (eol === -1) return;
+        const size = parseInt(this.buffer.toString('latin1', 0, eol), 16);
+        if (Number.isNaN(size)) {
+          this.fail(socketError('invalid chunk size'));
+          return;
+        }
+        this.buffer = this.buffer.subarray(eol + 2);
+        if (size === 0) {
+          this.complete();
+          return;
+        }
+        this.chunked.size = size;
+      }
+      if (this.buffer.length < this.chunked.size + 2) return;
+      this.chunks.push(this.buffer.subarray(0, this.chunked.size));
+      this.buffer = this.buffer.subarray(this.chunked.size + 2);
+      this.chunked.size = -1;
+    }
+  }
+
+  complete() {
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    const all = lazyBuffer().concat(this.chunks);
+    this.response[kBody].source.bytes = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+    this.settleBody.resolve();
+    this.socket.destroy();
+    this.done();
+  }
+
+  // The connection ended: the body is complete if it was read to the end, otherwise cut short.
+  finish() {
+    if (this.phase === 'body' && this.remaining === -1 && this.chunked === null) {
+      this.complete();
+      return;
+    }
+    this.fail(socketError('other side closed'));
+  }
+
+  fail(err) {
+    if (this.phase === 'done') return;
+    const head = this.phase === 'head';
+    this.phase = 'done';
+    this.socket.destroy();
+    this.done();
+    if (head) this.run.reject(fetchFailed(err));
+    else this.settleBody.reject(new TypeError('terminated', { cause: err }));
+  }
+
+  abort(reason) {
+    if (this.phase === 'done') return;
+    const head = this.phase === 'head';
+    this.phase = 'done';
+    this.socket.destroy();
+    this.done();
+    if (head) this.run.reject(reason);
+    else this.settleBody.reject(reason);
+  }
+
+  done() {
+    if (this.onDone !== null) this.onDone();
+    this.onDone = null;
+  }
+}
+
+module.exports = { fetch, Headers, Request, Response };

@@ -1,0 +1,59 @@
+//! HTTP/1.x message heads, parsed with `httparse` for the JS HTTP clients (`fetch`).
+
+use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray};
+
+/// Node's default limit on the number of header fields (`maxHeadersCount`).
+const MAX_HEADERS: usize = 2000;
+/// Node's default limit on the size of a head (`--max-http-header-size`).
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    o.set(
+        "parseResponse",
+        Function::new(ctx.clone(), parse_response)?.with_name("parseResponse")?,
+    )?;
+    Ok(())
+}
+
+/// The response head at the start of `bytes`: `[length, status, reason, minorVersion, name,
+/// value, name, value, …]` with `length` the bytes it took (names and values as Latin-1, as
+/// Node reads them), `undefined` while it is incomplete, a thrown `Error` when it is not HTTP
+/// or runs past 16 KiB.
+fn parse_response<'js>(ctx: Ctx<'js>, bytes: TypedArray<'js, u8>) -> Result<Option<Array<'js>>> {
+    let raw = bytes
+        .as_raw()
+        .ok_or_else(|| rquickjs::Exception::throw_type(&ctx, "detached buffer"))?;
+    // SAFETY: the view is live and no JavaScript runs before the copy is made. (Building the
+    // answer may run JS, e.g. a setter on Array.prototype, so the parse reads the copy.)
+    let all = unsafe { raw.as_ref() };
+    let data = all[..all.len().min(MAX_HEAD_BYTES)].to_vec();
+    let mut room = 64;
+    loop {
+        let mut headers = vec![httparse::EMPTY_HEADER; room];
+        let mut response = httparse::Response::new(&mut headers);
+        match response.parse(&data) {
+            Ok(httparse::Status::Partial) if data.len() < MAX_HEAD_BYTES => return Ok(None),
+            Ok(httparse::Status::Partial) => {
+                return Err(rquickjs::Exception::throw_message(&ctx, "Header overflow"));
+            }
+            Ok(httparse::Status::Complete(length)) => {
+                let out = Array::new(ctx.clone())?;
+                out.set(0, length)?;
+                out.set(1, response.code.unwrap_or(0))?;
+                out.set(2, response.reason.unwrap_or(""))?;
+                out.set(3, response.version.unwrap_or(1))?;
+                for (i, h) in response.headers.iter().enumerate() {
+                    out.set(4 + 2 * i, h.name)?;
+                    out.set(5 + 2 * i, latin1(h.value))?;
+                }
+                return Ok(Some(out));
+            }
+            Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
+            Err(e) => return Err(rquickjs::Exception::throw_message(&ctx, &e.to_string())),
+        }
+    }
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
