@@ -2,7 +2,8 @@
 // Runs the entry point and the event loop; owns uncaught errors, beforeExit/exit and the exit code.
 
 const loop = require('internal/loop');
-const b = internalBinding('process');
+// The process binding, taken when the run starts (the module may load before it is known).
+let b;
 const loader = internalBinding('loader');
 
 function exitCodeOf(code) {
@@ -203,6 +204,7 @@ function entryName() {
 }
 
 function run() {
+  b = internalBinding('process');
   loop.setFatalHandler(onFatal);
   loop.setUnhandledRejectionHandler(onUnhandledRejection);
   installExit();

@@ -2,7 +2,9 @@
 // Builds `process`: an EventEmitter with Node's fields and methods.
 
 const EventEmitter = require('events');
-const b = internalBinding('process');
+// The process binding, taken when `process` is built: the module itself may load before the
+// run is known (into the sandbox's snapshot).
+let b;
 const timers = internalBinding('timers');
 const { codes } = require('internal/errors');
 const { validateString, validateInteger } = require('internal/validators');
@@ -52,6 +54,7 @@ function envProxy(target) {
 }
 
 function create() {
+  b = internalBinding('process');
   function process() {}
   const proto = Object.create(EventEmitter.prototype, {
     constructor: { value: process, writable: true, configurable: true },
