@@ -175,17 +175,24 @@ defineMethod({ table(data, properties) {
     throw new E('properties', 'Array', properties);
   }
   if (data === null || typeof data !== 'object') return this.log(data);
-  const renderCell = (v) => (v === undefined ? '' : typeof v === 'string' ? inspect(v).slice(1, -1).length >= 0 ? `'${v}'` : v : inspect(v, { depth: 1, breakLength: Infinity, compact: 3 }));
+  // An object cell with more than two keys shows as [Object]; arrays show three items.
+  const cellDepth = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0);
+  const renderCell = (v) => (v === undefined ? '' : typeof v === 'string' ? `'${v}'` :
+    inspect(v, { depth: cellDepth(v), maxArrayLength: 3, breakLength: Infinity }));
   const indexKey = '(index)';
   const valuesKey = 'Values';
   const rows = [];
   const columns = [];
-  let hasValues = false;
-  const isMap = data instanceof Map;
-  const isSet = data instanceof Set;
-  const entries = isMap ? [...data].map(([k, v], i) => [i, v, k]) : isSet ? [...data].map((v, i) => [i, v]) : Object.keys(data).map((k) => [k, data[k]]);
+  // A Map or Set iterator is shown by what it would yield, without consuming it.
+  const preview = require('internal/util/iterator_kinds').preview(data);
+  const isMap = data instanceof Map || (preview !== undefined && preview[0]);
+  const isSet = data instanceof Set || (preview !== undefined && !preview[0]);
+  const items = preview !== undefined ? preview[1] : (isMap || isSet ? [...data] : undefined);
+  let hasValues = isMap || isSet;
+  const entries = isMap ? items.map(([k, v], i) => [i, v, k]) : isSet ? items.map((v, i) => [i, v]) : Object.keys(data).map((k) => [k, data[k]]);
   for (const [key, value, mapKey] of entries) {
-    const row = { [indexKey]: String(key) };
+    const row = Object.create(null);
+    row[indexKey] = String(key);
     if (isMap) row.Key = renderCell(mapKey);
     if (value !== null && typeof value === 'object' && !isMap) {
       for (const col of Object.keys(value)) {
@@ -201,8 +208,9 @@ defineMethod({ table(data, properties) {
   }
   const header = [isMap || isSet ? '(iteration index)' : indexKey, ...(isMap ? ['Key'] : []), ...(properties || columns), ...(hasValues && !properties ? [valuesKey] : [])];
   const keyOf = (h) => (h === '(iteration index)' ? indexKey : h);
-  const widths = header.map((h) => Math.max(h.length, ...rows.map((r) => String(r[keyOf(h)] ?? '').length)) + 2);
-  const pad = (s, w) => ` ${s}${' '.repeat(w - s.length - 1)}`;
+  const { getStringWidth } = require('internal/util/inspect');
+  const widths = header.map((h) => Math.max(getStringWidth(h), ...rows.map((r) => getStringWidth(String(r[keyOf(h)] ?? '')))) + 2);
+  const pad = (s, w) => ` ${s}${' '.repeat(w - getStringWidth(s) - 1)}`;
   const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
   const out = [line('┌', '┬', '┐'), `│${header.map((h, i) => pad(h, widths[i])).join('│')}│`, line('├', '┼', '┤')];
   for (const r of rows) out.push(`│${header.map((h, i) => pad(String(r[keyOf(h)] ?? ''), widths[i])).join('│')}│`);

@@ -9,7 +9,15 @@ const legacyCodes = {
   TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
 };
 
+// Whether a value was made by the DOMException constructor (not merely inheriting from it).
+let isDOMException;
+
 class DOMException extends Error {
+  #name;
+  static {
+    isDOMException = (v) => v !== null && typeof v === 'object' && #name in v;
+  }
+
   constructor(message = '', options = 'Error') {
     super(String(message));
     let name = 'Error';
@@ -19,11 +27,16 @@ class DOMException extends Error {
     } else {
       name = String(options);
     }
-    Object.defineProperty(this, '_name', { value: name });
+    this.#name = name;
   }
-  get name() { return this._name; }
-  get code() { return legacyCodes[this._name] || 0; }
+  get name() { return checkThis(this).#name; }
+  get code() { return legacyCodes[checkThis(this).#name] || 0; }
 }
+function checkThis(v) {
+  if (!isDOMException(v)) throw new TypeError('Value of "this" must be of DOMException');
+  return v;
+}
+
 Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
 for (const [name, code] of Object.entries(legacyCodes)) {
   const constName = name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_ERR';
@@ -31,4 +44,4 @@ for (const [name, code] of Object.entries(legacyCodes)) {
   Object.defineProperty(DOMException.prototype, constName, { value: code, enumerable: true });
 }
 
-module.exports = { DOMException };
+module.exports = { DOMException, isDOMException };

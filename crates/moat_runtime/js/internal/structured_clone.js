@@ -15,7 +15,7 @@ function structuredClone(value, options) {
     // Node's own wording, argument name included.
     throw new ERR_MISSING_ARGS('The value argument must be specified');
   }
-  void options;
+  const transfer = transferList(options);
   const memory = new Map();
   function clone(v) {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
@@ -26,7 +26,10 @@ function structuredClone(value, options) {
     if (memory.has(v)) return memory.get(v);
     if (uncloneable.has(v)) throw dataCloneError('Cannot clone object of unsupported type.');
     let out;
-    const tag = Object.prototype.toString.call(v);
+    let tag = Object.prototype.toString.call(v);
+    // Only an object the DOMException constructor made is cloned as one; an object merely
+    // inheriting from DOMException.prototype is an ordinary object.
+    if (tag === '[object DOMException]' && !require('internal/dom_exception').isDOMException(v)) tag = '[object Object]';
     switch (tag) {
       case '[object Boolean]': out = new Boolean(v.valueOf()); break;
       case '[object Number]': out = new Number(v.valueOf()); break;
@@ -47,8 +50,8 @@ function structuredClone(value, options) {
         return out;
       case '[object DOMException]':
       case '[object Error]': {
-        const { DOMException } = require('internal/dom_exception');
-        if (v instanceof DOMException) {
+        const { DOMException, isDOMException } = require('internal/dom_exception');
+        if (isDOMException(v)) {
           out = new DOMException(v.message, v.name);
           memory.set(v, out);
           if (typeof v.stack === 'string') Object.defineProperty(out, 'stack', { value: v.stack, writable: true, configurable: true });
@@ -93,7 +96,28 @@ function structuredClone(value, options) {
     memory.set(v, out);
     return out;
   }
-  return clone(value);
+  const result = clone(value);
+  // The clone holds copies; transferring detaches the originals, as a move would.
+  for (const buffer of transfer) buffer.transfer();
+  return result;
+}
+
+// The ArrayBuffers of `options.transfer` (the only transferable type here).
+function transferList(options) {
+  const list = options === undefined || options === null ? undefined : options.transfer;
+  if (list === undefined) return [];
+  if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
+    const err = new TypeError("Failed to execute 'structuredClone': transfer in Options cannot be converted to sequence.");
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  const buffers = new Set();
+  for (const item of list) {
+    if (!(item instanceof ArrayBuffer)) throw dataCloneError('Found invalid value in transferList.');
+    if (item.detached) throw dataCloneError('Cannot transfer object of unsupported type.');
+    buffers.add(item);
+  }
+  return buffers;
 }
 
 module.exports = { structuredClone, uncloneable };

@@ -110,7 +110,32 @@ function strEscape(str) {
   return `${quote}${out}${quote}`;
 }
 
-function getStringWidth(str) { return removeColors(str).length; }
+// Columns a string takes in a terminal: East Asian wide and full-width characters take two,
+// combining marks, zero-width and control characters none.
+function getStringWidth(str, removeControlChars = true) {
+  let width = 0;
+  if (removeControlChars) str = removeColors(str);
+  for (const ch of str.normalize('NFC')) {
+    const cp = ch.codePointAt(0);
+    if (isFullWidthCodePoint(cp)) width += 2;
+    else if (!isZeroWidthCodePoint(cp)) width++;
+  }
+  return width;
+}
+
+function isFullWidthCodePoint(cp) {
+  return cp >= 0x1100 && (cp <= 0x115f || cp === 0x2329 || cp === 0x232a ||
+    (cp >= 0x2e80 && cp <= 0x3247 && cp !== 0x303f) || (cp >= 0x3250 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0xa4c6) || (cp >= 0xa960 && cp <= 0xa97c) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe10 && cp <= 0xfe19) || (cp >= 0xfe30 && cp <= 0xfe6b) ||
+    (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1b000 && cp <= 0x1b001) ||
+    (cp >= 0x1f200 && cp <= 0x1f251) || (cp >= 0x1f300 && cp <= 0x1f64f) || (cp >= 0x20000 && cp <= 0x3fffd));
+}
+
+const zeroWidthRe = /[\p{M}\p{Cc}\u200b-\u200f\u2060-\u2064\ufeff]/u;
+function isZeroWidthCodePoint(cp) {
+  return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || zeroWidthRe.test(String.fromCodePoint(cp));
+}
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
