@@ -76,7 +76,10 @@ class EventTarget {
     const list = this[kListeners].get(`${type}`);
     if (!list) return;
     const i = list.findIndex((l) => l.listener === listener);
-    if (i !== -1) list.splice(i, 1);
+    if (i === -1) return;
+    // A dispatch under way skips it too.
+    list[i].removed = true;
+    list.splice(i, 1);
   }
   dispatchEvent(event) {
     if (!(event instanceof Event)) throw new codes.ERR_INVALID_ARG_TYPE('event', 'Event', event);
@@ -84,6 +87,7 @@ class EventTarget {
     const list = this[kListeners].get(event.type);
     if (list) {
       for (const entry of list.slice()) {
+        if (entry.removed) continue;
         if (entry.once) this.removeEventListener(event.type, entry.listener);
         event[kInPassive] = entry.passive;
         try {
