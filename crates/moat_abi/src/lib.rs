@@ -15,7 +15,7 @@
 //! | `proc_spawn` | `req, req_len, handle, pid_out` | Starts a [`Command`] (encoded) under the guest's `handle`; its output and exit arrive as [`Event`]s from `poll`. Writes the pid to `pid_out`. [`errno::ACCES`] without `--allow-child-process`. |
 //! | `proc_write` | `handle, data, data_len` | Writes to the child's stdin. |
 //! | `proc_close_stdin` | `handle` | Closes the child's stdin. |
-//! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise). |
+//! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise; [`errno::SRCH`] once it has exited). |
 //! | `poll` | `timeout_ms: i64, size_out` | Waits until an [`Event`] is ready or `timeout_ms` passes (`-1`: no limit), then stores the ready events (encoded, [`encode_events`]) and writes their length to `size_out` (0: none, nothing stored). The guest's event loop waits here, also when it only waits for a timer. |
 //!
 //! | `dns_lookup` | `name, name_len, size_out` | Resolves a host name (UTF-8) to its addresses; stores them (encoded, [`encode_addresses`]) and writes their length to `size_out`. [`errno::ACCES`] unless `--allow-net` lists the host; [`errno::NOENT`] when the name does not resolve. |
@@ -32,6 +32,8 @@
 //! | `sock_watch` | `handle, interest` | Says which readiness `poll` should report for the socket ([`interest`] bits; 0 for none). Readiness is level-triggered: a socket reported readable stays so until a read or accept answers [`errno::AGAIN`], and likewise for writable and a write. |
 //! | `sock_shutdown` | `handle, how` | Shuts the socket down for reading (0), writing (1) or both (2). |
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
+//! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
+//! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
 //!
@@ -67,6 +69,8 @@ pub mod names {
     pub const SOCK_WATCH: &str = "sock_watch";
     pub const SOCK_SHUTDOWN: &str = "sock_shutdown";
     pub const SOCK_CLOSE: &str = "sock_close";
+    pub const SIGNAL_WATCH: &str = "signal_watch";
+    pub const SIGNAL_UNWATCH: &str = "signal_unwatch";
 }
 
 /// `sock_option`'s options.
@@ -109,6 +113,7 @@ pub mod errno {
     pub const NOTCONN: i32 = 53;
     pub const PERM: i32 = 63;
     pub const PIPE: i32 = 64;
+    pub const SRCH: i32 = 71;
     pub const TIMEDOUT: i32 = 73;
 
     /// The number for a host OS error.
@@ -189,6 +194,8 @@ pub enum Event {
     Error { handle: u32, os_error: i32 },
     /// A watched socket is ready ([`interest`] bits).
     Ready { handle: u32, readiness: u8 },
+    /// A watched signal arrived (`signal_watch`).
+    Signal { handle: u32, signal: i32 },
 }
 
 /// Bytes that do not decode as what they should be.
@@ -441,6 +448,11 @@ pub fn encode_events(events: &[Event]) -> Vec<u8> {
                 w.u32(*handle);
                 w.0.push(*readiness);
             }
+            Event::Signal { handle, signal } => {
+                w.0.push(4);
+                w.u32(*handle);
+                w.i32(*signal);
+            }
         }
     }
     w.0
@@ -474,6 +486,10 @@ pub fn decode_events(buf: &[u8]) -> Result<Vec<Event>, DecodeError> {
             3 => Event::Ready {
                 handle: r.u32()?,
                 readiness: r.u8()?,
+            },
+            4 => Event::Signal {
+                handle: r.u32()?,
+                signal: r.i32()?,
             },
             _ => return Err(DecodeError("events")),
         };

@@ -14,6 +14,7 @@ pub use events::EventQueue;
 pub use moat_abi::{Command, Event, Output, Stdio};
 
 mod events;
+pub mod signals;
 
 fn std_stdio(s: Stdio) -> StdStdio {
     match s {

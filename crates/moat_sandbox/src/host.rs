@@ -26,15 +26,26 @@ pub struct HostCalls {
     /// The allowed names `dns_lookup` resolved, by the addresses it gave: a grant of a name
     /// covers those addresses.
     resolved: HashMap<IpAddr, Vec<String>>,
+    /// Signals delivered to the guest instead of acting on the host (`signal_watch`).
+    signals: std::collections::HashSet<i32>,
+    /// Pids of the children that have exited: signalling one is `ESRCH`, not `EPERM`.
+    exited: std::collections::HashSet<i32>,
+}
+
+impl Drop for HostCalls {
+    fn drop(&mut self) {
+        for &signal in &self.signals {
+            moat_proc::signals::unwatch(signal);
+        }
+    }
 }
 
 impl HostCalls {
     pub fn new(grants: moat_permissions::Grants, env: Vec<(String, String)>) -> Self {
-        HostCalls {
-            grants,
-            env,
-            ..HostCalls::default()
-        }
+        let mut calls = HostCalls::default();
+        calls.grants = grants;
+        calls.env = env;
+        calls
     }
 
     /// The guest's sockets, made on first use; their poller also wakes for child events.
@@ -191,14 +202,45 @@ pub fn add_to_linker<T: 'static>(
         moat_abi::MODULE,
         names::PROC_KILL,
         move |mut caller: Caller<'_, T>, pid: i32, signal: i32| -> i32 {
-            let own = calls(caller.data_mut())
-                .children
-                .values()
-                .any(|c| c.pid as i32 == pid);
+            let host = calls(caller.data_mut());
+            let own = host.children.values().any(|c| c.pid as i32 == pid);
             if !own {
-                return errno::PERM;
+                return if host.exited.contains(&pid) {
+                    errno::SRCH
+                } else {
+                    errno::PERM
+                };
             }
-            moat_proc::kill(pid, signal).map_or_else(|e| errno::from_io(&e), |()| errno::SUCCESS)
+            match moat_proc::kill(pid, signal) {
+                Ok(()) => errno::SUCCESS,
+                // Exited, its exit not yet polled.
+                Err(e) if e.raw_os_error() == Some(libc::ESRCH) => errno::SRCH,
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SIGNAL_WATCH,
+        move |mut caller: Caller<'_, T>, signal: i32, handle: u32| -> i32 {
+            let host = calls(caller.data_mut());
+            match moat_proc::signals::watch(&host.events, signal, handle) {
+                Ok(()) => {
+                    host.signals.insert(signal);
+                    errno::SUCCESS
+                }
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SIGNAL_UNWATCH,
+        move |mut caller: Caller<'_, T>, signal: i32| -> i32 {
+            if calls(caller.data_mut()).signals.remove(&signal) {
+                moat_proc::signals::unwatch(signal);
+            }
+            errno::SUCCESS
         },
     )?;
     linker.func_wrap(
@@ -211,8 +253,9 @@ pub fn add_to_linker<T: 'static>(
                 .sockets
                 .as_ref()
                 .is_some_and(moat_net::Sockets::watching);
-            // With no child or socket to wait for, a wait without a limit would never end.
-            if timeout.is_none() && host.children.is_empty() && !watching {
+            // With no child, socket or signal to wait for, a wait without a limit would never end.
+            if timeout.is_none() && host.children.is_empty() && !watching && host.signals.is_empty()
+            {
                 return errno::INVAL;
             }
             let events = match host.sockets.as_mut().filter(|_| watching) {
@@ -234,8 +277,10 @@ pub fn add_to_linker<T: 'static>(
                 None => host.events.wait(timeout),
             };
             for e in &events {
-                if let Event::Exit { handle, .. } | Event::Error { handle, .. } = e {
-                    host.children.remove(handle);
+                if let Event::Exit { handle, .. } | Event::Error { handle, .. } = e
+                    && let Some(child) = host.children.remove(handle)
+                {
+                    host.exited.insert(child.pid as i32);
                 }
             }
             let encoded = if events.is_empty() {

@@ -613,24 +613,24 @@ class Exchange {
     this.fail(socketError('other side closed'));
   }
 
+  // A network error: before the head, fetch fails; after it, reading the body does.
   fail(err) {
-    if (this.phase === 'done') return;
-    const head = this.phase === 'head';
-    this.phase = 'done';
-    this.socket.destroy();
-    this.done();
-    if (head) this.run.reject(fetchFailed(err));
-    else this.settleBody.reject(new TypeError('terminated', { cause: err }));
+    this.end((head) => (head ? fetchFailed(err) : new TypeError('terminated', { cause: err })));
   }
 
+  // An abort rejects with the signal's reason, whichever was still to come.
   abort(reason) {
+    this.end(() => reason);
+  }
+
+  end(errorFor) {
     if (this.phase === 'done') return;
     const head = this.phase === 'head';
     this.phase = 'done';
     this.socket.destroy();
     this.done();
-    if (head) this.run.reject(reason);
-    else this.settleBody.reject(reason);
+    if (head) this.run.reject(errorFor(true));
+    else this.settleBody.reject(errorFor(false));
   }
 
   done() {

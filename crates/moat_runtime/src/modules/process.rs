@@ -1,6 +1,6 @@
 //! `process`: arguments, environment, identity, stdio writes and exit.
 
-use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
+use rquickjs::{Array, Ctx, Function, IntoJs, Object, Result, TypedArray, Value};
 
 use moat_permissions::Permission;
 
@@ -165,6 +165,32 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     o.set("isatty", Function::new(ctx.clone(), sys::is_tty)?)?;
+    // A signal listener: the signal arrives as a `signal` event under the returned handle.
+    // A signal that cannot be watched answers `[code, errno]` (libuv's), for Node's error.
+    let st = state.clone();
+    o.set(
+        "signalWatch",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, signal: i32| -> Result<rquickjs::Value<'js>> {
+                let handle = st.next_handle.get();
+                match sys::signal_watch(&st.events, signal, handle) {
+                    Ok(()) => {
+                        st.next_handle.set(handle + 1);
+                        handle.into_js(&ctx)
+                    }
+                    Err(e) => {
+                        let uv = sys::error::uv_error(&e);
+                        vec![uv.code.into_js(&ctx)?, uv.errno.into_js(&ctx)?].into_js(&ctx)
+                    }
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "signalUnwatch",
+        Function::new(ctx.clone(), sys::signal_unwatch)?,
+    )?;
     o.set(
         "kill",
         Function::new(

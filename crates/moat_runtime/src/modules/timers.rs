@@ -77,6 +77,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                             item.set(1, handle)?;
                             item.set(2, readiness)?;
                         }
+                        sys::events::Event::Signal { handle, signal } => {
+                            item.set(0, "signal")?;
+                            item.set(1, handle)?;
+                            item.set(2, signal)?;
+                        }
                     }
                     out.set(i, item)?;
                 }

@@ -14,6 +14,8 @@ unsafe extern "C" {
     fn proc_write(handle: u32, data: *const u8, data_len: usize) -> i32;
     fn proc_close_stdin(handle: u32) -> i32;
     fn proc_kill(pid: i32, signal: i32) -> i32;
+    fn signal_watch(signal: i32, handle: u32) -> i32;
+    fn signal_unwatch(signal: i32) -> i32;
     fn poll(timeout_ms: i64, size_out: *mut u32) -> i32;
     fn dns_lookup(name: *const u8, name_len: usize, size_out: *mut u32) -> i32;
     fn tcp_connect(addr: *const u8, addr_len: usize, handle: u32) -> i32;
@@ -103,6 +105,18 @@ pub fn close_stdin(handle: u32) {
 pub fn kill(pid: i32, signal: i32) -> io::Result<()> {
     // SAFETY: no memory is passed.
     check(unsafe { proc_kill(pid, signal) })
+}
+
+/// # Errors
+/// `EINVAL` for a signal that may not be watched.
+pub fn watch_signal(signal: i32, handle: u32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { signal_watch(signal, handle) })
+}
+
+pub fn unwatch_signal(signal: i32) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { signal_unwatch(signal) };
 }
 
 /// Waits in the host up to `timeout` (no limit when `None`, which needs a running child) for

@@ -24,7 +24,8 @@ pub mod random;
 pub use random::reseed;
 
 pub use platform::{
-    chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, lookup, pid, ppid, umask,
+    chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, lookup, pid, ppid,
+    signal_unwatch, signal_watch, umask,
 };
 
 use std::cell::Cell;

@@ -83,6 +83,24 @@ pub fn kill(pid: i32, signal: i32) -> std::io::Result<()> {
     }
 }
 
+/// Delivers `signal` to the loop's `events` as `Event::Signal` with `handle` instead of its
+/// default action, until [`signal_unwatch`].
+///
+/// # Errors
+/// `EINVAL` for a signal that may not be watched.
+pub fn signal_watch(
+    events: &super::events::EventQueue,
+    signal: i32,
+    handle: u32,
+) -> std::io::Result<()> {
+    moat_proc::signals::watch(events, signal, handle)
+}
+
+/// Gives `signal` its default action back.
+pub fn signal_unwatch(signal: i32) {
+    moat_proc::signals::unwatch(signal);
+}
+
 pub fn exit(code: i32) -> ! {
     std::process::exit(code)
 }

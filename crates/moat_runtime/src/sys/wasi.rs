@@ -72,6 +72,24 @@ pub fn kill(pid: i32, signal: i32) -> std::io::Result<()> {
     super::host::kill(pid, signal)
 }
 
+/// Asks the host to deliver `signal` (which the host process receives) to this instance as an
+/// event with `handle`; the events arrive through the host's `poll`.
+///
+/// # Errors
+/// `EINVAL` for a signal that may not be watched.
+pub fn signal_watch(
+    _events: &super::events::EventQueue,
+    signal: i32,
+    handle: u32,
+) -> std::io::Result<()> {
+    super::host::watch_signal(signal, handle)
+}
+
+/// Gives `signal` its default action back.
+pub fn signal_unwatch(signal: i32) {
+    super::host::unwatch_signal(signal);
+}
+
 pub fn exit(code: i32) -> ! {
     std::process::exit(code)
 }

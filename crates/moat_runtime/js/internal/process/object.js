@@ -64,7 +64,36 @@ function create() {
   const processObject = Object.create(proto);
   Object.defineProperty(processObject, Symbol.toStringTag, { value: 'process', writable: true, configurable: true, enumerable: false });
   EventEmitter.call(processObject);
+  watchSignals(processObject);
   return fill(processObject);
+}
+
+// Signal events: the first listener for a signal has it delivered to the process as an event
+// instead of its default action; when the last one goes, the default comes back. As in Node,
+// a watched signal keeps nothing alive.
+function watchSignals(process) {
+  const loop = require('internal/loop');
+  const handles = new Map();
+  process.on('newListener', (event) => {
+    if (typeof event !== 'string' || !Object.hasOwn(signals, event) || handles.has(event)) return;
+    const handle = b.signalWatch(signals[event]);
+    if (Array.isArray(handle)) {
+      const [code, errno] = handle;
+      const err = new Error(`uv_signal_start ${code}`);
+      Object.assign(err, { errno, code, syscall: 'uv_signal_start' });
+      throw err;
+    }
+    handles.set(event, handle);
+    loop.registerHandle(handle, () => process.emit(event, event, signals[event]));
+    loop.unrefHandle(handle);
+  });
+  process.on('removeListener', (event) => {
+    const handle = handles.get(event);
+    if (handle === undefined || process.listenerCount(event) > 0) return;
+    handles.delete(event);
+    b.signalUnwatch(signals[event]);
+    loop.unregisterHandle(handle);
+  });
 }
 
 function fill(process) {
