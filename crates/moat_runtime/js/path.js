@@ -1,8 +1,11 @@
 'use strict';
-// node:path — the POSIX flavour (path.win32 is not implemented yet and says so).
+// node:path — the POSIX flavour; path.win32 is internal/path/win32.
 
 const { validateString, validateObject } = require('internal/validators');
 const { thrower } = require('internal/errors');
+const scan = require('internal/path/scan');
+
+const isSlash = (code) => code === 47;
 
 function normalizeString(path, allowAboveRoot) {
   let res = '';
@@ -154,70 +157,11 @@ const posix = {
   basename(path, suffix) {
     if (suffix !== undefined) validateString(suffix, 'suffix');
     validateString(path, 'path');
-    let start = 0;
-    let end = -1;
-    let matchedSlash = true;
-    if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
-      if (suffix === path) return '';
-      let extIdx = suffix.length - 1;
-      let firstNonSlashEnd = -1;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const code = path.charCodeAt(i);
-        if (code === 47) {
-          if (!matchedSlash) { start = i + 1; break; }
-        } else {
-          if (firstNonSlashEnd === -1) { matchedSlash = false; firstNonSlashEnd = i + 1; }
-          if (extIdx >= 0) {
-            if (code === suffix.charCodeAt(extIdx)) {
-              if (--extIdx === -1) end = i;
-            } else {
-              extIdx = -1;
-              end = firstNonSlashEnd;
-            }
-          }
-        }
-      }
-      if (start === end) end = firstNonSlashEnd;
-      else if (end === -1) end = path.length;
-      return path.slice(start, end);
-    }
-    for (let i = path.length - 1; i >= 0; --i) {
-      if (path.charCodeAt(i) === 47) {
-        if (!matchedSlash) { start = i + 1; break; }
-      } else if (end === -1) {
-        matchedSlash = false;
-        end = i + 1;
-      }
-    }
-    if (end === -1) return '';
-    return path.slice(start, end);
+    return scan.basename(path, suffix, 0, isSlash);
   },
   extname(path) {
     validateString(path, 'path');
-    let startDot = -1;
-    let startPart = 0;
-    let end = -1;
-    let matchedSlash = true;
-    let preDotState = 0;
-    for (let i = path.length - 1; i >= 0; --i) {
-      const code = path.charCodeAt(i);
-      if (code === 47) {
-        if (!matchedSlash) { startPart = i + 1; break; }
-        continue;
-      }
-      if (end === -1) { matchedSlash = false; end = i + 1; }
-      if (code === 46) {
-        if (startDot === -1) startDot = i;
-        else if (preDotState !== 1) preDotState = 1;
-      } else if (startDot !== -1) {
-        preDotState = -1;
-      }
-    }
-    if (startDot === -1 || end === -1 || preDotState === 0 ||
-        (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-      return '';
-    }
-    return path.slice(startDot, end);
+    return scan.extname(path, 0, isSlash);
   },
   format(pathObject) {
     validateObject(pathObject, 'pathObject');
@@ -273,12 +217,17 @@ const posix = {
 
 function formatExt(ext) { return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : ''; }
 
-const win32 = {};
-for (const k of Object.keys(posix)) win32[k] = typeof posix[k] === 'function' ? thrower(`path.win32.${k}`) : posix[k];
-win32.sep = '\\';
-win32.delimiter = ';';
-posix.win32 = win32.win32 = win32;
-posix.posix = win32.posix = posix;
+// path.win32 is loaded the first time it is read (internal/path/win32).
+Object.defineProperty(posix, 'win32', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    const win32 = require('internal/path/win32');
+    Object.defineProperty(posix, 'win32', { value: win32, writable: true, enumerable: true, configurable: true });
+    return win32;
+  },
+});
+posix.posix = posix;
 posix._makeLong = posix.toNamespacedPath;
 
 module.exports = posix;
