@@ -175,40 +175,17 @@ const posix = {
     const ret = { root: '', dir: '', base: '', ext: '', name: '' };
     if (path.length === 0) return ret;
     const isAbsolute = path.charCodeAt(0) === 47;
-    let start;
-    if (isAbsolute) { ret.root = '/'; start = 1; } else { start = 0; }
-    let startDot = -1;
-    let startPart = 0;
-    let end = -1;
-    let matchedSlash = true;
-    let i = path.length - 1;
-    let preDotState = 0;
-    for (; i >= start; --i) {
-      const code = path.charCodeAt(i);
-      if (code === 47) {
-        if (!matchedSlash) { startPart = i + 1; break; }
-        continue;
-      }
-      if (end === -1) { matchedSlash = false; end = i + 1; }
-      if (code === 46) {
-        if (startDot === -1) startDot = i;
-        else if (preDotState !== 1) preDotState = 1;
-      } else if (startDot !== -1) {
-        preDotState = -1;
-      }
-    }
-    if (end !== -1) {
-      const start2 = startPart === 0 && isAbsolute ? 1 : startPart;
-      if (startDot === -1 || preDotState === 0 ||
-          (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-        ret.base = ret.name = path.slice(start2, end);
-      } else {
-        ret.name = path.slice(start2, startDot);
-        ret.base = path.slice(start2, end);
-        ret.ext = path.slice(startDot, end);
-      }
-    }
-    if (startPart > 0) ret.dir = path.slice(0, startPart - 1);
+    const start = isAbsolute ? 1 : 0;
+    if (isAbsolute) ret.root = '/';
+    ret.base = scan.basename(path, undefined, start, isSlash);
+    ret.ext = scan.extname(path, start, isSlash, 0);
+    ret.name = ret.base.slice(0, ret.base.length - ret.ext.length);
+    // The directory ends at the separator before the base (trailing separators left out).
+    let end = path.length;
+    while (end > start && path.charCodeAt(end - 1) === 47) end--;
+    let begin = end;
+    while (begin > start && path.charCodeAt(begin - 1) !== 47) begin--;
+    if (begin > start) ret.dir = path.slice(0, begin - 1);
     else if (isAbsolute) ret.dir = '/';
     return ret;
   },

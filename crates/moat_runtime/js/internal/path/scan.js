@@ -42,9 +42,12 @@ function basename(path, suffix, offset, isSep) {
   return path.slice(start, end);
 }
 
-function extname(path, offset, isSep) {
+// `partStart` is where the last segment is taken to start when no separator ends the scan
+// (posix `parse` passes 0 for an absolute path, whose scan stops past the root: Node's `.` for
+// the extension of `/..`).
+function extname(path, offset, isSep, partStart = offset) {
   let startDot = -1;
-  let startPart = offset;
+  let startPart = partStart;
   let end = -1;
   let matchedSlash = true;
   let preDotState = 0;
