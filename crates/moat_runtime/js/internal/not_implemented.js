@@ -38,7 +38,6 @@ const exportsOf = {
   'node:sea': ['isSea', 'getAsset', 'getRawAsset', 'getAssetAsBlob'],
   'node:sqlite': ['DatabaseSync', 'StatementSync'],
   'node:test/reporters': ['spec', 'tap', 'dot', 'junit', 'lcov'],
-  querystring: ['parse', 'stringify', 'escape', 'unescape', 'decode', 'encode'],
 };
 
 
