@@ -23,9 +23,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get() { return defaultMaxListeners; },
   set(arg) {
-    if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
-      throw new codes.ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', arg);
-    }
+    validateNumber(arg, 'defaultMaxListeners', 0);
     defaultMaxListeners = arg;
   },
 });
@@ -311,10 +309,34 @@ function getEventListeners(emitterOrTarget, type) {
   throw new codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
+// EventTargets keep their limit in internal/event_target, loaded when one is met.
+const eventTargets = () => require('internal/event_target');
+const isEventTarget = (t) => t !== null && typeof t === 'object' && t instanceof eventTargets().EventTarget;
+
 function setMaxListeners(n = defaultMaxListeners, ...targets) {
   validateNumber(n, 'setMaxListeners', 0);
-  if (targets.length === 0) defaultMaxListeners = n;
-  else for (const t of targets) if (typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+  if (targets.length === 0) {
+    defaultMaxListeners = n;
+    return;
+  }
+  for (const t of targets) {
+    if (t !== null && typeof t === 'object' && typeof t.setMaxListeners === 'function' && !isEventTarget(t)) {
+      t.setMaxListeners(n);
+    } else if (isEventTarget(t)) {
+      eventTargets().setMaxListeners(t, n);
+    } else {
+      throw new codes.ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], t);
+    }
+  }
+}
+
+function getMaxListenersOf(emitterOrTarget) {
+  if (emitterOrTarget !== null && typeof emitterOrTarget === 'object' &&
+      typeof emitterOrTarget.getMaxListeners === 'function') {
+    return getMaxListeners(emitterOrTarget);
+  }
+  if (isEventTarget(emitterOrTarget)) return eventTargets().getMaxListeners(emitterOrTarget);
+  throw new codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 module.exports = EventEmitter;
@@ -323,4 +345,4 @@ EventEmitter.usingDomains = false;
 EventEmitter.once = once;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.setMaxListeners = setMaxListeners;
-EventEmitter.getMaxListeners = (t) => (typeof t.getMaxListeners === 'function' ? t.getMaxListeners() : defaultMaxListeners);
+EventEmitter.getMaxListeners = getMaxListenersOf;

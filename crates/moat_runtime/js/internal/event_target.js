@@ -56,8 +56,13 @@ class CustomEvent extends Event {
 }
 
 const kListeners = Symbol('listeners');
+// The listener count past which events.setMaxListeners warns (the default's at creation).
+const kMaxListeners = Symbol('maxListeners');
 class EventTarget {
-  constructor() { this[kListeners] = new Map(); }
+  constructor() {
+    this[kListeners] = new Map();
+    this[kMaxListeners] = require('events').defaultMaxListeners;
+  }
   addEventListener(type, listener, options = undefined) {
     const { once, passive, signal } = listenerOptions(options);
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
@@ -120,6 +125,8 @@ class AbortSignal extends EventTarget {
       throw new ERR_ILLEGAL_CONSTRUCTOR();
     }
     super();
+    // A signal may have any number of listeners.
+    this[kMaxListeners] = 0;
     this.onabort = null;
   }
   get aborted() { return this.#aborted; }
@@ -167,4 +174,7 @@ class AbortController {
 }
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
 
-module.exports = { Event, EventTarget, CustomEvent, AbortController, AbortSignal };
+function setMaxListeners(target, n) { target[kMaxListeners] = n; }
+function getMaxListeners(target) { return target[kMaxListeners]; }
+
+module.exports = { Event, EventTarget, CustomEvent, AbortController, AbortSignal, setMaxListeners, getMaxListeners };
