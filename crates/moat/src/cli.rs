@@ -192,9 +192,15 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             "-e" | "--eval" => eval = Some((take(args, &mut i, &inline, &flag)?, print)),
             "-p" | "--print" => {
                 print = true;
-                // `-p -e CODE` prints the `-e` code that follows.
-                let followed_by_eval = args.get(i + 1).is_some_and(|n| n == "-e" || n == "--eval");
-                if inline.is_some() || !followed_by_eval {
+                // `-p -e CODE` prints the `-e` code that follows, `-e CODE -p` the code before.
+                let followed_by_eval = args
+                    .get(i + 1)
+                    .is_some_and(|n| n == "-e" || n == "--eval" || n.starts_with("--eval="));
+                if inline.is_none()
+                    && let Some((code, _)) = eval.take()
+                {
+                    eval = Some((code, true));
+                } else if inline.is_some() || !followed_by_eval {
                     eval = Some((take(args, &mut i, &inline, &flag)?, true));
                 }
             }
@@ -377,6 +383,23 @@ mod tests {
         };
         assert!(matches!(c.entry, Entry::Eval { ref code, print: true } if code == "1+1"));
         assert_eq!(c.script_args, s(&["x"]));
+    }
+
+    #[test]
+    fn print_applies_to_the_eval_before_or_after_it() {
+        for args in [
+            &["-e", "1+1", "-p"][..],
+            &["--print", "--eval=1+1"],
+            &["-p", "--eval", "1+1"],
+        ] {
+            let Ok(Command::Run(c)) = parse(&s(args), "") else {
+                panic!("{args:?}")
+            };
+            assert!(
+                matches!(c.entry, Entry::Eval { ref code, print: true } if code == "1+1"),
+                "{args:?}"
+            );
+        }
     }
 
     #[test]

@@ -176,7 +176,7 @@ module.exports = {
     void resource;
     return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   },
-  parseArgs() { throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)('util.parseArgs'); },
+  parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
   MIMEType: require('internal/errors').thrower('util.MIMEType'),
 };
 module.exports.debug = module.exports.debuglog;

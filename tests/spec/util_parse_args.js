@@ -1,0 +1,40 @@
+// util.parseArgs against Node: short, long and grouped options, values inline and separate,
+// multiple, defaults, negation, tokens, strict-mode errors with Node's messages and codes, the
+// config's validation, and the default arguments (the script's own, given in .args).
+const { parseArgs } = require('util');
+const tryit = (c) => { try { console.log(JSON.stringify(parseArgs(c))); } catch (e) { console.log(e.name, e.code, '|', e.message); } };
+tryit({ args: ['-f', '--bar', 'b'], options: { foo: { type: 'boolean', short: 'f' }, bar: { type: 'string' } } });
+tryit({ args: ['--unknown'], options: {} });
+tryit({ args: ['-u'], options: {} });
+tryit({ args: ['pos'], options: {} });
+tryit({ args: ['pos'], options: {}, allowPositionals: true });
+tryit({ args: ['--bar'], options: { bar: { type: 'string' } } });
+tryit({ args: ['--foo=x'], options: { foo: { type: 'boolean' } } });
+tryit({ args: ['-abc', 'v'], options: { a: { type: 'boolean', short: 'a' }, b: { type: 'boolean', short: 'b' }, c: { type: 'string', short: 'c' } } });
+tryit({ args: ['-abc', 'v'], options: { a: { type: 'boolean', short: 'a' }, b: { type: 'string', short: 'b' }, c: { type: 'string', short: 'c' } }, tokens: true });
+tryit({ args: ['--x', '1', '--x', '2', '--', '--y'], options: { x: { type: 'string', multiple: true } }, allowPositionals: true });
+tryit({ args: ['--no-color', '--color'], options: { color: { type: 'boolean' } }, allowNegative: true });
+tryit({ args: ['--color', '--no-color'], options: { color: { type: 'boolean' } }, allowNegative: true, tokens: true });
+tryit({ args: [], options: { d: { type: 'string', default: 'dv' }, m: { type: 'boolean', multiple: true, default: [true] } } });
+tryit({ args: ['-f', 'x', '--bar=1', '--', 'z'], options: { foo: { type: 'string', short: 'f' }, bar: { type: 'string' } }, tokens: true, allowPositionals: true });
+tryit({ args: ['--foo', '-x'], options: { foo: { type: 'string' } } });
+tryit({ args: ['--foo', '--x'], options: { foo: { type: 'string' } } });
+tryit({ options: { foo: { type: 'strin' } } });
+tryit({ options: { foo: { type: 'string', short: 'ff' } } });
+tryit({ args: ['--foo'], strict: false });
+tryit({ args: ['-ab', '--c=1', 'p', '-'], strict: false, tokens: true });
+tryit({ args: ['--unknown'], options: {}, allowPositionals: true });
+tryit({ args: ['-f', '-x'], options: { foo: { type: 'string', short: 'f' } } });
+tryit({ args: ['--no-color'], options: { color: { type: 'boolean' } } });
+tryit({ args: ['--no-color'], options: { color: { type: 'string' } }, allowNegative: true });
+tryit({ args: ['-fval', '-ab'], options: { foo: { type: 'string', short: 'f' }, a: {type:'boolean', short:'a'} }, strict: false });
+tryit({ args: ['--foo', 'a', '--foo', 'b'], options: { foo: { type: 'string' } } });
+tryit({ args: 5 });
+tryit({ args: ['-f'], options: { foo: { type: 'string', short: 'f', default: 5 } } });
+tryit({ args: [], options: { foo: { type: 'string', multiple: true, default: ['a', 1] } } });
+tryit({ args: ['--__proto__', 'x'], options: { __proto__: null, ['__proto__']: { type: 'string' } } });
+tryit({ args: ['-f', '--', '-g'], options: { foo: { type: 'string', short: 'f' } }, tokens: true, strict: false });
+tryit({ args: ['-'], options: {}, allowPositionals: true });
+tryit({ args: [], strict: 'yes' });
+console.log(Object.getPrototypeOf(parseArgs({args: []}).values));
+console.log(JSON.stringify(parseArgs({ options: { x: { type: 'boolean' } }, allowPositionals: true })));
