@@ -16,7 +16,6 @@ const exportsOf = {
   trace_events: ['createTracing', 'getEnabledCategories'],
   tty: ['isatty', 'ReadStream', 'WriteStream'],
   v8: ['getHeapStatistics', 'getHeapSnapshot', 'serialize', 'deserialize', 'setFlagsFromString'],
-  vm: ['runInThisContext', 'runInNewContext', 'runInContext', 'createContext', 'isContext', 'compileFunction', 'Script'],
   wasi: ['WASI'],
   zlib: ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'gzip', 'gunzip', 'gzipSync', 'gunzipSync',
     'deflate', 'inflate', 'deflateSync', 'inflateSync', 'brotliCompress', 'brotliDecompress', 'constants'],

@@ -184,6 +184,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         )?,
     )?;
     o.set(
+        "checkScript",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, source: String, filename: String| -> Result<()> {
+                crate::engine::check_script(&ctx, &source, &filename)
+            },
+        )?,
+    )?;
+    o.set(
         "evalScript",
         Function::new(
             ctx.clone(),

@@ -150,6 +150,7 @@ const syntaxMessages = [
   [/^function name expected$/, () => 'Function statements require a function name'],
   [/^import\.meta only valid in module code$/, () => "Cannot use 'import.meta' outside a module"],
   [/^invalid keyword: with$/, () => 'Strict mode code may not include a with statement'],
+  [/^'let' is not a valid lexical identifier$/, () => 'let is disallowed as a lexically bound name'],
 ];
 function explainSyntaxError(err, sites) {
   // An import statement where a script was expected: V8 says so, whatever token it met.

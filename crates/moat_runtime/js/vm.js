@@ -1,0 +1,97 @@
+'use strict';
+// node:vm — scripts compiled (a syntax error is thrown at compile time) and run in this
+// context, and functions compiled from source. Separate contexts (createContext, runInContext,
+// runInNewContext, measureMemory) and V8's code cache are not implemented and say so.
+
+const { codes, thrower } = require('internal/errors');
+const { validateString, validateObject, validateArray } = require('internal/validators');
+
+const loader = internalBinding('loader');
+
+function filenameOf(options, fallback) {
+  if (typeof options === 'string') return options;
+  if (options === undefined || options === null) return fallback;
+  validateObject(options, 'options');
+  if (options.filename === undefined) return fallback;
+  validateString(options.filename, 'options.filename');
+  return options.filename;
+}
+
+// Limits on a run (a timeout, stopping on Ctrl-C) are not implemented: a script given one fails
+// rather than run without it.
+function unsupported(options) {
+  if (typeof options !== 'object' || options === null) return;
+  if (options.timeout !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('the timeout option of vm');
+  if (options.breakOnSigint) throw new codes.ERR_NOT_IMPLEMENTED('the breakOnSigint option of vm');
+}
+
+class Script {
+  #code;
+  #filename;
+
+  constructor(code, options = {}) {
+    this.#code = `${code}`;
+    this.#filename = filenameOf(options, 'evalmachine.<anonymous>');
+    loader.checkScript(this.#code, this.#filename);
+  }
+
+  runInThisContext(options) {
+    if (options !== undefined && options !== null) {
+      validateObject(options, 'options');
+      unsupported(options);
+    }
+    return loader.evalScript(this.#code, this.#filename);
+  }
+
+  get cachedDataRejected() { return undefined; }
+}
+for (const name of ['runInContext', 'runInNewContext', 'createCachedData']) {
+  Object.defineProperty(Script.prototype, name, {
+    value: thrower(`vm.Script.prototype.${name}`), writable: true, configurable: true, enumerable: false,
+  });
+}
+
+function createScript(code, options) {
+  return new Script(code, options);
+}
+
+function runInThisContext(code, options) {
+  unsupported(options);
+  return new Script(code, options).runInThisContext();
+}
+
+function compileFunction(code, params = [], options = {}) {
+  validateString(code, 'code');
+  validateArray(params, 'params');
+  params.forEach((p, i) => validateString(p, `params[${i}]`));
+  validateObject(options, 'options');
+  if (options.parsingContext !== undefined || options.contextExtensions !== undefined) {
+    throw new codes.ERR_NOT_IMPLEMENTED('vm.compileFunction in another context');
+  }
+  const filename = filenameOf(options, '');
+  // The body keeps its own lines: the header is on the line before it.
+  return loader.evalScript(`(function (${params.join(', ')}) {\n${code}\n})`, filename);
+}
+
+function isContext(object) {
+  validateObject(object, 'object', { allowArray: true, allowFunction: true });
+  // No contexts can be made here (createContext is not implemented), so none is one.
+  return false;
+}
+
+module.exports = {
+  Script,
+  createContext: thrower('vm.createContext'),
+  createScript,
+  runInContext: thrower('vm.runInContext'),
+  runInNewContext: thrower('vm.runInNewContext'),
+  runInThisContext,
+  isContext,
+  compileFunction,
+  measureMemory: thrower('vm.measureMemory'),
+  constants: {
+    __proto__: null,
+    USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
+    DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
+  },
+};
