@@ -60,8 +60,11 @@ const kListeners = Symbol('listeners');
 const kMaxListeners = Symbol('maxListeners');
 class EventTarget {
   constructor() {
-    this[kListeners] = new Map();
-    this[kMaxListeners] = require('events').defaultMaxListeners;
+    // Internal slots: util.inspect shows none of them.
+    Object.defineProperty(this, kListeners, { value: new Map(), writable: true, configurable: true });
+    Object.defineProperty(this, kMaxListeners, {
+      value: require('events').defaultMaxListeners, writable: true, configurable: true,
+    });
   }
   addEventListener(type, listener, options = undefined) {
     const { once, passive, signal } = listenerOptions(options);
@@ -130,6 +133,9 @@ class AbortSignal extends EventTarget {
     this.onabort = null;
   }
   get aborted() { return this.#aborted; }
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return `AbortSignal ${inspect({ aborted: this.#aborted }, options)}`;
+  }
   get reason() { return this.#reason; }
   throwIfAborted() { if (this.#aborted) throw this.#reason; }
   _abort(reason) {
@@ -170,6 +176,9 @@ Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { value: 'Abort
 class AbortController {
   #signal = new AbortSignal(kCreate);
   get signal() { return this.#signal; }
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return `AbortController ${inspect({ signal: this.#signal }, options)}`;
+  }
   abort(reason) { this.#signal._abort(reason); }
 }
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });

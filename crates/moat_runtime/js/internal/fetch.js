@@ -15,6 +15,8 @@ const lazyBuffer = () => require('buffer').Buffer;
 const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const badValueRe = /[\0\r\n]/;
 const kList = Symbol('list');
+const kNames = Symbol('names');
+const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 const kGuard = Symbol('guard');
 
 function normalizeValue(value) {
@@ -30,6 +32,8 @@ class Headers {
   constructor(init = undefined) {
     // Lower-cased name -> its values, in the order they were added.
     this[kList] = new Map();
+    // Lower-cased name -> the name as first given (util.inspect shows it).
+    this[kNames] = new Map();
     this[kGuard] = 'none';
     if (init === undefined || init === null) return;
     if (typeof init !== 'object' && typeof init !== 'function') {
@@ -38,6 +42,7 @@ class Headers {
     }
     if (init instanceof Headers) {
       for (const [name, values] of init[kList]) this[kList].set(name, [...values]);
+      for (const [name, given] of init[kNames]) this[kNames].set(name, given);
     } else if (typeof init[Symbol.iterator] === 'function') {
       for (const pair of init) {
         const entry = [...pair];
@@ -61,8 +66,12 @@ class Headers {
     checkMutable(this);
     const key = name.toLowerCase();
     const values = this[kList].get(key);
-    if (values === undefined) this[kList].set(key, [value]);
-    else values.push(value);
+    if (values === undefined) {
+      this[kList].set(key, [value]);
+      this[kNames].set(key, name);
+    } else {
+      values.push(value);
+    }
   }
 
   delete(name) {
@@ -70,6 +79,7 @@ class Headers {
     if (!tokenRe.test(name)) throw new TypeError(`Headers.delete: "${name}" is an invalid header name.`);
     checkMutable(this);
     this[kList].delete(name.toLowerCase());
+    this[kNames].delete(name.toLowerCase());
   }
 
   get(name) {
@@ -94,6 +104,7 @@ class Headers {
     value = normalizeValue(value);
     checkHeader('Headers.set', name, value);
     checkMutable(this);
+    if (!this[kList].has(name.toLowerCase())) this[kNames].set(name.toLowerCase(), name);
     this[kList].set(name.toLowerCase(), [value]);
   }
 
@@ -117,6 +128,12 @@ class Headers {
   *values() { for (const [, value] of this.entries()) yield value; }
   [Symbol.iterator]() { return this.entries(); }
   get [Symbol.toStringTag]() { return 'Headers'; }
+
+  [inspectCustom](depth, options, inspect) {
+    const shown = {};
+    for (const [key, values] of this[kList]) shown[this[kNames].get(key) ?? key] = values.join(', ');
+    return `Headers ${inspect(shown, { ...options, depth: options.depth === null ? null : depth })}`;
+  }
 }
 
 function checkMutable(headers) {
@@ -205,6 +222,17 @@ function defineBodyAccessors(proto) {
   });
 }
 
+// util.inspect of a Request or Response: its fields by name. A body is shown only when there is
+// none (null): bodies as web ReadableStreams are not implemented.
+function describe(name, object, fields, depth, options, inspect) {
+  const shown = {};
+  for (const field of fields) {
+    if (field === 'body' && object[kBody].source.present) continue;
+    if (field in object) shown[field] = object[field];
+  }
+  return `${name} ${inspect(shown, { ...options, depth: options.depth === null ? null : depth })}`;
+}
+
 // ---- Request -------------------------------------------------------------------------------
 
 const kState = Symbol('state');
@@ -268,6 +296,8 @@ class Request {
   get referrerPolicy() { return ''; }
   get integrity() { return ''; }
   get keepalive() { return false; }
+  get isReloadNavigation() { return false; }
+  get isHistoryNavigation() { return false; }
   get duplex() { return 'half'; }
 
   clone() {
@@ -276,6 +306,12 @@ class Request {
   }
 
   get [Symbol.toStringTag]() { return 'Request'; }
+
+  [inspectCustom](depth, options, inspect) {
+    return describe('Request', this, ['method', 'url', 'headers', 'destination', 'referrer', 'referrerPolicy',
+      'mode', 'credentials', 'cache', 'redirect', 'integrity', 'keepalive', 'isReloadNavigation',
+      'isHistoryNavigation', 'signal'], depth, options, inspect);
+  }
 }
 defineBodyAccessors(Request.prototype);
 
@@ -358,6 +394,11 @@ class Response {
   }
 
   get [Symbol.toStringTag]() { return 'Response'; }
+
+  [inspectCustom](depth, options, inspect) {
+    return describe('Response', this, ['status', 'statusText', 'headers', 'body', 'bodyUsed', 'ok',
+      'redirected', 'type', 'url'], depth, options, inspect);
+  }
 }
 defineBodyAccessors(Response.prototype);
 
