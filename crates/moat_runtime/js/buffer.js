@@ -194,6 +194,6 @@ function atob(input) {
 
 module.exports = {
   Buffer, atob, btoa, kMaxLength, constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 0x1fffffe8 },
-  SlowBuffer: Buffer, INSPECT_MAX_BYTES: 50, Blob: thrower('buffer.Blob'), File: thrower('buffer.File'),
+  SlowBuffer: Buffer, INSPECT_MAX_BYTES: 50, Blob: require('internal/blob').Blob, File: require('internal/blob').File,
   isUtf8: thrower('buffer.isUtf8'), isAscii: thrower('buffer.isAscii'), transcode: thrower('buffer.transcode'),
 };

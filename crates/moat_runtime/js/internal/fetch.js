@@ -2,8 +2,8 @@
 // fetch() with its Headers, Request and Response (the WHATWG Fetch standard) for http: URLs:
 // HTTP/1.1 over node:net (heads parsed by the `http_parser` binding), one connection per request,
 // redirects followed as the standard says.
-// Not here yet, and saying so: https: (moat has no TLS), bodies as web ReadableStreams, Blob
-// and FormData bodies.
+// Not here yet, and saying so: https: (moat has no TLS), bodies as web ReadableStreams and
+// FormData bodies.
 
 const { codes } = require('internal/errors');
 const { URL, URLSearchParams } = require('internal/url');
@@ -158,8 +158,9 @@ function extractBody(init) {
   if (typeof init === 'object' && typeof init.getReader === 'function') {
     throw new codes.ERR_NOT_IMPLEMENTED('a ReadableStream as a fetch body');
   }
-  if (typeof init === 'object' && typeof init.arrayBuffer === 'function' && typeof init.type === 'string') {
-    throw new codes.ERR_NOT_IMPLEMENTED('a Blob as a fetch body');
+  const blobs = require('internal/blob');
+  if (init instanceof blobs.Blob) {
+    return { body: blobs.blobBytes(init).slice(), type: init.type === '' ? null : init.type };
   }
   return { body: utf8(`${init}`), type: 'text/plain;charset=UTF-8' };
 }
@@ -198,7 +199,8 @@ const bodyMethods = {
     return readBody(this).then((b) => JSON.parse(new TextDecoder().decode(b)));
   },
   blob() {
-    return Promise.reject(new codes.ERR_NOT_IMPLEMENTED(`${this.constructor.name}.blob`));
+    const type = this.headers.get('content-type') ?? '';
+    return readBody(this).then((b) => new (require('internal/blob').Blob)([b], { type }));
   },
   formData() {
     return Promise.reject(new codes.ERR_NOT_IMPLEMENTED(`${this.constructor.name}.formData`));

@@ -117,6 +117,7 @@ function setup() {
   defineLazy('CustomEvent', () => events().CustomEvent);
   defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
   defineLazy('Blob', () => buffer().Blob);
+  defineLazy('File', () => buffer().File);
   defineLazy('Performance', () => require('perf_hooks').Performance);
   const webFetch = () => require('internal/fetch');
   defineLazy('Headers', () => webFetch().Headers);

@@ -66,6 +66,20 @@ function structuredClone(value, options) {
         if ('cause' in v) Object.defineProperty(out, 'cause', { value: clone(v.cause), writable: true, configurable: true });
         return out;
       }
+      case '[object Blob]':
+      case '[object File]': {
+        const { Blob, File, blobBytes } = require('internal/blob');
+        if (v instanceof Blob) {
+          out = v instanceof File ?
+            new File([blobBytes(v)], v.name, { type: v.type, lastModified: v.lastModified }) :
+            new Blob([blobBytes(v)], { type: v.type });
+          break;
+        }
+        out = {};
+        memory.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k]);
+        return out;
+      }
       case '[object Array]':
         out = new Array(v.length);
         memory.set(v, out);
