@@ -163,15 +163,6 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     o.set(
-        "compileScript",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, text: String, filename: String| -> Result<Value<'js>> {
-                crate::engine::eval_script(&ctx, &text, &filename)
-            },
-        )?,
-    )?;
-    o.set(
         "compileFunction",
         Function::new(
             ctx.clone(),

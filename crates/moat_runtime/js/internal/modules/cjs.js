@@ -230,7 +230,7 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
   if (!patched) wrappedFiles.add(filename);
   let fn;
   try {
-    fn = patched ? loader.compileScript(Module.wrap(content), filename) : loader.compileFunction(content, filename);
+    fn = patched ? loader.evalScript(Module.wrap(content), filename) : loader.compileFunction(content, filename);
   } catch (err) {
     // It failed as CommonJS already: whether it parses as a module is all that is left to ask.
     if (err instanceof SyntaxError && loader.detectModule(content)) {
