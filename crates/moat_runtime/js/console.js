@@ -219,10 +219,22 @@ defineMethod({ table(data, properties) {
 } });
 
 const globalConsole = Object.create({});
-const stdio = {
-  stdout: { write: (s) => { process.stdout.write(s); return true; }, get isTTY() { return process.stdout.isTTY; } },
-  stderr: { write: (s) => { process.stderr.write(s); return true; }, get isTTY() { return process.stderr.isTTY; } },
-};
+// The global console writes through process.stdout and process.stderr once the program may
+// have seen them, and straight to the descriptors before (it need not build `process` for that).
+const current = require('internal/process/current');
+function stdioWriter(name, fd) {
+  return {
+    write(s) {
+      const p = current.peek();
+      const stream = p === undefined ? undefined : require('internal/process/object').streamInUse(p, name);
+      if (stream === undefined) internalBinding('process').writeStdio(fd, s.toWellFormed());
+      else stream.write(s);
+      return true;
+    },
+    get isTTY() { return process[name].isTTY; },
+  };
+}
+const stdio = { stdout: stdioWriter('stdout', 1), stderr: stdioWriter('stderr', 2) };
 initConsole(globalConsole, { stdout: stdio.stdout, stderr: stdio.stderr });
 globalConsole.Console = Console;
 Object.defineProperty(globalConsole, Symbol.toStringTag, { value: 'console', writable: false, enumerable: false, configurable: true });

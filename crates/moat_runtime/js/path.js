@@ -1,9 +1,15 @@
 'use strict';
 // node:path — the POSIX flavour; path.win32 is internal/path/win32.
 
-const { validateString, validateObject } = require('internal/validators');
-const { thrower } = require('internal/errors');
 const scan = require('internal/path/scan');
+
+// The validators load with the first bad argument.
+function validateString(value, name) {
+  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
+}
+function validateObject(value, name) {
+  require('internal/validators').validateObject(value, name);
+}
 
 const isSlash = (code) => code === 47;
 
@@ -189,7 +195,9 @@ const posix = {
     else if (isAbsolute) ret.dir = '/';
     return ret;
   },
-  matchesGlob: thrower('path.matchesGlob'),
+  matchesGlob: function matchesGlob() {
+    throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)('path.matchesGlob');
+  },
 };
 
 function formatExt(ext) { return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : ''; }

@@ -2,7 +2,9 @@
 // node:timers
 
 const loop = require('internal/loop');
-const { validateFunction } = require('internal/validators');
+function validateFunction(value, name) {
+  if (typeof value !== 'function') require('internal/validators').validateFunction(value, name);
+}
 
 function setTimeout(callback, after, ...args) {
   validateFunction(callback, 'callback');

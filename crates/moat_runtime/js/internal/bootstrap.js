@@ -33,7 +33,7 @@
       for (const id of ['internal/errors', 'internal/errors/codes', 'internal/validators', 'events',
         'internal/util/iterator_kinds', 'internal/loop', 'timers', 'path', 'internal/error_stack',
         'internal/error_stack/format', 'internal/modules/cjs', 'internal/util/inspect', 'console',
-        'internal/globals', 'internal/process/object', 'internal/main']) {
+        'internal/globals', 'internal/process/current', 'internal/process/object', 'internal/main']) {
         require(id);
       }
     },

@@ -65,13 +65,7 @@ function setup() {
   Object.defineProperty(Math, 'random', {
     value: internalBinding('crypto').mathRandom, writable: true, configurable: true, enumerable: false,
   });
-  const loop = require('internal/loop');
-  const processObject = require('internal/process/object').create();
-  defineAccessor('process', () => processObject);
-  processObject._rawWrite = (fd, s) =>
-    internalBinding('process').writeStdio(fd, typeof s === 'string' ? s.toWellFormed() : s);
-  require('internal/process/object').installStdio(processObject);
-  processObject.nextTick = loop.nextTick;
+  defineAccessor('process', () => require('internal/process/current').get());
 
   defineValue('global', globalThis, true);
   const timers = require('timers');

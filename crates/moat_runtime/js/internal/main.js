@@ -5,6 +5,7 @@ const loop = require('internal/loop');
 // The process binding, taken when the run starts (the module may load before it is known).
 let b;
 const loader = internalBinding('loader');
+const current = require('internal/process/current');
 
 function exitCodeOf(code) {
   if (code === undefined || code === null) return 0;
@@ -109,7 +110,9 @@ function emitExit(code) {
   process.emit('exit', exitCodeOf(process.exitCode));
 }
 
-function installExit() {
+// What `process` gets from here as it is built: exit, reallyExit and the default 'warning'
+// listener.
+function attach(process) {
   process.exit = function exit(code) {
     if (code !== undefined && code !== null) process.exitCode = code;
     if (!process._exiting) {
@@ -120,6 +123,7 @@ function installExit() {
     b.reallyExit(exitCodeOf(process.exitCode));
   };
   process.reallyExit = (code) => b.reallyExit(exitCodeOf(code));
+  process.on('warning', function onWarning(warning) { require('internal/process/warning').onWarning(warning); });
 }
 
 function evalSource(source, filename, print, forceModule) {
@@ -207,8 +211,6 @@ function run() {
   b = internalBinding('process');
   loop.setFatalHandler(onFatal);
   loop.setUnhandledRejectionHandler(onUnhandledRejection);
-  installExit();
-  process.on('warning', function onWarning(warning) { require('internal/process/warning').onWarning(warning); });
   try {
     runEntry();
   } catch (err) {
@@ -217,8 +219,10 @@ function run() {
   loop.processTicksAndRejections();
   for (;;) {
     loop.run();
-    if (!process._exiting) {
-      loop.runCallback(() => process.emit('beforeExit', exitCodeOf(process.exitCode)));
+    // A program that never built `process` has no 'beforeExit' or 'exit' listener.
+    const p = current.peek();
+    if (p !== undefined && !p._exiting) {
+      loop.runCallback(() => p.emit('beforeExit', exitCodeOf(p.exitCode)));
     }
     if (!loop.isAlive()) break;
   }
@@ -229,8 +233,10 @@ function run() {
     }
     process.exitCode = 13;
   }
+  const p = current.peek();
+  if (p === undefined) return 0;
   emitExit(0);
-  return exitCodeOf(process.exitCode);
+  return exitCodeOf(p.exitCode);
 }
 
-module.exports = { run, onFatal };
+module.exports = { run, onFatal, attach };

@@ -5,9 +5,13 @@
 const loader = internalBinding('loader');
 const fsb = internalBinding('fs');
 const path = require('path');
-const { codes } = require('internal/errors');
-const { validateString } = require('internal/validators');
+// Loaded with the first error: a program whose requires all succeed never needs them.
+const errorCodes = () => require('internal/errors').codes;
+function validateString(value, name) {
+  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
+}
 const { wrappedFiles, moduleWrappers } = require('internal/error_stack');
+const current = require('internal/process/current');
 
 const builtinIds = loader.builtinModules();
 // Node 24 lists every built-in, the `node:`-only ones with their prefix.
@@ -53,9 +57,11 @@ Module.globalPaths = [];
 // The folders searched after every node_modules: NODE_PATH's entries, ~/.node_modules,
 // ~/.node_libraries and <prefix>/lib/node, as Node computes them at start-up.
 Module._initPaths = function _initPaths() {
-  const home = process.env.HOME;
-  const nodePath = process.env.NODE_PATH;
-  let paths = [path.resolve(process.execPath, '..', '..', 'lib', 'node')];
+  // Read where `process.env` comes from, without building `process`.
+  const b = internalBinding('process');
+  const home = b.env.HOME;
+  const nodePath = b.env.NODE_PATH;
+  let paths = [path.resolve(b.execPath, '..', '..', 'lib', 'node')];
   if (home) paths = [path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'), ...paths];
   if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
   Module.globalPaths = paths;
@@ -93,7 +99,7 @@ Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
 Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   let paths;
   if (options && options.paths) {
-    if (!Array.isArray(options.paths)) throw new codes.ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
+    if (!Array.isArray(options.paths)) throw new (errorCodes()).ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
     paths = options.paths.map((p) => path.resolve(p));
   }
   const parentFile = parent && parent.filename ? parent.filename : null;
@@ -147,7 +153,7 @@ Module._load = function _load(request, parent, isMain) {
   const module = new Module(filename, parent);
   module[kParent] = parent;
   if (isMain) {
-    process.mainModule = module;
+    current.assign('mainModule', module);
     module.id = '.';
     Module._mainModule = module;
   }
@@ -218,7 +224,7 @@ function warnTypelessPackage(filename) {
 
 Module.prototype.require = function require(id) {
   validateString(id, 'id');
-  if (id === '') throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  if (id === '') throw new (errorCodes()).ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
   return Module._load(id, this, false);
 };
 
@@ -333,7 +339,9 @@ function makeRequire(mod) {
     return Module._nodeModulePaths(mod.filename ? path.dirname(mod.filename) : process.cwd());
   };
   // Defined, not assigned: a setter for `main` on Object.prototype must not see it.
-  Object.defineProperty(require, 'main', { value: process.mainModule, writable: true, enumerable: true, configurable: true });
+  const p = current.peek();
+  const main = p !== undefined ? p.mainModule : Module._mainModule;
+  Object.defineProperty(require, 'main', { value: main, writable: true, enumerable: true, configurable: true });
   require.extensions = Module._extensions;
   require.cache = Module._cache;
   return require;
@@ -342,9 +350,9 @@ function makeRequire(mod) {
 function createRequire(filename) {
   let file = filename;
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') file = filename.href;
-  if (typeof file !== 'string') throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  if (typeof file !== 'string') throw new (errorCodes()).ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   if (file.startsWith('file:')) file = require('url').fileURLToPath(file);
-  else if (!path.isAbsolute(file)) throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  else if (!path.isAbsolute(file)) throw new (errorCodes()).ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   const trailingSlash = file.endsWith('/');
   const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
   const m = new Module(proxyPath);

@@ -65,7 +65,12 @@ function create() {
   Object.defineProperty(processObject, Symbol.toStringTag, { value: 'process', writable: true, configurable: true, enumerable: false });
   EventEmitter.call(processObject);
   watchSignals(processObject);
-  return fill(processObject);
+  fill(processObject);
+  processObject._rawWrite = (fd, s) => b.writeStdio(fd, typeof s === 'string' ? s.toWellFormed() : s);
+  installStdio(processObject);
+  processObject.nextTick = require('internal/loop').nextTick;
+  require('internal/main').attach(processObject);
+  return processObject;
 }
 
 // Signal events: the first listener for a signal has it delivered to the process as an event
@@ -245,11 +250,25 @@ function fill(process) {
 module.exports = { create, signals, validateExitCode };
 
 // Lazy stdio streams, as Node creates them on first use.
+const streams = { stdout: undefined, stderr: undefined, stdin: undefined };
+const streamGetters = {
+  stdout() { return streams.stdout ??= new (require('internal/process/stdio').WriteStream)(1); },
+  stderr() { return streams.stderr ??= new (require('internal/process/stdio').WriteStream)(2); },
+  stdin() { return streams.stdin ??= new (require('internal/process/stdio').ReadStream)(); },
+};
 function installStdio(process) {
-  const stdio = () => require('internal/process/stdio');
-  let stdout, stderr, stdin;
-  Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get() { return stdout ??= new (stdio().WriteStream)(1); } });
-  Object.defineProperty(process, 'stderr', { configurable: true, enumerable: true, get() { return stderr ??= new (stdio().WriteStream)(2); } });
-  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get() { return stdin ??= new (stdio().ReadStream)(); } });
+  for (const name of ['stdout', 'stderr']) {
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: streamGetters[name] });
+  }
+  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get: streamGetters.stdin });
 }
-module.exports.installStdio = installStdio;
+
+// The stream `process.stdout` or `process.stderr` is, once the program may have seen it (it
+// was read, or the property replaced); undefined before, when writing to the descriptor itself
+// is the same thing.
+function streamInUse(process, name) {
+  const desc = Object.getOwnPropertyDescriptor(process, name);
+  if (desc !== undefined && desc.get === streamGetters[name]) return streams[name];
+  return process[name];
+}
+module.exports.streamInUse = streamInUse;
