@@ -13,5 +13,6 @@ RQUICKJS_SYS_NO_WASI_SDK=1 CC_wasm32_wasip1=clang-16 AR_wasm32_wasip1=llvm-ar-16
   cargo build --release --locked -p moat_guest --target wasm32-wasip1 >&2
 cargo build --release --locked -p moat_sandbox --bin moat-precompile >&2
 "$target/release/moat-precompile" "$target/wasm32-wasip1/release/moat_guest.wasm" "$target/guest.cwasm"
-MOAT_GUEST_CWASM="$target/guest.cwasm" cargo build --release --locked -p moat >&2
-echo "$target/release/moat"
+source scripts/native.sh
+MOAT_GUEST_CWASM="$target/guest.cwasm" cargo build --release --locked -p moat "${native_args[@]}" >&2
+echo "$target/$native_dir/moat"

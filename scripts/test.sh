@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/build.sh >/dev/null
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TARGET_DIR="$target"
-MOAT_GUEST_CWASM="$target/guest.cwasm" cargo test --release --locked --workspace --exclude moat_guest
+source scripts/native.sh
+MOAT_GUEST_CWASM="$target/guest.cwasm" cargo test --release --locked --workspace --exclude moat_guest \
+  "${native_args[@]}"

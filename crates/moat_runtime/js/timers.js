@@ -1,26 +1,28 @@
 'use strict';
 // node:timers
 
-const loop = require('internal/loop');
+// The event loop loads with the first timer.
+let loopModule;
+const loop = () => (loopModule ??= require('internal/loop'));
 function validateFunction(value, name) {
   if (typeof value !== 'function') require('internal/validators').validateFunction(value, name);
 }
 
 function setTimeout(callback, after, ...args) {
   validateFunction(callback, 'callback');
-  return new loop.Timeout(callback, after, args, false, true);
+  return new (loop().Timeout)(callback, after, args, false, true);
 }
 function setInterval(callback, repeat, ...args) {
   validateFunction(callback, 'callback');
-  return new loop.Timeout(callback, repeat, args, true, true);
+  return new (loop().Timeout)(callback, repeat, args, true, true);
 }
 function setImmediate(callback, ...args) {
   validateFunction(callback, 'callback');
-  return new loop.Immediate(callback, args);
+  return new (loop().Immediate)(callback, args);
 }
-function clearTimeout(timer) { loop.clearTimer(timer); }
-function clearInterval(timer) { loop.clearTimer(timer); }
-function clearImmediate(immediate) { loop.clearImmediate(immediate); }
+function clearTimeout(timer) { loop().clearTimer(timer); }
+function clearInterval(timer) { loop().clearTimer(timer); }
+function clearImmediate(immediate) { loop().clearImmediate(immediate); }
 
 Object.defineProperty(setTimeout, Symbol.for('nodejs.util.promisify.custom'), {
   enumerable: false, configurable: true, get() { return require('timers/promises').setTimeout; },

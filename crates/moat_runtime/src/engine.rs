@@ -126,7 +126,23 @@ impl Engine {
                 }
             },
         )));
-        let context = Context::full(&rt).map_err(|e| format!("failed to create a context: {e}"))?;
+        // QuickJS's intrinsics in its own order, less `atob`/`btoa` and `performance`: the
+        // globals module defines Node's versions of those.
+        use rquickjs::context::intrinsic::{
+            Date, Eval, Json, MapSet, Promise, Proxy, RegExp, TypedArrays, WeakRef,
+        };
+        let context = Context::custom::<(
+            Date,
+            Eval,
+            RegExp,
+            Json,
+            Proxy,
+            MapSet,
+            TypedArrays,
+            Promise,
+            WeakRef,
+        )>(&rt)
+        .map_err(|e| format!("failed to create a context: {e}"))?;
         let boot = context.with(|ctx| -> Result<_, String> {
             stack::set_limit(&ctx, MAX_STACK, START_GC_THRESHOLD);
             let f: Function = modules::eval_builtin(&ctx, "internal/bootstrap")

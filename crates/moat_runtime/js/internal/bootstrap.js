@@ -24,6 +24,8 @@
     module.loaded = true;
     return module.exports;
   }
+  // Whether a built-in has been loaded (it may have work waiting).
+  requireBuiltin.isLoaded = (id) => cache.has(id);
   const require = requireBuiltin;
 
   return {

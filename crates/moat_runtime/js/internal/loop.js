@@ -20,8 +20,8 @@ function nextTick(callback, ...args) {
   tickQueue.push({ callback, args });
 }
 
-let fatalHandler;
-function setFatalHandler(fn) { fatalHandler = fn; }
+// Uncaught errors and unhandled rejections go to internal/main.
+const fatalHandler = (err) => require('internal/main').onFatal(err);
 
 // Runs `fn` as a top-level callback: an exception goes to the fatal handler.
 function runCallback(fn, thisArg, args) {
@@ -72,10 +72,6 @@ function onRejection(promise, reason, handled) {
     handledLater.push(promise);
   }
 }
-timersBinding.setRejectionHook(onRejection);
-
-let unhandledRejectionHandler;
-function setUnhandledRejectionHandler(fn) { unhandledRejectionHandler = fn; }
 
 // Returns true when it ran something that may have queued more work.
 function processRejections() {
@@ -88,7 +84,7 @@ function processRejections() {
   pendingRejections.clear();
   for (const [promise, reason] of list) {
     reportedRejections.add(promise);
-    unhandledRejectionHandler(promise, reason);
+    require('internal/main').onUnhandledRejection(promise, reason);
   }
   return true;
 }
@@ -351,7 +347,7 @@ function run() {
 }
 
 module.exports = {
-  nextTick, processTicksAndRejections, runCallback, setFatalHandler, setUnhandledRejectionHandler,
+  nextTick, processTicksAndRejections, runCallback, onRejection,
   Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, registerHandle, unregisterHandle,
   refHandle, unrefHandle, queueClose, now, kRefed, activeResources,
 };

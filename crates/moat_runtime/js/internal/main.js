@@ -1,7 +1,7 @@
 'use strict';
 // Runs the entry point and the event loop; owns uncaught errors, beforeExit/exit and the exit code.
 
-const loop = require('internal/loop');
+const timersBinding = internalBinding('timers');
 // The process binding, taken when the run starts (the module may load before it is known).
 let b;
 const loader = internalBinding('loader');
@@ -209,15 +209,19 @@ function entryName() {
 
 function run() {
   b = internalBinding('process');
-  loop.setFatalHandler(onFatal);
-  loop.setUnhandledRejectionHandler(onUnhandledRejection);
+  timersBinding.setRejectionHook((promise, reason, handled) =>
+    require('internal/loop').onRejection(promise, reason, handled));
   try {
     runEntry();
   } catch (err) {
     onFatal(err);
   }
-  loop.processTicksAndRejections();
-  for (;;) {
+  // A program that scheduled nothing through the event loop (no timer, tick, handle or
+  // rejection) may still have queued promise jobs; what they schedule goes to the loop below.
+  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
+  const loop = require.isLoaded('internal/loop') ? require('internal/loop') : undefined;
+  if (loop !== undefined) loop.processTicksAndRejections();
+  while (loop !== undefined) {
     loop.run();
     // A program that never built `process` has no 'beforeExit' or 'exit' listener.
     const p = current.peek();
@@ -239,4 +243,4 @@ function run() {
   return exitCodeOf(p.exitCode);
 }
 
-module.exports = { run, onFatal, attach };
+module.exports = { run, onFatal, onUnhandledRejection, attach };

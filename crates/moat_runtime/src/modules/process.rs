@@ -20,6 +20,19 @@ pub fn bytes_of<'js>(v: &Value<'js>) -> Result<Vec<u8>> {
         .unwrap_or_default())
 }
 
+/// The environment the program sees: the process's variables, then the `--env-file` ones it
+/// does not set, less what the permission model hides. A name may come twice; the first wins.
+fn visible_env(opts: &crate::Options) -> impl Iterator<Item = (String, String)> + '_ {
+    sys::env_vars()
+        .into_iter()
+        .chain(opts.env_file_vars.iter().cloned())
+        .filter(move |(k, _)| env_visible(opts, k))
+}
+
+fn env_visible(opts: &crate::Options, name: &str) -> bool {
+    opts.grants.as_ref().is_none_or(|g| g.env_allowed(name))
+}
+
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
     let opts = state.options();
     let args = Array::new(ctx.clone())?;
@@ -73,21 +86,38 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     o.set("imports", list(&opts.imports)?)?;
     o.set("loaders", list(&opts.loaders)?)?;
 
-    // Under the permission model a variable without `--allow-env` is absent, as in the sandbox,
-    // whose host passes only the granted ones.
-    let visible = |name: &str| opts.grants.as_ref().is_none_or(|g| g.env_allowed(name));
-    let env = Object::new(ctx.clone())?;
-    for (k, v) in sys::env_vars() {
-        if visible(&k) {
-            env.set(k, v)?;
-        }
-    }
-    for (k, v) in &opts.env_file_vars {
-        if visible(k) && !env.contains_key(k.as_str())? {
-            env.set(k.as_str(), v.as_str())?;
-        }
-    }
-    o.set("env", env)?;
+    // What `process.env` starts as, built when `process` is. Under the permission model a
+    // variable without `--allow-env` is absent, as in the sandbox, whose host passes only the
+    // granted ones.
+    let st = state.clone();
+    o.set(
+        "envObject",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<Object<'js>> {
+            let opts = st.options();
+            let env = Object::new(ctx)?;
+            for (k, v) in visible_env(opts) {
+                if !env.contains_key(k.as_str())? {
+                    env.set(k, v)?;
+                }
+            }
+            Ok(env)
+        })?,
+    )?;
+    // One variable of that environment, without building it all.
+    let st = state.clone();
+    o.set(
+        "envVar",
+        Function::new(ctx.clone(), move |name: String| -> Option<String> {
+            let opts = st.options();
+            if !env_visible(opts, &name) {
+                return None;
+            }
+            sys::env_var(&name).or_else(|| {
+                let file_var = opts.env_file_vars.iter().find(|(k, _)| *k == name);
+                file_var.map(|(_, v)| v.clone())
+            })
+        })?,
+    )?;
 
     o.set("permission", opts.grants.is_some())?;
     let st = state.clone();

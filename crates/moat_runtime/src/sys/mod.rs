@@ -96,6 +96,10 @@ pub fn read_stdin_to_end() -> std::io::Result<Vec<u8>> {
 }
 
 /// Environment variables as the process sees them.
+pub fn env_var(name: &str) -> Option<String> {
+    std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
+}
+
 pub fn env_vars() -> Vec<(String, String)> {
     std::env::vars_os()
         .map(|(k, v)| {

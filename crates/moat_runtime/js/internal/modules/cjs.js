@@ -59,8 +59,8 @@ Module.globalPaths = [];
 Module._initPaths = function _initPaths() {
   // Read where `process.env` comes from, without building `process`.
   const b = internalBinding('process');
-  const home = b.env.HOME;
-  const nodePath = b.env.NODE_PATH;
+  const home = b.envVar('HOME');
+  const nodePath = b.envVar('NODE_PATH');
   let paths = [path.resolve(b.execPath, '..', '..', 'lib', 'node')];
   if (home) paths = [path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'), ...paths];
   if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);

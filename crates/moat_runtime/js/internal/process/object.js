@@ -116,7 +116,7 @@ function fill(process) {
   process.execArgv = b.execArgv;
   process.execPath = b.execPath;
   process.argv = [b.execPath, ...b.args];
-  process.env = envProxy(b.env);
+  process.env = envProxy(b.envObject());
   process.pid = b.pid;
   process.ppid = b.ppid;
   let exitCode;
