@@ -70,10 +70,17 @@ if (acc === 0) console.log(acc);
     return w
 
 
+def default_moat(here):
+    """Where scripts/build.sh leaves moat: target/<host triple>/release/moat."""
+    host = subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout
+    triple = next((l.split(": ", 1)[1] for l in host.splitlines() if l.startswith("host: ")), "")
+    return os.path.join(here, "..", "target", triple, "release", "moat")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--moat", default=os.path.join(here, "..", "target", "release", "moat"))
+    ap.add_argument("--moat", default=default_moat(here))
     ap.add_argument("--node", default=os.environ.get("NODE24", "node"))
     ap.add_argument("--runs", type=int, default=15)
     a = ap.parse_args()
