@@ -257,10 +257,9 @@ const streamGetters = {
   stdin() { return streams.stdin ??= new (require('internal/process/stdio').ReadStream)(); },
 };
 function installStdio(process) {
-  for (const name of ['stdout', 'stderr']) {
+  for (const name of ['stdout', 'stderr', 'stdin']) {
     Object.defineProperty(process, name, { configurable: true, enumerable: true, get: streamGetters[name] });
   }
-  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get: streamGetters.stdin });
 }
 
 // The stream `process.stdout` or `process.stderr` is, once the program may have seen it (it
