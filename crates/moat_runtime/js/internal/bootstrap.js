@@ -29,8 +29,9 @@
   const require = requireBuiltin;
 
   return {
-    // Loads the built-ins that do not depend on the program, its options or the process, ahead
-    // of it: the sandbox's snapshot is taken after this. (A native start loads on demand.)
+    // Loads the built-ins that do not depend on the program, its options or the process, and
+    // installs the globals, ahead of it: the sandbox's snapshot is taken after this. (A native
+    // start loads on demand.)
     preload() {
       for (const id of ['internal/errors', 'internal/errors/codes', 'internal/validators', 'events',
         'internal/util/iterator_kinds', 'internal/loop', 'timers', 'path', 'internal/error_stack',
@@ -38,6 +39,7 @@
         'internal/globals', 'internal/process/current', 'internal/process/object', 'internal/main']) {
         require(id);
       }
+      require('internal/globals').setup();
     },
     // Sets up `process` and the globals, runs the program and the event loop; returns the exit code.
     start() {

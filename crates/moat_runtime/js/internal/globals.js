@@ -41,7 +41,12 @@ function defineValue(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
 }
 
+let done = false;
+// Needs nothing of the run (no options, no process state), so the sandbox's snapshot holds its
+// result; a native start calls it as the run begins.
 function setup() {
+  if (done) return;
+  done = true;
   // Explicit resource management symbols, where the engine has none yet.
   if (Symbol.dispose === undefined) Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
   if (Symbol.asyncDispose === undefined) Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('Symbol.asyncDispose') });

@@ -57,11 +57,14 @@ Module.globalPaths = [];
 // The folders searched after every node_modules: NODE_PATH's entries, ~/.node_modules,
 // ~/.node_libraries and <prefix>/lib/node, as Node computes them at start-up.
 Module._initPaths = function _initPaths() {
-  // Read where `process.env` comes from, without building `process`.
+  // From `process.env` when a program calls it; at start-up, from where `process.env` comes
+  // from, without building `process`.
+  const p = current.peek();
   const b = internalBinding('process');
-  const home = b.envVar('HOME');
-  const nodePath = b.envVar('NODE_PATH');
-  let paths = [path.resolve(b.execPath, '..', '..', 'lib', 'node')];
+  const env = (name) => (p !== undefined ? p.env[name] : b.envVar(name));
+  const home = env('HOME');
+  const nodePath = env('NODE_PATH');
+  let paths = [path.resolve(p !== undefined ? p.execPath : b.execPath, '..', '..', 'lib', 'node')];
   if (home) paths = [path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'), ...paths];
   if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
   Module.globalPaths = paths;
