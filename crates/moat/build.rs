@@ -1,6 +1,7 @@
 //! Embeds the precompiled sandbox guest when the build names one in `MOAT_GUEST_CWASM`
-//! (`scripts/build.sh` does: guest → `moat-precompile` → this). Without it, `moat` builds
-//! without `--safe`, and says so when asked for it.
+//! (`scripts/build.sh` does: guest → `moat-precompile` → this), in the form moat-precompile
+//! writes beside it for a single-run host. Without it, `moat` builds without `--safe`, and
+//! says so when asked for it.
 //!
 //! `moat` links as a position-dependent executable: a PIE would have the loader apply ~24,000
 //! relocations and dirty their pages on every start (measured: 1.4 MB of peak RSS and 0.3 ms of
@@ -11,20 +12,36 @@ fn main() {
     println!("cargo:rustc-link-arg-bins=-no-pie");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("guest.rs");
-    let code = match std::env::var("MOAT_GUEST_CWASM") {
-        Ok(p) if std::path::Path::new(&p).is_file() => {
-            let abs = std::fs::canonicalize(&p).expect("guest path resolves");
-            println!("cargo:rerun-if-changed={}", abs.display());
-            // Aligned as `moat_sandbox::EMBED_ALIGN` asks, so the guest's code runs in place.
+    // The form moat-precompile writes for this binary beside the named `.cwasm`: code without
+    // data segments and the memory image.
+    let parts = std::env::var("MOAT_GUEST_CWASM").ok().and_then(|p| {
+        let whole = std::path::Path::new(&p);
+        let parts = [
+            whole.with_extension("cli.cwasm"),
+            whole.with_extension("cli.img"),
+        ];
+        parts
+            .iter()
+            .all(|p| p.is_file())
+            .then(|| parts.map(|p| std::fs::canonicalize(p).expect("guest path resolves")))
+    });
+    let code = match parts {
+        Some([code, image]) => {
+            println!("cargo:rerun-if-changed={}", code.display());
+            println!("cargo:rerun-if-changed={}", image.display());
+            // Aligned as `moat_sandbox::EMBED_ALIGN` asks, so the guest's code runs in place and
+            // its memory image maps from the file.
             format!(
                 "#[repr(C, align(65536))]\n\
                  struct Aligned<T: ?Sized>(T);\n\
-                 static EMBEDDED: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
-                 pub static GUEST_CWASM: Option<&'static [u8]> = Some(&EMBEDDED.0);\n",
-                abs.display().to_string()
+                 static CODE: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
+                 static IMAGE: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
+                 pub static GUEST: Option<(&'static [u8], &'static [u8])> = Some((&CODE.0, &IMAGE.0));\n",
+                code.display().to_string(),
+                image.display().to_string()
             )
         }
-        _ => "pub static GUEST_CWASM: Option<&'static [u8]> = None;\n".to_string(),
+        None => "pub static GUEST: Option<(&'static [u8], &'static [u8])> = None;\n".to_string(),
     };
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }

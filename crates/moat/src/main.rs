@@ -223,7 +223,7 @@ mod sandbox {
     }
 
     pub fn run(cfg: &Config, options: &moat_runtime::Options) -> Result<i32> {
-        let Some(cwasm) = GUEST_CWASM else {
+        let Some((code, image)) = GUEST else {
             anyhow::bail!(
                 "this moat was built without the sandbox guest; build it with `scripts/build.sh` to use --safe"
             );
@@ -265,7 +265,7 @@ mod sandbox {
             grants: grants.clone(),
         };
         Ok(moat_sandbox::run(
-            moat_sandbox::Guest::Embedded(cwasm),
+            moat_sandbox::Guest::Embedded { code, image },
             &sandbox,
         )?)
     }

@@ -7,6 +7,9 @@
 //! on wasmtime and the permission types, not on `moat_runtime`.
 
 mod host;
+mod image;
+
+pub use image::split as split_image;
 
 use std::path::PathBuf;
 use std::ptr::NonNull;
@@ -61,9 +64,15 @@ pub enum SandboxError {
 pub enum Guest<'a> {
     /// Anywhere in memory: loading copies it into fresh pages first.
     Bytes(&'a [u8]),
-    /// Embedded in this program and aligned to [`EMBED_ALIGN`]: its machine code runs where it
-    /// lies, so start-up neither copies the guest nor touches the pages it does not run.
-    Embedded(&'static [u8]),
+    /// Embedded in this program, both parts aligned to [`EMBED_ALIGN`]: a guest without data
+    /// segments and the memory image they were split into ([`split_image`]). Its machine code
+    /// runs where it lies and its memory starts as the image mapped copy-on-write, so start-up
+    /// neither copies the guest nor touches the pages it does not use. Instances of it are
+    /// allocated on demand.
+    Embedded {
+        code: &'static [u8],
+        image: &'static [u8],
+    },
 }
 
 /// The alignment an embedded guest must have (at least the host's page size).
@@ -367,13 +376,20 @@ impl Sandbox {
         interrupts: Interrupts,
     ) -> Result<Self, SandboxError> {
         let mut config = engine_config(interrupts);
-        if let Guest::Embedded(bytes) = guest {
-            if !(bytes.as_ptr() as usize).is_multiple_of(EMBED_ALIGN) {
+        if let Guest::Embedded { code, image } = guest {
+            let aligned = |b: &[u8]| (b.as_ptr() as usize).is_multiple_of(EMBED_ALIGN);
+            if !aligned(code) || !aligned(image) {
                 return Err(SandboxError::Load(format!(
                     "an embedded guest must be aligned to {EMBED_ALIGN} bytes"
                 )));
             }
+            if allocation != Allocation::OnDemand {
+                return Err(SandboxError::Setup(
+                    "an embedded guest's instances are allocated on demand".to_string(),
+                ));
+            }
             config.with_custom_code_memory(Some(Arc::new(InPlaceCode)));
+            config.with_host_memory(Arc::new(image::ImageMemory { image }));
         }
         if let Allocation::Pooled(n) = allocation {
             let mut pool = wasmtime::PoolingAllocationConfig::default();
@@ -389,7 +405,9 @@ impl Sandbox {
         let module = unsafe {
             match guest {
                 Guest::Bytes(b) => Module::deserialize(&engine, b),
-                Guest::Embedded(b) => Module::deserialize_raw(&engine, NonNull::from(b)),
+                Guest::Embedded { code, .. } => {
+                    Module::deserialize_raw(&engine, NonNull::from(code))
+                }
             }
         }
         .map_err(|e| SandboxError::Load(format!("{e:#}")))?;

@@ -1,6 +1,10 @@
 //! Build step: `moat-precompile guest.wasm guest.cwasm` takes the guest's snapshot (its engine
 //! booted, `moat_sandbox::snapshot`) and compiles that ahead of time with the same engine
 //! configuration the `moat` binary loads it with.
+//!
+//! It writes two forms of it: `guest.cwasm` whole, for hosts that pool instances, and for the
+//! `moat` binary to embed, `guest.cli.cwasm` without data segments beside `guest.cli.img`, the
+//! memory image they make (`moat_sandbox::split_image`).
 
 fn main() -> anyhow::Result<()> {
     use anyhow::Context;
@@ -12,7 +16,17 @@ fn main() -> anyhow::Result<()> {
     let booted =
         moat_sandbox::snapshot(&wasm).with_context(|| format!("failed to snapshot `{input}`"))?;
     // One guest per process: time limits end the process, and the code runs without checks.
-    let cwasm = moat_sandbox::precompile(&booted, moat_sandbox::Interrupts::ExitProcess)?;
-    std::fs::write(output, cwasm).with_context(|| format!("failed to write `{output}`"))?;
+    let interrupts = moat_sandbox::Interrupts::ExitProcess;
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).with_context(|| format!("failed to write `{}`", path.display()))
+    };
+    let output = std::path::Path::new(output);
+    write(output, &moat_sandbox::precompile(&booted, interrupts)?)?;
+    let (dataless, image) = moat_sandbox::split_image(&booted)?;
+    write(
+        &output.with_extension("cli.cwasm"),
+        &moat_sandbox::precompile(&dataless, interrupts)?,
+    )?;
+    write(&output.with_extension("cli.img"), &image)?;
     Ok(())
 }

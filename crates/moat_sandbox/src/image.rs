@@ -1,0 +1,416 @@
+//! The guest's memory image, apart from its code: a single-run host (`moat --safe`) maps the
+//! snapshot's memory copy-on-write straight from its own executable, where wasmtime would
+//! first copy it into a memfd on every start.
+//!
+//! At build time [`split`] turns the snapshot into a module without data segments and a flat
+//! image of the memory they initialise. At run time [`ImageMemory`] creates the guest's linear
+//! memory with the image mapped at its start: pages the guest never touches are never read,
+//! and those it only reads stay shared with the page cache.
+
+use std::ops::Range;
+
+use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
+
+use crate::SandboxError;
+
+/// The page size images are padded to and mapped with (the largest host page size moat runs
+/// on; the embedded image is aligned to [`crate::EMBED_ALIGN`]).
+const IMAGE_PAGE: usize = 64 * 1024;
+
+/// Splits a module into the same module with nothing for instantiation to write into memory
+/// (and without its `name` section, which only labels functions in traps), and the image its
+/// active data segments write into memory 0 from address 0, padded to whole pages.
+///
+/// # Errors
+/// A module that does not parse, or whose active data segments are not all at constant offsets
+/// of memory 0 (what a snapshot writes).
+pub fn split(wasm: &[u8]) -> Result<(Vec<u8>, Vec<u8>), SandboxError> {
+    use wasmparser::{DataKind, Operator, Parser, Payload};
+    let bad = |what: String| SandboxError::Load(format!("cannot split the memory image: {what}"));
+    let parse = |e: wasmparser::BinaryReaderError| bad(e.to_string());
+    let mut module = wasm_encoder::Module::new();
+    let mut image = Vec::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload.map_err(parse)? {
+            Payload::DataSection(reader) => {
+                // Active segments become empty passive ones, so that the indices `memory.init`
+                // and `data.drop` use still name the same passive segments.
+                let mut section = wasm_encoder::DataSection::new();
+                for data in reader {
+                    let data = data.map_err(parse)?;
+                    let offset_expr = match data.kind {
+                        DataKind::Passive => {
+                            section.passive(data.data.iter().copied());
+                            continue;
+                        }
+                        DataKind::Active {
+                            memory_index: 0,
+                            offset_expr,
+                        } => offset_expr,
+                        DataKind::Active { .. } => {
+                            return Err(bad("a data segment is for another memory".into()));
+                        }
+                    };
+                    let Operator::I32Const { value } =
+                        offset_expr.get_operators_reader().read().map_err(parse)?
+                    else {
+                        return Err(bad("a data segment's offset is not a constant".into()));
+                    };
+                    let start = value.cast_unsigned() as usize;
+                    let end = start + data.data.len();
+                    if image.len() < end {
+                        image.resize(end, 0);
+                    }
+                    image[start..end].copy_from_slice(data.data);
+                    section.passive([]);
+                }
+                module.section(&section);
+            }
+            Payload::CustomSection(c) if c.name() == "name" => {}
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    module.section(&wasm_encoder::RawSection {
+                        id,
+                        data: &wasm[range],
+                    });
+                }
+            }
+        }
+    }
+    Ok((module.finish(), encode(&image)))
+}
+
+/// An image as stored: a header of little-endian `u64`s (the number of runs, then each run's
+/// memory offset and length) padded to a page, then each run's bytes, each padded to a page.
+/// A run is a stretch of pages with data; the all-zero pages between runs are left out.
+fn encode(memory: &[u8]) -> Vec<u8> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (i, page) in memory.chunks(IMAGE_PAGE).enumerate() {
+        if page.iter().all(|&b| b == 0) {
+            continue;
+        }
+        let start = i * IMAGE_PAGE;
+        let end = start + IMAGE_PAGE;
+        match runs.last_mut() {
+            Some(last) if last.end == start => last.end = end,
+            _ => runs.push(start..end),
+        }
+    }
+    let mut out = Vec::new();
+    out.extend((runs.len() as u64).to_le_bytes());
+    for r in &runs {
+        out.extend((r.start as u64).to_le_bytes());
+        out.extend((r.len() as u64).to_le_bytes());
+    }
+    for r in &runs {
+        out.resize(out.len().next_multiple_of(IMAGE_PAGE), 0);
+        let have = r.start.min(memory.len())..r.end.min(memory.len());
+        out.extend(&memory[have]);
+    }
+    out.resize(out.len().next_multiple_of(IMAGE_PAGE), 0);
+    out
+}
+
+/// The runs of a stored image: `(memory offset, position in the image, length)`.
+fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
+    let word = |i: usize| -> Option<usize> {
+        let bytes = image.get(i * 8..i * 8 + 8)?;
+        usize::try_from(u64::from_le_bytes(bytes.try_into().ok()?)).ok()
+    };
+    let count = word(0)?;
+    let mut pos = (8 + count.checked_mul(16)?).next_multiple_of(IMAGE_PAGE);
+    let mut runs = Vec::with_capacity(count);
+    for i in 0..count {
+        let (at, len) = (word(1 + 2 * i)?, word(2 + 2 * i)?);
+        if pos.checked_add(len)? > image.len() {
+            return None;
+        }
+        runs.push((at, pos, len));
+        pos = (pos + len).next_multiple_of(IMAGE_PAGE);
+    }
+    Some(runs)
+}
+
+/// Creates linear memories that start as `image`: mapped copy-on-write from the file this
+/// program runs from, or copied when that file cannot be mapped.
+pub(crate) struct ImageMemory {
+    pub image: &'static [u8],
+}
+
+unsafe impl MemoryCreator for ImageMemory {
+    fn new_memory(
+        &self,
+        _ty: MemoryType,
+        minimum: usize,
+        maximum: Option<usize>,
+        reserved_size_in_bytes: Option<usize>,
+        guard_size_in_bytes: usize,
+    ) -> Result<Box<dyn LinearMemory>, String> {
+        let runs = decode(self.image).ok_or("the memory image is damaged")?;
+        if runs.iter().any(|&(at, _, len)| at + len > minimum) {
+            return Err("the memory image is larger than the guest's memory".into());
+        }
+        let capacity = reserved_size_in_bytes
+            .or(maximum)
+            .unwrap_or(minimum)
+            .max(minimum);
+        let failed = |e: std::io::Error| format!("failed to map the guest's memory: {e}");
+        let memory = Mapping::reserve(capacity + guard_size_in_bytes).map_err(failed)?;
+        memory.read_write(0..minimum).map_err(failed)?;
+        let exe = Executable::open(self.image);
+        for (at, pos, len) in runs {
+            let data = &self.image[pos..pos + len];
+            if exe.as_ref().is_some_and(|exe| exe.map(&memory, at, data)) {
+                continue;
+            }
+            // SAFETY: `at + len` is within the writable start of this fresh mapping, which
+            // nothing else refers to.
+            unsafe {
+                std::ptr::copy_nonoverlapping(data.as_ptr(), memory.base.add(at), len);
+            }
+        }
+        Ok(Box::new(ImageLinearMemory {
+            memory,
+            size: minimum,
+            capacity,
+        }))
+    }
+}
+
+/// An address range reserved with no access, unmapped when dropped.
+struct Mapping {
+    base: *mut u8,
+    len: usize,
+}
+
+// SAFETY: the mapping is plain memory, owned by one linear memory at a time.
+unsafe impl Send for Mapping {}
+unsafe impl Sync for Mapping {}
+
+impl Mapping {
+    fn reserve(len: usize) -> std::io::Result<Mapping> {
+        use rustix::mm::{MapFlags, ProtFlags, mmap_anonymous};
+        // SAFETY: a fresh anonymous mapping at an address the kernel picks.
+        let base = unsafe {
+            mmap_anonymous(
+                std::ptr::null_mut(),
+                len,
+                ProtFlags::empty(),
+                MapFlags::PRIVATE | MapFlags::NORESERVE,
+            )?
+        };
+        Ok(Mapping {
+            base: base.cast(),
+            len,
+        })
+    }
+
+    fn read_write(&self, range: Range<usize>) -> std::io::Result<()> {
+        use rustix::mm::{MprotectFlags, mprotect};
+        if range.is_empty() {
+            return Ok(());
+        }
+        // SAFETY: `range` lies inside this mapping (callers stay below its length).
+        unsafe {
+            mprotect(
+                self.base.add(range.start).cast(),
+                range.len(),
+                MprotectFlags::READ | MprotectFlags::WRITE,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Mapping {
+    fn drop(&mut self) {
+        // SAFETY: the whole mapping, made by `reserve`; no guest runs in it any more.
+        unsafe {
+            let _ = rustix::mm::munmap(self.base.cast(), self.len);
+        }
+    }
+}
+
+/// This program's executable file, opened to map parts of the embedded image from.
+struct Executable {
+    file: std::fs::File,
+    /// The image's address in memory and its offset in the file.
+    image: usize,
+    offset: u64,
+}
+
+impl Executable {
+    /// None when the image cannot be mapped from the file (no `/proc`, the image not
+    /// file-backed or not page-aligned there).
+    fn open(image: &'static [u8]) -> Option<Executable> {
+        let offset = file_offset(image.as_ptr() as usize, image.len())?;
+        let file = std::fs::File::open("/proc/self/exe").ok()?;
+        Some(Executable {
+            file,
+            image: image.as_ptr() as usize,
+            offset,
+        })
+    }
+
+    /// Maps `data`, a page-aligned part of the image, over `memory` at `at`, copy-on-write
+    /// from the file. False when the mapping failed and nothing changed.
+    fn map(&self, memory: &Mapping, at: usize, data: &'static [u8]) -> bool {
+        use rustix::mm::{MapFlags, ProtFlags, mmap};
+        let offset = self.offset + (data.as_ptr() as usize - self.image) as u64;
+        // SAFETY: replaces `data.len()` bytes of the reservation at `at`, which no guest uses
+        // yet; the file is the running executable, which does not change while it runs.
+        unsafe {
+            mmap(
+                memory.base.add(at).cast(),
+                data.len(),
+                ProtFlags::READ | ProtFlags::WRITE,
+                MapFlags::PRIVATE | MapFlags::FIXED,
+                &self.file,
+                offset,
+            )
+            .is_ok()
+        }
+    }
+}
+
+/// Where the `len` bytes at `addr` of the main program's loaded image lie in its file, if they
+/// are file-backed and page-aligned.
+fn file_offset(addr: usize, len: usize) -> Option<u64> {
+    struct Query {
+        addr: usize,
+        len: usize,
+        found: Option<u64>,
+    }
+    unsafe extern "C" fn visit(
+        info: *mut libc::dl_phdr_info,
+        _size: libc::size_t,
+        data: *mut libc::c_void,
+    ) -> libc::c_int {
+        // SAFETY: the loader passes a valid `dl_phdr_info`, and `data` is the `Query` below.
+        let (info, query) = unsafe { (&*info, &mut *data.cast::<Query>()) };
+        // SAFETY: `dlpi_phdr` points at `dlpi_phnum` program headers.
+        let headers = unsafe { std::slice::from_raw_parts(info.dlpi_phdr, info.dlpi_phnum.into()) };
+        for h in headers.iter().filter(|h| h.p_type == libc::PT_LOAD) {
+            let start = info.dlpi_addr as usize + h.p_vaddr as usize;
+            let file_end = start + h.p_filesz as usize;
+            if query.addr >= start && query.addr + query.len <= file_end {
+                query.found = Some(h.p_offset + (query.addr - start) as u64);
+            }
+        }
+        // The main program comes first; stop there.
+        1
+    }
+    let mut query = Query {
+        addr,
+        len,
+        found: None,
+    };
+    // SAFETY: `visit` only reads the headers it is given and writes `query`.
+    unsafe { libc::dl_iterate_phdr(Some(visit), (&raw mut query).cast()) };
+    let page = rustix::param::page_size() as u64;
+    query.found.filter(|off| off % page == 0)
+}
+
+struct ImageLinearMemory {
+    memory: Mapping,
+    size: usize,
+    capacity: usize,
+}
+
+unsafe impl LinearMemory for ImageLinearMemory {
+    fn byte_size(&self) -> usize {
+        self.size
+    }
+
+    fn byte_capacity(&self) -> usize {
+        self.capacity
+    }
+
+    fn grow_to(&mut self, new_size: usize) -> wasmtime::Result<()> {
+        if new_size > self.capacity {
+            wasmtime::bail!("the guest's memory cannot grow past its reservation");
+        }
+        self.memory.read_write(self.size..new_size)?;
+        self.size = new_size;
+        Ok(())
+    }
+
+    fn as_ptr(&self) -> *mut u8 {
+        self.memory.base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_encoder::{
+        ConstExpr, DataSection, ExportKind, ExportSection, MemorySection, MemoryType as Mem, Module,
+    };
+
+    /// One 2-page memory, an active segment at 70000 and a passive one after it.
+    fn module() -> Vec<u8> {
+        let mut m = Module::new();
+        let mut mem = MemorySection::new();
+        mem.memory(Mem {
+            minimum: 2,
+            maximum: None,
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        });
+        m.section(&mem);
+        let mut exports = ExportSection::new();
+        exports.export("memory", ExportKind::Memory, 0);
+        m.section(&exports);
+        m.section(&wasm_encoder::DataCountSection { count: 2 });
+        let mut data = DataSection::new();
+        data.active(0, &ConstExpr::i32_const(70000), b"abc".iter().copied());
+        data.passive(b"xyz".iter().copied());
+        m.section(&data);
+        m.finish()
+    }
+
+    #[test]
+    fn split_keeps_passive_segments_and_images_active_ones() {
+        let (dataless, image) = split(&module()).unwrap();
+        let runs = decode(&image).unwrap();
+        assert_eq!(runs.len(), 1);
+        let (at, pos, len) = runs[0];
+        assert_eq!((at, len), (IMAGE_PAGE, IMAGE_PAGE));
+        assert_eq!(&image[pos + 70000 - IMAGE_PAGE..][..3], b"abc");
+        let segments: Vec<_> = wasmparser::Parser::new(0)
+            .parse_all(&dataless)
+            .filter_map(|p| match p.unwrap() {
+                wasmparser::Payload::DataSection(r) => Some(r),
+                _ => None,
+            })
+            .flat_map(|r| r.into_iter().map(|d| d.unwrap()))
+            .map(|d| {
+                (
+                    matches!(d.kind, wasmparser::DataKind::Passive),
+                    d.data.to_vec(),
+                )
+            })
+            .collect();
+        assert_eq!(segments, [(true, vec![]), (true, b"xyz".to_vec())]);
+    }
+
+    #[test]
+    fn memory_starts_as_the_image_when_copied() {
+        let (dataless, image) = split(&module()).unwrap();
+        let image: &'static [u8] = Box::leak(image.into_boxed_slice());
+        let mut config = wasmtime::Config::new();
+        config.with_host_memory(std::sync::Arc::new(ImageMemory { image }));
+        let engine = wasmtime::Engine::new(&config).unwrap();
+        let module = wasmtime::Module::new(&engine, &dataless).unwrap();
+        let mut store = wasmtime::Store::new(&engine, ());
+        let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
+        let memory = instance.get_memory(&mut store, "memory").unwrap();
+        let bytes = memory.data(&store);
+        assert_eq!(bytes.len(), 2 * IMAGE_PAGE);
+        assert_eq!(&bytes[70000..70003], b"abc");
+        assert!(bytes[..70000].iter().all(|&b| b == 0));
+        memory.grow(&mut store, 1).unwrap();
+        assert_eq!(memory.data(&store).len(), 3 * IMAGE_PAGE);
+    }
+}
