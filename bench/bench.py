@@ -8,7 +8,10 @@ compute mix (recursion, JSON, strings). For each: median wall time over N runs a
 (GNU time's maximum resident set size), natively and under `moat --safe`.
 """
 import argparse
+import json
 import os
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,10 +24,20 @@ import time
 GNU_TIME = "/usr/bin/time"
 
 
-def measure(cmd, cwd, runs):
-    """Median wall time of `cmd` spawned directly, and its peak RSS through GNU time (kept out
-    of the timing: its own fork and exec would count against the fast starter)."""
-    times, rss = [], []
+def wall_times(cmd, cwd, runs):
+    """Wall times of `runs` runs of `cmd`, in ms. hyperfine spawns them when it is installed:
+    a Python parent adds 0.2-0.4 ms of its own to each run, which is noise for node and a fifth
+    of a fast starter's time."""
+    if shutil.which("hyperfine"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            proc = subprocess.run(
+                ["hyperfine", "-N", "--style", "none", "--warmup", "3", "--runs", str(runs),
+                 "--export-json", out.name, shlex.join(cmd)],
+                cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            if proc.returncode != 0:
+                sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr.decode(errors='replace')}")
+            return [t * 1000 for t in json.load(open(out.name))["results"][0]["times"]]
+    times = []
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -32,6 +45,13 @@ def measure(cmd, cwd, runs):
         if proc.returncode != 0:
             sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr.decode(errors='replace')}")
         times.append(elapsed * 1000)
+    return times
+
+
+def measure(cmd, cwd, runs):
+    """Median wall time of `cmd` spawned directly, and its peak RSS through GNU time (kept out
+    of the timing: its own fork and exec would count against the fast starter)."""
+    times, rss = wall_times(cmd, cwd, runs), []
     for _ in range(3):
         proc = subprocess.run([GNU_TIME, "-f", "%M", *cmd], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         err = proc.stderr.decode(errors="replace").strip().splitlines()
