@@ -198,18 +198,30 @@ function registeredExtension(filename) {
 }
 
 // The format of an entry point: a `.js` file with no declared type is an ES module when its
-// syntax says so (Node's detection).
+// syntax says so (Node's detection). Finding out compiles it as CommonJS, and when that works
+// the compiled function is kept for `_compile` (`compiledEntry`): the entry compiles once.
 function isModuleFormat(filename) {
   const f = loader.format(filename);
   if (f === 'module') return true;
-  if (f === 'ambiguous') {
-    let esm = false;
-    try { esm = loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch { return false; }
-    if (esm) warnTypelessPackage(filename);
-    return esm;
+  if (f !== 'ambiguous') return false;
+  let content;
+  try { content = fsb.readFileUtf8(filename); } catch { return false; }
+  let esm;
+  if (wrapperPatched()) {
+    esm = loader.isEsmSyntax(content);
+  } else {
+    try {
+      compiledEntry = { filename, content, fn: loader.compileFunction(content, filename) };
+      return false;
+    } catch (err) {
+      esm = err instanceof SyntaxError && loader.detectModule(content);
+    }
   }
-  return false;
+  if (esm) warnTypelessPackage(filename);
+  return esm;
 }
+// `{ filename, content, fn }` of the entry file compiled by `isModuleFormat`, until it runs.
+let compiledEntry;
 
 // Node's warning when a `.js` file in a package.json scope without "type" is an ES module.
 const warnedTypeless = new Set();
@@ -237,9 +249,13 @@ const warnNow = (message) => require('internal/process/warning').emitWarningSync
 Module.prototype._compile = function _compile(content, filename, detect = false) {
   const patched = wrapperPatched();
   if (!patched) wrappedFiles.add(filename);
+  const precompiled = !patched && compiledEntry !== undefined &&
+    compiledEntry.filename === filename && compiledEntry.content === content ? compiledEntry.fn : undefined;
+  compiledEntry = undefined;
   let fn;
   try {
-    fn = patched ? loader.evalScript(Module.wrap(content), filename) : loader.compileFunction(content, filename);
+    if (precompiled !== undefined) fn = precompiled;
+    else fn = patched ? loader.evalScript(Module.wrap(content), filename) : loader.compileFunction(content, filename);
   } catch (err) {
     // It failed as CommonJS already: whether it parses as a module is all that is left to ask.
     if (err instanceof SyntaxError && loader.detectModule(content)) {
@@ -261,7 +277,8 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
 };
 
 Module._extensions['.js'] = function (module, filename) {
-  const content = fsb.readFileUtf8(filename);
+  const content = compiledEntry !== undefined && compiledEntry.filename === filename ?
+    compiledEntry.content : fsb.readFileUtf8(filename);
   module._compile(content, filename, path.extname(filename) !== '.cjs' && loader.format(filename) === 'ambiguous');
 };
 Module._extensions['.json'] = function (module, filename) {
@@ -416,7 +433,11 @@ function runMainFile(mainPath) {
     // on the microtask queue runs before its process.nextTick callbacks.
     return Promise.resolve().then(() => loader.importModule(filename, filename));
   }
-  Module._load(filename, null, true);
+  try {
+    Module._load(filename, null, true);
+  } finally {
+    compiledEntry = undefined;
+  }
   return undefined;
 }
 
