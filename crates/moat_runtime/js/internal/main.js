@@ -12,48 +12,13 @@ function exitCodeOf(code) {
   return Number(code) | 0;
 }
 
-// Node prints the source line of the throw site, a caret under it, then the stack.
-function sourceContext(err) {
-  if (err === null || typeof err !== 'object' || typeof err.stack !== 'string') return '';
-  const m = /\n\s+at (?:.*?\()?(\/[^:()]+):(\d+):(\d+)\)?/.exec(err.stack);
-  if (!m) return '';
-  let text;
-  try { text = internalBinding('fs').readFileUtf8(m[1]); } catch { return ''; }
-  const line = text.split('\n')[Number(m[2]) - 1];
-  if (line === undefined) return '';
-  const indent = line.length - line.trimStart().length;
-  return `${m[1]}:${m[2]}\n${line}\n${' '.repeat(indent)}^\n\n`;
-}
-
-// Node's report of an uncaught exception: the throw site, then the error as inspect shows it.
-// A thrown value that is not an error (no stack) is shown alone, primitives with a hint.
-function printFatal(err) {
-  const { inspect } = require('internal/util/inspect');
-  require('internal/error_stack').explainStacklessError(err);
-  const isErrorLike = err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string');
-  let body;
-  try {
-    body = inspect(err, { colors: false });
-  } catch {
-    body = String(err);
-  }
-  if (isErrorLike) {
-    const ctx = noSourceContext.has(err) ? '' : sourceContext(err);
-    process._rawWrite(2, `${ctx}${body}\n\nNode.js ${process.version}\n`);
-    return;
-  }
-  const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
-  const hint = primitive ? `\n(Use \`${process.release.name} --trace-uncaught ...\` to show where the exception was thrown)` : '';
-  const shown = typeof err === 'string' ? err : body;
-  process._rawWrite(2, `\n${shown}${hint}\n\nNode.js ${process.version}\n`);
-}
-// Errors moat raises itself, whose throw site is not the user's code.
-const noSourceContext = new WeakSet();
+// How an uncaught error is printed (`internal/main/report`), loaded with the first one.
+const report = () => require('internal/main/report');
 
 let handlingFatal = false;
 function onFatal(err) {
   if (handlingFatal) {
-    printFatal(err);
+    report().printFatal(err);
     b.reallyExit(7);
   }
   if (typeof process._captureCallback === 'function') {
@@ -65,19 +30,19 @@ function onFatal(err) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');
     } catch (err2) {
-      printFatal(err2);
+      report().printFatal(err2);
       b.reallyExit(7);
     }
     handlingFatal = false;
     return;
   }
-  printFatal(err);
+  report().printFatal(err);
   process.exitCode = 1;
   // An 'exit' listener may still change the code; one that throws now only ends the process.
   try {
     emitExit(1);
   } catch (err2) {
-    printFatal(err2);
+    report().printFatal(err2);
     b.reallyExit(7);
   }
   b.reallyExit(exitCodeOf(process.exitCode));
@@ -88,17 +53,7 @@ function onUnhandledRejection(promise, reason) {
     process.emit('unhandledRejection', reason, promise);
     return;
   }
-  let err = reason;
-  if (!(reason instanceof Error)) {
-    const { inspect } = require('internal/util/inspect');
-    err = new Error('This error originated either by throwing inside of an async function without a catch block, ' +
-      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason ' +
-      `"${inspect(reason)}".`);
-    err.name = 'UnhandledPromiseRejection';
-    err.code = 'ERR_UNHANDLED_REJECTION';
-    noSourceContext.add(err);
-  }
-  onFatal(err);
+  onFatal(reason instanceof Error ? reason : report().rejectionError(reason));
 }
 
 let exitEmitted = false;

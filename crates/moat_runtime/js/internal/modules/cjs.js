@@ -4,7 +4,28 @@
 
 const loader = internalBinding('loader');
 const fsb = internalBinding('fs');
-const path = require('path');
+// node:path loads when a path needs it: the file names resolution gives are plain absolute
+// paths, whose directory, base and extension are string cuts.
+let pathModule;
+const path = () => (pathModule ??= require('path'));
+// Absolute, with no empty, `.` or `..` segment and no trailing slash.
+const isPlainAbsolute = (p) => p.length > 1 && p[0] === '/' && !p.endsWith('/') && !/\/\.{0,2}(?:\/|$)/.test(p);
+function dirnameOf(p) {
+  return isPlainAbsolute(p) ? p.slice(0, p.lastIndexOf('/')) || '/' : path().dirname(p);
+}
+function basenameOf(p) {
+  return isPlainAbsolute(p) ? p.slice(p.lastIndexOf('/') + 1) : path().basename(p);
+}
+function extnameOf(p) {
+  if (!isPlainAbsolute(p)) return path().extname(p);
+  const base = basenameOf(p);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+// `path.resolve(dir, name)` for a plain absolute `dir` and a relative `name` of plain segments.
+function under(dir, name) {
+  return isPlainAbsolute(dir) ? `${dir}/${name}` : path().resolve(dir, name);
+}
 // Loaded with the first error: a program whose requires all succeed never needs them.
 const errorCodes = () => require('internal/errors').codes;
 function validateString(value, name) {
@@ -28,7 +49,7 @@ function isBuiltin(id) {
 function Module(id = '', parent) {
   this[kParent] = parent;
   this.id = id;
-  this.path = path.dirname(id);
+  this.path = dirnameOf(id);
   Object.defineProperty(this, 'exports', { value: {}, writable: true, enumerable: true, configurable: true });
   updateChildren(parent, this, false);
   this.filename = null;
@@ -64,9 +85,10 @@ Module._initPaths = function _initPaths() {
   const env = (name) => (p !== undefined ? p.env[name] : b.envVar(name));
   const home = env('HOME');
   const nodePath = env('NODE_PATH');
-  let paths = [path.resolve(p !== undefined ? p.execPath : b.execPath, '..', '..', 'lib', 'node')];
-  if (home) paths = [path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'), ...paths];
-  if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
+  const prefix = dirnameOf(dirnameOf(p !== undefined ? p.execPath : b.execPath));
+  let paths = [prefix === '/' ? '/lib/node' : under(prefix, 'lib/node')];
+  if (home) paths = [under(home, '.node_modules'), under(home, '.node_libraries'), ...paths];
+  if (nodePath) paths = nodePath.split(':').filter(Boolean).concat(paths);
   Module.globalPaths = paths;
 };
 Module.builtinModules = Object.freeze(builtinModules);
@@ -80,7 +102,9 @@ const kDefaultWrap = Module.wrap;
 const wrapperPatched = () => Module.wrap !== kDefaultWrap ||
   Module.wrapper[0] !== kWrapperHead || Module.wrapper[1] !== kWrapperTail;
 
-Module._nodeModulePaths = function _nodeModulePaths(from) { return loader.nodeModulePaths(path.resolve(from)); };
+Module._nodeModulePaths = function _nodeModulePaths(from) {
+  return loader.nodeModulePaths(isPlainAbsolute(from) ? from : path().resolve(from));
+};
 
 // 0 for a file, 1 for a directory, a negative errno when neither (Node's internal contract).
 Module._stat = function _stat(filename) {
@@ -93,7 +117,7 @@ Module._stat = function _stat(filename) {
 Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
   if (isBuiltin(request)) return null;
   if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..' || request.startsWith('/')) {
-    return [parent && parent.filename ? path.dirname(parent.filename) : '.'];
+    return [parent && parent.filename ? dirnameOf(parent.filename) : '.'];
   }
   const fromParent = parent && parent.paths ? parent.paths : [];
   return [...fromParent, ...Module.globalPaths];
@@ -103,7 +127,7 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   let paths;
   if (options && options.paths) {
     if (!Array.isArray(options.paths)) throw new (errorCodes()).ERR_INVALID_ARG_VALUE('options.paths', options.paths, 'is invalid');
-    paths = options.paths.map((p) => path.resolve(p));
+    paths = options.paths.map((p) => path().resolve(p));
   }
   const parentFile = parent && parent.filename ? parent.filename : null;
   try {
@@ -173,7 +197,7 @@ Module._load = function _load(request, parent, isMain) {
 
 Module.prototype.load = function load(filename) {
   this.filename = filename;
-  this.paths = Module._nodeModulePaths(path.dirname(filename));
+  this.paths = Module._nodeModulePaths(dirnameOf(filename));
   // `.mjs` files and `.js` files of a "type": "module" scope are ES modules, whatever
   // require.extensions says; `.cjs` is CommonJS.
   const format = loader.format(filename);
@@ -181,7 +205,7 @@ Module.prototype.load = function load(filename) {
     if (!requireModuleEnabled()) throw requireEsmError(filename, this[kParent]);
     loadEsm(this, filename);
   }
-  else if (path.extname(filename) === '.cjs') Module._extensions['.js'](this, filename);
+  else if (extnameOf(filename) === '.cjs') Module._extensions['.js'](this, filename);
   else Module._extensions[registeredExtension(filename)](this, filename);
   this.loaded = true;
 };
@@ -189,7 +213,7 @@ Module.prototype.load = function load(filename) {
 // The longest registered extension the file name ends with (`.foo.bar` before `.bar`),
 // ignoring a leading dot; `.js` when none is registered.
 function registeredExtension(filename) {
-  const name = path.basename(filename);
+  const name = basenameOf(filename);
   for (let i = name.indexOf('.', 1); i !== -1; i = name.indexOf('.', i + 1)) {
     const ext = name.slice(i);
     if (Module._extensions[ext]) return ext;
@@ -271,7 +295,7 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
     throw err;
   }
   moduleWrappers.add(fn);
-  const dirname = path.dirname(filename);
+  const dirname = dirnameOf(filename);
   const require = makeRequire(this);
   return fn.call(this.exports, this.exports, require, this, filename, dirname);
 };
@@ -279,7 +303,7 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
 Module._extensions['.js'] = function (module, filename) {
   const content = compiledEntry !== undefined && compiledEntry.filename === filename ?
     compiledEntry.content : fsb.readFileUtf8(filename);
-  module._compile(content, filename, path.extname(filename) !== '.cjs' && loader.format(filename) === 'ambiguous');
+  module._compile(content, filename, extnameOf(filename) !== '.cjs' && loader.format(filename) === 'ambiguous');
 };
 Module._extensions['.json'] = function (module, filename) {
   const content = fsb.readFileUtf8(filename);
@@ -301,10 +325,10 @@ const requireModuleEnabled = () => require('internal/options').requireModule();
 // by its package.json may have been meant as CommonJS, unless its syntax says otherwise.
 function requireEsmError(filename, parent) {
   const from = parent && parent.filename ? parent.filename : undefined;
-  const pjson = path.extname(filename) === '.js' ? loader.moduleTypePackageJson(filename) : undefined;
+  const pjson = extnameOf(filename) === '.js' ? loader.moduleTypePackageJson(filename) : undefined;
   let how = '';
   if (pjson) {
-    const shown = from && path.basename(from) === path.basename(filename) ? filename : path.basename(filename);
+    const shown = from && basenameOf(from) === basenameOf(filename) ? filename : basenameOf(filename);
     let esmSyntax = false;
     try { esmSyntax = loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch {}
     how = esmSyntax ?
@@ -354,9 +378,9 @@ function makeRequire(mod) {
     validateString(request, 'request');
     if (isBuiltin(request)) return null;
     if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..') {
-      return [mod.filename ? path.dirname(mod.filename) : process.cwd()];
+      return [mod.filename ? dirnameOf(mod.filename) : process.cwd()];
     }
-    return Module._nodeModulePaths(mod.filename ? path.dirname(mod.filename) : process.cwd());
+    return Module._nodeModulePaths(mod.filename ? dirnameOf(mod.filename) : process.cwd());
   };
   // Defined, not assigned: a setter for `main` on Object.prototype must not see it.
   const p = current.peek();
@@ -372,9 +396,9 @@ function createRequire(filename) {
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') file = filename.href;
   if (typeof file !== 'string') throw new (errorCodes()).ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   if (file.startsWith('file:')) file = require('url').fileURLToPath(file);
-  else if (!path.isAbsolute(file)) throw new (errorCodes()).ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  else if (!file.startsWith('/')) throw new (errorCodes()).ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   const trailingSlash = file.endsWith('/');
-  const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
+  const proxyPath = trailingSlash ? path().join(file, 'noop.js') : file;
   const m = new Module(proxyPath);
   m.filename = proxyPath;
   m.paths = Module._nodeModulePaths(m.path);
@@ -450,8 +474,8 @@ function requireForImport(filename) {
   let threw = true;
   try {
     module.filename = filename;
-    module.paths = Module._nodeModulePaths(path.dirname(filename));
-    Module._extensions[path.extname(filename) === '.json' ? '.json' : '.js'](module, filename);
+    module.paths = Module._nodeModulePaths(dirnameOf(filename));
+    Module._extensions[extnameOf(filename) === '.json' ? '.json' : '.js'](module, filename);
     module.loaded = true;
     threw = false;
   } finally {
@@ -461,7 +485,7 @@ function requireForImport(filename) {
 }
 
 function evalScript(source, name) {
-  const filename = path.join(process.cwd(), name);
+  const filename = path().join(process.cwd(), name);
   const module = new Module(name);
   module.filename = filename;
   module.paths = Module._nodeModulePaths(process.cwd());
@@ -479,7 +503,7 @@ function evalScript(source, name) {
 
 function preload(request) {
   const parent = new Module('internal/preload', null);
-  parent.filename = path.join(process.cwd(), 'internal/preload');
+  parent.filename = path().join(process.cwd(), 'internal/preload');
   parent.paths = Module._nodeModulePaths(process.cwd());
   Module._load(request, parent, false);
 }
