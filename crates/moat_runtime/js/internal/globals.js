@@ -124,7 +124,8 @@ function setup() {
   defineLazy('Response', () => webFetch().Response);
 
   const cjs = require('internal/modules/cjs');
-  internalBinding('loader').setHooks(require, cjs.requireForImport, cjs.warnTypelessPackage);
+  internalBinding('loader').setHooks(require, cjs.requireForImport,
+    (filename) => require('internal/modules/cjs/esm').warnTypelessPackage(filename));
   require('internal/error_stack').setup();
 }
 

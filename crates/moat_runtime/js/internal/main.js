@@ -82,7 +82,6 @@ function attach(process) {
 }
 
 function evalSource(source, filename, print, forceModule) {
-  const cjs = require('internal/modules/cjs');
   const inputType = b.inputType;
   const asModule = forceModule || inputType === 'module' ||
     (inputType === '' && loader.isEsmSyntax(source));
@@ -92,7 +91,7 @@ function evalSource(source, filename, print, forceModule) {
     p.then(undefined, () => {});
     return p.then(() => undefined);
   }
-  const result = cjs.evalScript(source, filename);
+  const result = require('internal/modules/cjs/entry').evalScript(source, filename);
   if (print) {
     const { inspect } = require('internal/util/inspect');
     process._rawWrite(1, `${typeof result === 'string' ? result : inspect(result)}\n`);
@@ -103,15 +102,16 @@ function evalSource(source, filename, print, forceModule) {
 function runEntry() {
   const cjs = require('internal/modules/cjs');
   cjs.Module._initPaths();
-  for (const r of b.requires) cjs.preload(r);
+  for (const r of b.requires) require('internal/modules/cjs/entry').preload(r);
   const imports = b.imports;
   const loaders = b.loaders;
   const { hasFlag } = require('internal/options');
   const check = hasFlag('--check') || hasFlag('-c');
   const start = () => {
     if (check) {
-      if (b.entryKind === 'file') cjs.checkSyntax(b.entryValue);
-      else cjs.checkSource(b.readStdin(), '[stdin]');
+      const entry = require('internal/modules/cjs/entry');
+      if (b.entryKind === 'file') entry.checkSyntax(b.entryValue);
+      else entry.checkSource(b.readStdin(), '[stdin]');
       return undefined;
     }
     switch (b.entryKind) {

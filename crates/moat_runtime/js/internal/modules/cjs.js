@@ -202,8 +202,8 @@ Module.prototype.load = function load(filename) {
   // require.extensions says; `.cjs` is CommonJS.
   const format = loader.format(filename);
   if (format === 'module') {
-    if (!requireModuleEnabled()) throw requireEsmError(filename, this[kParent]);
-    loadEsm(this, filename);
+    if (!requireModuleEnabled()) throw esmInterop().requireEsmError(filename, this[kParent]);
+    esmInterop().loadEsm(this, filename, parentFilename(this));
   }
   else if (extnameOf(filename) === '.cjs') Module._extensions['.js'](this, filename);
   else Module._extensions[registeredExtension(filename)](this, filename);
@@ -241,25 +241,11 @@ function isModuleFormat(filename) {
       esm = err instanceof SyntaxError && loader.detectModule(content);
     }
   }
-  if (esm) warnTypelessPackage(filename);
+  if (esm) esmInterop().warnTypelessPackage(filename);
   return esm;
 }
 // `{ filename, content, fn }` of the entry file compiled by `isModuleFormat`, until it runs.
 let compiledEntry;
-
-// Node's warning when a `.js` file in a package.json scope without "type" is an ES module.
-const warnedTypeless = new Set();
-function warnTypelessPackage(filename) {
-  const pjson = loader.typelessPackageJson(filename);
-  if (pjson === undefined || pjson === null || warnedTypeless.has(filename)) return;
-  warnedTypeless.add(filename);
-  const url = require('internal/url').pathToFileURL(filename).href;
-  process.emitWarning(
-    `Module type of ${url} is not specified and it doesn't parse as CommonJS.\n` +
-    'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
-    `To eliminate this warning, add "type": "module" to ${pjson}.`,
-    { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
-}
 
 Module.prototype.require = function require(id) {
   validateString(id, 'id');
@@ -285,8 +271,8 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
     if (err instanceof SyntaxError && loader.detectModule(content)) {
       if (detect && requireModuleEnabled()) {
         wrappedFiles.delete(filename);
-        warnTypelessPackage(filename);
-        loadEsm(this, filename);
+        esmInterop().warnTypelessPackage(filename);
+        esmInterop().loadEsm(this, filename, parentFilename(this));
         return undefined;
       }
       warnNow(`Failed to load the ES module: ${filename}. Make sure to set "type": "module" in the ` +
@@ -320,52 +306,9 @@ Module._extensions['.node'] = function (module, filename) {
   throw err;
 };
 const requireModuleEnabled = () => require('internal/options').requireModule();
-
-// With require(esm) turned off, Node's error advises by case: a `.js` file made an ES module
-// by its package.json may have been meant as CommonJS, unless its syntax says otherwise.
-function requireEsmError(filename, parent) {
-  const from = parent && parent.filename ? parent.filename : undefined;
-  const pjson = extnameOf(filename) === '.js' ? loader.moduleTypePackageJson(filename) : undefined;
-  let how = '';
-  if (pjson) {
-    const shown = from && basenameOf(from) === basenameOf(filename) ? filename : basenameOf(filename);
-    let esmSyntax = false;
-    try { esmSyntax = loader.isEsmSyntax(fsb.readFileUtf8(filename)); } catch {}
-    how = esmSyntax ?
-      `\nInstead change the require of ${shown} in ${from} to a dynamic import() which is available in all CommonJS modules.` :
-      `\n${shown} is treated as an ES module file as it is a .js file whose nearest parent package.json ` +
-        'contains "type": "module" which declares all .js files in that package scope as ES modules.' +
-        `\nInstead either rename ${shown} to end in .cjs, change the requiring code to use dynamic import() which is ` +
-        'available in all CommonJS modules, or change "type": "module" to "type": "commonjs" in ' +
-        `${pjson} to treat all .js files as CommonJS (using .mjs for all ES modules instead).\n`;
-  } else if (filename.endsWith('.mjs')) {
-    how = `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
-  }
-  const { codes: { ERR_REQUIRE_ESM } } = require('internal/errors');
-  return new ERR_REQUIRE_ESM(filename, from, how);
-}
-
-// require() of an ES module (Node 24's require(esm)).
-function loadEsm(module, filename) {
-  const parent = module[kParent];
-  const ns = loader.requireModule(filename, parent && parent.filename ? parent.filename : null);
-  module.exports = withEsModuleFlag(ns);
-  // A module that exports `module.exports` under that name gives it as the CommonJS value.
-  if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
-}
-
-// require(esm) of a module with a default export marks it `__esModule`, so that code from
-// transpilers finds the default where it looks for it.
-function withEsModuleFlag(ns) {
-  if (!('default' in ns) || '__esModule' in ns) return ns;
-  const out = Object.create(null);
-  Object.defineProperty(out, '__esModule', { value: true, enumerable: true });
-  for (const key of Object.keys(ns)) {
-    Object.defineProperty(out, key, { get: () => ns[key], enumerable: true });
-  }
-  Object.defineProperty(out, Symbol.toStringTag, { value: 'Module' });
-  return out;
-}
+// require(esm), its errors and the typeless-package warning (`internal/modules/cjs/esm`).
+const esmInterop = () => require('internal/modules/cjs/esm');
+const parentFilename = (module) => (module[kParent] && module[kParent].filename) || null;
 
 function makeRequire(mod) {
   const require = function require(id) { return mod.require(id); };
@@ -406,28 +349,6 @@ function createRequire(filename) {
 }
 Module.createRequire = createRequire;
 Module.Module = Module;
-
-// `--check`: compiles the entry without running it. A file that does not compile as CommonJS
-// passes when it parses as an ES module, as in Node.
-function checkSyntax(mainPath) {
-  const filename = Module._resolveFilename(mainPath, null, true);
-  checkSource(fsb.readFileUtf8(filename), filename);
-}
-
-function checkSource(content, filename) {
-  if (loader.format(filename) === 'module') {
-    loader.checkModule(content, filename);
-    return;
-  }
-  // Compiled in the CommonJS wrapper: error positions are counted without it.
-  wrappedFiles.add(filename);
-  try {
-    loader.compileFunction(content, filename);
-  } catch (err) {
-    if (err instanceof SyntaxError && loader.detectModule(content)) return;
-    throw err;
-  }
-}
 
 // `Module.runMain`: the entry point runs through it, so a preload script may wrap it, as in
 // Node.
@@ -484,30 +405,6 @@ function requireForImport(filename) {
   return module.exports;
 }
 
-function evalScript(source, name) {
-  const filename = path().join(process.cwd(), name);
-  const module = new Module(name);
-  module.filename = filename;
-  module.paths = Module._nodeModulePaths(process.cwd());
-  const require = makeRequire(module);
-  globalThis.module = module;
-  globalThis.require = require;
-  globalThis.exports = module.exports;
-  globalThis.__filename = name;
-  globalThis.__dirname = '.';
-  for (const k of ['module', 'require', 'exports', '__filename', '__dirname']) {
-    Object.defineProperty(globalThis, k, { enumerable: false });
-  }
-  return loader.evalScript(source, name);
-}
-
-function preload(request) {
-  const parent = new Module('internal/preload', null);
-  parent.filename = path().join(process.cwd(), 'internal/preload');
-  parent.paths = Module._nodeModulePaths(process.cwd());
-  Module._load(request, parent, false);
-}
-
 module.exports = {
-  Module, checkSyntax, checkSource, requireForImport, evalScript, preload, createRequire, isBuiltin, builtinModules, warnTypelessPackage,
+  Module, makeRequire, requireForImport, createRequire, isBuiltin, builtinModules, wrappedFiles,
 };

@@ -1,0 +1,56 @@
+'use strict';
+// Entry points other than a file run through Module.runMain: `--check`, `-e`/`-p` and stdin
+// source, and `-r` preloads.
+
+const loader = internalBinding('loader');
+const fsb = internalBinding('fs');
+const path = require('path');
+const { Module, makeRequire, wrappedFiles } = require('internal/modules/cjs');
+
+// `--check`: compiles the entry without running it. A file that does not compile as CommonJS
+// passes when it parses as an ES module, as in Node.
+function checkSyntax(mainPath) {
+  const filename = Module._resolveFilename(mainPath, null, true);
+  checkSource(fsb.readFileUtf8(filename), filename);
+}
+
+function checkSource(content, filename) {
+  if (loader.format(filename) === 'module') {
+    loader.checkModule(content, filename);
+    return;
+  }
+  // Compiled in the CommonJS wrapper: error positions are counted without it.
+  wrappedFiles.add(filename);
+  try {
+    loader.compileFunction(content, filename);
+  } catch (err) {
+    if (err instanceof SyntaxError && loader.detectModule(content)) return;
+    throw err;
+  }
+}
+
+function evalScript(source, name) {
+  const filename = path.join(process.cwd(), name);
+  const module = new Module(name);
+  module.filename = filename;
+  module.paths = Module._nodeModulePaths(process.cwd());
+  const require = makeRequire(module);
+  globalThis.module = module;
+  globalThis.require = require;
+  globalThis.exports = module.exports;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  for (const k of ['module', 'require', 'exports', '__filename', '__dirname']) {
+    Object.defineProperty(globalThis, k, { enumerable: false });
+  }
+  return loader.evalScript(source, name);
+}
+
+function preload(request) {
+  const parent = new Module('internal/preload', null);
+  parent.filename = path.join(process.cwd(), 'internal/preload');
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  Module._load(request, parent, false);
+}
+
+module.exports = { checkSyntax, checkSource, evalScript, preload };
