@@ -10,9 +10,9 @@ export CARGO_TARGET_DIR="$target"
 # memset into single instructions (Rust code has them by default).
 RQUICKJS_SYS_NO_WASI_SDK=1 CC_wasm32_wasip1=clang-16 AR_wasm32_wasip1=llvm-ar-16 \
   CFLAGS_wasm32_wasip1="--sysroot=$sysroot -mbulk-memory -mnontrapping-fptoint" \
-  cargo build --release --locked -p moat_guest --target wasm32-wasip1 >&2
-cargo build --release --locked -p moat_sandbox --bin moat-precompile >&2
-"$target/release/moat-precompile" "$target/wasm32-wasip1/release/moat_guest.wasm" "$target/guest.cwasm"
+  cargo build --profile guest --locked -p moat_guest --target wasm32-wasip1 >&2
+cargo build --release --locked -p moat_sandbox --features compile --bin moat-precompile >&2
+"$target/release/moat-precompile" "$target/wasm32-wasip1/guest/moat_guest.wasm" "$target/guest.cwasm"
 source scripts/native.sh
 MOAT_GUEST_CWASM="$target/guest.cwasm" cargo build --release --locked -p moat "${native_args[@]}" >&2
 echo "$target/$native_dir/moat"

@@ -8,4 +8,4 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TARGET_DIR="$target"
 source scripts/native.sh
 MOAT_GUEST_CWASM="$target/guest.cwasm" cargo test --release --locked --workspace --exclude moat_guest \
-  "${native_args[@]}"
+  --features moat_sandbox/compile "${native_args[@]}"

@@ -340,7 +340,7 @@ unsafe impl LinearMemory for ImageLinearMemory {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "compile"))]
 mod tests {
     use super::*;
     use wasm_encoder::{

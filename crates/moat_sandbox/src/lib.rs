@@ -166,6 +166,7 @@ pub const GUEST_THREAD_STACK: usize = MAX_WASM_STACK + 16 * 1024 * 1024;
 ///
 /// # Errors
 /// A module that cannot be instrumented, compiled or instantiated, or whose initialisation traps.
+#[cfg(feature = "compile")]
 pub fn snapshot(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
     let setup = |e: wasmtime::Error| SandboxError::Setup(format!("{e:#}"));
     let wizer = wasmtime_wizer::Wizer::new();
@@ -190,11 +191,13 @@ pub fn snapshot(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
 }
 
 /// An initialised instance, as the snapshot reads it.
+#[cfg(feature = "compile")]
 struct Initialised<'a> {
     store: &'a mut Store<(WasiP1Ctx, host::HostCalls)>,
     instance: wasmtime::Instance,
 }
 
+#[cfg(feature = "compile")]
 impl wasmtime_wizer::InstanceState for Initialised<'_> {
     async fn global_get(
         &mut self,
@@ -228,6 +231,7 @@ impl wasmtime_wizer::InstanceState for Initialised<'_> {
 
 /// The value of a future that completes without waiting (the snapshot's: it reads a finished
 /// instance).
+#[cfg(feature = "compile")]
 fn ready<F: std::future::Future>(f: F) -> F::Output {
     let mut f = std::pin::pin!(f);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
@@ -243,6 +247,7 @@ fn ready<F: std::future::Future>(f: F) -> F::Output {
 ///
 /// # Errors
 /// Compilation errors.
+#[cfg(feature = "compile")]
 pub fn precompile(wasm: &[u8], interrupts: Interrupts) -> Result<Vec<u8>, SandboxError> {
     let engine = Engine::new(&engine_config(interrupts))
         .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
@@ -338,12 +343,62 @@ pub fn run(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
             .name("moat-guest".to_string())
             .stack_size(GUEST_THREAD_STACK)
             .spawn_scoped(scope, || {
-                Sandbox::load(guest, Allocation::OnDemand, Interrupts::ExitProcess)?.run_here(cfg)
+                // The process ends with the run: the sandbox and the instance are left to the
+                // OS to take down, which it does faster than dropping them piece by piece.
+                let sandbox = Sandbox::load(guest, Allocation::OnDemand, Interrupts::ExitProcess)?;
+                let code = sandbox.run_instance(cfg, Teardown::Leave);
+                std::mem::forget(sandbox);
+                code
             })
             .map_err(|e| SandboxError::Setup(format!("failed to start the guest thread: {e}")))?
             .join()
             .unwrap_or_else(|_| Err(SandboxError::Setup("the guest thread panicked".to_string())))
     })
+}
+
+/// What becomes of an instance's store when its run ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Teardown {
+    Drop,
+    /// Left in place: the process is about to end.
+    Leave,
+}
+
+/// A store, dropped or left as its [`Teardown`] says.
+struct StoreGuard<T: 'static> {
+    store: std::mem::ManuallyDrop<Store<T>>,
+    teardown: Teardown,
+}
+
+impl<T> StoreGuard<T> {
+    fn new(store: Store<T>, teardown: Teardown) -> Self {
+        StoreGuard {
+            store: std::mem::ManuallyDrop::new(store),
+            teardown,
+        }
+    }
+}
+
+impl<T> std::ops::Deref for StoreGuard<T> {
+    type Target = Store<T>;
+    fn deref(&self) -> &Store<T> {
+        &self.store
+    }
+}
+
+impl<T> std::ops::DerefMut for StoreGuard<T> {
+    fn deref_mut(&mut self) -> &mut Store<T> {
+        &mut self.store
+    }
+}
+
+impl<T> Drop for StoreGuard<T> {
+    fn drop(&mut self) {
+        if self.teardown == Teardown::Drop {
+            // SAFETY: dropped once, here; the field is not used after.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.store) }
+        }
+    }
 }
 
 /// How a [`Sandbox`] allocates its instances.
@@ -433,6 +488,10 @@ impl Sandbox {
     /// # Errors
     /// Setup failures, and traps that are not a limit or an exit.
     pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
+        self.run_instance(cfg, Teardown::Drop)
+    }
+
+    fn run_instance(&self, cfg: &SandboxConfig, teardown: Teardown) -> Result<i32, SandboxError> {
         let engine = &self.engine;
         // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
         // scope starts a multi-threaded one (worker threads, an I/O driver) on the first call.
@@ -466,7 +525,8 @@ impl Sandbox {
             time_limit_hit: None,
         };
 
-        let mut store = Store::new(engine, state);
+        let mut guard = StoreGuard::new(Store::new(engine, state), teardown);
+        let store: &mut Store<HostState> = &mut guard;
         store.limiter(|s| &mut s.limits);
         // Under a time limit a watchdog thread ticks. With epochs each tick interrupts running
         // guest code, which checks its wall and CPU time here and goes on or stops; without,
@@ -531,12 +591,12 @@ impl Sandbox {
         }
         let instance = self
             .linker
-            .instantiate(&mut store, &self.module)
+            .instantiate(&mut *store, &self.module)
             .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
         let start = instance
-            .get_typed_func::<(), ()>(&mut store, "_start")
+            .get_typed_func::<(), ()>(&mut *store, "_start")
             .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
-        match start.call(&mut store, ()) {
+        match start.call(&mut *store, ()) {
             Ok(()) => Ok(0),
             Err(e) => {
                 if let Some(exit) = e.downcast_ref::<I32Exit>() {
