@@ -91,19 +91,21 @@ if (acc === 0) console.log(acc);
 
 
 def default_moat(here):
-    """Where scripts/build.sh leaves moat: target/<host triple>/release/moat."""
+    """Where scripts/build.sh leaves moat: <target dir>/<host triple>/release/moat."""
     host = subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout
     triple = next((l.split(": ", 1)[1] for l in host.splitlines() if l.startswith("host: ")), "")
-    return os.path.join(here, "..", "target", triple, "release", "moat")
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(here, "..", "target")
+    return os.path.join(target, triple, "release", "moat")
 
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--moat", default=default_moat(here))
+    ap.add_argument("--moat", help="default: where scripts/build.sh leaves it")
     ap.add_argument("--node", default=os.environ.get("NODE24", "node"))
     ap.add_argument("--runs", type=int, default=15)
     a = ap.parse_args()
+    a.moat = a.moat or default_moat(here)
     if not os.path.exists(GNU_TIME):
         sys.exit("GNU time is needed for peak RSS: apt-get install time")
     version = subprocess.run([a.node, "--version"], capture_output=True, text=True).stdout.strip()
