@@ -32,9 +32,35 @@ impl ResolveFs for StdFs {
     fn is_dir(&self, path: &Path) -> bool {
         sys::fs::is_dir(&CheckedPath::unchecked(path))
     }
+    /// Resolution reads only `package.json` files, and reads each once per run, found or not,
+    /// as Node's package.json reader does.
     fn read_to_string(&self, path: &Path) -> Option<String> {
-        sys::fs::read_to_string(&CheckedPath::unchecked(path)).ok()
+        let cached = PACKAGE_JSON.with(|c| c.borrow().get(path).cloned());
+        cached.unwrap_or_else(|| {
+            let text = sys::fs::read_to_string(&CheckedPath::unchecked(path)).ok();
+            PACKAGE_JSON.with(|c| c.borrow_mut().insert(path.to_path_buf(), text.clone()));
+            text
+        })
     }
+}
+
+thread_local! {
+    /// `package.json` contents by path (`None`: no such file), for [`StdFs`].
+    static PACKAGE_JSON: std::cell::RefCell<std::collections::HashMap<std::path::PathBuf, Option<String>>> =
+        std::cell::RefCell::default();
+    /// Real paths of resolved modules, as Node keeps its `realpathCache` for the run.
+    static REAL_PATHS: std::cell::RefCell<std::collections::HashMap<std::path::PathBuf, std::path::PathBuf>> =
+        std::cell::RefCell::default();
+}
+
+/// The real path of a resolved module file (`p` itself when it has none).
+pub fn module_realpath(p: std::path::PathBuf) -> std::path::PathBuf {
+    if let Some(real) = REAL_PATHS.with(|c| c.borrow().get(&p).cloned()) {
+        return real;
+    }
+    let real = sys::fs::realpath(&CheckedPath::unchecked(&p)).unwrap_or_else(|_| p.clone());
+    REAL_PATHS.with(|c| c.borrow_mut().insert(p, real.clone()));
+    real
 }
 
 pub fn install(rt: &Runtime, state: SharedState) {
@@ -167,7 +193,7 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         Ok(Resolved::File(p)) => Ok(if PRESERVE_SYMLINKS.get() {
             p
         } else {
-            sys::fs::realpath(&CheckedPath::unchecked(&p)).unwrap_or(p)
+            module_realpath(p)
         }
         .to_string_lossy()
         .into_owned()),

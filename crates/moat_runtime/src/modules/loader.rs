@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use moat_permissions::CheckedPath;
 use rquickjs::promise::PromiseState;
 use rquickjs::{Ctx, Function, Module, Object, Persistent, Result, Value};
 
@@ -55,7 +54,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                         let p = if resolve_st.options().flags.iter().any(|f| f == flag) {
                             p
                         } else {
-                            crate::sys::fs::realpath(&CheckedPath::unchecked(&p)).unwrap_or(p)
+                            crate::loader::module_realpath(p)
                         };
                         Ok(p.to_string_lossy().into_owned())
                     }
