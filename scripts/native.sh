@@ -11,6 +11,8 @@ native_args=(--target "$host")
 native_dir="$host/release"
 case "$host" in
   *-linux-gnu)
-    export "CARGO_TARGET_$(tr 'a-z-' 'A-Z_' <<<"$host")_RUSTFLAGS=-C target-feature=+crt-static -C relocation-model=static"
+    # A static program cannot look up libc's `getrandom` at run time, and the getrandom crate
+    # would fall back to opening and polling /dev/random: name the backend instead.
+    export "CARGO_TARGET_$(tr 'a-z-' 'A-Z_' <<<"$host")_RUSTFLAGS=-C target-feature=+crt-static -C relocation-model=static --cfg getrandom_backend=\"linux_getrandom\""
     ;;
 esac
