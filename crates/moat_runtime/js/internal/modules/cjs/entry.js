@@ -35,14 +35,12 @@ function evalScript(source, name) {
   module.filename = filename;
   module.paths = Module._nodeModulePaths(process.cwd());
   const require = makeRequire(module);
-  globalThis.module = module;
-  globalThis.require = require;
-  globalThis.exports = module.exports;
+  // Plain global properties, in the order Node 24 defines them.
   globalThis.__filename = name;
+  globalThis.module = module;
+  globalThis.exports = module.exports;
   globalThis.__dirname = '.';
-  for (const k of ['module', 'require', 'exports', '__filename', '__dirname']) {
-    Object.defineProperty(globalThis, k, { enumerable: false });
-  }
+  globalThis.require = require;
   return loader.evalScript(source, name);
 }
 
