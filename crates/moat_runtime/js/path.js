@@ -2,14 +2,7 @@
 // node:path — the POSIX flavour; path.win32 is internal/path/win32.
 
 const scan = require('internal/path/scan');
-
-// The validators load with the first bad argument.
-function validateString(value, name) {
-  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
-}
-function validateObject(value, name) {
-  require('internal/validators').validateObject(value, name);
-}
+const { validateString } = require('internal/validators/inline');
 
 const isSlash = (code) => code === 47;
 
@@ -170,7 +163,7 @@ const posix = {
     return scan.extname(path, 0, isSlash);
   },
   format(pathObject) {
-    validateObject(pathObject, 'pathObject');
+    require('internal/validators').validateObject(pathObject, 'pathObject');
     const dir = pathObject.dir || pathObject.root;
     const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
     if (!dir) return base;

@@ -4,9 +4,7 @@
 // The event loop loads with the first timer.
 let loopModule;
 const loop = () => (loopModule ??= require('internal/loop'));
-function validateFunction(value, name) {
-  if (typeof value !== 'function') require('internal/validators').validateFunction(value, name);
-}
+const { validateFunction } = require('internal/validators/inline');
 
 function setTimeout(callback, after, ...args) {
   validateFunction(callback, 'callback');

@@ -162,6 +162,20 @@ function entryName() {
   return require('internal/url').pathToFileURL(`${process.cwd()}/${b.entryKind === 'stdin' ? '[stdin]' : '[eval1]'}`).href;
 }
 
+// The event loop until nothing keeps it alive, with 'beforeExit' each time it runs dry.
+function runLoop(loop) {
+  loop.processTicksAndRejections();
+  for (;;) {
+    loop.run();
+    // A program that never built `process` has no 'beforeExit' or 'exit' listener.
+    const p = current.peek();
+    if (p !== undefined && !p._exiting) {
+      loop.runCallback(() => p.emit('beforeExit', exitCodeOf(p.exitCode)));
+    }
+    if (!loop.isAlive()) return;
+  }
+}
+
 function run() {
   b = internalBinding('process');
   timersBinding.setRejectionHook((promise, reason, handled) =>
@@ -174,17 +188,7 @@ function run() {
   // A program that scheduled nothing through the event loop (no timer, tick, handle or
   // rejection) may still have queued promise jobs; what they schedule goes to the loop below.
   if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
-  const loop = require.isLoaded('internal/loop') ? require('internal/loop') : undefined;
-  if (loop !== undefined) loop.processTicksAndRejections();
-  while (loop !== undefined) {
-    loop.run();
-    // A program that never built `process` has no 'beforeExit' or 'exit' listener.
-    const p = current.peek();
-    if (p !== undefined && !p._exiting) {
-      loop.runCallback(() => p.emit('beforeExit', exitCodeOf(p.exitCode)));
-    }
-    if (!loop.isAlive()) break;
-  }
+  if (require.isLoaded('internal/loop')) runLoop(require('internal/loop'));
   // Node exits with 13 after a warning, unless the program set its own exit code.
   if (unsettledEntry !== null && !process._exiting && process.exitCode === undefined) {
     if (!require('internal/options').hasFlag('--no-warnings')) {

@@ -5,32 +5,25 @@
 const loader = internalBinding('loader');
 const fsb = internalBinding('fs');
 // node:path loads when a path needs it: the file names resolution gives are plain absolute
-// paths, whose directory, base and extension are string cuts.
+// paths, whose directory is a string cut; base and extension are node:path's own scans.
 let pathModule;
 const path = () => (pathModule ??= require('path'));
+const scan = require('internal/path/scan');
+const isSlash = (code) => code === 47;
 // Absolute, with no empty, `.` or `..` segment and no trailing slash.
 const isPlainAbsolute = (p) => p.length > 1 && p[0] === '/' && !p.endsWith('/') && !/\/\.{0,2}(?:\/|$)/.test(p);
 function dirnameOf(p) {
   return isPlainAbsolute(p) ? p.slice(0, p.lastIndexOf('/')) || '/' : path().dirname(p);
 }
-function basenameOf(p) {
-  return isPlainAbsolute(p) ? p.slice(p.lastIndexOf('/') + 1) : path().basename(p);
-}
-function extnameOf(p) {
-  if (!isPlainAbsolute(p)) return path().extname(p);
-  const base = basenameOf(p);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
-}
+const basenameOf = (p) => scan.basename(p, undefined, 0, isSlash);
+const extnameOf = (p) => scan.extname(p, 0, isSlash);
 // `path.resolve(dir, name)` for a plain absolute `dir` and a relative `name` of plain segments.
 function under(dir, name) {
   return isPlainAbsolute(dir) ? `${dir}/${name}` : path().resolve(dir, name);
 }
 // Loaded with the first error: a program whose requires all succeed never needs them.
 const errorCodes = () => require('internal/errors').codes;
-function validateString(value, name) {
-  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
-}
+const { validateString } = require('internal/validators/inline');
 const { wrappedFiles, moduleWrappers } = require('internal/error_stack');
 const current = require('internal/process/current');
 
