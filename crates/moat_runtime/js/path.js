@@ -2,7 +2,7 @@
 // node:path — the POSIX flavour; path.win32 is internal/path/win32.
 
 const scan = require('internal/path/scan');
-const { validateString } = require('internal/validators/inline');
+const { validateString, validateObject } = require('internal/validators');
 
 const isSlash = (code) => code === 47;
 
@@ -163,7 +163,7 @@ const posix = {
     return scan.extname(path, 0, isSlash);
   },
   format(pathObject) {
-    require('internal/validators').validateObject(pathObject, 'pathObject');
+    validateObject(pathObject, 'pathObject');
     const dir = pathObject.dir || pathObject.root;
     const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
     if (!dir) return base;

@@ -4,7 +4,10 @@
 // The event loop loads with the first timer.
 let loopModule;
 const loop = () => (loopModule ??= require('internal/loop'));
-const { validateFunction } = require('internal/validators/inline');
+// The check is inline; internal/validators loads only to throw for a bad callback.
+function validateFunction(value, name) {
+  if (typeof value !== 'function') require('internal/validators').validateFunction(value, name);
+}
 
 function setTimeout(callback, after, ...args) {
   validateFunction(callback, 'callback');

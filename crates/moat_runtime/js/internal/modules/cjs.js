@@ -5,25 +5,34 @@
 const loader = internalBinding('loader');
 const fsb = internalBinding('fs');
 // node:path loads when a path needs it: the file names resolution gives are plain absolute
-// paths, whose directory is a string cut; base and extension are node:path's own scans.
+// paths, whose directory and base names are cuts at the last slash.
 let pathModule;
 const path = () => (pathModule ??= require('path'));
-const scan = require('internal/path/scan');
-const isSlash = (code) => code === 47;
 // Absolute, with no empty, `.` or `..` segment and no trailing slash.
 const isPlainAbsolute = (p) => p.length > 1 && p[0] === '/' && !p.endsWith('/') && !/\/\.{0,2}(?:\/|$)/.test(p);
 function dirnameOf(p) {
   return isPlainAbsolute(p) ? p.slice(0, p.lastIndexOf('/')) || '/' : path().dirname(p);
 }
-const basenameOf = (p) => scan.basename(p, undefined, 0, isSlash);
-const extnameOf = (p) => scan.extname(p, 0, isSlash);
+function basenameOf(p) {
+  return isPlainAbsolute(p) ? p.slice(p.lastIndexOf('/') + 1) : path().basename(p);
+}
+// A plain base name's extension starts at its last dot, unless that dot leads the name.
+function extnameOf(p) {
+  if (!isPlainAbsolute(p)) return path().extname(p);
+  const base = basenameOf(p);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
 // `path.resolve(dir, name)` for a plain absolute `dir` and a relative `name` of plain segments.
 function under(dir, name) {
   return isPlainAbsolute(dir) ? `${dir}/${name}` : path().resolve(dir, name);
 }
 // Loaded with the first error: a program whose requires all succeed never needs them.
 const errorCodes = () => require('internal/errors').codes;
-const { validateString } = require('internal/validators/inline');
+// The check is inline; internal/validators loads only to throw for a bad value.
+function validateString(value, name) {
+  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
+}
 const { wrappedFiles, moduleWrappers } = require('internal/error_stack');
 const current = require('internal/process/current');
 
