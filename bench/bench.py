@@ -91,11 +91,12 @@ if (acc === 0) console.log(acc);
 
 
 def default_moat(here):
-    """Where scripts/build.sh leaves moat: <target dir>/<host triple>/release/moat."""
-    host = subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout
-    triple = next((l.split(": ", 1)[1] for l in host.splitlines() if l.startswith("host: ")), "")
+    """Where scripts/build.sh leaves moat: the last line it prints names the binary, and
+    scripts/native.sh says where: <target dir>/<triple>/release/moat."""
+    script = f'source {shlex.quote(os.path.join(here, "..", "scripts", "native.sh"))}; echo "$native_dir"'
+    native_dir = subprocess.run(["bash", "-c", script], capture_output=True, text=True).stdout.strip()
     target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(here, "..", "target")
-    return os.path.join(target, triple, "release", "moat")
+    return os.path.join(target, native_dir, "moat")
 
 
 def main():

@@ -1,18 +1,19 @@
 # Sourced by build.sh and test.sh: how `moat` itself is built for this machine.
 #
-# On Linux with glibc, `moat` links statically and position-dependent: no dynamic loader run,
-# no libgcc_s or libm to map and relocate. That is 0.3 ms of an empty script's 1.7 ms (bench/).
-# glibc's name-service lookups (`getaddrinfo`, `getpwuid_r`) still load the system's NSS
-# modules at run time, as in any static glibc program.
+# On Linux, `moat` is a static, position-dependent musl program: no dynamic loader run, and no
+# glibc start-up, which probes the CPU's caches with about 70 CPUID instructions before `main`
+# (each one traps to the hypervisor in a VM: 0.54 ms of an empty script there; bench/). mimalloc
+# stands in for musl's slower malloc (crates/moat/src/main.rs). setup.sh installs the target
+# and musl-gcc, which builds the C parts (QuickJS, mimalloc).
 # Static linking needs an explicit `--target`, so that build scripts and proc-macros stay
 # ordinary host programs (a static target cannot load a proc-macro).
 host=$(rustc -vV | sed -n 's/^host: //p')
-native_args=(--target "$host")
-native_dir="$host/release"
+native_target="$host"
 case "$host" in
-  *-linux-gnu)
-    # A static program cannot look up libc's `getrandom` at run time, and the getrandom crate
-    # would fall back to opening and polling /dev/random: name the backend instead.
-    export "CARGO_TARGET_$(tr 'a-z-' 'A-Z_' <<<"$host")_RUSTFLAGS=-C target-feature=+crt-static -C relocation-model=static --cfg getrandom_backend=\"linux_getrandom\""
+  x86_64-unknown-linux-gnu | aarch64-unknown-linux-gnu)
+    native_target="${host%-gnu}-musl"
+    export "CARGO_TARGET_$(tr 'a-z-' 'A-Z_' <<<"$native_target")_RUSTFLAGS=-C target-feature=+crt-static -C relocation-model=static"
     ;;
 esac
+native_args=(--target "$native_target")
+native_dir="$native_target/release"

@@ -10,6 +10,13 @@
 fn main() {
     println!("cargo:rerun-if-env-changed=MOAT_GUEST_CWASM");
     println!("cargo:rustc-link-arg-bins=-no-pie");
+    // musl's string copies are slow on x86-64: every call goes to `src/mem.rs` instead.
+    let target = |key: &str| std::env::var(key).unwrap_or_default();
+    if target("CARGO_CFG_TARGET_ENV") == "musl" && target("CARGO_CFG_TARGET_ARCH") == "x86_64" {
+        for f in ["memcpy", "memmove", "memset"] {
+            println!("cargo:rustc-link-arg-bins=-Wl,--wrap={f}");
+        }
+    }
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("guest.rs");
     // The form moat-precompile writes for this binary beside the named `.cwasm`: code without

@@ -4,7 +4,15 @@
 //! of moat's, and the sandbox's limit codes.
 
 mod cli;
+#[cfg(all(target_env = "musl", target_arch = "x86_64"))]
+mod mem;
 mod run_script;
+
+/// mimalloc serves moat's own allocations and the JS heap's (`moat_runtime`), where libc's
+/// allocator would be slower: musl's much slower, for the many small blocks an interpreter and
+/// wasmtime's module loading ask for.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -264,10 +272,10 @@ mod sandbox {
             max_cpu_time: limits.max_cpu_ms.map(Duration::from_millis),
             grants: grants.clone(),
         };
-        Ok(moat_sandbox::run(
-            moat_sandbox::Guest::Embedded { code, image },
-            &sandbox,
-        )?)
+        Err(
+            moat_sandbox::run_and_exit(moat_sandbox::Guest::Embedded { code, image }, &sandbox)
+                .into(),
+        )
     }
 
     /// The run as the guest reads it (`crates/moat_guest`): one JSON object.

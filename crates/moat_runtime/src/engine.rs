@@ -14,6 +14,44 @@ use crate::{Options, sys};
 #[cfg_attr(not(target_os = "wasi"), path = "engine/stack_native.rs")]
 mod stack;
 
+#[cfg(not(target_family = "wasm"))]
+mod heap {
+    //! The JS heap's allocator natively: mimalloc, called directly (no size header per block).
+
+    use libmimalloc_sys as mi;
+
+    pub struct MiAlloc;
+
+    // SAFETY: mimalloc's blocks are aligned to at least 16 bytes, and `mi_usable_size` reports
+    // what each holds.
+    unsafe impl rquickjs::allocator::Allocator for MiAlloc {
+        fn alloc(&mut self, size: usize) -> *mut u8 {
+            // SAFETY: any size may be asked for; null means out of memory.
+            unsafe { mi::mi_malloc(size).cast() }
+        }
+
+        fn calloc(&mut self, count: usize, size: usize) -> *mut u8 {
+            // SAFETY: as above; mimalloc checks `count * size` for overflow.
+            unsafe { mi::mi_calloc(count, size).cast() }
+        }
+
+        unsafe fn dealloc(&mut self, ptr: *mut u8) {
+            // SAFETY: QuickJS frees only what this allocator gave it.
+            unsafe { mi::mi_free(ptr.cast()) }
+        }
+
+        unsafe fn realloc(&mut self, ptr: *mut u8, new_size: usize) -> *mut u8 {
+            // SAFETY: as above.
+            unsafe { mi::mi_realloc(ptr.cast(), new_size).cast() }
+        }
+
+        unsafe fn usable_size(ptr: *mut u8) -> usize {
+            // SAFETY: as above.
+            unsafe { mi::mi_usable_size(ptr.cast()) }
+        }
+    }
+}
+
 /// State shared by the Rust halves of the built-in modules.
 pub struct State {
     /// See [`State::options`].
@@ -99,7 +137,12 @@ pub fn run(options: Options) -> i32 {
 
 impl Engine {
     fn boot() -> Result<Self, String> {
-        let rt = Runtime::new().map_err(|e| format!("failed to start the engine: {e}"))?;
+        #[cfg(not(target_family = "wasm"))]
+        let rt = Runtime::new_with_alloc(heap::MiAlloc);
+        // The guest's heap is wasi-libc's malloc, in its linear memory.
+        #[cfg(target_family = "wasm")]
+        let rt = Runtime::new();
+        let rt = rt.map_err(|e| format!("failed to start the engine: {e}"))?;
         // Start-up allocates a few megabytes that all stay live (the built-ins); collecting at
         // QuickJS's initial 256 KB threshold would only walk them again and again.
         rt.set_gc_threshold(START_GC_THRESHOLD);

@@ -145,6 +145,10 @@ pub fn engine_config(interrupts: Interrupts) -> Config {
     let mut c = Config::new();
     c.epoch_interruption(interrupts == Interrupts::Epoch);
     c.memory_init_cow(true);
+    // Traps and backtraces walk guest frames by their frame pointers, and host panics never
+    // unwind through them; the system unwinder's tables would only cost registering each
+    // function's entry at every load.
+    c.native_unwind_info(false);
     c.max_wasm_stack(MAX_WASM_STACK);
     // wasmtime-wasi enables async support, whose stack bounds the one above; moat runs the
     // guest synchronously, so this only has to be large enough.
@@ -328,16 +332,20 @@ impl wasmtime::ResourceLimiter for MemoryLimit {
     }
 }
 
-/// Runs the precompiled guest to completion and returns its exit code: [`Sandbox::load`], then
-/// [`Sandbox::run_here`] on a thread with room for the guest's stack. The guest was compiled
-/// with [`Interrupts::ExitProcess`]: a time limit ends this process.
+/// Runs the precompiled guest to completion and ends this process with its exit code:
+/// [`Sandbox::load`], then [`Sandbox::run_here`] on a thread with room for the guest's stack.
+/// The guest was compiled with [`Interrupts::ExitProcess`]: a time limit ends this process too.
+///
+/// The process ends from the guest's thread as soon as the guest is done: the sandbox, the
+/// instance and the thread are left for the OS to take down, which it does faster than
+/// dropping them piece by piece (or waking the calling thread to do it).
 ///
 /// The guest must come from [`precompile`] in a build of this crate and be trusted: its
 /// machine code is loaded as it is.
 ///
-/// # Errors
-/// Setup and load failures, and traps that are not a limit or an exit.
-pub fn run(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
+/// Returns only what kept the guest from running to an exit code: setup and load failures,
+/// and traps that are not a limit or an exit.
+pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
     // glibc gives a second thread its own malloc arena, which grows a page at a time with an
     // `mprotect` each; the guest's thread is the only one that allocates, so it can share the
     // main arena, which grows by `brk` in larger steps.
@@ -347,20 +355,27 @@ pub fn run(guest: Guest<'_>, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
         libc::mallopt(libc::M_ARENA_MAX, 1);
     }
     std::thread::scope(|scope| {
-        std::thread::Builder::new()
+        let guest_thread = std::thread::Builder::new()
             .name("moat-guest".to_string())
             .stack_size(GUEST_THREAD_STACK)
             .spawn_scoped(scope, || {
-                // The process ends with the run: the sandbox and the instance are left to the
-                // OS to take down, which it does faster than dropping them piece by piece.
-                let sandbox = Sandbox::load(guest, Allocation::OnDemand, Interrupts::ExitProcess)?;
-                let code = sandbox.run_instance(cfg, Teardown::Leave);
-                std::mem::forget(sandbox);
-                code
-            })
-            .map_err(|e| SandboxError::Setup(format!("failed to start the guest thread: {e}")))?
-            .join()
-            .unwrap_or_else(|_| Err(SandboxError::Setup("the guest thread panicked".to_string())))
+                let sandbox =
+                    match Sandbox::load(guest, Allocation::OnDemand, Interrupts::ExitProcess) {
+                        Ok(sandbox) => sandbox,
+                        Err(e) => return e,
+                    };
+                match sandbox.run_instance(cfg, Teardown::Leave) {
+                    // `exit` flushes what Rust's standard output still buffers.
+                    Ok(code) => std::process::exit(code),
+                    Err(e) => e,
+                }
+            });
+        match guest_thread {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|_| SandboxError::Setup("the guest thread panicked".to_string())),
+            Err(e) => SandboxError::Setup(format!("failed to start the guest thread: {e}")),
+        }
     })
 }
 
