@@ -1,12 +1,12 @@
 //! Every run starts fresh, natively and from the sandbox's snapshot: its own random sequence,
-//! its own clock origin.
+//! its own clock origin; and its children start as it did.
 
 use std::process::Command;
 
 fn run(safe: bool, code: &str) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_moat"));
     if safe {
-        cmd.arg("--safe");
+        cmd.args(["--safe", "--allow-child-process"]);
     }
     let out = cmd.arg("-p").arg(code).output().expect("moat runs");
     assert!(
@@ -34,5 +34,22 @@ fn the_clock_starts_with_the_run() {
             .parse()
             .expect("a number");
         assert!((0.0..1.0).contains(&up), "safe={safe}: uptime {up}");
+    }
+}
+
+#[test]
+fn children_start_with_the_stack_limit_moat_started_with() {
+    // The sandbox raises its own stack limit for the guest; a child must not inherit that.
+    let here = Command::new("sh")
+        .args(["-c", "ulimit -s"])
+        .output()
+        .expect("sh runs");
+    let here = String::from_utf8_lossy(&here.stdout).trim().to_string();
+    for safe in [false, true] {
+        let child = run(
+            safe,
+            "require('child_process').execSync('ulimit -s').toString().trim()",
+        );
+        assert_eq!(child.trim(), here, "safe={safe}");
     }
 }

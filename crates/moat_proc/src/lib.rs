@@ -24,8 +24,32 @@ fn std_stdio(s: Stdio) -> StdStdio {
     }
 }
 
+/// The stack size limit (`RLIMIT_STACK`, soft and hard) children start with, when this process
+/// raised its own for itself ([`keep_child_stack_limit`]).
+static CHILD_STACK_LIMIT: std::sync::OnceLock<libc::rlimit> = std::sync::OnceLock::new();
+
+/// Children start with `limit` as their stack size limit, whatever this process sets for itself
+/// afterwards: a process that raises its own for a deep stack does not pass that on.
+pub fn keep_child_stack_limit(limit: libc::rlimit) {
+    let _ = CHILD_STACK_LIMIT.set(limit);
+}
+
 fn build(cmd: &Command) -> std::process::Command {
     let mut c = std::process::Command::new(&cmd.file);
+    if let Some(&limit) = CHILD_STACK_LIMIT.get() {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: the closure runs in the child between fork and exec, and only makes one
+        // async-signal-safe system call.
+        unsafe {
+            c.pre_exec(move || {
+                if libc::setrlimit(libc::RLIMIT_STACK, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(io::Error::last_os_error())
+                }
+            });
+        }
+    }
     c.args(&cmd.args);
     if let Some(dir) = &cmd.cwd {
         c.current_dir(dir);

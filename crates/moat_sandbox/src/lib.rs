@@ -402,6 +402,7 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
 /// Whether this is the process's main thread and its stack may now grow to `size` bytes: Linux
 /// grows the main thread's stack on demand up to `RLIMIT_STACK`, which is raised here if the
 /// hard limit allows (the address space below the stack was left free for it at `exec`).
+/// Child processes the guest starts get the limit as it was.
 fn main_stack_can_grow(size: usize) -> bool {
     #[cfg(target_os = "linux")]
     // SAFETY: plain system calls on this process's own limits.
@@ -420,6 +421,7 @@ fn main_stack_can_grow(size: usize) -> bool {
         if lim.rlim_max != libc::RLIM_INFINITY && lim.rlim_max < want {
             return false;
         }
+        moat_proc::keep_child_stack_limit(lim);
         lim.rlim_cur = want;
         libc::setrlimit(libc::RLIMIT_STACK, &lim) == 0
     }
