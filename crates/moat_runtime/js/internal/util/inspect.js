@@ -577,11 +577,14 @@ function formatError(err, constructor, tag, ctx, keys) {
   return out;
 }
 
+// An error's `stack` as shown: a string as it is; any other truthy value under the error's own
+// line, indented; without one (a stack overflow's error has none), that line alone.
 function getStackString(err) {
   const stack = err.stack;
-  if (typeof stack === 'string' && stack !== '') return stack;
-  if (stack !== undefined && stack !== '') return formatValue({ ...defaultCtx(), stylize: stylizeNoColor }, stack, 0);
-  return Error.prototype.toString.call(err);
+  if (!stack) return Error.prototype.toString.call(err);
+  if (typeof stack === 'string') return stack;
+  const shown = formatValue({ ...defaultCtx(), compact: false, stylize: stylizeNoColor }, stack, 0);
+  return `${Error.prototype.toString.call(err)}\n    ${shown.replaceAll('\n', '\n    ')}`;
 }
 function defaultCtx() {
   return { ...inspectDefaultOptions, budget: {}, indentationLvl: 0, seen: [], currentDepth: 0, stylize: stylizeNoColor };
