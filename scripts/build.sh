@@ -6,11 +6,8 @@ cd "$(dirname "$0")/.."
 sysroot=$(scripts/setup.sh | tail -n 1)
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TARGET_DIR="$target"
-# QuickJS is C: clang-16 targets plain wasm unless told, and bulk memory turns its memcpy and
-# memset into single instructions (Rust code has them by default).
-RQUICKJS_SYS_NO_WASI_SDK=1 CC_wasm32_wasip1=clang-16 AR_wasm32_wasip1=llvm-ar-16 \
-  CFLAGS_wasm32_wasip1="--sysroot=$sysroot -mbulk-memory -mnontrapping-fptoint" \
-  cargo build --profile guest --locked -p moat_guest --target wasm32-wasip1 >&2
+source scripts/guest.sh
+env "${guest_env[@]}" cargo build --profile guest --locked -p moat_guest --target wasm32-wasip1 >&2
 cargo build --release --locked -p moat_sandbox --features compile --bin moat-precompile >&2
 "$target/release/moat-precompile" "$target/wasm32-wasip1/guest/moat_guest.wasm" "$target/guest.cwasm"
 source scripts/native.sh
