@@ -212,6 +212,40 @@ pub fn is_closed_pipe(e: &std::io::Error) -> bool {
 /// Symbolic links followed in one path before it counts as a loop (Linux's limit).
 const MAX_LINKS: usize = 40;
 
+/// The guest paths of the directories the host preopened. The host resolved each before it
+/// granted it, so none is a link, and a walk need not ask (each question is a host call).
+fn preopened_dirs() -> &'static [PathBuf] {
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    unsafe extern "C" {
+        /// A preopen's kind (a byte, padded to 4) and the length of its name.
+        fn fd_prestat_get(fd: u32, prestat: *mut [u32; 2]) -> u16;
+        fn fd_prestat_dir_name(fd: u32, path: *mut u8, len: usize) -> u16;
+    }
+    // Filled at the first walk of a run, after the snapshot was restored: the snapshot step
+    // reads no paths.
+    static DIRS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
+    DIRS.get_or_init(|| {
+        let mut dirs = Vec::new();
+        // Preopens are the descriptors from 3 on, up to the first that is not one.
+        for fd in 3.. {
+            let mut prestat = [0u32; 2];
+            // SAFETY: WASI writes the 8-byte prestat record into `prestat`.
+            if unsafe { fd_prestat_get(fd, &mut prestat) } != 0 {
+                break;
+            }
+            let mut name = vec![0u8; prestat[1] as usize];
+            // SAFETY: `name` has room for the length WASI gave.
+            if unsafe { fd_prestat_dir_name(fd, name.as_mut_ptr(), name.len()) } != 0 {
+                break;
+            }
+            if let Ok(name) = String::from_utf8(name) {
+                dirs.push(PathBuf::from(name.trim_end_matches('\0')));
+            }
+        }
+        dirs
+    })
+}
+
 /// Resolves `path` the way the host kernel would, one component at a time, reading links
 /// rather than following them: the host follows no link out of a preopened directory, nor a
 /// `..` past one, so a path through another granted directory must reach WASI already resolved.
@@ -244,6 +278,9 @@ fn resolve(path: &Path, follow: bool) -> PathBuf {
         out.push(&name);
         if !follow && pending.is_empty() {
             break;
+        }
+        if preopened_dirs().contains(&out) {
+            continue;
         }
         let Ok(target) = std::fs::read_link(&out) else {
             continue;
