@@ -4,9 +4,14 @@
 use std::process::Command;
 
 fn run(safe: bool, code: &str) -> String {
+    run_with(safe, &[], code)
+}
+
+/// `grants` apply to the sandboxed run only (a native run is granted everything).
+fn run_with(safe: bool, grants: &[&str], code: &str) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_moat"));
     if safe {
-        cmd.args(["--safe", "--allow-child-process"]);
+        cmd.arg("--safe").args(grants);
     }
     let out = cmd.arg("-p").arg(code).output().expect("moat runs");
     assert!(
@@ -46,8 +51,9 @@ fn children_start_with_the_stack_limit_moat_started_with() {
         .expect("sh runs");
     let here = String::from_utf8_lossy(&here.stdout).trim().to_string();
     for safe in [false, true] {
-        let child = run(
+        let child = run_with(
             safe,
+            &["--allow-child-process"],
             "require('child_process').execSync('ulimit -s').toString().trim()",
         );
         assert_eq!(child.trim(), here, "safe={safe}");

@@ -377,14 +377,6 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
     if main_stack_can_grow(GUEST_THREAD_STACK) {
         return run();
     }
-    // glibc gives a second thread its own malloc arena, which grows a page at a time with an
-    // `mprotect` each; the guest's thread is the only one that allocates, so it can share the
-    // main arena, which grows by `brk` in larger steps.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: sets an allocator tunable before the thread that would use it exists.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-    }
     std::thread::scope(|scope| {
         let guest_thread = std::thread::Builder::new()
             .name("moat-guest".to_string())

@@ -95,11 +95,12 @@ pub fn read_stdin_to_end() -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// Environment variables as the process sees them.
+/// One environment variable as the process sees it.
 pub fn env_var(name: &str) -> Option<String> {
     std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
 }
 
+/// Environment variables as the process sees them.
 pub fn env_vars() -> Vec<(String, String)> {
     std::env::vars_os()
         .map(|(k, v)| {
