@@ -47,7 +47,7 @@ moat_memcpy(void *restrict dst, const void *restrict src, size_t n)
     return dst;
 }
 
-static double moat_strtod(const char *restrict str, char **restrict end)
+static inline double moat_strtod(const char *restrict str, char **restrict end)
 {
     static const double pow10[] = {
         1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
