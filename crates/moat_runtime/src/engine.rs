@@ -76,10 +76,19 @@ pub struct State {
 
 pub type SharedState = Rc<State>;
 
-/// Stack size the interpreter may use before it throws a `RangeError` (just under 4 MiB: an
-/// unusual number, which `engine/stack_wasi.rs` relies on). The guest's shadow stack is 8 MiB
-/// (`.cargo/config.toml`).
+/// Stack size the interpreter may use before it throws a `RangeError` (an unusual number,
+/// which `engine/stack_wasi.rs` relies on). Natively QuickJS measures the thread's stack: just
+/// under 4 MiB.
+#[cfg(not(target_os = "wasi"))]
 const MAX_STACK: usize = 4 * 1024 * 1024 - 4096;
+/// In the guest QuickJS measures its shadow stack in linear memory (8 MiB,
+/// `.cargo/config.toml`), while the C frames themselves take wasmtime's native stack
+/// (`moat_sandbox`'s 48 MiB), and C recursion over nested data takes far more of the second
+/// than of the first: JSON.stringify about 245 bytes against 14 a level. Just under 2 MiB
+/// throws the `RangeError` at some 150,000 levels, before the native stack runs out (at some
+/// 196,000), and still allows deeper JS recursion than native moat does.
+#[cfg(target_os = "wasi")]
+const MAX_STACK: usize = 2 * 1024 * 1024 - 4096;
 
 /// Heap size before the first garbage collection; after it, QuickJS sets the next threshold
 /// from the live size.
