@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Compares moat with Node 24 on the same workloads in one run and prints moat/node ratios.
 
-Usage: bench.py [--moat PATH] [--node PATH] [--runs N]
+Usage: bench.py [--moat PATH] [--node PATH] [--runs N] [--rounds R]
 
 Workloads: an empty script, console.log('hello'), requiring a 200-file CommonJS tree, and a
-compute mix (recursion, JSON, strings). For each: median wall time over N runs and peak RSS
-(GNU time's maximum resident set size), natively and under `moat --safe`.
+compute mix (recursion, JSON, strings). For each: median wall time over N runs, taken in R
+rounds that alternate node, moat and `moat --safe`, and peak RSS (GNU time's maximum resident
+set size), natively and under `moat --safe`.
 """
 import argparse
 import json
@@ -48,17 +49,30 @@ def wall_times(cmd, cwd, runs):
     return times
 
 
-def measure(cmd, cwd, runs):
-    """Median wall time of `cmd` spawned directly, and its peak RSS through GNU time (kept out
-    of the timing: its own fork and exec would count against the fast starter)."""
-    times, rss = wall_times(cmd, cwd, runs), []
+def peak_rss(cmd, cwd):
+    """Peak RSS of `cmd` in MB, the largest of three runs through GNU time (kept out of the
+    timing: its own fork and exec would count against the fast starter)."""
+    rss = []
     for _ in range(3):
         proc = subprocess.run([GNU_TIME, "-f", "%M", *cmd], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         err = proc.stderr.decode(errors="replace").strip().splitlines()
         if proc.returncode != 0 or not err:
             sys.exit(f"{' '.join(cmd)} failed:\n{chr(10).join(err)}")
         rss.append(int(err[-1]) / 1024)
-    return statistics.median(times), max(rss)
+    return max(rss)
+
+
+def measure(cmds, cwd, runs, rounds):
+    """Median wall time and peak RSS of each of `cmds`. The runs of each command are split into
+    `rounds` batches, taken in turn with the other commands' batches: the machine's speed
+    drifts (by up to 30% within minutes in a VM), and a ratio of two medians taken minutes
+    apart would carry that drift."""
+    times = [[] for _ in cmds]
+    per_round = max(1, runs // rounds)
+    for _ in range(rounds):
+        for i, cmd in enumerate(cmds):
+            times[i] += wall_times(cmd, cwd, per_round)
+    return [(statistics.median(t), peak_rss(cmd, cwd)) for t, cmd in zip(times, cmds)]
 
 
 def make_workloads(root):
@@ -105,6 +119,8 @@ def main():
     ap.add_argument("--moat", help="default: where scripts/build.sh leaves it")
     ap.add_argument("--node", default=os.environ.get("NODE24", "node"))
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="batches each command's runs are split into, taken in turn")
     a = ap.parse_args()
     a.moat = a.moat or default_moat(here)
     if not os.path.exists(GNU_TIME):
@@ -114,12 +130,11 @@ def main():
         sys.exit(f"{a.node} is {version}, not Node 24: see bench/README.md")
     with tempfile.TemporaryDirectory() as root:
         workloads = make_workloads(root)
-        print(f"node {version}; moat {a.moat}; median of {a.runs} runs; RSS = peak resident set\n")
+        print(f"node {version}; moat {a.moat}; median of {a.runs} runs in {a.rounds} rounds; RSS = peak resident set\n")
         print(f"{'workload':22} {'node ms':>9} {'moat ms':>9} {'safe ms':>9} {'moat/node':>10} {'safe/node':>10} {'safe/moat':>10} | {'node MB':>8} {'moat MB':>8} {'safe MB':>8} {'moat/node':>10} {'safe/node':>10}")
         for name, path in workloads.items():
-            n_t, n_m = measure([a.node, path], root, a.runs)
-            m_t, m_m = measure([a.moat, path], root, a.runs)
-            s_t, s_m = measure([a.moat, "--safe", path], root, a.runs)
+            (n_t, n_m), (m_t, m_m), (s_t, s_m) = measure(
+                [[a.node, path], [a.moat, path], [a.moat, "--safe", path]], root, a.runs, a.rounds)
             print(f"{name:22} {n_t:9.2f} {m_t:9.2f} {s_t:9.2f} {m_t / n_t:10.3f} {s_t / n_t:10.3f} {s_t / m_t:10.3f} | {n_m:8.1f} {m_m:8.1f} {s_m:8.1f} {m_m / n_m:10.3f} {s_m / n_m:10.3f}")
 
 
