@@ -68,10 +68,11 @@ def measure(cmds, cwd, runs, rounds):
     drifts (by up to 30% within minutes in a VM), and a ratio of two medians taken minutes
     apart would carry that drift."""
     times = [[] for _ in cmds]
-    per_round = max(1, runs // rounds)
-    for _ in range(rounds):
+    # `runs` in all: the first `runs % rounds` batches take one run more.
+    batches = [runs // rounds + (r < runs % rounds) for r in range(rounds)]
+    for batch in filter(None, batches):
         for i, cmd in enumerate(cmds):
-            times[i] += wall_times(cmd, cwd, per_round)
+            times[i] += wall_times(cmd, cwd, batch)
     return [(statistics.median(t), peak_rss(cmd, cwd)) for t, cmd in zip(times, cmds)]
 
 
