@@ -21,6 +21,11 @@ const IMAGE_PAGE: usize = 64 * 1024;
 /// (and without its `name` section, which only labels functions in traps), and the image its
 /// active data segments write into memory 0 from address 0, padded to whole pages.
 ///
+/// When no code names a data segment (`memory.init`, `data.drop`), the module keeps none: a
+/// snapshot has up to 10,000 segments, and wasmtime would load a record of each one at every
+/// start. Otherwise the active segments stay as empty passive ones, so the indices keep naming
+/// the same segments.
+///
 /// # Errors
 /// A module that does not parse, or whose active data segments are not all at constant offsets
 /// of memory 0 (what a snapshot writes).
@@ -28,10 +33,12 @@ pub fn split(wasm: &[u8]) -> Result<(Vec<u8>, Vec<u8>), SandboxError> {
     use wasmparser::{DataKind, Operator, Parser, Payload};
     let bad = |what: String| SandboxError::Load(format!("cannot split the memory image: {what}"));
     let parse = |e: wasmparser::BinaryReaderError| bad(e.to_string());
+    let keep_segments = names_data_segments(wasm).map_err(parse)?;
     let mut module = wasm_encoder::Module::new();
     let mut image = Vec::new();
     for payload in Parser::new(0).parse_all(wasm) {
         match payload.map_err(parse)? {
+            Payload::DataCountSection { .. } if !keep_segments => {}
             Payload::DataSection(reader) => {
                 // Active segments become empty passive ones, so that the indices `memory.init`
                 // and `data.drop` use still name the same passive segments.
@@ -64,7 +71,9 @@ pub fn split(wasm: &[u8]) -> Result<(Vec<u8>, Vec<u8>), SandboxError> {
                     image[start..end].copy_from_slice(data.data);
                     section.passive([]);
                 }
-                module.section(&section);
+                if keep_segments {
+                    module.section(&section);
+                }
             }
             Payload::CustomSection(c) if c.name() == "name" => {}
             other => {
@@ -78,6 +87,26 @@ pub fn split(wasm: &[u8]) -> Result<(Vec<u8>, Vec<u8>), SandboxError> {
         }
     }
     Ok((module.finish(), encode(&image)))
+}
+
+/// Whether any function of `wasm` names a data segment.
+fn names_data_segments(wasm: &[u8]) -> Result<bool, wasmparser::BinaryReaderError> {
+    use wasmparser::{Operator, Parser, Payload};
+    for payload in Parser::new(0).parse_all(wasm) {
+        let Payload::CodeSectionEntry(body) = payload? else {
+            continue;
+        };
+        let mut ops = body.get_operators_reader()?;
+        while !ops.eof() {
+            if matches!(
+                ops.read()?,
+                Operator::MemoryInit { .. } | Operator::DataDrop { .. }
+            ) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
 }
 
 /// An image as stored: a header of little-endian `u64`s (the number of runs, then each run's
@@ -344,12 +373,22 @@ unsafe impl LinearMemory for ImageLinearMemory {
 mod tests {
     use super::*;
     use wasm_encoder::{
-        ConstExpr, DataSection, ExportKind, ExportSection, MemorySection, MemoryType as Mem, Module,
+        CodeSection, ConstExpr, DataSection, ExportKind, ExportSection, Function, FunctionSection,
+        Instruction, MemorySection, MemoryType as Mem, Module, TypeSection,
     };
 
-    /// One 2-page memory, an active segment at 70000 and a passive one after it.
-    fn module() -> Vec<u8> {
+    /// One 2-page memory, an active segment at 70000 and a passive one after it, and when
+    /// `drop_passive`, a function that drops the passive one.
+    fn module(drop_passive: bool) -> Vec<u8> {
         let mut m = Module::new();
+        if drop_passive {
+            let mut types = TypeSection::new();
+            types.ty().function([], []);
+            m.section(&types);
+            let mut functions = FunctionSection::new();
+            functions.function(0);
+            m.section(&functions);
+        }
         let mut mem = MemorySection::new();
         mem.memory(Mem {
             minimum: 2,
@@ -363,6 +402,14 @@ mod tests {
         exports.export("memory", ExportKind::Memory, 0);
         m.section(&exports);
         m.section(&wasm_encoder::DataCountSection { count: 2 });
+        if drop_passive {
+            let mut body = Function::new([]);
+            body.instruction(&Instruction::DataDrop(1))
+                .instruction(&Instruction::End);
+            let mut code = CodeSection::new();
+            code.function(&body);
+            m.section(&code);
+        }
         let mut data = DataSection::new();
         data.active(0, &ConstExpr::i32_const(70000), b"abc".iter().copied());
         data.passive(b"xyz".iter().copied());
@@ -370,16 +417,10 @@ mod tests {
         m.finish()
     }
 
-    #[test]
-    fn split_keeps_passive_segments_and_images_active_ones() {
-        let (dataless, image) = split(&module()).unwrap();
-        let runs = decode(&image).unwrap();
-        assert_eq!(runs.len(), 1);
-        let (at, pos, len) = runs[0];
-        assert_eq!((at, len), (IMAGE_PAGE, IMAGE_PAGE));
-        assert_eq!(&image[pos + 70000 - IMAGE_PAGE..][..3], b"abc");
-        let segments: Vec<_> = wasmparser::Parser::new(0)
-            .parse_all(&dataless)
+    /// The data segments of `wasm`: whether each is passive, and its bytes.
+    fn segments(wasm: &[u8]) -> Vec<(bool, Vec<u8>)> {
+        wasmparser::Parser::new(0)
+            .parse_all(wasm)
             .filter_map(|p| match p.unwrap() {
                 wasmparser::Payload::DataSection(r) => Some(r),
                 _ => None,
@@ -391,13 +432,44 @@ mod tests {
                     d.data.to_vec(),
                 )
             })
-            .collect();
-        assert_eq!(segments, [(true, vec![]), (true, b"xyz".to_vec())]);
+            .collect()
+    }
+
+    #[test]
+    fn split_images_active_segments() {
+        for drop_passive in [false, true] {
+            let (dataless, image) = split(&module(drop_passive)).unwrap();
+            wasmparser::validate(&dataless).unwrap();
+            let runs = decode(&image).unwrap();
+            assert_eq!(runs.len(), 1);
+            let (at, pos, len) = runs[0];
+            assert_eq!((at, len), (IMAGE_PAGE, IMAGE_PAGE));
+            assert_eq!(&image[pos + 70000 - IMAGE_PAGE..][..3], b"abc");
+        }
+    }
+
+    #[test]
+    fn split_leaves_out_segments_no_code_names() {
+        let (dataless, _) = split(&module(false)).unwrap();
+        assert_eq!(segments(&dataless), []);
+        let data_count = wasmparser::Parser::new(0)
+            .parse_all(&dataless)
+            .any(|p| matches!(p.unwrap(), wasmparser::Payload::DataCountSection { .. }));
+        assert!(!data_count);
+    }
+
+    #[test]
+    fn split_keeps_the_indices_code_names() {
+        let (dataless, _) = split(&module(true)).unwrap();
+        assert_eq!(
+            segments(&dataless),
+            [(true, vec![]), (true, b"xyz".to_vec())]
+        );
     }
 
     #[test]
     fn memory_starts_as_the_image_when_copied() {
-        let (dataless, image) = split(&module()).unwrap();
+        let (dataless, image) = split(&module(false)).unwrap();
         let image: &'static [u8] = Box::leak(image.into_boxed_slice());
         let mut config = wasmtime::Config::new();
         config.with_host_memory(std::sync::Arc::new(ImageMemory { image }));
