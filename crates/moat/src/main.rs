@@ -15,7 +15,6 @@ mod run_script;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::Write;
-use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use cli::{BadOption, Command, Config};
@@ -53,19 +52,22 @@ Sandbox:
   --timeout=<ms>             wall-clock limit for --safe
 ";
 
-fn main() -> ExitCode {
+fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match real_main(&args) {
-        Ok(code) => ExitCode::from(code as u8),
+    let code = match real_main(&args) {
+        Ok(code) => code,
         Err(e) => {
             if let Some(BadOption(opt)) = e.downcast_ref::<BadOption>() {
                 eprintln!("{}: {opt}", argv0());
-                return ExitCode::from(9);
+                9
+            } else {
+                eprintln!("moat: {e:#}");
+                1
             }
-            eprintln!("moat: {e:#}");
-            ExitCode::from(1)
         }
-    }
+    };
+    // The OS keeps the low 8 bits, as a `u8` exit code would.
+    moat_runtime::sys::exit(code)
 }
 
 impl std::fmt::Display for BadOption {

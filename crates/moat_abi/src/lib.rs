@@ -34,6 +34,7 @@
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
 //! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
 //! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
+//! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
 //!
@@ -71,6 +72,7 @@ pub mod names {
     pub const SOCK_CLOSE: &str = "sock_close";
     pub const SIGNAL_WATCH: &str = "signal_watch";
     pub const SIGNAL_UNWATCH: &str = "signal_unwatch";
+    pub const PROCESS_EXIT: &str = "process_exit";
 }
 
 /// `sock_option`'s options.

@@ -76,5 +76,5 @@ fn main() {
         sandboxed: true,
         grants: Some(grants),
     };
-    std::process::exit(moat_runtime::run(options));
+    moat_runtime::sys::exit(moat_runtime::run(options));
 }

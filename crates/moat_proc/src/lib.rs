@@ -34,6 +34,17 @@ pub fn keep_child_stack_limit(limit: libc::rlimit) {
     let _ = CHILD_STACK_LIMIT.set(limit);
 }
 
+/// Ends this process with `code` once Rust's standard output and error are flushed, skipping
+/// the C library's exit handlers: all they do here is the allocator freeing, page by page, a
+/// heap the OS is about to take back whole (3% of an empty script's run). Safe to call from any
+/// thread: nothing else runs once it is called, where `exit`'s handlers would run beside it.
+pub fn exit(code: i32) -> ! {
+    let _ = io::stdout().flush();
+    let _ = io::stderr().flush();
+    // SAFETY: `_exit` ends the process at once and touches nothing of it.
+    unsafe { libc::_exit(code) }
+}
+
 fn build(cmd: &Command) -> std::process::Command {
     let mut c = std::process::Command::new(&cmd.file);
     if let Some(&limit) = CHILD_STACK_LIMIT.get() {

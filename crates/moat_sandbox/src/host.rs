@@ -30,6 +30,8 @@ pub struct HostCalls {
     signals: std::collections::HashSet<i32>,
     /// Pids of the children that have exited: signalling one is `ESRCH`, not `EPERM`.
     exited: std::collections::HashSet<i32>,
+    /// `process_exit` ends the host process (its only guest is done) instead of the run.
+    exit_process: bool,
 }
 
 impl Drop for HostCalls {
@@ -41,10 +43,17 @@ impl Drop for HostCalls {
 }
 
 impl HostCalls {
-    pub fn new(grants: moat_permissions::Grants, env: Vec<(String, String)>) -> Self {
+    /// The calls of a guest with `grants` and the environment `env`. With `exit_process`,
+    /// the guest's `process_exit` ends this process.
+    pub fn new(
+        grants: moat_permissions::Grants,
+        env: Vec<(String, String)>,
+        exit_process: bool,
+    ) -> Self {
         let mut calls = HostCalls::default();
         calls.grants = grants;
         calls.env = env;
+        calls.exit_process = exit_process;
         calls
     }
 
@@ -241,6 +250,17 @@ pub fn add_to_linker<T: 'static>(
                 moat_proc::signals::unwatch(signal);
             }
             errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROCESS_EXIT,
+        move |mut caller: Caller<'_, T>, code: i32| -> wasmtime::Result<()> {
+            let code = code & 0xff;
+            if calls(caller.data_mut()).exit_process {
+                moat_proc::exit(code);
+            }
+            Err(wasmtime_wasi::I32Exit(code).into())
         },
     )?;
     linker.func_wrap(

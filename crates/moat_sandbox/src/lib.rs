@@ -367,8 +367,7 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
             Err(e) => return e,
         };
         match sandbox.run_instance(cfg, Teardown::Leave) {
-            // `exit` flushes what Rust's standard output still buffers.
-            Ok(code) => std::process::exit(code),
+            Ok(code) => moat_proc::exit(code),
             Err(e) => e,
         }
     };
@@ -585,7 +584,11 @@ impl Sandbox {
         }
         let state = HostState {
             wasi: b.build_p1(),
-            calls: host::HostCalls::new(cfg.grants.clone(), cfg.env.clone()),
+            calls: host::HostCalls::new(
+                cfg.grants.clone(),
+                cfg.env.clone(),
+                teardown == Teardown::Leave,
+            ),
             limits: MemoryLimit {
                 max: cfg.max_memory,
                 hit: false,
@@ -612,13 +615,13 @@ impl Sandbox {
                 while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
                     if timeout.is_some_and(|t| started.elapsed() >= t) {
                         eprintln!("moat: the program exceeded its time limit");
-                        std::process::exit(EXIT_TIME_LIMIT);
+                        moat_proc::exit(EXIT_TIME_LIMIT);
                     }
                     if let (Some(m), Some(c), Some(s)) = (max_cpu, clock, cpu_start)
                         && cpu_clock_time(c).saturating_sub(s) >= m
                     {
                         eprintln!("moat: the program exceeded its CPU-time limit");
-                        std::process::exit(EXIT_CPU_LIMIT);
+                        moat_proc::exit(EXIT_CPU_LIMIT);
                     }
                 }
             });
@@ -650,7 +653,7 @@ impl Sandbox {
                     engine.increment_epoch();
                     if timeout.is_some_and(|t| started.elapsed() >= t + LIMIT_GRACE) {
                         eprintln!("moat: the program exceeded its time limit");
-                        std::process::exit(EXIT_TIME_LIMIT);
+                        moat_proc::exit(EXIT_TIME_LIMIT);
                     }
                 }
             });

@@ -44,6 +44,7 @@ unsafe extern "C" {
     fn sock_watch(handle: u32, interest: i32) -> i32;
     fn sock_shutdown(handle: u32, how: i32) -> i32;
     fn sock_close(handle: u32) -> i32;
+    fn process_exit(code: i32) -> !;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -262,4 +263,10 @@ pub fn recv_from(handle: u32, buf: &mut [u8]) -> io::Result<(usize, String)> {
     check(unsafe { udp_recv_from(handle, buf.as_mut_ptr(), buf.len(), &mut n, &mut size) })?;
     let from = String::from_utf8(take_answer(size)?).map_err(io::Error::other)?;
     Ok((n as usize, from))
+}
+
+/// Ends the run with `code` (its low 8 bits, as Node's exit code).
+pub fn exit(code: i32) -> ! {
+    // SAFETY: the host ends the run; nothing after the call runs.
+    unsafe { process_exit(code) }
 }

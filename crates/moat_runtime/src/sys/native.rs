@@ -102,7 +102,7 @@ pub fn signal_unwatch(signal: i32) {
 }
 
 pub fn exit(code: i32) -> ! {
-    std::process::exit(code)
+    moat_proc::exit(code)
 }
 
 /// What `fs.Stats` is built from.

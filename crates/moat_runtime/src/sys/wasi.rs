@@ -90,8 +90,13 @@ pub fn signal_unwatch(signal: i32) {
     super::host::unwatch_signal(signal);
 }
 
+/// Ends the run once Rust's standard output and error are flushed. Through the host: WASI's
+/// `proc_exit` refuses codes from 126 on, which Node programs exit with too.
 pub fn exit(code: i32) -> ! {
-    std::process::exit(code)
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    super::host::exit(code)
 }
 
 /// What `fs.Stats` is built from. WASI has no owners or permission bits: files read as
