@@ -34,6 +34,7 @@
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
 //! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
 //! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
+//! | `stdin_read` | `handle` | Starts reading the host process's standard input: its chunks arrive from `poll` as [`Event::Data`] for `handle` and fd 0, an empty one at the end. [`errno::INVAL`] when called again. |
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
@@ -73,6 +74,7 @@ pub mod names {
     pub const SIGNAL_WATCH: &str = "signal_watch";
     pub const SIGNAL_UNWATCH: &str = "signal_unwatch";
     pub const PROCESS_EXIT: &str = "process_exit";
+    pub const STDIN_READ: &str = "stdin_read";
 }
 
 /// `sock_option`'s options.
@@ -180,7 +182,8 @@ pub struct Output {
 /// Something that happened to a running child.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Bytes read from a child's stdout (fd 1) or stderr (fd 2); an empty chunk means end.
+    /// Bytes read from a child's stdout (fd 1) or stderr (fd 2), or from the process's own
+    /// stdin (fd 0, `stdin_read`); an empty chunk means end.
     Data {
         handle: u32,
         fd: i32,

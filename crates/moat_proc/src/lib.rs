@@ -34,6 +34,42 @@ pub fn keep_child_stack_limit(limit: libc::rlimit) {
     let _ = CHILD_STACK_LIMIT.set(limit);
 }
 
+/// Reads `r` to its end, passing each chunk on as [`Event::Data`] for `handle` and `fd`, then an
+/// empty chunk for the end (a read error ends it too).
+fn forward(mut r: impl Read, handle: u32, fd: i32, sink: impl Fn(Event)) {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match r.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => sink(Event::Data {
+                handle,
+                fd,
+                bytes: buf[..n].to_vec(),
+            }),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    sink(Event::Data {
+        handle,
+        fd,
+        bytes: Vec::new(),
+    });
+}
+
+/// Reads this process's standard input on a helper thread, as [`Event::Data`] for `handle`
+/// and fd 0 (an empty chunk at the end), so that an event loop waits for it with its other
+/// work instead of blocking on it.
+///
+/// # Errors
+/// The thread could not be started.
+pub fn read_stdin(handle: u32, sink: impl Fn(Event) + Send + 'static) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("moat-stdin".to_string())
+        .spawn(move || forward(io::stdin().lock(), handle, 0, sink))?;
+    Ok(())
+}
+
 /// Ends this process with `code` once Rust's standard output and error are flushed, skipping
 /// the C library's exit handlers: all they do here is the allocator freeing, page by page, a
 /// heap the OS is about to take back whole (3% of an empty script's run). Safe to call from any
@@ -213,26 +249,9 @@ pub fn spawn(
                 .map(|s| Box::new(s) as Box<dyn Read + Send>),
         ),
     ] {
-        let Some(mut r) = stream else { continue };
+        let Some(r) = stream else { continue };
         let q = sink.clone();
-        readers.push(std::thread::spawn(move || {
-            let mut buf = vec![0u8; 64 * 1024];
-            loop {
-                match r.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => q(Event::Data {
-                        handle,
-                        fd,
-                        bytes: buf[..n].to_vec(),
-                    }),
-                }
-            }
-            q(Event::Data {
-                handle,
-                fd,
-                bytes: Vec::new(),
-            });
-        }));
+        readers.push(std::thread::spawn(move || forward(r, handle, fd, q)));
     }
     let stdin = Arc::new(Mutex::new(child.stdin.take()));
     std::thread::spawn(move || {

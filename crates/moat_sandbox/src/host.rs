@@ -32,6 +32,10 @@ pub struct HostCalls {
     exited: std::collections::HashSet<i32>,
     /// `process_exit` ends the host process (its only guest is done) instead of the run.
     exit_process: bool,
+    /// `stdin_read` has started reading the host's standard input.
+    reading_stdin: bool,
+    /// The handle stdin's chunks go to, until its end has been delivered.
+    stdin_open: Option<u32>,
 }
 
 impl Drop for HostCalls {
@@ -254,6 +258,25 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::STDIN_READ,
+        move |mut caller: Caller<'_, T>, handle: u32| -> i32 {
+            let host = calls(caller.data_mut());
+            if host.reading_stdin {
+                return errno::INVAL;
+            }
+            let events = host.events.clone();
+            match moat_proc::read_stdin(handle, move |e| events.push(e)) {
+                Ok(()) => {
+                    host.reading_stdin = true;
+                    host.stdin_open = Some(handle);
+                    errno::SUCCESS
+                }
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::PROCESS_EXIT,
         move |mut caller: Caller<'_, T>, code: i32| -> wasmtime::Result<()> {
             let code = code & 0xff;
@@ -273,8 +296,13 @@ pub fn add_to_linker<T: 'static>(
                 .sockets
                 .as_ref()
                 .is_some_and(moat_net::Sockets::watching);
-            // With no child, socket or signal to wait for, a wait without a limit would never end.
-            if timeout.is_none() && host.children.is_empty() && !watching && host.signals.is_empty()
+            // With no child, socket, signal or input to wait for, a wait without a limit would
+            // never end.
+            if timeout.is_none()
+                && host.children.is_empty()
+                && !watching
+                && host.signals.is_empty()
+                && host.stdin_open.is_none()
             {
                 return errno::INVAL;
             }
@@ -301,6 +329,16 @@ pub fn add_to_linker<T: 'static>(
                     && let Some(child) = host.children.remove(handle)
                 {
                     host.exited.insert(child.pid as i32);
+                }
+                if let Event::Data {
+                    handle,
+                    fd: 0,
+                    bytes,
+                } = e
+                    && bytes.is_empty()
+                    && host.stdin_open == Some(*handle)
+                {
+                    host.stdin_open = None;
                 }
             }
             let encoded = if events.is_empty() {

@@ -247,6 +247,18 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             Ok(String::from_utf8_lossy(&b).into_owned())
         })?,
     )?;
+    // process.stdin's reading: its chunks arrive as `data` events under the returned handle.
+    let st = state.clone();
+    o.set(
+        "stdinStart",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<u32> {
+            let handle = st.next_handle.get();
+            sys::stdin_events(&st.events, handle)
+                .map_err(|e| throw_uv(&ctx, &e, "read", None, None))?;
+            st.next_handle.set(handle + 1);
+            Ok(handle)
+        })?,
+    )?;
     o.set(
         "reallyExit",
         Function::new(ctx.clone(), |code: i32| -> () { sys::exit(code) })?,

@@ -45,6 +45,7 @@ unsafe extern "C" {
     fn sock_shutdown(handle: u32, how: i32) -> i32;
     fn sock_close(handle: u32) -> i32;
     fn process_exit(code: i32) -> !;
+    fn stdin_read(handle: u32) -> i32;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -269,4 +270,10 @@ pub fn recv_from(handle: u32, buf: &mut [u8]) -> io::Result<(usize, String)> {
 pub fn exit(code: i32) -> ! {
     // SAFETY: the host ends the run; nothing after the call runs.
     unsafe { process_exit(code) }
+}
+
+/// Has the host read its standard input for the guest, as `Data` events for `handle`.
+pub fn read_stdin(handle: u32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { stdin_read(handle) })
 }

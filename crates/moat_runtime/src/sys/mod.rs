@@ -25,7 +25,7 @@ pub use random::reseed;
 
 pub use platform::{
     chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, lookup, pid, ppid,
-    signal_unwatch, signal_watch, umask,
+    signal_unwatch, signal_watch, stdin_events, umask,
 };
 
 use std::cell::Cell;

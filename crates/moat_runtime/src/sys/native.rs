@@ -96,6 +96,12 @@ pub fn signal_watch(
     moat_proc::signals::watch(events, signal, handle)
 }
 
+/// Reads standard input on a helper thread, as `Data` events for `handle` on `events`.
+pub fn stdin_events(events: &super::events::EventQueue, handle: u32) -> std::io::Result<()> {
+    let events = events.clone();
+    moat_proc::read_stdin(handle, move |e| events.push(e))
+}
+
 /// Gives `signal` its default action back.
 pub fn signal_unwatch(signal: i32) {
     moat_proc::signals::unwatch(signal);

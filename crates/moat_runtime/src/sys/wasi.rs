@@ -85,6 +85,11 @@ pub fn signal_watch(
     super::host::watch_signal(signal, handle)
 }
 
+/// Reads standard input as `Data` events for `handle` on `events` (the host reads it).
+pub fn stdin_events(_events: &super::events::EventQueue, handle: u32) -> std::io::Result<()> {
+    super::host::read_stdin(handle)
+}
+
 /// Gives `signal` its default action back.
 pub fn signal_unwatch(signal: i32) {
     super::host::unwatch_signal(signal);

@@ -53,36 +53,93 @@ class WriteStream extends EventEmitter {
   get destroyed() { return false; }
 }
 
-// stdin: read in one go when someone listens for data (moat has no async stdin yet).
+// stdin: read on the event loop once someone listens for data or resumes it. Its chunks arrive
+// as `data` events of a loop handle; while flowing, the stream keeps the loop alive.
 class ReadStream extends EventEmitter {
   constructor() {
     super();
     this.fd = 0;
     this.isTTY = b.isatty(0) ? true : undefined;
     this.readable = true;
-    this._encoding = null;
+    this.readableEnded = false;
+    this._decoder = null;
     this._started = false;
+    this._handle = undefined;
+    this._paused = true;
+    this._refed = true;
+    this._chunks = [];
+    this._ended = false;
     this.on('newListener', (ev) => {
-      if ((ev === 'data' || ev === 'readable' || ev === 'end') && !this._started) this.resume();
+      // Chunks arrive from the loop, after a pause() that follows in the same tick.
+      if ((ev === 'data' || ev === 'readable') && !this._started) this.resume();
     });
   }
-  setEncoding(enc) { this._encoding = enc; return this; }
-  resume() {
-    if (this._started) return this;
-    this._started = true;
-    setImmediate(() => {
-      const text = b.readStdin();
-      const chunk = this._encoding ? text : require('buffer').Buffer.from(text, 'utf8');
-      if (text.length > 0) this.emit('data', chunk);
-      this.emit('end');
-      this.emit('close');
-    });
+  setEncoding(enc) {
+    const { StringDecoder } = require('string_decoder');
+    this._decoder = new StringDecoder(enc);
     return this;
   }
-  pause() { return this; }
+  resume() {
+    this._paused = false;
+    if (!this._started) {
+      this._started = true;
+      const loop = require('internal/loop');
+      this._handle = b.stdinStart();
+      loop.registerHandle(this._handle, (event) => this._onEvent(event));
+    }
+    this._updateRef();
+    this._flow();
+    return this;
+  }
+  pause() {
+    this._paused = true;
+    this._updateRef();
+    return this;
+  }
+  isPaused() { return this._paused; }
+  ref() { this._refed = true; this._updateRef(); return this; }
+  unref() { this._refed = false; this._updateRef(); return this; }
   setRawMode() { return this; }
-  ref() { return this; }
-  unref() { return this; }
+  read() {
+    const chunk = this._chunks.shift();
+    return chunk === undefined ? null : this._decode(chunk);
+  }
+  _decode(chunk) { return this._decoder ? this._decoder.write(chunk) : chunk; }
+  // The loop waits for stdin while it flows and the program has not unref'd it.
+  _updateRef() {
+    if (this._handle === undefined || this._ended) return;
+    const loop = require('internal/loop');
+    if (this._refed && !this._paused) loop.refHandle(this._handle);
+    else loop.unrefHandle(this._handle);
+  }
+  _onEvent(event) {
+    if (event[0] !== 'data') return;
+    const bytes = event[3];
+    if (bytes.byteLength === 0) {
+      this._ended = true;
+      require('internal/loop').unregisterHandle(this._handle);
+    } else {
+      this._chunks.push(require('buffer').Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      if (this.listenerCount('readable') > 0) this.emit('readable');
+    }
+    this._flow();
+  }
+  _flow() {
+    while (!this._paused && this._chunks.length > 0) {
+      const data = this._decode(this._chunks.shift());
+      if (data.length > 0) this.emit('data', data);
+    }
+    if (this._ended && !this.readableEnded && this._chunks.length === 0 && !this._paused) {
+      if (this._decoder) {
+        const rest = this._decoder.end();
+        if (rest.length > 0) this.emit('data', rest);
+      }
+      this.readable = false;
+      this.readableEnded = true;
+      this.emit('end');
+      process.nextTick(() => this.emit('close'));
+    }
+  }
   [Symbol.asyncIterator]() { return require('internal/streams/data_events').dataEventIterator(this); }
 }
 
