@@ -149,6 +149,9 @@ pub fn engine_config(interrupts: Interrupts) -> Config {
     // unwind through them; the system unwinder's tables would only cost registering each
     // function's entry at every load.
     c.native_unwind_info(false);
+    // The function table (some 840 entries: QuickJS's C functions, finalizers, GC hooks) is
+    // filled when an instance starts, so indirect calls need no first-use check.
+    c.table_lazy_init(false);
     c.max_wasm_stack(MAX_WASM_STACK);
     // wasmtime-wasi enables async support, whose stack bounds the one above; moat runs the
     // guest synchronously, so this only has to be large enough.
