@@ -34,7 +34,7 @@
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
 //! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
 //! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
-//! | `stdin_read` | `handle` | Starts reading the host process's standard input: its chunks arrive from `poll` as [`Event::Data`] for `handle` and fd 0, an empty one at the end. [`errno::INVAL`] when called again. |
+//! | `stdin_read` | `handle` | Starts reading the host process's standard input: its chunks arrive from `poll` as [`Event::Data`] for `handle` and fd 0, an empty one at the end. [`errno::INVAL`] when called again. Needs no grant: the guest has the same input as WASI's fd 0. |
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
