@@ -5,12 +5,28 @@
 const b = internalBinding('fs');
 const { codes } = require('internal/errors');
 const { thrower } = require('internal/errors');
+const { validateInteger } = require('internal/validators');
 
 function toPath(p, name = 'path') {
   if (typeof p === 'string') return p;
   if (p instanceof URL) return require('internal/url').fileURLToPath(p);
   if (p instanceof Uint8Array) return new TextDecoder().decode(p);
   throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], p);
+}
+// A read or write position: null or -1 for the current one, else a non-negative integer (a
+// bigint may go up to where `length` more bytes still end below 2 ** 63).
+function checkedPosition(position, length = 0) {
+  if (position === null || position === undefined || position === -1 || position === -1n) return null;
+  if (typeof position === 'bigint') {
+    const max = 2n ** 63n - 1n - BigInt(length);
+    if (position < -1n || position > max) {
+      throw new codes.ERR_OUT_OF_RANGE('position', `>= -1 && <= ${max}`, position);
+    }
+    return Number(position);
+  }
+  if (typeof position !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('position', ['bigint', 'integer'], position);
+  validateInteger(position, 'position', -1);
+  return position;
 }
 function encodingOf(options) {
   if (typeof options === 'string') return options;
@@ -126,16 +142,47 @@ const fs = {
   utimesSync(p, atime, mtime) { b.utimes(toPath(p), +atime / (atime instanceof Date ? 1000 : 1), +mtime / (mtime instanceof Date ? 1000 : 1)); },
   openSync(p, flags = 'r', mode = 0o666) { return b.open(toPath(p), typeof flags === 'string' ? flags : 'r', mode); },
   closeSync(fd) { b.close(fd); },
-  readSync(fd, buffer, offset = 0, length = buffer.byteLength - offset, position = null) {
-    if (offset !== null && typeof offset === 'object') ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  readSync(fd, buffer, offsetOrOptions, length, position) {
+    if (!ArrayBuffer.isView(buffer)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+    }
+    let offset = offsetOrOptions;
+    if (arguments.length <= 3 || (offset !== null && typeof offset === 'object')) {
+      const options = offset ?? {};
+      if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
+    }
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    length |= 0;
+    const pos = checkedPosition(position, length);
+    if (length === 0) return 0;
+    if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+    if (length > buffer.byteLength - offset) {
+      throw new codes.ERR_OUT_OF_RANGE('length', `<= ${buffer.byteLength - offset}`, length);
+    }
     const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return b.read(fd, view, offset, length, typeof position === 'bigint' ? Number(position) : position);
+    return b.read(fd, view, offset, length, pos);
   },
   writeSync(fd, data, offsetOrPosition, lengthOrEncoding, position) {
     if (typeof data === 'string') return b.write(fd, data, typeof offsetOrPosition === 'number' ? offsetOrPosition : null);
-    const offset = offsetOrPosition ?? 0;
-    const length = lengthOrEncoding ?? data.byteLength - offset;
-    return b.write(fd, new Uint8Array(data.buffer, data.byteOffset + offset, length), position ?? null);
+    if (!ArrayBuffer.isView(data)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    let offset = offsetOrPosition;
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length: lengthOrEncoding, position = null } = offset);
+    }
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    if (offset > data.byteLength) throw new codes.ERR_OUT_OF_RANGE('offset', `<= ${data.byteLength}`, offset);
+    const length = typeof lengthOrEncoding === 'number' ? lengthOrEncoding : data.byteLength - offset;
+    if (!Number.isInteger(length)) throw new codes.ERR_OUT_OF_RANGE('length', 'an integer', length);
+    if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+    if (length > data.byteLength - offset) {
+      throw new codes.ERR_OUT_OF_RANGE('length', `<= ${data.byteLength - offset}`, length);
+    }
+    return b.write(fd, new Uint8Array(data.buffer, data.byteOffset + offset, length), checkedPosition(position));
   },
   ftruncateSync(fd, len = 0) { b.ftruncate(fd, len); },
   fsyncSync(fd) { b.fsync(fd); },

@@ -285,24 +285,28 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                               length: usize,
                               position: Option<f64>|
           -> Result<usize> {
-        let mut tmp = vec![0u8; length];
-        let n = st
-            .fds
-            .borrow_mut()
-            .read(
-                fd,
-                &mut tmp,
-                position.filter(|p| *p >= 0.0).map(|p| p as u64),
-            )
-            .map_err(|e| throw_uv(&ctx, &e, "read", None, None))?;
         let raw = buf
             .as_raw()
             .ok_or_else(|| rquickjs::Exception::throw_type(&ctx, "detached buffer"))?;
-        // SAFETY: `raw` points at the live typed array's bytes; the range is checked by JS.
+        // SAFETY: `raw` points at the live typed array's bytes; no JS runs while they are
+        // borrowed here.
         let dst = unsafe { std::slice::from_raw_parts_mut(raw.as_ptr() as *mut u8, raw.len()) };
-        let end = (offset + n).min(dst.len());
-        dst[offset..end].copy_from_slice(&tmp[..end - offset]);
-        Ok(end - offset)
+        let Some(dst) = offset
+            .checked_add(length)
+            .and_then(|end| dst.get_mut(offset..end))
+        else {
+            return Err(rquickjs::Exception::throw_range(
+                &ctx,
+                &format!(
+                    "read of {length} bytes at offset {offset} is outside a buffer of {} bytes",
+                    raw.len()
+                ),
+            ));
+        };
+        st.fds
+            .borrow_mut()
+            .read(fd, dst, position.filter(|p| *p >= 0.0).map(|p| p as u64))
+            .map_err(|e| throw_uv(&ctx, &e, "read", None, None))
     });
     let st = state.clone();
     op!(o, ctx, "write", move |ctx: Ctx<'js>,

@@ -1,0 +1,9 @@
+// Buffer hex encode and decode of 64 MB.
+const { time } = require('./timer.js');
+const src = Buffer.alloc(64 * 1024 * 1024);
+for (let i = 0; i < src.length; i += 4096) src[i] = i & 255;
+time(() => {
+  const text = src.toString('hex');
+  const back = Buffer.from(text, 'hex');
+  if (back.length !== src.length) throw new Error('hex round trip lost bytes');
+});
