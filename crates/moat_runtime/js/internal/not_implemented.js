@@ -19,8 +19,6 @@ const exportsOf = {
   wasi: ['WASI'],
   zlib: ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'gzip', 'gunzip', 'gzipSync', 'gunzipSync',
     'deflate', 'inflate', 'deflateSync', 'inflateSync', 'brotliCompress', 'brotliDecompress', 'constants'],
-  crypto: ['createHash', 'createHmac', 'randomBytes', 'randomUUID', 'randomInt', 'getRandomValues', 'webcrypto', 'subtle',
-    'createCipheriv', 'createDecipheriv', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'timingSafeEqual', 'getHashes'],
   async_hooks: ['AsyncLocalStorage', 'AsyncResource', 'createHook', 'executionAsyncId', 'triggerAsyncId'],
   readline: ['createInterface', 'Interface', 'clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor', 'emitKeypressEvents'],
   'readline/promises': ['createInterface', 'Interface', 'Readline'],

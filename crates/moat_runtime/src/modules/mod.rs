@@ -70,7 +70,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
             match name.as_str() {
                 "natives" => natives(&ctx, &o)?,
                 "child_process" => child_process::init(&ctx, &o, &state)?,
-                "crypto" => crypto::init(&ctx, &o)?,
+                "crypto" => crypto::init(&ctx, &o, &state)?,
                 "dns" => dns::init(&ctx, &o, &state)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,

@@ -1,7 +1,7 @@
 'use strict';
-// globalThis.crypto: random values and UUIDs from the OS's generator (the host's, in the
-// sandbox); the rest of Web Crypto is not implemented yet and each entry point says so.
-const { thrower } = require('internal/errors');
+// globalThis.crypto (also crypto.webcrypto): random values and UUIDs from the OS's generator (the
+// host's, in the sandbox), and SubtleCrypto, of which digest() is implemented so far; each other
+// method rejects with ERR_NOT_IMPLEMENTED naming itself.
 const binding = internalBinding('crypto');
 
 const integerArrays = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
@@ -14,8 +14,117 @@ function domException(message, name) {
   return new DOMException(message, name);
 }
 
+function typeErrorWithCode(message, code) {
+  const err = new TypeError(message);
+  err.code = code;
+  return err;
+}
+
+// Web Crypto's digests: the binding's algorithm for each name (matched case-insensitively).
+const digests = {
+  'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512',
+  'SHA3-256': 'sha3-256', 'SHA3-384': 'sha3-384', 'SHA3-512': 'sha3-512',
+};
+const experimental = new Set(['SHA3-256', 'SHA3-384', 'SHA3-512']);
+const warnedExperimental = new Set();
+
+function normalizeDigest(algorithm) {
+  let name = algorithm;
+  if (algorithm !== null && typeof algorithm === 'object') {
+    if (algorithm.name === undefined) {
+      throw typeErrorWithCode("Failed to normalize algorithm: passed algorithm cannot be converted to 'Algorithm' " +
+        "because 'name' is required in 'Algorithm'.", 'ERR_MISSING_OPTION');
+    }
+    name = algorithm.name;
+  }
+  name = String(name).toUpperCase();
+  if (!Object.hasOwn(digests, name)) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  if (experimental.has(name) && !warnedExperimental.has(name)) {
+    warnedExperimental.add(name);
+    process.emitWarning(`The ${name} Web Crypto API algorithm is an experimental feature and might change at any time`,
+      'ExperimentalWarning');
+  }
+  return digests[name];
+}
+
+function checkArgs(method, args, required) {
+  if (args.length < required) {
+    throw typeErrorWithCode(`Failed to execute '${method}' on 'SubtleCrypto': ${required} arguments required, ` +
+      `but only ${args.length} present.`, 'ERR_MISSING_ARGS');
+  }
+}
+
+function bufferSourceBytes(method, value, position) {
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)) {
+    return new Uint8Array(value);
+  }
+  throw typeErrorWithCode(`Failed to execute '${method}' on 'SubtleCrypto': ${position} argument is not instance of ` +
+    'ArrayBuffer, Buffer, TypedArray, or DataView.', 'ERR_INVALID_ARG_TYPE');
+}
+
+let subtleInstance;
+let constructing = false;
+
+class SubtleCrypto {
+  constructor() {
+    if (!constructing) throw typeErrorWithCode('Illegal constructor', 'ERR_ILLEGAL_CONSTRUCTOR');
+  }
+
+  // The digest of a copy of `data`, taken now: a Promise of an ArrayBuffer.
+  digest(algorithm, data) {
+    try {
+      if (!(this instanceof SubtleCrypto)) {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_THIS('SubtleCrypto');
+      }
+      checkArgs('digest', arguments, 2);
+      const bytes = bufferSourceBytes('digest', data, '2nd');
+      const name = normalizeDigest(algorithm);
+      const handle = binding.hashNew(name);
+      binding.hashUpdate(handle, bytes);
+      return Promise.resolve(binding.hashDigest(handle, binding.hashInfo(name).size));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+}
+
+for (const method of ['encrypt', 'decrypt', 'sign', 'verify', 'generateKey', 'deriveKey', 'deriveBits',
+  'importKey', 'exportKey', 'wrapKey', 'unwrapKey', 'getPublicKey', 'encapsulateBits', 'encapsulateKey',
+  'decapsulateBits', 'decapsulateKey']) {
+  const fn = {
+    [method]() {
+      const { codes } = require('internal/errors');
+      return Promise.reject(new codes.ERR_NOT_IMPLEMENTED(`crypto.subtle.${method}`));
+    },
+  }[method];
+  Object.defineProperty(SubtleCrypto.prototype, method, { value: fn, writable: true, configurable: true });
+}
+Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
+
+function subtle() {
+  if (subtleInstance === undefined) {
+    constructing = true;
+    try {
+      subtleInstance = new SubtleCrypto();
+    } finally {
+      constructing = false;
+    }
+  }
+  return subtleInstance;
+}
+
+function checkThis(self) {
+  if (!(self instanceof Crypto)) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_THIS('Crypto');
+  }
+}
+
 class Crypto {
   getRandomValues(data) {
+    checkThis(this);
     if (!integerArrays.has(typedArrayName.call(data))) {
       throw domException('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
     }
@@ -27,14 +136,17 @@ class Crypto {
   }
 
   randomUUID() {
+    checkThis(this);
     const b = new Uint8Array(16);
     binding.fillRandom(b);
     b[6] = (b[6] & 0x0f) | 0x40; // version 4
-    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
     const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
+
+  get subtle() { return subtle(); }
 }
-Object.defineProperty(Crypto.prototype, 'subtle', { get: thrower('crypto.subtle'), configurable: true });
+Object.defineProperty(Crypto.prototype, 'subtle', { enumerable: true });
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
-module.exports = { crypto: new Crypto(), Crypto };
+module.exports = { crypto: new Crypto(), Crypto, SubtleCrypto, subtle };
