@@ -11,20 +11,39 @@ const { now, sleep, runMicrotasks } = timersBinding;
 const tickQueue = [];
 let tickHead = 0;
 
+// ---- async context ------------------------------------------------------------------------
+// null until node:async_hooks is first used. Then it is internal/async_hooks, and each resource
+// created from then on (Timeout, Immediate, TickObject, handle, close callback) records the
+// context it was created in, which is entered around its callback: AsyncLocalStorage's stores,
+// the async ids, and createHook()'s init/before/after/destroy.
+let asyncCtx = null;
+function enableAsyncContext(impl) { asyncCtx = impl; }
+
+// Async ids: 1 is the main script's; resources count on from there.
+let lastAsyncId = 1;
+function newAsyncId() { return ++lastAsyncId; }
+
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
     throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  tickQueue.push({ callback, args });
+  const tick = { callback, args };
+  if (asyncCtx !== null) asyncCtx.init(tick, 'TickObject');
+  tickQueue.push(tick);
 }
 
 // Uncaught errors and unhandled rejections go to internal/main.
 const fatalHandler = (err) => require('internal/main').onFatal(err);
 
-// Runs `fn` as a top-level callback: an exception goes to the fatal handler.
-function runCallback(fn, thisArg, args) {
+// Runs `fn` as a top-level callback: an exception goes to the fatal handler. `resource`, when
+// async_hooks is in use, is what the callback runs on behalf of (its context is entered).
+function runCallback(fn, thisArg, args, resource) {
+  if (asyncCtx !== null && resource !== undefined) {
+    runInContext(fn, thisArg, args, resource);
+    return;
+  }
   try {
     // Reflect.apply: user code may have replaced fn.call and fn.apply.
     Reflect.apply(fn, thisArg, args === undefined ? [] : args);
@@ -34,17 +53,49 @@ function runCallback(fn, thisArg, args) {
   processTicksAndRejections();
 }
 
+// The ticks and microtasks that follow run in the callback's frame of stores too: promise
+// reactions restore their own, and an `await` resumed there continues in it.
+function runInContext(fn, thisArg, args, resource) {
+  const saved = asyncCtx.enter(resource);
+  try {
+    Reflect.apply(fn, thisArg, args === undefined ? [] : args);
+  } catch (err) {
+    fatalHandler(err);
+  }
+  asyncCtx.exitCallback(resource);
+  // A timeout that has run is destroyed before the ticks it queued run, as in Node.
+  if (resource instanceof Timeout && resource._repeat === null && !resource._inList) destroyTimer(resource);
+  processTicksAndRejections();
+  asyncCtx.restore(saved);
+}
+
+function runTick(tick) {
+  if (asyncCtx !== null && tick[kAsyncId] !== undefined) {
+    const saved = asyncCtx.enter(tick);
+    try {
+      Reflect.apply(tick.callback, undefined, tick.args);
+    } catch (err) {
+      fatalHandler(err);
+    }
+    asyncCtx.exitCallback(tick);
+    asyncCtx.restore(saved);
+    asyncCtx.destroy(tick);
+    return;
+  }
+  try {
+    // `this` is undefined in a tick callback.
+    Reflect.apply(tick.callback, undefined, tick.args);
+  } catch (err) {
+    fatalHandler(err);
+  }
+}
+
 function processTicksAndRejections() {
   do {
     while (tickHead < tickQueue.length) {
       const tick = tickQueue[tickHead];
       tickQueue[tickHead++] = undefined;
-      try {
-        // `this` is undefined in a tick callback.
-        Reflect.apply(tick.callback, undefined, tick.args);
-      } catch (err) {
-        fatalHandler(err);
-      }
+      runTick(tick);
       if (tickHead > 1024 && tickHead * 2 > tickQueue.length) {
         tickQueue.splice(0, tickHead);
         tickHead = 0;
@@ -141,6 +192,7 @@ class Timeout {
     this._when = Math.floor(now()) + Math.trunc(after);
     this._active = true;
     if (isRefed) refedTimers++;
+    if (asyncCtx !== null) asyncCtx.init(this, 'Timeout');
     insertTimer(this);
   }
   refresh() {
@@ -163,17 +215,21 @@ class Timeout {
   hasRef() { return this[kRefed]; }
   close() { clearTimeoutInternal(this); return this; }
   [Symbol.dispose]() { clearTimeoutInternal(this); }
+  // The timer's async id; clearTimeout() then also takes that number.
   [Symbol.toPrimitive]() {
-    if (this[kAsyncId] === undefined) {
-      this[kAsyncId] = ++asyncIdCounter;
-      knownTimersById.set(this[kAsyncId], this);
+    if (this[kAsyncId] === undefined) this[kAsyncId] = newAsyncId();
+    if (!this[kKnown]) {
+      this[kKnown] = true;
+      if (this._active) knownTimersById.set(this[kAsyncId], this);
     }
     return this[kAsyncId];
   }
 }
 const kRefed = Symbol('refed');
+const kKnown = Symbol('known');
+const kDestroyed = Symbol('destroyed');
 const kAsyncId = Symbol('asyncId');
-let asyncIdCounter = 1000;
+const kTriggerId = Symbol('triggerId');
 const knownTimersById = new Map();
 
 function clearTimeoutInternal(timer) {
@@ -201,6 +257,14 @@ function deactivate(t) {
   t._destroyed = true;
   if (t[kRefed]) refedTimers--;
   if (t[kAsyncId] !== undefined) knownTimersById.delete(t[kAsyncId]);
+  destroyTimer(t);
+}
+
+function destroyTimer(t) {
+  if (asyncCtx !== null && t[kTriggerId] !== undefined && !t[kDestroyed]) {
+    t[kDestroyed] = true;
+    asyncCtx.destroy(t);
+  }
 }
 
 function runTimers() {
@@ -215,7 +279,7 @@ function runTimers() {
     t._inList = false;
     const callback = t._onTimeout;
     runningTimer = t;
-    if (typeof callback === 'function') runCallback(callback, t, t._timerArgs);
+    if (typeof callback === 'function') runCallback(callback, t, t._timerArgs, t);
     runningTimer = undefined;
     // Cleared in the callback, or refreshed (back in the list): nothing more to do. Else an
     // interval goes on, unless its callback took its callback or delay away, and a timeout ends.
@@ -242,6 +306,7 @@ class Immediate {
     this._destroyed = false;
     this[kRefed] = true;
     refedImmediates++;
+    if (asyncCtx !== null) asyncCtx.init(this, 'Immediate');
     immediateQueue.push(this);
   }
   ref() { if (!this[kRefed]) { this[kRefed] = true; if (!this._destroyed) refedImmediates++; } return this; }
@@ -256,9 +321,11 @@ function clearImmediate(imm) {
   if (imm[kRefed]) refedImmediates--;
   const i = immediateQueue.indexOf(imm);
   if (i !== -1) immediateQueue.splice(i, 1);
+  if (asyncCtx !== null && imm[kTriggerId] !== undefined) asyncCtx.destroy(imm);
 }
 
 function runImmediates() {
+  if (asyncCtx !== null) asyncCtx.flushDestroys();
   const queue = immediateQueue;
   immediateQueue = [];
   for (let i = 0; i < queue.length; i++) {
@@ -266,7 +333,8 @@ function runImmediates() {
     if (imm._destroyed) continue;
     imm._destroyed = true;
     if (imm[kRefed]) refedImmediates--;
-    runCallback(imm._onImmediate, imm, imm._argv);
+    runCallback(imm._onImmediate, imm, imm._argv, imm);
+    if (asyncCtx !== null && imm[kTriggerId] !== undefined) asyncCtx.destroy(imm);
   }
 }
 
@@ -277,7 +345,10 @@ const handles = new Map(); // handle id -> { onEvent, refed }
 let refedHandles = 0;
 
 function registerHandle(id, onEvent) {
-  handles.set(id, { onEvent, refed: true });
+  const h = { onEvent, refed: true };
+  // Its events are delivered in the context the handle was made in.
+  if (asyncCtx !== null) asyncCtx.capture(h);
+  handles.set(id, h);
   refedHandles++;
 }
 function unregisterHandle(id) {
@@ -296,7 +367,14 @@ function unrefHandle(id) {
 }
 
 const closeCallbacks = [];
-function queueClose(fn) { closeCallbacks.push(fn); }
+function queueClose(fn) {
+  if (asyncCtx !== null) {
+    const captured = asyncCtx.capture({});
+    closeCallbacks.push(() => runCallback(fn, undefined, undefined, captured));
+    return;
+  }
+  closeCallbacks.push(fn);
+}
 
 // Names of what keeps the loop alive, for process.getActiveResourcesInfo().
 function activeResources() {
@@ -309,14 +387,16 @@ function activeResources() {
 }
 
 function isAlive() {
-  return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || closeCallbacks.length > 0;
+  return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || closeCallbacks.length > 0 ||
+    (asyncCtx !== null && asyncCtx.hasPendingDestroys());
 }
 
 // Waits for I/O until the next timer is due (not at all when immediates are queued), then runs
 // the callbacks of what arrived.
 function runPoll() {
   let timeout = -1;
-  if (immediateQueue.length > 0 || closeCallbacks.length > 0) timeout = 0;
+  if (immediateQueue.length > 0 || closeCallbacks.length > 0 ||
+    (asyncCtx !== null && asyncCtx.hasPendingDestroys())) timeout = 0;
   else if (timerList.length > 0) timeout = Math.max(0, timerList[0]._when - now());
   if (handles.size === 0) {
     if (timeout > 0 && (refedTimers > 0 || refedHandles > 0)) sleep(timeout);
@@ -325,7 +405,7 @@ function runPoll() {
   if (refedHandles === 0 && timeout < 0) timeout = 0;
   for (const event of poll(timeout)) {
     const h = handles.get(event[1]);
-    if (h !== undefined) runCallback(h.onEvent, undefined, [event]);
+    if (h !== undefined) runCallback(h.onEvent, undefined, [event], h);
   }
 }
 
@@ -350,4 +430,5 @@ module.exports = {
   nextTick, processTicksAndRejections, runCallback, onRejection,
   Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, registerHandle, unregisterHandle,
   refHandle, unrefHandle, queueClose, now, kRefed, activeResources,
+  enableAsyncContext, newAsyncId, kAsyncId, kTriggerId,
 };

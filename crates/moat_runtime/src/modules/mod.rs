@@ -1,6 +1,7 @@
 //! The Rust halves of the built-in modules. Each file builds one internal binding — an object of
 //! functions and plain data that its JS half (`js/`) reaches through `internalBinding(name)`.
 
+mod async_hooks;
 mod child_process;
 mod crypto;
 mod dns;
@@ -69,6 +70,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
             let o = Object::new(ctx.clone())?;
             match name.as_str() {
                 "natives" => natives(&ctx, &o)?,
+                "async_hooks" => async_hooks::init(&ctx, &o)?,
                 "child_process" => child_process::init(&ctx, &o, &state)?,
                 "crypto" => crypto::init(&ctx, &o, &state)?,
                 "dns" => dns::init(&ctx, &o, &state)?,

@@ -1,0 +1,271 @@
+'use strict';
+// The async context behind node:async_hooks: the frame of AsyncLocalStorage stores that is
+// current, the async ids of the resource whose callback runs, and the hooks of createHook().
+//
+// Loaded with node:async_hooks. From then on the event loop (internal/loop) asks it to record, on
+// each resource it creates, the context it was created in, and to enter that context around the
+// resource's callbacks. Promise reactions get theirs from a wrapped Promise.prototype.then,
+// installed with the first AsyncLocalStorage (or enabled hook): each reaction runs in the frame
+// that was current when it was registered, as Node 24's AsyncContextFrame does.
+//
+// One thing the engine does not allow: resuming an `await` runs no code of ours first (QuickJS-ng
+// reports no "before" for promise reaction jobs), so an async function resumes in the frame of
+// the callback whose microtask checkpoint resumes it. That is its own frame when the promise it
+// awaited settled from a callback of the same context (timers, I/O, ticks, reactions), which is
+// what request-scoped code does; an `await` at the top level of an AsyncLocalStorage.run() whose
+// promise settles from elsewhere loses the store.
+
+const loop = require('internal/loop');
+const { kAsyncId, kTriggerId, newAsyncId } = loop;
+
+const kFrame = Symbol('frame');
+
+// ---- the current context ------------------------------------------------------------------
+
+// A frame maps each AsyncLocalStorage to its store. Frames are never changed once current:
+// run() and enterWith() make a new one. undefined is the empty frame.
+let frame;
+let executionId = 1;
+let triggerId = 0;
+const topLevelResource = {};
+let executionResource = topLevelResource;
+
+const getFrame = () => frame;
+function setFrame(f) { frame = f; }
+
+// Saved contexts of the callbacks being run, four entries each.
+const stack = [];
+
+function init(resource, type) {
+  const id = newAsyncId();
+  resource[kAsyncId] = id;
+  resource[kTriggerId] = executionId;
+  resource[kFrame] = frame;
+  if (counts.init > 0) emitInit(id, type, executionId, resource);
+}
+
+// Records the context of a resource no hook hears of (a handle): its callbacks run in it.
+function capture(resource) {
+  resource[kAsyncId] = newAsyncId();
+  resource[kTriggerId] = executionId;
+  resource[kFrame] = frame;
+  return resource;
+}
+
+function enter(resource) {
+  stack.push(frame, executionId, triggerId, executionResource);
+  frame = resource[kFrame];
+  executionId = resource[kAsyncId];
+  triggerId = resource[kTriggerId];
+  executionResource = resource;
+  if (counts.before > 0) emitSimple('before', executionId);
+}
+
+// The callback has returned: 'after', and the ids of the outer context again (the frame stays for
+// the microtask checkpoint that follows).
+function exitCallback(resource) {
+  if (counts.after > 0) emitSimple('after', resource[kAsyncId]);
+  const n = stack.length;
+  executionId = stack[n - 3];
+  triggerId = stack[n - 2];
+  executionResource = stack[n - 1];
+}
+
+function restore() {
+  executionResource = stack.pop();
+  triggerId = stack.pop();
+  executionId = stack.pop();
+  frame = stack.pop();
+}
+
+// Runs fn in the context of `resource` (AsyncResource.runInAsyncScope).
+function runInResource(resource, fn, thisArg, args) {
+  enter(resource);
+  try {
+    return Reflect.apply(fn, thisArg, args);
+  } finally {
+    if (counts.after > 0) emitSimple('after', resource[kAsyncId]);
+    restore();
+  }
+}
+
+// ---- hooks --------------------------------------------------------------------------------
+
+const enabledHooks = [];
+const counts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
+const kinds = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
+// A hook's callbacks do not see the resources that they themselves create.
+let inHook = false;
+
+function reportHookError(err) {
+  inHook = false;
+  require('internal/main').onFatal(err);
+}
+
+function emitInit(id, type, trigger, resource) {
+  if (inHook) return;
+  inHook = true;
+  try {
+    for (const h of enabledHooks.slice()) {
+      if (h.init !== undefined) Reflect.apply(h.init, h, [id, type, trigger, resource]);
+    }
+  } catch (err) {
+    reportHookError(err);
+  }
+  inHook = false;
+}
+
+function emitSimple(kind, id) {
+  if (inHook) return;
+  inHook = true;
+  try {
+    for (const h of enabledHooks.slice()) {
+      const fn = h[kind];
+      if (fn !== undefined) Reflect.apply(fn, h, [id]);
+    }
+  } catch (err) {
+    reportHookError(err);
+  }
+  inHook = false;
+}
+
+// Destroy hooks run together, later, as in Node (before the next immediates).
+let pendingDestroys = [];
+function destroy(resource) {
+  if (counts.destroy > 0) pendingDestroys.push(resource[kAsyncId]);
+}
+function destroyId(id) {
+  if (counts.destroy > 0) pendingDestroys.push(id);
+}
+function flushDestroys() {
+  while (pendingDestroys.length > 0) {
+    const ids = pendingDestroys;
+    pendingDestroys = [];
+    for (const id of ids) emitSimple('destroy', id);
+  }
+}
+const hasPendingDestroys = () => pendingDestroys.length > 0;
+
+function hookEnabled(hook) {
+  if (enabledHooks.includes(hook)) return;
+  enabledHooks.push(hook);
+  for (const k of kinds) if (hook[k] !== undefined) counts[k]++;
+  updatePromiseTracking();
+}
+
+function hookDisabled(hook) {
+  const i = enabledHooks.indexOf(hook);
+  if (i === -1) return;
+  enabledHooks.splice(i, 1);
+  for (const k of kinds) if (hook[k] !== undefined) counts[k]--;
+  updatePromiseTracking();
+}
+
+// ---- promises -----------------------------------------------------------------------------
+
+// Each promise's async id and trigger id, while promise hooks are on.
+const promiseIds = new WeakMap();
+let promiseHookOn = false;
+let promiseRegistry;
+
+function onPromiseEvent(type, promise, parent) {
+  if (type === 0) {
+    const id = newAsyncId();
+    const parentIds = parent !== undefined ? promiseIds.get(parent) : undefined;
+    const trigger = parentIds !== undefined ? parentIds[0] : executionId;
+    promiseIds.set(promise, [id, trigger]);
+    if (counts.destroy > 0) {
+      promiseRegistry ??= new FinalizationRegistry(destroyId);
+      promiseRegistry.register(promise, id);
+    }
+    if (counts.init > 0) emitInit(id, 'PROMISE', trigger, promise);
+  } else if (counts.promiseResolve > 0) {
+    const ids = promiseIds.get(promise);
+    if (ids !== undefined) emitSimple('promiseResolve', ids[0]);
+  }
+}
+
+function updatePromiseTracking() {
+  const want = counts.init + counts.before + counts.after + counts.destroy + counts.promiseResolve > 0;
+  if (want === promiseHookOn) return;
+  promiseHookOn = want;
+  internalBinding('async_hooks').setPromiseHook(want ? onPromiseEvent : undefined);
+  if (want) installThen();
+}
+
+const nativeThen = Promise.prototype.then;
+let thenInstalled = false;
+
+// A reaction runs in the frame current when it was registered; with hooks on, also as its
+// derived promise's callback (before/after with that promise's id).
+function wrapReaction(fn, f, cell) {
+  return function reaction(value) {
+    if (cell === undefined) {
+      const prev = frame;
+      frame = f;
+      try {
+        return fn(value);
+      } finally {
+        frame = prev;
+      }
+    }
+    const ids = promiseIds.get(cell.promise);
+    if (ids === undefined) {
+      const prev = frame;
+      frame = f;
+      try {
+        return fn(value);
+      } finally {
+        frame = prev;
+      }
+    }
+    stack.push(frame, executionId, triggerId, executionResource);
+    frame = f;
+    executionId = ids[0];
+    triggerId = ids[1];
+    executionResource = cell.promise;
+    if (counts.before > 0) emitSimple('before', ids[0]);
+    try {
+      return fn(value);
+    } finally {
+      if (counts.after > 0) emitSimple('after', ids[0]);
+      restore();
+    }
+  };
+}
+
+function installThen() {
+  if (thenInstalled) return;
+  thenInstalled = true;
+  const then = {
+    then(onFulfilled, onRejected) {
+      const f = frame;
+      const cell = promiseHookOn ? { promise: undefined } : undefined;
+      const a = typeof onFulfilled === 'function' ? wrapReaction(onFulfilled, f, cell) : onFulfilled;
+      const b = typeof onRejected === 'function' ? wrapReaction(onRejected, f, cell) : onRejected;
+      const derived = Reflect.apply(nativeThen, this, [a, b]);
+      if (cell !== undefined) cell.promise = derived;
+      return derived;
+    },
+  }.then;
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: then, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+let contextEnabled = false;
+// Called when node:async_hooks loads: the loop records contexts from now on.
+function enableContext() {
+  if (contextEnabled) return;
+  contextEnabled = true;
+  loop.enableAsyncContext(module.exports);
+}
+
+module.exports = {
+  kFrame, getFrame, setFrame, init, capture, enter, exitCallback, restore, runInResource,
+  destroy, destroyId, flushDestroys, hasPendingDestroys, hookEnabled, hookDisabled, installThen,
+  enableContext, counts, emitInit,
+  executionAsyncId: () => executionId,
+  triggerAsyncId: () => triggerId,
+  executionAsyncResource: () => executionResource,
+};
