@@ -1,189 +1,531 @@
 'use strict';
-// Event, EventTarget, CustomEvent, AbortController and AbortSignal.
+// Event, CustomEvent, MessageEvent, EventTarget, AbortSignal and AbortController, as Node has them.
 const { codes } = require('internal/errors');
+const { validateObject, validateAbortSignal, validateUint32 } = require('internal/validators');
+const events = require('events');
 
-const kStop = Symbol('stop');
-const kInPassive = Symbol('inPassiveListener');
+const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = events;
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+// An addEventListener option (internal): the listener runs even after stopImmediatePropagation().
+const kResistStopPropagation = Symbol('kResistStopPropagation');
+// An Event constructor option (internal): the event is trusted (dispatched by the runtime).
+const kTrustEvent = Symbol('kTrustEvent');
+const kWeakHandler = Symbol('kWeak');
 
-// Reads the options addEventListener looks at — and no others.
-function listenerOptions(options) {
-  if (options === null || typeof options !== 'object') return { capture: !!options, once: false, passive: false, signal: undefined };
-  const { capture, once, passive, signal } = options;
-  return { capture: !!capture, once: !!once, passive: !!passive, signal };
+function lazyInspect(v, opts) { return require('internal/util/inspect').inspect(v, opts); }
+function toDOMString(v) {
+  if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  return `${v}`;
 }
+// An object view for inspect: `Name { key: value, … }`, or just the name past the depth limit.
+function inspectAs(self, name, depth, options, fields) {
+  if (depth < 0) return name;
+  const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+  return `${name} ${lazyInspect(fields, opts)}`;
+}
+
+// ---- Event --------------------------------------------------------------------------------
+
+let isEvent;
+let eventSetDispatch;
+let stoppedImmediately;
+let isDispatching;
 class Event {
-  #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp; #target = null;
+  #type; #bubbles; #cancelable; #composed; #defaultPrevented = false; #timeStamp;
+  #trusted = false; #target = null; #currentTarget = null; #phase = 0;
+  #stopPropagation = false; #stopImmediate = false; #dispatching = false; #inPassive = false;
+  static {
+    isEvent = (v) => v !== null && typeof v === 'object' && #type in v;
+    stoppedImmediately = (ev) => ev.#stopImmediate;
+    isDispatching = (ev) => ev.#dispatching;
+    eventSetDispatch = (ev, fields) => {
+      if ('target' in fields) ev.#target = fields.target;
+      if ('currentTarget' in fields) ev.#currentTarget = fields.currentTarget;
+      if ('phase' in fields) ev.#phase = fields.phase;
+      if ('dispatching' in fields) ev.#dispatching = fields.dispatching;
+      if ('passive' in fields) ev.#inPassive = fields.passive;
+      return ev;
+    };
+  }
   constructor(type, options = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('type');
-    this.#type = `${type}`;
+    if (options != null) validateObject(options, 'options', { allowArray: true, allowFunction: true });
+    this.#type = toDOMString(type);
     this.#bubbles = !!(options && options.bubbles);
     this.#cancelable = !!(options && options.cancelable);
     this.#composed = !!(options && options.composed);
+    this.#trusted = !!(options && options[kTrustEvent]);
     this.#timeStamp = internalBinding('timers').now();
-    this[kStop] = false;
   }
-  get type() { return this.#type; }
-  get bubbles() { return this.#bubbles; }
-  get cancelable() { return this.#cancelable; }
-  get composed() { return this.#composed; }
-  get defaultPrevented() { return this.#cancelable && this.#defaultPrevented; }
-  get timeStamp() { return this.#timeStamp; }
-  get target() { return this.#target; }
-  get currentTarget() { return this.#target; }
-  get srcElement() { return this.#target; }
-  get isTrusted() { return false; }
-  get eventPhase() { return this.#target ? 2 : 0; }
-  get returnValue() { return !this.defaultPrevented; }
-  get cancelBubble() { return this[kStop]; }
-  composedPath() { return this.#target ? [this.#target] : []; }
-  preventDefault() { if (!this[kInPassive]) this.#defaultPrevented = true; }
-  stopPropagation() { this[kStop] = true; }
-  stopImmediatePropagation() { this[kStop] = true; }
-  _setTarget(t) { this.#target = t; }
+  initEvent(type, bubbles = false, cancelable = false) {
+    checkEvent(this);
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('type');
+    if (this.#dispatching) return;
+    this.#type = toDOMString(type);
+    this.#bubbles = !!bubbles;
+    this.#cancelable = !!cancelable;
+  }
+  [kInspect](depth, options) {
+    const name = this.constructor.name;
+    return inspectAs(this, name, depth, options, {
+      type: this.#type, defaultPrevented: this.#cancelable && this.#defaultPrevented,
+      cancelable: this.#cancelable, timeStamp: this.#timeStamp,
+    });
+  }
+  stopImmediatePropagation() {
+    checkEvent(this);
+    this.#stopPropagation = true;
+    this.#stopImmediate = true;
+  }
+  preventDefault() {
+    checkEvent(this);
+    if (!this.#inPassive) this.#defaultPrevented = true;
+  }
+  get target() { return checkEvent(this).#target; }
+  get currentTarget() { return checkEvent(this).#currentTarget; }
+  get srcElement() { return checkEvent(this).#target; }
+  get type() { return checkEvent(this).#type; }
+  get cancelable() { return checkEvent(this).#cancelable; }
+  get defaultPrevented() { return checkEvent(this).#cancelable && this.#defaultPrevented; }
+  get timeStamp() { return checkEvent(this).#timeStamp; }
+  composedPath() { return checkEvent(this).#dispatching ? [this.#currentTarget] : []; }
+  get returnValue() { return !(checkEvent(this).#cancelable && this.#defaultPrevented); }
+  set returnValue(value) {
+    checkEvent(this);
+    if (!value) this.preventDefault();
+  }
+  get bubbles() { return checkEvent(this).#bubbles; }
+  get composed() { return checkEvent(this).#composed; }
+  get eventPhase() { return checkEvent(this).#phase; }
+  get cancelBubble() { return checkEvent(this).#stopPropagation; }
+  set cancelBubble(value) {
+    checkEvent(this);
+    if (value) this.#stopPropagation = true;
+  }
+  stopPropagation() { checkEvent(this).#stopPropagation = true; }
+  get isTrusted() { return checkEvent(this).#trusted; }
 }
+function checkEvent(v) {
+  if (!isEvent(v)) throw new codes.ERR_INVALID_THIS('Event');
+  return v;
+}
+function enumerable(proto, names) {
+  for (const name of names) {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    d.enumerable = true;
+    Object.defineProperty(proto, name, d);
+  }
+}
+enumerable(Event.prototype, [
+  'initEvent', 'stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget', 'srcElement', 'type',
+  'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath', 'returnValue', 'bubbles', 'composed',
+  'eventPhase', 'cancelBubble', 'stopPropagation', 'isTrusted',
+]);
 Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', configurable: true });
 for (const [k, v] of Object.entries({ NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 })) {
   Object.defineProperty(Event, k, { value: v, enumerable: true });
 }
 
+let isCustomEvent;
 class CustomEvent extends Event {
   #detail;
-  constructor(type, options = undefined) {
-    super(type, options);
-    this.#detail = options && options.detail !== undefined ? options.detail : null;
+  static {
+    isCustomEvent = (v) => v !== null && typeof v === 'object' && #detail in v;
   }
-  get detail() { return this.#detail; }
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('type');
+    super(type, options);
+    this.#detail = options != null && options.detail !== undefined ? options.detail : null;
+  }
+  get detail() {
+    if (!isCustomEvent(this)) throw new codes.ERR_INVALID_THIS('CustomEvent');
+    return this.#detail;
+  }
+}
+enumerable(CustomEvent.prototype, ['detail']);
+Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, { value: 'CustomEvent', configurable: true });
+
+let isMessageEvent;
+function illegalInvocation() {
+  const err = new TypeError('Illegal invocation');
+  err.code = 'ERR_INVALID_THIS';
+  return err;
+}
+class MessageEvent extends Event {
+  #data; #origin; #lastEventId; #source; #ports;
+  static {
+    isMessageEvent = (v) => v !== null && typeof v === 'object' && #data in v;
+  }
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw new TypeError('MessageEvent constructor: 1 argument required, but 0 found.');
+    super(type, options);
+    const o = options == null ? {} : options;
+    this.#data = o.data === undefined ? null : o.data;
+    this.#origin = o.origin === undefined ? '' : `${o.origin}`;
+    this.#lastEventId = o.lastEventId === undefined ? '' : `${o.lastEventId}`;
+    this.#source = o.source === undefined ? null : o.source;
+    this.#ports = o.ports === undefined ? [] : [...o.ports];
+  }
+  get data() { if (!isMessageEvent(this)) throw illegalInvocation(); return this.#data; }
+  get origin() { if (!isMessageEvent(this)) throw illegalInvocation(); return this.#origin; }
+  get lastEventId() { if (!isMessageEvent(this)) throw illegalInvocation(); return this.#lastEventId; }
+  get source() { if (!isMessageEvent(this)) throw illegalInvocation(); return this.#source; }
+  get ports() { if (!isMessageEvent(this)) throw illegalInvocation(); return this.#ports; }
+  initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = '', lastEventId = '',
+    source = null, ports = []) {
+    if (!isMessageEvent(this)) throw illegalInvocation();
+    this.initEvent(type, bubbles, cancelable);
+    this.#data = data;
+    this.#origin = `${origin}`;
+    this.#lastEventId = `${lastEventId}`;
+    this.#source = source;
+    this.#ports = [...ports];
+  }
+}
+enumerable(MessageEvent.prototype, ['data', 'origin', 'lastEventId', 'source', 'ports', 'initMessageEvent']);
+Object.defineProperty(MessageEvent.prototype, Symbol.toStringTag, { value: 'MessageEvent', configurable: true });
+
+// ---- EventTarget --------------------------------------------------------------------------
+
+function listenerOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    return { capture: !!options, once: false, passive: false, signal: undefined, resist: false, weak: false };
+  }
+  return {
+    capture: !!options.capture,
+    once: !!options.once,
+    passive: !!options.passive,
+    signal: options.signal,
+    resist: !!options[kResistStopPropagation],
+    weak: !!options[kWeakHandler],
+  };
 }
 
-const kListeners = Symbol('listeners');
-// The listener count past which events.setMaxListeners warns (the default's at creation).
-const kMaxListeners = Symbol('maxListeners');
+// Whether the value can be a listener: a function, an object (its handleEvent is looked up
+// at each dispatch) or nothing (ignored with a warning).
+function checkListener(listener) {
+  if (typeof listener === 'function' || (listener !== null && typeof listener === 'object')) return true;
+  if (listener == null) return false;
+  throw new codes.ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
+}
+
+let isEventTarget;
+let listMap;
 class EventTarget {
+  // type -> array of { listener, capture, once, passive, resist, removed, weak }
+  #listeners = new Map();
+  static {
+    isEventTarget = (v) => v !== null && typeof v === 'object' && #listeners in v;
+    listMap = (t) => t.#listeners;
+  }
   constructor() {
-    // Internal slots: util.inspect shows none of them.
-    Object.defineProperty(this, kListeners, { value: new Map(), writable: true, configurable: true });
-    Object.defineProperty(this, kMaxListeners, {
-      value: require('events').defaultMaxListeners, writable: true, configurable: true,
-    });
+    initEventTarget(this);
   }
   addEventListener(type, listener, options = undefined) {
-    const { once, passive, signal } = listenerOptions(options);
-    if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      throw new codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+    if (!isEventTarget(this)) throw new codes.ERR_INVALID_THIS('EventTarget');
+    if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('type', 'listener');
+    const { capture, once, passive, signal, resist, weak } = listenerOptions(options);
+    validateAbortSignal(signal, 'options.signal');
+    if (!checkListener(listener)) {
+      const w = new Error(`addEventListener called with ${listener} which has no effect.`);
+      w.name = 'AddEventListenerArgumentTypeWarning';
+      w.target = this;
+      w.type = type;
+      process.emitWarning(w);
+      return;
     }
-    if (listener == null) return;
-    if (signal && signal.aborted) return;
-    let list = this[kListeners].get(`${type}`);
-    if (!list) { list = []; this[kListeners].set(`${type}`, list); }
-    if (list.some((l) => l.listener === listener)) return;
-    const entry = { listener, once, passive };
-    list.push(entry);
-    if (signal) signal.addEventListener('abort', () => this.removeEventListener(type, listener), { once: true });
+    type = toDOMString(type);
+    if (signal !== undefined && signal.aborted) return;
+    let list = this.#listeners.get(type);
+    if (list === undefined) {
+      list = [];
+      this.#listeners.set(type, list);
+    }
+    for (const entry of list) if (entry.listener === listener && entry.capture === capture) return;
+    list.push({ listener, capture, once, passive, resist, removed: false, weak });
+    const max = this[kMaxEventTargetListeners];
+    if (max > 0 && list.length > max && !this[kMaxEventTargetListenersWarned]) {
+      this[kMaxEventTargetListenersWarned] = true;
+      const w = new Error(`Possible EventTarget memory leak detected. ${list.length} ${type} listeners added to ` +
+        `${lazyInspect(this, { depth: -1 })}. MaxListeners is ${max}. Use events.setMaxListeners() to increase limit`);
+      w.name = 'MaxListenersExceededWarning';
+      w.target = this;
+      w.type = type;
+      w.count = list.length;
+      process.emitWarning(w);
+    }
+    if (signal !== undefined) {
+      signal.addEventListener('abort', () => this.removeEventListener(type, listener, options),
+        { __proto__: null, once: true, [kWeakHandler]: this, [kResistStopPropagation]: true });
+    }
   }
-  removeEventListener(type, listener) {
-    const list = this[kListeners].get(`${type}`);
-    if (!list) return;
-    const i = list.findIndex((l) => l.listener === listener);
+  removeEventListener(type, listener, options = undefined) {
+    if (!isEventTarget(this)) throw new codes.ERR_INVALID_THIS('EventTarget');
+    if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('type', 'listener');
+    type = toDOMString(type);
+    const capture = options !== null && typeof options === 'object' ? !!options.capture : !!options;
+    const list = this.#listeners.get(type);
+    if (list === undefined) return;
+    const i = list.findIndex((l) => l.listener === listener && l.capture === capture);
     if (i === -1) return;
     // A dispatch under way skips it too.
     list[i].removed = true;
     list.splice(i, 1);
+    if (list.length === 0) this.#listeners.delete(type);
   }
   dispatchEvent(event) {
+    if (!isEventTarget(this)) throw new codes.ERR_INVALID_THIS('EventTarget');
+    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('event');
     if (!(event instanceof Event)) throw new codes.ERR_INVALID_ARG_TYPE('event', 'Event', event);
-    event._setTarget(this);
-    const list = this[kListeners].get(event.type);
-    if (list) {
-      for (const entry of list.slice()) {
-        if (entry.removed) continue;
-        if (entry.once) this.removeEventListener(event.type, entry.listener);
-        event[kInPassive] = entry.passive;
-        try {
-          if (typeof entry.listener === 'function') entry.listener.call(this, event);
-          else if (entry.listener && typeof entry.listener.handleEvent === 'function') entry.listener.handleEvent(event);
-        } catch (err) {
-          process.nextTick(() => { throw err; });
+    if (isDispatching(event)) throw new codes.ERR_EVENT_RECURSION(event.type);
+    eventSetDispatch(event, { target: this, currentTarget: this, phase: 2, dispatching: true });
+    const list = this.#listeners.get(event.type);
+    try {
+      if (list !== undefined) {
+        for (const entry of list.slice()) {
+          if (entry.removed) continue;
+          if (stoppedImmediately(event) && !entry.resist) continue;
+          if (entry.once) this.removeEventListener(event.type, entry.listener, { capture: entry.capture });
+          eventSetDispatch(event, { passive: entry.passive });
+          callListener(this, entry.listener, event);
+          eventSetDispatch(event, { passive: false });
         }
-        event[kInPassive] = false;
-        if (event[kStop]) break;
       }
+    } finally {
+      eventSetDispatch(event, { currentTarget: null, phase: 0, dispatching: false });
     }
     return !event.defaultPrevented;
   }
-  _getListeners(type) { return (this[kListeners].get(type) || []).map((l) => l.listener); }
+  [kInspect](depth, options) {
+    return inspectAs(this, this.constructor.name, depth, options, {});
+  }
 }
+enumerable(EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
 
-function abortError(reason) {
-  if (reason !== undefined) return reason;
-  const { DOMException } = require('internal/dom_exception');
-  return new DOMException('This operation was aborted', 'AbortError');
+function initEventTarget(target) {
+  // Internal slots: util.inspect shows none of them.
+  Object.defineProperty(target, kMaxEventTargetListeners, {
+    value: events.defaultMaxListeners, writable: true, configurable: true,
+  });
+  Object.defineProperty(target, kMaxEventTargetListenersWarned, { value: false, writable: true, configurable: true });
 }
 
-class AbortSignal extends EventTarget {
-  #aborted = false; #reason = undefined;
-  constructor(key) {
-    if (key !== kCreate) {
-      const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
-      throw new ERR_ILLEGAL_CONSTRUCTOR();
+// A listener's exception (or its promise's rejection) becomes an uncaught exception on the
+// next tick; the dispatch goes on.
+function reportError(err) {
+  process.nextTick(() => { throw err; });
+}
+function callListener(target, listener, event) {
+  let result;
+  try {
+    if (typeof listener === 'function') {
+      result = Reflect.apply(listener, target, [event]);
+    } else {
+      const handleEvent = listener.handleEvent;
+      if (typeof handleEvent !== 'function') return;
+      result = Reflect.apply(handleEvent, listener, [event]);
     }
+    if (result !== undefined && result !== null && typeof result.then === 'function') {
+      result.then(undefined, reportError);
+    }
+  } catch (err) {
+    reportError(err);
+  }
+}
+
+function listenersOf(target, type) {
+  const list = listMap(target).get(toDOMString(type));
+  if (list === undefined) return [];
+  return list.map((l) => l.listener);
+}
+
+// `on<type>` attributes: a settable handler kept as one listener among the others.
+function defineEventHandler(proto, type) {
+  const handlers = new WeakMap();
+  Object.defineProperty(proto, `on${type}`, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const h = handlers.get(this);
+      return h === undefined ? null : h.handler;
+    },
+    set(value) {
+      let h = handlers.get(this);
+      if (h === undefined) {
+        h = { handler: null, wrapper: undefined };
+        handlers.set(this, h);
+      }
+      const fn = typeof value === 'function' || (value !== null && typeof value === 'object') ? value : null;
+      if (fn !== null && h.wrapper === undefined) {
+        const self = this;
+        h.wrapper = function (event) {
+          const handler = h.handler;
+          if (typeof handler === 'function') return Reflect.apply(handler, self, [event]);
+          return undefined;
+        };
+        this.addEventListener(type, h.wrapper);
+      } else if (fn === null && h.wrapper !== undefined) {
+        this.removeEventListener(type, h.wrapper);
+        h.wrapper = undefined;
+      }
+      h.handler = fn;
+    },
+  });
+}
+
+// ---- AbortSignal / AbortController ---------------------------------------------------------
+
+function domException(message, name) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, name);
+}
+
+const kCreate = Symbol('create');
+let isAbortSignal;
+let signalState;
+class AbortSignal extends EventTarget {
+  #aborted = false;
+  #reason = undefined;
+  // For a signal made by AbortSignal.any: its sources; for a source: the signals depending on it.
+  #sources = null;
+  #dependents = null;
+  static {
+    isAbortSignal = (v) => v !== null && typeof v === 'object' && #aborted in v;
+    signalState = (s) => ({
+      setAborted(reason) { s.#aborted = true; s.#reason = reason; },
+      get sources() { return s.#sources; },
+      set sources(v) { s.#sources = v; },
+      get dependents() { return s.#dependents; },
+      set dependents(v) { s.#dependents = v; },
+    });
+  }
+  constructor(key) {
+    if (key !== kCreate) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
     super();
-    // A signal may have any number of listeners.
-    this[kMaxListeners] = 0;
-    this.onabort = null;
+    // A signal may have any number of listeners unless events.setMaxListeners() says otherwise.
+    this[kMaxEventTargetListeners] = 0;
   }
-  get aborted() { return this.#aborted; }
-  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
-    return `AbortSignal ${inspect({ aborted: this.#aborted }, options)}`;
+  get aborted() {
+    if (!isAbortSignal(this)) throw new codes.ERR_INVALID_THIS('AbortSignal');
+    return this.#aborted;
   }
-  get reason() { return this.#reason; }
-  throwIfAborted() { if (this.#aborted) throw this.#reason; }
-  _abort(reason) {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#reason = abortError(reason);
-    const ev = new Event('abort');
-    if (typeof this.onabort === 'function') this.onabort.call(this, ev);
-    this.dispatchEvent(ev);
+  get reason() {
+    if (!isAbortSignal(this)) throw new codes.ERR_INVALID_THIS('AbortSignal');
+    return this.#reason;
   }
-  static abort(reason) {
+  throwIfAborted() {
+    if (!isAbortSignal(this)) throw new codes.ERR_INVALID_THIS('AbortSignal');
+    if (this.#aborted) throw this.#reason;
+  }
+  [kInspect](depth, options) {
+    if (depth < 0) return '[AbortSignal]';
+    return inspectAs(this, 'AbortSignal', depth, options, { aborted: this.#aborted });
+  }
+  static abort(reason = domException('This operation was aborted', 'AbortError')) {
     const s = new AbortSignal(kCreate);
     s.#aborted = true;
-    s.#reason = abortError(reason);
+    s.#reason = reason;
     return s;
   }
-  static timeout(ms) {
+  static timeout(delay) {
+    validateUint32(delay, 'delay', false);
     const s = new AbortSignal(kCreate);
     const t = setTimeout(() => {
-      const { DOMException } = require('internal/dom_exception');
-      s._abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
-    }, ms);
+      abortSignal(s, domException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, delay);
+    // A pending timeout does not keep the process alive.
     t.unref();
     return s;
   }
   static any(signals) {
-    const s = new AbortSignal(kCreate);
-    for (const sig of signals) {
-      if (sig.aborted) { s._abort(sig.reason); return s; }
+    if (signals === null || typeof signals !== 'object' || typeof signals[Symbol.iterator] !== 'function') {
+      const err = new TypeError('signals cannot be converted to sequence.');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
     }
-    for (const sig of signals) sig.addEventListener('abort', () => s._abort(sig.reason), { once: true });
+    const list = [...signals];
+    for (let i = 0; i < list.length; i++) {
+      if (!isAbortSignal(list[i])) {
+        const err = new TypeError(`signals[${i}] is not of type AbortSignal.`);
+        err.code = 'ERR_INVALID_ARG_TYPE';
+        throw err;
+      }
+    }
+    const s = new AbortSignal(kCreate);
+    for (const sig of list) {
+      if (sig.#aborted) {
+        s.#aborted = true;
+        s.#reason = sig.#reason;
+        return s;
+      }
+    }
+    const sources = new Set();
+    for (const sig of list) {
+      if (sig.#sources !== null) for (const src of sig.#sources) sources.add(src);
+      else sources.add(sig);
+    }
+    s.#sources = sources;
+    for (const src of sources) {
+      if (src.#dependents === null) src.#dependents = new Set();
+      src.#dependents.add(s);
+    }
     return s;
   }
 }
-const kCreate = Symbol('create');
+defineEventHandler(AbortSignal.prototype, 'abort');
+enumerable(AbortSignal.prototype, ['aborted']);
 Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { value: 'AbortSignal', configurable: true });
 
+// Aborts the signal and every signal depending on it: all are marked before any 'abort' event
+// is dispatched.
+function abortSignal(signal, reason) {
+  if (signal.aborted) return;
+  const toFire = [signal];
+  signalState(signal).setAborted(reason);
+  const deps = signalState(signal).dependents;
+  if (deps !== null) {
+    for (const dep of deps) {
+      if (dep.aborted) continue;
+      signalState(dep).setAborted(reason);
+      toFire.push(dep);
+    }
+  }
+  for (const s of toFire) {
+    const srcs = signalState(s).sources;
+    if (srcs !== null) for (const src of srcs) { const d = signalState(src).dependents; if (d !== null) d.delete(s); }
+    s.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
+  }
+}
+
+let isAbortController;
+// The brand check of AbortController fails as reading a private field does in V8.
+function privateSignal() {
+  return new TypeError('Cannot read private member #signal from an object whose class did not declare it');
+}
 class AbortController {
   #signal = new AbortSignal(kCreate);
-  get signal() { return this.#signal; }
-  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
-    return `AbortController ${inspect({ signal: this.#signal }, options)}`;
+  static {
+    isAbortController = (v) => v !== null && typeof v === 'object' && #signal in v;
   }
-  abort(reason) { this.#signal._abort(reason); }
+  get signal() {
+    if (!isAbortController(this)) throw privateSignal();
+    return this.#signal;
+  }
+  abort(reason = domException('This operation was aborted', 'AbortError')) {
+    if (!isAbortController(this)) throw privateSignal();
+    abortSignal(this.#signal, reason);
+  }
+  [kInspect](depth, options) {
+    if (depth < 0) return this;
+    return inspectAs(this, 'AbortController', depth, options, { signal: this.#signal });
+  }
 }
+enumerable(AbortController.prototype, ['signal', 'abort']);
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
 
-function setMaxListeners(target, n) { target[kMaxListeners] = n; }
-function getMaxListeners(target) { return target[kMaxListeners]; }
-
-module.exports = { Event, EventTarget, CustomEvent, AbortController, AbortSignal, setMaxListeners, getMaxListeners };
+module.exports = {
+  Event, CustomEvent, MessageEvent, EventTarget, AbortController, AbortSignal,
+  isEventTarget, listenersOf, defineEventHandler, kResistStopPropagation, kTrustEvent, kWeakHandler,
+  initEventTarget,
+};

@@ -12,12 +12,12 @@ function defineLazy(name, get, enumerable = false) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
     return value;
   };
-  Object.defineProperty(globalThis, name, {
-    configurable: true,
-    enumerable,
-    get() { return settle(get()); },
-    set(v) { settle(v); },
-  });
+  // Named `get <name>` and `set <name>`, as Node's accessors are.
+  const accessors = Object.getOwnPropertyDescriptor({
+    get [name]() { return settle(get()); },
+    set [name](v) { settle(v); },
+  }, name);
+  Object.defineProperty(globalThis, name, { configurable: true, enumerable, get: accessors.get, set: accessors.set });
 }
 
 // `process` and `Buffer` stay accessors, as Node keeps them.
@@ -25,20 +25,30 @@ function defineAccessor(name, get) {
   delete globalThis[name];
   let value;
   let loaded = false;
-  Object.defineProperty(globalThis, name, {
-    configurable: true,
-    enumerable: false,
-    get() {
+  const accessors = Object.getOwnPropertyDescriptor({
+    get [name]() {
       if (!loaded) { value = get(); loaded = true; }
       return value;
     },
-    set(v) { value = v; loaded = true; },
-  });
+    set [name](v) { value = v; loaded = true; },
+  }, name);
+  Object.defineProperty(globalThis, name, { configurable: true, enumerable: false, get: accessors.get, set: accessors.set });
 }
 
 function defineValue(name, value, enumerable = false) {
   delete globalThis[name];
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+}
+
+// Calling a class throws V8's TypeError in Node; the engine's words differ.
+function classCallError(err, fn) {
+  if (err instanceof TypeError && err.message === "class constructors must be invoked with 'new'" &&
+      /^class\b/.test(Function.prototype.toString.call(fn))) {
+    const message = `Class constructor ${fn.name} cannot be invoked without 'new'`;
+    if (typeof err.stack === 'string') err.stack = err.stack.replace(err.message, message);
+    err.message = message;
+  }
+  return err;
 }
 
 let done = false;
@@ -86,7 +96,11 @@ function setup() {
       throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
     }
     Promise.resolve().then(() => {
-      try { callback(); } catch (err) { require('internal/main').onFatal(err); }
+      try {
+        callback();
+      } catch (err) {
+        require('internal/main').onFatal(classCallError(err, callback));
+      }
     });
   }, true);
   defineValue('structuredClone', function structuredClone(value, options) {
@@ -114,6 +128,7 @@ function setup() {
   defineLazy('Event', () => events().Event);
   defineLazy('EventTarget', () => events().EventTarget);
   defineLazy('CustomEvent', () => events().CustomEvent);
+  defineLazy('MessageEvent', () => events().MessageEvent);
   defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('File', () => buffer().File);
