@@ -29,7 +29,6 @@ const exportsOf = {
   _stream_writable: [], _http_agent: [], _http_client: [], _http_common: [], _http_incoming: [], _http_outgoing: [],
   _http_server: [], _tls_common: [], _tls_wrap: [],
   perf_hooks: ['PerformanceObserver', 'monitorEventLoopDelay', 'createHistogram'],
-  punycode: ['decode', 'encode', 'toASCII', 'toUnicode'],
   'node:sea': ['isSea', 'getAsset', 'getRawAsset', 'getAssetAsBlob'],
   'node:sqlite': ['DatabaseSync', 'StatementSync'],
   'node:test/reporters': ['spec', 'tap', 'dot', 'junit', 'lcov'],

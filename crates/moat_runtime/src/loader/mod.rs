@@ -197,6 +197,7 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         }
         .to_string_lossy()
         .into_owned()),
+        Err(e) if e.code == resolve::URI_MALFORMED => Err(uri_malformed(ctx, &parent, name)),
         Err(e) => {
             let extra = e
                 .target
@@ -208,6 +209,26 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
             };
             Err(throw_code(ctx, ctor, e.code, &e.message, extra))
         }
+    }
+}
+
+/// Node's `URIError` for a specifier whose escapes do not decode, with the URL it resolved to
+/// (`input`) and the importing module's URL (`module`).
+fn uri_malformed(ctx: &Ctx<'_>, parent: &Path, name: &str) -> rquickjs::Error {
+    let module = file_url(&parent.to_string_lossy());
+    let input = url::Url::parse(&module)
+        .and_then(|u| u.join(name))
+        .map_or_else(|_| name.to_string(), String::from);
+    let build = || -> rquickjs::Result<rquickjs::Value<'_>> {
+        let ctor: Function = ctx.globals().get("URIError")?;
+        let e: Object = ctor.call(("URI malformed",))?;
+        crate::engine::define(&e, "input", input.as_str())?;
+        crate::engine::define(&e, "module", module.as_str())?;
+        Ok(e.into_value())
+    };
+    match build() {
+        Ok(v) => ctx.throw(v),
+        Err(e) => e,
     }
 }
 

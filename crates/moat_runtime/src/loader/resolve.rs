@@ -44,6 +44,10 @@ pub enum Resolved {
     File(PathBuf),
 }
 
+/// The `code` of a specifier whose escapes do not decode: Node throws `decodeURIComponent`'s
+/// `URIError`, which has no code of its own.
+pub const URI_MALFORMED: &str = "URI_MALFORMED";
+
 /// A resolution failure, with Node's error code.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
@@ -834,15 +838,25 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 let raw = raw.split(['?', '#']).next().unwrap_or(raw);
                 let lower = raw.to_ascii_lowercase();
                 if lower.contains("%2f") || lower.contains("%5c") {
+                    // Named by the path of the URL it resolves to, escapes as written.
+                    let shown = url::Url::from_file_path(parent)
+                        .ok()
+                        .and_then(|base| base.join(specifier).ok())
+                        .map_or_else(|| raw.to_string(), |u| u.path().to_string());
                     return Err(ResolveError::new(
                         "ERR_INVALID_MODULE_SPECIFIER",
                         format!(
-                            "Invalid module \"{specifier}\" must not include encoded \"/\" or \"\\\" characters imported from {}",
+                            "Invalid module \"{shown}\" must not include encoded \"/\" or \"\\\" characters imported from {}",
                             display(parent)
                         ),
                     ));
                 }
-                Some(percent_decode(raw))
+                match percent_decode(raw) {
+                    Some(p) => Some(p),
+                    None => {
+                        return Err(ResolveError::new(URI_MALFORMED, "URI malformed".into()));
+                    }
+                }
             }
             None => None,
         };
@@ -1063,23 +1077,22 @@ fn pattern_key_compare(a: &str, b: &str) -> std::cmp::Ordering {
     bb.cmp(&ab).then(b.len().cmp(&a.len()))
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// The path a file URL's escapes stand for, decoded as `decodeURIComponent` does: `None` when a
+/// `%` does not start two hex digits or the bytes are not UTF-8 (Node's `URI malformed`).
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let hex_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
+    let well_formed = b
+        .iter()
+        .enumerate()
+        .all(|(i, &c)| c != b'%' || (hex_at(i + 1) && hex_at(i + 2)));
+    if !well_formed {
+        return None;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|d| d.into_owned())
 }
 
 #[cfg(test)]
@@ -1428,6 +1441,21 @@ mod tests {
         assert_eq!(
             imp(&fs, "./x%2Fy.js").unwrap_err().code,
             "ERR_INVALID_MODULE_SPECIFIER"
+        );
+        // Escapes next to multi-byte characters, and escapes that are not UTF-8.
+        for spec in [
+            "./%2你.js",
+            "./%你.js",
+            "../%e4%bd.js",
+            "./%+1.js",
+            "./%ZZ.js",
+            "./%",
+        ] {
+            assert_eq!(imp(&fs, spec).unwrap_err().code, URI_MALFORMED, "{spec}");
+        }
+        assert_eq!(
+            imp(&fs, "./%e4%bd%a0好.js").unwrap_err().target,
+            Some(PathBuf::from("/app/你好.js"))
         );
         let e = imp(&fs, "nopkg").unwrap_err();
         assert_eq!(
