@@ -79,17 +79,16 @@ const PLAIN_FLAGS: &[&str] = &[
     "--no-experimental-detect-module",
     "--experimental-default-type=commonjs",
     "--abort-on-uncaught-exception",
-    "--unhandled-rejections=throw",
-    "--unhandled-rejections=strict",
-    "--unhandled-rejections=warn",
-    "--unhandled-rejections=none",
-    "--unhandled-rejections=warn-with-error-code",
     "--no-node-snapshot",
     "--experimental-global-navigator",
     "--no-experimental-global-navigator",
     "--stack-size",
     "--frozen-intrinsics",
+    "--no-global-search-paths",
 ];
+
+/// `--unhandled-rejections` modes.
+const UNHANDLED_REJECTIONS: &[&str] = &["throw", "strict", "warn", "none", "warn-with-error-code"];
 
 /// Options that may not come from `NODE_OPTIONS`: they name what to run, or end the options.
 const NOT_IN_NODE_OPTIONS: &[&str] = &[
@@ -258,6 +257,20 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             }
             "--stack-trace-limit" => {
                 take(args, &mut i, &inline, &flag)?;
+            }
+            // The process title (the runtime reads it from `process.execArgv`).
+            "--title" => {
+                take(args, &mut i, &inline, &flag)?;
+            }
+            // Kept as `--unhandled-rejections=MODE` in `Options::flags` for the runtime.
+            "--unhandled-rejections" => {
+                let mode = take(args, &mut i, &inline, &flag)?;
+                if !UNHANDLED_REJECTIONS.contains(&mode.as_str()) {
+                    return Err(BadOption(
+                        "invalid value for --unhandled-rejections".to_string(),
+                    ));
+                }
+                cfg.flags.push(format!("{flag}={mode}"));
             }
             f if PLAIN_FLAGS.contains(&f) || PLAIN_FLAGS.contains(&arg.as_str()) => {}
             f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}

@@ -16,68 +16,158 @@ function exitCodeOf(code) {
 const report = () => require('internal/main/report');
 
 let handlingFatal = false;
-function onFatal(err) {
+// An uncaught exception (`origin` 'uncaughtException') or a rejection raised as one
+// ('unhandledRejection'): 'uncaughtExceptionMonitor' sees it first, then the capture callback
+// or the 'uncaughtException' listeners handle it; with neither, 'exit' runs, then Node's
+// report is printed and the process ends.
+function onFatal(err, origin = 'uncaughtException') {
   if (handlingFatal) {
+    // Thrown by an 'uncaughtException' listener: no second chance.
     report().printFatal(err);
     b.reallyExit(7);
   }
-  if (typeof process._captureCallback === 'function') {
-    process._captureCallback(err);
-    return;
-  }
-  if (process.listenerCount('uncaughtException') > 0) {
-    handlingFatal = true;
-    try {
-      process.emit('uncaughtException', err, 'uncaughtException');
-    } catch (err2) {
-      report().printFatal(err2);
-      b.reallyExit(7);
-    }
-    handlingFatal = false;
-    return;
-  }
-  report().printFatal(err);
-  process.exitCode = 1;
-  // An 'exit' listener may still change the code; one that throws now only ends the process.
+  handlingFatal = true;
   try {
-    emitExit(1);
+    process.emit('uncaughtExceptionMonitor', err, origin);
+    if (typeof process._captureCallback === 'function') {
+      process._captureCallback(err);
+      handlingFatal = false;
+      return;
+    }
+    if (process.emit('uncaughtException', err, origin)) {
+      handlingFatal = false;
+      return;
+    }
   } catch (err2) {
     report().printFatal(err2);
     b.reallyExit(7);
   }
-  b.reallyExit(exitCodeOf(process.exitCode));
+  // An 'exit' listener may still change the code; what one throws is dropped.
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      exitEmitted = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch {
+    // Nothing more can be done for it: the original error is what is reported.
+  }
+  report().printFatal(err);
+  b.reallyExit(process.exitCode === undefined ? 1 : exitCodeOf(process.exitCode));
 }
 
-function onUnhandledRejection(promise, reason) {
-  if (process.listenerCount('unhandledRejection') > 0) {
-    process.emit('unhandledRejection', reason, promise);
-    return;
+// `--unhandled-rejections=MODE` (Node's default: throw).
+let rejectionMode;
+function unhandledRejectionsMode() {
+  if (rejectionMode === undefined) {
+    const { hasFlag } = require('internal/options');
+    rejectionMode = ['strict', 'warn', 'none', 'warn-with-error-code', 'throw']
+      .find((m) => hasFlag(`--unhandled-rejections=${m}`)) ?? 'throw';
   }
-  onFatal(reason instanceof Error ? reason : report().rejectionError(reason));
+  return rejectionMode;
+}
+
+// Node counts every promise rejected with no handler yet (the "rejection id" of its warnings).
+let lastRejectionId = 0;
+const rejectionIds = new WeakMap();
+
+function onRejectionEvent(promise, reason, handled) {
+  if (!handled) rejectionIds.set(promise, ++lastRejectionId);
+  else if (reportedRejections.has(promise)) {
+    // A rejection reported as unhandled got its handler: Node warns unless a 'rejectionHandled'
+    // listener takes the news.
+    const id = rejectionIds.get(promise);
+    process.nextTick(() => {
+      if (process.listenerCount('rejectionHandled') > 0) return;
+      const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${id})`);
+      warning.name = 'PromiseRejectionHandledWarning';
+      warning.id = id;
+      process.emitWarning(warning);
+    });
+  }
+  require('internal/loop').onRejection(promise, reason, handled);
+}
+
+const reportedRejections = new WeakSet();
+
+// Node's test for a value reported with its stack.
+function isErrorLike(value) {
+  return value instanceof Error ||
+    (value !== null && typeof value === 'object' && Object.hasOwn(value, 'stack'));
+}
+
+function warnUnhandledRejection(promise, reason) {
+  const id = rejectionIds.get(promise);
+  let detail;
+  try {
+    detail = isErrorLike(reason) ? reason.stack : String(reason);
+  } catch {
+    detail = undefined;
+  }
+  if (detail !== undefined) process.emitWarning(`${detail}`, 'UnhandledPromiseRejectionWarning');
+  const warning = new Error('Unhandled promise rejection. This error originated either by throwing inside of an ' +
+    'async function without a catch block, or by rejecting a promise which was not handled with .catch(). To ' +
+    'terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict` ' +
+    `(see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). (rejection id: ${id})`);
+  warning.name = 'UnhandledPromiseRejectionWarning';
+  if (isErrorLike(reason)) {
+    try { warning.stack = reason.stack; } catch { /* the reason's stack could not be read */ }
+  }
+  process.emitWarning(warning);
+}
+
+// A rejection still unhandled after the microtasks that followed it, by the mode in force.
+function onUnhandledRejection(promise, reason) {
+  reportedRejections.add(promise);
+  const asError = () => (isErrorLike(reason) ? reason : report().rejectionError(reason));
+  switch (unhandledRejectionsMode()) {
+    case 'strict': {
+      onFatal(asError(), 'unhandledRejection');
+      if (!process.emit('unhandledRejection', reason, promise)) warnUnhandledRejection(promise, reason);
+      return;
+    }
+    case 'warn':
+      process.emit('unhandledRejection', reason, promise);
+      warnUnhandledRejection(promise, reason);
+      return;
+    case 'none':
+      process.emit('unhandledRejection', reason, promise);
+      return;
+    case 'warn-with-error-code':
+      if (!process.emit('unhandledRejection', reason, promise)) {
+        warnUnhandledRejection(promise, reason);
+        process.exitCode = 1;
+      }
+      return;
+    default:
+      if (!process.emit('unhandledRejection', reason, promise)) onFatal(asError(), 'unhandledRejection');
+  }
 }
 
 let exitEmitted = false;
+// The end of a run: 'exit' with the exit code, which stays unset unless the program set it.
 function emitExit(code) {
   if (exitEmitted) return;
   exitEmitted = true;
   process._exiting = true;
-  if (process.exitCode === undefined) process.exitCode = code;
-  process.emit('exit', exitCodeOf(process.exitCode));
+  process.emit('exit', exitCodeOf(process.exitCode ?? code));
 }
 
 // What `process` gets from here as it is built: exit, reallyExit and the default 'warning'
 // listener.
 function attach(process) {
   process.exit = function exit(code) {
-    if (code !== undefined && code !== null) process.exitCode = code;
+    if (arguments.length !== 0) process.exitCode = code;
     if (!process._exiting) {
       process._exiting = true;
       exitEmitted = true;
       process.emit('exit', exitCodeOf(process.exitCode));
     }
-    b.reallyExit(exitCodeOf(process.exitCode));
+    // Through the property: a program may replace process.reallyExit.
+    process.reallyExit(exitCodeOf(process.exitCode));
   };
-  process.reallyExit = (code) => b.reallyExit(exitCodeOf(code));
+  process.reallyExit = function reallyExit(code) { b.reallyExit(exitCodeOf(code)); };
   process.on('warning', function onWarning(warning) { require('internal/process/warning').onWarning(warning); });
 }
 
@@ -178,8 +268,7 @@ function runLoop(loop) {
 
 function run() {
   b = internalBinding('process');
-  timersBinding.setRejectionHook((promise, reason, handled) =>
-    require('internal/loop').onRejection(promise, reason, handled));
+  timersBinding.setRejectionHook(onRejectionEvent);
   try {
     runEntry();
   } catch (err) {
@@ -198,7 +287,11 @@ function run() {
   }
   const p = current.peek();
   if (p === undefined) return 0;
-  emitExit(0);
+  try {
+    emitExit(0);
+  } catch (err) {
+    onFatal(err);
+  }
   return exitCodeOf(p.exitCode);
 }
 

@@ -51,6 +51,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     o.set("sandboxed", opts.sandboxed)?;
     o.set("version", crate::NODE_VERSION)?;
     o.set("moatVersion", crate::VERSION)?;
+    // SAFETY: JS_GetVersion returns a static NUL-terminated string.
+    let engine = unsafe { std::ffi::CStr::from_ptr(rquickjs::qjs::JS_GetVersion()) };
+    o.set("engineVersion", engine.to_string_lossy().into_owned())?;
     o.set(
         "arch",
         if cfg!(target_arch = "aarch64") {
@@ -221,15 +224,20 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         "signalUnwatch",
         Function::new(ctx.clone(), sys::signal_unwatch)?,
     )?;
+    // A failed signal answers `[code, errno]` (libuv's), for Node's `kill ESRCH` error.
     o.set(
         "kill",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, pid: i32, sig: i32| -> Result<()> {
-                sys::kill(pid, sig).map_err(|e| throw_uv(&ctx, &e, "kill", None, None))
+            |ctx: Ctx<'js>, pid: i32, sig: i32| -> Result<Value<'js>> {
+                match sys::kill(pid, sig) {
+                    Ok(()) => Ok(Value::new_undefined(ctx)),
+                    Err(e) => os_error(&ctx, &e),
+                }
             },
         )?,
     )?;
+    credentials(ctx, o)?;
     o.set(
         "writeStdio",
         Function::new(
@@ -284,6 +292,107 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 0.0,
             ])
         })?,
+    )?;
+    Ok(())
+}
+
+/// An OS error as JS builds Node's errors from it: `[code, errno, text]`, with libuv's code and
+/// (negative) errno and the OS's own wording (`Operation not permitted`).
+fn os_error<'js>(ctx: &Ctx<'js>, e: &std::io::Error) -> Result<Value<'js>> {
+    let uv = sys::error::uv_error(e);
+    let text = e.to_string();
+    let text = text
+        .split(" (os error")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    vec![
+        uv.code.into_js(ctx)?,
+        uv.errno.into_js(ctx)?,
+        text.into_js(ctx)?,
+    ]
+    .into_js(ctx)
+}
+
+/// Who the process runs as (`setuid` and its family, `setgroups`, `initgroups`), its thread's
+/// CPU time, its title and `execve`. A failure answers as [`os_error`]; success, undefined.
+fn credentials<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    use sys::os::IdKind;
+    fn done<'js>(ctx: &Ctx<'js>, r: std::io::Result<()>) -> Result<Value<'js>> {
+        match r {
+            Ok(()) => Ok(Value::new_undefined(ctx.clone())),
+            Err(e) => os_error(ctx, &e),
+        }
+    }
+    o.set(
+        "setId",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, kind: String, id: u32| -> Result<Value<'js>> {
+                let kind = match kind.as_str() {
+                    "setuid" => IdKind::Uid,
+                    "setgid" => IdKind::Gid,
+                    "seteuid" => IdKind::Euid,
+                    _ => IdKind::Egid,
+                };
+                done(&ctx, sys::os::set_id(kind, id))
+            },
+        )?,
+    )?;
+    o.set(
+        "userId",
+        Function::new(ctx.clone(), |name: String| sys::os::user_id(&name))?,
+    )?;
+    o.set(
+        "groupId",
+        Function::new(ctx.clone(), |name: String| sys::os::group_id(&name))?,
+    )?;
+    o.set(
+        "setGroups",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, groups: Vec<u32>| -> Result<Value<'js>> {
+                done(&ctx, sys::os::set_groups(&groups))
+            },
+        )?,
+    )?;
+    o.set(
+        "initGroups",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, user: String, extra: u32| -> Result<Value<'js>> {
+                done(&ctx, sys::os::init_groups(&user, extra))
+            },
+        )?,
+    )?;
+    o.set(
+        "threadCpuUsage",
+        Function::new(ctx.clone(), || {
+            let u = sys::os::thread_cpu_usage();
+            vec![u.user_us, u.system_us]
+        })?,
+    )?;
+    o.set(
+        "resourceUsage",
+        Function::new(ctx.clone(), || sys::os::resource_usage().to_vec())?,
+    )?;
+    o.set(
+        "setTitle",
+        Function::new(ctx.clone(), |title: String| sys::os::set_title(&title))?,
+    )?;
+    o.set(
+        "execve",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             path: String,
+             args: Vec<String>,
+             env: Vec<String>|
+             -> Result<Value<'js>> {
+                let e = sys::os::exec(&path, &args, &env);
+                os_error(&ctx, &e)
+            },
+        )?,
     )?;
     Ok(())
 }

@@ -161,3 +161,262 @@ pub fn constrained_memory() -> f64 {
         _ => 0.0,
     }
 }
+
+/// Which of the process's ids a credential call sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdKind {
+    Uid,
+    Gid,
+    Euid,
+    Egid,
+}
+
+pub use credentials::{
+    exec, group_id, init_groups, resource_usage, set_groups, set_id, set_title, thread_cpu_usage,
+    user_id,
+};
+
+/// The calls that change who the process is, and the lookups of user and group names.
+#[cfg(not(target_os = "wasi"))]
+mod credentials {
+    use super::IdKind;
+    use std::ffi::CString;
+    use std::io;
+
+    fn check(r: libc::c_int) -> io::Result<()> {
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Sets one of the process's ids.
+    ///
+    /// # Errors
+    /// The OS error (`EPERM` without the privilege).
+    pub fn set_id(kind: IdKind, id: u32) -> io::Result<()> {
+        // SAFETY: these calls take a plain integer and have no memory preconditions.
+        check(unsafe {
+            match kind {
+                IdKind::Uid => libc::setuid(id),
+                IdKind::Gid => libc::setgid(id),
+                IdKind::Euid => libc::seteuid(id),
+                IdKind::Egid => libc::setegid(id),
+            }
+        })
+    }
+
+    /// Calls `lookup` with a growing buffer until it fits; `Some(id)` for a found entry.
+    fn lookup_with_buffer(
+        mut lookup: impl FnMut(&mut [libc::c_char]) -> (i32, Option<u32>),
+    ) -> Option<u32> {
+        let mut size = 1024;
+        while size <= 1 << 20 {
+            let mut buf = vec![0 as libc::c_char; size];
+            match lookup(&mut buf) {
+                (libc::ERANGE, _) => size *= 2,
+                (_, found) => return found,
+            }
+        }
+        None
+    }
+
+    /// The uid of the user `name`, from the system's user database.
+    pub fn user_id(name: &str) -> Option<u32> {
+        let name = CString::new(name).ok()?;
+        lookup_with_buffer(|buf| {
+            // SAFETY: every pointer is valid for the call; `buf` outlives it and its length is passed.
+            unsafe {
+                let mut pw: libc::passwd = std::mem::zeroed();
+                let mut out: *mut libc::passwd = std::ptr::null_mut();
+                let r = libc::getpwnam_r(
+                    name.as_ptr(),
+                    &mut pw,
+                    buf.as_mut_ptr(),
+                    buf.len(),
+                    &mut out,
+                );
+                (r, (!out.is_null()).then_some(pw.pw_uid))
+            }
+        })
+    }
+
+    /// The gid of the group `name`, from the system's group database.
+    pub fn group_id(name: &str) -> Option<u32> {
+        let name = CString::new(name).ok()?;
+        lookup_with_buffer(|buf| {
+            // SAFETY: as in `user_id`.
+            unsafe {
+                let mut gr: libc::group = std::mem::zeroed();
+                let mut out: *mut libc::group = std::ptr::null_mut();
+                let r = libc::getgrnam_r(
+                    name.as_ptr(),
+                    &mut gr,
+                    buf.as_mut_ptr(),
+                    buf.len(),
+                    &mut out,
+                );
+                (r, (!out.is_null()).then_some(gr.gr_gid))
+            }
+        })
+    }
+
+    /// Replaces the supplementary groups.
+    ///
+    /// # Errors
+    /// The OS error (`EPERM` without the privilege).
+    pub fn set_groups(groups: &[u32]) -> io::Result<()> {
+        // SAFETY: the pointer and length describe `groups`.
+        check(unsafe { libc::setgroups(groups.len() as _, groups.as_ptr()) })
+    }
+
+    /// Sets the supplementary groups to those of `user`, plus `extra`.
+    ///
+    /// # Errors
+    /// The OS error (`EPERM` without the privilege).
+    pub fn init_groups(user: &str, extra: u32) -> io::Result<()> {
+        let user = CString::new(user).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+        // SAFETY: `user` is a valid C string for the call.
+        check(unsafe { libc::initgroups(user.as_ptr(), extra) })
+    }
+
+    /// CPU time the calling thread has used.
+    pub fn thread_cpu_usage() -> super::Usage {
+        // SAFETY: `ru` is a valid out-pointer.
+        let ru = unsafe {
+            let mut ru: libc::rusage = std::mem::zeroed();
+            libc::getrusage(libc::RUSAGE_THREAD, &mut ru);
+            ru
+        };
+        let us = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
+        super::Usage {
+            user_us: us(ru.ru_utime),
+            system_us: us(ru.ru_stime),
+            max_rss_kb: ru.ru_maxrss as f64,
+        }
+    }
+
+    /// getrusage(2) for the process, in `process.resourceUsage()`'s order: user and system
+    /// time in microseconds, then the counters as the OS gives them.
+    pub fn resource_usage() -> [f64; 16] {
+        // SAFETY: `ru` is a valid out-pointer.
+        let ru = unsafe {
+            let mut ru: libc::rusage = std::mem::zeroed();
+            libc::getrusage(libc::RUSAGE_SELF, &mut ru);
+            ru
+        };
+        let us = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
+        [
+            us(ru.ru_utime),
+            us(ru.ru_stime),
+            ru.ru_maxrss as f64,
+            ru.ru_ixrss as f64,
+            ru.ru_idrss as f64,
+            ru.ru_isrss as f64,
+            ru.ru_minflt as f64,
+            ru.ru_majflt as f64,
+            ru.ru_nswap as f64,
+            ru.ru_inblock as f64,
+            ru.ru_oublock as f64,
+            ru.ru_msgsnd as f64,
+            ru.ru_msgrcv as f64,
+            ru.ru_nsignals as f64,
+            ru.ru_nvcsw as f64,
+            ru.ru_nivcsw as f64,
+        ]
+    }
+
+    /// Names the process's main thread as `ps` and `top` show it (Linux keeps 15 bytes).
+    pub fn set_title(title: &str) {
+        let short: Vec<u8> = title.bytes().filter(|&b| b != 0).take(15).collect();
+        if let Ok(name) = CString::new(short) {
+            // SAFETY: PR_SET_NAME reads a C string of at most 16 bytes.
+            unsafe { libc::prctl(libc::PR_SET_NAME, name.as_ptr() as libc::c_ulong, 0, 0, 0) };
+        }
+    }
+
+    /// Replaces the process with `path` run with `args` and `env` (each `KEY=value`). Signals
+    /// the runtime blocked are unblocked first, as the new program expects.
+    ///
+    /// # Errors
+    /// Why the program could not be started; on success this does not return.
+    pub fn exec(path: &str, args: &[String], env: &[String]) -> io::Error {
+        let invalid = || io::Error::from_raw_os_error(libc::EINVAL);
+        let Ok(path) = CString::new(path) else {
+            return invalid();
+        };
+        let to_c = |v: &[String]| {
+            v.iter()
+                .map(|s| CString::new(s.as_str()))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let (Ok(args), Ok(env)) = (to_c(args), to_c(env)) else {
+            return invalid();
+        };
+        let mut argv: Vec<*const libc::c_char> = args.iter().map(|a| a.as_ptr()).collect();
+        argv.push(std::ptr::null());
+        let mut envp: Vec<*const libc::c_char> = env.iter().map(|a| a.as_ptr()).collect();
+        envp.push(std::ptr::null());
+        super::super::tty::restore();
+        // SAFETY: every pointer is to a NUL-terminated string kept alive above, and both
+        // arrays end with a null pointer.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::pthread_sigmask(libc::SIG_SETMASK, &set, std::ptr::null_mut());
+            libc::execve(path.as_ptr(), argv.as_ptr(), envp.as_ptr());
+        }
+        io::Error::last_os_error()
+    }
+}
+
+/// WASI has no users, groups or process images: the sandbox cannot change who it runs as.
+#[cfg(target_os = "wasi")]
+mod credentials {
+    use super::IdKind;
+    use std::io;
+
+    fn not_permitted() -> io::Error {
+        io::Error::from_raw_os_error(63)
+    }
+
+    pub fn set_id(_kind: IdKind, _id: u32) -> io::Result<()> {
+        Err(not_permitted())
+    }
+
+    /// The sandbox sees no user database.
+    pub fn user_id(_name: &str) -> Option<u32> {
+        None
+    }
+
+    pub fn group_id(_name: &str) -> Option<u32> {
+        None
+    }
+
+    pub fn set_groups(_groups: &[u32]) -> io::Result<()> {
+        Err(not_permitted())
+    }
+
+    pub fn init_groups(_user: &str, _extra: u32) -> io::Result<()> {
+        Err(not_permitted())
+    }
+
+    /// The guest runs on one thread: its CPU time is the process's.
+    pub fn thread_cpu_usage() -> super::Usage {
+        super::cpu_usage()
+    }
+
+    pub fn set_title(_title: &str) {}
+
+    /// WASI reports no resource use beyond the time the guest has run (see `cpu_usage`).
+    pub fn resource_usage() -> [f64; 16] {
+        let mut out = [0.0; 16];
+        out[0] = super::cpu_usage().user_us;
+        out
+    }
+
+    pub fn exec(_path: &str, _args: &[String], _env: &[String]) -> io::Error {
+        io::Error::from(io::ErrorKind::Unsupported)
+    }
+}

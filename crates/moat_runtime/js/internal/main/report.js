@@ -22,7 +22,10 @@ function printFatal(err) {
   const isErrorLike = err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string');
   let body;
   try {
-    body = inspect(err, { colors: false });
+    // An error the engine raised without a stack (an exhausted call stack) reads as its
+    // first line, as V8's stack would begin.
+    if (err instanceof Error && typeof err.stack !== 'string') body = Error.prototype.toString.call(err);
+    else body = inspect(err, { colors: false });
   } catch {
     body = String(err);
   }

@@ -7,7 +7,18 @@ const EventEmitter = require('events');
 let b;
 const timers = internalBinding('timers');
 const { codes } = require('internal/errors');
-const { validateString, validateInteger } = require('internal/validators');
+const { validateString, validateInteger, validateUint32, validateBoolean } = require('internal/validators');
+
+// `--title=…`, the last one given.
+function titleFlag() {
+  let value;
+  const argv = b.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--title=')) value = argv[i].slice(8);
+    else if (argv[i] === '--title' && i + 1 < argv.length) value = argv[++i];
+  }
+  return value;
+}
 
 // An exit code is an integer, a string of one, or absent.
 function validateExitCode(code) {
@@ -23,6 +34,16 @@ const signals = {
   SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPOLL: 29, SIGPWR: 30, SIGSYS: 31,
 };
 
+let envValueWarned = false;
+// DEP0104, under --pending-deprecation: a value other than a string, number or boolean.
+function warnEnvValue() {
+  if (envValueWarned || !require('internal/options').hasFlag('--pending-deprecation')) return;
+  envValueWarned = true;
+  process.emitWarning('Assigning any value other than a string, number, or boolean to a process.env property ' +
+    'is deprecated. Please make sure to convert the value to a string before setting process.env with it.',
+  'DeprecationWarning', 'DEP0104');
+}
+
 // process.env: values become strings (a Symbol cannot), and only plain, writable,
 // enumerable, configurable data properties may be defined, as in Node.
 function envProxy(target) {
@@ -31,6 +52,7 @@ function envProxy(target) {
     has(t, key) { return typeof key !== 'symbol' && key in t; },
     set(t, key, value) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') warnEnvValue();
       t[key] = `${value}`;
       return true;
     },
@@ -102,16 +124,31 @@ function watchSignals(process) {
 }
 
 function fill(process) {
+  const { thrower } = require('internal/errors');
 
-  process.title = 'moat';
+  // The title `ps` shows: `--title`, else the program's name; Linux keeps its first 15 bytes.
+  let title = titleFlag() ?? 'moat';
+  if (title !== 'moat') b.setTitle(title);
+  Object.defineProperty(process, 'title', {
+    enumerable: true,
+    configurable: true,
+    get() { return title; },
+    set(value) {
+      title = `${value}`;
+      b.setTitle(title);
+    },
+  });
   process.version = b.version;
+  // What moat is made of: the Node API level it implements, itself, and its engine with the
+  // Unicode tables the engine was built with. Components moat does not contain (V8, libuv,
+  // OpenSSL, N-API, …) have no entry.
   process.versions = {
-    node: b.version.slice(1), moat: b.moatVersion, quickjs: '0.10.1', acorn: '8.15.0', ada: '3.2.4', uv: '1.51.0',
-    modules: '137', napi: '10', unicode: '16.0',
+    node: b.version.slice(1), moat: b.moatVersion, quickjs: b.engineVersion, unicode: '17.0',
   };
   process.arch = b.arch;
   process.platform = 'linux';
-  process.release = { name: 'node', lts: 'Krypton', sourceUrl: '', headersUrl: '' };
+  // Node's release moat follows; there is no source or headers tarball of moat's to point at.
+  process.release = { name: 'node', lts: 'Krypton' };
   process.argv0 = b.argv0;
   process.execArgv = b.execArgv;
   process.execPath = b.execPath;
@@ -130,20 +167,32 @@ function fill(process) {
     },
   });
   process._exiting = false;
-  process.config = {
-    target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
-    variables: { asan: 0, node_shared: false, v8_enable_i18n_support: 0, node_module_version: 137, napi_build_version: '10' },
-  };
+  // Build settings in Node's shape: a release build, not shared, without ICU or sanitizers.
+  process.config = Object.freeze({
+    target_defaults: Object.freeze({
+      cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [],
+    }),
+    variables: Object.freeze({
+      asan: 0, node_shared: false, v8_enable_i18n_support: 0, node_builtin_shareable_builtins: [],
+      node_use_amaro: false, node_use_lief: false,
+    }),
+  });
   process.features = {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
-    cached_builtins: true, require_module: require('internal/options').requireModule(), typescript: false, quic: false,
+    openssl_is_boringssl: false, cached_builtins: true, require_module: require('internal/options').requireModule(), typescript: false, quic: false,
   };
   process.moduleLoadList = [];
   process.cwd = () => b.cwd();
   process.chdir = (dir) => { validateString(dir, 'directory'); b.chdir(dir); };
-  process.umask = (mask) => {
+  process.umask = function umask(mask) {
     if (mask === undefined) return b.umask(undefined);
-    if (typeof mask === 'string') mask = parseInt(mask, 8);
+    if (typeof mask === 'string') {
+      if (!/^[0-7]+$/.test(mask)) {
+        throw new codes.ERR_INVALID_ARG_VALUE('mask', mask, 'must be a 32-bit unsigned integer or an octal string');
+      }
+      mask = parseInt(mask, 8);
+    }
+    validateUint32(mask, 'mask');
     return b.umask(mask);
   };
   process.getuid = () => b.getuid();
@@ -177,16 +226,16 @@ function fill(process) {
     return { rss, heapTotal, heapUsed, external, arrayBuffers };
   };
   process.memoryUsage.rss = () => b.memoryUsage()[0];
-  process.cpuUsage = function cpuUsage(prevValue) {
+  // CPU time in microseconds, less `prevValue`'s when given.
+  const usage = (user, system, prevValue) => {
     if (prevValue !== undefined) {
       if (prevValue === null || typeof prevValue !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
       for (const key of ['user', 'system']) {
         const v = prevValue[key];
         if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
-        if (!(v >= 0 && Number.isFinite(v))) throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
+        if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER)) throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
       }
     }
-    const [user, system] = b.cpuUsage();
     const r = { user: Math.round(user), system: Math.round(system) };
     if (prevValue !== undefined) {
       r.user -= prevValue.user;
@@ -194,24 +243,46 @@ function fill(process) {
     }
     return r;
   };
+  process.cpuUsage = function cpuUsage(prevValue) {
+    const [user, system] = b.cpuUsage();
+    return usage(user, system, prevValue);
+  };
+  process.threadCpuUsage = function threadCpuUsage(prevValue) {
+    const [user, system] = b.threadCpuUsage();
+    return usage(user, system, prevValue);
+  };
+  process.resourceUsage = () => require('internal/process/resources').resourceUsage(b);
   process.kill = function kill(pid, sig = 'SIGTERM') {
+    // eslint-disable-next-line eqeqeq
     if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
-    let num = sig;
-    if (typeof sig === 'string') {
-      num = signals[sig];
-      if (num === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+    let num;
+    if (typeof sig === 'number') num = sig;
+    else if (typeof sig === 'string' && Object.hasOwn(signals, sig)) num = signals[sig];
+    else throw new codes.ERR_UNKNOWN_SIGNAL(typeof sig === 'string' ? sig : require('internal/util/inspect').inspect(sig));
+    const failure = b.kill(pid, num);
+    // Node's wording for a failed kill: `kill ESRCH`.
+    if (failure !== undefined) {
+      const [code, errno] = failure;
+      const err = new Error(`kill ${code}`);
+      Object.assign(err, { errno, code, syscall: 'kill' });
+      throw err;
     }
-    b.kill(pid, num);
     return true;
   };
   process.abort = () => b.reallyExit(134);
   process.emitWarning = function emitWarning(...args) {
     return require('internal/process/warning').emitWarning.apply(this, args);
   };
+  // Node's C++ bindings do not exist in moat.
   process.binding = (name) => { throw new Error(`No such module: ${name}`); };
-  process.allowedNodeEnvironmentFlags = new Set();
+  let allowedFlags;
+  Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+    enumerable: true,
+    configurable: true,
+    get() { return (allowedFlags ??= require('internal/process/allowed_flags').create()); },
+    set(value) { Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, configurable: true, enumerable: true, writable: true }); },
+  });
   // Diagnostic reports: the settings are Node's defaults; producing a report is not implemented.
-  const { thrower } = require('internal/errors');
   process.report = {
     compact: false, directory: '', filename: '', excludeNetwork: false, signal: 'SIGUSR2',
     reportOnFatalError: false, reportOnSignal: false, reportOnUncaughtException: false,
@@ -231,6 +302,33 @@ function fill(process) {
     if (typeof fn === 'function') fn.call(maybeRefable);
   };
   process.getActiveResourcesInfo = () => require('internal/loop').activeResources();
+  // The loop keeps no owner objects for its handles and requests to list.
+  process._getActiveHandles = thrower('process._getActiveHandles');
+  process._getActiveRequests = thrower('process._getActiveRequests');
+  process.getBuiltinModule = function getBuiltinModule(id) {
+    validateString(id, 'id');
+    const { builtinModules } = require('module');
+    const name = id.startsWith('node:') ? id.slice(5) : id;
+    // A module only reachable with the `node:` scheme (node:test, node:sqlite, …) needs it.
+    if (builtinModules.includes(name) || (id.startsWith('node:') && builtinModules.includes(id))) {
+      return require(id);
+    }
+    return undefined;
+  };
+  let sourceMaps = require('internal/options').hasFlag('--enable-source-maps');
+  Object.defineProperty(process, 'sourceMapsEnabled', {
+    enumerable: true,
+    configurable: true,
+    get() { return sourceMaps; },
+  });
+  process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
+    validateBoolean(enabled, 'enabled');
+    sourceMaps = enabled;
+  };
+  process.loadEnvFile = function loadEnvFile(path = undefined) {
+    return require('internal/process/env_file').loadEnvFile(process, path);
+  };
+  require('internal/process/credentials').install(process, b);
   // Node defines `process.permission` only under its permission model (`--permission`, and
   // always in moat's sandbox).
   if (b.permission) {
@@ -242,7 +340,15 @@ function fill(process) {
       },
     };
   }
-  process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureCallback = fn; };
+  process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+    if (fn === null) {
+      process._captureCallback = undefined;
+      return;
+    }
+    if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+    if (process._captureCallback !== undefined) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+    process._captureCallback = fn;
+  };
   process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
   return process;
 }

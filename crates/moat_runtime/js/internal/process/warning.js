@@ -51,6 +51,8 @@ function emitWarningSync(...args) {
 }
 
 function onWarning(warning) {
+  // Only an Error is printed: a program may emit 'warning' with anything.
+  if (!(warning instanceof Error)) return;
   const { hasFlag } = require('internal/options');
   if (hasFlag('--no-warnings')) return;
   if (warning.name === 'DeprecationWarning' && hasFlag('--no-deprecation')) return;
