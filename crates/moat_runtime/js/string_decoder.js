@@ -1,17 +1,27 @@
 'use strict';
-// node:string_decoder — turns a byte stream into text without splitting a character: UTF-8
+// node:string_decoder — turns a byte stream into text without splitting a character. UTF-8
 // and UTF-16 hold back an incomplete character, base64 an incomplete group of three bytes,
-// until the next write or the end.
+// until the next write or the end. The held bytes are `lastChar` (4 bytes), of which
+// `lastTotal - lastNeed` are filled.
 
 const { codes } = require('internal/errors');
 
-const kNames = {
-  'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
-  'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'base64': 'base64',
-  'base64url': 'base64url', 'hex': 'hex', 'ascii': 'ascii',
-};
-
 const lazyBuffer = () => require('buffer').Buffer;
+const kState = Symbol('kStringDecoderState');
+
+function normalize(encoding) {
+  if (encoding === undefined || encoding === null || encoding === '') return 'utf8';
+  switch (`${encoding}`.toLowerCase()) {
+    case 'utf8': case 'utf-8': return 'utf8';
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
+    case 'latin1': case 'binary': return 'latin1';
+    case 'base64': return 'base64';
+    case 'base64url': return 'base64url';
+    case 'hex': return 'hex';
+    case 'ascii': return 'ascii';
+    default: return undefined;
+  }
+}
 
 function bytesOf(buf) {
   if (buf instanceof Uint8Array) return buf;
@@ -19,54 +29,155 @@ function bytesOf(buf) {
   throw new codes.ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
 }
 
+function stateOf(self) {
+  const st = self == null ? undefined : self[kState];
+  if (st === undefined) throw new codes.ERR_INVALID_THIS('StringDecoder');
+  return st;
+}
+
+function toStr(bytes, encoding, start, end) {
+  const Buffer = lazyBuffer();
+  return Buffer.prototype.toString.call(bytes, encoding, start, end);
+}
+
+// How many bytes of a character starting with lead byte `b` there are (UTF-8).
+function utf8Length(b) {
+  return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+}
+
 // A function, not a class: Node's may be called without `new` on any object.
 function StringDecoder(encoding) {
-  const name = encoding === undefined || encoding === null ? 'utf8' : kNames[`${encoding}`.toLowerCase()];
+  const name = normalize(encoding);
   if (name === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encoding);
   this.encoding = name;
-  this._utf8 = name === 'utf8' ? new TextDecoder('utf-8') : null;
-  // base64: the bytes of an incomplete group; UTF-16: an odd byte, or a lead surrogate's two.
-  this._held = null;
+  this[kState] = { lastChar: lazyBuffer().alloc(4), lastNeed: 0, lastTotal: 0 };
+}
+
+// Completes a held character from the start of `bytes`; returns [text, bytes used].
+function completeHeld(st, encoding, bytes) {
+  const have = st.lastTotal - st.lastNeed;
+  if (encoding === 'utf8') {
+    let i = 0;
+    while (st.lastNeed > 0 && i < bytes.length) {
+      if ((bytes[i] & 0xc0) !== 0x80) {
+        // The sequence is broken: what was held decodes as the replacement it gives.
+        const text = toStr(st.lastChar, 'utf8', 0, st.lastTotal - st.lastNeed);
+        st.lastNeed = 0;
+        st.lastTotal = 0;
+        return [text, i];
+      }
+      st.lastChar[st.lastTotal - st.lastNeed] = bytes[i++];
+      st.lastNeed--;
+    }
+    if (st.lastNeed > 0) return ['', i];
+    const text = toStr(st.lastChar, 'utf8', 0, st.lastTotal);
+    st.lastTotal = 0;
+    return [text, i];
+  }
+  const n = Math.min(st.lastNeed, bytes.length);
+  st.lastChar.set(bytes.subarray(0, n), have);
+  st.lastNeed -= n;
+  if (st.lastNeed > 0) return ['', n];
+  const total = st.lastTotal;
+  st.lastTotal = 0;
+  if (encoding === 'utf16le' && total === 2) {
+    const unit = st.lastChar[0] | (st.lastChar[1] << 8);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      // A lead surrogate: wait for its trail.
+      st.lastTotal = 4;
+      st.lastNeed = 2;
+      const [text, used] = completeHeld(st, encoding, bytes.subarray(n));
+      return [text, n + used];
+    }
+  }
+  return [toStr(st.lastChar, encoding, 0, total), n];
+}
+
+// How many bytes at the end of `bytes` (from `from`) begin a character not complete yet,
+// and how long that character is.
+function incompleteTail(encoding, bytes, from) {
+  const end = bytes.length;
+  if (encoding === 'utf8') {
+    for (let i = end - 1; i >= from && i >= end - 4; i--) {
+      const b = bytes[i];
+      if ((b & 0xc0) === 0x80) continue;
+      const need = b >= 0xc0 ? utf8Length(b) : 1;
+      return need > end - i ? [end - i, need] : [0, 0];
+    }
+    return [0, 0];
+  }
+  if (encoding === 'utf16le') {
+    // An odd byte waits for its pair; otherwise a lead surrogate at the end waits for its
+    // trail (a lead before an odd byte is given as it is, as Node does).
+    if ((end - from) % 2 === 1) return [1, 2];
+    if (end - from >= 2) {
+      const unit = bytes[end - 2] | (bytes[end - 1] << 8);
+      if (unit >= 0xd800 && unit <= 0xdbff) return [2, 4];
+    }
+    return [0, 0];
+  }
+  if (encoding === 'base64' || encoding === 'base64url') {
+    const rest = (end - from) % 3;
+    return rest ? [rest, 3] : [0, 0];
+  }
+  return [0, 0];
 }
 
 StringDecoder.prototype.write = function write(buf) {
+  const st = stateOf(this);
   if (typeof buf === 'string') return buf;
   const bytes = bytesOf(buf);
-  if (this._utf8 !== null) return this._utf8.decode(bytes, { stream: true });
-  const Buffer = lazyBuffer();
-  const all = this._held === null ? bytes : Buffer.concat([this._held, bytes]);
-  let whole = all.length;
-  if (this.encoding === 'base64' || this.encoding === 'base64url') {
-    whole -= all.length % 3;
-  } else if (this.encoding === 'utf16le') {
-    whole -= all.length % 2;
-    // A lead surrogate waits for its trail.
-    if (whole >= 2) {
-      const last = all[whole - 2] | (all[whole - 1] << 8);
-      if (last >= 0xD800 && last <= 0xDBFF) whole -= 2;
-    }
+  const encoding = this.encoding;
+  let out = '';
+  let i = 0;
+  if (st.lastNeed > 0) {
+    const [text, used] = completeHeld(st, encoding, bytes);
+    out = text;
+    i = used;
+    if (st.lastNeed > 0) return out;
   }
-  this._held = whole < all.length ? Buffer.from(all.subarray(whole)) : null;
-  return Buffer.from(all.buffer, all.byteOffset, whole).toString(this.encoding);
+  const [held, total] = incompleteTail(encoding, bytes, i);
+  const end = bytes.length - held;
+  if (end > i) out += toStr(bytes, encoding, i, end);
+  if (held > 0) {
+    st.lastChar.set(bytes.subarray(end), 0);
+    st.lastTotal = total;
+    st.lastNeed = total - held;
+  }
+  return out;
 };
 
 StringDecoder.prototype.end = function end(buf) {
+  const st = stateOf(this);
   let out = buf === undefined ? '' : this.write(buf);
-  if (this._utf8 !== null) {
-    out += this._utf8.decode();
-  } else if (this._held !== null) {
-    const held = this._held;
-    this._held = null;
-    // UTF-16 gives a lone lead surrogate as it is and drops an odd byte.
-    const n = this.encoding === 'utf16le' ? held.length - (held.length % 2) : held.length;
-    out += held.subarray(0, n).toString(this.encoding);
+  if (st.lastNeed > 0) {
+    const have = st.lastTotal - st.lastNeed;
+    if (this.encoding === 'utf8') out += '\ufffd';
+    else out += toStr(st.lastChar, this.encoding, 0, this.encoding === 'utf16le' ? have & ~1 : have);
   }
+  st.lastNeed = 0;
+  st.lastTotal = 0;
   return out;
 };
 
 // The legacy form: decodes from `offset` on.
 StringDecoder.prototype.text = function text(buf, offset) {
+  const st = stateOf(this);
+  st.lastNeed = 0;
+  st.lastTotal = 0;
   return this.write(bytesOf(buf).subarray(offset));
 };
+
+Object.defineProperties(StringDecoder.prototype, {
+  lastChar: {
+    get() { return stateOf(this).lastChar; }, enumerable: true, configurable: true,
+  },
+  lastNeed: {
+    get() { return stateOf(this).lastNeed; }, enumerable: true, configurable: true,
+  },
+  lastTotal: {
+    get() { return stateOf(this).lastTotal; }, enumerable: true, configurable: true,
+  },
+});
 
 module.exports = { StringDecoder };

@@ -2,6 +2,7 @@
 //! functions and plain data that its JS half (`js/`) reaches through `internalBinding(name)`.
 
 mod async_hooks;
+mod buffer;
 mod child_process;
 mod crypto;
 mod dns;
@@ -74,6 +75,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "child_process" => child_process::init(&ctx, &o, &state)?,
                 "crypto" => crypto::init(&ctx, &o, &state)?,
                 "dns" => dns::init(&ctx, &o, &state)?,
+                "buffer" => buffer::init(&ctx, &o)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "http_parser" => http_parser::init(&ctx, &o)?,
