@@ -282,32 +282,6 @@ mod sandbox {
 
     /// The run as the guest reads it (`crates/moat_guest`): one JSON object.
     fn guest_record(cwd: &Path, options: &moat_runtime::Options) -> String {
-        let (kind, entry) = match &options.entry {
-            moat_runtime::Entry::File(p) => ("file", p.to_string_lossy().into_owned()),
-            moat_runtime::Entry::Eval { code, print: false } => ("eval", code.clone()),
-            moat_runtime::Entry::Eval { code, print: true } => ("print", code.clone()),
-            moat_runtime::Entry::Stdin => ("stdin", String::new()),
-        };
-        let input_type = match options.input_type {
-            Some(moat_runtime::InputType::Module) => "module",
-            Some(moat_runtime::InputType::CommonJs) => "commonjs",
-            None => "",
-        };
-        serde_json::json!({
-            "cwd": cwd.to_string_lossy(),
-            "entryKind": kind,
-            "entry": entry,
-            "inputType": input_type,
-            "args": options.args,
-            "argv0": options.argv0,
-            "execArgv": options.exec_argv,
-            "flags": options.flags,
-            "execPath": options.exec_path,
-            "requires": options.requires,
-            "imports": options.imports,
-            "loaders": options.loaders,
-            "permissions": options.grants.as_ref().map(Grants::to_flags),
-        })
-        .to_string()
+        moat_runtime::guest_config::GuestConfig::new(cwd, options).to_json()
     }
 }

@@ -9,6 +9,7 @@
 //! Never depends on the sandbox host.
 
 mod engine;
+pub mod guest_config;
 pub mod loader;
 mod modules;
 mod permissions;

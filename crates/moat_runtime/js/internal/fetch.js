@@ -616,14 +616,16 @@ class Exchange {
     }
     for (;;) {
       if (this.chunked.size === -1) {
-        const eol = this.buffer.indexOf('\r\n');
-        if (eol === -1) return;
-        const size = parseInt(this.buffer.toString('latin1', 0, eol), 16);
-        if (Number.isNaN(size)) {
+        let line;
+        try {
+          line = internalBinding('http_parser').parseChunkSize(this.buffer);
+        } catch {
           this.fail(socketError('invalid chunk size'));
           return;
         }
-        this.buffer = this.buffer.subarray(eol + 2);
+        if (line === undefined) return;
+        const [length, size] = line;
+        this.buffer = this.buffer.subarray(length);
         if (size === 0) {
           this.complete();
           return;
@@ -631,6 +633,10 @@ class Exchange {
         this.chunked.size = size;
       }
       if (this.buffer.length < this.chunked.size + 2) return;
+      if (this.buffer[this.chunked.size] !== 13 || this.buffer[this.chunked.size + 1] !== 10) {
+        this.fail(socketError('invalid chunk'));
+        return;
+      }
       this.chunks.push(this.buffer.subarray(0, this.chunked.size));
       this.buffer = this.buffer.subarray(this.chunked.size + 2);
       this.chunked.size = -1;

@@ -12,7 +12,32 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         "parseResponse",
         Function::new(ctx.clone(), parse_response)?.with_name("parseResponse")?,
     )?;
+    o.set(
+        "parseChunkSize",
+        Function::new(ctx.clone(), parse_chunk_size)?.with_name("parseChunkSize")?,
+    )?;
     Ok(())
+}
+
+/// The chunk-size line at the start of `bytes` (a chunked body's, extensions allowed):
+/// `[length, size]` with `length` the bytes the line took, `undefined` while it is incomplete,
+/// a thrown `Error` when it is not a chunk size or the size does not fit in 2^53.
+fn parse_chunk_size<'js>(ctx: Ctx<'js>, bytes: TypedArray<'js, u8>) -> Result<Option<Vec<f64>>> {
+    let raw = bytes
+        .as_raw()
+        .ok_or_else(|| rquickjs::Exception::throw_type(&ctx, "detached buffer"))?;
+    // SAFETY: the view is live and no JavaScript runs while the bytes are parsed.
+    let data = unsafe { raw.as_ref() };
+    match httparse::parse_chunk_size(data) {
+        Ok(httparse::Status::Partial) => Ok(None),
+        Ok(httparse::Status::Complete((length, size))) if size < 1 << 53 => {
+            Ok(Some(vec![length as f64, size as f64]))
+        }
+        _ => Err(rquickjs::Exception::throw_message(
+            &ctx,
+            "invalid chunk size",
+        )),
+    }
 }
 
 /// The response head at the start of `bytes`: `[length, status, reason, minorVersion, name,
