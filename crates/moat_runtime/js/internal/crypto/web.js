@@ -25,26 +25,60 @@ const digests = {
   'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512',
   'SHA3-256': 'sha3-256', 'SHA3-384': 'sha3-384', 'SHA3-512': 'sha3-512',
 };
-const experimental = new Set(['SHA3-256', 'SHA3-384', 'SHA3-512']);
+// cSHAKE (SP 800-185), its output length in bits.
+const cshakes = { CSHAKE128: ['cSHAKE128', 128], CSHAKE256: ['cSHAKE256', 256] };
+const experimental = new Set(['SHA3-256', 'SHA3-384', 'SHA3-512', 'cSHAKE128', 'cSHAKE256']);
 const warnedExperimental = new Set();
 
+function warnExperimental(name) {
+  if (experimental.has(name) && !warnedExperimental.has(name)) {
+    warnedExperimental.add(name);
+    process.emitWarning(`The ${name} Web Crypto API algorithm is an experimental feature and might change at any time`,
+      'ExperimentalWarning');
+  }
+}
+
+// The optional BufferSource members of CShakeParams, as bytes.
+function cshakeMember(algorithm, member) {
+  const value = algorithm[member];
+  if (value === undefined) return new Uint8Array(0);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw typeErrorWithCode(`Failed to normalize algorithm: ${member} in passed algorithm is not instance of ` +
+    'ArrayBuffer, Buffer, TypedArray, or DataView.', 'ERR_INVALID_ARG_TYPE');
+}
+
+// { hash } for a plain digest, or { cshake, bits, functionName, customization }.
 function normalizeDigest(algorithm) {
   let name = algorithm;
-  if (algorithm !== null && typeof algorithm === 'object') {
+  const isObject = algorithm !== null && typeof algorithm === 'object';
+  if (isObject) {
     if (algorithm.name === undefined) {
       throw typeErrorWithCode("Failed to normalize algorithm: passed algorithm cannot be converted to 'Algorithm' " +
         "because 'name' is required in 'Algorithm'.", 'ERR_MISSING_OPTION');
     }
     name = algorithm.name;
   }
-  name = String(name).toUpperCase();
-  if (!Object.hasOwn(digests, name)) throw domException('Unrecognized algorithm name', 'NotSupportedError');
-  if (experimental.has(name) && !warnedExperimental.has(name)) {
-    warnedExperimental.add(name);
-    process.emitWarning(`The ${name} Web Crypto API algorithm is an experimental feature and might change at any time`,
-      'ExperimentalWarning');
+  const upper = String(name).toUpperCase();
+  if (Object.hasOwn(cshakes, upper)) {
+    const [canonical, strength] = cshakes[upper];
+    if (!isObject || algorithm.outputLength === undefined) {
+      throw typeErrorWithCode("Failed to normalize algorithm: passed algorithm cannot be converted to 'CShakeParams' " +
+        "because 'outputLength' is required in 'CShakeParams'.", 'ERR_MISSING_OPTION');
+    }
+    const bits = Math.trunc(Number(algorithm.outputLength));
+    if (!(bits >= 0 && bits <= 4294967295)) {
+      throw typeErrorWithCode('Failed to normalize algorithm: outputLength in passed algorithm is outside the ' +
+        'expected range of 0 to 4294967295.', 'ERR_OUT_OF_RANGE');
+    }
+    const functionName = cshakeMember(algorithm, 'functionName');
+    const customization = cshakeMember(algorithm, 'customization');
+    warnExperimental(canonical);
+    return { cshake: strength, bits, functionName, customization };
   }
-  return digests[name];
+  if (!Object.hasOwn(digests, upper)) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  warnExperimental(upper);
+  return { hash: digests[upper] };
 }
 
 function checkArgs(method, args, required) {
@@ -80,10 +114,13 @@ class SubtleCrypto {
       }
       checkArgs('digest', arguments, 2);
       const bytes = bufferSourceBytes('digest', data, '2nd');
-      const name = normalizeDigest(algorithm);
-      const handle = binding.hashNew(name);
+      const alg = normalizeDigest(algorithm);
+      if (alg.cshake !== undefined) {
+        return Promise.resolve(binding.cshake(alg.cshake, bytes, [alg.functionName, alg.customization], alg.bits));
+      }
+      const handle = binding.hashNew(alg.hash);
       binding.hashUpdate(handle, bytes);
-      return Promise.resolve(binding.hashDigest(handle, binding.hashInfo(name).size));
+      return Promise.resolve(binding.hashDigest(handle, binding.hashInfo(alg.hash).size));
     } catch (err) {
       return Promise.reject(err);
     }

@@ -71,13 +71,15 @@ impl Hasher for Md5Sha1 {
     }
 }
 
+/// HKDF(ikm, salt, info) into the output; false when the output is longer than HKDF allows.
+type Hkdf = fn(&[u8], &[u8], &[u8], &mut [u8]) -> bool;
+
 /// What an algorithm keyed by HMAC offers.
 pub struct Mac {
     pub new: fn(&[u8]) -> Option<Box<dyn Hasher>>,
     /// PBKDF2-HMAC(password, salt, iterations) into the output; false when the crate refuses.
     pub pbkdf2: fn(&[u8], &[u8], u32, &mut [u8]) -> bool,
-    /// HKDF(ikm, salt, info) into the output; false when the output is longer than HKDF allows.
-    pub hkdf: fn(&[u8], &[u8], &[u8], &mut [u8]) -> bool,
+    pub hkdf: Hkdf,
 }
 
 pub struct Algorithm {

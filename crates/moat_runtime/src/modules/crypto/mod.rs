@@ -112,6 +112,33 @@ fn finish<'js>(ctx: &Ctx<'js>, state: &SharedState, defer: bool, work: Work) -> 
     Ok(ArrayBuffer::new(ctx.clone(), work())?.into_value())
 }
 
+/// cSHAKE128 or cSHAKE256 (`strength`) of `data` into `out`; `None` for another strength.
+fn cshake(
+    strength: u32,
+    data: &[u8],
+    function_name: &[u8],
+    customization: &[u8],
+    out: &mut [u8],
+) -> Option<()> {
+    use digest::{ExtendableOutput, Update};
+    match strength {
+        128 => {
+            let core = sha3::CShake128Core::new_with_function_name(function_name, customization);
+            let mut h = sha3::CShake128::from_core(core);
+            h.update(data);
+            h.finalize_xof_into(out);
+        }
+        256 => {
+            let core = sha3::CShake256Core::new_with_function_name(function_name, customization);
+            let mut h = sha3::CShake256::from_core(core);
+            h.update(data);
+            h.finalize_xof_into(out);
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
 /// scrypt's limits on N, r and p, and the memory it would take (`128·r·(N+2) + 128·r·p` bytes)
 /// against `maxmem`: `0` when they pass, `1` when the parameters are invalid, `2` when they
 /// exceed a memory limit.
@@ -261,6 +288,41 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             |ctx: Ctx<'js>, h: Class<'js, HashState>| -> Result<Option<Class<'js, HashState>>> {
                 let copy = h.try_borrow()?.inner.as_ref().map(|i| i.boxed_clone());
                 copy.map(|c| hash_object(&ctx, c)).transpose()
+            },
+        )?,
+    )?;
+
+    o.set(
+        "cshake",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             strength: u32,
+             data: Value<'js>,
+             names: Vec<Value<'js>>,
+             bits: f64|
+             -> Result<ArrayBuffer<'js>> {
+                let bits = length(&ctx, bits, u32::MAX as u64, "output length")?;
+                let mut out = output(&ctx, bits.div_ceil(8))?;
+                let [function_name, customization] = names.as_slice() else {
+                    return Err(Exception::throw_type(
+                        &ctx,
+                        "expected [functionName, customization]",
+                    ));
+                };
+                let function_name = to_vec(&ctx, function_name)?;
+                let customization = to_vec(&ctx, customization)?;
+                with_bytes(&ctx, &data, |data| {
+                    cshake(strength, data, &function_name, &customization, &mut out)
+                })?
+                .ok_or_else(|| Exception::throw_range(&ctx, "cSHAKE is cSHAKE128 or cSHAKE256"))?;
+                // A length that is not whole bytes keeps the high bits of the last byte.
+                if bits % 8 != 0
+                    && let Some(last) = out.last_mut()
+                {
+                    *last &= 0xff << (8 - bits % 8);
+                }
+                ArrayBuffer::new(ctx, out)
             },
         )?,
     )?;
