@@ -34,7 +34,7 @@ function EventEmitter(opts) {
 EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = undefined;
-EventEmitter.prototype[kCapture] = false;
+Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true, enumerable: false, configurable: true });
 
 function checkMaxListeners(n, name) {
   if (typeof n !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', n);

@@ -114,7 +114,14 @@ function setup() {
     return require('internal/fetch').fetch(input, init);
   }, true);
   defineLazy('crypto', () => require('internal/crypto/web').crypto, true);
-  defineLazy('navigator', () => require('internal/navigator').navigator, true);
+  // A getter without a setter, as in Node.
+  delete globalThis.navigator;
+  Object.defineProperty(globalThis, 'navigator', {
+    configurable: true,
+    enumerable: true,
+    get: Object.getOwnPropertyDescriptor({ get navigator() { return require('internal/navigator').navigator; } },
+      'navigator').get,
+  });
 
   defineLazy('console', () => require('console'));
   defineAccessor('Buffer', () => buffer().Buffer);
@@ -123,13 +130,14 @@ function setup() {
   defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder);
   defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder);
   const events = () => require('internal/event_target');
+  defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
   defineLazy('AbortController', () => events().AbortController);
   defineLazy('AbortSignal', () => events().AbortSignal);
   defineLazy('Event', () => events().Event);
   defineLazy('EventTarget', () => events().EventTarget);
   defineLazy('CustomEvent', () => events().CustomEvent);
   defineLazy('MessageEvent', () => events().MessageEvent);
-  defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
+  defineLazy('Navigator', () => require('internal/navigator').Navigator);
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('File', () => buffer().File);
   defineLazy('Performance', () => require('perf_hooks').Performance);

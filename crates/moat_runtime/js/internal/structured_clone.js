@@ -117,16 +117,29 @@ function structuredClone(value, options) {
 }
 
 // The ArrayBuffers of `options.transfer` (the only transferable type here).
+function optionsError(detail) {
+  const err = new TypeError(`Failed to execute 'structuredClone': ${detail}`);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
 function transferList(options) {
-  const list = options === undefined || options === null ? undefined : options.transfer;
+  if (options === undefined || options === null) return [];
+  // A WebIDL dictionary: any object (functions included), nothing else.
+  if (typeof options !== 'object' && typeof options !== 'function') {
+    throw optionsError('Options cannot be converted to a dictionary');
+  }
+  const list = options.transfer;
   if (list === undefined) return [];
   if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
-    const err = new TypeError("Failed to execute 'structuredClone': transfer in Options cannot be converted to sequence.");
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
+    throw optionsError('transfer in Options cannot be converted to sequence.');
   }
   const buffers = new Set();
+  let i = 0;
   for (const item of list) {
+    if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
+      throw optionsError(`transfer in Options[${i}] is not an object.`);
+    }
+    i++;
     if (!(item instanceof ArrayBuffer)) throw dataCloneError('Found invalid value in transferList.');
     if (item.detached) throw dataCloneError('Cannot transfer object of unsupported type.');
     buffers.add(item);
