@@ -1,245 +1,235 @@
 'use strict';
-// node:assert
+// node:assert: the module's functions are the methods of a default `Assert`, whose options
+// (`diff`, `strict`, `skipPrototype`) a `new Assert(options)` changes.
 
 const { AssertionError } = require('internal/assert/assertion_error');
-const { isDeepStrictEqual, isDeepEqual } = require('internal/util/comparisons');
+const { isDeepStrictEqual, isDeepEqual, isPartialStrictEqual } = require('internal/util/comparisons');
 const { inspect } = require('internal/util/inspect');
-const { codes } = require('internal/errors');
+const { codes, thrower } = require('internal/errors');
+const { validateFunction, validateObject, validateOneOf, validateBoolean } = require('internal/validators');
+const types = require('util/types');
+
+const kOptions = Symbol('assert options');
+const kDefaults = Object.freeze({ __proto__: null, diff: 'simple', strict: true, skipPrototype: false });
+const NO_EXCEPTION = Symbol('no exception');
+
+// The options of the Assert a method was called on; a method called alone (destructured)
+// uses the defaults.
+function optionsOf(self) {
+  return (self !== null && (typeof self === 'object' || typeof self === 'function') && self[kOptions]) || kDefaults;
+}
 
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
   throw new AssertionError(obj);
 }
 
+function isError(v) {
+  return types.isNativeError(v) || v instanceof Error;
+}
+
 // The source text of the failing `assert(...)` call, for the "falsy value" message.
 function callSource(fn) {
   const holder = {};
   Error.captureStackTrace(holder, fn);
-  const m = /\n\s+at (?:.*?\()?(\/[^:()]+):(\d+):(\d+)\)?/.exec(`\n${String(holder.stack).split('\n').slice(1).join('\n')}`);
-  if (!m) return undefined;
+  const frame = /\n\s+at (?:.*?\()?((?:file:\/\/)?\/[^:()]+):(\d+):(\d+)\)?/.exec(`\n${String(holder.stack).split('\n').slice(1).join('\n')}`);
+  if (!frame) return undefined;
   let text;
-  try { text = internalBinding('fs').readFileUtf8(m[1]); } catch { return undefined; }
-  const lines = text.split('\n').slice(Number(m[2]) - 1);
+  try {
+    const file = frame[1].startsWith('file://') ? decodeURIComponent(frame[1].slice(7)) : frame[1];
+    text = internalBinding('fs').readFileUtf8(file);
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n').slice(Number(frame[2]) - 1);
   const first = lines[0] ?? '';
-  // The frame's column points into the call: take the last callee (`assert.ok(`) that starts
-  // at or before it.
-  const col = Number(m[3]) - 1;
+  // The frame's column points into the call: take the last callee (`assert.ok(`) that starts at
+  // or before it.
+  const col = Number(frame[3]) - 1;
   let start = -1;
-  for (const call of first.matchAll(/[\w$][\w$.]*\s*\(/g)) {
+  for (const call of first.matchAll(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d.]*\s*\(/gu)) {
     if (call.index <= col) start = call.index;
   }
   if (start === -1) return undefined;
-  let code = first.slice(start);
-  let depth = 0, end = -1, started = false;
-  const joined = [code, ...lines.slice(1, 20)].join('\n');
+  const joined = [first.slice(start), ...lines.slice(1, 20)].join('\n');
+  let depth = 0;
+  let quote = null;
   for (let i = 0; i < joined.length; i++) {
     const c = joined[i];
-    if (c === '(') { depth++; started = true; } else if (c === ')') { depth--; if (started && depth === 0) { end = i + 1; break; } }
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '\'' || c === '"' || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) {
+      const code = joined.slice(0, i + 1);
+      // Continuation lines are shown relative to the call's own indentation.
+      const indent = /^\s*/.exec(first)[0].length;
+      return code.split('\n').map((l, n) => (n === 0 ? l : l.slice(Math.min(indent, /^\s*/.exec(l)[0].length)))).join('\n  ');
+    }
   }
-  if (end === -1) return undefined;
-  code = joined.slice(0, end);
-  return code;
+  return undefined;
 }
 
-function innerOk(fn, argLen, value, message) {
+function innerOk(fn, argLen, value, message, diff) {
   if (value) return;
-  let generated = false;
+  let generatedMessage = false;
   if (argLen === 0) {
+    generatedMessage = true;
     message = 'No value argument passed to `assert.ok()`';
-    generated = true;
   } else if (message == null) {
+    generatedMessage = true;
     const src = callSource(fn);
     message = src === undefined ? 'The expression evaluated to a falsy value' : `The expression evaluated to a falsy value:\n\n  ${src}\n`;
-    generated = true;
-  } else if (message instanceof Error) {
+  } else if (isError(message)) {
     throw message;
   }
-  const err = new AssertionError({ actual: value, expected: true, message, operator: '==', stackStartFn: fn });
-  err.generatedMessage = generated;
+  const err = new AssertionError({ actual: value, expected: true, message, operator: '==', stackStartFn: fn, diff });
+  err.generatedMessage = generatedMessage;
   throw err;
 }
 
-function ok(...args) { innerOk(ok, args.length, ...args); }
-const assert = function assert(...args) { innerOk(assert, args.length, ...args); };
-assert.ok = ok;
-assert.AssertionError = AssertionError;
-
-assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
-  let internalMessage = false;
-  if (argsLen === 0) {
-    internalMessage = 'Failed';
-  } else if (argsLen === 1) {
-    message = actual;
-    actual = undefined;
-  } else {
-    if (argsLen === 2) operator = '!=';
-  }
-  if (message instanceof Error) throw message;
-  const err = new AssertionError({ actual, expected, operator: operator === undefined ? 'fail' : operator, stackStartFn: stackStartFn || fail, message: internalMessage || message });
-  if (internalMessage) err.generatedMessage = true;
-  throw err;
-};
-
-function check2(args, name) {
+function checkArgs(args) {
   if (args.length < 2) throw new codes.ERR_MISSING_ARGS('actual', 'expected');
-  void name;
 }
 
-assert.equal = function equal(actual, expected, message) {
-  check2(arguments);
-  // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
-    innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
+// What a thrown error is compared as when `expected` is an object of properties: only the
+// keys that matter, and a matched RegExp shows the string it matched.
+class Comparison {
+  constructor(obj, keys, actual) {
+    for (const key of keys) {
+      if (key in obj) {
+        if (actual !== undefined && typeof actual[key] === 'string' && types.isRegExp(obj[key]) &&
+            RegExp.prototype.exec.call(obj[key], actual[key]) !== null) {
+          this[key] = actual[key];
+        } else {
+          this[key] = obj[key];
+        }
+      }
+    }
   }
-};
-assert.notEqual = function notEqual(actual, expected, message) {
-  check2(arguments);
-  // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
-    innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
-  }
-};
-assert.strictEqual = function strictEqual(actual, expected, message) {
-  check2(arguments);
-  if (!Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
-};
-assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
-  check2(arguments);
-  if (Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
-};
-assert.deepEqual = function deepEqual(actual, expected, message) {
-  check2(arguments);
-  if (!isDeepEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: deepEqual });
-};
-assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
-  check2(arguments);
-  if (isDeepEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: notDeepEqual });
-};
-assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
-  check2(arguments);
-  if (!isDeepStrictEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: deepStrictEqual });
-};
-assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
-  check2(arguments);
-  if (isDeepStrictEqual(actual, expected)) innerFail({ actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: notDeepStrictEqual });
-};
-assert.partialDeepStrictEqual = require('internal/errors').thrower('assert.partialDeepStrictEqual');
+}
 
-function matchRegExp(fn, string, regexp, message, shouldMatch) {
-  if (!(regexp instanceof RegExp)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
-  const matched = typeof string === 'string' && regexp.test(string);
-  if (matched === shouldMatch) return;
-  if (message instanceof Error) throw message;
-  const generated = !message;
-  if (!message) {
-    message = typeof string !== 'string'
-      ? `The "string" argument must be of type string. Received type ${typeof string} (${inspect(string)})`
-      : (shouldMatch ? 'The input did not match the regular expression ' : 'The input was expected to not match the regular expression ') +
-        `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`;
+function compareExceptionKey(actual, expected, key, message, keys, fn, diff) {
+  if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
+    if (!message) {
+      const a = new Comparison(actual, keys);
+      const b = new Comparison(expected, keys, actual);
+      const err = new AssertionError({ actual: a, expected: b, operator: 'deepStrictEqual', stackStartFn: fn, diff });
+      err.actual = actual;
+      err.expected = expected;
+      err.operator = fn.name;
+      throw err;
+    }
+    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: fn, diff });
   }
-  const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn });
-  err.generatedMessage = generated;
+}
+
+function expectedException(actual, expected, message, fn, diff) {
+  let generatedMessage = false;
+  if (typeof expected !== 'function') {
+    if (types.isRegExp(expected)) {
+      const str = String(actual);
+      if (RegExp.prototype.exec.call(expected, str) !== null) return;
+      if (!message) {
+        generatedMessage = true;
+        message = `The input did not match the regular expression ${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
+      }
+    } else if (typeof actual !== 'object' || actual === null) {
+      const err = new AssertionError({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: fn, diff });
+      err.operator = fn.name;
+      throw err;
+    } else {
+      const keys = Object.keys(expected);
+      if (expected instanceof Error) keys.push('name', 'message');
+      else if (keys.length === 0) throw new codes.ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
+      for (const key of keys) {
+        if (typeof actual[key] === 'string' && types.isRegExp(expected[key]) &&
+            RegExp.prototype.exec.call(expected[key], actual[key]) !== null) {
+          continue;
+        }
+        compareExceptionKey(actual, expected, key, message, keys, fn, diff);
+      }
+      return;
+    }
+  } else if (expected.prototype !== undefined && actual instanceof expected) {
+    return;
+  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
+    if (!message) {
+      generatedMessage = true;
+      message = `The error is expected to be an instance of "${expected.name}". Received `;
+      if (isError(actual)) {
+        const name = (actual.constructor && actual.constructor.name) || actual.name;
+        if (expected.name === name) message += 'an error with identical name but a different prototype.';
+        else message += `"${name}"`;
+        if (actual.message) message += `\n\nError message:\n\n${actual.message}`;
+      } else {
+        message += `"${inspect(actual, { depth: -1 })}"`;
+      }
+    }
+  } else {
+    const res = Reflect.apply(expected, {}, [actual]);
+    if (res === true) return;
+    if (!message) {
+      generatedMessage = true;
+      const name = expected.name ? `"${expected.name}" ` : '';
+      message = `The ${name}validation function is expected to return "true". Received ${inspect(res)}`;
+      if (isError(actual)) message += `\n\nCaught error:\n\n${actual}`;
+    }
+  }
+  const err = new AssertionError({ actual, expected, message, operator: fn.name, stackStartFn: fn, diff });
+  err.generatedMessage = generatedMessage;
   throw err;
 }
-assert.match = function match(string, regexp, message) { matchRegExp(match, string, regexp, message, true); };
-assert.doesNotMatch = function doesNotMatch(string, regexp, message) { matchRegExp(doesNotMatch, string, regexp, message, false); };
-
-const NO_EXCEPTION = Symbol('no exception');
-
-// What a thrown error is compared as, when `expected` is an object of properties.
-class Comparison {}
 
 function getActual(fn) {
-  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
-  try { fn(); } catch (e) { return e; }
+  validateFunction(fn, 'fn');
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
   return NO_EXCEPTION;
+}
+
+function isPromiseLike(v) {
+  return types.isPromise(v) ||
+    (v !== null && typeof v === 'object' && typeof v.then === 'function' && typeof v.catch === 'function');
 }
 
 async function waitForActual(promiseFn) {
   let resultPromise;
   if (typeof promiseFn === 'function') {
     resultPromise = promiseFn();
-    if (!resultPromise || typeof resultPromise.then !== 'function') {
-      const { codes: { ERR_INVALID_RETURN_VALUE } } = require('internal/errors');
-      throw new ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', resultPromise);
+    if (!isPromiseLike(resultPromise)) {
+      throw new codes.ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', resultPromise);
     }
-  } else if (promiseFn && typeof promiseFn.then === 'function') {
+  } else if (isPromiseLike(promiseFn)) {
     resultPromise = promiseFn;
   } else {
     throw new codes.ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn);
   }
-  try { await resultPromise; } catch (e) { return e; }
+  try {
+    await resultPromise;
+  } catch (e) {
+    return e;
+  }
   return NO_EXCEPTION;
 }
 
-function expectedException(actual, expected, message, fn) {
-  if (typeof expected !== 'function') {
-    if (expected instanceof RegExp) {
-      const str = String(actual);
-      if (expected.test(str)) return;
-      throw new AssertionError({
-        actual, expected, operator: fn.name, stackStartFn: fn,
-        message: message || `The input did not match the regular expression ${inspect(expected)}. Input:\n\n${inspect(str)}\n`,
-      });
-    }
-    if (typeof actual !== 'object' || actual === null) {
-      const err = new AssertionError({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: fn });
-      err.operator = fn.name;
-      throw err;
-    }
-    const keys = Object.keys(expected);
-    if (expected instanceof Error) keys.push('name', 'message');
-    else if (keys.length === 0) throw new codes.ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
-    for (const key of keys) {
-      if (typeof actual[key] === 'string' && expected[key] instanceof RegExp && expected[key].test(actual[key])) continue;
-      if (!(key in actual) || !isDeepStrictEqual(actual[key], expected[key])) {
-        const a = new Comparison(), e = new Comparison();
-        for (const k of keys) {
-          if (k in actual) a[k] = actual[k];
-          e[k] = expected[k];
-        }
-        const err = new AssertionError({ actual: a, expected: e, message, operator: 'deepStrictEqual', stackStartFn: fn });
-        err.actual = actual;
-        err.expected = expected;
-        err.operator = fn.name;
-        throw err;
-      }
-    }
-    return;
-  }
-  if (expected.prototype !== undefined && actual instanceof expected) return;
-  if (Error.isPrototypeOf(expected)) {
-    if (actual instanceof Error) {
-      const err = new AssertionError({
-        actual, expected, operator: fn.name, stackStartFn: fn,
-        message: message || `The error is expected to be an instance of "${expected.name}". Received "${actual && actual.constructor && actual.constructor.name}"\n\nError message:\n\n${actual.message}`,
-      });
-      err.generatedMessage = !message;
-      throw err;
-    }
-    throw new AssertionError({
-      actual, expected, operator: fn.name, stackStartFn: fn,
-      message: message || `The error is expected to be an instance of "${expected.name}". Received ${inspect(actual, { depth: -1 })}`,
-    });
-  }
-  const res = expected.call({}, actual);
-  if (res !== true) {
-    if (message) throw new AssertionError({ actual, expected, message, operator: fn.name, stackStartFn: fn });
-    const name = expected.name ? `"${expected.name}" ` : '';
-    const err = new AssertionError({
-      actual, expected, operator: fn.name, stackStartFn: fn,
-      message: `The ${name}validation function is expected to return "true". Received ${inspect(res)}\n\nCaught error:\n\n${actual}`,
-    });
-    throw err;
-  }
-}
-
-function expectsError(fn, actual, error, message) {
+function expectsError(fn, diff, actual, error, message) {
   if (typeof error === 'string') {
-    if (arguments.length === 4) throw new codes.ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
-    if (typeof actual === 'object' && actual !== null && actual.message === error) {
-      throw new codes.ERR_AMBIGUOUS_ARGUMENT('error/message', `The error message "${actual.message}" is identical to the message.`);
+    if (arguments.length > 4) {
+      throw new codes.ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
+    }
+    if (typeof actual === 'object' && actual !== null) {
+      if (actual.message === error) {
+        throw new codes.ERR_AMBIGUOUS_ARGUMENT('error/message', `The error message "${actual.message}" is identical to the message.`);
+      }
+    } else if (actual === error) {
+      throw new codes.ERR_AMBIGUOUS_ARGUMENT('error/message', `The error "${actual}" is identical to the message.`);
     }
     message = error;
     error = undefined;
@@ -250,35 +240,217 @@ function expectsError(fn, actual, error, message) {
     let details = '';
     if (error && error.name) details += ` (${error.name})`;
     details += message ? `: ${message}` : '.';
-    const fnType = fn === assert.rejects ? 'rejection' : 'exception';
-    throw new AssertionError({ actual: undefined, expected: error, operator: fn.name, message: `Missing expected ${fnType}${details}`, stackStartFn: fn });
+    const fnType = fn.name === 'rejects' ? 'rejection' : 'exception';
+    innerFail({ actual: undefined, expected: error, operator: fn.name, message: `Missing expected ${fnType}${details}`, stackStartFn: fn, diff });
   }
   if (!error) return;
-  expectedException(actual, error, message, fn);
+  expectedException(actual, error, message, fn, diff);
 }
 
-function expectsNoError(fn, actual, error, message) {
+function hasMatchingError(actual, expected) {
+  if (typeof expected !== 'function') {
+    if (types.isRegExp(expected)) return RegExp.prototype.exec.call(expected, String(actual)) !== null;
+    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
+  }
+  if (expected.prototype !== undefined && actual instanceof expected) return true;
+  if (Object.prototype.isPrototypeOf.call(Error, expected)) return false;
+  return Reflect.apply(expected, {}, [actual]) === true;
+}
+
+function expectsNoError(fn, diff, actual, error, message) {
   if (actual === NO_EXCEPTION) return;
-  if (typeof error === 'string') { message = error; error = undefined; }
-  if (!error || (typeof error === 'function' && error.prototype !== undefined && actual instanceof error) || (error instanceof RegExp && error.test(String(actual)))) {
+  if (typeof error === 'string') {
+    message = error;
+    error = undefined;
+  }
+  if (!error || hasMatchingError(actual, error)) {
     const details = message ? `: ${message}` : '.';
-    const fnType = fn === assert.doesNotReject ? 'rejection' : 'exception';
-    const err = new AssertionError({
-      actual, expected: error, operator: fn.name, stackStartFn: fn,
+    const fnType = fn.name === 'doesNotReject' ? 'rejection' : 'exception';
+    innerFail({
+      actual, expected: error, operator: fn.name, stackStartFn: fn, diff,
       message: `Got unwanted ${fnType}${details}\nActual message: "${actual && actual.message}"`,
     });
-    throw err;
   }
   throw actual;
 }
 
-assert.throws = function throws(promiseFn, ...args) { expectsError(throws, getActual(promiseFn), ...args); };
-assert.rejects = async function rejects(promiseFn, ...args) { expectsError(rejects, await waitForActual(promiseFn), ...args); };
-assert.doesNotThrow = function doesNotThrow(fn, ...args) { expectsNoError(doesNotThrow, getActual(fn), ...args); };
-assert.doesNotReject = async function doesNotReject(fn, ...args) { expectsNoError(doesNotReject, await waitForActual(fn), ...args); };
+function internalMatch(string, regexp, message, fn, diff) {
+  if (!types.isRegExp(regexp)) throw new codes.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
+  const shouldMatch = fn.name === 'match';
+  if (typeof string !== 'string' || (RegExp.prototype.exec.call(regexp, string) !== null) !== shouldMatch) {
+    if (message instanceof Error) throw message;
+    const generatedMessage = !message;
+    if (!message) {
+      message = typeof string !== 'string'
+        ? `The "string" argument must be of type string. Received type ${typeof string} (${inspect(string)})`
+        : `${shouldMatch ? 'The input did not match the regular expression ' : 'The input was expected to not match the regular expression '}` +
+          `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`;
+    }
+    const err = new AssertionError({ actual: string, expected: regexp, message, operator: fn.name, stackStartFn: fn, diff });
+    err.generatedMessage = generatedMessage;
+    throw err;
+  }
+}
 
-assert.ifError = function ifError(err) {
-  if (err !== null && err !== undefined) {
+// An assertion settled after an await has lost its caller's frames; like V8's async stack
+// traces, its stack then names the async function and the frames of the call that started it.
+function captureCallSite(fn) {
+  const holder = {};
+  Error.captureStackTrace(holder, fn);
+  return holder;
+}
+function withAsyncFrames(err, name, callSite) {
+  if (!(err instanceof AssertionError) || typeof err.stack !== 'string') return err;
+  const stack = err.stack;
+  const at = stack.indexOf('\n    at ');
+  const head = at === -1 ? stack : stack.slice(0, at);
+  const site = String(callSite.stack);
+  const frames = site.indexOf('\n') === -1 ? '' : site.slice(site.indexOf('\n'));
+  err.stack = `${head}\n    at async ${name}${frames}`;
+  return err;
+}
+
+let failWarned = false;
+
+function Assert(options = {}) {
+  if (new.target === undefined) throw new codes.ERR_CONSTRUCT_CALL_REQUIRED('Assert');
+  validateObject(options, 'options');
+  const { diff = 'simple', strict = true, skipPrototype = false } = options;
+  validateOneOf(diff, 'options.diff', ['simple', 'full']);
+  validateBoolean(strict, 'options.strict');
+  validateBoolean(skipPrototype, 'options.skipPrototype');
+  Object.defineProperty(this, kOptions, { __proto__: null, value: Object.freeze({ __proto__: null, diff, strict, skipPrototype }) });
+  this.AssertionError = AssertionError;
+  if (strict) {
+    // A strict Assert's loose methods are its strict ones.
+    this.equal = this.strictEqual;
+    this.deepEqual = this.deepStrictEqual;
+    this.notEqual = this.notStrictEqual;
+    this.notDeepEqual = this.notDeepStrictEqual;
+  }
+}
+require('internal/util/classes').register([Assert]);
+
+const methods = {
+  ok(...args) { innerOk(methods.ok, args.length, args[0], args[1], optionsOf(this).diff); },
+
+  fail(actual, expected, message, operator, stackStartFn) {
+    const argsLen = arguments.length;
+    let internalMessage = false;
+    if (actual == null && argsLen <= 1) {
+      internalMessage = true;
+      message = 'Failed';
+    } else if (argsLen === 1) {
+      message = actual;
+      actual = undefined;
+    } else {
+      if (!failWarned) {
+        failWarned = true;
+        process.emitWarning('assert.fail() with more than one argument is deprecated. Please use assert.strictEqual() instead or only pass a message.', 'DeprecationWarning', 'DEP0094');
+      }
+      if (argsLen === 2) operator = '!=';
+    }
+    if (message instanceof Error) throw message;
+    const err = new AssertionError({
+      actual, expected, operator: operator === undefined ? 'fail' : operator, stackStartFn: stackStartFn || methods.fail,
+      message, diff: optionsOf(this).diff,
+    });
+    if (internalMessage) err.generatedMessage = true;
+    throw err;
+  },
+
+  equal(actual, expected, message) {
+    checkArgs(arguments);
+    // eslint-disable-next-line eqeqeq
+    if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
+      innerFail({ actual, expected, message, operator: '==', stackStartFn: methods.equal, diff: optionsOf(this).diff });
+    }
+  },
+  notEqual(actual, expected, message) {
+    checkArgs(arguments);
+    // eslint-disable-next-line eqeqeq
+    if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
+      innerFail({ actual, expected, message, operator: '!=', stackStartFn: methods.notEqual, diff: optionsOf(this).diff });
+    }
+  },
+  deepEqual(actual, expected, message) {
+    checkArgs(arguments);
+    if (!isDeepEqual(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'deepEqual', stackStartFn: methods.deepEqual, diff: optionsOf(this).diff });
+    }
+  },
+  notDeepEqual(actual, expected, message) {
+    checkArgs(arguments);
+    if (isDeepEqual(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'notDeepEqual', stackStartFn: methods.notDeepEqual, diff: optionsOf(this).diff });
+    }
+  },
+  deepStrictEqual(actual, expected, message) {
+    checkArgs(arguments);
+    const opts = optionsOf(this);
+    if (!isDeepStrictEqual(actual, expected, opts.skipPrototype)) {
+      innerFail({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: methods.deepStrictEqual, diff: opts.diff });
+    }
+  },
+  notDeepStrictEqual(actual, expected, message) {
+    checkArgs(arguments);
+    const opts = optionsOf(this);
+    if (isDeepStrictEqual(actual, expected, opts.skipPrototype)) {
+      innerFail({ actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: methods.notDeepStrictEqual, diff: opts.diff });
+    }
+  },
+  strictEqual(actual, expected, message) {
+    checkArgs(arguments);
+    if (!Object.is(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: methods.strictEqual, diff: optionsOf(this).diff });
+    }
+  },
+  notStrictEqual(actual, expected, message) {
+    checkArgs(arguments);
+    if (Object.is(actual, expected)) {
+      innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: methods.notStrictEqual, diff: optionsOf(this).diff });
+    }
+  },
+  partialDeepStrictEqual(actual, expected, message) {
+    checkArgs(arguments);
+    if (!isPartialStrictEqual(actual, expected)) {
+      innerFail({
+        actual, expected, message, operator: 'partialDeepStrictEqual', stackStartFn: methods.partialDeepStrictEqual,
+        diff: optionsOf(this).diff,
+      });
+    }
+  },
+
+  match(string, regexp, message) { internalMatch(string, regexp, message, methods.match, optionsOf(this).diff); },
+  doesNotMatch(string, regexp, message) { internalMatch(string, regexp, message, methods.doesNotMatch, optionsOf(this).diff); },
+
+  throws(promiseFn, ...args) {
+    expectsError(methods.throws, optionsOf(this).diff, getActual(promiseFn), ...args);
+  },
+  async rejects(promiseFn, ...args) {
+    const callSite = captureCallSite(methods.rejects);
+    const actual = await waitForActual(promiseFn);
+    try {
+      expectsError(methods.rejects, optionsOf(this).diff, actual, ...args);
+    } catch (err) {
+      throw withAsyncFrames(err, 'rejects', callSite);
+    }
+  },
+  doesNotThrow(fn, ...args) {
+    expectsNoError(methods.doesNotThrow, optionsOf(this).diff, getActual(fn), ...args);
+  },
+  async doesNotReject(fn, ...args) {
+    const callSite = captureCallSite(methods.doesNotReject);
+    const actual = await waitForActual(fn);
+    try {
+      expectsNoError(methods.doesNotReject, optionsOf(this).diff, actual, ...args);
+    } catch (err) {
+      throw withAsyncFrames(err, 'doesNotReject', callSite);
+    }
+  },
+
+  ifError(err) {
+    if (err === null || err === undefined) return;
     let message = 'ifError got unwanted exception: ';
     if (typeof err === 'object' && typeof err.message === 'string') {
       if (err.message.length === 0 && err.constructor) message += err.constructor.name;
@@ -286,20 +458,52 @@ assert.ifError = function ifError(err) {
     } else {
       message += inspect(err);
     }
-    const newErr = new AssertionError({ actual: err, expected: null, operator: 'ifError', message, stackStartFn: ifError });
-    newErr.generatedMessage = false;
+    const newErr = new AssertionError({
+      actual: err, expected: null, operator: 'ifError', message, stackStartFn: methods.ifError, diff: optionsOf(this).diff,
+    });
+    // The new error's frames end where the original's begin, followed by the original's.
+    const origStack = err.stack;
+    if (typeof origStack === 'string') {
+      const origStart = origStack.indexOf('\n    at');
+      if (origStart !== -1) {
+        const originalFrames = origStack.slice(origStart + 1).split('\n');
+        let newFrames = String(newErr.stack).split('\n');
+        for (const frame of originalFrames) {
+          const pos = newFrames.indexOf(frame);
+          if (pos !== -1) {
+            newFrames = newFrames.slice(0, pos);
+            break;
+          }
+        }
+        newErr.stack = `${newFrames.join('\n')}\n${originalFrames.join('\n')}`;
+      }
+    }
     throw newErr;
-  }
+  },
 };
 
-function strict(...args) { innerOk(strict, args.length, ...args); }
+for (const name of Object.keys(methods)) {
+  Object.defineProperty(Assert.prototype, name, {
+    __proto__: null, value: methods[name], writable: true, enumerable: false, configurable: true,
+  });
+}
+
+function assert(...args) { innerOk(assert, args.length, args[0], args[1], 'simple'); }
+assert.AssertionError = AssertionError;
+// Deprecated in Node (DEP0173); not provided here.
+assert.CallTracker = thrower('assert.CallTracker');
+for (const name of Object.keys(methods)) assert[name] = methods[name];
+
+function strict(...args) { innerOk(strict, args.length, args[0], args[1], 'simple'); }
 Object.assign(strict, assert, {
-  equal: assert.strictEqual,
-  deepEqual: assert.deepStrictEqual,
-  notEqual: assert.notStrictEqual,
-  notDeepEqual: assert.notDeepStrictEqual,
+  equal: methods.strictEqual,
+  deepEqual: methods.deepStrictEqual,
+  notEqual: methods.notStrictEqual,
+  notDeepEqual: methods.notDeepStrictEqual,
 });
 assert.strict = strict;
 assert.strict.strict = assert.strict;
+assert.Assert = Assert;
+strict.Assert = Assert;
 
 module.exports = assert;

@@ -3,10 +3,15 @@
 
 const { inspect, format, formatWithOptions, stripVTControlCharacters } = require('internal/util/inspect');
 const { codes } = require('internal/errors');
-const { validateFunction, validateString } = require('internal/validators');
+const {
+  validateFunction, validateString, validateObject, validateBoolean, validateNumber, validateInteger,
+} = require('internal/validators');
 const types = require('util/types');
+const binding = internalBinding('util');
 
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+// The names under which a callback API hands over several results (`{ bytesRead, buffer }`).
+const kCustomPromisifyArgs = Symbol.for('nodejs.util.promisify.customArgs');
 
 function promisify(original) {
   validateFunction(original, 'original');
@@ -15,37 +20,54 @@ function promisify(original) {
     validateFunction(fn, 'util.promisify.custom');
     return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
   }
+  const argumentNames = original[kCustomPromisifyArgs];
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      Reflect.apply(original, this, [...args, (err, ...values) => {
+      args.push((err, ...values) => {
         if (err) return reject(err);
-        resolve(values[0]);
-      }]);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      });
+      Reflect.apply(original, this, args);
     });
   }
   Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
   Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
-  return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  return Object.defineProperties(fn, descriptors);
 }
 promisify.custom = kCustomPromisify;
 
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const cb = args.pop();
-    validateFunction(cb, 'last argument');
-    const onOk = (ret) => process.nextTick(cb, null, ret);
-    const onErr = (rej) => {
-      if (!rej) {
-        const e = new codes.ERR_FALSY_VALUE_REJECTION();
-        e.reason = rej;
-        rej = e;
-      }
-      process.nextTick(cb, rej);
-    };
-    Reflect.apply(original, this, args).then(onOk, onErr);
+    const last = args.pop();
+    validateFunction(last, 'last argument');
+    const cb = last.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => {
+        if (!rej) {
+          const err = new codes.ERR_FALSY_VALUE_REJECTION();
+          err.reason = rej;
+          rej = err;
+        }
+        process.nextTick(cb, rej);
+      },
+    );
   }
-  Object.defineProperties(callbackified, Object.getOwnPropertyDescriptors(original));
+  // Same own properties as the original, with one more parameter and a name that says so.
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (descriptors.length && typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (descriptors.name && typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  Object.defineProperties(callbackified, descriptors);
   return callbackified;
 }
 
@@ -57,16 +79,19 @@ function inherits(ctor, superCtor) {
   Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
-const deprecations = new Set();
-function deprecate(fn, msg, code) {
-  validateFunction(fn, 'fn');
+// Codes already warned about: each deprecation code warns once per process.
+const codesWarned = new Set();
+function deprecate(fn, msg, code, { modifyPrototype = true } = {}) {
+  if (code !== undefined) validateString(code, 'code');
+  // With --no-deprecation nothing is wrapped at all.
+  if (process.noDeprecation === true) return fn;
   let warned = false;
   function deprecated(...args) {
     if (!warned && !process.noDeprecation) {
       warned = true;
       if (code !== undefined) {
-        if (!deprecations.has(code)) {
-          deprecations.add(code);
+        if (!codesWarned.has(code)) {
+          codesWarned.add(code);
           process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
         }
       } else {
@@ -76,30 +101,47 @@ function deprecate(fn, msg, code) {
     if (new.target) return Reflect.construct(fn, args, new.target);
     return Reflect.apply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
-  if (fn.prototype) deprecated.prototype = fn.prototype;
+  if (modifyPrototype) {
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype) deprecated.prototype = fn.prototype;
+  }
+  Object.defineProperty(deprecated, 'length', {
+    value: fn.length, writable: false, enumerable: false, configurable: true,
+  });
   return deprecated;
 }
 
 const { isDeepStrictEqual } = require('internal/util/comparisons');
 
 function getCallSites(frameCount = 8, options) {
-  if (typeof frameCount === 'object') { options = frameCount; frameCount = 8; }
+  if (options === undefined && typeof frameCount === 'object' && frameCount !== null) {
+    options = frameCount;
+    frameCount = 8;
+  }
+  validateNumber(frameCount, 'frameCount');
+  validateInteger(frameCount, 'frameCount', 1, 200);
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    if (options.sourceMap !== undefined) validateBoolean(options.sourceMap, 'options.sourceMap');
+  }
   const err = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = frameCount + 1;
   const prepare = Error.prepareStackTrace;
-  Error.prepareStackTrace = (_, sites) => sites;
-  Error.captureStackTrace(err, getCallSites);
-  const sites = err.stack;
-  Error.prepareStackTrace = prepare;
-  Error.stackTraceLimit = limit;
+  let sites;
+  try {
+    Error.stackTraceLimit = frameCount;
+    Error.prepareStackTrace = (_, callSites) => callSites;
+    Error.captureStackTrace(err, getCallSites);
+    sites = err.stack;
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
   if (!Array.isArray(sites)) return [];
-  void options;
   return sites.slice(0, frameCount).map((s) => ({
     functionName: s.getFunctionName() || '',
-    scriptName: s.getFileName() || '',
     scriptId: '0',
+    scriptName: s.getFileName() || '',
     lineNumber: s.getLineNumber() || 0,
     columnNumber: s.getColumnNumber() || 0,
     column: s.getColumnNumber() || 0,
@@ -112,36 +154,61 @@ function shouldColorize(stream) {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (process.env.NO_COLOR !== undefined || process.env.NODE_DISABLE_COLORS !== undefined) return false;
-  return !!(stream && stream.isTTY && (typeof stream.hasColors !== 'function' || stream.hasColors()));
+  if (!stream || !stream.isTTY) return false;
+  return typeof stream.hasColors !== 'function' || stream.hasColors();
+}
+
+function isStreamLike(stream) {
+  if (stream === null || typeof stream !== 'object') return false;
+  if (typeof stream.write === 'function' || typeof stream.pipe === 'function' || typeof stream.on === 'function') return true;
+  const { ReadableStream, WritableStream } = globalThis;
+  return (typeof ReadableStream === 'function' && stream instanceof ReadableStream) ||
+    (typeof WritableStream === 'function' && stream instanceof WritableStream);
 }
 
 function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
   validateString(text, 'text');
+  validateBoolean(validateStream, 'options.validateStream');
+  let skipColorize = false;
+  if (validateStream) {
+    if (!isStreamLike(stream)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skipColorize = !shouldColorize(stream);
+  }
   const formats = Array.isArray(format) ? format : [format];
   let left = '', right = '';
   for (const key of formats) {
-    const code = inspect.colors[key];
+    if (key === 'none') continue;
+    const code = typeof key === 'string' && Object.prototype.hasOwnProperty.call(inspect.colors, key) ? inspect.colors[key] : undefined;
     if (code === undefined) {
-      const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
-      throw new ERR_INVALID_ARG_VALUE('format', key, `must be one of: ${Object.keys(inspect.colors).join(', ')}`);
+      throw new codes.ERR_INVALID_ARG_VALUE('format', key, `must be one of: ${Object.getOwnPropertyNames(inspect.colors).map((k) => `'${k}'`).join(', ')}`);
     }
+    if (skipColorize) continue;
     left += `\u001b[${code[0]}m`;
     right = `\u001b[${code[1]}m${right}`;
   }
-  if (validateStream && !shouldColorize(stream)) return text;
-  return `${left}${text}${right}`;
+  return skipColorize ? text : `${left}${text}${right}`;
 }
 
-function isArray(v) { return Array.isArray(v); }
+let isArrayWarned = false;
+function isArray(v) {
+  if (!isArrayWarned && !process.noDeprecation) {
+    isArrayWarned = true;
+    process.emitWarning('The `util.isArray` API is deprecated. Please use `Array.isArray()` instead.', 'DeprecationWarning', 'DEP0044');
+  }
+  return Array.isArray(v);
+}
 
 // NODE_DEBUG=a,b*,c names the sections whose debuglog writes to stderr.
+let debugPatterns;
 function debugEnabled(section) {
-  const spec = process.env.NODE_DEBUG;
-  if (!spec) return false;
-  return spec.split(/[\s,]+/).filter(Boolean).some((pattern) => {
-    const re = new RegExp(`^${pattern.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
-    return re.test(section);
-  });
+  if (debugPatterns === undefined) {
+    const spec = process.env.NODE_DEBUG || '';
+    debugPatterns = spec.split(/[\s,]+/).filter(Boolean).map((pattern) =>
+      new RegExp(`^${pattern.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i'));
+  }
+  return debugPatterns.some((re) => re.test(section));
 }
 
 function debuglog(set, cb) {
@@ -165,18 +232,97 @@ function debuglog(set, cb) {
   return logger;
 }
 
+// libuv's error table, from the Rust half: errno -> [name, message].
+let errorMap;
+function getSystemErrorMap() {
+  if (errorMap === undefined) {
+    errorMap = new Map();
+    for (const [errno, name, message] of binding.uvErrors) errorMap.set(errno, [name, message]);
+  }
+  return errorMap;
+}
+function validateErrno(err) {
+  validateNumber(err, 'err');
+  if (err >= 0 || !Number.isSafeInteger(err)) throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+}
+function getSystemErrorName(err) {
+  validateErrno(err);
+  const entry = getSystemErrorMap().get(err);
+  return entry ? entry[0] : `Unknown system error ${err}`;
+}
+function getSystemErrorMessage(err) {
+  validateErrno(err);
+  const entry = getSystemErrorMap().get(err);
+  return entry ? entry[1] : `Unknown system error ${err}`;
+}
+
+function convertProcessSignalToExitCode(signalCode) {
+  const { signals } = require('os').constants;
+  if (typeof signalCode !== 'string' || !Object.prototype.hasOwnProperty.call(signals, signalCode)) {
+    const allowed = Object.keys(signals).map((s) => `'${s}'`).join(', ');
+    throw new codes.ERR_INVALID_ARG_VALUE('signalCode', signalCode, `must be one of: ${allowed}`);
+  }
+  return 128 + signals[signalCode];
+}
+
+async function aborted(signal, resource) {
+  if (signal === undefined || signal === null || typeof signal !== 'object' ||
+      typeof AbortSignal !== 'function' || !(signal instanceof AbortSignal)) {
+    const err = new TypeError('signal is not of type AbortSignal.');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  validateObject(resource, 'resource', { allowArray: true, allowFunction: true });
+  if (signal.aborted) return;
+  // The resource is held weakly: when it is collected the promise never settles.
+  const ref = new WeakRef(resource);
+  void ref;
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+function toUSVString(input) {
+  return `${input}`.toWellFormed();
+}
+
+function parseEnv(content) {
+  validateString(content, 'content');
+  return require('internal/util/parse_env').parseEnv(content);
+}
+
+// The line diff that assert prints: [op, value] pairs, 0 for both, 1 only in actual, -1 only in
+// expected.
+function diff(actual, expected) {
+  if (typeof actual !== 'string' && !Array.isArray(actual)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('actual', ['string', 'Array'], actual);
+  }
+  if (typeof expected !== 'string' && !Array.isArray(expected)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['string', 'Array'], expected);
+  }
+  if (actual.length === expected.length && (typeof actual === 'string' ? actual === expected : actual.every((v, i) => v === expected[i]))) {
+    return [];
+  }
+  return require('internal/assert/myers_diff').myersDiff(actual, expected);
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
 module.exports = {
-  inspect, format, formatWithOptions, stripVTControlCharacters, promisify, callbackify, inherits, deprecate,
-  isDeepStrictEqual, getCallSites, styleText, types, isArray,
-  debuglog,
+  _extend: deprecate(_extend, 'The `util._extend` API is deprecated. Please use Object.assign() instead.', 'DEP0060'),
+  callbackify, convertProcessSignalToExitCode,
+  debug: debuglog, debuglog, deprecate, format, styleText, formatWithOptions, getCallSites,
+  getSystemErrorMap, getSystemErrorName, getSystemErrorMessage, inherits, inspect, isArray, isDeepStrictEqual,
+  promisify, stripVTControlCharacters, toUSVString,
+  aborted, types, parseEnv,
+  parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
   get TextEncoder() { return globalThis.TextEncoder; },
   get TextDecoder() { return globalThis.TextDecoder; },
-  toUSVString(s) { return String(s).toWellFormed(); },
-  aborted(signal, resource) {
-    void resource;
-    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  },
-  parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
-  MIMEType: require('internal/errors').thrower('util.MIMEType'),
+  get MIMEType() { return require('internal/util/mime').MIMEType; },
+  get MIMEParams() { return require('internal/util/mime').MIMEParams; },
+  diff,
 };
-module.exports.debug = module.exports.debuglog;

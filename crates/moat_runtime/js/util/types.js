@@ -1,45 +1,100 @@
 'use strict';
-// node:util/types — brand checks.
+// node:util/types — brand checks. Each asks the engine which class made the value (its
+// internal class id, compared with that of a sample made here), so a prototype swap or a
+// Symbol.toStringTag cannot fool it, as in Node.
+//
+// isExternal is always false: moat has no native addons, so no External value can exist.
+// isKeyObject is false for the same reason until node:crypto has KeyObject.
 
-const tag = (v) => Object.prototype.toString.call(v);
-const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
-const isTypedArray = (v) => ArrayBuffer.isView(v) && !(v instanceof DataView);
-const ta = (name) => (v) => isTypedArray(v) && typedArrayTag.call(v) === name;
+const binding = internalBinding('util');
+const classId = binding.classId;
+
+const sample = (v) => classId(v);
+const kNumber = sample(new Number(0));
+const kString = sample(new String(''));
+const kBoolean = sample(new Boolean(false));
+const kSymbol = sample(Object(Symbol('')));
+const kBigInt = sample(Object(0n));
+const kDate = sample(new Date(0));
+const kRegExp = sample(/x/);
+const kMap = sample(new Map());
+const kSet = sample(new Set());
+const kWeakMap = sample(new WeakMap());
+const kWeakSet = sample(new WeakSet());
+const kArrayBuffer = sample(new ArrayBuffer(0));
+const kSharedArrayBuffer = typeof SharedArrayBuffer === 'function' ? sample(new SharedArrayBuffer(0)) : -1;
+const kDataView = sample(new DataView(new ArrayBuffer(0)));
+const kError = sample(new Error());
+const kPromise = sample(Promise.resolve());
+const kMapIterator = sample(new Map().entries());
+const kSetIterator = sample(new Set().values());
+const kGenerator = sample((function* gen() {})());
+const kAsyncGenerator = sample((async function* gen() {})());
+const kGeneratorFunction = sample(function* gen() {});
+const kAsyncFunction = sample(async function fn() {});
+const kAsyncGeneratorFunction = sample(async function* gen() {});
+const kArguments = sample((function args() { return arguments; })());
+let kMappedArguments = -1;
+try {
+  // Sloppy-mode functions have mapped arguments objects, a class of their own.
+  kMappedArguments = sample(Function('return arguments')());
+} catch { /* no Function constructor: only strict arguments objects exist here */ }
+let kModuleNamespace;
+
+const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+// The %TypedArray%.prototype[@@toStringTag] getter: the element type's name for a typed
+// array, undefined for anything else.
+const typedArrayTag = Object.getOwnPropertyDescriptor(typedArrayProto, Symbol.toStringTag).get;
+const isTypedArray = (v) => typedArrayTag.call(v) !== undefined;
+const ta = (name) => (v) => typedArrayTag.call(v) === name;
+
+const is = (id) => (v) => classId(v) === id;
+
+function isBoxedPrimitive(v) {
+  const id = classId(v);
+  return id !== 0 && (id === kNumber || id === kString || id === kBoolean || id === kSymbol || id === kBigInt);
+}
+
+function isModuleNamespaceObject(v) {
+  if (v === null || typeof v !== 'object') return false;
+  kModuleNamespace ??= classId(binding.moduleNamespaceSample());
+  return classId(v) === kModuleNamespace;
+}
 
 module.exports = {
-  isAnyArrayBuffer: (v) => v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer),
-  isArrayBuffer: (v) => v instanceof ArrayBuffer,
-  isSharedArrayBuffer: (v) => typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer,
+  isArgumentsObject: (v) => { const id = classId(v); return id !== 0 && (id === kArguments || id === kMappedArguments); },
+  isArrayBuffer: is(kArrayBuffer),
+  isAsyncFunction: (v) => { const id = classId(v); return id !== 0 && (id === kAsyncFunction || id === kAsyncGeneratorFunction); },
+  isBigIntObject: is(kBigInt),
+  isBooleanObject: is(kBoolean),
+  isDate: is(kDate),
+  isExternal: (v) => { void v; return false; },
+  isGeneratorFunction: (v) => { const id = classId(v); return id !== 0 && (id === kGeneratorFunction || id === kAsyncGeneratorFunction); },
+  isGeneratorObject: (v) => { const id = classId(v); return id !== 0 && (id === kGenerator || id === kAsyncGenerator); },
+  isMap: is(kMap),
+  isMapIterator: is(kMapIterator),
+  isModuleNamespaceObject,
+  isNativeError: is(kError),
+  isNumberObject: is(kNumber),
+  isPromise: is(kPromise),
+  isProxy: (v) => binding.getProxyDetails(v) !== undefined,
+  isRegExp: is(kRegExp),
+  isSet: is(kSet),
+  isSetIterator: is(kSetIterator),
+  isSharedArrayBuffer: (v) => kSharedArrayBuffer !== -1 && classId(v) === kSharedArrayBuffer,
+  isStringObject: is(kString),
+  isSymbolObject: is(kSymbol),
+  isWeakMap: is(kWeakMap),
+  isWeakSet: is(kWeakSet),
+  isAnyArrayBuffer: (v) => { const id = classId(v); return id !== 0 && (id === kArrayBuffer || id === kSharedArrayBuffer); },
+  isBoxedPrimitive,
   isArrayBufferView: (v) => ArrayBuffer.isView(v),
-  isArgumentsObject: (v) => tag(v) === '[object Arguments]',
-  isAsyncFunction: (v) => typeof v === 'function' && (tag(v) === '[object AsyncFunction]' || tag(v) === '[object AsyncGeneratorFunction]'),
-  isGeneratorFunction: (v) => typeof v === 'function' && (tag(v) === '[object GeneratorFunction]' || tag(v) === '[object AsyncGeneratorFunction]'),
-  isGeneratorObject: (v) => tag(v) === '[object Generator]',
-  isBigIntObject: (v) => typeof v === 'object' && tag(v) === '[object BigInt]',
-  isBooleanObject: (v) => typeof v === 'object' && v instanceof Boolean,
-  isNumberObject: (v) => typeof v === 'object' && v instanceof Number,
-  isStringObject: (v) => typeof v === 'object' && v instanceof String,
-  isSymbolObject: (v) => typeof v === 'object' && tag(v) === '[object Symbol]',
-  isBoxedPrimitive: (v) => typeof v === 'object' && v !== null && ['[object Number]', '[object String]', '[object Boolean]', '[object BigInt]', '[object Symbol]'].includes(tag(v)),
-  isDataView: (v) => v instanceof DataView,
-  isDate: (v) => v instanceof Date,
-  isMap: (v) => v instanceof Map,
-  isSet: (v) => v instanceof Set,
-  isWeakMap: (v) => v instanceof WeakMap,
-  isWeakSet: (v) => v instanceof WeakSet,
-  isMapIterator: (v) => tag(v) === '[object Map Iterator]',
-  isSetIterator: (v) => tag(v) === '[object Set Iterator]',
-  isNativeError: (v) => v instanceof Error,
-  isPromise: (v) => v instanceof Promise,
-  isProxy: (v) => internalBinding('util').getProxyDetails(v) !== undefined,
-  isRegExp: (v) => v instanceof RegExp,
-  isModuleNamespaceObject: (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === null && v[Symbol.toStringTag] === 'Module',
+  isDataView: is(kDataView),
   isTypedArray,
   isUint8Array: ta('Uint8Array'), isUint8ClampedArray: ta('Uint8ClampedArray'), isUint16Array: ta('Uint16Array'),
   isUint32Array: ta('Uint32Array'), isInt8Array: ta('Int8Array'), isInt16Array: ta('Int16Array'),
   isInt32Array: ta('Int32Array'), isFloat16Array: ta('Float16Array'), isFloat32Array: ta('Float32Array'),
   isFloat64Array: ta('Float64Array'), isBigInt64Array: ta('BigInt64Array'), isBigUint64Array: ta('BigUint64Array'),
-  isKeyObject: () => false,
-  isCryptoKey: () => false,
-  isExternal: () => false,
+  isKeyObject: (v) => { void v; return false; },
+  isCryptoKey: (v) => typeof globalThis.CryptoKey === 'function' && v instanceof globalThis.CryptoKey,
 };

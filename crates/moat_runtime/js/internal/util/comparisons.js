@@ -1,128 +1,274 @@
 'use strict';
-// Deep equality as assert.deepStrictEqual / deepEqual and util.isDeepStrictEqual define it.
+// Deep equality as assert.deepStrictEqual / deepEqual / partialDeepStrictEqual and
+// util.isDeepStrictEqual define it.
 
-const kStrict = true;
-const kLoose = false;
+const types = require('util/types');
+
+const kLoose = 0;
+const kStrict = 1;
+const kPartial = 2;
+// Strict, but objects of different prototypes may be equal (Assert's `skipPrototype`).
+const kStrictAnyPrototype = 3;
 
 const tagOf = (v) => Object.prototype.toString.call(v);
-const isBoxed = (v) => ['[object Number]', '[object String]', '[object Boolean]', '[object BigInt]', '[object Symbol]'].includes(tagOf(v));
+const { propertyIsEnumerable, hasOwnProperty } = Object.prototype;
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+const isIndex = (k) => /^(?:0|[1-9][0-9]*)$/.test(k) && Number(k) < 4294967295;
 
-function ownKeys(v, strict) {
+function isURL(v) {
+  return typeof globalThis.URL === 'function' && v instanceof globalThis.URL;
+}
+
+// What engine class a value is, for the kinds compared by their contents: values of different
+// kinds are never equal, whatever their prototypes and tags claim.
+function kindOf(v) {
+  if (ArrayBuffer.isView(v)) return types.isDataView(v) ? 'dataview' : 'typed';
+  if (types.isAnyArrayBuffer(v)) return 'buffer';
+  if (types.isBoxedPrimitive(v)) return 'boxed';
+  if (types.isDate(v)) return 'date';
+  if (types.isRegExp(v)) return 'regexp';
+  if (types.isSet(v)) return 'set';
+  if (types.isMap(v)) return 'map';
+  if (types.isNativeError(v) || v instanceof Error) return 'error';
+  if (isURL(v)) return 'url';
+  return 'object';
+}
+
+const binding = internalBinding('util');
+
+function ownKeys(v, mode, skipIndices) {
+  if (skipIndices) {
+    // Named properties only, asked of the engine: listing a big typed array's indices is slow.
+    const keys = binding.ownNonIndexKeys(v, mode !== kLoose);
+    return keys.some((k) => typeof k === 'string' && isIndex(k)) ? keys.filter((k) => typeof k !== 'string' || !isIndex(k)) : keys;
+  }
   const keys = Object.keys(v);
-  if (!strict) return keys;
+  if (mode === kLoose) return keys;
   for (const s of Object.getOwnPropertySymbols(v)) {
-    if (Object.prototype.propertyIsEnumerable.call(v, s)) keys.push(s);
+    if (propertyIsEnumerable.call(v, s)) keys.push(s);
   }
   return keys;
 }
 
-function primitiveEqual(a, b, strict) {
-  if (strict) return Object.is(a, b);
+function primitiveEqual(a, b, mode) {
+  if (mode !== kLoose) return Object.is(a, b);
   // eslint-disable-next-line eqeqeq
   return a == b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
-function innerEqual(a, b, strict, memo) {
-  if (a === b) return a !== 0 || Object.is(a, b) || !strict;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    if (typeof a === 'function' || typeof b === 'function') return false;
-    if (!strict && (a === null || typeof a !== 'object') && (b === null || typeof b !== 'object')) return primitiveEqual(a, b, false);
-    return strict ? Object.is(a, b) : false;
-  }
-  const ta = tagOf(a);
-  if (ta !== tagOf(b)) return false;
-  if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (a instanceof Date) {
-    if (!(b instanceof Date) || a.getTime() !== b.getTime()) return false;
-  } else if (a instanceof RegExp) {
-    if (!(b instanceof RegExp) || a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
-  } else if (a instanceof Error) {
-    if (!(b instanceof Error) || a.message !== b.message || a.name !== b.name) return false;
-    if (('cause' in a) !== ('cause' in b) || ('cause' in a && !innerEqual(a.cause, b.cause, strict, memo))) return false;
-  } else if (isBoxed(a)) {
-    if (!Object.is(a.valueOf(), b.valueOf())) return false;
-  } else if (ArrayBuffer.isView(a)) {
-    if (!ArrayBuffer.isView(b) || a.byteLength !== b.byteLength) return false;
-    if (!(a instanceof DataView) && !(a instanceof Uint8Array || a instanceof Int8Array || a instanceof Uint8ClampedArray)) {
-      if (a.length !== b.length) return false;
-      for (let i = 0; i < a.length; i++) if (!primitiveEqual(a[i], b[i], strict)) return false;
-    } else {
-      const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-      const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+function boxedEqual(a, b) {
+  if (types.isNumberObject(a)) return types.isNumberObject(b) && Object.is(Number.prototype.valueOf.call(a), Number.prototype.valueOf.call(b));
+  if (types.isStringObject(a)) return types.isStringObject(b) && String.prototype.valueOf.call(a) === String.prototype.valueOf.call(b);
+  if (types.isBooleanObject(a)) return types.isBooleanObject(b) && Boolean.prototype.valueOf.call(a) === Boolean.prototype.valueOf.call(b);
+  if (types.isBigIntObject(a)) return types.isBigIntObject(b) && BigInt.prototype.valueOf.call(a) === BigInt.prototype.valueOf.call(b);
+  return types.isSymbolObject(b) && Symbol.prototype.valueOf.call(a) === Symbol.prototype.valueOf.call(b);
+}
+
+function bytesEqual(a, b) {
+  if (a.byteLength !== b.byteLength) return false;
+  const fast = binding.bytesEqual(a, b);
+  if (fast !== undefined) return fast;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+function typedArrayEqual(a, b, mode) {
+  const tag = typedArrayTag.call(a);
+  if (tag !== typedArrayTag.call(b)) return false;
+  if (mode === kPartial) {
+    // Every element of `expected` (a) appears in `actual` (b), in order. Same bytes: same
+    // elements.
+    if (a.length === b.length && bytesEqual(a, b)) return true;
+    let j = 0;
+    for (let i = 0; i < a.length; i++) {
+      while (j < b.length && !Object.is(a[i], b[j])) j++;
+      if (j === b.length) return false;
+      j++;
     }
-  } else if (a instanceof ArrayBuffer) {
-    if (!(b instanceof ArrayBuffer) || a.byteLength !== b.byteLength) return false;
-    const x = new Uint8Array(a), y = new Uint8Array(b);
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  } else if (a instanceof WeakMap || a instanceof WeakSet || a instanceof Promise) {
+    return true;
+  }
+  if (a.length !== b.length) return false;
+  if (mode === kLoose && (tag === 'Float16Array' || tag === 'Float32Array' || tag === 'Float64Array')) {
+    // eslint-disable-next-line eqeqeq
+    for (let i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+    return true;
+  }
+  return bytesEqual(a, b);
+}
+
+function innerEqual(a, b, mode, memo) {
+  if (a === b) return a !== 0 || mode === kLoose || Object.is(a, b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    if (mode !== kLoose) return Object.is(a, b);
+    if (typeof a === 'function' || typeof b === 'function') return false;
+    if ((a === null || typeof a !== 'object') && (b === null || typeof b !== 'object')) return primitiveEqual(a, b, mode);
     return false;
   }
-  const ka = ownKeys(a, strict);
-  const kb = ownKeys(b, strict);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.propertyIsEnumerable.call(b, k)) return false;
+  if (mode !== kLoose && mode !== kStrictAnyPrototype && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (tagOf(a) !== tagOf(b)) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || kindOf(a) !== kindOf(b)) return false;
+  let skipIndices = false;
+  if (Array.isArray(a)) {
+    if (mode !== kPartial && a.length !== b.length) return false;
+  } else if (types.isDate(a)) {
+    if (!types.isDate(b) || !Object.is(Date.prototype.getTime.call(a), Date.prototype.getTime.call(b))) return false;
+  } else if (types.isRegExp(a)) {
+    if (!types.isRegExp(b) || a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
+  } else if (types.isNativeError(a) || a instanceof Error) {
+    if (!(types.isNativeError(b) || b instanceof Error) || a.message !== b.message || a.name !== b.name) return false;
+    if (hasOwnProperty.call(a, 'cause') !== hasOwnProperty.call(b, 'cause') ||
+        (hasOwnProperty.call(a, 'cause') && !innerEqual(a.cause, b.cause, mode, memo))) return false;
+    if (hasOwnProperty.call(a, 'errors') !== hasOwnProperty.call(b, 'errors') ||
+        (hasOwnProperty.call(a, 'errors') && !innerEqual(a.errors, b.errors, mode, memo))) return false;
+  } else if (types.isBoxedPrimitive(a)) {
+    if (!boxedEqual(a, b)) return false;
+  } else if (types.isBoxedPrimitive(b)) {
+    return false;
+  } else if (ArrayBuffer.isView(a)) {
+    if (!ArrayBuffer.isView(b)) return false;
+    if (types.isDataView(a)) {
+      if (!types.isDataView(b) || !bytesEqual(a, b)) return false;
+    } else if (!typedArrayEqual(a, b, mode)) {
+      return false;
+    }
+    skipIndices = !types.isDataView(a);
+  } else if (types.isAnyArrayBuffer(a)) {
+    if (types.isArrayBuffer(a) !== types.isArrayBuffer(b) || !types.isAnyArrayBuffer(b)) return false;
+    if (mode === kPartial) {
+      if (!typedArrayEqual(new Uint8Array(a), new Uint8Array(b), mode)) return false;
+    } else if (a.byteLength !== b.byteLength || !bytesEqual(new Uint8Array(a), new Uint8Array(b))) {
+      return false;
+    }
+  } else if (isURL(a)) {
+    // A URL keeps its state privately: two are equal when they print the same.
+    if (!isURL(b) || a.href !== b.href) return false;
+  } else if (types.isWeakMap(a) || types.isWeakSet(a) || types.isPromise(a)) {
+    return false;
+  } else if (typeof a === 'function' || typeof b === 'function') {
+    return false;
   }
-  if (Array.isArray(a) && a.length !== b.length) return false;
-
-  // Cycles: a pair seen before is equal unless proven otherwise.
-  let seen = memo.get(a);
-  if (seen === undefined) { seen = new Set(); memo.set(a, seen); }
-  if (seen.has(b)) return true;
-  seen.add(b);
-
-  if (a instanceof Set) {
-    if (!(b instanceof Set) || a.size !== b.size || !setEqual(a, b, strict, memo)) return false;
-  } else if (a instanceof Map) {
-    if (!(b instanceof Map) || a.size !== b.size || !mapEqual(a, b, strict, memo)) return false;
+  const ka = ownKeys(a, mode, skipIndices);
+  if (mode === kPartial) {
+    for (const k of ka) {
+      if (Array.isArray(a) && typeof k === 'string' && isIndex(k)) continue;
+      // `expected` is `a` here: every key it has, `b` (the actual value) has too.
+      if (!propertyIsEnumerable.call(b, k)) return false;
+    }
+  } else {
+    const kb = ownKeys(b, mode, skipIndices);
+    if (ka.length !== kb.length) return false;
+    for (const k of ka) {
+      if (!propertyIsEnumerable.call(b, k)) return false;
+    }
   }
+
+  // Cycles: the objects on the path from the root, per side. Meeting again an object of that
+  // path is equal only if the other side meets one of its own path at the same time.
+  const inA = memo.a.has(a);
+  const inB = memo.b.has(b);
+  if (inA || inB) return inA && inB;
+  memo.a.add(a);
+  memo.b.add(b);
+  const equal = contentsEqual(a, b, ka, mode, memo);
+  memo.a.delete(a);
+  memo.b.delete(b);
+  return equal;
+}
+
+function contentsEqual(a, b, ka, mode, memo) {
+  if (types.isSet(a)) {
+    if (!types.isSet(b) || (mode !== kPartial && a.size !== b.size) || !setEqual(a, b, mode, memo)) return false;
+  } else if (types.isSet(b)) {
+    return false;
+  } else if (types.isMap(a)) {
+    if (!types.isMap(b) || (mode !== kPartial && a.size !== b.size) || !mapEqual(a, b, mode, memo)) return false;
+  } else if (types.isMap(b)) {
+    return false;
+  }
+  if (mode === kPartial && Array.isArray(a)) return partialArrayEqual(a, b, ka, memo);
   for (const k of ka) {
-    if (!innerEqual(a[k], b[k], strict, memo)) return false;
+    if (!innerEqual(a[k], b[k], mode, memo)) return false;
   }
   return true;
 }
 
-function setEqual(a, b, strict, memo) {
+// partialDeepStrictEqual with arrays: every element of `expected` (a) is matched by a distinct
+// element of `actual` (b), in order; then the non-index keys as for objects.
+function partialArrayEqual(a, b, keys, memo) {
+  // Holes ask for nothing and match nothing; `expected` may not be the longer.
+  if (a.length > b.length) return false;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!hasOwnProperty.call(a, i)) continue;
+    while (j < b.length && (!hasOwnProperty.call(b, j) || !innerEqual(a[i], b[j], kPartial, memo))) j++;
+    if (j === b.length) return false;
+    j++;
+  }
+  for (const k of keys) {
+    if (typeof k === 'string' && isIndex(k)) continue;
+    if (!innerEqual(a[k], b[k], kPartial, memo)) return false;
+  }
+  return true;
+}
+
+const isObjectLike = (v) => v !== null && (typeof v === 'object' || typeof v === 'function');
+
+// In partial mode `a` is the expected value: each of its members must be in `b`. Members found
+// as they are match first; the rest pair off one by one, each with a distinct partner.
+function setEqual(a, b, mode, memo) {
   const rest = [];
+  const matched = new Set();
   for (const v of a) {
-    if (v !== null && typeof v === 'object') rest.push(v);
-    else if (!b.has(v)) {
-      if (strict) return false;
-      rest.push(v);
-    }
+    if (!isObjectLike(v) && b.has(v)) matched.add(v);
+    else if (!isObjectLike(v) && mode !== kLoose) return false;
+    else rest.push(v);
   }
   if (rest.length === 0) return true;
-  const candidates = [...b].filter((v) => (v !== null && typeof v === 'object') || !a.has(v));
-  for (const v of rest) {
-    const i = candidates.findIndex((c) => innerEqual(v, c, strict, memo));
-    if (i === -1) return false;
-    candidates.splice(i, 1);
+  const candidates = [];
+  for (const v of b) {
+    if (!matched.has(v) && (isObjectLike(v) || mode === kLoose)) candidates.push(v);
   }
-  return true;
+  return pairOff(rest, candidates, (x, y) => innerEqual(x, y, mode, memo));
 }
 
-function mapEqual(a, b, strict, memo) {
+function mapEqual(a, b, mode, memo) {
   const rest = [];
-  for (const [k, v] of a) {
-    if (k !== null && typeof k === 'object') rest.push([k, v]);
-    else if (!b.has(k) || !innerEqual(v, b.get(k), strict, memo)) {
-      if (strict || b.has(k)) return false;
-      rest.push([k, v]);
+  const matched = new Set();
+  for (const entry of a) {
+    const k = entry[0];
+    if (!isObjectLike(k) && b.has(k) && innerEqual(entry[1], b.get(k), mode, memo)) {
+      matched.add(k);
+    } else if (!isObjectLike(k) && mode !== kLoose) {
+      return false;
+    } else {
+      rest.push(entry);
     }
   }
   if (rest.length === 0) return true;
-  const candidates = [...b].filter(([k]) => (k !== null && typeof k === 'object') || !a.has(k));
-  for (const [k, v] of rest) {
-    const i = candidates.findIndex(([ck, cv]) => innerEqual(k, ck, strict, memo) && innerEqual(v, cv, strict, memo));
+  const candidates = [];
+  for (const entry of b) {
+    if (!matched.has(entry[0]) && (isObjectLike(entry[0]) || mode === kLoose)) candidates.push(entry);
+  }
+  return pairOff(rest, candidates,
+    (x, y) => innerEqual(x[0], y[0], mode, memo) && innerEqual(x[1], y[1], mode, memo));
+}
+
+function pairOff(rest, candidates, equal) {
+  for (const v of rest) {
+    const i = candidates.findIndex((c) => equal(v, c));
     if (i === -1) return false;
     candidates.splice(i, 1);
   }
   return true;
 }
 
-function isDeepStrictEqual(a, b) { return innerEqual(a, b, kStrict, new Map()); }
-function isDeepEqual(a, b) { return innerEqual(a, b, kLoose, new Map()); }
+function isDeepStrictEqual(a, b, skipPrototype) {
+  return innerEqual(a, b, skipPrototype === true ? kStrictAnyPrototype : kStrict, newMemo());
+}
+function isDeepEqual(a, b) { return innerEqual(a, b, kLoose, newMemo()); }
+function isPartialStrictEqual(actual, expected) { return innerEqual(expected, actual, kPartial, newMemo()); }
+function newMemo() { return { a: new Set(), b: new Set() }; }
 
-module.exports = { isDeepStrictEqual, isDeepEqual };
+module.exports = { isDeepStrictEqual, isDeepEqual, isPartialStrictEqual };

@@ -30,16 +30,16 @@ const styles = {
 };
 
 function stylizeWithColor(str, styleType) {
-  const style = styles[styleType];
+  const style = inspect.styles[styleType];
   if (style !== undefined) {
-    const color = colors[style];
+    const color = inspect.colors[style];
     if (color !== undefined) return `\u001b[${color[0]}m${str}\u001b[${color[1]}m`;
   }
   return str;
 }
 function stylizeNoColor(str) { return str; }
 
-const ansiPattern = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+const ansiPattern = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?(?:\u0007|\u001B\u005C|\u009C))|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
 function removeColors(str) { return String(str).replace(ansiPattern, ''); }
 
 const kObjectType = 0, kArrayType = 1, kArrayExtrasType = 2;
@@ -75,9 +75,30 @@ function inspect(value, opts) {
 inspect.custom = customInspectSymbol;
 Object.defineProperty(inspect, 'defaultOptions', {
   get() { return inspectDefaultOptions; },
-  set(options) { Object.assign(inspectDefaultOptions, options); },
+  set(options) {
+    if (options === null || typeof options !== 'object') {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    Object.assign(inspectDefaultOptions, options);
+  },
 });
 inspect.colors = Object.assign(Object.create(null), colors);
+// Other names for some colours and styles: shown by getOwnPropertyNames, not by keys.
+for (const [alias, target] of [
+  ['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'], ['bgBlackBright', 'bgGray'],
+  ['faint', 'dim'], ['crossedout', 'strikethrough'], ['strikeThrough', 'strikethrough'],
+  ['crossedOut', 'strikethrough'], ['conceal', 'hidden'], ['swapColors', 'inverse'], ['swapcolors', 'inverse'],
+  ['doubleUnderline', 'doubleunderline'],
+]) {
+  delete inspect.colors[alias];
+  Object.defineProperty(inspect.colors, alias, {
+    get() { return this[target]; },
+    set(value) { this[target] = value; },
+    configurable: true,
+    enumerable: false,
+  });
+}
 inspect.styles = Object.assign(Object.create(null), styles);
 
 const strEscapeSequencesRegExp = /[\x00-\x1f\x27\x5c\x7f-\x9f]/;
@@ -244,6 +265,15 @@ function formatProxy(ctx, proxy, recurseTimes) {
   return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
+// The global constructors (Object, Map, Uint8Array, …): prototype properties stop at them.
+let builtInObjects;
+function isBuiltInName(name) {
+  if (builtInObjects === undefined) {
+    builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+  }
+  return builtInObjects.has(name);
+}
+
 function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
@@ -251,6 +281,9 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
     const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '' &&
         isInstanceof(tmp, descriptor.value)) {
+      if (protoProps !== undefined && (firstProto !== obj || !isBuiltInName(descriptor.value.name))) {
+        addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+      }
       return String(descriptor.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -266,6 +299,34 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   return `${res} <${protoConstr}>`;
 }
 function isUndetectableObject() { return false; }
+
+// With showHidden: the accessors and values (not methods) that up to three user-defined
+// prototype levels add, shown after the object's own properties.
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let depth = 0;
+  let keys;
+  let keySet;
+  do {
+    if (depth !== 0 || main === obj) {
+      obj = Object.getPrototypeOf(obj);
+      if (obj === null) return;
+      const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' && isBuiltInName(descriptor.value.name)) return;
+    }
+    if (depth === 0) keySet = new Set();
+    else for (const key of keys) keySet.add(key);
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) || (depth !== 0 && keySet.has(key))) continue;
+      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const value = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${value}\u001b[22m` : value);
+    }
+    ctx.seen.pop();
+  } while (++depth !== 3);
+}
 function isInstanceof(object, proto) {
   try { return object instanceof proto; } catch { return false; }
 }
@@ -298,6 +359,16 @@ function getKeys(value, showHidden) {
 
 const isIndex = (k) => typeof k === 'string' && /^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 4294967295;
 
+let types;
+function lazyTypes() {
+  types ??= require('util/types');
+  return types;
+}
+
+function isURL(v) {
+  return typeof globalThis.URL === 'function' && v instanceof globalThis.URL;
+}
+
 function isError(v) {
   return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
 }
@@ -305,14 +376,15 @@ const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const getTypedArrayTag = Object.getOwnPropertyDescriptor(typedArrayProto, Symbol.toStringTag).get;
 function typedArrayTag(v) { return getTypedArrayTag.call(v); }
 function isBoxed(v) {
-  return v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof Symbol ||
-    (typeof BigInt === 'function' && v instanceof BigInt);
+  return lazyTypes().isBoxedPrimitive(v);
 }
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
   let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
   const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ?
       Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) {
@@ -335,21 +407,21 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
-    } else if (value instanceof Set) {
+    } else if (lazyTypes().isSet(value)) {
       const size = value.size;
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, filter);
       formatter = formatSet.bind(null, value);
       if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
-    } else if (value instanceof Map) {
+    } else if (lazyTypes().isMap(value)) {
       const size = value.size;
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, filter);
       formatter = formatMap.bind(null, value);
       if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
-    } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    } else if (lazyTypes().isTypedArray(value)) {
       keys = getKeys(value, filter).filter((k) => !isIndex(k));
       let bound = value;
       let fallback = '';
@@ -380,14 +452,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (isArguments(value)) braces[0] = '[Arguments] {';
       else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
-    } else if (value instanceof RegExp) {
+    } else if (lazyTypes().isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
       if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
-    } else if (value instanceof Date) {
+    } else if (lazyTypes().isDate(value)) {
       base = Number.isNaN(value.getTime()) ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
@@ -395,8 +467,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (isError(value)) {
       base = formatError(value, constructor, tag, ctx, keys);
       if (keys.length === 0 && protoProps === undefined) return base;
-    } else if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
-      const arrayType = value instanceof ArrayBuffer ? 'ArrayBuffer' : 'SharedArrayBuffer';
+    } else if (lazyTypes().isAnyArrayBuffer(value)) {
+      const arrayType = lazyTypes().isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) formatter = formatArrayBuffer;
       else if (keys.length === 0 && protoProps === undefined) {
@@ -404,16 +476,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       }
       braces[0] = `${prefix}{`;
       keys.unshift('byteLength');
-    } else if (value instanceof DataView) {
+    } else if (lazyTypes().isDataView(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
       keys.unshift('byteLength', 'byteOffset', 'buffer');
-    } else if (value instanceof Promise) {
+    } else if (lazyTypes().isPromise(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
       formatter = formatPromise;
-    } else if (value instanceof WeakSet) {
+    } else if (lazyTypes().isWeakSet(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
       formatter = ctx.showHidden ? formatWeakSet : formatWeakCollection;
-    } else if (value instanceof WeakMap) {
+    } else if (lazyTypes().isWeakMap(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
       formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
     } else if (isModuleNamespace(value)) {
@@ -421,6 +493,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = formatNamespaceObject.bind(null, keys);
     } else if (isBoxed(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
+      if (keys.length === 0 && protoProps === undefined) return base;
+    } else if (isURL(value) && !(recurseTimes > ctx.depth && ctx.depth !== null)) {
+      // Without its custom inspect a URL shows as its href.
+      base = value.href;
       if (keys.length === 0 && protoProps === undefined) return base;
     } else {
       if (keys.length === 0 && protoProps === undefined) {
@@ -444,6 +520,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (i = 0; i < keys.length; i++) {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (err instanceof RangeError && /call stack|stack overflow/i.test(err.message)) {
       ctx.seen.pop();
@@ -472,6 +549,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   const budget = ctx.budget[ctx.indentationLvl] || 0;
   const newLength = budget + res.length;
   ctx.budget[ctx.indentationLvl] = newLength;
+  // Past 128 MiB of output at one level, nothing more is expanded: huge graphs stay printable.
+  if (newLength > 2 ** 27) ctx.depth = -1;
   return res;
 }
 
@@ -480,11 +559,9 @@ function getCtxName(constructor, tag, fallback) {
 }
 
 function isArguments(v) { return Object.prototype.toString.call(v) === '[object Arguments]'; }
-function isModuleNamespace(v) { return v[Symbol.toStringTag] === 'Module' && Object.getPrototypeOf(v) === null; }
-const mapIterProto = Object.getPrototypeOf(new Map()[Symbol.iterator]());
-const setIterProto = Object.getPrototypeOf(new Set()[Symbol.iterator]());
-function isMapIterator(v) { return Object.getPrototypeOf(v) === mapIterProto; }
-function isSetIterator(v) { return Object.getPrototypeOf(v) === setIterProto; }
+function isModuleNamespace(v) { return Object.getPrototypeOf(v) === null && lazyTypes().isModuleNamespaceObject(v); }
+function isMapIterator(v) { return lazyTypes().isMapIterator(v); }
+function isSetIterator(v) { return lazyTypes().isSetIterator(v); }
 function getIteratorBraces(type, tag, entries) {
   const name = `${type} ${entries ? 'Entries' : 'Iterator'}`;
   if (tag !== `${type} Iterator`) {
@@ -498,10 +575,14 @@ function getIteratorBraces(type, tag, entries) {
 
 function getBoxedBase(value, ctx, keys, constructor, tag) {
   let fn, type;
-  if (value instanceof Number) { fn = Number.prototype.valueOf; type = 'Number'; }
-  else if (value instanceof String) { fn = String.prototype.valueOf; type = 'String'; keys.splice(0, value.length); }
-  else if (value instanceof Boolean) { fn = Boolean.prototype.valueOf; type = 'Boolean'; }
-  else if (value instanceof BigInt) { fn = BigInt.prototype.valueOf; type = 'BigInt'; }
+  const t = lazyTypes();
+  if (t.isNumberObject(value)) { fn = Number.prototype.valueOf; type = 'Number'; }
+  else if (t.isStringObject(value)) {
+    fn = String.prototype.valueOf;
+    type = 'String';
+    keys.splice(0, fn.call(value).length);
+  } else if (t.isBooleanObject(value)) { fn = Boolean.prototype.valueOf; type = 'Boolean'; }
+  else if (t.isBigIntObject(value)) { fn = BigInt.prototype.valueOf; type = 'BigInt'; }
   else { fn = Symbol.prototype.valueOf; type = 'Symbol'; }
   let base = `[${type}`;
   if (type !== constructor) {
@@ -918,10 +999,19 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
 }
 
 function formatWithOptions(inspectOptions, ...args) {
+  if (inspectOptions === null || typeof inspectOptions !== 'object') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('inspectOptions', 'Object', inspectOptions);
+  }
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
+function formatBigInt(value, separators) {
+  return `${separators ? addSeparators(String(value)) : value}n`;
+}
+
 function formatWithOptionsInternal(inspectOptions, args) {
+  const separators = !!(inspectOptions && inspectOptions.numericSeparator);
   const first = args[0];
   let a = 0;
   let str = '';
@@ -937,8 +1027,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
           switch (nextChar) {
             case 115: { // 's'
               const tempArg = args[++a];
-              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-              else if (typeof tempArg === 'bigint') tempStr = `${tempArg}n`;
+              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, separators);
+              else if (typeof tempArg === 'bigint') tempStr = formatBigInt(tempArg, separators);
               else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
               else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
               break;
@@ -948,9 +1038,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 100: { // 'd'
               const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') tempStr = `${tempNum}n`;
+              if (typeof tempNum === 'bigint') tempStr = formatBigInt(tempNum, separators);
               else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), separators);
               break;
             }
             case 79: // 'O'
@@ -961,9 +1051,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 105: { // 'i'
               const tempInteger = args[++a];
-              if (typeof tempInteger === 'bigint') tempStr = `${tempInteger}n`;
+              if (typeof tempInteger === 'bigint') tempStr = formatBigInt(tempInteger, separators);
               else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+              else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), separators);
               break;
             }
             case 102: { // 'f'
@@ -1035,7 +1125,13 @@ function tryStringify(arg) {
 
 function format(...args) { return formatWithOptionsInternal(undefined, args); }
 
-function stripVTControlCharacters(str) { return removeColors(str); }
+function stripVTControlCharacters(str) {
+  if (typeof str !== 'string') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('str', 'string', str);
+  }
+  return removeColors(str);
+}
 
 module.exports = {
   inspect, format, formatWithOptions, inspectDefaultOptions, stripVTControlCharacters, getStringWidth, strEscape,
