@@ -3,10 +3,64 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use moat_abi::{Command, Event, errno, names};
 use wasmtime::{Caller, Linker, Memory};
+
+/// The longest host name `dns_lookup` takes (a DNS name has at most 253 characters).
+const MAX_HOST_NAME: u32 = 1024;
+/// The longest socket address text (`[v6%scope]:port`).
+const MAX_SOCKET_ADDR: u32 = 256;
+/// The largest encoded [`Command`]: its arguments, environment and `spawnSync` input.
+const MAX_COMMAND: u32 = 64 << 20;
+/// Most bytes of output (children's, the process's stdin) the host holds for the guest until
+/// `poll` hands them over; past it, the readers wait, and so the children writing.
+const MAX_BUFFERED: usize = 16 << 20;
+
+/// Bytes read for the guest and not yet handed over by `poll`, held within [`MAX_BUFFERED`].
+#[derive(Default)]
+struct Buffered {
+    /// The bytes held, and whether the instance is gone (then nobody waits any more).
+    state: Mutex<(usize, bool)>,
+    drained: Condvar,
+}
+
+impl Buffered {
+    /// Counts `n` more bytes, first waiting (on a reader's thread) while the ones held would
+    /// pass the limit. A chunk always goes when nothing is held, so none waits forever.
+    fn hold(&self, n: usize) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        while !s.1 && s.0 > 0 && s.0.saturating_add(n) > MAX_BUFFERED {
+            s = self.drained.wait(s).unwrap_or_else(|p| p.into_inner());
+        }
+        s.0 = s.0.saturating_add(n);
+    }
+
+    /// `n` bytes went to the guest.
+    fn release(&self, n: usize) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.0 = s.0.saturating_sub(n);
+        self.drained.notify_all();
+    }
+
+    /// The instance is gone: readers stop waiting.
+    fn close(&self) {
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).1 = true;
+        self.drained.notify_all();
+    }
+}
+
+/// A sink for a reader thread's events that holds their bytes within [`MAX_BUFFERED`].
+fn bounded_sink(events: moat_proc::EventQueue, held: Arc<Buffered>) -> impl Fn(Event) + Clone {
+    move |e| {
+        if let Event::Data { bytes, .. } = &e {
+            held.hold(bytes.len());
+        }
+        events.push(e);
+    }
+}
 
 /// What the imports may do for one instance, its children and sockets, and the answer waiting
 /// for `take`.
@@ -36,6 +90,13 @@ pub struct HostCalls {
     reading_stdin: bool,
     /// The handle stdin's chunks go to, until its end has been delivered.
     stdin_open: Option<u32>,
+    /// Output read for the guest and not yet polled.
+    buffered: Arc<Buffered>,
+    /// The guest's standard streams are the host process's own (a run, not the snapshot step):
+    /// `tty_info` and `tty_set_mode` answer about them.
+    inherits_stdio: bool,
+    /// The terminal mode of stdin before `tty_set_mode` changed it, to put back at the end.
+    tty_saved: Option<libc::termios>,
 }
 
 impl Drop for HostCalls {
@@ -43,6 +104,8 @@ impl Drop for HostCalls {
         for &signal in &self.signals {
             moat_proc::signals::unwatch(signal);
         }
+        self.buffered.close();
+        self.restore_tty();
     }
 }
 
@@ -58,7 +121,16 @@ impl HostCalls {
         calls.grants = grants;
         calls.env = env;
         calls.exit_process = exit_process;
+        calls.inherits_stdio = true;
         calls
+    }
+
+    /// Puts stdin's terminal mode back as it was before `tty_set_mode`.
+    fn restore_tty(&mut self) {
+        if let Some(saved) = self.tty_saved.take() {
+            // SAFETY: `saved` is a termios tcgetattr filled for this descriptor.
+            unsafe { libc::tcsetattr(0, libc::TCSADRAIN, &saved) };
+        }
     }
 
     /// The guest's sockets, made on first use; their poller also wakes for child events.
@@ -103,13 +175,38 @@ fn memory<T>(caller: &mut Caller<'_, T>) -> Option<Memory> {
     caller.get_export("memory")?.into_memory()
 }
 
-/// Bytes `[ptr, ptr + len)` of guest memory, copied.
-fn read<T>(caller: &mut Caller<'_, T>, ptr: u32, len: u32) -> Option<Vec<u8>> {
-    let mem = memory(caller)?;
+/// Bytes `[ptr, ptr + len)` of guest memory, copied, when `len` is at most `max`: `Err` is
+/// [`errno::TOOBIG`] past `max` (checked before anything is allocated), [`errno::FAULT`] outside
+/// the guest's memory.
+fn read<T>(caller: &mut Caller<'_, T>, ptr: u32, len: u32, max: u32) -> Result<Vec<u8>, i32> {
+    if len > max {
+        return Err(errno::TOOBIG);
+    }
+    let mem = memory(caller).ok_or(errno::FAULT)?;
     let start = ptr as usize;
+    let end = start.checked_add(len as usize).ok_or(errno::FAULT)?;
     mem.data(&*caller)
-        .get(start..start.checked_add(len as usize)?)
+        .get(start..end)
         .map(<[u8]>::to_vec)
+        .ok_or(errno::FAULT)
+}
+
+/// Runs `f` on the guest's memory `[ptr, ptr + len)`, in place, and the instance's calls: what
+/// crosses is not copied, so its length costs the host nothing. [`errno::FAULT`] outside the
+/// guest's memory.
+fn with_guest_bytes<T: 'static, R>(
+    caller: &mut Caller<'_, T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+    ptr: u32,
+    len: u32,
+    f: impl FnOnce(&mut [u8], &mut HostCalls) -> R,
+) -> Result<R, i32> {
+    let mem = memory(caller).ok_or(errno::FAULT)?;
+    let start = ptr as usize;
+    let end = start.checked_add(len as usize).ok_or(errno::FAULT)?;
+    let (data, state) = mem.data_and_store_mut(&mut *caller);
+    let bytes = data.get_mut(start..end).ok_or(errno::FAULT)?;
+    Ok(f(bytes, calls(state)))
 }
 
 /// Copies `bytes` into guest memory at `ptr`: [`errno::SUCCESS`], or [`errno::FAULT`] when
@@ -132,7 +229,7 @@ fn command<T>(
     if !calls(caller.data_mut()).grants.child_process {
         return Err(errno::ACCES);
     }
-    let bytes = read(caller, req, req_len).ok_or(errno::FAULT)?;
+    let bytes = read(caller, req, req_len, MAX_COMMAND)?;
     let mut cmd = Command::decode(&bytes).map_err(|_| errno::INVAL)?;
     if cmd.env.is_none() {
         cmd.env = Some(calls(caller.data_mut()).env.clone());
@@ -176,8 +273,8 @@ pub fn add_to_linker<T: 'static>(
                 Err(code) => return code,
             };
             let host = calls(caller.data_mut());
-            let events = host.events.clone();
-            let child = match moat_proc::spawn(&cmd, handle, move |e| events.push(e)) {
+            let sink = bounded_sink(host.events.clone(), host.buffered.clone());
+            let child = match moat_proc::spawn(&cmd, handle, sink) {
                 Ok(child) => child,
                 Err(e) => return errno::from_io(&e),
             };
@@ -190,15 +287,15 @@ pub fn add_to_linker<T: 'static>(
         moat_abi::MODULE,
         names::PROC_WRITE,
         move |mut caller: Caller<'_, T>, handle: u32, data: u32, len: u32| -> i32 {
-            let Some(bytes) = read(&mut caller, data, len) else {
-                return errno::FAULT;
-            };
-            match calls(caller.data_mut()).children.get(&handle) {
-                Some(c) => c
-                    .write_stdin(&bytes)
-                    .map_or_else(|e| errno::from_io(&e), |()| errno::SUCCESS),
-                None => errno::PIPE,
-            }
+            let r = with_guest_bytes(&mut caller, calls, data, len, |bytes, host| {
+                match host.children.get(&handle) {
+                    Some(c) => c
+                        .write_stdin(bytes)
+                        .map_or_else(|e| errno::from_io(&e), |()| errno::SUCCESS),
+                    None => errno::PIPE,
+                }
+            });
+            r.unwrap_or_else(|code| code)
         },
     )?;
     linker.func_wrap(
@@ -264,8 +361,8 @@ pub fn add_to_linker<T: 'static>(
             if host.reading_stdin {
                 return errno::INVAL;
             }
-            let events = host.events.clone();
-            match moat_proc::read_stdin(handle, move |e| events.push(e)) {
+            let sink = bounded_sink(host.events.clone(), host.buffered.clone());
+            match moat_proc::read_stdin(handle, sink) {
                 Ok(()) => {
                     host.reading_stdin = true;
                     host.stdin_open = Some(handle);
@@ -277,9 +374,49 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::TTY_INFO,
+        move |mut caller: Caller<'_, T>, fd: i32, out: u32| -> i32 {
+            if !(0..=2).contains(&fd) || !calls(caller.data_mut()).inherits_stdio {
+                return errno::BADF;
+            }
+            let (tty, columns, rows) = tty_info(fd);
+            let mut bytes = [0u8; 12];
+            bytes[..4].copy_from_slice(&u32::from(tty).to_le_bytes());
+            bytes[4..8].copy_from_slice(&columns.to_le_bytes());
+            bytes[8..].copy_from_slice(&rows.to_le_bytes());
+            write(&mut caller, out, &bytes)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::TTY_SET_MODE,
+        move |mut caller: Caller<'_, T>, fd: i32, mode: i32| -> i32 {
+            let host = calls(caller.data_mut());
+            if fd != 0 || !host.inherits_stdio {
+                return errno::BADF;
+            }
+            match mode {
+                moat_abi::tty_mode::NORMAL => {
+                    host.restore_tty();
+                    errno::SUCCESS
+                }
+                moat_abi::tty_mode::RAW => match set_raw(host.tty_saved) {
+                    Ok(saved) => {
+                        host.tty_saved = Some(saved);
+                        errno::SUCCESS
+                    }
+                    Err(code) => code,
+                },
+                _ => errno::INVAL,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::PROCESS_EXIT,
         move |mut caller: Caller<'_, T>, code: i32| -> wasmtime::Result<()> {
             let code = code & 0xff;
+            calls(caller.data_mut()).restore_tty();
             if calls(caller.data_mut()).exit_process {
                 moat_proc::exit(code);
             }
@@ -324,6 +461,14 @@ pub fn add_to_linker<T: 'static>(
                 }
                 None => host.events.wait(timeout),
             };
+            let polled: usize = events
+                .iter()
+                .map(|e| match e {
+                    Event::Data { bytes, .. } => bytes.len(),
+                    _ => 0,
+                })
+                .sum();
+            host.buffered.release(polled);
             for e in &events {
                 if let Event::Exit { handle, .. } | Event::Error { handle, .. } = e
                     && let Some(child) = host.children.remove(handle)
@@ -367,8 +512,9 @@ pub fn add_to_linker<T: 'static>(
         moat_abi::MODULE,
         names::DNS_LOOKUP,
         move |mut caller: Caller<'_, T>, name: u32, name_len: u32, size_out: u32| -> i32 {
-            let Some(bytes) = read(&mut caller, name, name_len) else {
-                return errno::FAULT;
+            let bytes = match read(&mut caller, name, name_len, MAX_HOST_NAME) {
+                Ok(b) => b,
+                Err(code) => return code,
             };
             let Ok(host) = String::from_utf8(bytes) else {
                 return errno::INVAL;
@@ -402,7 +548,7 @@ pub fn add_to_linker<T: 'static>(
 /// The socket address a call names (`ip:port` text in guest memory). `Err` is the error
 /// number to answer.
 fn socket_addr<T>(caller: &mut Caller<'_, T>, ptr: u32, len: u32) -> Result<SocketAddr, i32> {
-    let bytes = read(caller, ptr, len).ok_or(errno::FAULT)?;
+    let bytes = read(caller, ptr, len, MAX_SOCKET_ADDR)?;
     std::str::from_utf8(&bytes)
         .ok()
         .and_then(|s| s.parse().ok())
@@ -494,30 +640,25 @@ fn add_sockets<T: 'static>(
         moat_abi::MODULE,
         names::SOCK_SEND,
         move |mut caller: Caller<'_, T>, handle: u32, buf: u32, len: u32, n_out: u32| -> i32 {
-            let Some(bytes) = read(&mut caller, buf, len) else {
-                return errno::FAULT;
-            };
-            let r = calls(caller.data_mut())
-                .sockets()
-                .and_then(|s| s.send(handle, &bytes));
-            count(&mut caller, r, n_out)
+            match with_guest_bytes(&mut caller, calls, buf, len, |bytes, host| {
+                host.sockets().and_then(|s| s.send(handle, bytes))
+            }) {
+                Ok(r) => count(&mut caller, r, n_out),
+                Err(code) => code,
+            }
         },
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
         names::SOCK_RECV,
         move |mut caller: Caller<'_, T>, handle: u32, buf: u32, len: u32, n_out: u32| -> i32 {
-            let mut bytes = vec![0u8; len as usize];
-            let r = calls(caller.data_mut())
-                .sockets()
-                .and_then(|s| s.recv(handle, &mut bytes));
-            if let Ok(n) = r {
-                let code = write(&mut caller, buf, &bytes[..n]);
-                if code != errno::SUCCESS {
-                    return code;
-                }
+            // Received straight into guest memory: a length the guest picks allocates nothing.
+            match with_guest_bytes(&mut caller, calls, buf, len, |bytes, host| {
+                host.sockets().and_then(|s| s.recv(handle, bytes))
+            }) {
+                Ok(r) => count(&mut caller, r, n_out),
+                Err(code) => code,
             }
-            count(&mut caller, r, n_out)
         },
     )?;
     linker.func_wrap(
@@ -535,13 +676,12 @@ fn add_sockets<T: 'static>(
                 Ok(a) => a,
                 Err(code) => return code,
             };
-            let Some(bytes) = read(&mut caller, buf, len) else {
-                return errno::FAULT;
-            };
-            let r = calls(caller.data_mut())
-                .sockets()
-                .and_then(|s| s.send_to(handle, &bytes, to));
-            count(&mut caller, r, n_out)
+            match with_guest_bytes(&mut caller, calls, buf, len, |bytes, host| {
+                host.sockets().and_then(|s| s.send_to(handle, bytes, to))
+            }) {
+                Ok(r) => count(&mut caller, r, n_out),
+                Err(code) => code,
+            }
         },
     )?;
     linker.func_wrap(
@@ -554,18 +694,14 @@ fn add_sockets<T: 'static>(
               n_out: u32,
               size_out: u32|
               -> i32 {
-            let mut bytes = vec![0u8; len as usize];
-            let r = calls(caller.data_mut())
-                .sockets()
-                .and_then(|s| s.recv_from(handle, &mut bytes));
+            let r = with_guest_bytes(&mut caller, calls, buf, len, |bytes, host| {
+                host.sockets().and_then(|s| s.recv_from(handle, bytes))
+            });
             let (n, from) = match r {
-                Ok(x) => x,
-                Err(e) => return errno::from_io(&e),
+                Ok(Ok(x)) => x,
+                Ok(Err(e)) => return errno::from_io(&e),
+                Err(code) => return code,
             };
-            let code = write(&mut caller, buf, &bytes[..n]);
-            if code != errno::SUCCESS {
-                return code;
-            }
             let code = write(&mut caller, n_out, &(n as u32).to_le_bytes());
             if code != errno::SUCCESS {
                 return code;
@@ -622,6 +758,48 @@ fn add_sockets<T: 'static>(
         },
     )?;
     Ok(())
+}
+
+/// Whether the host's descriptor `fd` is a terminal, and its columns and rows (0 when unknown).
+fn tty_info(fd: i32) -> (bool, u32, u32) {
+    // SAFETY: isatty and TIOCGWINSZ read the descriptor's state; the ioctl writes one winsize.
+    unsafe {
+        if libc::isatty(fd) != 1 {
+            return (false, 0, 0);
+        }
+        let mut ws: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) != 0 {
+            return (true, 0, 0);
+        }
+        (true, u32::from(ws.ws_col), u32::from(ws.ws_row))
+    }
+}
+
+/// Puts stdin's terminal in raw mode and returns the mode to restore: `saved` when there is
+/// one already, else the one it had. `Err` is the error number.
+fn set_raw(saved: Option<libc::termios>) -> Result<libc::termios, i32> {
+    // SAFETY: tcgetattr fills the termios it is given; tcsetattr reads one.
+    unsafe {
+        if libc::isatty(0) != 1 {
+            return Err(errno::NOTTY);
+        }
+        let mut t: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(0, &mut t) != 0 {
+            return Err(errno::from_io(&std::io::Error::last_os_error()));
+        }
+        let original = saved.unwrap_or(t);
+        let mut raw = original;
+        raw.c_iflag &= !(libc::BRKINT | libc::ICRNL | libc::INPCK | libc::ISTRIP | libc::IXON);
+        raw.c_oflag |= libc::ONLCR;
+        raw.c_cflag |= libc::CS8;
+        raw.c_lflag &= !(libc::ECHO | libc::ICANON | libc::IEXTEN | libc::ISIG);
+        raw.c_cc[libc::VMIN] = 1;
+        raw.c_cc[libc::VTIME] = 0;
+        if libc::tcsetattr(0, libc::TCSADRAIN, &raw) != 0 {
+            return Err(errno::from_io(&std::io::Error::last_os_error()));
+        }
+        Ok(original)
+    }
 }
 
 /// The addresses `host` resolves to, through the host's resolver.

@@ -14,8 +14,6 @@ const exportsOf = {
   repl: ['start', 'REPLServer'],
   tls: ['connect', 'createServer', 'createSecureContext', 'TLSSocket', 'Server'],
   trace_events: ['createTracing', 'getEnabledCategories'],
-  tty: ['isatty', 'ReadStream', 'WriteStream'],
-  v8: ['getHeapStatistics', 'getHeapSnapshot', 'serialize', 'deserialize', 'setFlagsFromString'],
   wasi: ['WASI'],
   zlib: ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'gzip', 'gunzip', 'gzipSync', 'gunzipSync',
     'deflate', 'inflate', 'deflateSync', 'inflateSync', 'brotliCompress', 'brotliDecompress', 'constants'],

@@ -46,6 +46,8 @@ unsafe extern "C" {
     fn sock_close(handle: u32) -> i32;
     fn process_exit(code: i32) -> !;
     fn stdin_read(handle: u32) -> i32;
+    fn tty_info(fd: i32, out: *mut u32) -> i32;
+    fn tty_set_mode(fd: i32, mode: i32) -> i32;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -276,4 +278,19 @@ pub fn exit(code: i32) -> ! {
 pub fn read_stdin(handle: u32) -> io::Result<()> {
     // SAFETY: no memory is passed.
     check(unsafe { stdin_read(handle) })
+}
+
+/// Whether the host's descriptor `fd` (0, 1, 2) is a terminal, and its columns and rows (0
+/// when unknown).
+pub fn terminal_info(fd: i32) -> io::Result<(bool, u32, u32)> {
+    let mut out = [0u32; 3];
+    // SAFETY: the host writes three u32 at `out`.
+    check(unsafe { tty_info(fd, out.as_mut_ptr()) })?;
+    Ok((out[0] != 0, out[1], out[2]))
+}
+
+/// Sets the terminal mode of the host's stdin (`moat_abi::tty_mode`).
+pub fn set_terminal_mode(fd: i32, mode: i32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { tty_set_mode(fd, mode) })
 }

@@ -20,6 +20,7 @@ mod host;
 pub mod net;
 pub mod os;
 pub mod random;
+pub mod tty;
 
 pub use random::reseed;
 

@@ -108,6 +108,7 @@ pub fn signal_unwatch(signal: i32) {
 }
 
 pub fn exit(code: i32) -> ! {
+    super::tty::restore();
     moat_proc::exit(code)
 }
 

@@ -1,19 +1,18 @@
 'use strict';
 // process.stdout, process.stderr and process.stdin. Writes are synchronous, as Node's are for
-// files and pipes; callbacks still run asynchronously.
+// files and pipes; callbacks still run asynchronously. A stream on a terminal is node:tty's
+// (built on these), as Node picks it.
 
 const EventEmitter = require('events');
 const b = internalBinding('process');
 const { codes } = require('internal/errors');
 
-class WriteStream extends EventEmitter {
+class WriteStreamBase extends EventEmitter {
   constructor(fd) {
     super();
     this.fd = fd;
     this._isStdio = true;
     this.writable = true;
-    this.isTTY = b.isatty(fd) ? true : undefined;
-    if (this.isTTY) { this.columns = 80; this.rows = 24; }
     this._writableState = { objectMode: false, ended: false };
   }
   write(chunk, encoding, cb) {
@@ -40,9 +39,6 @@ class WriteStream extends EventEmitter {
   uncork() {}
   setDefaultEncoding() { return this; }
   destroy() { return this; }
-  getColorDepth() { return this.isTTY ? 8 : 1; }
-  hasColors(count = 16) { return this.isTTY ? count <= 256 : false; }
-  getWindowSize() { return [this.columns || 80, this.rows || 24]; }
   get writableLength() { return 0; }
   get writableHighWaterMark() { return 16384; }
   get writableEnded() { return false; }
@@ -55,11 +51,10 @@ class WriteStream extends EventEmitter {
 
 // stdin: read on the event loop once someone listens for data or resumes it. Its chunks arrive
 // as `data` events of a loop handle; while flowing, the stream keeps the loop alive.
-class ReadStream extends EventEmitter {
-  constructor() {
+class ReadStreamBase extends EventEmitter {
+  constructor(fd = 0) {
     super();
-    this.fd = 0;
-    this.isTTY = b.isatty(0) ? true : undefined;
+    this.fd = fd;
     this.readable = true;
     this.readableEnded = false;
     this._decoder = null;
@@ -82,6 +77,7 @@ class ReadStream extends EventEmitter {
   resume() {
     this._paused = false;
     if (!this._started) {
+      if (this.fd !== 0) throw new codes.ERR_NOT_IMPLEMENTED(`reading a stream on descriptor ${this.fd}`);
       this._started = true;
       const loop = require('internal/loop');
       this._handle = b.stdinStart();
@@ -99,7 +95,6 @@ class ReadStream extends EventEmitter {
   isPaused() { return this._paused; }
   ref() { this._refed = true; this._updateRef(); return this; }
   unref() { this._refed = false; this._updateRef(); return this; }
-  setRawMode() { return this; }
   read() {
     const chunk = this._chunks.shift();
     return chunk === undefined ? null : this._decode(chunk);
@@ -143,4 +138,19 @@ class ReadStream extends EventEmitter {
   [Symbol.asyncIterator]() { return require('internal/streams/data_events').dataEventIterator(this); }
 }
 
-module.exports = { WriteStream, ReadStream };
+// The stream for stdout (1) or stderr (2); on a terminal a tty.WriteStream, which follows the
+// terminal's size on SIGWINCH.
+function WriteStream(fd) {
+  if (!internalBinding('tty').isatty(fd)) return new WriteStreamBase(fd);
+  const stream = new (require('tty').WriteStream)(fd);
+  process.on('SIGWINCH', () => stream._refreshSize());
+  return stream;
+}
+
+// The stream for stdin; on a terminal a tty.ReadStream.
+function ReadStream() {
+  if (!internalBinding('tty').isatty(0)) return new ReadStreamBase(0);
+  return new (require('tty').ReadStream)(0);
+}
+
+module.exports = { WriteStream, ReadStream, WriteStreamBase, ReadStreamBase };
