@@ -189,7 +189,7 @@ Object.defineProperty(MessageEvent.prototype, Symbol.toStringTag, { value: 'Mess
 
 function listenerOptions(options) {
   if (options === null || typeof options !== 'object') {
-    return { capture: !!options, once: false, passive: false, signal: undefined, resist: false, weak: false };
+    return { capture: !!options, once: false, passive: false, signal: undefined, resist: false, weak: undefined };
   }
   return {
     capture: !!options.capture,
@@ -197,7 +197,7 @@ function listenerOptions(options) {
     passive: !!options.passive,
     signal: options.signal,
     resist: !!options[kResistStopPropagation],
-    weak: !!options[kWeakHandler],
+    weak: options[kWeakHandler],
   };
 }
 
@@ -211,8 +211,12 @@ function checkListener(listener) {
 
 let isEventTarget;
 let listMap;
+const weakHolders = new WeakMap();
+function listenerOf(entry) {
+  return entry.ref === undefined ? entry.listener : entry.ref.deref();
+}
 class EventTarget {
-  // type -> array of { listener, capture, once, passive, resist, removed, weak }
+  // type -> array of { listener | ref, capture, once, passive, resist, removed }
   #listeners = new Map();
   static {
     isEventTarget = (v) => v !== null && typeof v === 'object' && #listeners in v;
@@ -241,8 +245,18 @@ class EventTarget {
       list = [];
       this.#listeners.set(type, list);
     }
-    for (const entry of list) if (entry.listener === listener && entry.capture === capture) return;
-    list.push({ listener, capture, once, passive, resist, removed: false, weak });
+    for (const entry of list) if (listenerOf(entry) === listener && entry.capture === capture) return;
+    const entry = { listener, ref: undefined, capture, once, passive, resist, removed: false };
+    if (weak !== undefined && weak !== null && (typeof listener === 'function' || typeof listener === 'object')) {
+      // A weak listener lives as long as the object given as kWeakHandler (or any other holder).
+      entry.listener = undefined;
+      entry.ref = new WeakRef(listener);
+      let held = weakHolders.get(weak);
+      if (held === undefined) weakHolders.set(weak, held = new Set());
+      held.add(listener);
+    }
+    list.push(entry);
+    keepTimeoutSignal(this, type, list.length);
     const max = this[kMaxEventTargetListeners];
     if (max > 0 && list.length > max && !this[kMaxEventTargetListenersWarned]) {
       this[kMaxEventTargetListenersWarned] = true;
@@ -266,12 +280,13 @@ class EventTarget {
     const capture = options !== null && typeof options === 'object' ? !!options.capture : !!options;
     const list = this.#listeners.get(type);
     if (list === undefined) return;
-    const i = list.findIndex((l) => l.listener === listener && l.capture === capture);
+    const i = list.findIndex((l) => listenerOf(l) === listener && l.capture === capture);
     if (i === -1) return;
     // A dispatch under way skips it too.
     list[i].removed = true;
     list.splice(i, 1);
     if (list.length === 0) this.#listeners.delete(type);
+    keepTimeoutSignal(this, type, list.length);
   }
   dispatchEvent(event) {
     if (!isEventTarget(this)) throw new codes.ERR_INVALID_THIS('EventTarget');
@@ -285,9 +300,15 @@ class EventTarget {
         for (const entry of list.slice()) {
           if (entry.removed) continue;
           if (stoppedImmediately(event) && !entry.resist) continue;
-          if (entry.once) this.removeEventListener(event.type, entry.listener, { capture: entry.capture });
+          const listener = listenerOf(entry);
+          if (listener === undefined) {
+            // A weak listener that was collected.
+            this.removeEventListener(event.type, undefined, { capture: entry.capture });
+            continue;
+          }
+          if (entry.once) this.removeEventListener(event.type, listener, { capture: entry.capture });
           eventSetDispatch(event, { passive: entry.passive });
-          callListener(this, entry.listener, event);
+          callListener(this, listener, event);
           eventSetDispatch(event, { passive: false });
         }
       }
@@ -337,7 +358,7 @@ function callListener(target, listener, event) {
 function listenersOf(target, type) {
   const list = listMap(target).get(toDOMString(type));
   if (list === undefined) return [];
-  return list.map((l) => l.listener);
+  return list.map(listenerOf).filter((l) => l !== undefined);
 }
 
 // `on<type>` attributes: a settable handler kept as one listener among the others.
@@ -382,6 +403,15 @@ function domException(message, name) {
 }
 
 const kCreate = Symbol('create');
+const timeoutSignals = new WeakSet();
+// Timeout signals with 'abort' listeners: held until they abort or lose their listeners.
+const persistentSignals = new Set();
+const timerOfSignal = new FinalizationRegistry((timer) => clearTimeout(timer));
+function keepTimeoutSignal(target, type, listenerCount) {
+  if (type !== 'abort' || !timeoutSignals.has(target)) return;
+  if (listenerCount > 0 && !target.aborted) persistentSignals.add(target);
+  else persistentSignals.delete(target);
+}
 let isAbortSignal;
 let signalState;
 class AbortSignal extends EventTarget {
@@ -431,11 +461,19 @@ class AbortSignal extends EventTarget {
   static timeout(delay) {
     validateUint32(delay, 'delay', false);
     const s = new AbortSignal(kCreate);
+    // The timer holds the signal weakly: an unobserved timeout signal can be collected (and its
+    // timer is then cleared). An 'abort' listener keeps it alive (see keepTimeoutSignal).
+    const ref = new WeakRef(s);
     const t = setTimeout(() => {
-      abortSignal(s, domException('The operation was aborted due to timeout', 'TimeoutError'));
+      const signal = ref.deref();
+      if (signal === undefined) return;
+      persistentSignals.delete(signal);
+      abortSignal(signal, domException('The operation was aborted due to timeout', 'TimeoutError'));
     }, delay);
     // A pending timeout does not keep the process alive.
     t.unref();
+    timeoutSignals.add(s);
+    timerOfSignal.register(s, t);
     return s;
   }
   static any(signals) {
