@@ -101,18 +101,24 @@ function parse(str, sep, eq, options) {
   if (options && typeof options.maxKeys === 'number') maxKeys = options.maxKeys;
   // 0, or no finite limit: every pair.
   const limit = maxKeys > 0 && Number.isFinite(maxKeys) ? maxKeys : Infinity;
-  const customDecode = options && typeof options.decodeURIComponent === 'function' &&
-    options.decodeURIComponent !== unescape ? options.decodeURIComponent : null;
+  // The default decoder runs only on text with a `%XX` escape (a `+` alone is a space); another
+  // decoder, given or put in place of querystring.unescape, sees every key and value, with each
+  // `+` as `%20`.
+  const decoder = options && typeof options.decodeURIComponent === 'function' ?
+    options.decodeURIComponent : module.exports.unescape;
+  const custom = decoder !== unescape;
   const decode = (s) => {
-    const spaced = s.replaceAll('+', ' ');
-    if (customDecode !== null) {
-      try {
-        return customDecode(spaced);
-      } catch {
-        return module.exports.unescape(spaced, true);
-      }
+    if (!custom) {
+      s = s.replaceAll('+', ' ');
+      if (!/%[0-9a-fA-F]{2}/.test(s)) return s;
+    } else {
+      s = s.replaceAll('+', '%20');
     }
-    return module.exports.unescape(spaced, true);
+    try {
+      return decoder(s);
+    } catch {
+      return module.exports.unescape(s, true);
+    }
   };
   let pairs = str.split(sep);
   if (pairs.length > limit) pairs = pairs.slice(0, limit);

@@ -6,6 +6,7 @@ const {
   URL, URLSearchParams, fileURLToPath, fileURLToPathBuffer, pathToFileURL, isURL,
   domainToASCII, domainToUnicode, urlToHttpOptions, insideNodeModules,
 } = require('internal/url');
+const { URLPattern } = require('internal/url/pattern');
 const { codes } = require('internal/errors');
 const { validateString, validateObject } = require('internal/validators');
 
@@ -39,7 +40,9 @@ const protocolRe = /^[a-z0-9.+-]+:/i;
 const portRe = /:[0-9]*$/;
 const isIpv6Hostname = (h) => h.length >= 2 && h[0] === '[' && h[h.length - 1] === ']';
 
+// Each deprecation is told once a process.
 let warnedParse = false;
+let warnedPort = false;
 
 function Url() {
   this.protocol = null;
@@ -211,7 +214,8 @@ Object.defineProperty(Url.prototype, 'parseAuthority', {
       for (let i = 0; i < hostname.length; i++) {
         const c = hostname[i];
         if (c === '/' || c === '\\' || c === '#' || c === '?' || c === ':') {
-          if (c === ':' && !process.noDeprecation) {
+          if (c === ':' && !warnedPort && !process.noDeprecation) {
+            warnedPort = true;
             process.emitWarning(`The URL ${url} is invalid. Future versions of Node.js will throw an error.`,
               'DeprecationWarning', 'DEP0170');
           }
@@ -503,14 +507,12 @@ function formatWhatwg(url, options) {
   let unicode = false;
   let search = true;
   let auth = true;
-  if (options !== undefined && options !== null) {
+  if (options) {
     validateObject(options, 'options');
     if (options.fragment != null) fragment = Boolean(options.fragment);
     if (options.unicode != null) unicode = Boolean(options.unicode);
     if (options.search != null) search = Boolean(options.search);
     if (options.auth != null) auth = Boolean(options.auth);
-  } else if (options === null) {
-    validateObject(options, 'options');
   }
   const u = new URL(url.href);
   if (!fragment) u.hash = '';
@@ -555,6 +557,7 @@ module.exports = {
   resolveObject: urlResolveObject,
   format: urlFormat,
   URL,
+  URLPattern,
   URLSearchParams,
   domainToASCII,
   domainToUnicode,

@@ -599,7 +599,12 @@ function fileURLToPath(path, options = undefined) {
   const url = fileURL(path);
   if (url.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
   const encoded = encodedPath(url, options?.windows ?? false);
-  return encoded.includes('%') ? decodeURIComponent(encoded) : encoded;
+  if (!encoded.includes('%')) return encoded;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new URIError('URI malformed');
+  }
 }
 
 // The path's bytes as they are: escapes decoded without reading them as UTF-8.
