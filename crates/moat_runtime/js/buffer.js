@@ -20,8 +20,21 @@ class FastBuffer extends Uint8Array {
 }
 
 const isUint8Array = (v) => v instanceof Uint8Array;
-const isAnyArrayBuffer = (v) => v instanceof ArrayBuffer ||
-  (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer);
+// Brand checks: the accessors throw for anything but a real (Shared)ArrayBuffer or typed array.
+const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+const sabByteLength = typeof SharedArrayBuffer === 'undefined' ? undefined :
+  Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get;
+const typedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+function hasBrand(getter, v) {
+  if (getter === undefined || v === null || typeof v !== 'object') return false;
+  try {
+    getter.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const isAnyArrayBuffer = (v) => hasBrand(abByteLength, v) || hasBrand(sabByteLength, v);
 
 // ---- Encodings ------------------------------------------------------------------------------
 
@@ -42,7 +55,8 @@ function normalizeEncoding(e) {
 // The encoding an API was given, or Node's error for one it does not know.
 function encodingOf(e) {
   if (e === undefined) return 'utf8';
-  const n = typeof e === 'string' && e !== '' ? normalizeEncoding(e) : undefined;
+  const str = `${e}`;
+  const n = str !== '' ? normalizeEncoding(str) : undefined;
   if (n === undefined) throw new codes.ERR_UNKNOWN_ENCODING(e);
   return n;
 }
@@ -140,7 +154,8 @@ function fromArrayBuffer(obj, byteOffset, length) {
   const maxLength = obj.byteLength - byteOffset;
   if (maxLength < 0) throw new codes.ERR_BUFFER_OUT_OF_BOUNDS('offset');
   if (length === undefined) {
-    length = maxLength;
+    // Without a length the view tracks a resizable buffer's size.
+    return new FastBuffer(obj, byteOffset);
   } else {
     length = +length;
     if (length > 0) {
@@ -166,8 +181,21 @@ const kDeprecation = 'Buffer() is deprecated due to security and usability issue
 let deprecationWarned = false;
 
 // Whether the code calling Buffer() lives under node_modules (which is not warned about).
+let checkingCaller = false;
 function calledFromNodeModules() {
-  const stack = new Error().stack || '';
+  // A user's Error.prepareStackTrace must not see (or recurse into) this check.
+  if (checkingCaller) return false;
+  checkingCaller = true;
+  const saved = Error.prepareStackTrace;
+  let stack;
+  try {
+    Error.prepareStackTrace = undefined;
+    stack = new Error().stack;
+  } finally {
+    Error.prepareStackTrace = saved;
+    checkingCaller = false;
+  }
+  if (typeof stack !== 'string') return false;
   for (const line of stack.split('\n').slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():]+)(?::\d+)*\)?\s*$/.exec(line);
     if (m === null) continue;
@@ -197,6 +225,11 @@ function Buffer(arg, encodingOrOffset, length) {
 Object.defineProperty(Buffer, 'prototype', { value: FastBuffer.prototype, writable: false, enumerable: false, configurable: false });
 Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, enumerable: false, configurable: true });
 Object.setPrototypeOf(Buffer, Uint8Array);
+// Typed array methods that make a new array (map, filter, ...) make FastBuffers, not calls
+// of the deprecated Buffer().
+Object.defineProperty(Buffer, Symbol.species, {
+  get() { return this === Buffer ? FastBuffer : this; }, configurable: true,
+});
 
 const statics = {
   from(value, encodingOrOffset, length) {
@@ -278,7 +311,9 @@ const statics = {
     if (length === undefined) {
       length = 0;
       for (let i = 0; i < list.length; i++) {
-        if (list[i].length) length += list[i].length;
+        const b = list[i];
+        const n = isUint8Array(b) ? typedArrayLength.call(b) : b.length;
+        if (n) length += n;
       }
     } else {
       validateOffset(length, 'length');
@@ -290,7 +325,7 @@ const statics = {
       if (!isUint8Array(b)) {
         throw new codes.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], b);
       }
-      pos += copyActual(b, out, pos, 0, b.length);
+      pos += copyActual(b, out, pos, 0, typedArrayLength.call(b));
     }
     if (pos < length) out.fill(0, pos, length);
     return out;
@@ -339,7 +374,8 @@ function copyActual(source, target, targetStart, sourceStart, sourceEnd) {
 
 function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
   if (!isUint8Array(source)) throw new codes.ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
-  if (!isUint8Array(target)) throw new codes.ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  if (!ArrayBuffer.isView(target)) throw new codes.ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  target = asBytes(target);
   if (targetStart === undefined) {
     targetStart = 0;
   } else {
@@ -631,80 +667,80 @@ function checkByteLength(byteLength) {
 }
 
 const numberMethods = {
-  readUIntLE(offset, byteLength) {
+  readUIntLE: function readUIntLE(offset, byteLength) {
     if (offset === undefined) throw new codes.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
     checkByteLength(byteLength);
     return readUnsigned(this, offset, byteLength, true);
   },
-  readUIntBE(offset, byteLength) {
+  readUIntBE: function readUIntBE(offset, byteLength) {
     if (offset === undefined) throw new codes.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
     checkByteLength(byteLength);
     return readUnsigned(this, offset, byteLength, false);
   },
-  readIntLE(offset, byteLength) {
+  readIntLE: function readIntLE(offset, byteLength) {
     if (offset === undefined) throw new codes.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
     checkByteLength(byteLength);
     return readSigned(this, offset, byteLength, true);
   },
-  readIntBE(offset, byteLength) {
+  readIntBE: function readIntBE(offset, byteLength) {
     if (offset === undefined) throw new codes.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
     checkByteLength(byteLength);
     return readSigned(this, offset, byteLength, false);
   },
-  readUInt8(offset = 0) { return readUnsigned(this, offset, 1, true); },
-  readUInt16LE(offset = 0) { return readUnsigned(this, offset, 2, true); },
-  readUInt16BE(offset = 0) { return readUnsigned(this, offset, 2, false); },
-  readUInt32LE(offset = 0) { return readUnsigned(this, offset, 4, true); },
-  readUInt32BE(offset = 0) { return readUnsigned(this, offset, 4, false); },
-  readInt8(offset = 0) { return readSigned(this, offset, 1, true); },
-  readInt16LE(offset = 0) { return readSigned(this, offset, 2, true); },
-  readInt16BE(offset = 0) { return readSigned(this, offset, 2, false); },
-  readInt32LE(offset = 0) { return readSigned(this, offset, 4, true); },
-  readInt32BE(offset = 0) { return readSigned(this, offset, 4, false); },
-  readBigUInt64LE(offset) { return readBig(this, offset, true, false); },
-  readBigUInt64BE(offset) { return readBig(this, offset, false, false); },
-  readBigInt64LE(offset) { return readBig(this, offset, true, true); },
-  readBigInt64BE(offset) { return readBig(this, offset, false, true); },
-  readFloatLE(offset) { return readFloat(this, offset, float32Bytes, float32, true); },
-  readFloatBE(offset) { return readFloat(this, offset, float32Bytes, float32, false); },
-  readDoubleLE(offset) { return readFloat(this, offset, float64Bytes, float64, true); },
-  readDoubleBE(offset) { return readFloat(this, offset, float64Bytes, float64, false); },
-  writeUIntLE(value, offset, byteLength) {
+  readUInt8: function readUInt8(offset = 0) { return readUnsigned(this, offset, 1, true); },
+  readUInt16LE: function readUInt16LE(offset = 0) { return readUnsigned(this, offset, 2, true); },
+  readUInt16BE: function readUInt16BE(offset = 0) { return readUnsigned(this, offset, 2, false); },
+  readUInt32LE: function readUInt32LE(offset = 0) { return readUnsigned(this, offset, 4, true); },
+  readUInt32BE: function readUInt32BE(offset = 0) { return readUnsigned(this, offset, 4, false); },
+  readInt8: function readInt8(offset = 0) { return readSigned(this, offset, 1, true); },
+  readInt16LE: function readInt16LE(offset = 0) { return readSigned(this, offset, 2, true); },
+  readInt16BE: function readInt16BE(offset = 0) { return readSigned(this, offset, 2, false); },
+  readInt32LE: function readInt32LE(offset = 0) { return readSigned(this, offset, 4, true); },
+  readInt32BE: function readInt32BE(offset = 0) { return readSigned(this, offset, 4, false); },
+  readBigUInt64LE: function readBigUInt64LE(offset) { return readBig(this, offset, true, false); },
+  readBigUInt64BE: function readBigUInt64BE(offset) { return readBig(this, offset, false, false); },
+  readBigInt64LE: function readBigInt64LE(offset) { return readBig(this, offset, true, true); },
+  readBigInt64BE: function readBigInt64BE(offset) { return readBig(this, offset, false, true); },
+  readFloatLE: function readFloatLE(offset) { return readFloat(this, offset, float32Bytes, float32, true); },
+  readFloatBE: function readFloatBE(offset) { return readFloat(this, offset, float32Bytes, float32, false); },
+  readDoubleLE: function readDoubleLE(offset) { return readFloat(this, offset, float64Bytes, float64, true); },
+  readDoubleBE: function readDoubleBE(offset) { return readFloat(this, offset, float64Bytes, float64, false); },
+  writeUIntLE: function writeUIntLE(value, offset, byteLength) {
     checkByteLength(byteLength);
     return writeInteger(this, value, offset, byteLength, 0, 2 ** (8 * byteLength) - 1, true);
   },
-  writeUIntBE(value, offset, byteLength) {
+  writeUIntBE: function writeUIntBE(value, offset, byteLength) {
     checkByteLength(byteLength);
     return writeInteger(this, value, offset, byteLength, 0, 2 ** (8 * byteLength) - 1, false);
   },
-  writeIntLE(value, offset, byteLength) {
+  writeIntLE: function writeIntLE(value, offset, byteLength) {
     checkByteLength(byteLength);
     const [min, max] = kIntRanges[byteLength];
     return writeInteger(this, value, offset, byteLength, min, max, true);
   },
-  writeIntBE(value, offset, byteLength) {
+  writeIntBE: function writeIntBE(value, offset, byteLength) {
     checkByteLength(byteLength);
     const [min, max] = kIntRanges[byteLength];
     return writeInteger(this, value, offset, byteLength, min, max, false);
   },
-  writeUInt8(value, offset = 0) { return writeInteger(this, value, offset, 1, 0, 0xff, true); },
-  writeUInt16LE(value, offset = 0) { return writeInteger(this, value, offset, 2, 0, 0xffff, true); },
-  writeUInt16BE(value, offset = 0) { return writeInteger(this, value, offset, 2, 0, 0xffff, false); },
-  writeUInt32LE(value, offset = 0) { return writeInteger(this, value, offset, 4, 0, 0xffffffff, true); },
-  writeUInt32BE(value, offset = 0) { return writeInteger(this, value, offset, 4, 0, 0xffffffff, false); },
-  writeInt8(value, offset = 0) { return writeInteger(this, value, offset, 1, -0x80, 0x7f, true); },
-  writeInt16LE(value, offset = 0) { return writeInteger(this, value, offset, 2, -0x8000, 0x7fff, true); },
-  writeInt16BE(value, offset = 0) { return writeInteger(this, value, offset, 2, -0x8000, 0x7fff, false); },
-  writeInt32LE(value, offset = 0) { return writeInteger(this, value, offset, 4, -0x80000000, 0x7fffffff, true); },
-  writeInt32BE(value, offset = 0) { return writeInteger(this, value, offset, 4, -0x80000000, 0x7fffffff, false); },
-  writeBigUInt64LE(value, offset) { return writeBig(this, value, offset, true, 0n, 0xffffffffffffffffn); },
-  writeBigUInt64BE(value, offset) { return writeBig(this, value, offset, false, 0n, 0xffffffffffffffffn); },
-  writeBigInt64LE(value, offset) { return writeBig(this, value, offset, true, -(2n ** 63n), 2n ** 63n - 1n); },
-  writeBigInt64BE(value, offset) { return writeBig(this, value, offset, false, -(2n ** 63n), 2n ** 63n - 1n); },
-  writeFloatLE(value, offset) { return writeFloat(this, value, offset, float32Bytes, float32, true); },
-  writeFloatBE(value, offset) { return writeFloat(this, value, offset, float32Bytes, float32, false); },
-  writeDoubleLE(value, offset) { return writeFloat(this, value, offset, float64Bytes, float64, true); },
-  writeDoubleBE(value, offset) { return writeFloat(this, value, offset, float64Bytes, float64, false); },
+  writeUInt8: function writeUInt8(value, offset = 0) { return writeInteger(this, value, offset, 1, 0, 0xff, true); },
+  writeUInt16LE: function writeUInt16LE(value, offset = 0) { return writeInteger(this, value, offset, 2, 0, 0xffff, true); },
+  writeUInt16BE: function writeUInt16BE(value, offset = 0) { return writeInteger(this, value, offset, 2, 0, 0xffff, false); },
+  writeUInt32LE: function writeUInt32LE(value, offset = 0) { return writeInteger(this, value, offset, 4, 0, 0xffffffff, true); },
+  writeUInt32BE: function writeUInt32BE(value, offset = 0) { return writeInteger(this, value, offset, 4, 0, 0xffffffff, false); },
+  writeInt8: function writeInt8(value, offset = 0) { return writeInteger(this, value, offset, 1, -0x80, 0x7f, true); },
+  writeInt16LE: function writeInt16LE(value, offset = 0) { return writeInteger(this, value, offset, 2, -0x8000, 0x7fff, true); },
+  writeInt16BE: function writeInt16BE(value, offset = 0) { return writeInteger(this, value, offset, 2, -0x8000, 0x7fff, false); },
+  writeInt32LE: function writeInt32LE(value, offset = 0) { return writeInteger(this, value, offset, 4, -0x80000000, 0x7fffffff, true); },
+  writeInt32BE: function writeInt32BE(value, offset = 0) { return writeInteger(this, value, offset, 4, -0x80000000, 0x7fffffff, false); },
+  writeBigUInt64LE: function writeBigUInt64LE(value, offset) { return writeBig(this, value, offset, true, 0n, 0xffffffffffffffffn); },
+  writeBigUInt64BE: function writeBigUInt64BE(value, offset) { return writeBig(this, value, offset, false, 0n, 0xffffffffffffffffn); },
+  writeBigInt64LE: function writeBigInt64LE(value, offset) { return writeBig(this, value, offset, true, -(2n ** 63n), 2n ** 63n - 1n); },
+  writeBigInt64BE: function writeBigInt64BE(value, offset) { return writeBig(this, value, offset, false, -(2n ** 63n), 2n ** 63n - 1n); },
+  writeFloatLE: function writeFloatLE(value, offset) { return writeFloat(this, value, offset, float32Bytes, float32, true); },
+  writeFloatBE: function writeFloatBE(value, offset) { return writeFloat(this, value, offset, float32Bytes, float32, false); },
+  writeDoubleLE: function writeDoubleLE(value, offset) { return writeFloat(this, value, offset, float64Bytes, float64, true); },
+  writeDoubleBE: function writeDoubleBE(value, offset) { return writeFloat(this, value, offset, float64Bytes, float64, false); },
 };
 
 // ---- The prototype --------------------------------------------------------------------------
@@ -719,7 +755,8 @@ function adjustOffset(offset, length) {
   return offset < length ? offset : length;
 }
 
-function sliceOf(buf, start, end) {
+// A Buffer over part of `buf`'s memory.
+function subarrayOf(buf, start, end) {
   const srcLength = buf.length;
   start = adjustOffset(start, srcLength);
   end = end !== undefined ? adjustOffset(end, srcLength) : srcLength;
@@ -746,7 +783,7 @@ function writeEncoded(buf, string, offset, length, e) {
 
 
 const protoMethods = {
-  toString(encoding, start, end) {
+  toString: function toString(encoding, start, end) {
     if (arguments.length === 0) return enc.decode(asBytes(this), 'utf8');
     const len = this.length;
     if (start <= 0) start = 0;
@@ -758,7 +795,7 @@ const protoMethods = {
     const e = encoding === undefined ? 'utf8' : encodingOf(encoding);
     return enc.decode(asBytes(this), e, start, end);
   },
-  equals(otherBuffer) {
+  equals: function equals(otherBuffer) {
     if (!isUint8Array(otherBuffer)) {
       throw new codes.ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
     }
@@ -766,7 +803,7 @@ const protoMethods = {
     if (this.byteLength !== otherBuffer.byteLength) return false;
     return this.byteLength === 0 || bin.compare(asBytes(this), otherBuffer) === 0;
   },
-  compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
+  compare: function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
     if (!isUint8Array(target)) throw new codes.ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
     if (arguments.length === 1) return bin.compare(asBytes(this), target);
     if (targetStart === undefined) targetStart = 0;
@@ -785,14 +822,14 @@ const protoMethods = {
     const b = new Uint8Array(target.buffer, target.byteOffset + targetStart, targetEnd - targetStart);
     return bin.compare(a, b);
   },
-  indexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, true); },
-  lastIndexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, false); },
-  includes(val, byteOffset, encoding) { return this.indexOf(val, byteOffset, encoding) !== -1; },
-  fill(value, offset, end, encoding) { return fillImpl(this, value, offset, end, encoding); },
-  copy(target, targetStart, sourceStart, sourceEnd) {
+  indexOf: function indexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, true); },
+  lastIndexOf: function lastIndexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, false); },
+  includes: function includes(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, true) !== -1; },
+  fill: function fill(value, offset, end, encoding) { return fillImpl(this, value, offset, end, encoding); },
+  copy: function copy(target, targetStart, sourceStart, sourceEnd) {
     return copyImpl(this, target, targetStart, sourceStart, sourceEnd);
   },
-  write(string, offset, length, encoding) {
+  write: function write(string, offset, length, encoding) {
     if (offset === undefined) return writeEncoded(this, string, 0, this.length, 'utf8');
     if (length === undefined && typeof offset === 'string') {
       encoding = offset;
@@ -814,7 +851,7 @@ const protoMethods = {
     const e = !encoding ? 'utf8' : encodingOf(encoding);
     return writeEncoded(this, string, offset, length, e);
   },
-  toJSON() {
+  toJSON: function toJSON() {
     if (this.length > 0) {
       const data = new Array(this.length);
       for (let i = 0; i < this.length; ++i) data[i] = this[i];
@@ -822,19 +859,20 @@ const protoMethods = {
     }
     return { type: 'Buffer', data: [] };
   },
-  subarray(start, end) { return sliceOf(this, start, end); },
-  slice(start, end) { return sliceOf(this, start, end); },
-  swap16() {
+  subarray: function subarray(start, end) { return subarrayOf(this, start, end); },
+  // Through this.subarray, so a plain Uint8Array gets a Uint8Array.
+  slice: function slice(start, end) { return this.subarray(start, end); },
+  swap16: function swap16() {
     swapCheck(this, 2);
     bin.swap(asBytes(this), 2);
     return this;
   },
-  swap32() {
+  swap32: function swap32() {
     swapCheck(this, 4);
     bin.swap(asBytes(this), 4);
     return this;
   },
-  swap64() {
+  swap64: function swap64() {
     swapCheck(this, 8);
     bin.swap(asBytes(this), 8);
     return this;
@@ -929,16 +967,22 @@ function SlowBuffer(size) {
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);
 
+// The bytes isUtf8/isAscii check.
+function bytesToValidate(input) {
+  let ab;
+  if (ArrayBuffer.isView(input)) ab = input.buffer;
+  else if (isAnyArrayBuffer(input)) ab = input;
+  else throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  if (ab.detached) throw new codes.ERR_INVALID_STATE('Cannot validate on a detached buffer');
+  return ab === input ? new Uint8Array(ab) : asBytes(input);
+}
+
 function isUtf8(input) {
-  if (ArrayBuffer.isView(input)) return enc.isUtf8(asBytes(input));
-  if (isAnyArrayBuffer(input)) return enc.isUtf8(new Uint8Array(input));
-  throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  return enc.isUtf8(bytesToValidate(input));
 }
 
 function isAscii(input) {
-  if (ArrayBuffer.isView(input)) return enc.isAscii(asBytes(input));
-  if (isAnyArrayBuffer(input)) return enc.isAscii(new Uint8Array(input));
-  throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  return enc.isAscii(bytesToValidate(input));
 }
 
 // Re-encodes between the encodings ICU converts in Node: characters the target cannot hold

@@ -40,9 +40,11 @@ function toStr(bytes, encoding, start, end) {
   return Buffer.prototype.toString.call(bytes, encoding, start, end);
 }
 
-// How many bytes of a character starting with lead byte `b` there are (UTF-8).
+// How many bytes a UTF-8 lead byte announces (1 for bytes that cannot lead). As in Node,
+// bytes are held by this count and continuation bytes alone; the held bytes then decode
+// as the full decoder would decode them.
 function utf8Length(b) {
-  return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return b >= 0xf8 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
 }
 
 // A function, not a class: Node's may be called without `new` on any object.
@@ -101,7 +103,7 @@ function incompleteTail(encoding, bytes, from) {
     for (let i = end - 1; i >= from && i >= end - 4; i--) {
       const b = bytes[i];
       if ((b & 0xc0) === 0x80) continue;
-      const need = b >= 0xc0 ? utf8Length(b) : 1;
+      const need = utf8Length(b);
       return need > end - i ? [end - i, need] : [0, 0];
     }
     return [0, 0];
@@ -152,8 +154,7 @@ StringDecoder.prototype.end = function end(buf) {
   let out = buf === undefined ? '' : this.write(buf);
   if (st.lastNeed > 0) {
     const have = st.lastTotal - st.lastNeed;
-    if (this.encoding === 'utf8') out += '\ufffd';
-    else out += toStr(st.lastChar, this.encoding, 0, this.encoding === 'utf16le' ? have & ~1 : have);
+    out += toStr(st.lastChar, this.encoding, 0, this.encoding === 'utf16le' ? have & ~1 : have);
   }
   st.lastNeed = 0;
   st.lastTotal = 0;
