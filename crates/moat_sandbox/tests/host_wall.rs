@@ -460,3 +460,110 @@ fn an_epoch_guest_is_stopped_by_its_limits_and_the_host_goes_on() {
     };
     assert_eq!(run(wall), moat_sandbox::EXIT_TIME_LIMIT);
 }
+
+/// A length the guest picks past its memory, or past what a call takes, is an error before
+/// the host allocates anything for it: a receive of `u32::MAX` bytes would otherwise have the
+/// host allocate 4 GiB.
+#[test]
+fn a_huge_length_is_an_error_not_a_host_allocation() {
+    use moat_abi::names::{
+        DNS_LOOKUP, PROC_RUN, PROC_WRITE, SOCK_RECV, SOCK_SEND, TCP_CONNECT, UDP_BIND,
+        UDP_RECV_FROM,
+    };
+    let huge = Arg::I32(-1);
+    let canary = Canary::new();
+    let tcp = canary.tcp_addr();
+    let connect = (
+        TCP_CONNECT,
+        vec![Arg::I32(0), Arg::I32(tcp.len() as i32), Arg::I32(1)],
+    );
+    let grant = net(&["--allow-net=127.0.0.1"]);
+    let on_socket = |call: &str, len: Arg| {
+        guest_making(
+            &[
+                connect.clone(),
+                (
+                    call,
+                    vec![Arg::I32(1), Arg::I32(0), len, Arg::I32(SIZE_OUT)],
+                ),
+            ],
+            1,
+            tcp.as_bytes(),
+        )
+    };
+    assert_eq!(
+        run_guest(on_socket(SOCK_RECV, huge), grant.clone()),
+        errno::FAULT
+    );
+    assert_eq!(
+        run_guest(on_socket(SOCK_SEND, huge), grant.clone()),
+        errno::FAULT
+    );
+    // The positive control: the whole page is a length the host takes (nothing has arrived yet).
+    assert_eq!(
+        run_guest(on_socket(SOCK_RECV, Arg::I32(65536)), grant.clone()),
+        errno::AGAIN
+    );
+
+    let udp = "127.0.0.1:0";
+    let recv_from = guest_making(
+        &[
+            (
+                UDP_BIND,
+                vec![Arg::I32(0), Arg::I32(udp.len() as i32), Arg::I32(1)],
+            ),
+            (
+                UDP_RECV_FROM,
+                vec![
+                    Arg::I32(1),
+                    Arg::I32(0),
+                    huge,
+                    Arg::I32(SIZE_OUT),
+                    Arg::I32(SIZE_OUT + 4),
+                ],
+            ),
+        ],
+        1,
+        udp.as_bytes(),
+    );
+    assert_eq!(run_guest(recv_from, grant.clone()), errno::FAULT);
+
+    // Requests the host copies are capped below the guest's memory size too.
+    let one = |call: &str, args: Vec<Arg>| guest_making(&[(call, args)], 0, b"");
+    let everything = net(&["--allow-net"]);
+    assert_eq!(
+        run_guest(
+            one(
+                DNS_LOOKUP,
+                vec![Arg::I32(0), Arg::I32(60000), Arg::I32(SIZE_OUT)]
+            ),
+            everything.clone()
+        ),
+        errno::TOOBIG
+    );
+    assert_eq!(
+        run_guest(
+            one(TCP_CONNECT, vec![Arg::I32(0), Arg::I32(60000), Arg::I32(1)]),
+            everything
+        ),
+        errno::TOOBIG
+    );
+    let processes = moat_permissions::Grants {
+        child_process: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        run_guest(
+            one(PROC_RUN, vec![Arg::I32(0), huge, Arg::I32(SIZE_OUT)]),
+            processes.clone()
+        ),
+        errno::TOOBIG
+    );
+    assert_eq!(
+        run_guest(
+            one(PROC_WRITE, vec![Arg::I32(1), Arg::I32(0), huge]),
+            processes
+        ),
+        errno::FAULT
+    );
+}
