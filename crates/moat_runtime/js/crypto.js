@@ -101,6 +101,20 @@ constants.defaultCipherList = constants.defaultCoreCipherList;
 
 const notYet = (name) => thrower(`crypto.${name}`);
 
+// Old names of randomBytes: randomBytes itself, or under --pending-deprecation a wrapper that
+// warns (DEP0115, once for all three).
+let warnedOldName = false;
+function oldName(name) {
+  if (!require('internal/options').hasFlag('--pending-deprecation')) return random.randomBytes;
+  return function deprecated(...args) {
+    if (!warnedOldName) {
+      warnedOldName = true;
+      process.emitWarning(`crypto.${name} is deprecated.`, 'DeprecationWarning', 'DEP0115');
+    }
+    return Reflect.apply(random.randomBytes, this, args);
+  };
+}
+
 // In the order Node lists its exports.
 module.exports = {
   argon2: notYet('argon2'),
@@ -177,8 +191,7 @@ Object.defineProperties(module.exports, {
   webcrypto: { get: () => lazyWeb().crypto, configurable: true, enumerable: true },
   subtle: { get: () => lazyWeb().crypto.subtle, configurable: true, enumerable: true },
   getRandomValues: { value: getRandomValues, writable: true, configurable: true, enumerable: true },
-  // Old names of randomBytes.
-  prng: { value: random.randomBytes, writable: true, configurable: true, enumerable: false },
-  pseudoRandomBytes: { value: random.randomBytes, writable: true, configurable: true, enumerable: false },
-  rng: { value: random.randomBytes, writable: true, configurable: true, enumerable: false },
+  prng: { value: oldName('prng'), writable: true, configurable: true, enumerable: false },
+  pseudoRandomBytes: { value: oldName('pseudoRandomBytes'), writable: true, configurable: true, enumerable: false },
+  rng: { value: oldName('rng'), writable: true, configurable: true, enumerable: false },
 });

@@ -59,9 +59,18 @@ function update(self, data, encoding) {
 
 // The digest length options ask for: an extendable-output function's any length, a fixed
 // digest's own length only.
-function outputLength(info, options, name) {
+let warnedXofLength = false;
+function outputLength(info, options, name, isCopy = false) {
   const len = options == null ? undefined : options.outputLength;
-  if (len === undefined) return info.size;
+  if (len === undefined) {
+    // A copy is made without the warning a new hash gives.
+    if (info.xof && !isCopy && !warnedXofLength && require('internal/options').hasFlag('--pending-deprecation')) {
+      warnedXofLength = true;
+      process.emitWarning('Creating SHAKE128/256 digests without an explicit options.outputLength is deprecated.',
+        'DeprecationWarning', 'DEP0198');
+    }
+    return info.size;
+  }
   validateUint32(len, name);
   if (!info.xof && len !== info.size) {
     const err = new Error('error:030000B2:digital envelope routines::not XOF or invalid length');
@@ -85,7 +94,7 @@ function Hash(algorithm, options) {
 Hash.prototype.copy = function copy(options) {
   const state = this[kState];
   if (state.finalized) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
-  const length = outputLength(state.info, options, 'options.outputLength');
+  const length = outputLength(state.info, options, 'options.outputLength', true);
   const handle = binding.hashCopy(this[kHandle]);
   if (handle === undefined) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
   const copy = Object.create(Hash.prototype);

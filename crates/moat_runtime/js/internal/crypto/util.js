@@ -35,32 +35,30 @@ const passwordTypes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataVie
 // An error OpenSSL reports in Node: a plain Error with no code.
 function derivingBitsFailed() { return new Error('Deriving bits failed'); }
 
-// Runs a callback form's work and calls `done(err, bytes)` on a later turn of the loop. `start(defer)`
-// begins it: with threads, `start(true)` queues it and returns the handle its result comes back on
-// (in the loop's poll phase, as Node's thread pool's results do); without, the work runs from a
-// later turn (the check phase) and `start(false)` returns its result.
+// Runs a callback form's work and calls `done(err, bytes)` on a later turn of the loop. With
+// threads, `start(true)` queues the work (the binding copies its inputs first) and returns the
+// handle its result comes back on, in the loop's poll phase as Node's thread pool's results do.
+// Without threads, `start(false)` does the work now, on the inputs as they are at the call, and
+// the result is delivered from the check phase.
 function runJob(start, done) {
-  const deliver = (bytes) => done(null, bytes);
   if (binding.threaded) {
     const r = start(true);
-    if (typeof r !== 'number') { setImmediate(deliver, new Uint8Array(r)); return; }
+    if (typeof r !== 'number') { setImmediate(done, null, new Uint8Array(r)); return; }
     const loop = require('internal/loop');
     loop.registerHandle(r, (event) => {
       loop.unregisterHandle(r);
-      deliver(event[3]);
+      done(null, event[3]);
     });
     return;
   }
-  setImmediate(() => {
-    let result;
-    try {
-      result = new Uint8Array(start(false));
-    } catch (err) {
-      done(err);
-      return;
-    }
-    deliver(result);
-  });
+  let result;
+  try {
+    result = new Uint8Array(start(false));
+  } catch (err) {
+    setImmediate(done, err);
+    return;
+  }
+  setImmediate(done, null, result);
 }
 
 function toBuffer(bytes) {

@@ -105,7 +105,7 @@ class SubtleCrypto {
     if (!constructing) throw typeErrorWithCode('Illegal constructor', 'ERR_ILLEGAL_CONSTRUCTOR');
   }
 
-  // The digest of a copy of `data`, taken now: a Promise of an ArrayBuffer.
+  // The digest of a copy of `data`: a Promise of an ArrayBuffer.
   digest(algorithm, data) {
     try {
       if (!(this instanceof SubtleCrypto)) {
@@ -115,12 +115,14 @@ class SubtleCrypto {
       checkArgs('digest', arguments, 2);
       const bytes = bufferSourceBytes('digest', data, '2nd');
       const alg = normalizeDigest(algorithm);
-      if (alg.cshake !== undefined) {
-        return Promise.resolve(binding.cshake(alg.cshake, bytes, [alg.functionName, alg.customization], alg.bits));
-      }
-      const handle = binding.hashNew(alg.hash);
-      binding.hashUpdate(handle, bytes);
-      return Promise.resolve(binding.hashDigest(handle, binding.hashInfo(alg.hash).size));
+      const start = alg.cshake !== undefined
+        ? (defer) => binding.cshake(defer, alg.cshake, bytes, [alg.functionName, alg.customization], alg.bits)
+        : (defer) => binding.digest(defer, alg.hash, bytes, binding.hashInfo(alg.hash).size);
+      // The binding copies the data before this returns; the digest comes from the loop.
+      const { runJob, toArrayBuffer } = require('internal/crypto/util');
+      return new Promise((resolve, reject) => {
+        runJob(start, (err, out) => (err ? reject(err) : resolve(toArrayBuffer(out))));
+      });
     } catch (err) {
       return Promise.reject(err);
     }

@@ -112,31 +112,23 @@ fn finish<'js>(ctx: &Ctx<'js>, state: &SharedState, defer: bool, work: Work) -> 
     Ok(ArrayBuffer::new(ctx.clone(), work())?.into_value())
 }
 
-/// cSHAKE128 or cSHAKE256 (`strength`) of `data` into `out`; `None` for another strength.
-fn cshake(
-    strength: u32,
-    data: &[u8],
-    function_name: &[u8],
-    customization: &[u8],
-    out: &mut [u8],
-) -> Option<()> {
+/// cSHAKE256 (`strength` 256) or cSHAKE128 (any other) of `data` into `out`.
+fn cshake(strength: u32, data: &[u8], function_name: &[u8], customization: &[u8], out: &mut [u8]) {
     use digest::{ExtendableOutput, Update};
     match strength {
-        128 => {
-            let core = sha3::CShake128Core::new_with_function_name(function_name, customization);
-            let mut h = sha3::CShake128::from_core(core);
-            h.update(data);
-            h.finalize_xof_into(out);
-        }
         256 => {
             let core = sha3::CShake256Core::new_with_function_name(function_name, customization);
             let mut h = sha3::CShake256::from_core(core);
             h.update(data);
             h.finalize_xof_into(out);
         }
-        _ => return None,
+        _ => {
+            let core = sha3::CShake128Core::new_with_function_name(function_name, customization);
+            let mut h = sha3::CShake128::from_core(core);
+            h.update(data);
+            h.finalize_xof_into(out);
+        }
     }
-    Some(())
 }
 
 /// scrypt's limits on N, r and p, and the memory it would take (`128·r·(N+2) + 128·r·p` bytes)
@@ -292,16 +284,54 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         )?,
     )?;
 
+    // Web Crypto's digests, taken of a copy of the data, off the JS thread where there are threads.
+    let st = state.clone();
+    o.set(
+        "digest",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>,
+                  defer: bool,
+                  name: String,
+                  data: Value<'js>,
+                  len: f64|
+                  -> Result<Value<'js>> {
+                let a = algorithm(&ctx, &name)?;
+                let len = length(&ctx, len, u32::MAX as u64, "output length")?;
+                drop(output(&ctx, len)?);
+                let data = to_vec(&ctx, &data)?;
+                let new = a.new;
+                finish(
+                    &ctx,
+                    &st,
+                    defer,
+                    Box::new(move || {
+                        let mut h = new();
+                        h.update(&data);
+                        h.finish(len)
+                    }),
+                )
+            },
+        )?,
+    )?;
+    let st = state.clone();
     o.set(
         "cshake",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>,
-             strength: u32,
-             data: Value<'js>,
-             names: Vec<Value<'js>>,
-             bits: f64|
-             -> Result<ArrayBuffer<'js>> {
+            move |ctx: Ctx<'js>,
+                  defer: bool,
+                  strength: u32,
+                  data: Value<'js>,
+                  names: Vec<Value<'js>>,
+                  bits: f64|
+                  -> Result<Value<'js>> {
+                if strength != 128 && strength != 256 {
+                    return Err(Exception::throw_range(
+                        &ctx,
+                        "cSHAKE is cSHAKE128 or cSHAKE256",
+                    ));
+                }
                 let bits = length(&ctx, bits, u32::MAX as u64, "output length")?;
                 let mut out = output(&ctx, bits.div_ceil(8))?;
                 let [function_name, customization] = names.as_slice() else {
@@ -312,17 +342,22 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 };
                 let function_name = to_vec(&ctx, function_name)?;
                 let customization = to_vec(&ctx, customization)?;
-                with_bytes(&ctx, &data, |data| {
-                    cshake(strength, data, &function_name, &customization, &mut out)
-                })?
-                .ok_or_else(|| Exception::throw_range(&ctx, "cSHAKE is cSHAKE128 or cSHAKE256"))?;
-                // A length that is not whole bytes keeps the high bits of the last byte.
-                if bits % 8 != 0
-                    && let Some(last) = out.last_mut()
-                {
-                    *last &= 0xff << (8 - bits % 8);
-                }
-                ArrayBuffer::new(ctx, out)
+                let data = to_vec(&ctx, &data)?;
+                finish(
+                    &ctx,
+                    &st,
+                    defer,
+                    Box::new(move || {
+                        cshake(strength, &data, &function_name, &customization, &mut out);
+                        // A length that is not whole bytes keeps the high bits of the last byte.
+                        if bits % 8 != 0
+                            && let Some(last) = out.last_mut()
+                        {
+                            *last &= 0xff << (8 - bits % 8);
+                        }
+                        out
+                    }),
+                )
             },
         )?,
     )?;
