@@ -262,6 +262,11 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             "--title" => {
                 take(args, &mut i, &inline, &flag)?;
             }
+            // Kept as `--disable-warning=CODE_OR_TYPE` in `Options::flags` for the runtime.
+            "--disable-warning" => {
+                let which = take(args, &mut i, &inline, &flag)?;
+                cfg.flags.push(format!("{flag}={which}"));
+            }
             // Kept as `--unhandled-rejections=MODE` in `Options::flags` for the runtime.
             "--unhandled-rejections" => {
                 let mode = take(args, &mut i, &inline, &flag)?;

@@ -17,26 +17,46 @@ const kCounts = Symbol('counts');
 const kGroupIndent = Symbol('groupIndent');
 const kGroupIndentWidth = Symbol('groupIndentWidth');
 
+const kIsConsole = Symbol('kIsConsole');
+
 function Console(options, stderr, ignoreErrors) {
   if (!new.target) return new Console(options, stderr, ignoreErrors);
   initConsole(this, options, stderr);
 }
+// Every console is one, the global console included (it is not built by the constructor).
+Object.defineProperty(Console, Symbol.hasInstance, {
+  value: (instance) => instance !== null && typeof instance === 'object' && instance[kIsConsole] === true,
+});
 
 function initConsole(self, options, stderr) {
   let stdout = options;
   let colorMode = 'auto';
   let inspectOptions;
   let groupIndentation = 2;
-  if (options && typeof options.write !== 'function' && options.stdout) {
-    ({ stdout, stderr, colorMode = 'auto', inspectOptions, groupIndentation = 2 } = options);
-    require('internal/validators').validateInteger(groupIndentation, 'groupIndentation', 0, 1000);
+  if (options && typeof options.write !== 'function') {
+    ({ stdout, stderr = stdout, colorMode = 'auto', inspectOptions, groupIndentation = 2 } = options);
+  } else if (stderr === undefined) {
+    stderr = stdout;
   }
-  if (!stdout || typeof stdout.write !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('stdout', 'WritableStream', stdout);
-  if (!stderr) stderr = stdout;
+  for (const [name, stream] of [['stdout', stdout], ['stderr', stderr]]) {
+    if (stream === null || typeof stream !== 'object' || typeof stream.write !== 'function') {
+      throw new codes.ERR_CONSOLE_WRITABLE_STREAM(name);
+    }
+  }
+  const { validateInteger, validateOneOf, validateObject } = require('internal/validators');
+  validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
+  if (inspectOptions !== undefined) {
+    validateObject(inspectOptions, 'options.inspectOptions');
+    if (inspectOptions.colors !== undefined && colorMode !== 'auto') {
+      throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+    }
+  }
+  validateInteger(groupIndentation, 'groupIndentation', 0, 1000);
   const that = self;
   Object.defineProperty(that, '_stdout', { value: stdout, writable: true });
   Object.defineProperty(that, '_stderr', { value: stderr, writable: true });
   Object.defineProperty(that, kCounts, { value: new Map() });
+  Object.defineProperty(that, kIsConsole, { value: true });
   // Node exposes the label table as `_times`, and tests read it.
   Object.defineProperty(that, '_times', { value: new Map(), writable: true });
   Object.defineProperty(that, kGroupIndent, { value: '', writable: true });
@@ -76,11 +96,37 @@ function write(console, stream, string) {
   }
 }
 
-defineMethod({ log(...args) { write(this, this._stdout, formatFor(this, this._stdout, args)); } });
-Console.prototype.info = Console.prototype.log;
-Console.prototype.debug = Console.prototype.log;
-defineMethod({ warn(...args) { write(this, this._stderr, formatFor(this, this._stderr, args)); } });
-Console.prototype.error = Console.prototype.warn;
+// The `console.<method>` diagnostics channels see the arguments before they are formatted
+// (a subscriber may change them). Only a program that loaded diagnostics_channel can have
+// subscribed.
+function publish(name, args) {
+  if (!require.isLoaded('diagnostics_channel')) return;
+  const ch = require('diagnostics_channel').channel(`console.${name}`);
+  if (ch.hasSubscribers) ch.publish(args);
+}
+
+defineMethod({
+  log(...args) {
+    publish('log', args);
+    write(this, this._stdout, formatFor(this, this._stdout, args));
+  },
+  info(...args) {
+    publish('info', args);
+    write(this, this._stdout, formatFor(this, this._stdout, args));
+  },
+  debug(...args) {
+    publish('debug', args);
+    write(this, this._stdout, formatFor(this, this._stdout, args));
+  },
+  warn(...args) {
+    publish('warn', args);
+    write(this, this._stderr, formatFor(this, this._stderr, args));
+  },
+  error(...args) {
+    publish('error', args);
+    write(this, this._stderr, formatFor(this, this._stderr, args));
+  },
+});
 defineMethod({ dir(object, options) {
   write(this, this._stdout, inspect(object, { customInspect: false, ...this._inspectOptions, ...options, colors: options && options.colors !== undefined ? options.colors : useColors(this, this._stdout) }));
 } });
@@ -125,19 +171,28 @@ defineMethod({ groupEnd() {
   this[kGroupIndent] = this[kGroupIndent].slice(0, this[kGroupIndent].length - this[kGroupIndentWidth]);
 } });
 
+// A duration as Node prints it: `12.345ms`, `1.500s`, then `m:ss.mmm` and `h:mm:ss.mmm`, the
+// seconds rounded to milliseconds first.
 function formatTime(ms) {
-  let hours = 0, minutes = 0, seconds = 0;
+  let hours = 0;
+  let minutes = 0;
+  let seconds = 0;
   if (ms >= 1000) {
     if (ms >= 60000) {
-      if (ms >= 3600000) { hours = Math.floor(ms / 3600000); ms %= 3600000; }
+      if (ms >= 3600000) {
+        hours = Math.floor(ms / 3600000);
+        ms %= 3600000;
+      }
       minutes = Math.floor(ms / 60000);
       ms %= 60000;
     }
     seconds = ms / 1000;
   }
   if (hours !== 0 || minutes !== 0) {
-    const parts = [hours, minutes, Math.floor(seconds)].map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0')));
-    return `${hours !== 0 ? parts.join(':') : parts.slice(1).join(':')}.${String(Math.round((seconds % 1) * 1000)).padStart(3, '0')} (${hours !== 0 ? 'h:mm:ss.mmm' : 'm:ss.mmm'})`;
+    const [whole, millis] = seconds.toFixed(3).split('.');
+    const pad = (n) => String(n).padStart(2, '0');
+    const lead = hours !== 0 ? `${hours}:${pad(minutes)}` : `${minutes}`;
+    return `${lead}:${pad(whole)}.${millis} (${hours !== 0 ? 'h:m' : ''}m:ss.mmm)`;
   }
   if (seconds !== 0) return `${seconds.toFixed(3)}s`;
   return `${Number(ms.toFixed(3))}ms`;

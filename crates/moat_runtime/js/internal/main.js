@@ -21,6 +21,12 @@ let handlingFatal = false;
 // or the 'uncaughtException' listeners handle it; with neither, 'exit' runs, then Node's
 // report is printed and the process ends.
 function onFatal(err, origin = 'uncaughtException') {
+  // A program that replaced process._fatalException with something else cannot be helped:
+  // Node ends with 6.
+  if (typeof process._fatalException !== 'function') {
+    report().printFatal(err);
+    b.reallyExit(6);
+  }
   if (handlingFatal) {
     // Thrown by an 'uncaughtException' listener: no second chance.
     report().printFatal(err);
@@ -168,7 +174,25 @@ function attach(process) {
     process.reallyExit(exitCodeOf(process.exitCode));
   };
   process.reallyExit = function reallyExit(code) { b.reallyExit(exitCodeOf(code)); };
+  process._fatalException = function _fatalException(err, fromPromise) {
+    onFatal(err, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+    return true;
+  };
   process.on('warning', function onWarning(warning) { require('internal/process/warning').onWarning(warning); });
+}
+
+// The global `gc()`: a full collection now; `{ execution: 'async' }` answers with a promise.
+function exposeGc() {
+  Object.defineProperty(globalThis, 'gc', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: function gc(options) {
+      b.gc();
+      if (options !== null && typeof options === 'object' && options.execution === 'async') return Promise.resolve();
+      return undefined;
+    },
+  });
 }
 
 function evalSource(source, filename, print, forceModule) {
@@ -268,6 +292,8 @@ function runLoop(loop) {
 
 function run() {
   b = internalBinding('process');
+  const { hasFlag } = require('internal/options');
+  if (hasFlag('--expose-gc') || hasFlag('--expose_gc')) exposeGc();
   timersBinding.setRejectionHook(onRejectionEvent);
   try {
     runEntry();

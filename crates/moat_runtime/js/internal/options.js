@@ -13,4 +13,10 @@ function requireModule() {
   return !hasFlag('--no-experimental-require-module');
 }
 
-module.exports = { hasFlag, requireModule };
+// The values given to an option kept as `NAME=value` (`--disable-warning=DEP0040`), in order.
+function flagValues(name) {
+  const prefix = `${name}=`;
+  return internalBinding('process').flags.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+}
+
+module.exports = { hasFlag, flagValues, requireModule };

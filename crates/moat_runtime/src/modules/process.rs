@@ -372,6 +372,15 @@ fn credentials<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             vec![u.user_us, u.system_us]
         })?,
     )?;
+    // A full collection (the global `gc` of `--expose-gc`).
+    o.set(
+        "gc",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            // SAFETY: the runtime pointer comes from a live context; collecting from inside a
+            // call is what the engine's own `gc()` does.
+            unsafe { rquickjs::qjs::JS_RunGC(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
+        })?,
+    )?;
     o.set(
         "resourceUsage",
         Function::new(ctx.clone(), || sys::os::resource_usage().to_vec())?,

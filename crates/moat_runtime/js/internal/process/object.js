@@ -182,7 +182,18 @@ function fill(process) {
     openssl_is_boringssl: false, cached_builtins: true, require_module: require('internal/options').requireModule(), typescript: false, quic: false,
   };
   process.moduleLoadList = [];
-  process.cwd = () => b.cwd();
+  process.cwd = function cwd() {
+    try {
+      return b.cwd();
+    } catch (err) {
+      // Node's wording for the usual cause.
+      if (err.code === 'ENOENT') {
+        err.message = 'ENOENT: process.cwd failed with error no such file or directory, the current working ' +
+          'directory was likely removed without changing the working directory, uv_cwd';
+      }
+      throw err;
+    }
+  };
   process.chdir = (dir) => { validateString(dir, 'directory'); b.chdir(dir); };
   process.umask = function umask(mask) {
     if (mask === undefined) return b.umask(undefined);
@@ -193,7 +204,8 @@ function fill(process) {
       mask = parseInt(mask, 8);
     }
     validateUint32(mask, 'mask');
-    return b.umask(mask);
+    // Only the permission bits count, as the kernel keeps them.
+    return b.umask(mask & 0o777);
   };
   process.getuid = () => b.getuid();
   process.geteuid = () => b.geteuid();
@@ -229,7 +241,9 @@ function fill(process) {
   // CPU time in microseconds, less `prevValue`'s when given.
   const usage = (user, system, prevValue) => {
     if (prevValue !== undefined) {
-      if (prevValue === null || typeof prevValue !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
+      if (prevValue === null || typeof prevValue !== 'object' || Array.isArray(prevValue)) {
+        throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
+      }
       for (const key of ['user', 'system']) {
         const v = prevValue[key];
         if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
@@ -252,6 +266,8 @@ function fill(process) {
     return usage(user, system, prevValue);
   };
   process.resourceUsage = () => require('internal/process/resources').resourceUsage(b);
+  // The signal itself: undefined when sent, else the failure as `[code, errno]`.
+  process._kill = function _kill(pid, sig) { return b.kill(pid, sig); };
   process.kill = function kill(pid, sig = 'SIGTERM') {
     // eslint-disable-next-line eqeqeq
     if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
@@ -259,9 +275,10 @@ function fill(process) {
     if (typeof sig === 'number') num = sig;
     else if (typeof sig === 'string' && Object.hasOwn(signals, sig)) num = signals[sig];
     else throw new codes.ERR_UNKNOWN_SIGNAL(typeof sig === 'string' ? sig : require('internal/util/inspect').inspect(sig));
-    const failure = b.kill(pid, num);
+    // Through the property, as in Node: a program may replace process._kill.
+    const failure = process._kill(pid | 0, num);
     // Node's wording for a failed kill: `kill ESRCH`.
-    if (failure !== undefined) {
+    if (Array.isArray(failure)) {
       const [code, errno] = failure;
       const err = new Error(`kill ${code}`);
       Object.assign(err, { errno, code, syscall: 'kill' });
@@ -329,6 +346,17 @@ function fill(process) {
     return require('internal/process/env_file').loadEnvFile(process, path);
   };
   require('internal/process/credentials').install(process, b);
+  let finalization;
+  Object.defineProperty(process, 'finalization', {
+    enumerable: true,
+    configurable: true,
+    get() { return (finalization ??= require('internal/process/finalization').finalization); },
+  });
+  // A debugging write to stderr that goes around process.stderr and the tick queue.
+  process._rawDebug = function _rawDebug(...args) {
+    const { format } = require('internal/util/inspect');
+    b.writeStdio(2, `${format(...args)}\n`);
+  };
   // Node defines `process.permission` only under its permission model (`--permission`, and
   // always in moat's sandbox).
   if (b.permission) {

@@ -33,7 +33,11 @@ function makeWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return undefined;
-    if (process.throwDeprecation) throw warning;
+    // Thrown from a tick of its own, as an uncaught exception: the caller goes on.
+    if (process.throwDeprecation) {
+      process.nextTick(() => { throw warning; });
+      return undefined;
+    }
   }
   return warning;
 }
@@ -50,12 +54,17 @@ function emitWarningSync(...args) {
   if (warning !== undefined) process.emit('warning', warning);
 }
 
+// What `--disable-warning` silences: codes and types.
+let disabled;
+
 function onWarning(warning) {
   // Only an Error is printed: a program may emit 'warning' with anything.
   if (!(warning instanceof Error)) return;
   const { hasFlag } = require('internal/options');
   if (hasFlag('--no-warnings')) return;
   if (warning.name === 'DeprecationWarning' && hasFlag('--no-deprecation')) return;
+  disabled ??= new Set(require('internal/options').flagValues('--disable-warning'));
+  if (disabled.has(warning.name) || (warning.code !== undefined && disabled.has(warning.code))) return;
   const trace = hasFlag('--trace-warnings') || (warning.name === 'DeprecationWarning' && process.traceDeprecation);
   let msg = `(${process.release.name === 'node' ? 'node' : 'moat'}:${process.pid}) `;
   if (warning.code) msg += `[${warning.code}] `;
