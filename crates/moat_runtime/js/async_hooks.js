@@ -4,7 +4,7 @@
 
 const ctx = require('internal/async_hooks');
 const { kAsyncId, kTriggerId, newAsyncId } = require('internal/loop');
-const { codes: { ERR_ASYNC_CALLBACK, ERR_INVALID_ASYNC_ID } } = require('internal/errors');
+const { codes: { ERR_ASYNC_CALLBACK, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID } } = require('internal/errors');
 const { validateFunction, validateObject, validateString } = require('internal/validators');
 
 ctx.enableContext();
@@ -47,13 +47,10 @@ class AsyncLocalStorage {
     };
   }
 
+  // Forgets this storage's store in the current frame, for every context that shares it.
   disable() {
     const f = ctx.getFrame();
-    if (f !== undefined && f.has(this)) {
-      const next = new Map(f);
-      next.delete(this);
-      ctx.setFrame(next.size === 0 ? undefined : next);
-    }
+    if (f !== undefined) f.delete(this);
   }
 
   getStore() {
@@ -68,15 +65,16 @@ class AsyncLocalStorage {
     ctx.setFrame(next);
   }
 
+  // Only this storage's store is put back afterwards: another storage's enterWith() inside the
+  // callback stays, as in Node.
   run(store, callback, ...args) {
-    const prev = ctx.getFrame();
-    const next = new Map(prev);
-    next.set(this, store);
-    ctx.setFrame(next);
+    const prior = this.getStore();
+    if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
+    this.enterWith(store);
     try {
       return Reflect.apply(callback, null, args);
     } finally {
-      ctx.setFrame(prev);
+      this.enterWith(prior);
     }
   }
 
@@ -119,7 +117,10 @@ class AsyncResource {
     this[kAsyncId] = id;
     this[kTriggerId] = trigger;
     this[kFrame] = ctx.getFrame();
-    if (ctx.counts.init > 0) ctx.emitInit(id, type, trigger, this);
+    if (ctx.counts.init > 0) {
+      if (type.length === 0) throw new ERR_ASYNC_TYPE(type);
+      ctx.emitInit(id, type, trigger, this);
+    }
     if (!requireManualDestroy && ctx.counts.destroy > 0) {
       destroyRegistry ??= new FinalizationRegistry(ctx.destroyId);
       destroyRegistry.register(this, id, this);

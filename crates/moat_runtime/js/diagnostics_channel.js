@@ -155,6 +155,8 @@ class TracingChannel {
         ch = channel(`tracing:${nameOrChannels}:${event}`);
       } else {
         ch = nameOrChannels[event];
+        // Node reads the prototype of each: a missing one fails as that would.
+        if (ch == null) throw new TypeError('Cannot convert undefined or null to object');
         if (!(ch instanceof Channel)) {
           throw new ERR_INVALID_ARG_TYPE(`nameOrChannels.${event}`, ['Channel'], ch);
         }

@@ -19,6 +19,7 @@ const loop = require('internal/loop');
 const { kAsyncId, kTriggerId, newAsyncId } = loop;
 
 const kFrame = Symbol('frame');
+let binding; // internalBinding('async_hooks'), when first needed
 
 // ---- the current context ------------------------------------------------------------------
 
@@ -189,36 +190,32 @@ function updatePromiseTracking() {
   const want = counts.init + counts.before + counts.after + counts.destroy + counts.promiseResolve > 0;
   if (want === promiseHookOn) return;
   promiseHookOn = want;
-  internalBinding('async_hooks').setPromiseHook(want ? onPromiseEvent : undefined);
+  (binding ??= internalBinding('async_hooks')).setPromiseHook(want ? onPromiseEvent : undefined);
   if (want) installThen();
 }
 
 const nativeThen = Promise.prototype.then;
 let thenInstalled = false;
 
-// A reaction runs in the frame current when it was registered; with hooks on, also as its
-// derived promise's callback (before/after with that promise's id).
-function wrapReaction(fn, f, cell) {
+// A reaction runs in the frame current when it was registered.
+function inFrame(fn, f) {
   return function reaction(value) {
-    if (cell === undefined) {
-      const prev = frame;
-      frame = f;
-      try {
-        return fn(value);
-      } finally {
-        frame = prev;
-      }
+    const prev = frame;
+    frame = f;
+    try {
+      return fn(value);
+    } finally {
+      frame = prev;
     }
+  };
+}
+
+// With hooks on, it also runs as its derived promise's callback: before/after with that
+// promise's id.
+function inFrameWithHooks(fn, f, cell) {
+  return function reaction(value) {
     const ids = promiseIds.get(cell.promise);
-    if (ids === undefined) {
-      const prev = frame;
-      frame = f;
-      try {
-        return fn(value);
-      } finally {
-        frame = prev;
-      }
-    }
+    if (ids === undefined) return Reflect.apply(inFrame(fn, f), undefined, [value]);
     stack.push(frame, executionId, triggerId, executionResource);
     frame = f;
     executionId = ids[0];
@@ -234,23 +231,39 @@ function wrapReaction(fn, f, cell) {
   };
 }
 
+const callThen = Function.prototype.call.bind(nativeThen);
+
 function installThen() {
   if (thenInstalled) return;
   thenInstalled = true;
   const then = {
     then(onFulfilled, onRejected) {
       const f = frame;
-      const cell = promiseHookOn ? { promise: undefined } : undefined;
-      const a = typeof onFulfilled === 'function' ? wrapReaction(onFulfilled, f, cell) : onFulfilled;
-      const b = typeof onRejected === 'function' ? wrapReaction(onRejected, f, cell) : onRejected;
-      const derived = Reflect.apply(nativeThen, this, [a, b]);
-      if (cell !== undefined) cell.promise = derived;
+      if (!promiseHookOn) {
+        return callThen(this,
+          typeof onFulfilled === 'function' ? inFrame(onFulfilled, f) : onFulfilled,
+          typeof onRejected === 'function' ? inFrame(onRejected, f) : onRejected);
+      }
+      const cell = { promise: undefined };
+      const derived = callThen(this,
+        typeof onFulfilled === 'function' ? inFrameWithHooks(onFulfilled, f, cell) : onFulfilled,
+        typeof onRejected === 'function' ? inFrameWithHooks(onRejected, f, cell) : onRejected);
+      cell.promise = derived;
       return derived;
     },
   }.then;
   Object.defineProperty(Promise.prototype, 'then', {
     value: then, writable: true, enumerable: false, configurable: true,
   });
+}
+
+// The microtask checkpoint: each job starts in the frame current when the checkpoint began
+// (reactions registered by .then then enter their own).
+function runMicrotasks() {
+  const f = frame;
+  binding ??= internalBinding('async_hooks');
+  binding.runMicrotasks(() => { frame = f; });
+  frame = f;
 }
 
 let contextEnabled = false;
@@ -264,7 +277,7 @@ function enableContext() {
 module.exports = {
   kFrame, getFrame, setFrame, init, capture, enter, exitCallback, restore, runInResource,
   destroy, destroyId, flushDestroys, hasPendingDestroys, hookEnabled, hookDisabled, installThen,
-  enableContext, counts, emitInit,
+  enableContext, counts, emitInit, runMicrotasks,
   executionAsyncId: () => executionId,
   triggerAsyncId: () => triggerId,
   executionAsyncResource: () => executionResource,

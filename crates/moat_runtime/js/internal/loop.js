@@ -103,7 +103,7 @@ function processTicksAndRejections() {
     }
     tickQueue.length = 0;
     tickHead = 0;
-    runMicrotasks();
+    if (asyncCtx === null) runMicrotasks(); else asyncCtx.runMicrotasks();
   } while (tickHead < tickQueue.length || processRejections());
 }
 
@@ -143,14 +143,17 @@ function processRejections() {
 // ---- timers ------------------------------------------------------------------------------
 
 const kTimeout = Symbol('timeout');
-let timerList = []; // sorted by (when, id)
+let timerList = []; // sorted by (when, id), from timerHead on
+// While the timers phase runs, the timers before timerHead have been taken off the list; they are
+// cut off at the end of the phase (one shift per timer would cost O(n) each).
+let timerHead = 0;
 let timerId = 0;
 let refedTimers = 0;
 const warned = { negative: false, nan: false };
 
 function insertTimer(t) {
   t._inList = true;
-  let lo = 0, hi = timerList.length;
+  let lo = timerHead, hi = timerList.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const m = timerList[mid];
@@ -161,7 +164,7 @@ function insertTimer(t) {
 function removeTimer(t) {
   if (!t._inList) return;
   t._inList = false;
-  const i = timerList.indexOf(t);
+  const i = timerList.indexOf(t, timerHead);
   if (i !== -1) timerList.splice(i, 1);
 }
 
@@ -271,11 +274,11 @@ function runTimers() {
   const nowMs = Math.floor(now());
   // Only timers due at the start of this phase run; ones added while it runs wait.
   const maxId = timerId;
-  while (timerList.length > 0) {
-    const t = timerList[0];
+  while (timerHead < timerList.length) {
+    const t = timerList[timerHead];
     if (t._when > nowMs) break;
     if (t._id > maxId) break;
-    timerList.shift();
+    timerHead++;
     t._inList = false;
     const callback = t._onTimeout;
     runningTimer = t;
@@ -291,6 +294,10 @@ function runTimers() {
     } else {
       deactivate(t);
     }
+  }
+  if (timerHead > 0) {
+    timerList.splice(0, timerHead);
+    timerHead = 0;
   }
 }
 
@@ -379,7 +386,7 @@ function queueClose(fn) {
 // Names of what keeps the loop alive, for process.getActiveResourcesInfo().
 function activeResources() {
   const out = [];
-  for (const t of timerList) if (t[kRefed]) out.push('Timeout');
+  for (let i = timerHead; i < timerList.length; i++) if (timerList[i][kRefed]) out.push('Timeout');
   if (runningTimer !== undefined && runningTimer._active && !runningTimer._inList && runningTimer[kRefed]) out.push('Timeout');
   for (const i of immediateQueue) if (!i._destroyed && i[kRefed]) out.push('Immediate');
   for (const h of handles.values()) if (h.refed) out.push('ProcessWrap');
@@ -397,7 +404,7 @@ function runPoll() {
   let timeout = -1;
   if (immediateQueue.length > 0 || closeCallbacks.length > 0 ||
     (asyncCtx !== null && asyncCtx.hasPendingDestroys())) timeout = 0;
-  else if (timerList.length > 0) timeout = Math.max(0, timerList[0]._when - now());
+  else if (timerHead < timerList.length) timeout = Math.max(0, timerList[timerHead]._when - now());
   if (handles.size === 0) {
     if (timeout > 0 && (refedTimers > 0 || refedHandles > 0)) sleep(timeout);
     return;

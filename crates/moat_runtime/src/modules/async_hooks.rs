@@ -1,7 +1,8 @@
 //! The engine's promise hook for `node:async_hooks` (`js/internal/async_hooks.js`): QuickJS-ng
 //! reports each promise's creation (with the promise it was derived from by `.then`) and each
 //! fulfilment. The hook is installed only while a `createHook()` hook that wants promise events is
-//! enabled, so programs that never ask for them pay nothing.
+//! enabled, so programs that never ask for them pay nothing. Also the microtask checkpoint used
+//! while async context is tracked.
 
 use std::cell::RefCell;
 
@@ -57,6 +58,20 @@ unsafe extern "C" fn promise_hook(
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    // The microtask checkpoint with `reset` called after each job: a job that changed the
+    // current context (an `await` continuation calling enterWith) does not pass it to the next.
+    o.set(
+        "runMicrotasks",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, reset: Function<'js>| -> Result<()> {
+                while ctx.execute_pending_job() {
+                    reset.call::<_, ()>(())?;
+                }
+                Ok(())
+            },
+        )?,
+    )?;
     o.set(
         "setPromiseHook",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, f: Option<Function<'js>>| {
