@@ -43,3 +43,12 @@ show('hmac update after digest', () => { const h = crypto.createHmac('sha256', '
 show('hmac digest twice hex', () => { const h = crypto.createHmac('sha256', 'k'); h.digest(); return h.digest('hex'); });
 show('hmac digest twice buffer', () => { const h = crypto.createHmac('sha256', 'k'); h.digest('hex'); return h.digest(); });
 show('hmac update bad', () => crypto.createHmac('sha256', 'k').update([1, 2]));
+show('hash fixed length mismatch', () => crypto.hash('SHA224', '', { outputLength: 32 }));
+show('hash alias length mismatch', () => crypto.hash('RSA-SHA1', '', { outputLength: 3 }));
+show('hash own length', () => crypto.hash('sha224', '', { outputLength: 28 }));
+show('hash outputLength negative', () => crypto.hash('shake128', '', { outputLength: -1 }));
+show('hash outputLength string', () => crypto.hash('shake128', '', { outputLength: '3' }));
+show('hash outputEncoding number', () => crypto.hash('shake128', '', { outputEncoding: 5 }));
+show('hash outputEncoding unknown', () => crypto.hash('shake128', '', { outputEncoding: 'nope' }));
+show('hash unknown with length', () => crypto.hash('nope', '', { outputLength: 3 }));
+show('hash xof zero', () => crypto.hash('shake256', 'abc', { outputLength: 0 }));

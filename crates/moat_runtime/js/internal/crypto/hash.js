@@ -157,12 +157,13 @@ function hash(algorithm, input, options = 'hex') {
     throw new codes.ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
   }
   let outputEncoding = options;
-  let lengthOptions;
+  let length;
   if (typeof options !== 'string') {
     validateObject(options, 'options');
     outputEncoding = options.outputEncoding === undefined ? 'hex' : options.outputEncoding;
-    lengthOptions = options;
-    validateString(outputEncoding, 'options.outputEncoding');
+    validateString(outputEncoding, 'outputEncoding');
+    length = options.outputLength;
+    if (length !== undefined) validateUint32(length, 'outputLength');
   }
   const Buffer = lazyBuffer();
   if (outputEncoding.toLowerCase() !== 'buffer' && !Buffer.isEncoding(outputEncoding)) {
@@ -170,7 +171,11 @@ function hash(algorithm, input, options = 'hex') {
   }
   const info = binding.hashInfo(algorithm);
   if (info === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
-  const length = outputLength(info, lengthOptions, 'options.outputLength');
+  if (length === undefined) {
+    length = outputLength(info, undefined, 'outputLength');
+  } else if (!info.xof && length !== info.size) {
+    throw new Error(`Output length ${length} is invalid for ${algorithm}, which does not support XOF`);
+  }
   const handle = binding.hashNew(info.name);
   binding.hashUpdate(handle, typeof input === 'string' ? input : bytesOf(input));
   return encodeOutput(binding.hashDigest(handle, length), outputEncoding);
