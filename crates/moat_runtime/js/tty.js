@@ -122,7 +122,7 @@ const CI_256 = ['APPVEYOR', 'BUILDKITE', 'DRONE', 'GITLAB_CI', 'TRAVIS'];
 
 let warnedIgnoredColours = false;
 
-function colorDepth(env) {
+function colorDepth(env = process.env) {
   if (env.FORCE_COLOR !== undefined) {
     switch (env.FORCE_COLOR) {
       case '':
