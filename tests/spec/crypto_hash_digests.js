@@ -88,3 +88,9 @@ console.log(crypto.getHashes() !== crypto.getHashes(), Array.isArray(crypto.getH
 // The objects.
 const obj = crypto.createHash('sha1');
 console.log(obj instanceof crypto.Hash, obj.constructor.name, Object.keys(obj), typeof obj.update, typeof obj.digest, typeof obj.copy);
+
+// Strings with lone surrogates hash as their UTF-8 with U+FFFD in place, as Buffer.from makes them.
+for (const s of ['a\ud800b', '\udc00', 'x\ud83d', '\ud83d\ude00']) {
+  console.log('surrogates', JSON.stringify(s), crypto.createHash('sha1').update(s).digest('hex'),
+    crypto.hash('md5', s), crypto.createHmac('sha256', s).update(s).digest('hex'));
+}

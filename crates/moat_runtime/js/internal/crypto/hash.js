@@ -26,6 +26,12 @@ function encodeOutput(bytes, outputEncoding) {
   return buf;
 }
 
+// A string for the binding to hash as UTF-8: passed as it is when well-formed, otherwise as the
+// bytes Buffer makes of it (a lone surrogate becomes U+FFFD, as in Node).
+function utf8Input(str) {
+  return str.isWellFormed() ? str : lazyBuffer().from(str, 'utf8');
+}
+
 // update()'s data as the binding takes it: a string to hash as UTF-8, or a Uint8Array.
 function updateData(data, encoding) {
   if (typeof data === 'string') {
@@ -34,7 +40,7 @@ function updateData(data, encoding) {
     if (enc === 'hex' && data.length % 2 !== 0) {
       throw new codes.ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${data.length}`);
     }
-    if (enc === 'utf8' || enc === 'utf-8') return data;
+    if (enc === 'utf8' || enc === 'utf-8') return utf8Input(data);
     return Buffer.from(data, enc);
   }
   if (!ArrayBuffer.isView(data)) {
@@ -177,7 +183,7 @@ function hash(algorithm, input, options = 'hex') {
     throw new Error(`Output length ${length} is invalid for ${algorithm}, which does not support XOF`);
   }
   const handle = binding.hashNew(info.name);
-  binding.hashUpdate(handle, typeof input === 'string' ? input : bytesOf(input));
+  binding.hashUpdate(handle, typeof input === 'string' ? utf8Input(input) : bytesOf(input));
   return encodeOutput(binding.hashDigest(handle, length), outputEncoding);
 }
 
