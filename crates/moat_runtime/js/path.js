@@ -188,8 +188,10 @@ const posix = {
     else if (isAbsolute) ret.dir = '/';
     return ret;
   },
-  matchesGlob: function matchesGlob() {
-    throw new (require('internal/errors').codes.ERR_NOT_IMPLEMENTED)('path.matchesGlob');
+  matchesGlob(path, pattern) {
+    validateString(path, 'path');
+    validateString(pattern, 'pattern');
+    return require('internal/path/glob').matchesGlob(path, pattern, false);
   },
 };
 

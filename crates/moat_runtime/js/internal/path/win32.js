@@ -268,8 +268,7 @@ const win32 = {
   matchesGlob(path, pattern) {
     validateString(path, 'path');
     validateString(pattern, 'pattern');
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_NOT_IMPLEMENTED('path.win32.matchesGlob');
+    return require('internal/path/glob').matchesGlob(path, pattern, true);
   },
 };
 
