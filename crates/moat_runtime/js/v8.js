@@ -647,6 +647,7 @@ class Deserializer {
       }
       case T.beginSparseArray: {
         const length = this._varint();
+        if (length > 4294967295) throw dataError();
         const a = this._remember(new Array(length));
         const count = this._properties(a, T.endSparseArray);
         if (this._varint() !== count) throw dataError();
@@ -759,7 +760,13 @@ class Deserializer {
       const key = this._read();
       if (typeof key !== 'string' && typeof key !== 'number') throw dataError();
       const value = this._read();
-      Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+      try {
+        Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+      } catch {
+        // A key the object cannot take (an array's `length`): the data is not what
+        // serialize writes.
+        throw dataError();
+      }
       count++;
     }
     this._tag();
