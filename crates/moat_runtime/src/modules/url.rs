@@ -11,7 +11,7 @@ use url::{Url, quirks};
 fn parts(u: &Url) -> Vec<String> {
     [
         quirks::href(u),
-        &quirks::origin(u),
+        &origin(u),
         quirks::protocol(u),
         quirks::username(u),
         quirks::password(u),
@@ -27,13 +27,63 @@ fn parts(u: &Url) -> Vec<String> {
     .collect()
 }
 
+/// Brings what the `url` crate returns up to the current URL Standard where it differs: `^` in
+/// a hierarchical path is percent-encoded, and an opaque path's last space, when a query or
+/// fragment follows it, is `%20`.
+fn modernize(mut u: Url) -> Url {
+    if u.cannot_be_a_base() {
+        if let Some(head) = u.path().strip_suffix(' ')
+            && (u.query().is_some() || u.fragment().is_some())
+        {
+            let path = format!("{head}%20");
+            u.set_path(&path);
+        }
+    } else if u.path().contains('^') {
+        let path = u.path().replace('^', "%5E");
+        u.set_path(&path);
+    }
+    u
+}
+
+/// The standard's origin: a `blob:` URL has its inner URL's only when that is http(s).
+fn origin(u: &Url) -> String {
+    if u.scheme() == "blob" {
+        return match Url::parse(u.path()) {
+            Ok(inner) if matches!(inner.scheme(), "http" | "https") => quirks::origin(&inner),
+            _ => "null".to_string(),
+        };
+    }
+    quirks::origin(u)
+}
+
+/// Input that starts (after the whitespace the parser skips) with three or more slashes or
+/// backslashes, as `//` and the rest: a special base URL's parser ignores the extra slashes
+/// before the host, which the `url` crate refuses.
+fn collapse_leading_slashes(input: &str) -> Option<String> {
+    let trimmed = input
+        .trim_start_matches(|c: char| c <= ' ')
+        .replace(['\t', '\n', '\r'], "");
+    let run = trimmed
+        .bytes()
+        .take_while(|b| *b == b'/' || *b == b'\\')
+        .count();
+    // `run` counts ASCII bytes, so it is a char boundary.
+    (run >= 3).then(|| format!("//{}", &trimmed[run..]))
+}
+
 /// `input` parsed against `base` (itself parsed first), as the URL constructor does.
 fn parse(input: &str, base: Option<&str>) -> Option<Url> {
     match base {
-        Some(b) => Url::options()
-            .base_url(Some(&Url::parse(b).ok()?))
-            .parse(input)
-            .ok(),
+        Some(b) => {
+            let base = Url::parse(b).ok()?;
+            let options = Url::options().base_url(Some(&base));
+            options.parse(input).ok().or_else(|| {
+                if !base.is_special() {
+                    return None;
+                }
+                options.parse(&collapse_leading_slashes(input)?).ok()
+            })
+        }
         None => Url::parse(input).ok(),
     }
 }
@@ -60,6 +110,9 @@ fn set(href: &str, which: &str, value: &str) -> Option<Vec<String>> {
         "hostname" => {
             let _ = quirks::set_hostname(&mut u, value);
         }
+        // Only tabs and newlines: nothing once they are stripped, which leaves the port alone
+        // (only an empty value removes it).
+        "port" if !value.is_empty() && value.chars().all(|c| matches!(c, '\t' | '\n' | '\r')) => {}
         "port" => {
             let _ = quirks::set_port(&mut u, value);
         }
@@ -68,7 +121,7 @@ fn set(href: &str, which: &str, value: &str) -> Option<Vec<String>> {
         "hash" => quirks::set_hash(&mut u, value),
         _ => return None,
     }
-    Some(parts(&u))
+    Some(parts(&modernize(u)))
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
@@ -77,7 +130,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         Function::new(
             ctx.clone(),
             |input: String, base: Option<String>| -> Option<Vec<String>> {
-                parse(&input, base.as_deref()).map(|u| parts(&u))
+                parse(&input, base.as_deref()).map(|u| parts(&modernize(u)))
             },
         )?,
     )?;
@@ -143,6 +196,20 @@ mod tests {
             parse("../c", Some("http://a/b/d")).unwrap().as_str(),
             "http://a/c"
         );
+        assert_eq!(
+            parse("///\\//x/p", Some("http://example.org/"))
+                .unwrap()
+                .as_str(),
+            "http://x/p"
+        );
+        let modern = |s: &str| modernize(Url::parse(s).unwrap()).to_string();
+        assert_eq!(modern("http://h/a^b"), "http://h/a%5Eb");
+        assert_eq!(modern("x:a  ?q"), "x:a %20?q");
+        assert_eq!(modern("x:a  "), "x:a");
+        let blob = |s: &str| origin(&Url::parse(s).unwrap());
+        assert_eq!(blob("blob:https://a.com/x"), "https://a.com");
+        assert_eq!(blob("blob:ftp://a.com/x"), "null");
+        assert_eq!(blob("blob:nonsense"), "null");
     }
 
     #[test]
@@ -151,6 +218,11 @@ mod tests {
         assert_eq!(p[0], "http://a/");
         let p = set("http://a/", "port", "8080abc").unwrap();
         assert_eq!(p[0], "http://a:8080/");
+        assert_eq!(
+            set("http://a:1/", "port", "\n\t").unwrap()[0],
+            "http://a:1/"
+        );
+        assert_eq!(set("http://a:1/", "port", "").unwrap()[0], "http://a/");
         assert!(set("http://a/", "href", "nope").is_none());
         assert!(set("http://a/", "nothing", "").is_none());
     }
