@@ -41,6 +41,13 @@
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
 //!
+//! **Lengths.** A range the guest names must lie in its memory ([`errno::FAULT`] otherwise);
+//! the host checks that before it allocates anything. Socket reads and writes and a child's
+//! stdin use the guest's bytes in place. What the host copies is capped: a host name at 1 KiB,
+//! a socket address at 256 bytes, a [`Command`] at 64 MiB ([`errno::TOOBIG`] past these). Output
+//! read for the guest (children's, stdin's) waits in the host up to 16 MiB; past that the readers
+//! wait for `poll` to hand it over.
+//!
 //! **Which addresses `--allow-net` allows.** A grant entry `host` allows every port of that
 //! host, `host:port` only that port. An address is allowed when an entry names its IP, or names
 //! a host the same instance looked up with `dns_lookup` and got that IP for, or is `localhost`
