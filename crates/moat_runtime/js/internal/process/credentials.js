@@ -27,6 +27,8 @@ function resolve(b, id, type) {
   return found;
 }
 
+let execveWarned = false;
+
 function install(process, b) {
   const setter = (syscall, type) => {
     const fn = function (id) {
@@ -61,6 +63,11 @@ function install(process, b) {
     if (failure !== undefined) throw osError(failure, 'initgroups');
   };
   process.execve = function execve(execPath, args = [], env = process.env) {
+    if (!execveWarned) {
+      execveWarned = true;
+      process.emitWarning('process.execve is an experimental feature and might change at any time',
+        'ExperimentalWarning');
+    }
     validateString(execPath, 'execPath');
     validateArray(args, 'args');
     for (let i = 0; i < args.length; i++) {
@@ -80,8 +87,6 @@ function install(process, b) {
     }
     if (b.sandboxed) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('process.execve');
     if (b.permission) b.checkPermission('child', execPath);
-    process.emitWarning('process.execve is an experimental feature and might change at any time',
-      'ExperimentalWarning');
     const failure = b.execve(execPath, args, pairs);
     // Node cannot go back to the program it was replacing: the process ends.
     process._rawWrite(2, `process.execve failed with error code ${failure[0]}\n`);

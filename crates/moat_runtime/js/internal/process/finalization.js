@@ -38,12 +38,20 @@ function run(event) {
   sync();
 }
 
+// Each of the API's functions warns the first time it is called.
+const warned = new Set();
+function warnExperimental(name) {
+  if (warned.has(name)) return;
+  warned.add(name);
+  process.emitWarning(`process.finalization.${name} is an experimental feature and might change at any time`,
+    'ExperimentalWarning');
+}
+
 function add(event, obj, fn) {
   if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
     throw new codes.ERR_INVALID_ARG_TYPE('obj', 'object', obj);
   }
-  process.emitWarning(`process.finalization.${event === 'exit' ? 'register' : 'registerBeforeExit'} is an ` +
-    'experimental feature and might change at any time', 'ExperimentalWarning');
+  warnExperimental(event === 'exit' ? 'register' : 'registerBeforeExit');
   const entry = { ref: new WeakRef(obj), fn };
   lists[event].add(entry);
   let own = tokens.get(obj);
@@ -57,6 +65,7 @@ const finalization = {
   register(obj, fn) { add('exit', obj, fn); },
   registerBeforeExit(obj, fn) { add('beforeExit', obj, fn); },
   unregister(obj) {
+    warnExperimental('unregister');
     const own = tokens.get(obj);
     if (own === undefined) return;
     tokens.delete(obj);

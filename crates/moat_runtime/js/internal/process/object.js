@@ -138,17 +138,24 @@ function fill(process) {
       b.setTitle(title);
     },
   });
-  process.version = b.version;
+  // Facts about the build: read-only, as in Node.
+  const readOnly = (name, value) =>
+    Object.defineProperty(process, name, { value, writable: false, enumerable: true, configurable: true });
+  readOnly('version', b.version);
   // What moat is made of: the Node API level it implements, itself, and its engine with the
   // Unicode tables the engine was built with. Components moat does not contain (V8, libuv,
   // OpenSSL, N-API, …) have no entry.
-  process.versions = {
+  const versions = {};
+  for (const [key, value] of Object.entries({
     node: b.version.slice(1), moat: b.moatVersion, quickjs: b.engineVersion, unicode: '17.0',
-  };
+  })) {
+    Object.defineProperty(versions, key, { value, writable: false, enumerable: true, configurable: true });
+  }
+  readOnly('versions', versions);
   process.arch = b.arch;
   process.platform = 'linux';
   // Node's release moat follows; there is no source or headers tarball of moat's to point at.
-  process.release = { name: 'node', lts: 'Krypton' };
+  readOnly('release', { name: 'node', lts: 'Krypton' });
   process.argv0 = b.argv0;
   process.execArgv = b.execArgv;
   process.execPath = b.execPath;
@@ -168,7 +175,7 @@ function fill(process) {
   });
   process._exiting = false;
   // Build settings in Node's shape: a release build, not shared, without ICU or sanitizers.
-  process.config = Object.freeze({
+  readOnly('config', Object.freeze({
     target_defaults: Object.freeze({
       cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [],
     }),
@@ -176,7 +183,7 @@ function fill(process) {
       asan: 0, node_shared: false, v8_enable_i18n_support: 0, node_builtin_shareable_builtins: [],
       node_use_amaro: false, node_use_lief: false,
     }),
-  });
+  }));
   process.features = {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
     openssl_is_boringssl: false, cached_builtins: true, require_module: require('internal/options').requireModule(), typescript: false, quic: false,
