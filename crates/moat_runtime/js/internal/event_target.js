@@ -403,12 +403,18 @@ function domException(message, name) {
 }
 
 const kCreate = Symbol('create');
-const timeoutSignals = new WeakSet();
-// Timeout signals with 'abort' listeners: held until they abort or lose their listeners.
+// Signals nothing but their own listeners may keep alive: timeout signals (held weakly by their
+// timer) and AbortSignal.any signals (held weakly by their sources).
+const weaklyHeldSignals = new WeakSet();
+// Those of them with 'abort' listeners: held until they abort or lose their listeners.
 const persistentSignals = new Set();
 const timerOfSignal = new FinalizationRegistry((timer) => clearTimeout(timer));
+// A collected AbortSignal.any signal leaves its sources' dependents.
+const dependentOfSources = new FinalizationRegistry(({ sets, ref }) => {
+  for (const set of sets) set.delete(ref);
+});
 function keepTimeoutSignal(target, type, listenerCount) {
-  if (type !== 'abort' || !timeoutSignals.has(target)) return;
+  if (type !== 'abort' || !weaklyHeldSignals.has(target)) return;
   if (listenerCount > 0 && !target.aborted) persistentSignals.add(target);
   else persistentSignals.delete(target);
 }
@@ -417,8 +423,10 @@ let signalState;
 class AbortSignal extends EventTarget {
   #aborted = false;
   #reason = undefined;
-  // For a signal made by AbortSignal.any: its sources; for a source: the signals depending on it.
+  // For a signal made by AbortSignal.any: its sources, and a weak reference to itself; for a
+  // source: weak references to the signals depending on it.
   #sources = null;
+  #selfRef = null;
   #dependents = null;
   static {
     isAbortSignal = (v) => v !== null && typeof v === 'object' && #aborted in v;
@@ -427,6 +435,7 @@ class AbortSignal extends EventTarget {
       get sources() { return s.#sources; },
       set sources(v) { s.#sources = v; },
       get dependents() { return s.#dependents; },
+      get selfRef() { return s.#selfRef; },
       set dependents(v) { s.#dependents = v; },
     });
   }
@@ -472,7 +481,7 @@ class AbortSignal extends EventTarget {
     }, delay);
     // A pending timeout does not keep the process alive.
     t.unref();
-    timeoutSignals.add(s);
+    weaklyHeldSignals.add(s);
     timerOfSignal.register(s, t);
     return s;
   }
@@ -504,10 +513,15 @@ class AbortSignal extends EventTarget {
       else sources.add(sig);
     }
     s.#sources = sources;
+    s.#selfRef = new WeakRef(s);
+    const sets = [];
     for (const src of sources) {
       if (src.#dependents === null) src.#dependents = new Set();
-      src.#dependents.add(s);
+      src.#dependents.add(s.#selfRef);
+      sets.push(src.#dependents);
     }
+    weaklyHeldSignals.add(s);
+    dependentOfSources.register(s, { sets, ref: s.#selfRef });
     return s;
   }
 }
@@ -523,15 +537,26 @@ function abortSignal(signal, reason) {
   signalState(signal).setAborted(reason);
   const deps = signalState(signal).dependents;
   if (deps !== null) {
-    for (const dep of deps) {
+    for (const ref of deps) {
+      const dep = ref.deref();
+      if (dep === undefined) {
+        deps.delete(ref);
+        continue;
+      }
       if (dep.aborted) continue;
       signalState(dep).setAborted(reason);
       toFire.push(dep);
     }
   }
   for (const s of toFire) {
-    const srcs = signalState(s).sources;
-    if (srcs !== null) for (const src of srcs) { const d = signalState(src).dependents; if (d !== null) d.delete(s); }
+    persistentSignals.delete(s);
+    const state = signalState(s);
+    if (state.sources !== null) {
+      for (const src of state.sources) {
+        const d = signalState(src).dependents;
+        if (d !== null) d.delete(state.selfRef);
+      }
+    }
     s.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
   }
 }
