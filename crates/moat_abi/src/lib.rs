@@ -35,6 +35,7 @@
 //! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
 //! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
 //! | `stdin_read` | `handle` | Starts reading the host process's standard input: its chunks arrive from `poll` as [`Event::Data`] for `handle` and fd 0, an empty one at the end. [`errno::INVAL`] when called again. Needs no grant: the guest has the same input as WASI's fd 0. |
+//! | `loop_idle` | `out` | Writes to `out` (a little-endian `u64`) the nanoseconds the guest has spent waiting in `poll` so far: its event loop's idle time. Needs no grant. |
 //! | `tty_info` | `fd, out` | Tells whether the host process's descriptor `fd` (0, 1 or 2, which the guest inherits) is a terminal, and its size: writes three `u32` to `out`, 1 or 0, then its columns and rows (0 when unknown). [`errno::BADF`] for another descriptor, or when the guest's standard streams are not the host's. Needs no grant. |
 //! | `tty_set_mode` | `fd, mode` | Sets the terminal mode of stdin (`fd` 0 only): [`tty_mode::RAW`] or [`tty_mode::NORMAL`] (as it was before). The host puts the first mode back when the run ends. [`errno::BADF`] for another descriptor or a stdin that is not the host's, [`errno::NOTTY`] when it is no terminal. |
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
@@ -85,6 +86,7 @@ pub mod names {
     pub const PROCESS_EXIT: &str = "process_exit";
     pub const STDIN_READ: &str = "stdin_read";
     pub const TTY_INFO: &str = "tty_info";
+    pub const LOOP_IDLE: &str = "loop_idle";
     pub const TTY_SET_MODE: &str = "tty_set_mode";
 }
 

@@ -290,25 +290,37 @@ class PerformanceObserver {
 // running (the first tick after this module loaded).
 const milestones = { nodeStart: true, v8Start: true, environment: true, bootstrapComplete: true, loopStart: true, loopExit: true };
 let loopStart = -1;
-let loopStartCpu = 0;
 let loopExit = -1;
+// The loop's waits are timed where the platform does it (the sandbox's host times the guest's
+// waits); elsewhere the time the process used no CPU stands for them.
+const hostIdle = () => internalBinding('v8').loopIdleMs();
+let idleAtStart = 0;
+let idleAtExit;
 
 function cpuMs() {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
+function idleSoFar() {
+  const measured = hostIdle();
+  if (measured !== undefined) return measured;
+  return Math.max(0, now() - cpuMs());
+}
+
 process.nextTick(() => {
   loopStart = now();
-  loopStartCpu = cpuMs();
+  idleAtStart = idleSoFar();
 });
-process.once('exit', () => { loopExit = now(); });
+process.once('exit', () => {
+  loopExit = now();
+  idleAtExit = idleSoFar();
+});
 
-// Time the loop spent waiting, in ms since it started: its time with the process using no CPU.
+// Time the loop spent waiting, in ms since it started.
 function idleTime() {
   if (loopStart < 0) return 0;
-  const wall = (loopExit >= 0 ? loopExit : now()) - loopStart;
-  return Math.max(0, wall - (cpuMs() - loopStartCpu));
+  return Math.max(0, (idleAtExit ?? idleSoFar()) - idleAtStart);
 }
 
 class PerformanceNodeTiming {

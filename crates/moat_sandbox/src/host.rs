@@ -97,6 +97,8 @@ pub struct HostCalls {
     inherits_stdio: bool,
     /// The terminal mode of stdin before `tty_set_mode` changed it, to put back at the end.
     tty_saved: Option<libc::termios>,
+    /// How long the guest has waited in `poll`: its event loop's idle time.
+    idle: Duration,
 }
 
 impl Drop for HostCalls {
@@ -374,6 +376,15 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::LOOP_IDLE,
+        move |mut caller: Caller<'_, T>, out: u32| -> i32 {
+            let idle = calls(caller.data_mut()).idle;
+            let ns = u64::try_from(idle.as_nanos()).unwrap_or(u64::MAX);
+            write(&mut caller, out, &ns.to_le_bytes())
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::TTY_INFO,
         move |mut caller: Caller<'_, T>, fd: i32, out: u32| -> i32 {
             if !(0..=2).contains(&fd) || !calls(caller.data_mut()).inherits_stdio {
@@ -443,6 +454,7 @@ pub fn add_to_linker<T: 'static>(
             {
                 return errno::INVAL;
             }
+            let waited_from = std::time::Instant::now();
             let events = match host.sockets.as_mut().filter(|_| watching) {
                 // The children's events wake the socket poller (see `HostCalls::sockets`).
                 Some(sockets) => {
@@ -461,6 +473,7 @@ pub fn add_to_linker<T: 'static>(
                 }
                 None => host.events.wait(timeout),
             };
+            host.idle += waited_from.elapsed();
             let polled: usize = events
                 .iter()
                 .map(|e| match e {

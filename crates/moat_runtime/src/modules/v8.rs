@@ -1,4 +1,5 @@
-//! `node:v8`'s Rust half: the engine's memory figures (QuickJS's `JS_ComputeMemoryUsage`).
+//! `node:v8`'s Rust half: the engine's memory figures (QuickJS's `JS_ComputeMemoryUsage`), and
+//! the event loop's idle time where the platform measures it.
 
 use std::cell::Cell;
 
@@ -71,6 +72,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             };
             out.set("limit", limit)?;
             Ok(out)
+        })?,
+    )?;
+    // The event loop's time spent waiting, in ms, where the platform measures it (undefined
+    // natively); for perf_hooks' eventLoopUtilization.
+    o.set(
+        "loopIdleMs",
+        Function::new(ctx.clone(), || {
+            sys::loop_idle_time().map(|d| d.as_secs_f64() * 1000.0)
         })?,
     )?;
     Ok(())

@@ -48,6 +48,7 @@ unsafe extern "C" {
     fn stdin_read(handle: u32) -> i32;
     fn tty_info(fd: i32, out: *mut u32) -> i32;
     fn tty_set_mode(fd: i32, mode: i32) -> i32;
+    fn loop_idle(out: *mut u64) -> i32;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -293,4 +294,12 @@ pub fn terminal_info(fd: i32) -> io::Result<(bool, u32, u32)> {
 pub fn set_terminal_mode(fd: i32, mode: i32) -> io::Result<()> {
     // SAFETY: no memory is passed.
     check(unsafe { tty_set_mode(fd, mode) })
+}
+
+/// How long the event loop has waited in the host's `poll` so far.
+pub fn idle_time() -> io::Result<Duration> {
+    let mut ns = 0u64;
+    // SAFETY: the host writes one u64 at `out`.
+    check(unsafe { loop_idle(&mut ns) })?;
+    Ok(Duration::from_nanos(ns))
 }

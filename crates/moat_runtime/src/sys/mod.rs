@@ -63,6 +63,19 @@ pub fn wall_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// How long the event loop has waited for events so far, where it is measured: the sandbox's
+/// host times the guest's waits; natively `None`.
+pub fn loop_idle_time() -> Option<Duration> {
+    #[cfg(target_os = "wasi")]
+    {
+        host::idle_time().ok()
+    }
+    #[cfg(not(target_os = "wasi"))]
+    {
+        None
+    }
+}
+
 /// Blocks the thread; the event loop's idle wait.
 pub fn sleep(d: Duration) {
     platform::sleep(d);
