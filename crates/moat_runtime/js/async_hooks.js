@@ -123,7 +123,9 @@ class AsyncResource {
     }
     if (!requireManualDestroy && ctx.counts.destroy > 0) {
       destroyRegistry ??= new FinalizationRegistry(ctx.destroyId);
-      destroyRegistry.register(this, id, this);
+      // The token is an object of its own: the registry must not keep the resource alive.
+      this[kDestroyToken] = {};
+      destroyRegistry.register(this, id, this[kDestroyToken]);
     }
   }
 
@@ -132,7 +134,7 @@ class AsyncResource {
   }
 
   emitDestroy() {
-    if (destroyRegistry !== undefined) destroyRegistry.unregister(this);
+    if (this[kDestroyToken] !== undefined) destroyRegistry.unregister(this[kDestroyToken]);
     ctx.destroy(this);
     return this;
   }
@@ -165,6 +167,7 @@ class AsyncResource {
   }
 }
 let destroyRegistry;
+const kDestroyToken = Symbol('destroyToken');
 
 // ---- createHook ---------------------------------------------------------------------------
 

@@ -180,9 +180,26 @@ function onPromiseEvent(type, promise, parent) {
       promiseRegistry.register(promise, id);
     }
     if (counts.init > 0) emitInit(id, 'PROMISE', trigger, promise);
-  } else if (counts.promiseResolve > 0) {
+  } else if (type === 1 || type === 2) {
+    // A job that resolves `promise` with a thenable calls its `then` as that promise's callback.
     const ids = promiseIds.get(promise);
-    if (ids !== undefined) emitSimple('promiseResolve', ids[0]);
+    if (ids === undefined) return;
+    if (type === 1) {
+      stack.push(frame, executionId, triggerId, executionResource);
+      executionId = ids[0];
+      triggerId = ids[1];
+      executionResource = promise;
+      if (counts.before > 0) emitSimple('before', ids[0]);
+    } else {
+      if (counts.after > 0) emitSimple('after', ids[0]);
+      restore();
+    }
+  } else {
+    if (counts.promiseResolve > 0) {
+      const ids = promiseIds.get(promise);
+      if (ids !== undefined) emitSimple('promiseResolve', ids[0]);
+    }
+    if (pendingAfterId !== 0 && pendingAfterPromise === promise) flushAfter();
   }
 }
 
@@ -225,10 +242,24 @@ function inFrameWithHooks(fn, f, cell) {
     try {
       return fn(value);
     } finally {
-      if (counts.after > 0) emitSimple('after', ids[0]);
+      // 'after' comes once the engine has settled the derived promise with what the callback
+      // returned (its promiseResolve first, as in Node), or at the end of the job.
+      if (counts.after > 0) {
+        pendingAfterId = ids[0];
+        pendingAfterPromise = cell.promise;
+      }
       restore();
     }
   };
+}
+
+let pendingAfterId = 0;
+let pendingAfterPromise;
+function flushAfter() {
+  const id = pendingAfterId;
+  pendingAfterId = 0;
+  pendingAfterPromise = undefined;
+  emitSimple('after', id);
 }
 
 const callThen = Function.prototype.call.bind(nativeThen);
@@ -262,7 +293,10 @@ function installThen() {
 function runMicrotasks() {
   const f = frame;
   binding ??= internalBinding('async_hooks');
-  binding.runMicrotasks(() => { frame = f; });
+  binding.runMicrotasks(() => {
+    frame = f;
+    if (pendingAfterId !== 0) flushAfter();
+  });
   frame = f;
 }
 

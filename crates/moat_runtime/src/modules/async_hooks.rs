@@ -1,6 +1,6 @@
 //! The engine's promise hook for `node:async_hooks` (`js/internal/async_hooks.js`): QuickJS-ng
-//! reports each promise's creation (with the promise it was derived from by `.then`) and each
-//! fulfilment. The hook is installed only while a `createHook()` hook that wants promise events is
+//! reports each promise's creation (with the promise it was derived from by `.then`), each
+//! fulfilment, and the `then` call that resolves a promise with a thenable. The hook is installed only while a `createHook()` hook that wants promise events is
 //! enabled, so programs that never ask for them pay nothing. Also the microtask checkpoint used
 //! while async context is tracked.
 
@@ -13,9 +13,9 @@ thread_local! {
     static LISTENER: RefCell<Option<Persistent<Function<'static>>>> = const { RefCell::new(None) };
 }
 
-/// The `type` argument given to the listener.
-const INIT: i32 = 0;
-const RESOLVE: i32 = 3;
+/// The `type` argument given to the listener: the engine's JSPromiseHookType (0 init, 1 before
+/// and 2 after the `then` call of a job that resolves a promise with a thenable, 3 fulfilled).
+const MAX_KIND: i32 = 3;
 
 unsafe extern "C" fn promise_hook(
     ctx: *mut qjs::JSContext,
@@ -25,7 +25,7 @@ unsafe extern "C" fn promise_hook(
     _opaque: *mut std::ffi::c_void,
 ) {
     let kind = kind as i32;
-    if kind != INIT && kind != RESOLVE {
+    if !(0..=MAX_KIND).contains(&kind) {
         return;
     }
     let Some(raw) = std::ptr::NonNull::new(ctx) else {
