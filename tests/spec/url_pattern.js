@@ -48,3 +48,16 @@ show('test on {}', () => proto.test.call({}, 'http://a'));
 show('exec on {}', () => proto.exec.call({}, 'http://a'));
 console.log(Object.getOwnPropertyNames(proto).sort().join(), Object.prototype.toString.call(books),
   Object.keys(proto).sort().join());
+
+// Argument types, as Node 24 checks them.
+show('call without new', () => URLPattern());
+show('base 1', () => new URLPattern({}, 1));
+show('options 1', () => new URLPattern({}, '', 1));
+show('base null', () => new URLPattern('http://a/', null).hostname);
+show('exec(1)', () => new URLPattern().exec(1));
+show('exec base 1', () => new URLPattern().exec('', 1));
+show('exec base null', () => new URLPattern().exec('http://a', null));
+show('exec(null)', () => new URLPattern().exec(null).inputs);
+show('non-string members', () => parts(new URLPattern({ pathname: 1, hostname: null, baseURL: 2 })));
+class Sub extends URLPattern {}
+show('subclass', () => [new Sub({ pathname: '/x' }).test({ pathname: '/x' }), new Sub() instanceof Sub, URLPattern.length]);

@@ -3,8 +3,6 @@
 // eight components, each tokenized, parsed into parts, and compiled to a regular expression
 // and a normalized pattern string; exec() and test() match a URL's components against them.
 
-const { codes } = require('internal/errors');
-
 // The URL a pattern's parts are canonicalized through (loaded when first needed).
 const lazyURL = () => require('internal/url').URL;
 
@@ -593,12 +591,13 @@ function isAbsolutePathname(input, type) {
   return input.length >= 2 && (input[0] === '\\' || input[0] === '{') && input[1] === '/';
 }
 
-// Reads the init's members once each, in the standard's order (a getter that throws, throws).
+// Reads the init's members once each, in the standard's order (a getter that throws, throws);
+// as in Node, a member that is not a string counts as absent.
 function readInit(init) {
   const out = {};
   for (const key of ['baseURL', 'hash', 'hostname', 'password', 'pathname', 'port', 'protocol', 'search', 'username']) {
     const value = init[key];
-    if (value !== undefined) out[key] = `${value}`;
+    if (typeof value === 'string') out[key] = value;
   }
   return out;
 }
@@ -663,7 +662,13 @@ const isIPv6Pattern = (h) => h.startsWith('[') || h.startsWith('{[') || h.starts
 
 const illegal = () => new TypeError('Illegal invocation');
 
-class URLPattern {
+function argTypeError(message) {
+  const err = new TypeError(message);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+class URLPatternImpl {
   #components;
   #hasRegExpGroups;
 
@@ -671,10 +676,14 @@ class URLPattern {
     if (baseURL !== undefined && baseURL !== null && typeof baseURL === 'object') {
       options = baseURL;
       baseURL = undefined;
+    } else if (baseURL === null) {
+      baseURL = undefined;
+    } else if (baseURL !== undefined && typeof baseURL !== 'string') {
+      throw argTypeError('second argument must be a string or object');
     }
     let ignoreCase = false;
     if (options !== undefined && options !== null) {
-      if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+      if (typeof options !== 'object') throw argTypeError('options must be an object');
       ignoreCase = Boolean(options.ignoreCase);
     }
     if (input === undefined || input === null) input = {};
@@ -689,9 +698,7 @@ class URLPattern {
       init = readInit(input);
       if (baseURL !== undefined) throw patternError('a base URL is given only with a pattern string');
     } else {
-      const err = new TypeError('Input must be an object or a string');
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw argTypeError('Input must be an object or a string');
     }
     const processed = processInit(init, 'pattern');
     for (const c of components) processed[c] ??= '*';
@@ -723,17 +730,23 @@ class URLPattern {
     return self;
   }
 
-  get protocol() { return URLPattern.#checked(this).#components.protocol.pattern; }
-  get username() { return URLPattern.#checked(this).#components.username.pattern; }
-  get password() { return URLPattern.#checked(this).#components.password.pattern; }
-  get hostname() { return URLPattern.#checked(this).#components.hostname.pattern; }
-  get port() { return URLPattern.#checked(this).#components.port.pattern; }
-  get pathname() { return URLPattern.#checked(this).#components.pathname.pattern; }
-  get search() { return URLPattern.#checked(this).#components.search.pattern; }
-  get hash() { return URLPattern.#checked(this).#components.hash.pattern; }
-  get hasRegExpGroups() { return URLPattern.#checked(this).#hasRegExpGroups; }
+  get protocol() { return URLPatternImpl.#checked(this).#components.protocol.pattern; }
+  get username() { return URLPatternImpl.#checked(this).#components.username.pattern; }
+  get password() { return URLPatternImpl.#checked(this).#components.password.pattern; }
+  get hostname() { return URLPatternImpl.#checked(this).#components.hostname.pattern; }
+  get port() { return URLPatternImpl.#checked(this).#components.port.pattern; }
+  get pathname() { return URLPatternImpl.#checked(this).#components.pathname.pattern; }
+  get search() { return URLPatternImpl.#checked(this).#components.search.pattern; }
+  get hash() { return URLPatternImpl.#checked(this).#components.hash.pattern; }
+  get hasRegExpGroups() { return URLPatternImpl.#checked(this).#hasRegExpGroups; }
 
   #match(input, baseURL) {
+    if (input === undefined || input === null) input = {};
+    if (typeof input !== 'string' && typeof input !== 'object') {
+      throw argTypeError('URLPattern input needs to be a string or an object');
+    }
+    if (baseURL === null) return null;
+    if (baseURL !== undefined && typeof baseURL !== 'string') throw argTypeError('baseURL must be a string');
     const inputs = [input];
     let values;
     if (input !== null && typeof input === 'object') {
@@ -778,13 +791,28 @@ class URLPattern {
   }
 
   exec(input = {}, baseURL = undefined) {
-    return URLPattern.#checked(this).#match(input, baseURL);
+    return URLPatternImpl.#checked(this).#match(input, baseURL);
   }
 
   test(input = {}, baseURL = undefined) {
-    return URLPattern.#checked(this).#match(input, baseURL) !== null;
+    return URLPatternImpl.#checked(this).#match(input, baseURL) !== null;
   }
 }
+
+// The class, callable only with `new` and saying so in Node's words.
+function URLPattern(input = undefined, baseURL = undefined, options = undefined) {
+  if (new.target === undefined) {
+    const err = new TypeError('Cannot call constructor without `new`');
+    err.code = 'ERR_CONSTRUCT_CALL_REQUIRED';
+    throw err;
+  }
+  return Reflect.construct(URLPatternImpl, [input, baseURL, options], new.target);
+}
+URLPattern.prototype = URLPatternImpl.prototype;
+Object.defineProperty(URLPattern, 'prototype', { writable: false });
+Object.defineProperty(URLPattern.prototype, 'constructor', {
+  value: URLPattern, writable: true, enumerable: false, configurable: true,
+});
 
 // As Node has them: the accessors and methods are enumerable.
 for (const name of [...components, 'hasRegExpGroups', 'exec', 'test']) {
