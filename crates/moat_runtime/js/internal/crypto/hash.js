@@ -125,8 +125,8 @@ Hash.prototype.digest = function digest(outputEncoding) {
 // with the rest of the key API.
 function hmacKey(key, encoding) {
   if (typeof key === 'string') {
-    const Buffer = lazyBuffer();
-    return Buffer.from(key, Buffer.isEncoding(encoding) ? encoding : 'utf8');
+    // 'buffer' names no string encoding: the string is UTF-8 then; an unknown name throws.
+    return lazyBuffer().from(key, encoding == null || encoding === 'buffer' ? 'utf8' : encoding);
   }
   if (ArrayBuffer.isView(key) || isAnyArrayBuffer(key)) return bytesOf(key);
   throw new codes.ERR_INVALID_ARG_TYPE('key',
@@ -137,6 +137,7 @@ function Hmac(hmac, key, options) {
   if (!new.target) return new Hmac(hmac, key, options);
   validateString(hmac, 'hmac');
   const encoding = options == null ? undefined : options.encoding;
+  if (encoding != null) validateString(encoding, 'options.encoding');
   const keyBytes = hmacKey(key, encoding);
   const info = binding.hashInfo(hmac);
   if (info === undefined || !info.mac) throw new codes.ERR_CRYPTO_INVALID_DIGEST(hmac);
@@ -172,6 +173,7 @@ function hash(algorithm, input, options = 'hex') {
     if (length !== undefined) validateUint32(length, 'outputLength');
   }
   const Buffer = lazyBuffer();
+  if (outputEncoding === '') outputEncoding = 'utf8'; // as Buffer reads an empty encoding name
   if (outputEncoding.toLowerCase() !== 'buffer' && !Buffer.isEncoding(outputEncoding)) {
     throw new codes.ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
