@@ -10,8 +10,16 @@ function sourceContext(err) {
   try { text = internalBinding('fs').readFileUtf8(m[1]); } catch { return ''; }
   const line = text.split('\n')[Number(m[2]) - 1];
   if (line === undefined) return '';
-  const indent = line.length - line.trimStart().length;
-  return `${m[1]}:${m[2]}\n${line}\n${' '.repeat(indent)}^\n\n`;
+  return `${m[1]}:${m[2]}\n${line}\n${' '.repeat(caretColumn(line, Number(m[3]) - 1))}^\n\n`;
+}
+
+// Where the caret goes under the throw site's line. The stack gives where the error was made;
+// V8 points at the throw: for `throw new Error(…)` on that line, the `throw`.
+function caretColumn(line, column) {
+  if (!(column >= 0 && column < line.length)) return line.length - line.trimStart().length;
+  const before = line.slice(0, column);
+  const thrown = /\bthrow\s+(?:new\s+)?$/.exec(before);
+  return thrown ? thrown.index : column;
 }
 
 // Node's report of an uncaught exception: the throw site, then the error as inspect shows it.
