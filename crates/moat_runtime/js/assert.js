@@ -28,11 +28,44 @@ function isError(v) {
   return types.isNativeError(v) || v instanceof Error;
 }
 
-// The source text of the failing `assert(...)` call, for the "falsy value" message.
+// The source text of the failing `assert(...)` call, for the "falsy value" message. The frame's
+// position lies somewhere in the call (the engine reports a point inside its arguments), so the
+// calls around that point are candidates; one naming the assert function wins, else the
+// innermost. Shown: the call from its callee's last line, or that line's rest when the call
+// goes on past it.
+const calleeRe = /[\p{ID_Start}$_](?:[\p{ID_Continue}$\u200c\u200d]|\s*\.\s*[\p{ID_Start}$_]|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\])*\s*\(/gu;
+
+// The index of the parenthesis closing the one at `open`, or -1.
+function closingParen(code, open) {
+  let depth = 0;
+  let quote = null;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i];
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '\'' || c === '"' || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 function callSource(fn) {
   const holder = {};
-  Error.captureStackTrace(holder, fn);
-  const frame = /\n\s+at (?:.*?\()?((?:file:\/\/)?\/[^:()]+):(\d+):(\d+)\)?/.exec(`\n${String(holder.stack).split('\n').slice(1).join('\n')}`);
+  const limit = Error.stackTraceLimit;
+  try {
+    // A few frames: calls through apply or call put a native frame first.
+    Error.stackTraceLimit = 3;
+    Error.captureStackTrace(holder, fn);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  // The first frame not in native code; source that is not a file (eval) is not shown.
+  const caller = String(holder.stack).split('\n').slice(1).find((l) => !l.endsWith('(native)'));
+  const frame = caller === undefined ? null : /^\s+at (?:.*?\()?((?:file:\/\/)?\/[^:()]+):(\d+):(\d+)\)?$/.exec(caller);
   if (!frame) return undefined;
   let text;
   try {
@@ -41,36 +74,42 @@ function callSource(fn) {
   } catch {
     return undefined;
   }
-  const lines = text.split('\n').slice(Number(frame[2]) - 1);
-  const first = lines[0] ?? '';
-  // The frame's column points into the call: take the last callee (`assert.ok(`) that starts at
-  // or before it.
-  const col = Number(frame[3]) - 1;
-  let start = -1;
-  for (const call of first.matchAll(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d.]*\s*\(/gu)) {
-    if (call.index <= col) start = call.index;
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lineNo = Number(frame[2]) - 1;
+  if (lineNo < 0 || lineNo >= lines.length) return undefined;
+  const first = Math.max(0, lineNo - 30);
+  const window = lines.slice(first, Math.min(lines.length, lineNo + 30)).join('\n');
+  let point = Number(frame[3]) - 1;
+  for (let i = first; i < lineNo; i++) point += lines[i].length + 1;
+  const name = fn.name;
+  let best;
+  let named;
+  for (const m of window.matchAll(calleeRe)) {
+    if (m.index > point) break;
+    const open = m.index + m[0].length - 1;
+    const close = closingParen(window, open);
+    if (close !== -1 && close < point) continue;
+    const callee = m[0].slice(0, -1);
+    best = m;
+    // The callee's last segment, past a trailing .call/.apply.
+    const last = /([\p{ID_Continue}$]+)['"]?\s*\]?$/u.exec(callee.replace(/(?:\s*\.\s*(?:call|apply)|\[\s*['"](?:call|apply)['"]\s*\])$/u, ''));
+    if (last !== null && last[1] === name) named = m;
   }
-  if (start === -1) return undefined;
-  const joined = [first.slice(start), ...lines.slice(1, 20)].join('\n');
-  let depth = 0;
-  let quote = null;
-  for (let i = 0; i < joined.length; i++) {
-    const c = joined[i];
-    if (quote !== null) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '\'' || c === '"' || c === '`') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) {
-      const code = joined.slice(0, i + 1);
-      // Continuation lines are shown relative to the call's own indentation.
-      const indent = /^\s*/.exec(first)[0].length;
-      return code.split('\n').map((l, n) => (n === 0 ? l : l.slice(Math.min(indent, /^\s*/.exec(l)[0].length)))).join('\n  ');
-    }
+  // The engine may point at a call made while evaluating the arguments: an enclosing call of
+  // the assert function itself wins.
+  const m = named || best;
+  if (m === undefined) return undefined;
+  let start = m.index;
+  const newline = m[0].lastIndexOf('\n');
+  if (newline !== -1) {
+    start += newline + 1;
+    while (/[\s.]/.test(window[start])) start++;
   }
-  return undefined;
+  const lineEnd = window.indexOf('\n', start) === -1 ? window.length : window.indexOf('\n', start);
+  const close = closingParen(window, m.index + m[0].length - 1);
+  const code = close !== -1 && close < lineEnd ? window.slice(start, close + 1) : window.slice(start, lineEnd).trimEnd();
+  // Control characters in the source show escaped.
+  return code.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function innerOk(fn, argLen, value, message, diff) {

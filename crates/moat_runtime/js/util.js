@@ -44,6 +44,18 @@ function promisify(original) {
 }
 promisify.custom = kCustomPromisify;
 
+// A falsy rejection reaches the callback as an error that carries it in `reason`.
+function callbackifyOnRejected(reason, cb) {
+  if (!reason) {
+    const err = new codes.ERR_FALSY_VALUE_REJECTION();
+    err.reason = reason;
+    // The stack starts where the rejection was handled, not in the error's constructor.
+    Error.captureStackTrace(err, callbackifyOnRejected);
+    reason = err;
+  }
+  return cb(reason);
+}
+
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
@@ -52,14 +64,7 @@ function callbackify(original) {
     const cb = last.bind(this);
     Reflect.apply(original, this, args).then(
       (ret) => process.nextTick(cb, null, ret),
-      (rej) => {
-        if (!rej) {
-          const err = new codes.ERR_FALSY_VALUE_REJECTION();
-          err.reason = rej;
-          rej = err;
-        }
-        process.nextTick(cb, rej);
-      },
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb),
     );
   }
   // Same own properties as the original, with one more parameter and a name that says so.

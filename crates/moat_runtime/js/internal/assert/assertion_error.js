@@ -164,7 +164,8 @@ class AssertionError extends Error {
       const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
       throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    const { message, operator, stackStartFn, details } = options;
+    const { message, operator, details } = options;
+    const stackStartFn = options.stackStartFn || options.stackStartFunction;
     let { actual, expected } = options;
     const diff = options.diff === 'full' ? 'full' : 'simple';
     const limit = Error.stackTraceLimit;

@@ -972,6 +972,15 @@ function groupArrayElements(ctx, output, value) {
   return output;
 }
 
+// Array.prototype.join copies every piece into a new flat string; concatenation lets the engine
+// keep big results as ropes, so a deep structure's text is not copied again at every level.
+function joinLarge(list, separator) {
+  if (list.length === 0) return '';
+  let out = list[0];
+  for (let i = 1; i < list.length; i++) out = out + separator + list[i];
+  return out;
+}
+
 function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
   if (ctx.compact !== true) {
     if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
@@ -988,14 +997,14 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
       }
     }
     const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${joinLarge(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
   if (isBelowBreakLength(ctx, output, 0, base)) {
     return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ` + braces[1];
   }
   const indentation = ' '.repeat(ctx.indentationLvl);
   const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  return `${braces[0]}${ln}${joinLarge(output, `,\n${indentation}  `)} ${braces[1]}`;
 }
 
 function formatWithOptions(inspectOptions, ...args) {
@@ -1011,7 +1020,8 @@ function formatBigInt(value, separators) {
 }
 
 function formatWithOptionsInternal(inspectOptions, args) {
-  const separators = !!(inspectOptions && inspectOptions.numericSeparator);
+  const separators = !!(inspectOptions && inspectOptions.numericSeparator !== undefined
+    ? inspectOptions.numericSeparator : inspectDefaultOptions.numericSeparator);
   const first = args[0];
   let a = 0;
   let str = '';
