@@ -185,6 +185,36 @@ class MessageEvent extends Event {
 enumerable(MessageEvent.prototype, ['data', 'origin', 'lastEventId', 'source', 'ports', 'initMessageEvent']);
 Object.defineProperty(MessageEvent.prototype, Symbol.toStringTag, { value: 'MessageEvent', configurable: true });
 
+let isCloseEvent;
+// Node's conversion of CloseEvent's `code`: truncated, then wrapped (keeping its sign) to 16 bits.
+function closeCode(v) {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return 0;
+  return (Math.trunc(n) % 65536) || 0;
+}
+class CloseEvent extends Event {
+  #wasClean; #code; #reason;
+  static {
+    isCloseEvent = (v) => v !== null && typeof v === 'object' && #wasClean in v;
+  }
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw new TypeError('CloseEvent constructor: 1 argument required, but 0 found.');
+    if (options !== null && options !== undefined && typeof options !== 'object' && typeof options !== 'function') {
+      throw new TypeError(`undefined: Expected ${String(options)} to be one of: Null, Undefined, Object.`);
+    }
+    super(type, options);
+    const o = options == null ? {} : options;
+    this.#wasClean = !!o.wasClean;
+    this.#code = o.code === undefined ? 0 : closeCode(o.code);
+    this.#reason = o.reason === undefined ? '' : `${o.reason}`;
+  }
+  get wasClean() { if (!isCloseEvent(this)) throw illegalInvocation(); return this.#wasClean; }
+  get code() { if (!isCloseEvent(this)) throw illegalInvocation(); return this.#code; }
+  get reason() { if (!isCloseEvent(this)) throw illegalInvocation(); return this.#reason; }
+}
+enumerable(CloseEvent.prototype, ['wasClean', 'code', 'reason']);
+Object.defineProperty(CloseEvent.prototype, Symbol.toStringTag, { value: 'CloseEvent', configurable: true });
+
 // ---- EventTarget --------------------------------------------------------------------------
 
 function listenerOptions(options) {
@@ -588,7 +618,7 @@ enumerable(AbortController.prototype, ['signal', 'abort']);
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
 
 module.exports = {
-  Event, CustomEvent, MessageEvent, EventTarget, AbortController, AbortSignal,
+  Event, CustomEvent, MessageEvent, CloseEvent, EventTarget, AbortController, AbortSignal,
   isEventTarget, listenersOf, defineEventHandler, kResistStopPropagation, kTrustEvent, kWeakHandler,
   initEventTarget,
 };

@@ -137,6 +137,7 @@ function setup() {
   defineLazy('EventTarget', () => events().EventTarget);
   defineLazy('CustomEvent', () => events().CustomEvent);
   defineLazy('MessageEvent', () => events().MessageEvent);
+  defineLazy('CloseEvent', () => events().CloseEvent);
   defineLazy('Navigator', () => require('internal/navigator').Navigator);
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('File', () => buffer().File);
