@@ -26,6 +26,10 @@ for (const input of [
   'x/y',
   'http://a@b@c/',
   'xmpp:isaacschlueter@jabber.org',
+  'http://u\ts@h\nx:8\r0/p\tq',
+  'http://a\r" \t\n<\'b:b@c\r\nd/e?f',
+  '\bhttp://example.com/\b',
+  '\u00a0\ufeffhttp://a/b\u0001 ',
   'git+ssh://git@github.com:npm/cli.git',
   '',
 ]) {

@@ -19,9 +19,8 @@ const hostlessProtocol = new Set(['javascript', 'javascript:']);
 // Protocols whose rest is left as written (no escaping of unsafe characters).
 const unsafeProtocol = new Set(['javascript', 'javascript:']);
 
-// Characters trimmed from both ends of the input.
-const isTrimmed = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c ||
-  c === 0xa0 || c === 0xfeff;
+// Characters trimmed from both ends of the input: C0 controls, space, DEL, NBSP and BOM.
+const isTrimmed = (c) => c <= 0x20 || c === 0x7f || c === 0xa0 || c === 0xfeff;
 // Characters that may not appear in a host name (RFC 2396), and those that end one.
 const hostForbidden = new Set('\t\n\r "%\';<>\\^`{|}');
 const hostEnding = new Set('#/?');
@@ -176,6 +175,12 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 Object.defineProperty(Url.prototype, 'parseAuthority', {
   enumerable: false, writable: true, configurable: true,
   value: function parseAuthority(rest, url) {
+    // Tabs and newlines inside the authority are dropped.
+    const authorityEnd = rest.search(/[#/?]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    if (/[\t\n\r]/.test(authority)) {
+      rest = authority.replace(/[\t\n\r]/g, '') + (authorityEnd === -1 ? '' : rest.slice(authorityEnd));
+    }
     // The host ends at the first host-ending character; an `@` before it ends the auth (the
     // last such `@`), and resets what counts as not belonging to a host.
     let hostEnd = -1;
