@@ -58,6 +58,9 @@ show('scrypt r negative', () => crypto.scryptSync('p', 's', 16, { r: -1 }));
 show('scrypt maxmem negative', () => crypto.scryptSync('p', 's', 16, { maxmem: -1 }));
 show('scrypt keylen -1', () => crypto.scryptSync('p', 's', -1));
 show('scrypt no callback', () => crypto.scrypt('p', 's', 16));
+show('scrypt options as callback', () => crypto.scrypt('p', 's', 16, {}));
+show('scrypt bad params no callback', () => crypto.scrypt('p', 's', 16, { N: 3 }));
+show('hkdf bad digest no callback', () => crypto.hkdf('nope', 'k', 's', 'i', 16));
 show('scrypt callback bad params', () => crypto.scrypt('p', 's', 16, { N: 2 ** 20 }, () => {}));
 
 // HKDF (RFC 5869 test case 1), returning an ArrayBuffer.

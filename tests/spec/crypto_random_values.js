@@ -50,6 +50,8 @@ show('fill size NaN', () => crypto.randomFillSync(Buffer.alloc(4), 0, NaN));
 show('fill Uint32Array over end', () => crypto.randomFillSync(new Uint32Array(4), 1, 4));
 show('fill Uint32Array offset too big', () => crypto.randomFillSync(new Uint32Array(4), 5));
 show('fill string', () => crypto.randomFillSync('abc'));
+show('fill DataView offset callback', () => crypto.randomFill(new DataView(new ArrayBuffer(4)), 1, () => {}));
+show('fill ArrayBuffer offset callback', () => crypto.randomFill(new ArrayBuffer(4), 1, () => {}));
 show('fill no callback', () => crypto.randomFill(Buffer.alloc(4)));
 show('fill bad callback', () => crypto.randomFill(Buffer.alloc(4), 0, 4, 'x'));
 

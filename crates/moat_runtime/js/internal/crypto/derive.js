@@ -101,12 +101,13 @@ function scryptSync(password, salt, keylen, options = scryptDefaults) {
 }
 
 function scrypt(password, salt, keylen, options, callback) {
-  if (typeof options === 'function') {
+  // Called with four arguments, the fourth is the callback.
+  if (callback === undefined) {
     callback = options;
     options = scryptDefaults;
   }
-  const c = scryptCheck(password, salt, keylen, options);
   validateFunction(callback, 'callback');
+  const c = scryptCheck(password, salt, keylen, options);
   runJob((defer) => binding.scrypt(defer, c.password, c.salt, c.numbers),
     (err, bytes) => (err ? callback(err) : callback(null, toBuffer(bytes))));
 }
@@ -137,8 +138,8 @@ function hkdfSync(digest, ikm, salt, info, length) {
 }
 
 function hkdf(digest, ikm, salt, info, length, callback) {
-  const c = hkdfCheck(digest, ikm, salt, info, length);
   validateFunction(callback, 'callback');
+  const c = hkdfCheck(digest, ikm, salt, info, length);
   if (!c.hash.mac || length === 0) {
     failLater(callback);
     return;

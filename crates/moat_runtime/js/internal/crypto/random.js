@@ -80,8 +80,10 @@ function randomFill(buf, offset, size, callback) {
     offset = 0;
     size = undefined;
   } else if (typeof size === 'function') {
+    // The rest of the view from offset, counted in its elements (a DataView or ArrayBuffer has
+    // no length, and Node's check rejects the NaN that makes).
     callback = size;
-    size = undefined;
+    size = buf.length - offset;
   } else {
     validateFunction(callback, 'callback');
   }
