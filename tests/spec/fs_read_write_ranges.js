@@ -35,4 +35,6 @@ attempt('write negative length', () => fs.writeSync(1, out, 0, -1));
 attempt('write fractional length', () => fs.writeSync(1, out, 0, 1.5));
 attempt('write not a buffer', () => fs.writeSync(1, {}));
 attempt('write in range', () => fs.writeSync(1, out, 3, 4));
+// An anonymous function is named as Node names it: "function " with nothing after the space.
+attempt('anonymous function', () => fs.readSync(fd, (0, function () {})));
 fs.closeSync(fd);

@@ -78,7 +78,7 @@ function determineSpecificType(value) {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   const type = typeof value;
-  if (type === 'function') return value.name ? `function ${value.name}` : 'function';
+  if (type === 'function') return `function ${value.name}`;
   if (type === 'object') {
     if (value.constructor && value.constructor.name) return `an instance of ${value.constructor.name}`;
     return `${lazyInspect()(value, { depth: -1 })}`;
