@@ -4,10 +4,11 @@
 
 const { codes } = require('internal/errors');
 
-let warnedOnce = new Set();
+let hintShown = false;
 
 // The warning as an Error, or undefined when deprecations are silenced.
-function makeWarning(warning, type, code, ctor) {
+// `top` is the API function the program called: the stack starts at its caller (or at `ctor`'s).
+function makeWarning(top, warning, type, code, ctor) {
   let detail;
   if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
     ctor = type.ctor;
@@ -23,10 +24,14 @@ function makeWarning(warning, type, code, ctor) {
   if (typeof code === 'function') { ctor = code; code = undefined; }
   else if (code !== undefined && typeof code !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
   if (typeof warning === 'string') {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     const w = new Error(warning);
+    Error.stackTraceLimit = limit;
     w.name = String(type || 'Warning');
     if (code !== undefined) w.code = code;
     if (detail !== undefined) w.detail = detail;
+    Error.captureStackTrace(w, typeof ctor === 'function' ? ctor : top);
     warning = w;
   } else if (!(warning instanceof Error)) {
     throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
@@ -43,14 +48,15 @@ function makeWarning(warning, type, code, ctor) {
 }
 
 function emitWarning(...args) {
-  const warning = makeWarning(...args);
+  const top = typeof process.emitWarning === 'function' ? process.emitWarning : emitWarning;
+  const warning = makeWarning(top, ...args);
   if (warning !== undefined) process.nextTick(() => process.emit('warning', warning));
 }
 
 // For a warning that must show before what follows it at once (an error about to end the
 // process): emitted now, not on the next tick.
 function emitWarningSync(...args) {
-  const warning = makeWarning(...args);
+  const warning = makeWarning(emitWarningSync, ...args);
   if (warning !== undefined) process.emit('warning', warning);
 }
 
@@ -71,9 +77,10 @@ function onWarning(warning) {
   if (trace && warning.stack) msg += warning.stack;
   else msg += typeof warning.toString === 'function' ? warning.toString() : Error.prototype.toString.call(warning);
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+  // Node shows the hint once, with the first warning printed.
   const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-  if (!trace && !warnedOnce.has(flag)) {
-    warnedOnce.add(flag);
+  if (!trace && !hintShown) {
+    hintShown = true;
     msg += `\n(Use \`${process.release.name} ${flag} ...\` to show where the warning was created)`;
   }
   process.stderr.write(`${msg}\n`);
