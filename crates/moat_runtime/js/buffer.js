@@ -479,10 +479,10 @@ function indexOfBytes(hay, needle, byteOffset, forward, utf16) {
   if ((forward && needleLength + start > hayLength) || needleLength > hayLength) return -1;
   if (utf16) {
     if (hayLength < 2 || needleLength < 2) return -1;
-    // Whole code units only: the needle's odd last byte is ignored, and matches start on
-    // even offsets.
+    // Whole code units only: the needle's odd last byte is ignored, matches start on even
+    // offsets, and the search starts at the code unit holding `start`.
     const n = needleLength & ~1;
-    const from = forward ? start + (start & 1) : Math.min(start, hayLength - n) & ~1;
+    const from = forward ? start & ~1 : Math.min(start, hayLength - n) & ~1;
     return bin.indexOf(asBytes(hay), needle.subarray(0, n), from, forward, 2);
   }
   return bin.indexOf(asBytes(hay), asBytes(needle), start, forward, 1);

@@ -51,7 +51,12 @@ class TextDecoder {
     else if (input instanceof Uint8Array) bytes = input;
     else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     else if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer)) bytes = new Uint8Array(input);
-    else throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
+    else {
+      // Worded as Node's native decoder words it.
+      const err = new TypeError('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
+    }
     if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }

@@ -85,12 +85,43 @@ fn hex_decode(input: &[u8]) -> Vec<u8> {
     out
 }
 
-fn hex_encode(data: &[u8]) -> Vec<u8> {
+/// Each byte's two hex digits.
+const HEX_PAIRS: [[u8; 2]; 256] = {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = Vec::with_capacity(data.len() * 2);
-    for &b in data {
-        out.push(DIGITS[usize::from(b >> 4)]);
-        out.push(DIGITS[usize::from(b & 15)]);
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [DIGITS[i >> 4], DIGITS[i & 15]];
+        i += 1;
+    }
+    t
+};
+
+fn hex_encode(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0u8; data.len() * 2];
+    for (pair, &b) in out.chunks_exact_mut(2).zip(data) {
+        pair.copy_from_slice(&HEX_PAIRS[usize::from(b)]);
+    }
+    out
+}
+
+/// Latin-1 bytes (or ASCII, with the high bit cleared) as UTF-8, ASCII runs copied whole.
+fn latin1_to_utf8(b: &[u8], ascii: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len() + b.len() / 4);
+    let mut rest = b;
+    while !rest.is_empty() {
+        let run = rest.iter().position(|&c| c >= 0x80).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        rest = &rest[run..];
+        let high = rest.iter().position(|&c| c < 0x80).unwrap_or(rest.len());
+        for &c in &rest[..high] {
+            if ascii {
+                out.push(c & 0x7f);
+            } else {
+                out.extend_from_slice(&[0xc0 | (c >> 6), 0x80 | (c & 0x3f)]);
+            }
+        }
+        rest = &rest[high..];
     }
     out
 }
@@ -318,16 +349,12 @@ fn decode_bytes<'js>(ctx: &Ctx<'js>, b: &[u8], enc: &str) -> Result<Value<'js>> 
             if b.is_ascii() {
                 return js_string(ctx, b);
             }
-            let mut out = Vec::with_capacity(b.len() * 2);
-            for &c in b {
-                let c = if enc == "ascii" { c & 0x7f } else { c };
-                if c < 0x80 {
-                    out.push(c);
-                } else {
-                    out.extend_from_slice(&[0xc0 | (c >> 6), 0x80 | (c & 0x3f)]);
-                }
+            if enc == "ascii" {
+                return js_string(ctx, &latin1_to_utf8(b, true));
             }
-            js_string(ctx, &out)
+            // Widening to UTF-16 is one simple pass (and QuickJS copies it as it is).
+            let units: Vec<u16> = b.iter().map(|&c| u16::from(c)).collect();
+            js_string_utf16(ctx, &units)
         }
         "utf16le" => {
             if b.len() / 2 > MAX_STRING_LENGTH {
