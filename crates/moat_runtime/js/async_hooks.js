@@ -130,7 +130,13 @@ class AsyncResource {
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
-    return ctx.runInResource(this, fn, thisArg, args);
+    // Inline rather than through a helper: deep recursion through scopes stays within the stack.
+    ctx.enter(this);
+    try {
+      return thisArg === undefined ? fn(...args) : Reflect.apply(fn, thisArg, args);
+    } finally {
+      ctx.exitScope(this);
+    }
   }
 
   emitDestroy() {

@@ -79,15 +79,10 @@ function restore() {
   frame = stack.pop();
 }
 
-// Runs fn in the context of `resource` (AsyncResource.runInAsyncScope).
-function runInResource(resource, fn, thisArg, args) {
-  enter(resource);
-  try {
-    return Reflect.apply(fn, thisArg, args);
-  } finally {
-    if (counts.after > 0) emitSimple('after', resource[kAsyncId]);
-    restore();
-  }
+// Leaves the context of `resource` entered by AsyncResource.runInAsyncScope.
+function exitScope(resource) {
+  if (counts.after > 0) emitSimple('after', resource[kAsyncId]);
+  restore();
 }
 
 // ---- hooks --------------------------------------------------------------------------------
@@ -98,9 +93,14 @@ const kinds = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
 // A hook's callbacks do not see the resources that they themselves create.
 let inHook = false;
 
+// An error thrown by a hook callback cannot be handled: it is printed and the process exits
+// with 1, as in Node ('uncaughtException' listeners do not see it).
 function reportHookError(err) {
   inHook = false;
-  require('internal/main').onFatal(err);
+  const stack = err !== null && typeof err === 'object' && typeof err.stack === 'string' ?
+    err.stack : new Error(String(err)).stack;
+  process._rawWrite(2, `${stack}\n`);
+  process.exit(1);
 }
 
 function emitInit(id, type, trigger, resource) {
@@ -309,7 +309,7 @@ function enableContext() {
 }
 
 module.exports = {
-  kFrame, getFrame, setFrame, init, capture, enter, exitCallback, restore, runInResource,
+  kFrame, getFrame, setFrame, init, capture, enter, exitCallback, restore, exitScope,
   destroy, destroyId, flushDestroys, hasPendingDestroys, hookEnabled, hookDisabled, installThen,
   enableContext, counts, emitInit, runMicrotasks,
   executionAsyncId: () => executionId,
