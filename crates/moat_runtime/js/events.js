@@ -96,8 +96,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     const result = Reflect.apply(handler, this, args);
     if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
   } else {
-    // Listeners added or removed during the emit do not change this one.
-    const listeners = handler.slice();
+    // Listeners added or removed during the emit do not change this one: the list is replaced
+    // then, never changed in place (addListenerTo, removeListener).
+    const listeners = handler;
     for (let i = 0; i < listeners.length; ++i) {
       const result = Reflect.apply(listeners[i], this, args);
       if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
@@ -164,12 +165,14 @@ function addListenerTo(target, type, listener, prepend) {
     events[type] = listener;
     ++target._eventsCount;
   } else {
+    // A list of listeners is never changed in place but replaced, so that an emit in progress
+    // can walk the list it started with without copying it first.
     if (typeof existing === 'function') {
       existing = events[type] = prepend ? [listener, existing] : [existing, listener];
-    } else if (prepend) {
-      existing.unshift(listener);
     } else {
-      existing.push(listener);
+      const warned = existing.warned;
+      existing = events[type] = prepend ? [listener, ...existing] : [...existing, listener];
+      if (warned) existing.warned = true;
     }
     const m = maxListenersOf(target);
     if (m > 0 && existing.length > m && !existing.warned) {
@@ -231,9 +234,14 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
       if (list[i] === listener || list[i].listener === listener) { position = i; break; }
     }
     if (position < 0) return this;
-    if (position === 0) list.shift();
-    else list.splice(position, 1);
-    if (list.length === 1) events[type] = list[0];
+    if (list.length === 2) {
+      events[type] = list[1 - position];
+    } else {
+      const rest = list.slice(0, position);
+      for (let i = position + 1; i < list.length; i++) rest.push(list[i]);
+      if (list.warned) rest.warned = true;
+      events[type] = rest;
+    }
     if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
   }
   return this;
