@@ -199,10 +199,22 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
         .into_owned()),
         Err(e) if e.code == resolve::URI_MALFORMED => Err(uri_malformed(ctx, &parent, name)),
         Err(e) => {
-            let extra = e
-                .target
-                .as_ref()
-                .map(|t| ("url", file_url(&t.to_string_lossy())));
+            // A path or file: URL is named as written (escapes, query and fragment kept),
+            // resolved against the importing module; a package's file by its path.
+            let written = (name.starts_with("file:")
+                || name.starts_with('/')
+                || name.starts_with("./")
+                || name.starts_with("../"))
+            .then(|| {
+                url::Url::parse(&file_url(&parent.to_string_lossy())).and_then(|u| u.join(name))
+            })
+            .and_then(Result::ok);
+            let extra = e.target.as_ref().map(|t| {
+                let url = written
+                    .as_ref()
+                    .map_or_else(|| file_url(&t.to_string_lossy()), |u| u.to_string());
+                ("url", url)
+            });
             let ctor = match e.code {
                 "ERR_INVALID_MODULE_SPECIFIER" | "ERR_PACKAGE_IMPORT_NOT_DEFINED" => "TypeError",
                 _ => "Error",
