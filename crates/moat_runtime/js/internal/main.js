@@ -79,18 +79,22 @@ let lastRejectionId = 0;
 const rejectionIds = new WeakMap();
 
 function onRejectionEvent(promise, reason, handled) {
-  if (!handled) rejectionIds.set(promise, ++lastRejectionId);
-  else if (reportedRejections.has(promise)) {
-    // A rejection reported as unhandled got its handler: Node warns unless a 'rejectionHandled'
+  if (!handled) {
+    rejectionIds.set(promise, ++lastRejectionId);
+  } else if (reportedRejections.has(promise)) {
+    // A rejection reported as unhandled got its handler: 'rejectionHandled' from a tick of its
+    // own (what a listener throws is an uncaught exception), and Node's warning when no
     // listener takes the news.
+    reportedRejections.delete(promise);
     const id = rejectionIds.get(promise);
     process.nextTick(() => {
-      if (process.listenerCount('rejectionHandled') > 0) return;
+      if (process.emit('rejectionHandled', promise)) return;
       const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${id})`);
       warning.name = 'PromiseRejectionHandledWarning';
       warning.id = id;
       process.emitWarning(warning);
     });
+    return;
   }
   require('internal/loop').onRejection(promise, reason, handled);
 }
