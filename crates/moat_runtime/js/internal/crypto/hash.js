@@ -12,6 +12,17 @@ const { binding, isAnyArrayBuffer, bytesOf, lazyBuffer } = require('internal/cry
 const kHandle = Symbol('kHandle');
 const kState = Symbol('kState');
 
+// The binding's facts of each algorithm name asked for, kept: every createHash asks.
+const infoCache = new Map();
+function hashInfo(name) {
+  let info = infoCache.get(name);
+  if (info === undefined && !infoCache.has(name)) {
+    info = binding.hashInfo(name);
+    if (infoCache.size < 256) infoCache.set(name, info);
+  }
+  return info;
+}
+
 function digestNotSupported() { return new Error('Digest method not supported'); }
 
 // `digest()`'s output: a string in a known encoding, otherwise a Buffer.
@@ -89,7 +100,7 @@ function outputLength(info, options, name, isCopy = false) {
 function Hash(algorithm, options) {
   if (!new.target) return new Hash(algorithm, options);
   validateString(algorithm, 'algorithm');
-  const info = binding.hashInfo(algorithm);
+  const info = hashInfo(algorithm);
   if (info === undefined) throw digestNotSupported();
   const length = outputLength(info, options, 'options.outputLength');
   this._options = options;
@@ -139,7 +150,7 @@ function Hmac(hmac, key, options) {
   const encoding = options == null ? undefined : options.encoding;
   if (encoding != null) validateString(encoding, 'options.encoding');
   const keyBytes = hmacKey(key, encoding);
-  const info = binding.hashInfo(hmac);
+  const info = hashInfo(hmac);
   if (info === undefined || !info.mac) throw new codes.ERR_CRYPTO_INVALID_DIGEST(hmac);
   this._options = options;
   this[kHandle] = binding.hmacNew(info.name, keyBytes);
@@ -177,7 +188,7 @@ function hash(algorithm, input, options = 'hex') {
   if (outputEncoding.toLowerCase() !== 'buffer' && !Buffer.isEncoding(outputEncoding)) {
     throw new codes.ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
-  const info = binding.hashInfo(algorithm);
+  const info = hashInfo(algorithm);
   if (info === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
   if (length === undefined) {
     length = outputLength(info, undefined, 'outputLength');

@@ -146,16 +146,6 @@ function randomInt(min, max, callback) {
   process.nextTick(callback, undefined, n);
 }
 
-function hex(b, from, to) {
-  let s = '';
-  for (let i = from; i < to; i++) s += (b[i] < 16 ? '0' : '') + b[i].toString(16);
-  return s;
-}
-
-function formatUUID(b) {
-  return `${hex(b, 0, 4)}-${hex(b, 4, 6)}-${hex(b, 6, 8)}-${hex(b, 8, 10)}-${hex(b, 10, 16)}`;
-}
-
 function checkUUIDOptions(options) {
   if (options !== undefined) {
     validateObject(options, 'options');
@@ -167,11 +157,7 @@ function checkUUIDOptions(options) {
 
 function randomUUID(options) {
   checkUUIDOptions(options);
-  const b = new Uint8Array(16);
-  binding.fillRandom(b);
-  b[6] = (b[6] & 0x0f) | 0x40; // version 4
-  b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
-  return formatUUID(b);
+  return require('internal/crypto/web').randomUUIDv4(!(options && options.disableEntropyCache));
 }
 
 // Version 7: 48 bits of Unix time in milliseconds, then random bits.
@@ -186,7 +172,7 @@ function randomUUIDv7(options) {
   }
   b[6] = (b[6] & 0x0f) | 0x70;
   b[8] = (b[8] & 0x3f) | 0x80;
-  return formatUUID(b);
+  return require('internal/crypto/web').formatUUID(b, 0);
 }
 
-module.exports = { randomBytes, randomFill, randomFillSync, randomInt, randomUUID, randomUUIDv7, formatUUID };
+module.exports = { randomBytes, randomFill, randomFillSync, randomInt, randomUUID, randomUUIDv7 };

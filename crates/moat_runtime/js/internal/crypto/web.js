@@ -97,6 +97,42 @@ function bufferSourceBytes(method, value, position) {
     'ArrayBuffer, Buffer, TypedArray, or DataView.', 'ERR_INVALID_ARG_TYPE');
 }
 
+// ---- UUIDs --------------------------------------------------------------------------------
+
+const hexByte = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+
+function formatUUID(b, o) {
+  const h = hexByte;
+  return `${h[b[o]]}${h[b[o + 1]]}${h[b[o + 2]]}${h[b[o + 3]]}-${h[b[o + 4]]}${h[b[o + 5]]}-` +
+    `${h[b[o + 6]]}${h[b[o + 7]]}-${h[b[o + 8]]}${h[b[o + 9]]}-` +
+    `${h[b[o + 10]]}${h[b[o + 11]]}${h[b[o + 12]]}${h[b[o + 13]]}${h[b[o + 14]]}${h[b[o + 15]]}`;
+}
+
+// Random bytes for 128 UUIDs at a time, as Node's entropy cache keeps them.
+const uuidCache = new Uint8Array(16 * 128);
+let uuidOffset = uuidCache.length;
+
+// A version 4 UUID: from the cache, or from bytes drawn for it alone.
+function randomUUIDv4(useCache) {
+  let b = uuidCache;
+  let o;
+  if (useCache) {
+    if (uuidOffset === uuidCache.length) {
+      binding.fillRandom(uuidCache);
+      uuidOffset = 0;
+    }
+    o = uuidOffset;
+    uuidOffset += 16;
+  } else {
+    b = new Uint8Array(16);
+    binding.fillRandom(b);
+    o = 0;
+  }
+  b[o + 6] = (b[o + 6] & 0x0f) | 0x40; // version 4
+  b[o + 8] = (b[o + 8] & 0x3f) | 0x80; // RFC 9562 variant
+  return formatUUID(b, o);
+}
+
 let subtleInstance;
 let constructing = false;
 
@@ -176,16 +212,11 @@ class Crypto {
 
   randomUUID() {
     checkThis(this);
-    const b = new Uint8Array(16);
-    binding.fillRandom(b);
-    b[6] = (b[6] & 0x0f) | 0x40; // version 4
-    b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
-    const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    return randomUUIDv4(true);
   }
 
   get subtle() { return subtle(); }
 }
 Object.defineProperty(Crypto.prototype, 'subtle', { enumerable: true });
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
-module.exports = { crypto: new Crypto(), Crypto, SubtleCrypto, subtle };
+module.exports = { crypto: new Crypto(), Crypto, SubtleCrypto, subtle, randomUUIDv4, formatUUID };
