@@ -6,7 +6,7 @@ const { AssertionError } = require('internal/assert/assertion_error');
 const { isDeepStrictEqual, isDeepEqual, isPartialStrictEqual } = require('internal/util/comparisons');
 const { inspect } = require('internal/util/inspect');
 const { codes, thrower } = require('internal/errors');
-const { validateFunction, validateObject, validateOneOf, validateBoolean } = require('internal/validators');
+const { validateFunction, validateObject, validateOneOf } = require('internal/validators');
 const types = require('util/types');
 
 const kOptions = Symbol('assert options');
@@ -356,9 +356,7 @@ function Assert(options = {}) {
   validateObject(options, 'options');
   const { diff = 'simple', strict = true, skipPrototype = false } = options;
   validateOneOf(diff, 'options.diff', ['simple', 'full']);
-  validateBoolean(strict, 'options.strict');
-  validateBoolean(skipPrototype, 'options.skipPrototype');
-  Object.defineProperty(this, kOptions, { __proto__: null, value: Object.freeze({ __proto__: null, diff, strict, skipPrototype }) });
+  Object.defineProperty(this, kOptions, { __proto__: null, value: Object.freeze({ __proto__: null, diff, strict: !!strict, skipPrototype: skipPrototype === true }) });
   this.AssertionError = AssertionError;
   if (strict) {
     // A strict Assert's loose methods are its strict ones.

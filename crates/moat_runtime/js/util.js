@@ -239,12 +239,16 @@ function debuglog(set, cb) {
 
 // libuv's error table, from the Rust half: errno -> [name, message].
 let errorMap;
-function getSystemErrorMap() {
+function errors() {
   if (errorMap === undefined) {
     errorMap = new Map();
     for (const [errno, name, message] of binding.uvErrors) errorMap.set(errno, [name, message]);
   }
   return errorMap;
+}
+// A new Map on every call, as in Node: changing it changes nothing else.
+function getSystemErrorMap() {
+  return new Map([...errors()].map(([errno, entry]) => [errno, [...entry]]));
 }
 function validateErrno(err) {
   validateNumber(err, 'err');
@@ -252,12 +256,12 @@ function validateErrno(err) {
 }
 function getSystemErrorName(err) {
   validateErrno(err);
-  const entry = getSystemErrorMap().get(err);
+  const entry = errors().get(err);
   return entry ? entry[0] : `Unknown system error ${err}`;
 }
 function getSystemErrorMessage(err) {
   validateErrno(err);
-  const entry = getSystemErrorMap().get(err);
+  const entry = errors().get(err);
   return entry ? entry[1] : `Unknown system error ${err}`;
 }
 
@@ -298,10 +302,10 @@ function parseEnv(content) {
 // expected.
 function diff(actual, expected) {
   if (typeof actual !== 'string' && !Array.isArray(actual)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('actual', ['string', 'Array'], actual);
+    throw new codes.ERR_INVALID_ARG_TYPE('actual', 'string', actual);
   }
   if (typeof expected !== 'string' && !Array.isArray(expected)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('expected', ['string', 'Array'], expected);
+    throw new codes.ERR_INVALID_ARG_TYPE('expected', 'string', expected);
   }
   if (actual.length === expected.length && (typeof actual === 'string' ? actual === expected : actual.every((v, i) => v === expected[i]))) {
     return [];

@@ -96,7 +96,7 @@ function createErrDiff(actual, expected, operator, customMessage, diffType) {
     header = '';
   } else {
     const diff = myersDiff(actualLines, expectedLines, actual != null && typeof actual === 'object');
-    [message, skipped] = printDiff(diff, operator, diffType === 'full');
+    [message, skipped] = printDiff(diff);
   }
   const head = customMessage != null ? String(customMessage) : kReadableOperator[operator];
   return `${head}\n${header}${skipped ? '\n... Skipped lines' : ''}\n${message}\n`;

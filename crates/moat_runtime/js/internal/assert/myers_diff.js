@@ -61,14 +61,14 @@ function backtrack(trace, actual, expected, commaTolerant) {
 const kContextLines = 5;
 
 // The `+ actual - expected` body: [text, skipped].
-function printDiff(diff, operator, full) {
+function printDiff(diff) {
   let message = '';
   let skipped = false;
   let run = 0; // unchanged lines seen since the last change
   for (let i = 0; i < diff.length; i++) {
     const [op, value] = diff[i];
     const prevOp = i > 0 ? diff[i - 1][0] : null;
-    if (prevOp === 0 && op !== 0 && !full) {
+    if (prevOp === 0 && op !== 0) {
       // Closing a run of unchanged lines: show its last lines before this change.
       if (run === kContextLines + 1) {
         message += `  ${diff[i - 1][1]}\n`;
@@ -81,10 +81,10 @@ function printDiff(diff, operator, full) {
       run = 0;
     }
     if (op === 1) {
-      message += operator === 'partialDeepStrictEqual' ? `+ ${value}\n` : `+ ${value}\n`;
+      message += `+ ${value}\n`;
     } else if (op === -1) {
       message += `- ${value}\n`;
-    } else if (full || run < kContextLines) {
+    } else if (run < kContextLines) {
       message += `  ${value}\n`;
       run++;
     } else {
