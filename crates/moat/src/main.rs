@@ -60,6 +60,10 @@ fn main() {
             if let Some(BadOption(opt)) = e.downcast_ref::<BadOption>() {
                 eprintln!("{}: {opt}", argv0());
                 9
+            } else if let Some(moat_sandbox::SandboxError::Limit(limit)) =
+                e.downcast_ref::<moat_sandbox::SandboxError>()
+            {
+                end_for_limit_code(*limit)
             } else {
                 eprintln!("moat: {e:#}");
                 1
@@ -68,6 +72,17 @@ fn main() {
     };
     // The OS keeps the low 8 bits, as a `u8` exit code would.
     moat_runtime::sys::exit(code)
+}
+
+/// What `--safe` prints when the program runs into one of its limits; the exit code to end with.
+fn end_for_limit_code(limit: moat_sandbox::Limit) -> i32 {
+    eprintln!("moat: {limit}");
+    limit.exit_code()
+}
+
+/// Ends the process for a limit seen by the sandbox's watchdog thread.
+fn end_for_limit(limit: moat_sandbox::Limit) -> ! {
+    moat_runtime::sys::exit(end_for_limit_code(limit))
 }
 
 impl std::fmt::Display for BadOption {
@@ -273,6 +288,7 @@ mod sandbox {
             timeout: limits.timeout_ms.map(Duration::from_millis),
             max_cpu_time: limits.max_cpu_ms.map(Duration::from_millis),
             grants: grants.clone(),
+            on_limit: Some(end_for_limit),
         };
         Err(
             moat_sandbox::run_and_exit(moat_sandbox::Guest::Embedded { code, image }, &sandbox)

@@ -57,6 +57,32 @@ pub enum SandboxError {
     Load(String),
     #[error("guest trapped: {0}")]
     Trap(String),
+    /// The guest ran into one of its limits and was stopped.
+    #[error("{0}")]
+    Limit(Limit),
+}
+
+/// A limit of [`SandboxConfig`] that stopped a guest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    #[error("the program exceeded its memory limit")]
+    Memory,
+    #[error("the program exceeded its time limit")]
+    Time,
+    #[error("the program exceeded its CPU-time limit")]
+    Cpu,
+}
+
+impl Limit {
+    /// The exit code a command-line host ends with: [`EXIT_MEMORY_LIMIT`], [`EXIT_TIME_LIMIT`]
+    /// or [`EXIT_CPU_LIMIT`].
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Limit::Memory => EXIT_MEMORY_LIMIT,
+            Limit::Time => EXIT_TIME_LIMIT,
+            Limit::Cpu => EXIT_CPU_LIMIT,
+        }
+    }
 }
 
 /// The precompiled guest, as [`precompile`] wrote it.
@@ -137,6 +163,12 @@ pub struct SandboxConfig {
     /// child do anything) and `net` (name lookups and sockets). The file-system and environment grants
     /// reach the guest as the fields above.
     pub grants: moat_permissions::Grants,
+    /// Ends the process when a time limit stops a guest compiled without interruption checks
+    /// ([`Interrupts::ExitProcess`]): the watchdog thread that sees the limit calls it, as the
+    /// guest cannot be stopped any other way. Without one the process exits with the limit's
+    /// [`Limit::exit_code`] and prints nothing. (Limits a run can return from come back as
+    /// [`SandboxError::Limit`].)
+    pub on_limit: Option<fn(Limit) -> !>,
 }
 
 /// The wasmtime configuration shared by precompilation and loading: a `.cwasm` only loads into
@@ -362,7 +394,9 @@ impl wasmtime::ResourceLimiter for MemoryLimit {
 /// machine code is loaded as it is.
 ///
 /// Returns only what kept the guest from running to an exit code: setup and load failures,
-/// and traps that are not a limit or an exit.
+/// traps that are not an exit, and [`SandboxError::Limit`] for the memory limit and for time
+/// limits a guest compiled with epoch checks stops at (other time limits go through
+/// [`SandboxConfig::on_limit`]).
 pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
     let run = || {
         let sandbox = match Sandbox::load(guest, Allocation::OnDemand, Interrupts::ExitProcess) {
@@ -391,6 +425,14 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
             Err(e) => SandboxError::Setup(format!("failed to start the guest thread: {e}")),
         }
     })
+}
+
+/// Ends the process for `limit`, through the host's `on_limit` when it gave one.
+fn end_for(on_limit: Option<fn(Limit) -> !>, limit: Limit) -> ! {
+    match on_limit {
+        Some(end) => end(limit),
+        None => moat_proc::exit(limit.exit_code()),
+    }
 }
 
 /// Whether this is the process's main thread and its stack may now grow to `size` bytes: Linux
@@ -556,7 +598,8 @@ impl Sandbox {
     /// The thread needs [`GUEST_THREAD_STACK`] bytes of stack.
     ///
     /// # Errors
-    /// Setup failures, and traps that are not a limit or an exit.
+    /// Setup failures, traps that are not an exit, and [`SandboxError::Limit`] when the guest
+    /// ran into one of its limits.
     pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
         self.run_instance(cfg, Teardown::Drop)
     }
@@ -613,18 +656,17 @@ impl Sandbox {
             let (timeout, max_cpu) = (cfg.timeout, cfg.max_cpu_time);
             let clock = thread_cpu_clock();
             let cpu_start = clock.map(cpu_clock_time);
+            let on_limit = cfg.on_limit;
             std::thread::spawn(move || {
                 use std::sync::mpsc::RecvTimeoutError;
                 while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
                     if timeout.is_some_and(|t| started.elapsed() >= t) {
-                        eprintln!("moat: the program exceeded its time limit");
-                        moat_proc::exit(EXIT_TIME_LIMIT);
+                        end_for(on_limit, Limit::Time);
                     }
                     if let (Some(m), Some(c), Some(s)) = (max_cpu, clock, cpu_start)
                         && cpu_clock_time(c).saturating_sub(s) >= m
                     {
-                        eprintln!("moat: the program exceeded its CPU-time limit");
-                        moat_proc::exit(EXIT_CPU_LIMIT);
+                        end_for(on_limit, Limit::Cpu);
                     }
                 }
             });
@@ -650,13 +692,13 @@ impl Sandbox {
                 }
             });
             let engine = engine.clone();
+            let on_limit = cfg.on_limit;
             std::thread::spawn(move || {
                 use std::sync::mpsc::RecvTimeoutError;
                 while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
                     engine.increment_epoch();
                     if timeout.is_some_and(|t| started.elapsed() >= t + LIMIT_GRACE) {
-                        eprintln!("moat: the program exceeded its time limit");
-                        moat_proc::exit(EXIT_TIME_LIMIT);
+                        end_for(on_limit, Limit::Time);
                     }
                 }
             });
@@ -678,16 +720,10 @@ impl Sandbox {
                 }
                 if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
                     if *trap == wasmtime::Trap::Interrupt {
-                        return Ok(match store.data().time_limit_hit {
-                            Some(TimeLimit::Cpu) => {
-                                eprintln!("moat: the program exceeded its CPU-time limit");
-                                EXIT_CPU_LIMIT
-                            }
-                            _ => {
-                                eprintln!("moat: the program exceeded its time limit");
-                                EXIT_TIME_LIMIT
-                            }
-                        });
+                        return Err(SandboxError::Limit(match store.data().time_limit_hit {
+                            Some(TimeLimit::Cpu) => Limit::Cpu,
+                            _ => Limit::Time,
+                        }));
                     }
                     if *trap == wasmtime::Trap::MemoryOutOfBounds
                         || *trap == wasmtime::Trap::HeapMisaligned
@@ -696,8 +732,7 @@ impl Sandbox {
                     }
                 }
                 if store.data().limits.hit {
-                    eprintln!("moat: the program exceeded its memory limit");
-                    return Ok(EXIT_MEMORY_LIMIT);
+                    return Err(SandboxError::Limit(Limit::Memory));
                 }
                 Err(SandboxError::Trap(format!("{e:#}")))
             }

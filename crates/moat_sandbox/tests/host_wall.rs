@@ -99,7 +99,10 @@ fn run_compiled(cwasm: Vec<u8>, cfg: SandboxConfig) -> i32 {
             )
             .expect("loads")
             .run_here(&cfg)
-            .expect("runs")
+            .unwrap_or_else(|e| match e {
+                moat_sandbox::SandboxError::Limit(limit) => limit.exit_code(),
+                e => panic!("the guest did not run: {e}"),
+            })
         })
         .expect("a guest thread")
         .join()
