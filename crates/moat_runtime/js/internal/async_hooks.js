@@ -212,6 +212,7 @@ function updatePromiseTracking() {
 }
 
 const nativeThen = Promise.prototype.then;
+const { runMicrotasks: plainRunMicrotasks } = internalBinding('timers');
 let thenInstalled = false;
 
 // A reaction runs in the frame current when it was registered.
@@ -291,6 +292,11 @@ function installThen() {
 // The microtask checkpoint: each job starts in the frame current when the checkpoint began
 // (reactions registered by .then then enter their own).
 function runMicrotasks() {
+  // Nothing to reset before an AsyncLocalStorage or a hook exists.
+  if (!thenInstalled) {
+    plainRunMicrotasks();
+    return;
+  }
   const f = frame;
   binding ??= internalBinding('async_hooks');
   binding.runMicrotasks(() => {
