@@ -8,15 +8,22 @@ const enc = internalBinding('encoding');
 const bin = internalBinding('buffer');
 const { codes } = require('internal/errors');
 
-// The engine's limits: array buffers up to 2 GiB - 1 bytes; strings made from buffers are
-// capped at Node's 64-bit figure.
-const kMaxLength = 0x7fffffff;
+// Node's limits on 64-bit hosts. The engine's array buffers hold at most 2 GiB - 1 bytes, so
+// a larger buffer fails to allocate (as one too large for memory does in Node).
+const kMaxLength = 2 ** 53 - 1;
 const kStringMaxLength = 0x1fffffe8;
+const kEngineMaxBytes = 0x7fffffff;
 let INSPECT_MAX_BYTES = 50;
 
 class FastBuffer extends Uint8Array {
   // eslint-disable-next-line no-useless-constructor
   constructor(bufferOrLength, byteOffset, length) { super(bufferOrLength, byteOffset, length); }
+}
+
+// A new zero-filled buffer of its own.
+function newBuffer(size) {
+  if (size > kEngineMaxBytes) throw new RangeError('Array buffer allocation failed');
+  return new FastBuffer(size);
 }
 
 const isUint8Array = (v) => v instanceof Uint8Array;
@@ -102,7 +109,7 @@ function allocate(size) {
     poolOffset = (poolOffset + 7) & ~7;
     return b;
   }
-  return new FastBuffer(size);
+  return newBuffer(size);
 }
 
 function validateSize(size) {
@@ -283,7 +290,7 @@ const statics = {
     if (fill !== undefined && fill !== 0 && size > 0) {
       return fillImpl(allocate(size), fill, 0, size, encoding);
     }
-    return new FastBuffer(size);
+    return newBuffer(size);
   },
   allocUnsafe(size) {
     validateSize(size);
@@ -291,7 +298,7 @@ const statics = {
   },
   allocUnsafeSlow(size) {
     validateSize(size);
-    return new FastBuffer(size);
+    return newBuffer(size);
   },
   isBuffer(b) {
     return b instanceof Buffer;
@@ -962,7 +969,7 @@ Object.defineProperty(FastBuffer.prototype, 'inspect', {
 
 function SlowBuffer(size) {
   validateSize(size);
-  return new FastBuffer(size);
+  return newBuffer(size);
 }
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);
