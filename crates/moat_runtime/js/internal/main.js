@@ -87,13 +87,15 @@ function onRejectionEvent(promise, reason, handled) {
     // listener takes the news.
     reportedRejections.delete(promise);
     const id = rejectionIds.get(promise);
-    process.nextTick(() => {
+    // After the handler's own job (queued once this hook returns) and the other microtasks:
+    // a tick queued from a microtask runs when they are done.
+    queueMicrotask(() => process.nextTick(() => {
       if (process.emit('rejectionHandled', promise)) return;
       const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${id})`);
       warning.name = 'PromiseRejectionHandledWarning';
       warning.id = id;
       process.emitWarning(warning);
-    });
+    }));
     return;
   }
   require('internal/loop').onRejection(promise, reason, handled);
