@@ -61,6 +61,12 @@ show('scrypt no callback', () => crypto.scrypt('p', 's', 16));
 show('scrypt options as callback', () => crypto.scrypt('p', 's', 16, {}));
 show('scrypt bad params no callback', () => crypto.scrypt('p', 's', 16, { N: 3 }));
 show('hkdf bad digest no callback', () => crypto.hkdf('nope', 'k', 's', 'i', 16));
+show('scrypt no arguments', () => crypto.scrypt());
+show('scrypt bad salt no callback', () => crypto.scrypt('p'));
+show('scrypt options null', () => crypto.scrypt('', '', 42, null));
+show('hkdf no arguments', () => crypto.hkdf());
+show('hkdf bad length no callback', () => crypto.hkdf('sha256', 'k', 's', 'i', -1));
+show('hkdf too long callback', () => crypto.hkdf('sha256', 'k', 's', 'i', 255 * 32 + 1, () => {}));
 show('scrypt callback bad params', () => crypto.scrypt('p', 's', 16, { N: 2 ** 20 }, () => {}));
 
 // HKDF (RFC 5869 test case 1), returning an ArrayBuffer.

@@ -106,8 +106,8 @@ function scrypt(password, salt, keylen, options, callback) {
     callback = options;
     options = scryptDefaults;
   }
-  validateFunction(callback, 'callback');
   const c = scryptCheck(password, salt, keylen, options);
+  validateFunction(callback, 'callback');
   runJob((defer) => binding.scrypt(defer, c.password, c.salt, c.numbers),
     (err, bytes) => (err ? callback(err) : callback(null, toBuffer(bytes))));
 }
@@ -125,21 +125,28 @@ function hkdfCheck(digest, ikm, salt, info, length) {
   if (info.byteLength > 1024) {
     throw new codes.ERR_OUT_OF_RANGE('info', 'must not contain more than 1024 bytes', info.byteLength);
   }
+  return { ikm, salt, info };
+}
+
+// The digest and length checked against each other, after the arguments' types.
+function hkdfDigest(c, digest, length) {
   const hash = binding.hashInfo(digest);
   if (hash === undefined) throw new codes.ERR_CRYPTO_INVALID_DIGEST(digest);
   if (hash.mac && length > 255 * hash.size) throw new codes.ERR_CRYPTO_INVALID_KEYLEN();
-  return { ikm, salt, info, hash };
+  c.hash = hash;
+  return c;
 }
 
 function hkdfSync(digest, ikm, salt, info, length) {
-  const c = hkdfCheck(digest, ikm, salt, info, length);
+  const c = hkdfDigest(hkdfCheck(digest, ikm, salt, info, length), digest, length);
   if (!c.hash.mac || length === 0) throw derivingBitsFailed();
   return binding.hkdf(false, c.hash.name, c.ikm, c.salt, c.info, length);
 }
 
 function hkdf(digest, ikm, salt, info, length, callback) {
+  const checked = hkdfCheck(digest, ikm, salt, info, length);
   validateFunction(callback, 'callback');
-  const c = hkdfCheck(digest, ikm, salt, info, length);
+  const c = hkdfDigest(checked, digest, length);
   if (!c.hash.mac || length === 0) {
     failLater(callback);
     return;
