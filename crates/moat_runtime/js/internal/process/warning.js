@@ -83,7 +83,26 @@ function onWarning(warning) {
     hintShown = true;
     msg += `\n(Use \`${process.release.name} ${flag} ...\` to show where the warning was created)`;
   }
-  process.stderr.write(`${msg}\n`);
+  write(`${msg}\n`);
+}
+
+// --redirect-warnings=FILE (or NODE_REDIRECT_WARNINGS) appends warnings to a file; when it
+// cannot be written they go to stderr.
+let redirectTo;
+function write(text) {
+  if (redirectTo === undefined) {
+    redirectTo = require('internal/options').flagValues('--redirect-warnings').at(-1) ??
+      process.env.NODE_REDIRECT_WARNINGS ?? null;
+  }
+  if (redirectTo) {
+    try {
+      require('fs').appendFileSync(redirectTo, text);
+      return;
+    } catch {
+      // Falls back to stderr, as Node does.
+    }
+  }
+  process.stderr.write(text);
 }
 
 module.exports = { emitWarning, emitWarningSync, onWarning };
