@@ -114,6 +114,8 @@ function setup() {
     return require('internal/fetch').fetch(input, init);
   }, true);
   defineLazy('crypto', () => require('internal/crypto/web').crypto, true);
+  defineLazy('Crypto', () => require('internal/crypto/web').Crypto);
+  defineLazy('SubtleCrypto', () => require('internal/crypto/web').SubtleCrypto);
   // A getter without a setter, as in Node.
   delete globalThis.navigator;
   Object.defineProperty(globalThis, 'navigator', {
@@ -142,6 +144,7 @@ function setup() {
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('File', () => buffer().File);
   defineLazy('Performance', () => require('perf_hooks').Performance);
+  defineLazy('URLPattern', () => require('internal/url/pattern').URLPattern);
   const webFetch = () => require('internal/fetch');
   defineLazy('Headers', () => webFetch().Headers);
   defineLazy('Request', () => webFetch().Request);

@@ -198,6 +198,10 @@ function checkThis(self) {
 }
 
 class Crypto {
+  constructor() {
+    if (!constructing) throw typeErrorWithCode('Illegal constructor', 'ERR_ILLEGAL_CONSTRUCTOR');
+  }
+
   getRandomValues(data) {
     checkThis(this);
     if (!integerArrays.has(typedArrayName.call(data))) {
@@ -219,4 +223,7 @@ class Crypto {
 }
 Object.defineProperty(Crypto.prototype, 'subtle', { enumerable: true });
 Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
-module.exports = { crypto: new Crypto(), Crypto, SubtleCrypto, subtle, randomUUIDv4, formatUUID };
+constructing = true;
+const crypto = new Crypto();
+constructing = false;
+module.exports = { crypto, Crypto, SubtleCrypto, subtle, randomUUIDv4, formatUUID };
