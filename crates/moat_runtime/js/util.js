@@ -89,7 +89,7 @@ const codesWarned = new Set();
 function deprecate(fn, msg, code, { modifyPrototype = true } = {}) {
   if (code !== undefined) validateString(code, 'code');
   // With --no-deprecation nothing is wrapped at all.
-  if (process.noDeprecation === true) return fn;
+  if (process.noDeprecation === true || require('internal/options').hasFlag('--no-deprecation')) return fn;
   let warned = false;
   function deprecated(...args) {
     if (!warned && !process.noDeprecation) {

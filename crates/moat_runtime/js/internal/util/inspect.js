@@ -408,14 +408,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (lazyTypes().isSet(value)) {
-      const size = value.size;
+      const size = setSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, filter);
       formatter = formatSet.bind(null, value);
       if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (lazyTypes().isMap(value)) {
-      const size = value.size;
+      const size = mapSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, filter);
       formatter = formatMap.bind(null, value);
@@ -806,14 +806,20 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
   return output;
 }
 
+const setValues = Set.prototype.values;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const mapEntries = Map.prototype.entries;
+
 function formatSet(value, ctx, ignored, recurseTimes) {
-  const length = value.size;
+  const length = setSize.call(value);
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
-  for (const v of value) {
+  // Read through the built-in iterator: the set may have no usable prototype of its own.
+  for (const v of { [Symbol.iterator]: () => setValues.call(value) }) {
     if (i >= maxLength) break;
     output.push(formatValue(ctx, v, recurseTimes));
     i++;
@@ -824,13 +830,13 @@ function formatSet(value, ctx, ignored, recurseTimes) {
 }
 
 function formatMap(value, ctx, ignored, recurseTimes) {
-  const length = value.size;
+  const length = mapSize.call(value);
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
-  for (const { 0: k, 1: v } of value) {
+  for (const { 0: k, 1: v } of { [Symbol.iterator]: () => mapEntries.call(value) }) {
     if (i >= maxLength) break;
     output.push(`${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
     i++;
