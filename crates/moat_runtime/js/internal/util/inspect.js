@@ -1120,14 +1120,25 @@ function hasBuiltInToString(value) {
     if (proxy === null || proxy[0] === null) return true;
     value = proxy[0];
   }
+  // A Symbol.toPrimitive not from a built-in prototype (Date's, Symbol's) makes %s use the
+  // value's own conversion.
+  if (typeof value[Symbol.toPrimitive] === 'function') {
+    let owner = value;
+    while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, Symbol.toPrimitive)) owner = Object.getPrototypeOf(owner);
+    const ctor = owner === null || owner === value ? undefined : Object.getOwnPropertyDescriptor(owner, 'constructor');
+    if (ctor === undefined || typeof ctor.value !== 'function' || !isBuiltInName(ctor.value.name) ||
+        ctor.value.prototype !== owner) {
+      return false;
+    }
+  }
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  // The prototype that provides `toString`: built in when its constructor is a global one.
   let pointer = value;
-  do { pointer = Object.getPrototypeOf(pointer); } while (pointer !== null && !Object.prototype.hasOwnProperty.call(pointer, 'constructor'));
+  do { pointer = Object.getPrototypeOf(pointer); } while (pointer !== null && !Object.prototype.hasOwnProperty.call(pointer, 'toString'));
   if (pointer === null) return true;
   const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
-  const builtIns = [Object, Error, Array, Map, Set, Date, RegExp, Function, Promise, Boolean, Number, String, Symbol];
-  return descriptor !== undefined && typeof descriptor.value === 'function' && builtIns.includes(descriptor.value);
+  return descriptor !== undefined && typeof descriptor.value === 'function' && isBuiltInName(descriptor.value.name);
 }
 
 function tryStringify(arg) {
