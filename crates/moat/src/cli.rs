@@ -85,6 +85,11 @@ const PLAIN_FLAGS: &[&str] = &[
     "--stack-size",
     "--frozen-intrinsics",
     "--no-global-search-paths",
+    // Buffers are always zero-filled in moat.
+    "--zero-fill-buffers",
+    // Node 24's default; moat's AsyncLocalStorage has one implementation either way.
+    "--async-context-frame",
+    "--no-async-context-frame",
 ];
 
 /// `--unhandled-rejections` modes.

@@ -162,6 +162,8 @@ let exitEmitted = false;
 function emitExit(code) {
   if (exitEmitted) return;
   exitEmitted = true;
+  // The real process object, whatever the program put in the global's place.
+  const process = current.get();
   process._exiting = true;
   process.emit('exit', exitCodeOf(process.exitCode ?? code));
 }
@@ -311,7 +313,8 @@ function run() {
   if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
   if (require.isLoaded('internal/loop')) runLoop(require('internal/loop'));
   // Node exits with 13 after a warning, unless the program set its own exit code.
-  if (unsettledEntry !== null && !process._exiting && process.exitCode === undefined) {
+  if (unsettledEntry !== null && !current.get()._exiting && current.get().exitCode === undefined) {
+    const process = current.get();
     if (!require('internal/options').hasFlag('--no-warnings')) {
       process._rawWrite(2, `Warning: Detected unsettled top-level await at ${entryName()}\n`);
     }

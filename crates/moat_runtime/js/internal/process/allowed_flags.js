@@ -14,7 +14,8 @@ const flags = [
   '--require', '-r', '--import', '--experimental-loader', '--loader', '--input-type', '--env-file',
   '--env-file-if-exists', '--permission', '--allow-child-process', '--allow-worker', '--allow-wasi', '--allow-addons',
   '--allow-fs-read', '--allow-fs-write', '--allow-net', '--allow-env', '--stack-trace-limit', '--title',
-  '--no-global-search-paths', '--disable-warning', '--title', '--redirect-warnings',
+  '--no-global-search-paths', '--disable-warning', '--title', '--redirect-warnings', '--zero-fill-buffers',
+  '--async-context-frame', '--no-async-context-frame',
 ];
 
 // `perf_basic-prof`, `--perf-basic-prof=1` → `--perf-basic-prof`; `r` → `-r`.

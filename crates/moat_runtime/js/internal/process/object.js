@@ -339,7 +339,12 @@ function fill(process) {
     }
     return undefined;
   };
-  let sourceMaps = require('internal/options').hasFlag('--enable-source-maps');
+  // Set only by their flags, as in Node; a program may set them itself.
+  const { hasFlag } = require('internal/options');
+  if (hasFlag('--no-deprecation')) process.noDeprecation = true;
+  if (hasFlag('--throw-deprecation')) process.throwDeprecation = true;
+  if (hasFlag('--trace-deprecation')) process.traceDeprecation = true;
+  let sourceMaps = hasFlag('--enable-source-maps');
   Object.defineProperty(process, 'sourceMapsEnabled', {
     enumerable: true,
     configurable: true,
