@@ -16,8 +16,10 @@ pub use loader::CJS_WRAPPER_HEAD;
 mod os;
 mod process;
 mod timers;
+mod tty;
 mod url;
 mod util;
+mod v8;
 
 use rquickjs::{Ctx, Function, Object, Persistent, Result};
 
@@ -84,8 +86,10 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "os" => os::init(&ctx, &o)?,
                 "process" => process::init(&ctx, &o, &state)?,
                 "timers" => timers::init(&ctx, &o, &state)?,
+                "tty" => tty::init(&ctx, &o)?,
                 "url" => url::init(&ctx, &o)?,
                 "util" => util::init(&ctx, &o)?,
+                "v8" => v8::init(&ctx, &o)?,
                 _ => {
                     return Err(rquickjs::Exception::throw_internal(
                         &ctx,
