@@ -4,10 +4,10 @@
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
-use rquickjs::context::EvalOptions;
-use rquickjs::{CatchResultExt, Context, Ctx, Function, Object, Persistent, Runtime, Value};
+use rquickjs::{CatchResultExt, Context, Function, Object, Persistent, Runtime};
 
 use crate::modules;
+use crate::state::{SharedState, State};
 use crate::{Options, sys};
 
 #[cfg_attr(target_os = "wasi", path = "engine/stack_wasi.rs")]
@@ -51,30 +51,6 @@ mod heap {
         }
     }
 }
-
-/// State shared by the Rust halves of the built-in modules.
-pub struct State {
-    /// See [`State::options`].
-    pub options: OnceCell<Options>,
-    pub fds: RefCell<sys::fs::FdTable>,
-    /// JS's handler for promise rejections (`internal/process/task_queues`).
-    pub rejection_hook: RefCell<Option<Persistent<Function<'static>>>>,
-    /// JS functions the ES module loader calls:
-    /// `[requireBuiltin(id), requireCjs(path), warnTypelessPackage(path)]`.
-    pub loader_hooks: RefCell<Vec<Persistent<Function<'static>>>>,
-    /// Completions from other threads, drained by the loop's poll phase.
-    pub events: sys::events::EventQueue,
-    /// Running child processes by handle.
-    pub children: RefCell<std::collections::HashMap<u32, sys::child::Child>>,
-    pub next_handle: std::cell::Cell<u32>,
-    /// What `require()` of an ES module needs to know of the modules loaded so far.
-    pub esm_graph: RefCell<crate::loader::EsmGraph>,
-    /// The names the program looked up, by the addresses it got: an `--allow-net` grant of a
-    /// name covers sockets to those addresses.
-    pub resolved: RefCell<std::collections::HashMap<std::net::IpAddr, Vec<String>>>,
-}
-
-pub type SharedState = Rc<State>;
 
 /// Stack size the interpreter may use before it throws a `RangeError` (an unusual number,
 /// which `engine/stack_wasi.rs` relies on). Natively QuickJS measures the thread's stack: just
@@ -238,147 +214,5 @@ impl Engine {
         // held by the loader and the rejection hook would otherwise have to be released first.)
         std::mem::forget(self);
         result
-    }
-}
-
-impl State {
-    /// The run's options; set when the program starts (an engine may be booted before).
-    pub fn options(&self) -> &Options {
-        self.options
-            .get()
-            .expect("options are set before any program code runs")
-    }
-}
-
-/// Evaluates `source` as a classic script named `filename` and returns its completion value.
-pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(
-    ctx: &Ctx<'js>,
-    source: &str,
-    filename: &str,
-) -> rquickjs::Result<T> {
-    let mut opts = EvalOptions::default();
-    opts.global = true;
-    opts.strict = false;
-    opts.filename = Some(filename.to_string());
-    ctx.eval_with_options(source, opts)
-}
-
-/// Compiles `source` as a classic script named `filename` without running it: the error of a
-/// script that does not parse, as running it would throw.
-pub fn check_script(ctx: &Ctx<'_>, source: &str, filename: &str) -> rquickjs::Result<()> {
-    use rquickjs::qjs;
-    let mut text = source.as_bytes().to_vec();
-    // JS_Eval reads a NUL after the text.
-    text.push(0);
-    let name =
-        std::ffi::CString::new(filename.replace('\0', "")).map_err(|_| rquickjs::Error::Unknown)?;
-    // SAFETY: `text` is NUL-terminated and outlives the call; the compiled function it returns
-    // is freed here, never run.
-    unsafe {
-        let c = ctx.as_raw().as_ptr();
-        let f = qjs::JS_Eval(
-            c,
-            text.as_ptr().cast(),
-            (text.len() - 1) as _,
-            name.as_ptr(),
-            (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
-        );
-        if qjs::JS_IsException(f) {
-            return Err(rquickjs::Error::Exception);
-        }
-        qjs::JS_FreeValue(c, f);
-    }
-    Ok(())
-}
-
-/// Throws an `Error` carrying Node's fields for an OS error (`code`, `errno`, `syscall`, `path`).
-pub fn throw_uv<'js>(
-    ctx: &Ctx<'js>,
-    err: &std::io::Error,
-    syscall: &str,
-    path: Option<&str>,
-    dest: Option<&str>,
-) -> rquickjs::Error {
-    let uv = sys::error::uv_error(err);
-    throw_uv_fields(ctx, uv, syscall, path, dest)
-}
-
-pub fn throw_uv_fields<'js>(
-    ctx: &Ctx<'js>,
-    uv: sys::error::UvError,
-    syscall: &str,
-    path: Option<&str>,
-    dest: Option<&str>,
-) -> rquickjs::Error {
-    let mut message = format!("{}: {}, {syscall}", uv.code, uv.description);
-    if let Some(p) = path {
-        message.push_str(&format!(" '{p}'"));
-    }
-    if let Some(d) = dest {
-        message.push_str(&format!(" -> '{d}'"));
-    }
-    let build = || -> rquickjs::Result<Value<'js>> {
-        let ctor: Function = ctx.globals().get("Error")?;
-        let e: Object = ctor.call((message.clone(),))?;
-        define(&e, "errno", uv.errno)?;
-        define(&e, "code", uv.code)?;
-        define(&e, "syscall", syscall)?;
-        if let Some(p) = path {
-            define(&e, "path", p)?;
-        }
-        if let Some(d) = dest {
-            define(&e, "dest", d)?;
-        }
-        Ok(e.into_value())
-    };
-    match build() {
-        Ok(v) => ctx.throw(v),
-        Err(e) => e,
-    }
-}
-
-/// Gives an error its own field, as Node does: a data property (writable, enumerable,
-/// configurable) defined on the object, so no setter on a prototype sees it.
-pub fn define<'js, V: rquickjs::IntoJs<'js>>(
-    e: &Object<'js>,
-    key: &str,
-    value: V,
-) -> rquickjs::Result<()> {
-    e.prop(
-        key,
-        rquickjs::object::Property::from(value)
-            .writable()
-            .enumerable()
-            .configurable(),
-    )
-}
-
-/// Throws an `Error` with a `code` property.
-pub fn throw_code<'js, E: rquickjs::IntoJs<'js>>(
-    ctx: &Ctx<'js>,
-    ctor: &str,
-    code: &str,
-    message: &str,
-    extra: Option<(&str, E)>,
-) -> rquickjs::Error {
-    let build = || -> rquickjs::Result<Value<'js>> {
-        let c: Function = ctx.globals().get(ctor)?;
-        let e: Object = c.call((message,))?;
-        define(&e, "code", code)?;
-        if let Some((k, v)) = extra {
-            define(&e, k, v)?;
-        }
-        // Node's own errors name their code in the stack's first line: `TypeError [ERR_X]: …`.
-        if code.starts_with("ERR_")
-            && let Some(stack) = e.get::<_, Option<String>>("stack")?
-            && let Some(rest) = stack.strip_prefix(&format!("{ctor}: {message}"))
-        {
-            e.set("stack", format!("{ctor} [{code}]: {message}{rest}"))?;
-        }
-        Ok(e.into_value())
-    };
-    match build() {
-        Ok(v) => ctx.throw(v),
-        Err(e) => e,
     }
 }

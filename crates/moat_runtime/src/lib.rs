@@ -6,14 +6,21 @@
 //! that touches the operating system goes through [`sys`]; engine types stay in the binding
 //! layer (`engine`, `modules`, `loader/mod.rs`), never in `sys` or [`loader::resolve`].
 //!
-//! Never depends on the sandbox host.
+//! Dependencies point one way: `engine` → `modules` (the bindings) → `loader` → `permissions`
+//! → the shared helpers (`state`: what the bindings share; `js_errors`: Node-shaped errors;
+//! `value`, `script`, `base64`) → `sys`. Never depends on the sandbox host.
 
+mod base64;
 mod engine;
 pub mod guest_config;
+mod js_errors;
 pub mod loader;
 mod modules;
 mod permissions;
+mod script;
+mod state;
 pub mod sys;
+mod value;
 
 use std::path::PathBuf;
 

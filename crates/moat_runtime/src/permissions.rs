@@ -8,7 +8,8 @@ use std::path::Path;
 use moat_permissions::{CheckedPath, Denied, Permission};
 use rquickjs::{Ctx, Function, Object, Value};
 
-use crate::engine::{State, define};
+use crate::js_errors::define;
+use crate::state::State;
 use crate::sys;
 
 /// Checks an access to `path` (as the program wrote it) and returns it checked.

@@ -6,6 +6,7 @@
 //! through the `loader` binding (`modules/loader.rs`).
 
 pub mod cjs_exports;
+pub mod esm_graph;
 pub mod module_info;
 pub mod resolve;
 
@@ -16,7 +17,12 @@ use rquickjs::{Ctx, Function, Module, Object, Runtime, module::Declared};
 
 use moat_permissions::{CheckedPath, Permission};
 
-use crate::engine::{SharedState, throw_code};
+use crate::js_errors::throw_code;
+use crate::state::SharedState;
+pub use esm_graph::EsmGraph;
+
+/// The CommonJS wrapper's text before the module's first character.
+pub const CJS_WRAPPER_HEAD: &str = "(function (exports, require, module, __filename, __dirname) { ";
 use crate::sys;
 use resolve::{Format, ResolveFs, Resolved};
 
@@ -70,62 +76,6 @@ pub fn install(rt: &Runtime, state: SharedState) {
         },
         EsmLoader { state },
     );
-}
-
-/// What the loader has learnt of the ES modules it loaded: which use top-level `await`, and
-/// where each of their specifiers led.
-#[derive(Default)]
-pub struct EsmGraph {
-    tla: std::collections::HashMap<String, bool>,
-    resolved: std::collections::HashMap<(String, String), String>,
-    deps: std::collections::HashMap<String, Vec<String>>,
-    /// The latest import of each module: (importer, specifier), and when it was.
-    last_import: std::collections::HashMap<String, ((String, String), u64)>,
-    imports_seen: u64,
-}
-
-impl EsmGraph {
-    /// The first module with top-level `await` in the graph under `root` (itself included).
-    pub fn find_async(&self, root: &str) -> Option<String> {
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![root.to_string()];
-        while let Some(name) = stack.pop() {
-            if !seen.insert(name.clone()) {
-                continue;
-            }
-            if self.tla.get(&name) == Some(&true) {
-                return Some(name);
-            }
-            if let Some(deps) = self.deps.get(&name) {
-                stack.extend(deps.iter().rev().cloned());
-            }
-        }
-        None
-    }
-
-    /// The module the engine's messages name `shown` (they cut names short after 63 bytes),
-    /// and the importer and specifier it was last imported by.
-    pub fn last_import_of(&self, shown: &str) -> Option<(&str, &str, &str)> {
-        // A name cut short may fit several modules: the one imported last is the one the
-        // engine was linking.
-        let found = self.last_import.get_key_value(shown).or_else(|| {
-            (shown.len() >= 63)
-                .then(|| {
-                    self.last_import
-                        .iter()
-                        .filter(|(name, _)| name.starts_with(shown))
-                        .max_by_key(|(_, (_, seq))| *seq)
-                })
-                .flatten()
-        })?;
-        let (name, ((importer, spec), _)) = found;
-        Some((name.as_str(), importer.as_str(), spec.as_str()))
-    }
-
-    /// True once the loader has loaded `name` as an ES module.
-    pub fn knows(&self, name: &str) -> bool {
-        self.tla.contains_key(name)
-    }
 }
 
 /// Loads (declares) the ES module file `path` and, as QuickJS does on declaring, the graph
@@ -234,8 +184,8 @@ fn uri_malformed(ctx: &Ctx<'_>, parent: &Path, name: &str) -> rquickjs::Error {
     let build = || -> rquickjs::Result<rquickjs::Value<'_>> {
         let ctor: Function = ctx.globals().get("URIError")?;
         let e: Object = ctor.call(("URI malformed",))?;
-        crate::engine::define(&e, "input", input.as_str())?;
-        crate::engine::define(&e, "module", module.as_str())?;
+        crate::js_errors::define(&e, "input", input.as_str())?;
+        crate::js_errors::define(&e, "module", module.as_str())?;
         Ok(e.into_value())
     };
     match build() {
@@ -299,11 +249,7 @@ struct EsmLoader {
 /// `export`, `import.meta` or top-level `await`).
 pub fn is_esm_syntax(ctx: &Ctx<'_>, source: &str) -> bool {
     use rquickjs::qjs;
-    let wrapped = format!(
-        "{}{}\n}})",
-        crate::modules::CJS_WRAPPER_HEAD,
-        strip_shebang(source)
-    );
+    let wrapped = format!("{}{}\n}})", CJS_WRAPPER_HEAD, strip_shebang(source));
     let Ok(src) = std::ffi::CString::new(wrapped.as_str()) else {
         return false;
     };
@@ -451,7 +397,7 @@ impl Loader for EsmLoader {
         }
         let checked = crate::permissions::path(ctx, &self.state, Permission::FsRead, name)?;
         let source = sys::fs::read_to_string(&checked)
-            .map_err(|e| crate::engine::throw_uv(ctx, &e, "open", Some(name), None))?;
+            .map_err(|e| crate::js_errors::throw_uv(ctx, &e, "open", Some(name), None))?;
         let format = resolve::Resolver::new(&StdFs).format(path);
         let url = file_url(name);
         if format != Format::Json
@@ -572,7 +518,7 @@ fn parse_data_url(url: &str) -> Option<(String, String)> {
         .to_ascii_lowercase();
     let decoded: Vec<u8> = percent_encoding::percent_decode_str(body).collect();
     let bytes = if base64 {
-        crate::modules::base64_decode(&String::from_utf8_lossy(&decoded))
+        crate::base64::decode(&String::from_utf8_lossy(&decoded))
     } else {
         decoded
     };

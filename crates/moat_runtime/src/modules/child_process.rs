@@ -3,11 +3,12 @@
 
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
 
-use super::process::bytes_of;
-use crate::engine::{SharedState, throw_uv};
+use crate::js_errors::throw_uv;
 use crate::permissions;
+use crate::state::SharedState;
 use crate::sys;
 use crate::sys::child::{Command, Stdio};
+use crate::value::bytes_of;
 use moat_permissions::Permission;
 
 fn stdio_of(s: &str) -> Stdio {

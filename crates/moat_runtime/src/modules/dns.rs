@@ -3,7 +3,8 @@
 
 use rquickjs::{Array, Ctx, Function, Object, Result};
 
-use crate::engine::{SharedState, throw_code};
+use crate::js_errors::throw_code;
+use crate::state::SharedState;
 use crate::{permissions, sys};
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {

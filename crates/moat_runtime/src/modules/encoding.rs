@@ -6,63 +6,15 @@
 //! sequence `ED A0..BF xx`. Each encoder below says what it makes of those.
 
 use base64::Engine as _;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig, general_purpose};
+use base64::engine::general_purpose;
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
 use rquickjs::function::{Constructor, Opt};
 use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Result, TypedArray, Value, qjs};
 
-use crate::engine::throw_code;
+use crate::js_errors::throw_code;
 
 /// The longest string Node makes (`buffer.constants.MAX_STRING_LENGTH`).
 pub const MAX_STRING_LENGTH: usize = 0x1fff_ffe8;
-
-/// Decodes base64 the way Node's `Buffer` does: both alphabets, whitespace and any other
-/// character outside them skipped, and decoding ends at the first `=`.
-pub fn base64_decode(input: &str) -> Vec<u8> {
-    base64_decode_bytes(input.as_bytes())
-}
-
-const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
-    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-    .with_decode_allow_trailing_bits(true);
-const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, LENIENT);
-
-fn base64_value(c: u8) -> Option<u8> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    })
-}
-
-fn base64_decode_bytes(input: &[u8]) -> Vec<u8> {
-    // Canonical input takes the engine's fast path; anything else is cleaned up first.
-    if let Ok(v) = STANDARD_LENIENT.decode(input) {
-        return v;
-    }
-    let mut out = Vec::with_capacity(input.len() / 4 * 3 + 3);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for &c in input {
-        let v = match base64_value(c) {
-            Some(v) => v,
-            None if c == b'=' => break,
-            // A character beyond the BMP (4 bytes in UTF-8) ends the input, as in Node.
-            None if c >= 0xf0 => break,
-            None => continue,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
-}
 
 fn hex_value(c: u8) -> Option<u8> {
     match c {
@@ -306,7 +258,7 @@ fn encode_str(ctx: &Ctx<'_>, s: &[u8], enc: &str) -> Result<Vec<u8>> {
             }
             out
         }
-        "base64" | "base64url" => base64_decode_bytes(s),
+        "base64" | "base64url" => crate::base64::decode_bytes(s),
         "hex" => hex_decode(s),
         _ => return Err(unknown_encoding(ctx, enc)),
     })
@@ -633,16 +585,6 @@ fn clamp(v: f64, len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_lenient() {
-        assert_eq!(base64_decode("aGVsbG8="), b"hello");
-        assert_eq!(base64_decode("aGVs bG8"), b"hello");
-        assert_eq!(base64_decode("YW=Jj"), b"a");
-        assert_eq!(base64_decode("YW*Jj"), b"abc");
-        assert_eq!(base64_decode("Y"), b"");
-        assert_eq!(base64_decode("Y-_/+A"), [0x63, 0xef, 0xff, 0xf8]);
-    }
 
     #[test]
     fn hex_stops_at_bad_pair() {

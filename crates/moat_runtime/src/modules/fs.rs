@@ -7,11 +7,12 @@ use rquickjs::{Ctx, Function, Object, Result, TypedArray, Value};
 
 use moat_permissions::Permission::{FsRead, FsWrite};
 
-use super::process::bytes_of;
-use crate::engine::{SharedState, throw_code, throw_uv};
+use crate::js_errors::{throw_code, throw_uv};
 use crate::permissions;
+use crate::state::SharedState;
 use crate::sys;
 use crate::sys::fs::{OpenFlags, RawStat};
+use crate::value::bytes_of;
 
 fn stat_array(s: &RawStat) -> Vec<f64> {
     let ms = |ns: i128| ns as f64 / 1e6;

@@ -6,12 +6,11 @@ use std::path::{Path, PathBuf};
 use rquickjs::promise::PromiseState;
 use rquickjs::{Ctx, Function, Module, Object, Persistent, Result, Value};
 
-use crate::engine::{SharedState, throw_code};
+use crate::js_errors::throw_code;
+use crate::loader::CJS_WRAPPER_HEAD;
 use crate::loader::resolve::{self, Format, Resolved};
 use crate::loader::{StdFs, detect_module, is_esm_syntax, resolve_import, strip_shebang};
-
-/// The CommonJS wrapper's text before the module's first character.
-pub const CJS_WRAPPER_HEAD: &str = "(function (exports, require, module, __filename, __dirname) { ";
+use crate::state::SharedState;
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
     let resolve_st = state.clone();
@@ -169,7 +168,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 // The wrapper shares line 1 with the module's code; stack traces take its width
                 // off line-1 columns (`js/internal/error_stack.js`).
                 let wrapped = format!("{CJS_WRAPPER_HEAD}{}\n}})", strip_shebang(&source));
-                crate::engine::eval_script(&ctx, &wrapped, &filename)
+                crate::script::eval_script(&ctx, &wrapped, &filename)
             },
         )?,
     )?;
@@ -178,7 +177,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>, source: String, filename: String| -> Result<()> {
-                crate::engine::check_script(&ctx, &source, &filename)
+                crate::script::check_script(&ctx, &source, &filename)
             },
         )?,
     )?;
@@ -187,7 +186,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
-                crate::engine::eval_script(&ctx, &source, &filename)
+                crate::script::eval_script(&ctx, &source, &filename)
             },
         )?,
     )?;

@@ -11,8 +11,6 @@ mod fs;
 mod http_parser;
 mod loader;
 mod net;
-pub use encoding::base64_decode;
-pub use loader::CJS_WRAPPER_HEAD;
 mod os;
 mod process;
 mod timers;
@@ -23,7 +21,7 @@ mod v8;
 
 use rquickjs::{Ctx, Function, Object, Persistent, Result};
 
-use crate::engine::SharedState;
+use crate::state::SharedState;
 
 include!(concat!(env!("OUT_DIR"), "/js_sources.rs"));
 

@@ -7,8 +7,9 @@ use std::net::{IpAddr, SocketAddr};
 
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
 
-use super::process::bytes_of;
-use crate::engine::{SharedState, State, throw_uv_fields};
+use crate::js_errors::throw_uv_fields;
+use crate::state::{SharedState, State};
+use crate::value::bytes_of;
 use crate::{permissions, sys};
 
 /// Node's error for a failed socket call: `connect ECONNREFUSED 127.0.0.1:80`, with
@@ -30,12 +31,12 @@ fn socket_error<'js>(
         }
         let ctor: Function = ctx.globals().get("Error")?;
         let e: Object = ctor.call((message,))?;
-        crate::engine::define(&e, "errno", uv.errno)?;
-        crate::engine::define(&e, "code", uv.code)?;
-        crate::engine::define(&e, "syscall", syscall)?;
+        crate::js_errors::define(&e, "errno", uv.errno)?;
+        crate::js_errors::define(&e, "code", uv.code)?;
+        crate::js_errors::define(&e, "syscall", syscall)?;
         if let Some(a) = addr {
-            crate::engine::define(&e, "address", a.ip().to_string())?;
-            crate::engine::define(&e, "port", a.port())?;
+            crate::js_errors::define(&e, "address", a.ip().to_string())?;
+            crate::js_errors::define(&e, "port", a.port())?;
         }
         Ok(e.into_value())
     };

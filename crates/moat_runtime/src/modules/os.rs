@@ -2,7 +2,7 @@
 
 use rquickjs::{Array, Ctx, Function, Object, Result};
 
-use crate::engine::throw_uv;
+use crate::js_errors::throw_uv;
 use crate::sys;
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {

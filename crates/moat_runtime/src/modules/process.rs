@@ -1,24 +1,14 @@
 //! `process`: arguments, environment, identity, stdio writes and exit.
 
-use rquickjs::{Array, Ctx, Function, IntoJs, Object, Result, TypedArray, Value};
+use rquickjs::{Array, Ctx, Function, IntoJs, Object, Result, Value};
 
 use moat_permissions::Permission;
 
-use crate::engine::{SharedState, throw_uv};
+use crate::js_errors::throw_uv;
 use crate::permissions;
+use crate::state::SharedState;
+use crate::value::bytes_of;
 use crate::{Entry, sys};
-
-/// Bytes of a string or of a `Uint8Array`.
-pub fn bytes_of<'js>(v: &Value<'js>) -> Result<Vec<u8>> {
-    if let Some(s) = v.as_string() {
-        return Ok(s.to_string()?.into_bytes());
-    }
-    let ta = TypedArray::<u8>::from_value(v.clone())?;
-    // SAFETY: no JS runs while the bytes are copied, so the array cannot be detached or resized.
-    Ok(unsafe { ta.as_bytes() }
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default())
-}
 
 /// The environment the program sees: the process's variables, then the `--env-file` ones it
 /// does not set, less what the permission model hides. A name may come twice; the first wins.
@@ -165,7 +155,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let cwd = sys::cwd()
                     .map(|c| c.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                crate::engine::throw_uv_fields(&ctx, uv, "chdir", Some(&cwd), Some(&p))
+                crate::js_errors::throw_uv_fields(&ctx, uv, "chdir", Some(&cwd), Some(&p))
             })
         })?,
     )?;

@@ -3,7 +3,7 @@
 
 use rquickjs::{Ctx, Function, Object, Persistent, Result};
 
-use crate::engine::SharedState;
+use crate::state::SharedState;
 use crate::sys;
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {

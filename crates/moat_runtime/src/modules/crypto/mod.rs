@@ -21,7 +21,8 @@ use rquickjs::{
 use algorithms::Hasher;
 use jobs::Work;
 
-use crate::engine::{SharedState, throw_uv};
+use crate::js_errors::throw_uv;
+use crate::state::SharedState;
 use crate::sys;
 
 /// A `Hash` or `Hmac` object's state; `None` once its digest was taken.

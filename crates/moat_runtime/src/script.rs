@@ -1,0 +1,45 @@
+//! Classic scripts evaluated and checked in a context, for the CommonJS loader and `vm`.
+
+use rquickjs::Ctx;
+use rquickjs::context::EvalOptions;
+
+/// Evaluates `source` as a classic script named `filename` and returns its completion value.
+pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+) -> rquickjs::Result<T> {
+    let mut opts = EvalOptions::default();
+    opts.global = true;
+    opts.strict = false;
+    opts.filename = Some(filename.to_string());
+    ctx.eval_with_options(source, opts)
+}
+
+/// Compiles `source` as a classic script named `filename` without running it: the error of a
+/// script that does not parse, as running it would throw.
+pub fn check_script(ctx: &Ctx<'_>, source: &str, filename: &str) -> rquickjs::Result<()> {
+    use rquickjs::qjs;
+    let mut text = source.as_bytes().to_vec();
+    // JS_Eval reads a NUL after the text.
+    text.push(0);
+    let name =
+        std::ffi::CString::new(filename.replace('\0', "")).map_err(|_| rquickjs::Error::Unknown)?;
+    // SAFETY: `text` is NUL-terminated and outlives the call; the compiled function it returns
+    // is freed here, never run.
+    unsafe {
+        let c = ctx.as_raw().as_ptr();
+        let f = qjs::JS_Eval(
+            c,
+            text.as_ptr().cast(),
+            (text.len() - 1) as _,
+            name.as_ptr(),
+            (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+        );
+        if qjs::JS_IsException(f) {
+            return Err(rquickjs::Error::Exception);
+        }
+        qjs::JS_FreeValue(c, f);
+    }
+    Ok(())
+}
