@@ -1,7 +1,9 @@
 'use strict';
 // node:vm — scripts compiled (a syntax error is thrown at compile time) and run in this
-// context, and functions compiled from source. Separate contexts (createContext, runInContext,
-// runInNewContext, measureMemory) and V8's code cache are not implemented and say so.
+// context or in a new one (runInNewContext: a fresh realm seeded from the sandbox object, whose
+// globals are copied back to it when the script ends), and functions compiled from source.
+// Contexts that outlive one run (createContext, runInContext), measureMemory and V8's code
+// cache are not implemented and say so.
 
 const { codes, thrower } = require('internal/errors');
 const { validateString, validateObject, validateArray } = require('internal/validators');
@@ -43,9 +45,13 @@ class Script {
     return loader.evalScript(this.#code, this.#filename);
   }
 
+  runInNewContext(contextObject, options) {
+    return runInFreshContext(this.#code, this.#filename, contextObject, options);
+  }
+
   get cachedDataRejected() { return undefined; }
 }
-for (const name of ['runInContext', 'runInNewContext', 'createCachedData']) {
+for (const name of ['runInContext', 'createCachedData']) {
   Object.defineProperty(Script.prototype, name, {
     value: thrower(`vm.Script.prototype.${name}`), writable: true, configurable: true, enumerable: false,
   });
@@ -58,6 +64,22 @@ function createScript(code, options) {
 function runInThisContext(code, options) {
   unsupported(options);
   return new Script(code, options).runInThisContext();
+}
+
+function runInFreshContext(code, filename, contextObject, options) {
+  if (contextObject === undefined) contextObject = {};
+  else validateObject(contextObject, 'object', { allowArray: true, allowFunction: true });
+  if (options !== undefined && options !== null && typeof options === 'object') {
+    validateObject(options, 'options');
+    unsupported(options);
+    if (options.contextName !== undefined) validateString(options.contextName, 'options.contextName');
+  }
+  return internalBinding('vm').runInNewContext(code, filename, contextObject);
+}
+
+function runInNewContext(code, contextObject, options) {
+  const script = new Script(code, options);
+  return script.runInNewContext(contextObject, typeof options === 'string' ? undefined : options);
 }
 
 function compileFunction(code, params = [], options = {}) {
@@ -84,7 +106,7 @@ module.exports = {
   createContext: thrower('vm.createContext'),
   createScript,
   runInContext: thrower('vm.runInContext'),
-  runInNewContext: thrower('vm.runInNewContext'),
+  runInNewContext,
   runInThisContext,
   isContext,
   compileFunction,

@@ -18,6 +18,7 @@ mod tty;
 mod url;
 mod util;
 mod v8;
+mod vm;
 
 use rquickjs::{Ctx, Function, Object, Persistent, Result};
 
@@ -88,6 +89,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "url" => url::init(&ctx, &o)?,
                 "util" => util::init(&ctx, &o)?,
                 "v8" => v8::init(&ctx, &o)?,
+                "vm" => vm::init(&ctx, &o)?,
                 _ => {
                     return Err(rquickjs::Exception::throw_internal(
                         &ctx,
