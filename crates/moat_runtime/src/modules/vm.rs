@@ -31,8 +31,7 @@ fn run_in_new_context<'js>(
 ) -> Result<Value<'js>> {
     let source = std::ffi::CString::new(code)
         .map_err(|_| rquickjs::Exception::throw_syntax(&ctx, "Invalid or unexpected token"))?;
-    let name = std::ffi::CString::new(filename.replace('\0', ""))
-        .expect("NUL characters were removed");
+    let name = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
     // SAFETY: the new context belongs to the runtime `ctx` runs in, so values move freely
     // between the two; every value taken from it is owned (duplicated) before the realm goes.
     unsafe {
