@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--only", help="comma-separated workload names (the scripts' base names)")
     a = ap.parse_args()
     a.moat = a.moat or default_moat(here)
+    if not os.path.exists(a.moat):
+        sys.exit(f"no moat at {a.moat}: build it with scripts/build.sh, or name it with --moat")
     version = subprocess.run([a.node, "--version"], capture_output=True, text=True).stdout.strip()
     if not version.startswith("v24."):
         sys.exit(f"{a.node} is {version}, not Node 24: see bench/README.md")
