@@ -45,19 +45,7 @@ const isAnyArrayBuffer = (v) => hasBrand(abByteLength, v) || hasBrand(sabByteLen
 
 // ---- Encodings ------------------------------------------------------------------------------
 
-function normalizeEncoding(e) {
-  if (e === undefined || e === null || e === 'utf8' || e === 'utf-8' || e === '') return 'utf8';
-  switch (`${e}`.toLowerCase()) {
-    case 'utf8': case 'utf-8': return 'utf8';
-    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
-    case 'latin1': case 'binary': return 'latin1';
-    case 'base64': return 'base64';
-    case 'base64url': return 'base64url';
-    case 'hex': return 'hex';
-    case 'ascii': return 'ascii';
-    default: return undefined;
-  }
-}
+const { normalizeEncoding } = require('internal/util/encoding_name');
 
 // The encoding an API was given, or Node's error for one it does not know.
 function encodingOf(e) {

@@ -9,19 +9,7 @@ const { codes } = require('internal/errors');
 const lazyBuffer = () => require('buffer').Buffer;
 const kState = Symbol('kStringDecoderState');
 
-function normalize(encoding) {
-  if (encoding === undefined || encoding === null || encoding === '') return 'utf8';
-  switch (`${encoding}`.toLowerCase()) {
-    case 'utf8': case 'utf-8': return 'utf8';
-    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
-    case 'latin1': case 'binary': return 'latin1';
-    case 'base64': return 'base64';
-    case 'base64url': return 'base64url';
-    case 'hex': return 'hex';
-    case 'ascii': return 'ascii';
-    default: return undefined;
-  }
-}
+const { normalizeEncoding: normalize } = require('internal/util/encoding_name');
 
 function bytesOf(buf) {
   if (buf instanceof Uint8Array) return buf;
