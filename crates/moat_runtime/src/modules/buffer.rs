@@ -3,18 +3,7 @@
 
 use rquickjs::{Ctx, Function, Object, Result, TypedArray};
 
-use super::encoding::{u8_bytes, u8_bytes_mut};
-
-/// A JS index clamped to `0..=len`.
-fn clamp(v: f64, len: usize) -> usize {
-    if v.is_nan() || v <= 0.0 {
-        0
-    } else if v >= len as f64 {
-        len
-    } else {
-        v as usize
-    }
-}
+use super::encoding::{clamp, u8_bytes, u8_bytes_mut};
 
 /// Where `needle` first occurs in `hay` at or after `from`.
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {

@@ -572,7 +572,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
 }
 
 /// A JS index (already an integer or ±Infinity) clamped to `0..=len`.
-fn clamp(v: f64, len: usize) -> usize {
+pub(super) fn clamp(v: f64, len: usize) -> usize {
     if v.is_nan() || v <= 0.0 {
         0
     } else if v >= len as f64 {
