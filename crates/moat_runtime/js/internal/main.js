@@ -21,6 +21,8 @@ let handlingFatal = false;
 // or the 'uncaughtException' listeners handle it; with neither, 'exit' runs, then Node's
 // report is printed and the process ends.
 function onFatal(err, origin = 'uncaughtException') {
+  // The real process object, whatever the program put in the global's place.
+  const process = current.get();
   // A program that replaced process._fatalException with something else cannot be helped:
   // Node ends with 6.
   if (typeof process._fatalException !== 'function') {

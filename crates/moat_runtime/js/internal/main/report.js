@@ -26,6 +26,8 @@ function caretColumn(line, column) {
 // A thrown value that is not an error (no stack) is shown alone, primitives with a hint.
 function printFatal(err) {
   const { inspect } = require('internal/util/inspect');
+  // The real process object, whatever the program put in the global's place.
+  const process = require('internal/process/current').get();
   require('internal/error_stack').explainStacklessError(err);
   const isErrorLike = err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string');
   let body;
