@@ -29,11 +29,21 @@ function checkSource(content, filename) {
   }
 }
 
+// The working directory, or where the executable is when it has been removed (as Node does).
+function tryGetCwd() {
+  try {
+    return process.cwd();
+  } catch {
+    return path.dirname(process.execPath);
+  }
+}
+
 function evalScript(source, name) {
-  const filename = path.join(process.cwd(), name);
+  const cwd = tryGetCwd();
+  const filename = path.join(cwd, name);
   const module = new Module(name);
   module.filename = filename;
-  module.paths = Module._nodeModulePaths(process.cwd());
+  module.paths = Module._nodeModulePaths(cwd);
   const require = makeRequire(module);
   // Plain global properties, in the order Node 24 defines them.
   globalThis.__filename = name;
@@ -46,8 +56,17 @@ function evalScript(source, name) {
 
 function preload(request) {
   const parent = new Module('internal/preload', null);
-  parent.filename = path.join(process.cwd(), 'internal/preload');
-  parent.paths = Module._nodeModulePaths(process.cwd());
+  // Without a working directory (removed under the process) only absolute requests resolve.
+  let cwd;
+  try {
+    cwd = process.cwd();
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
+  if (cwd !== undefined) {
+    parent.filename = path.join(cwd, 'internal/preload');
+    parent.paths = Module._nodeModulePaths(cwd);
+  }
   Module._load(request, parent, false);
 }
 
