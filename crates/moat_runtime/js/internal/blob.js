@@ -1,7 +1,7 @@
 'use strict';
 // Blob and File (buffer.Blob, buffer.File and the globals): immutable bytes with a MIME type,
-// read as text, an ArrayBuffer or bytes. Reading one as a web ReadableStream is not
-// implemented (moat has no web streams yet) and says so.
+// read as text, an ArrayBuffer, bytes, or a web ReadableStream (one chunk per part, as Node
+// gives them).
 
 const { codes } = require('internal/errors');
 const { validateObject } = require('internal/validators');
@@ -33,6 +33,8 @@ function normalizeType(type) {
 class Blob {
   #bytes;
   #type;
+  // Where each part given to the constructor ends in #bytes.
+  #ends;
 
   static {
     bytesOfBlob = (blob) => blob.#bytes;
@@ -54,12 +56,15 @@ class Blob {
     const parts = [...sources].map((part) => bytesOf(part, endings));
     const size = parts.reduce((n, p) => n + p.length, 0);
     const bytes = new Uint8Array(size);
+    const ends = [];
     let at = 0;
     for (const p of parts) {
       bytes.set(p, at);
       at += p.length;
+      if (p.length > 0) ends.push(at);
     }
     this.#bytes = bytes;
+    this.#ends = ends;
     this.#type = options?.type === undefined ? '' : normalizeType(options.type);
   }
 
@@ -90,15 +95,31 @@ class Blob {
   }
 
   stream() {
-    // Only on a Blob (reading the field checks that), and then not implemented.
-    void this.#bytes;
-    throw new codes.ERR_NOT_IMPLEMENTED('Blob.prototype.stream');
+    const bytes = this.#bytes;
+    const ends = this.#ends;
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    let part = 0;
+    return new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        if (part < ends.length) {
+          const start = part === 0 ? 0 : ends[part - 1];
+          controller.enqueue(bytes.slice(start, ends[part]));
+          part++;
+        }
+        if (part >= ends.length) {
+          controller.close();
+          const request = controller.byobRequest;
+          if (request !== null) request.respond(0);
+        }
+      },
+    });
   }
 
   textStream() {
-    // Only on a Blob (reading the field checks that), and then not implemented.
-    void this.#bytes;
-    throw new codes.ERR_NOT_IMPLEMENTED('Blob.prototype.textStream');
+    const stream = this.stream();
+    const { TextDecoderStream } = require('internal/webstreams/encoding');
+    return stream.pipeThrough(new TextDecoderStream());
   }
 
   get [Symbol.toStringTag]() { return 'Blob'; }

@@ -2,8 +2,9 @@
 // fetch() with its Headers, Request and Response (the WHATWG Fetch standard) for http: URLs:
 // HTTP/1.1 over node:net (heads parsed by the `http_parser` binding), one connection per request,
 // redirects followed as the standard says.
-// Not here yet, and saying so: https: (moat has no TLS), bodies as web ReadableStreams and
-// FormData bodies.
+// Bodies are web ReadableStreams when asked for (`body`); a ReadableStream given as a body is read
+// whole before a request is sent.
+// Not here yet, and saying so: https: (moat has no TLS) and FormData bodies.
 
 const { codes } = require('internal/errors');
 const { URL, URLSearchParams } = require('internal/url');
@@ -155,8 +156,11 @@ function extractBody(init) {
   if (ArrayBuffer.isView(init)) {
     return { body: new Uint8Array(init.buffer.slice(init.byteOffset, init.byteOffset + init.byteLength)), type: null };
   }
-  if (typeof init === 'object' && typeof init.getReader === 'function') {
-    throw new codes.ERR_NOT_IMPLEMENTED('a ReadableStream as a fetch body');
+  const webstreams = require('internal/webstreams/readablestream');
+  if (webstreams.isReadableStream(init)) {
+    const s = webstreams.streamRecord(init);
+    if (s.disturbed || webstreams.isLocked(s)) throw new TypeError('Response body object should not be disturbed or locked');
+    return { body: null, type: null, stream: init };
   }
   const blobs = require('internal/blob');
   if (init instanceof blobs.Blob) {
@@ -170,18 +174,87 @@ function utf8(text) {
 }
 
 // A body's state: `used` per Request or Response; the `source` (the bytes, or a promise of them
-// while they arrive) shared with clones.
-function bodyState(bytes) {
-  return { used: false, source: { bytes, present: bytes !== null, pending: null } };
+// while they arrive) shared with clones; `stream`, the ReadableStream `body` gives (made on first
+// use, or the one given as the body).
+function bodyState(bytes, stream = undefined) {
+  return { used: false, source: { bytes, present: bytes !== null || stream !== undefined, pending: null }, stream };
+}
+
+function streamDisturbed(stream) {
+  const s = require('internal/webstreams/readablestream').streamRecord(stream);
+  return s.disturbed;
+}
+
+function streamLocked(stream) {
+  return stream.locked;
+}
+
+// The body's ReadableStream: a byte stream of the bytes once they are all here.
+function bodyStream(state) {
+  if (state.stream === undefined) {
+    const { source } = state;
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    state.stream = new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        const ready = source.pending !== null ? source.pending : Promise.resolve();
+        return ready.then(() => {
+          const bytes = source.bytes;
+          if (bytes !== null && bytes.byteLength > 0) controller.enqueue(bytes.slice());
+          controller.close();
+          const request = controller.byobRequest;
+          if (request !== null) request.respond(0);
+        });
+      },
+    });
+  }
+  return state.stream;
+}
+
+function readStreamWhole(stream) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  const step = () => reader.read().then(({ value, done }) => {
+    if (done) {
+      const all = new Uint8Array(total);
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.byteLength;
+      }
+      return all;
+    }
+    if (!(value instanceof Uint8Array)) {
+      const err = new TypeError('Received non-Uint8Array chunk');
+      reader.cancel(err).catch(() => {});
+      throw err;
+    }
+    chunks.push(value);
+    total += value.byteLength;
+    return step();
+  });
+  return step();
 }
 
 function readBody(holder) {
   const state = holder[kBody];
-  if (state.used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+  if (state.used || (state.stream !== undefined && (streamDisturbed(state.stream) || streamLocked(state.stream)))) {
+    return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+  }
   state.used = true;
+  if (state.stream !== undefined) return readStreamWhole(state.stream);
   const { source } = state;
-  if (source.pending !== null) return source.pending.then(() => source.bytes);
+  if (source.pending !== null) return source.pending.then(() => source.bytes ?? new Uint8Array(0));
   return Promise.resolve(source.bytes ?? new Uint8Array(0));
+}
+
+// A copy of a body for clone(): a stream is teed, one branch staying with the original.
+function cloneBody(state) {
+  if (state.stream === undefined) return { used: false, source: state.source, stream: undefined };
+  const [mine, theirs] = state.stream.tee();
+  state.stream = mine;
+  return { used: false, source: state.source, stream: theirs };
 }
 
 // Methods shared by Request and Response.
@@ -212,24 +285,28 @@ function defineBodyAccessors(proto) {
     Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
   }
   Object.defineProperty(proto, 'bodyUsed', {
-    get() { return this[kBody].used; }, enumerable: true, configurable: true,
+    get() {
+      const state = this[kBody];
+      return state.used || (state.stream !== undefined && streamDisturbed(state.stream));
+    },
+    enumerable: true,
+    configurable: true,
   });
   Object.defineProperty(proto, 'body', {
     get() {
-      if (!this[kBody].source.present) return null;
-      throw new codes.ERR_NOT_IMPLEMENTED(`${this.constructor.name}.body as a ReadableStream`);
+      const state = this[kBody];
+      if (!state.source.present) return null;
+      return bodyStream(state);
     },
     enumerable: true,
     configurable: true,
   });
 }
 
-// util.inspect of a Request or Response: its fields by name. A body is shown only when there is
-// none (null): bodies as web ReadableStreams are not implemented.
+// util.inspect of a Request or Response: its fields by name.
 function describe(name, object, fields, depth, options, inspect) {
   const shown = {};
   for (const field of fields) {
-    if (field === 'body' && object[kBody].source.present) continue;
     if (field in object) shown[field] = object[field];
   }
   return `${name} ${inspect(shown, { ...options, depth: options.depth === null ? null : depth })}`;
@@ -270,15 +347,22 @@ class Request {
     }
     const headers = new Headers(init.headers !== undefined ? init.headers : base?.headers);
     let body = base ? base.body : null;
+    let stream;
     if (init.body !== undefined && init.body !== null) {
       if (method === 'GET' || method === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
       const extracted = extractBody(init.body);
       body = extracted.body;
+      stream = extracted.stream;
+      if (stream !== undefined && init.duplex === undefined) {
+        throw new TypeError('RequestInit: duplex option is required when sending a body.');
+      }
       if (extracted.type !== null && !headers.has('content-type')) headers.append('content-type', extracted.type);
+    } else if (base && input[kBody].stream !== undefined) {
+      stream = cloneBody(input[kBody]).stream;
     }
     const signal = init.signal !== undefined && init.signal !== null ? init.signal : (base ? base.signal : null);
     this[kState] = { url, method, headers, body, redirect, signal };
-    this[kBody] = bodyState(body);
+    this[kBody] = bodyState(body, stream);
   }
 
   get url() { return this[kState].url.href; }
@@ -331,17 +415,19 @@ class Response {
     }
     const headers = new Headers(init.headers);
     let bytes = null;
+    let stream;
     if (body !== null && body !== undefined) {
       if (nullBodyStatus.has(status)) throw new TypeError(`Response constructor: Invalid response status code ${status}`);
       const extracted = extractBody(body);
       bytes = extracted.body;
+      stream = extracted.stream;
       if (extracted.type !== null && !headers.has('content-type')) headers.append('content-type', extracted.type);
     }
     this[kState] = {
       type: 'default', status, statusText: init.statusText !== undefined ? `${init.statusText}` : '',
       headers, urlList: [],
     };
-    this[kBody] = bodyState(bytes);
+    this[kBody] = bodyState(bytes, stream);
   }
 
   static error() {
@@ -391,7 +477,7 @@ class Response {
     const s = this[kState];
     r[kState] = { ...s, headers: new Headers(s.headers), urlList: [...s.urlList] };
     r[kState].headers[kGuard] = s.headers[kGuard];
-    r[kBody] = { used: false, source: this[kBody].source };
+    r[kBody] = cloneBody(this[kBody]);
     return r;
   }
 
@@ -430,6 +516,15 @@ function fetch(input, init = undefined) {
     const signal = s.signal;
     if (signal !== null && signal.aborted) {
       reject(signal.reason);
+      return;
+    }
+    if (request[kBody].stream !== undefined) {
+      readBody(request).then((bytes) => {
+        s.body = bytes;
+        request[kBody].stream = undefined;
+        request[kBody].used = false;
+        fetch(request).then(resolve, reject);
+      }, (err) => reject(fetchFailed(err)));
       return;
     }
     const run = {
@@ -584,7 +679,7 @@ class Exchange {
     const hasBody = run.method !== 'HEAD' && !nullBodyStatus.has(status);
     const bytes = new Promise((resolve, reject) => { this.settleBody = { resolve, reject }; });
     bytes.catch(() => {});
-    response[kBody] = { used: false, source: { bytes: null, present: hasBody, pending: bytes } };
+    response[kBody] = { used: false, source: { bytes: null, present: hasBody, pending: bytes }, stream: undefined };
     this.response = response;
     const te = headers.get('transfer-encoding');
     if (!hasBody) {

@@ -149,6 +149,14 @@ function setup() {
   defineLazy('Headers', () => webFetch().Headers);
   defineLazy('Request', () => webFetch().Request);
   defineLazy('Response', () => webFetch().Response);
+  const webStreams = () => require('stream/web');
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+    'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
+    'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
+    'TextDecoderStream']) {
+    defineLazy(name, () => webStreams()[name]);
+  }
 
   const cjs = require('internal/modules/cjs');
   internalBinding('loader').setHooks(require, cjs.requireForImport,

@@ -21,7 +21,6 @@ const exportsOf = {
   'readline/promises': ['createInterface', 'Interface', 'Readline'],
   stream: ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream', 'pipeline', 'finished', 'promises'],
   'stream/promises': ['pipeline', 'finished'],
-  'stream/web': ['ReadableStream', 'WritableStream', 'TransformStream'],
   'stream/consumers': ['arrayBuffer', 'blob', 'buffer', 'json', 'text'],
   _stream_duplex: [], _stream_passthrough: [], _stream_readable: [], _stream_transform: [], _stream_wrap: [],
   _stream_writable: [], _http_agent: [], _http_client: [], _http_common: [], _http_incoming: [], _http_outgoing: [],
