@@ -1,233 +1,681 @@
 'use strict';
-// node:fs — the synchronous API and callback forms over it (callbacks settle asynchronously).
-// Streams, watchers and the rest are not implemented yet and say so.
+// node:fs. Each operation is written once, as a function that checks its arguments (throwing
+// Node's ERR_* errors at once) and returns the work to do; the sync form runs that work now,
+// the callback form in a later loop turn, delivering the result or the OS error to the
+// callback, and fs/promises likewise through a promise.
 
 const b = internalBinding('fs');
 const { codes } = require('internal/errors');
-const { thrower } = require('internal/errors');
-const { validateInteger } = require('internal/validators');
+const { validateInteger, validateBoolean, validateFunction, validateInt32, validateArray, validateObject,
+  validateString, validateUint32 } = require('internal/validators');
+const U = require('internal/fs/utils');
+const { getValidatedPath, getValidatedFd, stringToFlags, parseFileMode, getOptions, toUnixTimestamp,
+  validateBufferArg, asBytes, dataBytes, validatePosition, makeStats, Dirent, direntType, uvException, O } = U;
 
-function toPath(p, name = 'path') {
-  if (typeof p === 'string') return p;
-  if (p instanceof URL) return require('internal/url').fileURLToPath(p);
-  if (p instanceof Uint8Array) return new TextDecoder().decode(p);
-  throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], p);
+let BufferCtor;
+function Buf() { return BufferCtor ??= require('buffer').Buffer; }
+function pathModule() { return require('path'); }
+
+const constants = Object.freeze({
+  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
+  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4,
+  UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7, EXTENSIONLESS_FORMAT_JAVASCRIPT: 0,
+  EXTENSIONLESS_FORMAT_WASM: 1, S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFCHR: 8192,
+  S_IFBLK: 24576, S_IFIFO: 4096, S_IFLNK: 40960, S_IFSOCK: 49152, O_CREAT: 64, O_EXCL: 128,
+  UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024, O_DIRECTORY: 65536,
+  O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672, O_DSYNC: 4096, O_DIRECT: 16384,
+  O_NONBLOCK: 2048, S_IRWXU: 448, S_IRUSR: 256, S_IWUSR: 128, S_IXUSR: 64, S_IRWXG: 56,
+  S_IRGRP: 32, S_IWGRP: 16, S_IXGRP: 8, S_IRWXO: 7, S_IROTH: 4, S_IWOTH: 2, S_IXOTH: 1,
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, UV_FS_COPYFILE_EXCL: 1, COPYFILE_EXCL: 1,
+  UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2, UV_FS_COPYFILE_FICLONE_FORCE: 4,
+  COPYFILE_FICLONE_FORCE: 4,
+});
+
+function encodeResult(s, encoding) {
+  if (!encoding || encoding === 'utf8' || encoding === 'utf-8') return s;
+  const buf = Buf().from(s);
+  return encoding === 'buffer' ? buf : buf.toString(encoding);
 }
-// A read or write position: null or -1 for the current one, else a non-negative integer (a
-// bigint may go up to where `length` more bytes still end below 2 ** 63).
-function checkedPosition(position, length = 0) {
-  if (position === null || position === undefined || position === -1 || position === -1n) return null;
-  if (typeof position === 'bigint') {
-    const max = 2n ** 63n - 1n - BigInt(length);
-    if (position < -1n || position > max) {
-      throw new codes.ERR_OUT_OF_RANGE('position', `>= -1 && <= ${max}`, position);
-    }
-    return Number(position);
+
+function validateMode(mode, def) {
+  mode = parseFileMode(mode, 'mode', def);
+  return mode;
+}
+function validateAccessMode(mode) {
+  if (mode === undefined || mode === null) return 0;
+  validateInteger(mode, 'mode', 0, 7);
+  return mode;
+}
+
+// ---- the operations: each checks its arguments and returns its work -------------------------
+
+const ops = {};
+
+ops.access = (path, mode) => {
+  path = getValidatedPath(path); mode = validateAccessMode(mode);
+  return () => b.access(path, mode);
+};
+ops.exists = (path) => {
+  try { path = getValidatedPath(path); } catch { return () => false; }
+  return () => {
+    try { return b.exists(path); } catch (e) { if (e.code === 'ERR_ACCESS_DENIED') throw e; return false; }
+  };
+};
+
+ops.open = (path, flags, mode) => {
+  path = getValidatedPath(path);
+  const f = stringToFlags(flags);
+  mode = validateMode(mode, 0o666);
+  return () => b.open(path, f, mode);
+};
+ops.close = (fd) => { fd = getValidatedFd(fd); return () => b.close(fd); };
+
+function readAllFd(fd) {
+  const chunks = [];
+  let total = 0;
+  let size = 0;
+  try { size = b.fstat(fd)[8]; } catch { size = 0; }
+  let chunk = Buf().allocUnsafe(size > 0 ? Math.min(size + 1, U.kMaxLength) : 8192);
+  for (;;) {
+    const n = b.read(fd, chunk, 0, chunk.length, -1);
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+    if (total > U.kMaxLength) throw new codes.ERR_FS_FILE_TOO_LARGE(total);
+    chunk = Buf().allocUnsafe(Math.max(8192, chunk.length));
   }
-  if (typeof position !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('position', ['bigint', 'integer'], position);
-  validateInteger(position, 'position', -1);
-  return position;
+  return chunks.length === 1 ? chunks[0] : Buf().concat(chunks, total);
 }
-function encodingOf(options) {
-  if (typeof options === 'string') return options;
-  return options && options.encoding ? options.encoding : null;
-}
+function isFd(p) { return typeof p === 'number' && p === (p >>> 0); }
 
-class Stats {
-  constructor(a) {
-    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks,
-      this.atimeMs, this.mtimeMs, this.ctimeMs, this.birthtimeMs] = a;
-    this.atime = new Date(this.atimeMs); this.mtime = new Date(this.mtimeMs);
-    this.ctime = new Date(this.ctimeMs); this.birthtime = new Date(this.birthtimeMs);
+ops.readFile = (path, options) => {
+  options = getOptions(options, { flag: 'r' });
+  const encoding = options.encoding;
+  const signal = options.signal;
+  const fd = isFd(path) ? path : undefined;
+  if (fd === undefined) path = getValidatedPath(path);
+  const flags = stringToFlags(options.flag);
+  return () => {
+    U.checkAborted(signal);
+    let data;
+    if (fd !== undefined) data = readAllFd(fd);
+    else if (flags === O.O_RDONLY) {
+      const raw = b.readFile(path);
+      data = Buf().from(raw.buffer, raw.byteOffset, raw.byteLength);
+    } else {
+      const h = b.open(path, flags, 0o666);
+      try { data = readAllFd(h); } finally { b.close(h); }
+    }
+    return encoding && encoding !== 'buffer' ? data.toString(encoding) : data;
+  };
+};
+
+function writeAllFd(fd, bytes, position) {
+  let off = 0;
+  while (off < bytes.byteLength) {
+    const n = b.write(fd, bytes, off, bytes.byteLength - off, position);
+    off += n;
+    if (position >= 0) position += n;
   }
-  isFile() { return (this.mode & 0o170000) === 0o100000; }
-  isDirectory() { return (this.mode & 0o170000) === 0o040000; }
-  isSymbolicLink() { return (this.mode & 0o170000) === 0o120000; }
-  isFIFO() { return (this.mode & 0o170000) === 0o010000; }
-  isSocket() { return (this.mode & 0o170000) === 0o140000; }
-  isCharacterDevice() { return (this.mode & 0o170000) === 0o020000; }
-  isBlockDevice() { return (this.mode & 0o170000) === 0o060000; }
 }
+function writeFileOp(defFlag) {
+  return (path, data, options) => {
+    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: defFlag });
+    const fd = isFd(path) ? path : undefined;
+    if (fd === undefined) path = getValidatedPath(path);
+    const bytes = dataBytes(data, options.encoding === 'buffer' ? 'utf8' : options.encoding);
+    const flags = stringToFlags(options.flag || defFlag);
+    const mode = parseFileMode(options.mode, 'mode', 0o666);
+    const signal = options.signal;
+    return () => {
+      U.checkAborted(signal);
+      if (fd !== undefined) return writeAllFd(fd, bytes, -1);
+      const h = b.open(path, flags, mode);
+      try { writeAllFd(h, bytes, -1); } finally { b.close(h); }
+    };
+  };
+}
+ops.writeFile = writeFileOp('w');
+ops.appendFile = (path, data, options) => {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  if (!options.flag || isFd(path)) options = { ...options, flag: 'a' };
+  return ops.writeFile(path, data, options);
+};
 
-const fs = {
-  // Linux's values, as Node reports them there.
-  constants: Object.freeze({
-    UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
-    UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4,
-    UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7, EXTENSIONLESS_FORMAT_JAVASCRIPT: 0,
-    EXTENSIONLESS_FORMAT_WASM: 1, S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFCHR: 8192,
-    S_IFBLK: 24576, S_IFIFO: 4096, S_IFLNK: 40960, S_IFSOCK: 49152, O_CREAT: 64, O_EXCL: 128,
-    UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024, O_DIRECTORY: 65536,
-    O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672, O_DSYNC: 4096, O_DIRECT: 16384,
-    O_NONBLOCK: 2048, S_IRWXU: 448, S_IRUSR: 256, S_IWUSR: 128, S_IXUSR: 64, S_IRWXG: 56,
-    S_IRGRP: 32, S_IWGRP: 16, S_IXGRP: 8, S_IRWXO: 7, S_IROTH: 4, S_IWOTH: 2, S_IXOTH: 1,
-    F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, UV_FS_COPYFILE_EXCL: 1, COPYFILE_EXCL: 1,
-    UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2, UV_FS_COPYFILE_FICLONE_FORCE: 4,
-    COPYFILE_FICLONE_FORCE: 4,
-  }),
-  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
-  Stats,
-  // False for anything unusable, but a permission denial is thrown, as Node does.
-  existsSync(p) {
-    try { return b.exists(toPath(p)); } catch (e) { if (e.code === 'ERR_ACCESS_DENIED') throw e; return false; }
-  },
-  readFileSync(p, options) {
-    // A file descriptor, tested as Node tests it (`>>> 0`, which throws for a BigInt).
-    if ((p >>> 0) === p) {
-      const chunks = [];
-      const buf = new Uint8Array(65536);
-      let n;
-      while ((n = b.read(p, buf, 0, buf.length, null)) > 0) chunks.push(buf.slice(0, n));
-      const all = require('buffer').Buffer.concat(chunks);
-      const e = encodingOf(options);
-      return e ? all.toString(e) : all;
-    }
-    const path = toPath(p);
-    const enc = encodingOf(options);
-    if (enc === 'utf8' || enc === 'utf-8') return b.readFileUtf8(path);
-    const { Buffer } = require('buffer');
-    const data = Buffer.from(b.readFile(path).buffer);
-    return enc ? data.toString(enc) : data;
-  },
-  writeFileSync(p, data, options) {
-    const flag = (options && options.flag) || 'w';
-    const mode = (options && options.mode) || 0o666;
-    if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
-      if (ArrayBuffer.isView(data)) data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      else throw new codes.ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-    }
-    b.writeFile(toPath(p), data, flag, mode);
-  },
-  appendFileSync(p, data, options) { fs.writeFileSync(p, data, { ...(typeof options === 'object' ? options : {}), flag: 'a' }); },
-  statSync(p, options) {
-    const a = b.stat(toPath(p), true, !(options && options.throwIfNoEntry === false));
-    return a ? new Stats(a) : undefined;
-  },
-  lstatSync(p, options) {
-    const a = b.stat(toPath(p), false, !(options && options.throwIfNoEntry === false));
-    return a ? new Stats(a) : undefined;
-  },
-  fstatSync(fd) { return new Stats(b.fstat(fd)); },
-  accessSync(p, mode = 0) { b.access(toPath(p), mode); },
-  readdirSync(p, options) {
-    const flat = b.readdir(toPath(p));
-    const withTypes = options && options.withFileTypes;
-    const out = [];
-    for (let i = 0; i < flat.length; i += 2) {
-      if (withTypes) out.push(new Dirent(flat[i], flat[i + 1], toPath(p)));
-      else out.push(flat[i]);
-    }
-    return out;
-  },
-  mkdirSync(p, options) {
-    const recursive = typeof options === 'object' && options !== null && !!options.recursive;
-    const mode = typeof options === 'number' ? options : (options && options.mode) || 0o777;
-    const first = b.mkdir(toPath(p), recursive, mode);
-    return recursive ? (first ?? undefined) : undefined;
-  },
-  rmdirSync(p) { b.rmdir(toPath(p)); },
-  rmSync(p, options) {
-    const path = toPath(p);
-    if (options && options.force && !b.exists(path)) return;
-    b.rm(path, !!(options && options.recursive));
-  },
-  unlinkSync(p) { b.unlink(toPath(p)); },
-  renameSync(a, c) { b.rename(toPath(a, 'oldPath'), toPath(c, 'newPath')); },
-  copyFileSync(a, c, mode = 0) { b.copyFile(toPath(a, 'src'), toPath(c, 'dest'), (mode & 1) !== 0); },
-  realpathSync(p) { return b.realpath(toPath(p)); },
-  readlinkSync(p) { return b.readlink(toPath(p)); },
-  symlinkSync(target, p) { b.symlink(toPath(target, 'target'), toPath(p)); },
-  linkSync(existing, p) { b.link(toPath(existing, 'existingPath'), toPath(p, 'newPath')); },
-  chmodSync(p, mode) { b.chmod(toPath(p), typeof mode === 'string' ? parseInt(mode, 8) : mode); },
-  utimesSync(p, atime, mtime) { b.utimes(toPath(p), +atime / (atime instanceof Date ? 1000 : 1), +mtime / (mtime instanceof Date ? 1000 : 1)); },
-  openSync(p, flags = 'r', mode = 0o666) { return b.open(toPath(p), typeof flags === 'string' ? flags : 'r', mode); },
-  closeSync(fd) { b.close(fd); },
-  readSync(fd, buffer, offsetOrOptions, length, position) {
-    if (!ArrayBuffer.isView(buffer)) {
-      throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
-    }
+function validateOffsetLengthRead(offset, length, bufferLength) {
+  if (offset < 0) throw new codes.ERR_OUT_OF_RANGE('offset', '>= 0', offset);
+  if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+  if (offset + length > bufferLength) throw new codes.ERR_OUT_OF_RANGE('length', `<= ${bufferLength - offset}`, length);
+}
+function readArgs(nargs, fd, buffer, offsetOrOptions, length, position) {
+  validateBufferArg(buffer);
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  if (nargs <= 3 || (typeof offsetOrOptions === 'object' && offsetOrOptions !== null)) {
+    if (offsetOrOptions !== undefined && offsetOrOptions !== null) validateObject(offsetOrOptions, 'options');
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+  }
+  if (offset === undefined || offset === null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return { fd, n: 0 };
+  if (buffer.byteLength === 0) throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  const pos = validatePosition(position, 'position', length);
+  return { fd, bytes: asBytes(buffer), offset, length, pos };
+}
+ops.read = function (fd, buffer, offsetOrOptions, length, position) {
+  const a = readArgs(arguments.length, fd, buffer, offsetOrOptions, length, position);
+  return () => (a.n === 0 ? 0 : b.read(a.fd, a.bytes, a.offset, a.length, a.pos));
+};
+
+function writeArgs(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  if (ArrayBuffer.isView(buffer)) {
     let offset = offsetOrOptions;
-    if (arguments.length <= 3 || (offset !== null && typeof offset === 'object')) {
-      const options = offset ?? {};
-      if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
-      ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
+    if (typeof offset === 'object' && offset !== null) {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    if (offset == null) offset = 0;
+    if (offset === undefined || offset === null) offset = 0;
     else validateInteger(offset, 'offset', 0);
-    length |= 0;
-    const pos = checkedPosition(position, length);
-    if (length === 0) return 0;
-    if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    if (offset > buffer.byteLength) throw new codes.ERR_OUT_OF_RANGE('offset', `<= ${buffer.byteLength}`, offset);
     if (length > buffer.byteLength - offset) {
       throw new codes.ERR_OUT_OF_RANGE('length', `<= ${buffer.byteLength - offset}`, length);
     }
-    const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return b.read(fd, view, offset, length, pos);
-  },
-  writeSync(fd, data, offsetOrPosition, lengthOrEncoding, position) {
-    if (typeof data === 'string') return b.write(fd, data, typeof offsetOrPosition === 'number' ? offsetOrPosition : null);
-    if (!ArrayBuffer.isView(data)) {
-      throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-    }
-    let offset = offsetOrPosition;
-    if (offset !== null && typeof offset === 'object') {
-      ({ offset = 0, length: lengthOrEncoding, position = null } = offset);
-    }
-    if (offset == null) offset = 0;
-    else validateInteger(offset, 'offset', 0);
-    if (offset > data.byteLength) throw new codes.ERR_OUT_OF_RANGE('offset', `<= ${data.byteLength}`, offset);
-    const length = typeof lengthOrEncoding === 'number' ? lengthOrEncoding : data.byteLength - offset;
-    if (!Number.isInteger(length)) throw new codes.ERR_OUT_OF_RANGE('length', 'an integer', length);
     if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
-    if (length > data.byteLength - offset) {
-      throw new codes.ERR_OUT_OF_RANGE('length', `<= ${data.byteLength - offset}`, length);
-    }
-    return b.write(fd, new Uint8Array(data.buffer, data.byteOffset + offset, length), checkedPosition(position));
-  },
-  ftruncateSync(fd, len = 0) { b.ftruncate(fd, len); },
-  fsyncSync(fd) { b.fsync(fd); },
-  mkdtempSync(prefix) {
-    for (;;) {
-      const p = prefix + Math.random().toString(36).slice(2, 8);
-      try { b.mkdir(p, false, 0o700); return p; } catch (e) { if (e.code !== 'EEXIST') throw e; }
-    }
-  },
+    validateInt32(length, 'length', 0);
+    return { fd, bytes: asBytes(buffer), offset, length, pos: position === null ? -1 : validatePosition(position) };
+  }
+  if (typeof buffer !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  const encoding = typeof length === 'string' ? length : 'utf8';
+  U.assertEncoding(encoding);
+  const bytes = Buf().from(buffer, encoding);
+  const pos = typeof offsetOrOptions === 'number' ? validatePosition(offsetOrOptions) : -1;
+  return { fd, bytes, offset: 0, length: bytes.byteLength, pos };
+}
+ops.write = (fd, buffer, offsetOrOptions, length, position) => {
+  const a = writeArgs(fd, buffer, offsetOrOptions, length, position);
+  return () => b.write(a.fd, a.bytes, a.offset, a.length, a.pos);
 };
 
-class Dirent {
-  constructor(name, kind, parentPath) { this.name = name; this.parentPath = parentPath; this.path = parentPath; this._kind = kind; }
-  isFile() { return this._kind === 0o100000; }
-  isDirectory() { return this._kind === 0o040000; }
-  isSymbolicLink() { return this._kind === 0o120000; }
-  isFIFO() { return false; } isSocket() { return false; } isCharacterDevice() { return false; } isBlockDevice() { return false; }
+function validateBuffers(buffers) {
+  if (!Array.isArray(buffers) || !buffers.every((x) => ArrayBuffer.isView(x))) {
+    throw new codes.ERR_INVALID_ARG_TYPE('buffers', 'ArrayBufferView[]', buffers);
+  }
 }
-fs.Dirent = Dirent;
-
-// Callback forms: run the sync operation, deliver the result on a later tick.
-const callbackNames = ['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'access', 'readdir', 'mkdir', 'rmdir',
-  'rm', 'unlink', 'rename', 'copyFile', 'realpath', 'readlink', 'symlink', 'link', 'chmod', 'utimes', 'open', 'close', 'mkdtemp', 'ftruncate', 'fsync'];
-const promises = {};
-for (const name of callbackNames) {
-  const sync = fs[`${name}Sync`];
-  fs[name] = function (...args) {
-    const cb = args.pop();
-    if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
-    let result, error = null;
-    try { result = sync(...args); } catch (e) { error = e; }
-    process.nextTick(() => (error ? cb(error) : cb(null, result)));
+ops.readv = (fd, buffers, position) => {
+  fd = getValidatedFd(fd);
+  validateBuffers(buffers);
+  let pos = typeof position === 'number' ? validatePosition(position) : -1;
+  return () => {
+    let total = 0;
+    for (const buf of buffers) {
+      if (buf.byteLength === 0) continue;
+      const n = b.read(fd, asBytes(buf), 0, buf.byteLength, pos);
+      total += n;
+      if (pos >= 0) pos += n;
+      if (n < buf.byteLength) break;
+    }
+    return total;
   };
-  promises[name] = (...args) => new Promise((resolve, reject) => {
-    try { resolve(sync(...args)); } catch (e) { reject(e); }
+};
+ops.writev = (fd, buffers, position) => {
+  fd = getValidatedFd(fd);
+  validateBuffers(buffers);
+  let pos = typeof position === 'number' ? validatePosition(position) : -1;
+  return () => {
+    let total = 0;
+    for (const buf of buffers) {
+      const bytes = asBytes(buf);
+      writeAllFd(fd, bytes, pos);
+      total += bytes.byteLength;
+      if (pos >= 0) pos += bytes.byteLength;
+    }
+    return total;
+  };
+};
+
+function statOptions(options) {
+  if (options === undefined || options === null || typeof options === 'function') return { bigint: false, throwIfNoEntry: true };
+  return { bigint: !!options.bigint, throwIfNoEntry: options.throwIfNoEntry !== false };
+}
+function statPath(path, follow, o) {
+  try {
+    return makeStats(b.stat(path, follow, true), o.bigint);
+  } catch (e) {
+    if (!o.throwIfNoEntry && (e.code === 'ENOENT' || e.code === 'ENOTDIR')) return undefined;
+    throw e;
+  }
+}
+ops.stat = (path, options) => {
+  path = getValidatedPath(path); const o = statOptions(options);
+  return () => statPath(path, true, o);
+};
+ops.lstat = (path, options) => {
+  path = getValidatedPath(path); const o = statOptions(options);
+  return () => statPath(path, false, o);
+};
+ops.fstat = (fd, options) => {
+  fd = getValidatedFd(fd); const o = statOptions(options);
+  return () => makeStats(b.fstat(fd), o.bigint);
+};
+ops.statfs = (path, options) => {
+  path = getValidatedPath(path); const bigint = !!(options && options.bigint);
+  return () => {
+    const a = b.statfs(path).map((n) => (bigint ? BigInt(n) : n));
+    return new StatFs(...a);
+  };
+};
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type; this.bsize = bsize; this.blocks = blocks; this.bfree = bfree;
+    this.bavail = bavail; this.files = files; this.ffree = ffree;
+  }
+}
+
+ops.ftruncate = (fd, len = 0) => {
+  fd = getValidatedFd(fd);
+  validateInteger(len, 'len');
+  len = Math.max(0, len);
+  return () => b.ftruncate(fd, len);
+};
+ops.truncate = (path, len = 0) => {
+  if (isFd(path)) return ops.ftruncate(path, len);
+  path = getValidatedPath(path);
+  validateInteger(len, 'len');
+  len = Math.max(0, len);
+  return () => {
+    const fd = b.open(path, O.O_RDWR, 0o666);
+    try { b.ftruncate(fd, len); } finally { b.close(fd); }
+  };
+};
+ops.fsync = (fd) => { fd = getValidatedFd(fd); return () => b.fsync(fd, false); };
+ops.fdatasync = (fd) => { fd = getValidatedFd(fd); return () => b.fsync(fd, true); };
+
+function readdirRecursive(root, withTypes, encoding) {
+  const out = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const dir = queue.shift();
+    const [names, kinds] = b.readdir(dir);
+    const rel = pathModule().relative(root, dir);
+    for (let i = 0; i < names.length; i++) {
+      const type = direntType(kinds[i]);
+      const full = pathModule().join(dir, names[i]);
+      if (withTypes) out.push(new Dirent(encodeResult(names[i], encoding), type, dir));
+      else out.push(encodeResult(rel ? pathModule().join(rel, names[i]) : names[i], encoding));
+      let isDir = type === 2;
+      if (type === 0) { try { isDir = (b.stat(full, false, true)[1] & 0o170000) === 0o040000; } catch { isDir = false; } }
+      if (isDir) queue.push(full);
+    }
+  }
+  return out;
+}
+ops.readdir = (path, options) => {
+  path = getValidatedPath(path);
+  options = getOptions(options);
+  const withTypes = !!options.withFileTypes;
+  const encoding = options.encoding;
+  if (options.recursive !== undefined && options.recursive !== null) validateBoolean(options.recursive, 'options.recursive');
+  return () => {
+    if (options.recursive) return readdirRecursive(path, withTypes, encoding);
+    const [names, kinds] = b.readdir(path);
+    if (withTypes) return names.map((n, i) => new Dirent(encodeResult(n, encoding), direntType(kinds[i]), path));
+    return encoding && encoding !== 'utf8' ? names.map((n) => encodeResult(n, encoding)) : names;
+  };
+};
+
+ops.mkdir = (path, options) => {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') mode = parseFileMode(options, 'mode');
+  else if (options !== undefined && options !== null) {
+    if (options.recursive !== undefined) { recursive = options.recursive; validateBoolean(recursive, 'options.recursive'); }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+  }
+  path = getValidatedPath(path);
+  return () => {
+    const first = b.mkdir(path, recursive, mode);
+    return recursive ? (first ?? undefined) : undefined;
+  };
+};
+
+const tmpChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+ops.mkdtemp = (prefix, options) => {
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  return () => {
+    for (let tries = 0; ; tries++) {
+      let suffix = '';
+      for (let i = 0; i < 6; i++) suffix += tmpChars[Math.floor(Math.random() * tmpChars.length)];
+      const p = prefix + suffix;
+      try {
+        b.mkdir(p, false, 0o700);
+        return encodeResult(p, options.encoding);
+      } catch (e) {
+        if (e.code === 'EEXIST' && tries < 100) continue;
+        if (e.code === 'ERR_ACCESS_DENIED') throw e;
+        throw uvException(e.code, 'mkdtemp', `${prefix}XXXXXX`);
+      }
+    }
+  };
+};
+
+ops.rmdir = (path, options) => {
+  path = getValidatedPath(path);
+  if (options !== undefined && options !== null) {
+    validateObject(options, 'options');
+    if (options.recursive !== undefined) {
+      const { emitWarning } = process;
+      if (options.recursive) {
+        throw new codes.ERR_INVALID_ARG_VALUE('options.recursive', options.recursive,
+          'is no longer supported. Use fs.rm(path, { recursive: true }) instead');
+      }
+      void emitWarning;
+    }
+  }
+  return () => b.rmdir(path);
+};
+
+function validateRmOptions(path, options) {
+  options = options ?? {};
+  validateObject(options, 'options');
+  const force = options.force ?? false;
+  const recursive = options.recursive ?? false;
+  validateBoolean(force, 'options.force');
+  validateBoolean(recursive, 'options.recursive');
+  const maxRetries = options.maxRetries ?? 0;
+  const retryDelay = options.retryDelay ?? 100;
+  validateInt32(maxRetries, 'options.maxRetries', 0);
+  validateUint32(retryDelay, 'options.retryDelay');
+  return { force, recursive, maxRetries, retryDelay };
+}
+function rmTree(path) {
+  let st;
+  try { st = b.stat(path, false, true); } catch (e) { if (e.code === 'ENOENT') return; throw e; }
+  if ((st[1] & 0o170000) === 0o040000) {
+    const [names] = b.readdir(path);
+    for (const n of names) rmTree(pathModule().join(path, n));
+    b.rmdir(path);
+  } else {
+    b.unlink(path);
+  }
+}
+ops.rm = (path, options) => {
+  path = getValidatedPath(path);
+  const o = validateRmOptions(path, options);
+  return () => {
+    let st;
+    try { st = b.stat(path, false, true); } catch (e) {
+      if (e.code === 'ENOENT' && o.force) return;
+      throw e;
+    }
+    if ((st[1] & 0o170000) === 0o040000) {
+      if (!o.recursive) throw U.systemError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 'rm', 'is a directory', path);
+      rmTree(path);
+    } else {
+      b.unlink(path);
+    }
+  };
+};
+ops.unlink = (path) => { path = getValidatedPath(path); return () => b.unlink(path); };
+ops.rename = (oldPath, newPath) => {
+  oldPath = getValidatedPath(oldPath, 'oldPath'); newPath = getValidatedPath(newPath, 'newPath');
+  return () => b.rename(oldPath, newPath);
+};
+ops.copyFile = (src, dest, mode) => {
+  src = getValidatedPath(src, 'src'); dest = getValidatedPath(dest, 'dest');
+  if (mode === undefined || mode === null || typeof mode === 'function') mode = 0;
+  else validateInteger(mode, 'mode', 0, 7);
+  return () => {
+    if (mode & 4) throw uvException('ENOSYS', 'copyfile', src, dest);
+    b.copyFile(src, dest, (mode & 1) !== 0);
+  };
+};
+ops.link = (existingPath, newPath) => {
+  existingPath = getValidatedPath(existingPath, 'existingPath'); newPath = getValidatedPath(newPath, 'newPath');
+  return () => b.link(existingPath, newPath);
+};
+ops.symlink = (target, path, type) => {
+  if (type !== undefined && type !== null && typeof type !== 'function') {
+    validateString(type, 'type');
+    if (!['dir', 'file', 'junction'].includes(type)) {
+      throw new codes.ERR_FS_INVALID_SYMLINK_TYPE(type);
+    }
+  }
+  target = getValidatedPath(target, 'target'); path = getValidatedPath(path);
+  return () => b.symlink(target, path);
+};
+ops.readlink = (path, options) => {
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  return () => encodeResult(b.readlink(path), options.encoding);
+};
+
+// realpath as Node's JS one answers errors: from the lstat of the first part that fails.
+function realpathErr(path, e) {
+  if (e.syscall !== 'realpath') return e;
+  const p = pathModule().resolve(path);
+  const parts = p.split('/').filter(Boolean);
+  let cur = '';
+  for (const part of parts) {
+    cur += `/${part}`;
+    try { b.stat(cur, false, true); } catch (err) { return err; }
+  }
+  return uvException(e.code, 'lstat', path);
+}
+ops.realpath = (path, options) => {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  return () => {
+    try { return encodeResult(b.realpath(path), options.encoding); } catch (e) { throw realpathErr(path, e); }
+  };
+};
+ops.realpathNative = (path, options) => {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  return () => encodeResult(b.realpath(path), options.encoding);
+};
+
+ops.chmod = (path, mode) => {
+  path = getValidatedPath(path); mode = parseFileMode(mode, 'mode');
+  return () => b.chmod(path, mode);
+};
+ops.fchmod = (fd, mode) => {
+  fd = getValidatedFd(fd); mode = parseFileMode(mode, 'mode');
+  return () => b.fchmod(fd, mode);
+};
+function validateId(id, name) { validateInteger(id, name, -1, 4294967295); return id >>> 0; }
+ops.chown = (path, uid, gid) => {
+  path = getValidatedPath(path); uid = validateId(uid, 'uid'); gid = validateId(gid, 'gid');
+  return () => b.chown(path, uid, gid, true);
+};
+ops.lchown = (path, uid, gid) => {
+  path = getValidatedPath(path); uid = validateId(uid, 'uid'); gid = validateId(gid, 'gid');
+  return () => b.chown(path, uid, gid, false);
+};
+ops.fchown = (fd, uid, gid) => {
+  fd = getValidatedFd(fd); uid = validateId(uid, 'uid'); gid = validateId(gid, 'gid');
+  return () => b.fchown(fd, uid, gid);
+};
+ops.utimes = (path, atime, mtime) => {
+  path = getValidatedPath(path);
+  const a = toUnixTimestamp(atime, 'atime'), m = toUnixTimestamp(mtime, 'mtime');
+  return () => b.utimes(path, a, m, true);
+};
+ops.lutimes = (path, atime, mtime) => {
+  path = getValidatedPath(path);
+  const a = toUnixTimestamp(atime, 'atime'), m = toUnixTimestamp(mtime, 'mtime');
+  return () => b.utimes(path, a, m, false);
+};
+ops.futimes = (fd, atime, mtime) => {
+  fd = getValidatedFd(fd);
+  const a = toUnixTimestamp(atime, 'atime'), m = toUnixTimestamp(mtime, 'mtime');
+  return () => b.futimes(fd, a, m);
+};
+
+// ---- the three forms ------------------------------------------------------------------------
+
+// Errors of the arguments are thrown; those of the work (the OS's, ERR_FS_*) are delivered.
+function deliverable(e) {
+  return e === null || typeof e !== 'object' || typeof e.code !== 'string' || !e.code.startsWith('ERR_') ||
+    e.code.startsWith('ERR_FS_') || e.code === 'ABORT_ERR';
+}
+
+function syncForm(name) {
+  const op = ops[name];
+  return function (...args) { return op.apply(undefined, args)(); };
+}
+
+function callbackForm(name, spread = false) {
+  const op = ops[name];
+  return function (...args) {
+    const cb = args.length > 0 ? args[args.length - 1] : undefined;
+    validateFunction(cb, 'cb');
+    args.length--;
+    const work = op.apply(undefined, args);
+    U.defer(() => {
+      let result;
+      try { result = work(); } catch (e) { cb(e); return; }
+      if (spread) cb(null, ...result);
+      else cb(null, result);
+    });
+  };
+}
+
+const fs = { constants, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+const plain = ['access', 'open', 'close', 'readFile', 'writeFile', 'appendFile', 'readv', 'writev', 'stat', 'lstat',
+  'fstat', 'statfs', 'ftruncate', 'truncate', 'fsync', 'fdatasync', 'readdir', 'mkdir', 'mkdtemp', 'rmdir', 'rm',
+  'unlink', 'rename', 'copyFile', 'link', 'symlink', 'readlink', 'realpath', 'chmod', 'fchmod', 'chown', 'lchown',
+  'fchown', 'utimes', 'lutimes', 'futimes'];
+for (const name of plain) {
+  fs[`${name}Sync`] = syncForm(name);
+  fs[name] = callbackForm(name);
+}
+fs.existsSync = syncForm('exists');
+fs.readSync = function readSync(...args) { return ops.read.apply(undefined, args)(); };
+fs.writeSync = syncForm('write');
+fs.realpathSync.native = syncForm('realpathNative');
+fs.realpath.native = callbackForm('realpathNative');
+
+// Overloads of the callback forms whose results are more than one value.
+fs.read = function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  const args = [...arguments];
+  const cb = args.pop();
+  validateFunction(cb, 'cb');
+  let work;
+  let buf;
+  if (args.length === 1 || (args.length === 2 && !ArrayBuffer.isView(args[1]))) {
+    const options = args[1] ?? {};
+    if (args.length === 2) validateObject(options, 'options', { nullable: true });
+    ({ buffer: buf = Buf().alloc(16384) } = options);
+    const { offset = 0, length: len = buf.byteLength - offset, position: pos = null } = options;
+    work = ops.read(fd, buf, offset, len, pos);
+  } else {
+    buf = args[1];
+    work = ops.read.apply(undefined, args);
+  }
+  U.defer(() => {
+    let n;
+    try { n = work(); } catch (e) { cb(e); return; }
+    cb(null, n, buf);
+  });
+};
+fs.write = function write(...args) {
+  const cb = args.pop();
+  validateFunction(cb, 'cb');
+  const work = ops.write.apply(undefined, args);
+  U.defer(() => {
+    let n;
+    try { n = work(); } catch (e) { cb(e); return; }
+    cb(null, n, args[1]);
+  });
+};
+for (const name of ['readv', 'writev']) {
+  fs[name] = function (fd, buffers, position, cb) {
+    if (typeof position === 'function') { cb = position; position = null; }
+    validateFunction(cb, 'cb');
+    const work = ops[name](fd, buffers, position);
+    U.defer(() => {
+      let n;
+      try { n = work(); } catch (e) { cb(e); return; }
+      cb(null, n, buffers);
+    });
+  };
+}
+fs.exists = function exists(path, cb) {
+  validateFunction(cb, 'cb');
+  const work = ops.exists(path);
+  U.defer(() => {
+    let r = false;
+    try { r = work(); } catch { r = false; }
+    cb(r);
+  });
+};
+Object.defineProperty(fs.exists, Symbol.for('nodejs.util.promisify.custom'), {
+  configurable: true, enumerable: false,
+  value: (path) => new Promise((resolve) => fs.exists(path, resolve)),
+});
+Object.defineProperty(fs.read, Symbol.for('nodejs.util.promisify.custom'), {
+  configurable: true, enumerable: false,
+  value: (...args) => new Promise((resolve, reject) => {
+    fs.read(...args, (err, bytesRead, buffer) => (err ? reject(err) : resolve({ bytesRead, buffer })));
+  }),
+});
+Object.defineProperty(fs.write, Symbol.for('nodejs.util.promisify.custom'), {
+  configurable: true, enumerable: false,
+  value: (...args) => new Promise((resolve, reject) => {
+    fs.write(...args, (err, bytesWritten, buffer) => (err ? reject(err) : resolve({ bytesWritten, buffer })));
+  }),
+});
+for (const name of ['readv', 'writev']) {
+  Object.defineProperty(fs[name], Symbol.for('nodejs.util.promisify.custom'), {
+    configurable: true, enumerable: false,
+    value: (...args) => new Promise((resolve, reject) => {
+      fs[name](...args, (err, n, buffers) => (err ? reject(err) : resolve(name === 'readv'
+        ? { bytesRead: n, buffers } : { bytesWritten: n, buffers })));
+    }),
   });
 }
-for (const name of ['open', 'opendir', 'cp', 'watch', 'glob', 'chown', 'lchown', 'lutimes', 'truncate', 'statfs', 'lchmod']) {
-  promises[name] = thrower(`fs.promises.${name}`);
+
+fs.Stats = U.Stats;
+fs.Dirent = Dirent;
+
+// ---- the parts in files of their own, loaded when first used --------------------------------
+
+function lazy(name, load) {
+  Object.defineProperty(fs, name, {
+    configurable: true, enumerable: true,
+    get() { const v = load(); Object.defineProperty(fs, name, { value: v, writable: true, configurable: true, enumerable: true }); return v; },
+    set(v) { Object.defineProperty(fs, name, { value: v, writable: true, configurable: true, enumerable: true }); },
+  });
 }
-promises.constants = fs.constants;
-fs.exists = (p, cb) => { const r = fs.existsSync(p); process.nextTick(() => cb(r)); };
-fs.promises = promises;
-fs.realpathSync.native = fs.realpathSync;
-for (const name of ['createReadStream', 'createWriteStream', 'watch', 'watchFile', 'unwatchFile', 'opendir', 'opendirSync', 'cp', 'cpSync', 'read', 'write', 'glob', 'globSync', 'statfs', 'statfsSync']) {
-  fs[name] = thrower(`fs.${name}`);
-}
+lazy('promises', () => require('internal/fs/promises').exports);
+lazy('Dir', () => require('internal/fs/dir').Dir);
+lazy('opendir', () => require('internal/fs/dir').opendir);
+lazy('opendirSync', () => require('internal/fs/dir').opendirSync);
+lazy('cp', () => require('internal/fs/cp').cp);
+lazy('cpSync', () => require('internal/fs/cp').cpSync);
+lazy('glob', () => require('internal/fs/glob').glob);
+lazy('globSync', () => require('internal/fs/glob').globSync);
+lazy('ReadStream', () => require('internal/fs/streams').ReadStream);
+lazy('WriteStream', () => require('internal/fs/streams').WriteStream);
+lazy('FileReadStream', () => require('internal/fs/streams').ReadStream);
+lazy('FileWriteStream', () => require('internal/fs/streams').WriteStream);
+fs.createReadStream = function createReadStream(path, options) {
+  return new (require('internal/fs/streams').ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (require('internal/fs/streams').WriteStream)(path, options);
+};
+lazy('watch', () => require('internal/fs/watch').watch);
+lazy('watchFile', () => require('internal/fs/watch').watchFile);
+lazy('unwatchFile', () => require('internal/fs/watch').unwatchFile);
+
+fs._ops = ops;
+Object.defineProperty(fs, '_ops', { enumerable: false });
 module.exports = fs;

@@ -1,2 +1,2 @@
 'use strict';
-module.exports = require('fs').promises;
+module.exports = require('internal/fs/promises').exports;

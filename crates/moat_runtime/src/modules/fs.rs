@@ -1,22 +1,28 @@
-//! `node:fs`: the synchronous primitives. The JS half builds the sync, callback and promise
-//! APIs on top, and Node's argument validation and errors.
+//! `node:fs`: the synchronous primitives, each one system call's worth, throwing Node's error
+//! (`code`, `errno`, `syscall`, `path`, `dest`). The JS half (`js/fs.js`, `js/internal/fs/`)
+//! validates arguments and builds the sync, callback, promise and stream APIs on top.
 
 use std::path::Path;
 
-use rquickjs::{Ctx, Function, Object, Result, TypedArray, Value};
+use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray};
 
 use moat_permissions::Permission::{FsRead, FsWrite};
 
-use crate::js_errors::{throw_code, throw_uv};
+use crate::js_errors::throw_uv;
 use crate::permissions;
 use crate::state::SharedState;
 use crate::sys;
-use crate::sys::fs::{OpenFlags, RawStat};
-use crate::value::bytes_of;
+use crate::sys::fs::RawStat;
+use crate::sys::fs::flags::{O_ACCMODE, O_APPEND, O_CREAT, O_TRUNC, O_WRONLY};
 
+/// A stat as 18 numbers: dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, then
+/// seconds and nanoseconds of atime, mtime, ctime and birthtime.
 fn stat_array(s: &RawStat) -> Vec<f64> {
-    let ms = |ns: i128| ns as f64 / 1e6;
-    vec![
+    let split = |ns: i128| {
+        let secs = ns.div_euclid(1_000_000_000);
+        [secs as f64, ns.rem_euclid(1_000_000_000) as f64]
+    };
+    let mut v = vec![
         s.dev as f64,
         f64::from(s.mode),
         s.nlink as f64,
@@ -27,21 +33,45 @@ fn stat_array(s: &RawStat) -> Vec<f64> {
         s.ino as f64,
         s.size as f64,
         s.blocks as f64,
-        ms(s.atime_ns),
-        ms(s.mtime_ns),
-        ms(s.ctime_ns),
-        ms(s.birthtime_ns),
-    ]
+    ];
+    for t in [s.atime_ns, s.mtime_ns, s.ctime_ns, s.birthtime_ns] {
+        v.extend(split(t));
+    }
+    v
 }
 
-fn invalid_flags(ctx: &Ctx<'_>, flags: &str) -> rquickjs::Error {
-    throw_code::<()>(
-        ctx,
-        "TypeError",
-        "ERR_INVALID_ARG_VALUE",
-        &format!("The argument 'flags' is invalid. Received '{flags}'"),
-        None,
-    )
+/// A file position from JS: negative is "the current one".
+fn position(p: f64) -> Option<u64> {
+    (p >= 0.0 && p.is_finite()).then_some(p as u64)
+}
+
+/// The bytes `[offset, offset + length)` of `buf`, checked.
+fn range<'a>(ctx: &Ctx<'_>, raw: &'a mut [u8], offset: f64, length: f64) -> Result<&'a mut [u8]> {
+    let len = raw.len();
+    let ok = offset >= 0.0 && length >= 0.0 && offset.is_finite() && length.is_finite();
+    let (o, l) = (offset as usize, length as usize);
+    match o.checked_add(l).filter(|end| ok && *end <= len) {
+        Some(end) => Ok(&mut raw[o..end]),
+        None => Err(rquickjs::Exception::throw_range(
+            ctx,
+            &format!("{length} bytes at offset {offset} are outside a buffer of {len} bytes"),
+        )),
+    }
+}
+
+/// Runs `f` on the bytes of a typed array.
+fn with_bytes<'js, R>(
+    ctx: &Ctx<'js>,
+    buf: &TypedArray<'js, u8>,
+    f: impl FnOnce(&mut [u8]) -> Result<R>,
+) -> Result<R> {
+    let raw = buf.as_raw().ok_or_else(|| {
+        rquickjs::Exception::throw_type(ctx, "Cannot perform I/O on a detached ArrayBuffer")
+    })?;
+    // SAFETY: `raw` points at the live typed array's bytes; no JS runs while they are
+    // borrowed here.
+    let bytes = unsafe { std::slice::from_raw_parts_mut(raw.as_ptr() as *mut u8, raw.len()) };
+    f(bytes)
 }
 
 macro_rules! op {
@@ -57,8 +87,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         ctx,
         "readFile",
         move |ctx: Ctx<'js>, path: String| -> Result<TypedArray<'js, u8>> {
-            let data = sys::fs::read(&permissions::path(&ctx, &st, FsRead, &path)?)
-                .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))?;
+            let data =
+                sys::fs::read(&permissions::path(&ctx, &st, FsRead, &path)?).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::IsADirectory {
+                        throw_uv(&ctx, &e, "read", None, None)
+                    } else {
+                        throw_uv(&ctx, &e, "open", Some(&path), None)
+                    }
+                })?;
             TypedArray::new(ctx.clone(), data)
         }
     );
@@ -71,23 +107,125 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Ok(String::from_utf8_lossy(&data).into_owned())
     });
     let st = state.clone();
-    op!(o, ctx, "writeFile", move |ctx: Ctx<'js>,
-                                   path: String,
-                                   data: Value<'js>,
-                                   flags: String,
-                                   mode: u32|
+    op!(o, ctx, "open", move |ctx: Ctx<'js>,
+                              path: String,
+                              flags: i32,
+                              mode: u32|
+          -> Result<i32> {
+        let acc = flags & O_ACCMODE;
+        let writes = acc != 0 || flags & (O_CREAT | O_TRUNC | O_APPEND) != 0;
+        // A descriptor opened for reading and writing needs both grants.
+        if acc != O_WRONLY {
+            permissions::path(&ctx, &st, FsRead, &path)?;
+        }
+        let checked = permissions::path(&ctx, &st, if writes { FsWrite } else { FsRead }, &path)?;
+        st.fds
+            .borrow_mut()
+            .open(&checked, flags, mode)
+            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
+    });
+    let st = state.clone();
+    op!(o, ctx, "close", move |ctx: Ctx<'js>,
+                               fd: i32|
           -> Result<()> {
-        let Some(f) = OpenFlags::parse(&flags) else {
-            return Err(invalid_flags(&ctx, &flags));
-        };
-        let bytes = bytes_of(&data)?;
-        sys::fs::write_file(
-            &permissions::path(&ctx, &st, FsWrite, &path)?,
-            &bytes,
-            f,
-            mode,
-        )
-        .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
+        st.fds
+            .borrow_mut()
+            .close(fd)
+            .map_err(|e| throw_uv(&ctx, &e, "close", None, None))
+    });
+    let st = state.clone();
+    op!(o, ctx, "read", move |ctx: Ctx<'js>,
+                              fd: i32,
+                              buf: TypedArray<'js, u8>,
+                              offset: f64,
+                              length: f64,
+                              pos: f64|
+          -> Result<usize> {
+        with_bytes(&ctx, &buf, |raw| {
+            let dst = range(&ctx, raw, offset, length)?;
+            st.fds
+                .borrow_mut()
+                .read(fd, dst, position(pos))
+                .map_err(|e| throw_uv(&ctx, &e, "read", None, None))
+        })
+    });
+    let st = state.clone();
+    op!(o, ctx, "write", move |ctx: Ctx<'js>,
+                               fd: i32,
+                               buf: TypedArray<'js, u8>,
+                               offset: f64,
+                               length: f64,
+                               pos: f64|
+          -> Result<usize> {
+        with_bytes(&ctx, &buf, |raw| {
+            let src = range(&ctx, raw, offset, length)?;
+            st.fds
+                .borrow_mut()
+                .write(fd, src, position(pos))
+                .map_err(|e| throw_uv(&ctx, &e, "write", None, None))
+        })
+    });
+    let st = state.clone();
+    op!(o, ctx, "fstat", move |ctx: Ctx<'js>,
+                               fd: i32|
+          -> Result<Vec<f64>> {
+        st.fds
+            .borrow_mut()
+            .fstat(fd)
+            .map(|s| stat_array(&s))
+            .map_err(|e| throw_uv(&ctx, &e, "fstat", None, None))
+    });
+    let st = state.clone();
+    op!(o, ctx, "ftruncate", move |ctx: Ctx<'js>,
+                                   fd: i32,
+                                   len: f64|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .ftruncate(fd, len.max(0.0) as u64)
+            .map_err(|e| throw_uv(&ctx, &e, "ftruncate", None, None))
+    });
+    let st = state.clone();
+    op!(o, ctx, "fsync", move |ctx: Ctx<'js>,
+                               fd: i32,
+                               data_only: bool|
+          -> Result<()> {
+        st.fds.borrow_mut().fsync(fd, data_only).map_err(|e| {
+            let call = if data_only { "fdatasync" } else { "fsync" };
+            throw_uv(&ctx, &e, call, None, None)
+        })
+    });
+    let st = state.clone();
+    op!(o, ctx, "futimes", move |ctx: Ctx<'js>,
+                                 fd: i32,
+                                 atime: f64,
+                                 mtime: f64|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .futimes(fd, atime, mtime)
+            .map_err(|e| throw_uv(&ctx, &e, "futime", None, None))
+    });
+    let st = state.clone();
+    op!(o, ctx, "fchmod", move |ctx: Ctx<'js>,
+                                fd: i32,
+                                mode: u32|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .fchmod(fd, mode)
+            .map_err(|e| throw_uv(&ctx, &e, "fchmod", None, None))
+    });
+    let st = state.clone();
+    op!(o, ctx, "fchown", move |ctx: Ctx<'js>,
+                                fd: i32,
+                                uid: u32,
+                                gid: u32|
+          -> Result<()> {
+        st.fds
+            .borrow_mut()
+            .fchown(fd, uid, gid)
+            .map_err(|e| throw_uv(&ctx, &e, "fchown", None, None))
     });
     let st = state.clone();
     op!(o, ctx, "stat", move |ctx: Ctx<'js>,
@@ -97,6 +235,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
           -> Result<Option<Vec<f64>>> {
         match sys::fs::stat(&permissions::path(&ctx, &st, FsRead, &path)?, follow) {
             Ok(s) => Ok(Some(stat_array(&s))),
+            // The module loader's probe: any failure is "not there".
             Err(_) if !throw => Ok(None),
             Err(e) => Err(throw_uv(
                 &ctx,
@@ -120,26 +259,30 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                                 path: String,
                                 mode: u32|
           -> Result<()> {
-        sys::fs::access(&permissions::path(&ctx, &st, FsRead, &path)?, mode)
-            .map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))
+        let checked = permissions::path(&ctx, &st, FsRead, &path)?;
+        if mode & 2 != 0 {
+            permissions::path(&ctx, &st, FsWrite, &path)?;
+        }
+        sys::fs::access(&checked, mode).map_err(|e| throw_uv(&ctx, &e, "access", Some(&path), None))
     });
     let st = state.clone();
-    op!(
-        o,
-        ctx,
-        "readdir",
-        move |ctx: Ctx<'js>, path: String| -> Result<rquickjs::Array<'js>> {
-            let entries = sys::fs::read_dir(&permissions::path(&ctx, &st, FsRead, &path)?)
-                .map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
-            // Flat pairs: name, type bits, name, type bits, ...
-            let out = rquickjs::Array::new(ctx.clone())?;
-            for (i, e) in entries.into_iter().enumerate() {
-                out.set(2 * i, e.name)?;
-                out.set(2 * i + 1, e.kind)?;
-            }
-            Ok(out)
+    op!(o, ctx, "readdir", move |ctx: Ctx<'js>,
+                                 path: String|
+          -> Result<Array<'js>> {
+        let entries = sys::fs::read_dir(&permissions::path(&ctx, &st, FsRead, &path)?)
+            .map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
+        // Two arrays: the names, and their type bits.
+        let names = Array::new(ctx.clone())?;
+        let kinds = Array::new(ctx.clone())?;
+        for (i, e) in entries.into_iter().enumerate() {
+            names.set(i, e.name)?;
+            kinds.set(i, e.kind)?;
         }
-    );
+        let out = Array::new(ctx.clone())?;
+        out.set(0, names)?;
+        out.set(1, kinds)?;
+        Ok(out)
+    });
     let st = state.clone();
     op!(o, ctx, "mkdir", move |ctx: Ctx<'js>,
                                path: String,
@@ -160,25 +303,6 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
           -> Result<()> {
         sys::fs::rmdir(&permissions::path(&ctx, &st, FsWrite, &path)?)
             .map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "rm", move |ctx: Ctx<'js>,
-                            path: String,
-                            recursive: bool|
-          -> Result<()> {
-        sys::fs::rm(&permissions::path(&ctx, &st, FsWrite, &path)?, recursive).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::IsADirectory {
-                throw_code(
-                    &ctx,
-                    "Error",
-                    "ERR_FS_EISDIR",
-                    &format!("Path is a directory: rm returned EISDIR (is a directory) {path}"),
-                    Some(("path", path.as_str())),
-                )
-            } else {
-                throw_uv(&ctx, &e, "rm", Some(&path), None)
-            }
-        })
     });
     let st = state.clone();
     op!(o, ctx, "unlink", move |ctx: Ctx<'js>,
@@ -232,123 +356,23 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                               existing: String,
                               path: String|
           -> Result<()> {
-        sys::fs::link(
-            &permissions::path(&ctx, &st, FsRead, &existing)?,
-            &permissions::path(&ctx, &st, FsWrite, &path)?,
-        )
-        .map_err(|e| throw_uv(&ctx, &e, "link", Some(&existing), Some(&path)))
+        // A second name may be written through, so the file itself needs the write grant.
+        let from = permissions::path(&ctx, &st, FsRead, &existing)?;
+        permissions::path(&ctx, &st, FsWrite, &existing)?;
+        sys::fs::link(&from, &permissions::path(&ctx, &st, FsWrite, &path)?)
+            .map_err(|e| throw_uv(&ctx, &e, "link", Some(&existing), Some(&path)))
     });
     let st = state.clone();
     op!(o, ctx, "symlink", move |ctx: Ctx<'js>,
                                  target: String,
                                  path: String|
           -> Result<()> {
+        // The link's content is only text; whoever follows it is checked where it leads.
         sys::fs::symlink(
             Path::new(&target),
             &permissions::path(&ctx, &st, FsWrite, &path)?,
         )
         .map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
-    });
-    let st = state.clone();
-    op!(o, ctx, "open", move |ctx: Ctx<'js>,
-                              path: String,
-                              flags: String,
-                              mode: u32|
-          -> Result<i32> {
-        let Some(f) = OpenFlags::parse(&flags) else {
-            return Err(invalid_flags(&ctx, &flags));
-        };
-        // A descriptor opened for reading and writing needs both grants.
-        let writes = f.write || f.append || f.create || f.truncate;
-        if writes && f.read {
-            permissions::path(&ctx, &st, FsRead, &path)?;
-        }
-        let checked = permissions::path(&ctx, &st, if writes { FsWrite } else { FsRead }, &path)?;
-        st.fds
-            .borrow_mut()
-            .open(&checked, f, mode)
-            .map_err(|e| throw_uv(&ctx, &e, "open", Some(&path), None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "close", move |ctx: Ctx<'js>,
-                               fd: i32|
-          -> Result<()> {
-        st.fds
-            .borrow_mut()
-            .close(fd)
-            .map_err(|e| throw_uv(&ctx, &e, "close", None, None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "read", move |ctx: Ctx<'js>,
-                              fd: i32,
-                              buf: TypedArray<'js, u8>,
-                              offset: usize,
-                              length: usize,
-                              position: Option<f64>|
-          -> Result<usize> {
-        let raw = buf
-            .as_raw()
-            .ok_or_else(|| rquickjs::Exception::throw_type(&ctx, "detached buffer"))?;
-        // SAFETY: `raw` points at the live typed array's bytes; no JS runs while they are
-        // borrowed here.
-        let dst = unsafe { std::slice::from_raw_parts_mut(raw.as_ptr() as *mut u8, raw.len()) };
-        let Some(dst) = offset
-            .checked_add(length)
-            .and_then(|end| dst.get_mut(offset..end))
-        else {
-            return Err(rquickjs::Exception::throw_range(
-                &ctx,
-                &format!(
-                    "read of {length} bytes at offset {offset} is outside a buffer of {} bytes",
-                    raw.len()
-                ),
-            ));
-        };
-        st.fds
-            .borrow_mut()
-            .read(fd, dst, position.filter(|p| *p >= 0.0).map(|p| p as u64))
-            .map_err(|e| throw_uv(&ctx, &e, "read", None, None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "write", move |ctx: Ctx<'js>,
-                               fd: i32,
-                               data: Value<'js>,
-                               position: Option<f64>|
-          -> Result<usize> {
-        let bytes = bytes_of(&data)?;
-        st.fds
-            .borrow_mut()
-            .write(fd, &bytes, position.filter(|p| *p >= 0.0).map(|p| p as u64))
-            .map_err(|e| throw_uv(&ctx, &e, "write", None, None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "fstat", move |ctx: Ctx<'js>,
-                               fd: i32|
-          -> Result<Vec<f64>> {
-        st.fds
-            .borrow_mut()
-            .fstat(fd)
-            .map(|s| stat_array(&s))
-            .map_err(|e| throw_uv(&ctx, &e, "fstat", None, None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "ftruncate", move |ctx: Ctx<'js>,
-                                   fd: i32,
-                                   len: f64|
-          -> Result<()> {
-        st.fds
-            .borrow_mut()
-            .ftruncate(fd, len as u64)
-            .map_err(|e| throw_uv(&ctx, &e, "ftruncate", None, None))
-    });
-    let st = state.clone();
-    op!(o, ctx, "fsync", move |ctx: Ctx<'js>,
-                               fd: i32|
-          -> Result<()> {
-        st.fds
-            .borrow_mut()
-            .fsync(fd)
-            .map_err(|e| throw_uv(&ctx, &e, "fsync", None, None))
     });
     let st = state.clone();
     op!(o, ctx, "chmod", move |ctx: Ctx<'js>,
@@ -359,13 +383,48 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             .map_err(|e| throw_uv(&ctx, &e, "chmod", Some(&path), None))
     });
     let st = state.clone();
+    op!(o, ctx, "chown", move |ctx: Ctx<'js>,
+                               path: String,
+                               uid: u32,
+                               gid: u32,
+                               follow: bool|
+          -> Result<()> {
+        sys::fs::chown(
+            &permissions::path(&ctx, &st, FsWrite, &path)?,
+            uid,
+            gid,
+            follow,
+        )
+        .map_err(|e| {
+            let call = if follow { "chown" } else { "lchown" };
+            throw_uv(&ctx, &e, call, Some(&path), None)
+        })
+    });
+    let st = state.clone();
     op!(o, ctx, "utimes", move |ctx: Ctx<'js>,
                                 path: String,
                                 atime: f64,
-                                mtime: f64|
+                                mtime: f64,
+                                follow: bool|
           -> Result<()> {
-        sys::fs::utimes(&permissions::path(&ctx, &st, FsWrite, &path)?, atime, mtime)
-            .map_err(|e| throw_uv(&ctx, &e, "utime", Some(&path), None))
+        sys::fs::utimes(
+            &permissions::path(&ctx, &st, FsWrite, &path)?,
+            atime,
+            mtime,
+            follow,
+        )
+        .map_err(|e| {
+            let call = if follow { "utime" } else { "lutime" };
+            throw_uv(&ctx, &e, call, Some(&path), None)
+        })
+    });
+    let st = state.clone();
+    op!(o, ctx, "statfs", move |ctx: Ctx<'js>,
+                                path: String|
+          -> Result<Vec<f64>> {
+        sys::fs::statfs(&permissions::path(&ctx, &st, FsRead, &path)?)
+            .map(|v| v.iter().map(|n| *n as f64).collect())
+            .map_err(|e| throw_uv(&ctx, &e, "statfs", Some(&path), None))
     });
     Ok(())
 }

@@ -1,8 +1,10 @@
-//! Files, directories and descriptors, on top of `std::fs` (which WASI preview 1 also serves).
+//! Files, directories and descriptors. Paths go through `std::fs` (which WASI preview 1 also
+//! serves) or the platform half; descriptors are the OS's own numbers (natively the kernel's,
+//! in the sandbox WASI's), as Node's are.
 
-use std::collections::HashMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use moat_permissions::CheckedPath;
@@ -15,164 +17,141 @@ fn os(path: &CheckedPath, follow: bool) -> std::borrow::Cow<'_, Path> {
     super::platform::os_path(path.as_path(), follow)
 }
 
-/// Open files by descriptor number. Numbers start at 3, after stdio, as Node's do.
+/// Linux's `open` flag bits, which Node's `fs.constants` reports and the JS half passes.
+pub mod flags {
+    pub const O_ACCMODE: i32 = 3;
+    pub const O_WRONLY: i32 = 1;
+    pub const O_RDWR: i32 = 2;
+    pub const O_CREAT: i32 = 0o100;
+    pub const O_EXCL: i32 = 0o200;
+    pub const O_TRUNC: i32 = 0o1000;
+    pub const O_APPEND: i32 = 0o2000;
+    pub const O_DIRECTORY: i32 = 0o200000;
+}
+
+/// The descriptors `fs.open` handed out. Natively any descriptor may be used, as in Node; the
+/// sandbox lets the program use only these and stdio, never the directories the host preopened.
 #[derive(Default)]
 pub struct FdTable {
-    files: HashMap<i32, File>,
-    next: i32,
-}
-
-/// The parts of Node's `flags` string that `open` needs.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct OpenFlags {
-    pub read: bool,
-    pub write: bool,
-    pub append: bool,
-    pub create: bool,
-    pub truncate: bool,
-    pub exclusive: bool,
-}
-
-impl OpenFlags {
-    /// Parses Node's string flags (`r`, `r+`, `w`, `wx`, `a+`, …).
-    pub fn parse(s: &str) -> Option<Self> {
-        let f = |read, write, append, create, truncate, exclusive| {
-            Some(Self {
-                read,
-                write,
-                append,
-                create,
-                truncate,
-                exclusive,
-            })
-        };
-        match s {
-            "r" | "rs" | "sr" => f(true, false, false, false, false, false),
-            "r+" | "rs+" | "sr+" => f(true, true, false, false, false, false),
-            "w" => f(false, true, false, true, true, false),
-            "wx" | "xw" => f(false, true, false, true, true, true),
-            "w+" => f(true, true, false, true, true, false),
-            "wx+" | "xw+" => f(true, true, false, true, true, true),
-            "a" | "as" | "sa" => f(false, true, true, true, false, false),
-            "ax" | "xa" => f(false, true, true, true, false, true),
-            "a+" | "as+" | "sa+" => f(true, true, true, true, false, false),
-            "ax+" | "xa+" => f(true, true, true, true, false, true),
-            _ => None,
-        }
-    }
+    open: HashSet<i32>,
 }
 
 impl FdTable {
+    /// Opens `path` with Linux `open` flags and `mode` for a new file.
+    ///
     /// # Errors
     /// The OS error from opening.
-    pub fn open(&mut self, path: &CheckedPath, flags: OpenFlags, mode: u32) -> io::Result<i32> {
-        let mut o = OpenOptions::new();
-        o.read(flags.read)
-            .write(flags.write && !flags.append)
-            .append(flags.append)
-            .truncate(flags.truncate);
-        if flags.exclusive {
-            o.create_new(true);
-        } else {
-            o.create(flags.create);
-        }
-        super::platform::set_mode(&mut o, mode);
-        let file = o.open(os(path, true))?;
-        if self.next < 3 {
-            self.next = 3;
-        }
-        let fd = self.next;
-        self.next += 1;
-        self.files.insert(fd, file);
+    pub fn open(&mut self, path: &CheckedPath, flags: i32, mode: u32) -> io::Result<i32> {
+        let fd = super::platform::open(&os(path, true), flags, mode)?;
+        self.open.insert(fd);
         Ok(fd)
     }
 
-    fn get(&mut self, fd: i32) -> io::Result<&mut File> {
-        self.files
-            .get_mut(&fd)
-            .ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
+    /// A descriptor the program may use (see [`FdTable`]).
+    ///
+    /// # Errors
+    /// `EBADF` for one it may not.
+    pub fn check(&self, fd: i32) -> io::Result<i32> {
+        if fd < 0 || (super::platform::FDS_TRACKED && fd > 2 && !self.open.contains(&fd)) {
+            return Err(io::Error::from_raw_os_error(ebadf()));
+        }
+        Ok(fd)
     }
 
     /// # Errors
     /// `EBADF` for an unknown descriptor.
     pub fn close(&mut self, fd: i32) -> io::Result<()> {
-        self.files
-            .remove(&fd)
-            .map(drop)
-            .ok_or_else(|| io::Error::from_raw_os_error(ebadf()))
+        self.check(fd)?;
+        super::platform::close(fd)?;
+        self.open.remove(&fd);
+        Ok(())
     }
 
-    /// Reads into `buf`, at `position` if given (without moving the file position).
+    /// Reads into `buf` once, at `position` if given (without moving the file position).
     ///
     /// # Errors
     /// The OS error.
     pub fn read(&mut self, fd: i32, buf: &mut [u8], position: Option<u64>) -> io::Result<usize> {
-        if fd == 0 {
-            return io::stdin().read(buf);
-        }
-        let f = self.get(fd)?;
-        match position {
-            Some(p) => {
-                let saved = f.stream_position()?;
-                f.seek(SeekFrom::Start(p))?;
-                let n = read_full(f, buf);
-                f.seek(SeekFrom::Start(saved))?;
-                n
-            }
-            None => read_full(f, buf),
-        }
+        super::platform::read(self.check(fd)?, buf, position)
     }
 
+    /// Writes `data` once, at `position` if given; returns how much went.
+    ///
     /// # Errors
     /// The OS error.
     pub fn write(&mut self, fd: i32, data: &[u8], position: Option<u64>) -> io::Result<usize> {
-        if fd == 1 || fd == 2 {
+        let fd = self.check(fd)?;
+        if (fd == 1 || fd == 2) && position.is_none() {
             super::write_stdio(fd, data)?;
             return Ok(data.len());
         }
-        let f = self.get(fd)?;
-        if let Some(p) = position {
-            let saved = f.stream_position()?;
-            f.seek(SeekFrom::Start(p))?;
-            f.write_all(data)?;
-            f.seek(SeekFrom::Start(saved))?;
-        } else {
-            f.write_all(data)?;
-        }
-        Ok(data.len())
+        super::platform::write(fd, data, position)
+    }
+
+    /// Runs `f` on the open file `fd`.
+    ///
+    /// # Errors
+    /// `EBADF`, or `f`'s.
+    pub fn with<R>(&self, fd: i32, f: impl FnOnce(&File) -> io::Result<R>) -> io::Result<R> {
+        super::platform::with_file(self.check(fd)?, f)
     }
 
     /// # Errors
     /// The OS error.
     pub fn fstat(&mut self, fd: i32) -> io::Result<RawStat> {
-        let f = self.get(fd)?;
-        Ok(raw_stat(&f.metadata()?))
+        self.with(fd, |f| Ok(raw_stat(&f.metadata()?)))
     }
 
     /// # Errors
     /// The OS error.
     pub fn ftruncate(&mut self, fd: i32, len: u64) -> io::Result<()> {
-        self.get(fd)?.set_len(len)
+        self.with(fd, |f| f.set_len(len))
     }
 
     /// # Errors
     /// The OS error.
-    pub fn fsync(&mut self, fd: i32) -> io::Result<()> {
-        self.get(fd)?.sync_all()
+    pub fn fsync(&mut self, fd: i32, data_only: bool) -> io::Result<()> {
+        self.with(fd, |f| {
+            if data_only {
+                f.sync_data()
+            } else {
+                f.sync_all()
+            }
+        })
+    }
+
+    /// Sets access and modification times, in seconds since the epoch.
+    ///
+    /// # Errors
+    /// The OS error.
+    pub fn futimes(&mut self, fd: i32, atime: f64, mtime: f64) -> io::Result<()> {
+        self.with(fd, |f| f.set_times(times(atime, mtime)))
+    }
+
+    /// # Errors
+    /// The OS error; `ENOSYS` where the platform has no permission bits.
+    pub fn fchmod(&mut self, fd: i32, mode: u32) -> io::Result<()> {
+        super::platform::fchmod(self.check(fd)?, mode)
+    }
+
+    /// # Errors
+    /// The OS error; `ENOSYS` where the platform has no owners.
+    pub fn fchown(&mut self, fd: i32, uid: u32, gid: u32) -> io::Result<()> {
+        super::platform::fchown(self.check(fd)?, uid, gid)
     }
 }
 
-fn read_full(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {
-    let mut total = 0;
-    while total < buf.len() {
-        match f.read(&mut buf[total..]) {
-            Ok(0) => break,
-            Ok(n) => total += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+fn times(atime: f64, mtime: f64) -> fs::FileTimes {
+    let t = |s: f64| {
+        if s >= 0.0 {
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(s.min(1e15))
+        } else {
+            std::time::UNIX_EPOCH - std::time::Duration::from_secs_f64((-s).min(1e15))
         }
-    }
-    Ok(total)
+    };
+    fs::FileTimes::new()
+        .set_accessed(t(atime))
+        .set_modified(t(mtime))
 }
 
 #[cfg(not(target_os = "wasi"))]
@@ -197,7 +176,7 @@ pub fn stat(path: &CheckedPath, follow: bool) -> io::Result<RawStat> {
     Ok(raw_stat(&m))
 }
 
-/// A directory entry: its name and its type bits (as in `st_mode & S_IFMT`).
+/// A directory entry: its name and its type bits (as in `st_mode & S_IFMT`; 0 unknown).
 pub struct DirEntry {
     pub name: String,
     pub kind: u32,
@@ -213,16 +192,7 @@ pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
     let mut out = Vec::new();
     for e in fs::read_dir(path)? {
         let e = e?;
-        let ft = e.file_type()?;
-        let kind = if ft.is_dir() {
-            0o040000
-        } else if ft.is_symlink() {
-            0o120000
-        } else if ft.is_file() {
-            0o100000
-        } else {
-            0
-        };
+        let kind = e.file_type().map(kind_of).unwrap_or(0);
         out.push(DirEntry {
             name: e.file_name().to_string_lossy().into_owned(),
             kind,
@@ -232,49 +202,64 @@ pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
     Ok(out)
 }
 
-/// # Errors
-/// The OS error.
-pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
-    let path = &*os(path, false);
-    if recursive {
-        let mut first = None;
-        let mut p = Some(path);
-        while let Some(cur) = p {
-            if cur.exists() {
-                break;
-            }
-            first = Some(cur.to_path_buf());
-            p = cur.parent();
-        }
-        let mut b = fs::DirBuilder::new();
-        b.recursive(true);
-        super::platform::set_dir_mode(&mut b, mode);
-        b.create(path)?;
-        Ok(first)
+fn kind_of(ft: fs::FileType) -> u32 {
+    if ft.is_dir() {
+        0o040000
+    } else if ft.is_symlink() {
+        0o120000
+    } else if ft.is_file() {
+        0o100000
     } else {
-        let mut b = fs::DirBuilder::new();
-        super::platform::set_dir_mode(&mut b, mode);
-        b.create(path)?;
-        Ok(None)
+        super::platform::special_kind(&ft)
     }
 }
 
-/// Removes `path`; with `recursive`, a whole tree.
+/// Makes a directory; with `recursive`, its missing parents too, and returns the first one it
+/// made (none when all existed).
 ///
 /// # Errors
-/// The OS error.
-pub fn rm(path: &CheckedPath, recursive: bool) -> io::Result<()> {
+/// The OS error (`EEXIST` when not recursive and it exists; `ENOTDIR` when a parent is a file).
+pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
     let path = &*os(path, false);
-    let m = fs::symlink_metadata(path)?;
-    if m.is_dir() {
-        if recursive {
-            fs::remove_dir_all(path)
-        } else {
-            Err(io::Error::from(io::ErrorKind::IsADirectory))
-        }
-    } else {
-        fs::remove_file(path)
+    let mut b = fs::DirBuilder::new();
+    super::platform::set_dir_mode(&mut b, mode);
+    if !recursive {
+        b.create(path)?;
+        return Ok(None);
     }
+    // Walk up to the deepest part that exists, then make the rest downwards.
+    let mut missing = Vec::new();
+    let mut cur = Some(path);
+    while let Some(p) = cur {
+        if p.as_os_str().is_empty() {
+            break;
+        }
+        match fs::metadata(p) {
+            Ok(m) if m.is_dir() => break,
+            Ok(_) => return Err(io::Error::from_raw_os_error(enotdir_or_eexist(p == path))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                missing.push(p);
+                cur = p.parent();
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let first = missing.last().map(|p| p.to_path_buf());
+    for p in missing.into_iter().rev() {
+        match b.create(p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && fs::metadata(p)?.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(first)
+}
+
+/// The error for a file in the way of a recursive `mkdir`: `EEXIST` for the target itself,
+/// `ENOTDIR` for a parent.
+fn enotdir_or_eexist(target: bool) -> i32 {
+    let code = if target { "EEXIST" } else { "ENOTDIR" };
+    super::platform::raw_errno(code)
 }
 
 /// True when `path` is a regular file (following links).
@@ -289,6 +274,8 @@ pub fn is_dir(path: &CheckedPath) -> bool {
     fs::metadata(path).is_ok_and(|m| m.is_dir())
 }
 
+/// Makes `path` a symbolic link whose content is `target`, as written.
+///
 /// # Errors
 /// The OS error.
 pub fn symlink(target: &Path, path: &CheckedPath) -> io::Result<()> {
@@ -311,24 +298,34 @@ pub fn chmod(path: &CheckedPath, mode: u32) -> io::Result<()> {
     super::platform::chmod(path, mode)
 }
 
-/// Sets access and modification times, in seconds since the epoch.
+/// Changes owners; with `follow` false, of a link itself.
+///
+/// # Errors
+/// The OS error; `ENOSYS` where the platform has no owners.
+pub fn chown(path: &CheckedPath, uid: u32, gid: u32, follow: bool) -> io::Result<()> {
+    let p = &*os(path, follow);
+    super::platform::chown(p, uid, gid, follow)
+}
+
+/// Sets access and modification times, in seconds since the epoch; with `follow` false, of a
+/// link itself.
 ///
 /// # Errors
 /// The OS error.
-pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64) -> io::Result<()> {
-    let path = &*os(path, true);
-    let t = |s: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(s.max(0.0));
+pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64, follow: bool) -> io::Result<()> {
+    let p = &*os(path, follow);
+    if !follow {
+        return super::platform::lutimes(p, atime, mtime);
+    }
     let f = File::options()
         .write(true)
-        .open(path)
-        .or_else(|_| File::open(path))?;
-    f.set_times(
-        fs::FileTimes::new()
-            .set_accessed(t(atime))
-            .set_modified(t(mtime)),
-    )
+        .open(p)
+        .or_else(|_| File::open(p))?;
+    f.set_times(times(atime, mtime))
 }
 
+/// A whole file. A directory is `EISDIR` on every platform (WASI would say `EBADF`).
+///
 /// # Errors
 /// The OS error.
 pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
@@ -337,7 +334,6 @@ pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
     fs::read(path)
 }
 
-/// Reading a directory is `EISDIR` on every platform (WASI would say `EBADF`).
 fn reject_dir(path: &Path) -> io::Result<()> {
     if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         return Err(io::Error::from(io::ErrorKind::IsADirectory));
@@ -353,42 +349,19 @@ pub fn read_to_string(path: &CheckedPath) -> io::Result<String> {
     fs::read_to_string(path)
 }
 
-/// Writes `data` to `path`, opened with Node's `flags` semantics and `mode` for a new file.
-///
-/// # Errors
-/// The OS error.
-pub fn write_file(path: &CheckedPath, data: &[u8], flags: OpenFlags, mode: u32) -> io::Result<()> {
-    let path = &*os(path, true);
-    let mut o = OpenOptions::new();
-    o.write(true)
-        .append(flags.append)
-        .truncate(flags.truncate && !flags.append);
-    if flags.exclusive {
-        o.create_new(true);
-    } else {
-        o.create(flags.create);
-    }
-    super::platform::set_mode(&mut o, mode);
-    o.open(path)?.write_all(data)
-}
-
 /// True when `path` exists (following links).
 pub fn exists(path: &CheckedPath) -> bool {
     let path = &*os(path, true);
     fs::metadata(path).is_ok()
 }
 
-/// Checks that `path` exists and, with the write bit (2) in `mode`, that it is writable.
+/// Checks that `path` exists and may be used as `mode` (`R_OK` 4, `W_OK` 2, `X_OK` 1) asks.
 ///
 /// # Errors
-/// The OS error, or `EACCES` for a read-only file asked for writing.
+/// The OS error, or `EACCES`.
 pub fn access(path: &CheckedPath, mode: u32) -> io::Result<()> {
     let path = &*os(path, true);
-    let m = fs::metadata(path)?;
-    if mode & 2 != 0 && m.permissions().readonly() {
-        return Err(io::Error::from(io::ErrorKind::PermissionDenied));
-    }
-    Ok(())
+    super::platform::access(path, mode)
 }
 
 /// # Errors
@@ -402,7 +375,7 @@ pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
 /// The OS error.
 pub fn unlink(path: &CheckedPath) -> io::Result<()> {
     let path = &*os(path, false);
-    fs::remove_file(path)
+    super::platform::unlink(path)
 }
 
 /// # Errors
@@ -413,7 +386,8 @@ pub fn rename(from: &CheckedPath, to: &CheckedPath) -> io::Result<()> {
     fs::rename(from, to)
 }
 
-/// Copies a file; with `exclusive`, fails with `EEXIST` when `to` exists.
+/// Copies a file's content and permission bits; with `exclusive`, fails with `EEXIST` when
+/// `to` exists.
 ///
 /// # Errors
 /// The OS error.
@@ -423,6 +397,7 @@ pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::R
     if exclusive && fs::symlink_metadata(to).is_ok() {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
+    reject_dir(from)?;
     fs::copy(from, to).map(drop)
 }
 
@@ -437,6 +412,15 @@ pub fn realpath(path: &CheckedPath) -> io::Result<PathBuf> {
 pub fn readlink(path: &CheckedPath) -> io::Result<PathBuf> {
     let path = &*os(path, false);
     fs::read_link(path)
+}
+
+/// What `fs.statfs` reports: type, bsize, blocks, bfree, bavail, files, ffree.
+///
+/// # Errors
+/// The OS error.
+pub fn statfs(path: &CheckedPath) -> io::Result<[u64; 7]> {
+    let path = &*os(path, true);
+    super::platform::statfs(path)
 }
 
 /// Where `path` really leads, for a permission check: made absolute against the working

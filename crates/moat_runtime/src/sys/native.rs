@@ -139,7 +139,7 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_nanos() as i128)
-        .unwrap_or_else(|| ns(m.ctime(), m.ctime_nsec()));
+        .unwrap_or(0);
     RawStat {
         dev: m.dev(),
         ino: m.ino(),
@@ -158,11 +158,6 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
     }
 }
 
-pub fn set_mode(o: &mut std::fs::OpenOptions, mode: u32) {
-    use std::os::unix::fs::OpenOptionsExt;
-    o.mode(mode);
-}
-
 pub fn set_dir_mode(b: &mut std::fs::DirBuilder, mode: u32) {
     use std::os::unix::fs::DirBuilderExt;
     b.mode(mode);
@@ -179,6 +174,211 @@ pub fn symlink(target: &Path, path: &Path) -> std::io::Result<()> {
 pub fn chmod(path: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+/// Descriptors natively are the kernel's: any may be used, as in Node.
+pub const FDS_TRACKED: bool = false;
+
+fn cstr(path: &Path) -> std::io::Result<std::ffi::CString> {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| std::io::Error::from_raw_os_error(libc::ENOENT))
+}
+
+fn cvt(rc: libc::c_int) -> std::io::Result<libc::c_int> {
+    if rc < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(rc)
+    }
+}
+
+/// `open(2)` with Linux flags, close-on-exec.
+///
+/// # Errors
+/// The OS error.
+pub fn open(path: &Path, flags: i32, mode: u32) -> std::io::Result<i32> {
+    let c = cstr(path)?;
+    // SAFETY: `c` is a NUL-terminated path that lives across the call.
+    cvt(unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) })
+}
+
+/// # Errors
+/// The OS error (`EBADF`).
+pub fn close(fd: i32) -> std::io::Result<()> {
+    // SAFETY: closing a number has no memory preconditions.
+    cvt(unsafe { libc::close(fd) }).map(drop)
+}
+
+/// One `read`/`pread`.
+///
+/// # Errors
+/// The OS error.
+pub fn read(fd: i32, buf: &mut [u8], position: Option<u64>) -> std::io::Result<usize> {
+    loop {
+        // SAFETY: the kernel writes at most `buf.len()` bytes into `buf`.
+        let n = unsafe {
+            match position {
+                Some(p) => libc::pread(fd, buf.as_mut_ptr().cast(), buf.len(), p as libc::off_t),
+                None => libc::read(fd, buf.as_mut_ptr().cast(), buf.len()),
+            }
+        };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// One `write`/`pwrite`.
+///
+/// # Errors
+/// The OS error.
+pub fn write(fd: i32, data: &[u8], position: Option<u64>) -> std::io::Result<usize> {
+    loop {
+        // SAFETY: the kernel reads at most `data.len()` bytes from `data`.
+        let n = unsafe {
+            match position {
+                Some(p) => libc::pwrite(fd, data.as_ptr().cast(), data.len(), p as libc::off_t),
+                None => libc::write(fd, data.as_ptr().cast(), data.len()),
+            }
+        };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// Runs `f` on descriptor `fd` as a `File` it does not own.
+///
+/// # Errors
+/// `EBADF` for a closed descriptor, or `f`'s.
+pub fn with_file<R>(
+    fd: i32,
+    f: impl FnOnce(&std::fs::File) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: fcntl(F_GETFD) only asks whether the number is open.
+    cvt(unsafe { libc::fcntl(fd, libc::F_GETFD) })?;
+    // SAFETY: the descriptor is open; ManuallyDrop keeps the File from closing it.
+    let file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    f(&file)
+}
+
+/// # Errors
+/// The OS error.
+pub fn fchmod(fd: i32, mode: u32) -> std::io::Result<()> {
+    // SAFETY: no memory is passed.
+    cvt(unsafe { libc::fchmod(fd, mode as libc::mode_t) }).map(drop)
+}
+
+/// # Errors
+/// The OS error.
+pub fn fchown(fd: i32, uid: u32, gid: u32) -> std::io::Result<()> {
+    // SAFETY: no memory is passed.
+    cvt(unsafe { libc::fchown(fd, uid, gid) }).map(drop)
+}
+
+/// # Errors
+/// The OS error.
+pub fn chown(path: &Path, uid: u32, gid: u32, follow: bool) -> std::io::Result<()> {
+    let c = cstr(path)?;
+    // SAFETY: `c` is a NUL-terminated path that lives across the call.
+    cvt(unsafe {
+        if follow {
+            libc::chown(c.as_ptr(), uid, gid)
+        } else {
+            libc::lchown(c.as_ptr(), uid, gid)
+        }
+    })
+    .map(drop)
+}
+
+/// Times of a link itself.
+///
+/// # Errors
+/// The OS error.
+pub fn lutimes(path: &Path, atime: f64, mtime: f64) -> std::io::Result<()> {
+    let c = cstr(path)?;
+    let ts = |s: f64| libc::timespec {
+        tv_sec: s.floor() as _,
+        tv_nsec: ((s - s.floor()) * 1e9) as _,
+    };
+    let t = [ts(atime), ts(mtime)];
+    // SAFETY: `c` and `t` live across the call.
+    cvt(unsafe {
+        libc::utimensat(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            t.as_ptr(),
+            libc::AT_SYMLINK_NOFOLLOW,
+        )
+    })
+    .map(drop)
+}
+
+/// `access(2)`.
+///
+/// # Errors
+/// The OS error.
+pub fn access(path: &Path, mode: u32) -> std::io::Result<()> {
+    let c = cstr(path)?;
+    // SAFETY: `c` lives across the call.
+    cvt(unsafe { libc::access(c.as_ptr(), mode as libc::c_int) }).map(drop)
+}
+
+/// # Errors
+/// The OS error (`EISDIR` for a directory, as Linux says it).
+pub fn unlink(path: &Path) -> std::io::Result<()> {
+    let c = cstr(path)?;
+    // SAFETY: `c` lives across the call.
+    cvt(unsafe { libc::unlink(c.as_ptr()) }).map(drop)
+}
+
+/// # Errors
+/// The OS error.
+pub fn statfs(path: &Path) -> std::io::Result<[u64; 7]> {
+    let c = cstr(path)?;
+    // SAFETY: `s` is a valid out-pointer and `c` lives across the call.
+    let mut s: libc::statfs = unsafe { std::mem::zeroed() };
+    cvt(unsafe { libc::statfs(c.as_ptr(), &mut s) })?;
+    Ok([
+        s.f_type as u64,
+        s.f_bsize as u64,
+        s.f_blocks,
+        s.f_bfree,
+        s.f_bavail,
+        s.f_files,
+        s.f_ffree,
+    ])
+}
+
+/// Type bits of what is neither file, directory nor link.
+pub fn special_kind(ft: &std::fs::FileType) -> u32 {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        0o010000
+    } else if ft.is_socket() {
+        0o140000
+    } else if ft.is_char_device() {
+        0o020000
+    } else if ft.is_block_device() {
+        0o060000
+    } else {
+        0
+    }
+}
+
+/// The OS number of an error code name (Linux's are libuv's, negated).
+pub fn raw_errno(code: &str) -> i32 {
+    -super::error::uv_error_by_code(code).errno
 }
 
 /// The addresses of this machine's network interfaces.

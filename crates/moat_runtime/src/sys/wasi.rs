@@ -160,9 +160,6 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
 }
 
 /// WASI has no permission bits to set.
-pub fn set_mode(_o: &mut std::fs::OpenOptions, _mode: u32) {}
-
-/// WASI has no permission bits to set.
 pub fn set_dir_mode(_b: &mut std::fs::DirBuilder, _mode: u32) {}
 
 /// # Errors
@@ -175,6 +172,212 @@ pub fn symlink(_target: &Path, _path: &Path) -> std::io::Result<()> {
 /// Always `ENOSYS`: WASI has no permission bits.
 pub fn chmod(_path: &Path, _mode: u32) -> std::io::Result<()> {
     Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// The sandbox lets the program use only the descriptors it opened (and stdio): the
+/// directories the host preopened stay the runtime's.
+pub const FDS_TRACKED: bool = true;
+
+mod wasi_fd {
+    #[repr(C)]
+    pub struct Iovec {
+        pub buf: *const u8,
+        pub len: usize,
+    }
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    unsafe extern "C" {
+        pub fn fd_close(fd: u32) -> u16;
+        pub fn fd_read(fd: u32, iovs: *const Iovec, n: usize, nread: *mut usize) -> u16;
+        pub fn fd_pread(fd: u32, iovs: *const Iovec, n: usize, off: u64, nread: *mut usize) -> u16;
+        pub fn fd_write(fd: u32, iovs: *const Iovec, n: usize, nwritten: *mut usize) -> u16;
+        pub fn fd_pwrite(
+            fd: u32,
+            iovs: *const Iovec,
+            n: usize,
+            off: u64,
+            nwritten: *mut usize,
+        ) -> u16;
+    }
+}
+
+fn wasi_result(rc: u16) -> std::io::Result<()> {
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::from_raw_os_error(i32::from(rc)))
+    }
+}
+
+/// Opens with Linux flags, mapped onto WASI's (which has no modes).
+///
+/// # Errors
+/// The OS error.
+pub fn open(path: &Path, flags: i32, _mode: u32) -> std::io::Result<i32> {
+    use super::fs::flags::*;
+    use std::os::fd::IntoRawFd;
+    let acc = flags & O_ACCMODE;
+    let mut o = std::fs::OpenOptions::new();
+    let append = flags & O_APPEND != 0;
+    o.read(acc != O_WRONLY)
+        .write(acc != 0 && !append)
+        .append(append && acc != 0)
+        .truncate(flags & O_TRUNC != 0 && acc != 0);
+    if flags & O_CREAT != 0 && flags & O_EXCL != 0 {
+        o.create_new(true);
+    } else if flags & O_CREAT != 0 {
+        o.create(true);
+    }
+    if acc == 0 && flags & (O_CREAT | O_TRUNC) != 0 {
+        // WASI needs write rights to create or truncate; the descriptor still only reads.
+        o.write(true);
+    }
+    if flags & O_DIRECTORY != 0 && !std::fs::metadata(path)?.is_dir() {
+        return Err(std::io::Error::from_raw_os_error(54));
+    }
+    let file = match o.open(path) {
+        // A directory opens for reading only.
+        Err(e) if e.raw_os_error() == Some(31) || e.raw_os_error() == Some(8) => {
+            if acc == 0 {
+                std::fs::File::open(path)?
+            } else {
+                return Err(std::io::Error::from_raw_os_error(31));
+            }
+        }
+        other => other?,
+    };
+    Ok(file.into_raw_fd())
+}
+
+/// # Errors
+/// `EBADF`.
+pub fn close(fd: i32) -> std::io::Result<()> {
+    // SAFETY: no memory is passed.
+    wasi_result(unsafe { wasi_fd::fd_close(fd as u32) })
+}
+
+/// One read, at `position` if given.
+///
+/// # Errors
+/// The OS error (`EISDIR` for a directory).
+pub fn read(fd: i32, buf: &mut [u8], position: Option<u64>) -> std::io::Result<usize> {
+    let iov = wasi_fd::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0usize;
+    // SAFETY: WASI writes at most `buf.len()` bytes into `buf` and one usize at `n`.
+    let rc = unsafe {
+        match position {
+            Some(p) => wasi_fd::fd_pread(fd as u32, &iov, 1, p, &mut n),
+            None => wasi_fd::fd_read(fd as u32, &iov, 1, &mut n),
+        }
+    };
+    if rc != 0 && with_file(fd, |f| Ok(f.metadata()?.is_dir())).unwrap_or(false) {
+        return Err(std::io::Error::from_raw_os_error(31));
+    }
+    wasi_result(rc).map(|()| n)
+}
+
+/// One write, at `position` if given.
+///
+/// # Errors
+/// The OS error.
+pub fn write(fd: i32, data: &[u8], position: Option<u64>) -> std::io::Result<usize> {
+    let iov = wasi_fd::Iovec {
+        buf: data.as_ptr(),
+        len: data.len(),
+    };
+    let mut n = 0usize;
+    // SAFETY: WASI reads at most `data.len()` bytes from `data` and writes one usize at `n`.
+    let rc = unsafe {
+        match position {
+            Some(p) => wasi_fd::fd_pwrite(fd as u32, &iov, 1, p, &mut n),
+            None => wasi_fd::fd_write(fd as u32, &iov, 1, &mut n),
+        }
+    };
+    wasi_result(rc).map(|()| n)
+}
+
+/// Runs `f` on descriptor `fd` as a `File` it does not own.
+///
+/// # Errors
+/// `f`'s.
+pub fn with_file<R>(
+    fd: i32,
+    f: impl FnOnce(&std::fs::File) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: ManuallyDrop keeps the File from closing a descriptor it does not own; a closed
+    // number answers `EBADF` from WASI.
+    let file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    f(&file)
+}
+
+/// # Errors
+/// Always `ENOSYS`: WASI has no permission bits.
+pub fn fchmod(_fd: i32, _mode: u32) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// # Errors
+/// Always `ENOSYS`: WASI has no owners.
+pub fn fchown(_fd: i32, _uid: u32, _gid: u32) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// # Errors
+/// Always `ENOSYS`: WASI has no owners.
+pub fn chown(_path: &Path, _uid: u32, _gid: u32, _follow: bool) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// # Errors
+/// Always `ENOSYS`: the guest cannot set a link's own times.
+pub fn lutimes(_path: &Path, _atime: f64, _mtime: f64) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// WASI has no permission bits: what exists may be read and searched; writing needs a file
+/// not marked read-only.
+///
+/// # Errors
+/// The OS error, or `EACCES`.
+pub fn access(path: &Path, mode: u32) -> std::io::Result<()> {
+    let m = std::fs::metadata(path)?;
+    if mode & 2 != 0 && m.permissions().readonly() {
+        return Err(std::io::Error::from_raw_os_error(2));
+    }
+    Ok(())
+}
+
+/// # Errors
+/// The OS error (`EISDIR` for a directory, as Linux says it).
+pub fn unlink(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(std::io::Error::from_raw_os_error(31));
+    }
+    std::fs::remove_file(path)
+}
+
+/// # Errors
+/// Always `ENOSYS`: the sandbox does not describe the host's file systems.
+pub fn statfs(_path: &Path) -> std::io::Result<[u64; 7]> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// WASI's file types beyond file, directory and link are not told apart here.
+pub fn special_kind(_ft: &std::fs::FileType) -> u32 {
+    0
+}
+
+/// The WASI number of an error code name.
+pub fn raw_errno(code: &str) -> i32 {
+    match code {
+        "EEXIST" => 20,
+        "ENOTDIR" => 54,
+        "EISDIR" => 31,
+        _ => 29,
+    }
 }
 
 /// The sandbox shows no network interfaces.
