@@ -1,0 +1,14 @@
+const { Readable, Writable, Transform, PassThrough, pipeline, finished } = require('stream');
+const r = new Readable({ read() {} });
+const out = [];
+r.on('data', (c) => out.push(c.toString()));
+r.on('end', () => console.log('end', out));
+r.on('close', () => console.log('close'));
+r.push('a'); r.push('b'); r.push(null);
+const w = new Writable({ write(c, e, cb) { console.log('write', c.toString()); cb(); } });
+w.on('finish', () => console.log('finish'));
+w.on('close', () => console.log('wclose'));
+w.write('x'); w.end('y');
+const t = new Transform({ transform(c, e, cb) { cb(null, c.toString().toUpperCase()); } });
+pipeline(Readable.from(['q', 'r', 's']), t, new Writable({ write(c, e, cb) { console.log('pw', c.toString()); cb(); } }), (err) => console.log('pipeline done', err));
+(async () => { for await (const c of Readable.from([1,2,3])) console.log('iter', c); console.log(await Readable.from([1,2,3,4]).map(x => x*2).filter(x => x > 2).toArray()); })();
