@@ -12,7 +12,7 @@ function readInit(init) {
 
 // One size function per kind, shared by every instance, as the standard has it.
 const byteLengthSize = {
-  size(chunk) { return chunk?.byteLength; },
+  size(chunk) { return chunk.byteLength; },
 }.size;
 const countSize = {
   size() { return 1; },

@@ -8,7 +8,8 @@
 
 const { codes } = require('internal/errors');
 const {
-  kCreate, inspectCustom, noop, Queue, deferred, settleResolve, settleReject, markHandled, rejected,
+  kCreate, inspectCustom, noop, then, promiseResolvedWith, Queue, deferred, settleResolve, settleReject, markHandled,
+  rejected,
   resolvedDeferred, rejectedDeferred, promiseCall, methodOf, validateDictionary, extractHighWaterMark,
   extractSizeAlgorithm, resetQueue, enqueueValueWithSize, dequeueValue, isDetached, transferArrayBuffer,
   cloneAsUint8Array, shapeClass, customInspect, invalidThis,
@@ -38,10 +39,9 @@ class ReadableStream {
       controller: undefined, transferring: false,
     };
     if (source === kCreate) return;
-    if (source !== undefined && source !== null && typeof source !== 'object' && typeof source !== 'function') {
+    if (source !== undefined && (source === null || (typeof source !== 'object' && typeof source !== 'function'))) {
       throw new ERR_INVALID_ARG_TYPE('source', 'object', source);
     }
-    source ??= undefined;
     if (strategy !== undefined && strategy !== null && typeof strategy !== 'object' && typeof strategy !== 'function') {
       throw new ERR_INVALID_ARG_TYPE('strategy', 'object', strategy);
     }
@@ -167,6 +167,8 @@ function pipeOptions(options, forPipeTo) {
   if (signal !== undefined) {
     const { AbortSignal } = require('internal/event_target');
     if (!(signal instanceof AbortSignal)) throw new ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+    // Reading `aborted` checks that it is a real AbortSignal.
+    void signal.aborted;
   }
   return { preventAbort, preventCancel, preventClose, signal };
 }
@@ -202,7 +204,7 @@ function readableStreamCancel(s, reason) {
     const requests = r.readIntoRequests.drain();
     for (const req of requests) req.close(undefined);
   }
-  return s.controller.cancelSteps(reason).then(noop);
+  return then(s.controller.cancelSteps(reason), noop);
 }
 
 function readableStreamClose(s) {
@@ -565,7 +567,7 @@ function defaultControllerCallPullIfNeeded(c) {
     return;
   }
   c.pulling = true;
-  c.pullAlgorithm().then(() => {
+  then(c.pullAlgorithm(), () => {
     c.pulling = false;
     if (c.pullAgain) {
       c.pullAgain = false;
@@ -653,7 +655,7 @@ function setUpDefaultController(s, c, startAlgorithm, pullAlgorithm, cancelAlgor
   c.cancelAlgorithm = cancelAlgorithm;
   s.controller = c;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  then(promiseResolvedWith(startResult), () => {
     c.started = true;
     defaultControllerCallPullIfNeeded(c);
   }, (r) => defaultControllerError(c, r));
@@ -850,7 +852,7 @@ function byteControllerCallPullIfNeeded(c) {
     return;
   }
   c.pulling = true;
-  c.pullAlgorithm().then(() => {
+  then(c.pullAlgorithm(), () => {
     c.pulling = false;
     if (c.pullAgain) {
       c.pullAgain = false;
@@ -1177,7 +1179,7 @@ function setUpByteController(s, c, startAlgorithm, pullAlgorithm, cancelAlgorith
   c.pendingPullIntos = [];
   s.controller = c;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  then(promiseResolvedWith(startResult), () => {
     c.started = true;
     byteControllerCallPullIfNeeded(c);
   }, (r) => byteControllerError(c, r));
@@ -1271,7 +1273,7 @@ function defaultTee(s, cloneForBranch2) {
 
   branch1 = createReadableStream(noop, pullAlgorithm, cancel1);
   branch2 = createReadableStream(noop, pullAlgorithm, cancel2);
-  reader.closed.promise.then(undefined, (r) => {
+  then(reader.closed.promise, undefined, (r) => {
     defaultControllerError(branch1.controller, r);
     defaultControllerError(branch2.controller, r);
     if (!canceled1 || !canceled2) settleResolve(cancelPromise);
@@ -1290,7 +1292,7 @@ function byteStreamTee(s) {
   const cancelPromise = deferred();
 
   function forwardReaderError(thisReader) {
-    thisReader.closed.promise.then(undefined, (r) => {
+    then(thisReader.closed.promise, undefined, (r) => {
       if (thisReader !== reader) return;
       byteControllerError(branch1.controller, r);
       byteControllerError(branch2.controller, r);
@@ -1465,14 +1467,15 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
 
   function pipeStep() {
     if (shuttingDown) return Promise.resolve(true);
-    return writer.ready.promise.then(() => new Promise((resolve, reject) => {
+    return then(writer.ready.promise, () => new Promise((resolve, reject) => {
       if (shuttingDown) {
         resolve(true);
         return;
       }
       defaultReaderRead(reader, {
         chunk: (chunk) => {
-          currentWrite = ws.writerWrite(writer, chunk).then(undefined, noop);
+          // The write starts in a microtask: enqueue() must not reach the sink synchronously.
+          currentWrite = then(Promise.resolve(), () => then(ws.writerWrite(writer, chunk), undefined, noop));
           resolve(false);
         },
         close: () => resolve(true),
@@ -1485,7 +1488,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     return new Promise((resolve, reject) => {
       const next = (done) => {
         if (done) resolve();
-        else pipeStep().then(next, reject);
+        else then(pipeStep(), next, reject);
       };
       next(false);
     });
@@ -1493,7 +1496,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
 
   function waitForWritesToFinish() {
     const old = currentWrite;
-    return currentWrite.then(() => (old !== currentWrite ? waitForWritesToFinish() : undefined));
+    return then(currentWrite, () => (old !== currentWrite ? waitForWritesToFinish() : undefined));
   }
 
   function destWritableAndOpen() {
@@ -1510,16 +1513,16 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
       } catch (e) {
         p = Promise.reject(e);
       }
-      p.then(() => finalize(originalIsError, originalError), (newError) => finalize(true, newError));
+      then(p, () => finalize(originalIsError, originalError), (newError) => finalize(true, newError));
     };
-    if (destWritableAndOpen()) waitForWritesToFinish().then(doTheRest);
+    if (destWritableAndOpen()) then(waitForWritesToFinish(), doTheRest);
     else doTheRest();
   }
 
   function shutdown(isError, error) {
     if (shuttingDown) return;
     shuttingDown = true;
-    if (destWritableAndOpen()) waitForWritesToFinish().then(() => finalize(isError, error));
+    if (destWritableAndOpen()) then(waitForWritesToFinish(), () => finalize(isError, error));
     else finalize(isError, error);
   }
 
@@ -1548,11 +1551,11 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
   };
 
   if (source.state === 'errored') onSourceError(source.storedError);
-  else reader.closed.promise.then(undefined, onSourceError);
+  else then(reader.closed.promise, undefined, onSourceError);
   if (dest.state === 'errored') onDestError(dest.storedError);
-  else writer.closed.promise.then(undefined, onDestError);
+  else then(writer.closed.promise, undefined, onDestError);
   if (source.state === 'closed') onSourceClose();
-  else reader.closed.promise.then(onSourceClose, noop);
+  else then(reader.closed.promise, onSourceClose, noop);
   // Closing must be propagated backward.
   if (ws.closeQueuedOrInFlight(dest) || dest.state === 'closed') {
     const destClosed = new ERR_INVALID_STATE.TypeError('Destination WritableStream is closed');
@@ -1590,7 +1593,7 @@ Object.defineProperties(readableStreamAsyncIteratorPrototype, {
       }
       const nextSteps = () => {
         if (st.finished) return Promise.resolve({ done: true, value: undefined });
-        return iteratorNextStep(st).then((result) => {
+        return then(iteratorNextStep(st), (result) => {
           st.ongoing = undefined;
           if (result.done) st.finished = true;
           return result;
@@ -1600,13 +1603,13 @@ Object.defineProperties(readableStreamAsyncIteratorPrototype, {
           throw reason;
         });
       };
-      st.ongoing = st.ongoing !== undefined ? st.ongoing.then(nextSteps, nextSteps) : nextSteps();
+      st.ongoing = st.ongoing !== undefined ? then(st.ongoing, nextSteps, nextSteps) : nextSteps();
       return st.ongoing;
     },
     writable: true, enumerable: true, configurable: true,
   },
   return: {
-    value: function return_(value = undefined) {
+    value: function return_(value) {
       let st;
       try {
         st = iteratorState(this);
@@ -1618,8 +1621,8 @@ Object.defineProperties(readableStreamAsyncIteratorPrototype, {
         st.finished = true;
         return iteratorReturnStep(st, value);
       };
-      st.ongoing = st.ongoing !== undefined ? st.ongoing.then(returnSteps, returnSteps) : returnSteps();
-      return st.ongoing.then(() => ({ done: true, value }));
+      st.ongoing = st.ongoing !== undefined ? then(st.ongoing, returnSteps, returnSteps) : returnSteps();
+      return then(st.ongoing, () => ({ done: true, value }));
     },
     writable: true, enumerable: true, configurable: true,
   },
@@ -1656,7 +1659,7 @@ function iteratorReturnStep(st, value) {
   if (!st.preventCancel) {
     const result = readerGenericCancel(r, value);
     defaultReaderRelease(r);
-    return result.then(() => ({ value, done: true }));
+    return then(result, () => ({ value, done: true }));
   }
   defaultReaderRelease(r);
   return Promise.resolve({ value, done: true });
@@ -1689,7 +1692,7 @@ function getAsyncIterator(obj) {
     const wrapResult = (r) => {
       if (r === null || typeof r !== 'object') throw new TypeError('The iterator result is not an object');
       const done = !!r.done;
-      return Promise.resolve(r.value).then((value) => ({ value, done }), (e) => {
+      return then(Promise.resolve(r.value), (value) => ({ value, done }), (e) => {
         if (!done && typeof it.return === 'function') {
           try { it.return(); } catch { /* the original error wins */ }
         }
@@ -1728,7 +1731,7 @@ function readableStreamFromIterable(asyncIterable) {
     } catch (e) {
       return Promise.reject(e);
     }
-    return Promise.resolve(nextResult).then((r) => {
+    return then(Promise.resolve(nextResult), (r) => {
       if (r === null || (typeof r !== 'object' && typeof r !== 'function')) {
         throw new TypeError('The promise returned by the iterator.next() method must fulfill with an object');
       }
@@ -1746,7 +1749,7 @@ function readableStreamFromIterable(asyncIterable) {
     } catch (e) {
       return Promise.reject(e);
     }
-    return Promise.resolve(ret).then((r) => {
+    return then(Promise.resolve(ret), (r) => {
       if (r === null || (typeof r !== 'object' && typeof r !== 'function')) {
         throw new TypeError('The promise returned by the iterator.return() method must fulfill with an object');
       }

@@ -5,7 +5,7 @@
 
 const { codes } = require('internal/errors');
 const {
-  kCreate, inspectCustom, deferred, settleResolve, settleReject, promiseCall, methodOf, extractHighWaterMark,
+  kCreate, inspectCustom, then, deferred, settleResolve, settleReject, promiseCall, methodOf, extractHighWaterMark,
   extractSizeAlgorithm, shapeClass, customInspect, invalidThis,
 } = require('internal/webstreams/util');
 const rs = require('internal/webstreams/readablestream');
@@ -36,6 +36,7 @@ class TransformStream {
     };
     this.#t = t;
     if (transformer === kCreate) return;
+    if (transformer === null) throw new ERR_INVALID_ARG_TYPE('transformer', 'object', transformer);
     transformer = validateOptional(transformer, 'transformer');
     writableStrategy = validateOptional(writableStrategy, 'writableStrategy') ?? {};
     readableStrategy = validateOptional(readableStrategy, 'readableStrategy') ?? {};
@@ -230,7 +231,7 @@ function controllerTerminate(c) {
 }
 
 function performTransform(c, chunk) {
-  return c.transformAlgorithm(chunk).then(undefined, (r) => {
+  return then(c.transformAlgorithm(chunk), undefined, (r) => {
     transformStreamError(c.stream, r);
     throw r;
   });
@@ -239,7 +240,7 @@ function performTransform(c, chunk) {
 function sinkWriteAlgorithm(t, chunk) {
   const c = t.controller;
   if (t.backpressure) {
-    return t.backpressureChangePromise.promise.then(() => {
+    return then(t.backpressureChangePromise.promise, () => {
       const w = t.writable;
       if (w.state === 'erroring') throw w.storedError;
       return performTransform(c, chunk);
@@ -256,7 +257,7 @@ function sinkAbortAlgorithm(t, reason) {
   c.finishPromise = finish;
   const cancelPromise = c.cancelAlgorithm(reason);
   controllerClearAlgorithms(c);
-  cancelPromise.then(() => {
+  then(cancelPromise, () => {
     if (readable.state === 'errored') settleReject(finish, readable.storedError);
     else {
       rs.defaultControllerError(readable.controller, reason);
@@ -277,7 +278,7 @@ function sinkCloseAlgorithm(t) {
   c.finishPromise = finish;
   const flushPromise = c.flushAlgorithm();
   controllerClearAlgorithms(c);
-  flushPromise.then(() => {
+  then(flushPromise, () => {
     if (readable.state === 'errored') settleReject(finish, readable.storedError);
     else {
       rs.defaultControllerClose(readable.controller);
@@ -303,7 +304,7 @@ function sourceCancelAlgorithm(t, reason) {
   c.finishPromise = finish;
   const cancelPromise = c.cancelAlgorithm(reason);
   controllerClearAlgorithms(c);
-  cancelPromise.then(() => {
+  then(cancelPromise, () => {
     if (writable.state === 'errored') settleReject(finish, writable.storedError);
     else {
       ws.controllerErrorIfNeeded(writable.controller, reason);

@@ -8,6 +8,11 @@ const { codes } = require('internal/errors');
 const kCreate = Symbol('kCreate');
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 const noop = () => {};
+// Promise.prototype.then as the engine made it: user code may replace the global one.
+const promiseThen = Promise.prototype.then;
+function then(promise, onFulfilled, onRejected) {
+  return Reflect.apply(promiseThen, promise, [onFulfilled, onRejected]);
+}
 
 // A FIFO with amortised O(1) shift.
 class Queue {
@@ -53,7 +58,7 @@ function settleReject(d, e) {
 }
 
 function markHandled(promise) {
-  promise.then(undefined, noop);
+  then(promise, undefined, noop);
   return promise;
 }
 
@@ -79,10 +84,16 @@ function rejectedDeferred(e) {
 function promiseCall(fn, thisArg, ...args) {
   if (fn === undefined) return Promise.resolve();
   try {
-    return Promise.resolve(Reflect.apply(fn, thisArg, args));
+    return promiseResolvedWith(Reflect.apply(fn, thisArg, args));
   } catch (err) {
     return Promise.reject(err);
   }
+}
+
+// WebIDL's "a promise resolved with": a new promise, even for a promise (which then takes the
+// ticks of adopting it, as Node's streams do).
+function promiseResolvedWith(value) {
+  return new Promise((resolve) => resolve(value));
 }
 
 // A member of a user-given dictionary that must be a function when present.
@@ -180,8 +191,8 @@ function invalidThis(type) {
 }
 
 module.exports = {
-  kCreate, inspectCustom, noop, Queue, deferred, settleResolve, settleReject, markHandled, rejected,
-  resolvedDeferred, rejectedDeferred, promiseCall, methodOf, validateDictionary, extractHighWaterMark,
+  kCreate, inspectCustom, noop, then, Queue, deferred, settleResolve, settleReject, markHandled, rejected,
+  resolvedDeferred, rejectedDeferred, promiseCall, promiseResolvedWith, methodOf, validateDictionary, extractHighWaterMark,
   extractSizeAlgorithm, resetQueue, enqueueValueWithSize, dequeueValue, peekQueueValue, isDetached,
   transferArrayBuffer, cloneAsUint8Array, shapeClass, customInspect, invalidThis,
 };

@@ -4,7 +4,8 @@
 
 const { codes } = require('internal/errors');
 const {
-  kCreate, inspectCustom, deferred, settleResolve, settleReject, markHandled, rejected, resolvedDeferred,
+  kCreate, inspectCustom, then, promiseResolvedWith, deferred, settleResolve, settleReject, markHandled, rejected,
+  resolvedDeferred,
   rejectedDeferred, promiseCall, methodOf, extractHighWaterMark, extractSizeAlgorithm, resetQueue,
   enqueueValueWithSize, dequeueValue, peekQueueValue, shapeClass, customInspect, invalidThis,
 } = require('internal/webstreams/util');
@@ -28,10 +29,9 @@ class WritableStream {
       pendingAbortRequest: undefined, writeRequests: [], backpressure: false,
     };
     if (sink === kCreate) return;
-    if (sink !== undefined && sink !== null && typeof sink !== 'object' && typeof sink !== 'function') {
+    if (sink !== undefined && (sink === null || (typeof sink !== 'object' && typeof sink !== 'function'))) {
       throw new ERR_INVALID_ARG_TYPE('sink', 'object', sink);
     }
-    sink ??= undefined;
     if (strategy !== undefined && strategy !== null && typeof strategy !== 'object' && typeof strategy !== 'function') {
       throw new ERR_INVALID_ARG_TYPE('strategy', 'object', strategy);
     }
@@ -156,7 +156,7 @@ function finishErroring(s) {
   const c = s.controller;
   const result = c.abortAlgorithm(abortRequest.reason);
   controllerClearAlgorithms(c);
-  result.then(() => {
+  then(result, () => {
     settleResolve(abortRequest.promise);
     rejectCloseAndClosedPromiseIfNeeded(s);
   }, (reason) => {
@@ -446,7 +446,7 @@ function setUpController(s, c, startAlgorithm, writeAlgorithm, closeAlgorithm, a
   c.abortAlgorithm = abortAlgorithm;
   updateBackpressure(s, controllerGetBackpressure(c));
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  then(promiseResolvedWith(startResult), () => {
     c.started = true;
     controllerAdvanceQueueIfNeeded(c);
   }, (r) => {
@@ -532,13 +532,13 @@ function controllerProcessClose(c) {
   dequeueValue(c);
   const p = c.closeAlgorithm();
   controllerClearAlgorithms(c);
-  p.then(() => finishInFlightClose(s), (r) => finishInFlightCloseWithError(s, r));
+  then(p, () => finishInFlightClose(s), (r) => finishInFlightCloseWithError(s, r));
 }
 
 function controllerProcessWrite(c, chunk) {
   const s = c.stream;
   s.inFlightWriteRequest = s.writeRequests.shift();
-  c.writeAlgorithm(chunk).then(() => {
+  then(c.writeAlgorithm(chunk), () => {
     finishInFlightWrite(s);
     dequeueValue(c);
     if (!closeQueuedOrInFlight(s) && s.state === 'writable') updateBackpressure(s, controllerGetBackpressure(c));
