@@ -115,4 +115,37 @@ class AbortError extends Error {
   }
 }
 
-module.exports = { codes, AbortError, fixStack, thrower, E, determineSpecificType, lazyInspect, addNumericalSeparator };
+// ERR_SYSTEM_ERROR: a system call failed where Node reports it through its own error class rather
+// than as a plain errno error (os.getPriority, os.userInfo …). `ctx` is { code, errno (negative),
+// message, syscall, path?, dest? }; `info` keeps it, and errno/syscall/path/dest read through it.
+class SystemError extends Error {
+  constructor(ctx) {
+    let message = `A system error occurred: ${ctx.syscall} returned ${ctx.code} (${ctx.message})`;
+    if (ctx.path !== undefined) message += ` ${ctx.path}`;
+    if (ctx.dest !== undefined) message += ` => ${ctx.dest}`;
+    super(message);
+    Object.defineProperty(this, 'code', { value: 'ERR_SYSTEM_ERROR', enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(this, 'name', { value: 'SystemError', writable: true, configurable: true });
+    Object.defineProperty(this, 'info', { value: ctx, enumerable: true, writable: true, configurable: true });
+    for (const key of ['errno', 'syscall', 'path', 'dest']) {
+      if (key !== 'errno' && key !== 'syscall' && ctx[key] === undefined) continue;
+      Object.defineProperty(this, key, {
+        get() { return ctx[key]; },
+        set(value) { ctx[key] = value; },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    fixStack(this);
+  }
+  toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+}
+
+// The SystemError for an errno error from a binding (one with `code`, `errno` and `syscall`).
+function systemErrorFrom(err) {
+  if (err === null || typeof err !== 'object' || typeof err.errno !== 'number') return err;
+  const { getSystemErrorMessage } = require('util');
+  return new SystemError({ errno: err.errno, code: err.code, message: getSystemErrorMessage(err.errno), syscall: err.syscall });
+}
+
+module.exports = { codes, AbortError, SystemError, systemErrorFrom, fixStack, thrower, E, determineSpecificType, lazyInspect, addNumericalSeparator };

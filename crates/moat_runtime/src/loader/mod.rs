@@ -195,7 +195,7 @@ fn uri_malformed(ctx: &Ctx<'_>, parent: &Path, name: &str) -> rquickjs::Error {
 }
 
 /// Emits a `DeprecationWarning` through `process.emitWarning`, as Node does for each code once.
-fn deprecate(ctx: &Ctx<'_>, code: &str, message: &str) -> rquickjs::Result<()> {
+pub(crate) fn deprecate(ctx: &Ctx<'_>, code: &str, message: &str) -> rquickjs::Result<()> {
     let process: Object = ctx.globals().get("process")?;
     let emit: Function = process.get("emitWarning")?;
     emit.call::<_, ()>((

@@ -509,6 +509,14 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 return Ok(Some(f));
             }
             if let Some(f) = self.load_index(dir) {
+                // DEP0128: a "main" that names nothing, where the directory's index stands in.
+                self.deprecations.borrow_mut().push((
+                    "DEP0128",
+                    format!(
+                        "Invalid 'main' field in '{}' of '{main}'. Please either fix that or report it to the module author",
+                        display(&dir.join("package.json"))
+                    ),
+                ));
                 return Ok(Some(f));
             }
             return Err(ResolveError::new(

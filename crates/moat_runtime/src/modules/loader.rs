@@ -36,7 +36,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let resolver = resolve::Resolver::new(&StdFs)
                     .with_extensions(extensions)
                     .with_global_paths(global_paths.into_iter().map(PathBuf::from).collect());
-                match resolver.require(&request, &parent_dir, parent_path, paths.as_deref()) {
+                let result = resolver.require(&request, &parent_dir, parent_path, paths.as_deref());
+                for (code, message) in resolver.take_deprecations() {
+                    crate::loader::deprecate(&ctx, code, &message)?;
+                }
+                match result {
                     Ok(Resolved::Builtin(b)) => Ok(if b.starts_with("node:") {
                         b
                     } else {

@@ -65,9 +65,18 @@ function updateChildren(parent, child, scan) {
 }
 
 // `module.parent`: the first module that required this one (null for the entry point).
+// DEP0144, under --pending-deprecation.
+let parentWarned = false;
+function warnParent() {
+  if (!parentWarned && require('internal/options').hasFlag('--pending-deprecation')) {
+    parentWarned = true;
+    process.emitWarning('module.parent is deprecated due to accuracy issues. Please use require.main to find ' +
+      'program entry point instead.', 'DeprecationWarning', 'DEP0144');
+  }
+}
 Object.defineProperty(Module.prototype, 'parent', {
-  get() { return this[kParent]; },
-  set(v) { this[kParent] = v; },
+  get() { warnParent(); return this[kParent]; },
+  set(v) { warnParent(); this[kParent] = v; },
   configurable: true,
   enumerable: false,
 });
@@ -177,6 +186,7 @@ Module._load = function _load(request, parent, isMain) {
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     updateChildren(parent, cached, true);
+    if (!cached.loaded) return exportsForCircularRequire(cached);
     return cached.exports;
   }
   const module = new Module(filename, parent);
@@ -194,8 +204,46 @@ Module._load = function _load(request, parent, isMain) {
   } finally {
     if (threw) delete Module._cache[filename];
   }
-  return module.exports;
+  const exports = module.exports;
+  if (circularWarningProxy !== undefined && isPlainExports(exports) === circularWarningProxy) {
+    Object.setPrototypeOf(exports, Object.prototype);
+  }
+  return exports;
 };
+
+// A module required again while it is still loading (a cycle) gives its exports so far. While
+// the cycle lasts, reading a property those exports lack warns: it is most likely a value the
+// module has yet to export. Exports that are not plain objects, or that a transpiler marked
+// with __esModule, are left alone, and so are proxies (their traps are not triggered).
+let circularWarningProxy;
+const isProxy = (v) => internalBinding('util').getProxyDetails(v) !== undefined;
+// The prototype of `exports` when it is a plain object and no proxy, else null.
+function isPlainExports(exports) {
+  if (exports === null || typeof exports !== 'object' || isProxy(exports)) return null;
+  return Object.getPrototypeOf(exports);
+}
+function emitCircularRequireWarning(prop) {
+  process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+}
+function exportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (isPlainExports(exports) === Object.prototype && !exports.__esModule) {
+    circularWarningProxy ??= new Proxy({}, {
+      get(target, prop, receiver) {
+        if (prop in target || prop === '__esModule') return Reflect.get(target, prop, receiver);
+        emitCircularRequireWarning(prop);
+        return undefined;
+      },
+      getOwnPropertyDescriptor(target, prop) {
+        if (Object.hasOwn(target, prop) || prop === '__esModule') return Reflect.getOwnPropertyDescriptor(target, prop);
+        emitCircularRequireWarning(prop);
+        return undefined;
+      },
+    });
+    Object.setPrototypeOf(exports, circularWarningProxy);
+  }
+  return exports;
+}
 
 Module.prototype.load = function load(filename) {
   this.filename = filename;

@@ -38,7 +38,34 @@ function tryGetCwd() {
   }
 }
 
+// Code given with -e/-p (and typed at the REPL) reaches every public built-in module by its
+// name as a global: a getter that loads it on first use, and that an assignment replaces.
+function addBuiltinLibsToObject(object) {
+  const { builtinModules } = require('module');
+  for (const name of builtinModules) {
+    if (name.startsWith('_') || name.includes('/') || name.startsWith('node:')) continue;
+    // These two globals already are their modules.
+    if (name === 'process' || name === 'console') continue;
+    const setReal = (value) => {
+      delete object[name];
+      object[name] = value;
+    };
+    Object.defineProperty(object, name, {
+      get() {
+        const lib = require(name);
+        delete object[name];
+        Object.defineProperty(object, name, { get: () => lib, set: setReal, configurable: true, enumerable: false });
+        return lib;
+      },
+      set: setReal,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
 function evalScript(source, name) {
+  addBuiltinLibsToObject(globalThis);
   const cwd = tryGetCwd();
   const filename = path.join(cwd, name);
   const module = new Module(name);
@@ -70,4 +97,4 @@ function preload(request) {
   Module._load(request, parent, false);
 }
 
-module.exports = { checkSyntax, checkSource, evalScript, preload };
+module.exports = { addBuiltinLibsToObject, checkSyntax, checkSource, evalScript, preload };

@@ -46,23 +46,21 @@ function requireEsmError(filename, parent) {
 
 // require() of an ES module (Node 24's require(esm)).
 function loadEsm(module, filename, parentFilename) {
-  const ns = loader.requireModule(filename, parentFilename);
-  module.exports = withEsModuleFlag(ns);
+  let ns = loader.requireModule(filename, parentFilename);
   // A module that exports `module.exports` under that name gives it as the CommonJS value.
-  if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) module.exports = ns['module.exports'];
-}
-
-// require(esm) of a module with a default export marks it `__esModule`, so that code from
-// transpilers finds the default where it looks for it.
-function withEsModuleFlag(ns) {
-  if (!('default' in ns) || '__esModule' in ns) return ns;
-  const out = Object.create(null);
-  Object.defineProperty(out, '__esModule', { value: true, enumerable: true });
-  for (const key of Object.keys(ns)) {
-    Object.defineProperty(out, key, { get: () => ns[key], enumerable: true });
+  if (ns && Object.prototype.hasOwnProperty.call(ns, 'module.exports')) {
+    module.exports = ns['module.exports'];
+    return;
   }
-  Object.defineProperty(out, Symbol.toStringTag, { value: 'Module' });
-  return out;
+  // One with a default export comes marked `__esModule`, so that code from transpilers finds
+  // the default where it looks for it: the namespace of a module that re-exports it all and
+  // adds the mark (still a module namespace object, as in Node).
+  if ('default' in ns && !('__esModule' in ns)) {
+    const url = JSON.stringify(require('internal/url').pathToFileURL(filename).href);
+    const facade = `export * from ${url}; export { default } from ${url}; export const __esModule = true;`;
+    ns = loader.requireModule(`data:text/javascript,${encodeURIComponent(facade)}`, filename);
+  }
+  module.exports = ns;
 }
 
 module.exports = { warnTypelessPackage, requireEsmError, loadEsm };
