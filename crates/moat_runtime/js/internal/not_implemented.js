@@ -15,8 +15,6 @@ const exportsOf = {
   tls: ['connect', 'createServer', 'createSecureContext', 'TLSSocket', 'Server'],
   trace_events: ['createTracing', 'getEnabledCategories'],
   wasi: ['WASI'],
-  zlib: ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'gzip', 'gunzip', 'gzipSync', 'gunzipSync',
-    'deflate', 'inflate', 'deflateSync', 'inflateSync', 'brotliCompress', 'brotliDecompress', 'constants'],
   readline: ['createInterface', 'Interface', 'clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor', 'emitKeypressEvents'],
   'readline/promises': ['createInterface', 'Interface', 'Readline'],
   _stream_wrap: [], _http_agent: [], _http_client: [], _http_common: [], _http_incoming: [], _http_outgoing: [],
