@@ -25,6 +25,10 @@ Stream.isReadable = utils.isReadable;
 Stream.isWritable = utils.isWritable;
 Stream.Readable = Readable;
 
+Object.defineProperty(Readable.prototype, 'compose', {
+  __proto__: null, value: operators.compose, enumerable: false, configurable: true, writable: true,
+});
+
 for (const key of Object.keys(operators.streamReturningOperators)) {
   const op = operators.streamReturningOperators[key];
   function fn(...args) {

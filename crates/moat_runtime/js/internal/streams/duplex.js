@@ -9,6 +9,10 @@ const { addAbortSignal } = require('internal/streams/add-abort-signal');
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
+  if (this._events === undefined || this._events === null) {
+    this._events = { __proto__: null, close: undefined, error: undefined, prefinish: undefined, finish: undefined,
+      drain: undefined, data: undefined, end: undefined, readable: undefined };
+  }
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);
   if (options) {

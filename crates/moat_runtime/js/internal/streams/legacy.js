@@ -61,6 +61,19 @@ Stream.prototype.pipe = function pipe(dest, options) {
   return dest;
 };
 
+// Streams create their `_events` with slots for their own events, so only names with listeners
+// count.
+Stream.prototype.eventNames = function eventNames() {
+  const names = [];
+  const events = this._events;
+  if (events === undefined) return names;
+  for (const key of Reflect.ownKeys(events)) {
+    const v = events[key];
+    if (typeof v === 'function' || (Array.isArray(v) && v.length > 0)) names.push(key);
+  }
+  return names;
+};
+
 // Adds `fn` ahead of the other listeners, also on emitters without prependListener().
 function prependListener(emitter, event, fn) {
   if (typeof emitter.prependListener === 'function') return emitter.prependListener(event, fn);

@@ -276,5 +276,6 @@ function take(number, options = undefined) {
   }.call(this);
 }
 
-module.exports.streamReturningOperators = { drop, filter, flatMap, map, take, compose };
+module.exports.streamReturningOperators = { drop, filter, flatMap, map, take };
+module.exports.compose = compose;
 module.exports.promiseReturningOperators = { every, forEach, reduce, toArray, some, find };

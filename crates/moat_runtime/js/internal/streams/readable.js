@@ -57,7 +57,14 @@ function ReadableState(options, stream, isDuplex) {
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.defaultEncoding = 'utf8';
+  if (options && options.defaultEncoding) {
+    if (options.defaultEncoding !== 'buffer' && !Buffer.isEncoding(options.defaultEncoding)) {
+      const enc = options.defaultEncoding;
+      throw new codes.ERR_UNKNOWN_ENCODING(typeof enc === 'string' ? enc : require('internal/util/inspect').inspect(enc));
+    }
+    this.defaultEncoding = options.defaultEncoding;
+  }
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;
   this.readingMore = false;
@@ -112,6 +119,10 @@ function bufferCount(state) {
 function Readable(options) {
   const isDuplex = isDuplexInstance(this);
   if (!isDuplex && !(this instanceof Readable)) return new Readable(options);
+  if (this._events === undefined || this._events === null) {
+    this._events = { __proto__: null, close: undefined, error: undefined, data: undefined, end: undefined,
+      readable: undefined };
+  }
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -133,8 +144,7 @@ Readable.prototype._undestroy = destroyImpl.undestroy;
 Readable.prototype._destroy = function _destroy(err, cb) { cb(err); };
 Readable.prototype[EE.captureRejectionSymbol] = function onRejection(err) { this.destroy(err); };
 
-const asyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
-Readable.prototype[asyncDispose] = function dispose() {
+Readable.prototype[Symbol.asyncDispose] = function dispose() {
   let error;
   if (!this.destroyed) {
     error = this.readableEnded ? null : new AbortError();
@@ -509,8 +519,13 @@ Readable.prototype.pipe = function pipe(dest, pipeOpts) {
 
   src.on('data', ondata);
   function ondata(chunk) {
-    const ret = dest.write(chunk);
-    if (ret === false) pause();
+    // A chunk the destination refuses (or a throwing _write) destroys the destination.
+    try {
+      const ret = dest.write(chunk);
+      if (ret === false) pause();
+    } catch (error) {
+      dest.destroy(error);
+    }
   }
 
   function onerror(er) {

@@ -4,7 +4,7 @@
 // flushed one by one or all at once through `_writev`.
 
 const { Buffer } = require('buffer');
-const { codes } = require('internal/errors');
+const { codes, AbortError } = require('internal/errors');
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
@@ -36,8 +36,9 @@ function WritableState(options, stream, isDuplex) {
   this.decodeStrings = !(options && options.decodeStrings === false);
   this.defaultEncoding = 'utf8';
   if (options && options.defaultEncoding) {
-    const enc = String(options.defaultEncoding).toLowerCase();
-    if (enc !== 'buffer' && !Buffer.isEncoding(enc)) throw new ERR_UNKNOWN_ENCODING(options.defaultEncoding);
+    if (options.defaultEncoding !== 'buffer' && !Buffer.isEncoding(options.defaultEncoding)) {
+      throw unknownEncoding(options.defaultEncoding);
+    }
     this.defaultEncoding = options.defaultEncoding;
   }
   this.length = 0;
@@ -85,6 +86,10 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 function Writable(options) {
   const isDuplex = this instanceof require('internal/streams/duplex');
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
+  if (this._events === undefined || this._events === null) {
+    this._events = { __proto__: null, close: undefined, error: undefined, prefinish: undefined, finish: undefined,
+      drain: undefined };
+  }
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -120,6 +125,10 @@ Writable.prototype.pipe = function pipe() {
   errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());
 };
 
+function unknownEncoding(encoding) {
+  return new ERR_UNKNOWN_ENCODING(typeof encoding === 'string' ? encoding : require('internal/util/inspect').inspect(encoding));
+}
+
 function isArrayBufferView(v) { return ArrayBuffer.isView(v); }
 function toBuffer(chunk) {
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -129,15 +138,14 @@ function writeImpl(stream, chunk, encoding, cb) {
   const state = stream._writableState;
   if (typeof encoding === 'function') {
     cb = encoding;
-    encoding = state.defaultEncoding;
-  } else {
-    if (!encoding) encoding = state.defaultEncoding;
-    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
-    if (typeof cb !== 'function') cb = nop;
+    encoding = null;
   }
+  if (typeof cb !== 'function') cb = nop;
   if (chunk === null) {
     throw new ERR_STREAM_NULL_VALUES();
   } else if (!state.objectMode) {
+    if (!encoding) encoding = state.defaultEncoding;
+    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw unknownEncoding(encoding);
     if (typeof chunk === 'string') {
       if (state.decodeStrings !== false) {
         chunk = Buffer.from(chunk, encoding);
@@ -186,7 +194,7 @@ Writable.prototype.uncork = function uncork() {
 
 Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   if (typeof encoding === 'string') encoding = encoding.toLowerCase();
-  if (!Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
+  if (!Buffer.isEncoding(encoding)) throw unknownEncoding(encoding);
   this._writableState.defaultEncoding = encoding;
   return this;
 };
@@ -538,6 +546,16 @@ Writable.prototype.destroy = function destroy(err, cb) {
 };
 
 Writable.prototype._undestroy = destroyImpl.undestroy;
+Writable.prototype[Symbol.asyncDispose] = function dispose() {
+  let error;
+  if (!this.destroyed) {
+    error = this.writableFinished ? null : new AbortError();
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) => {
+    require('internal/streams/end-of-stream')(this, (err) => (err && err !== error ? reject(err) : resolve(null)));
+  });
+};
 Writable.prototype._destroy = function _destroy(err, cb) { cb(err); };
 Writable.prototype[require('events').captureRejectionSymbol] = function onRejection(err) { this.destroy(err); };
 
