@@ -39,7 +39,10 @@ function ZlibBase(opts, mode) {
   // Checked first, so a bad option throws before the stream is built.
   const fields = {};
   init(fields, mode, opts);
-  Reflect.apply(Transform, this, [{ autoDestroy: true, ...opts }]);
+  // Bytes in, bytes out, whatever object mode the options ask for.
+  Reflect.apply(Transform, this, [{
+    autoDestroy: true, ...opts, objectMode: false, readableObjectMode: false, writableObjectMode: false,
+  }]);
   Object.assign(this, fields);
   this[kError] = null;
 }
@@ -54,7 +57,7 @@ Object.defineProperty(ZlibBase.prototype, '_closed', {
 });
 
 ZlibBase.prototype.reset = function reset() {
-  if (!this._handle) throw new Error('zlib binding closed');
+  if (!this._handle) throw new codes.ERR_INTERNAL_ASSERTION('zlib binding closed');
   binding.reset(this._handle);
 };
 

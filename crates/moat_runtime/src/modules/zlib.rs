@@ -7,6 +7,7 @@
 //! Every offset and length from JS is checked here.
 
 use brotli::enc::StandardAlloc as StdAlloc;
+use brotli::enc::{Allocator, SliceWrapperMut};
 use brotli::enc::encode::BrotliEncoderParameter;
 use brotli::enc::encode::{BrotliEncoderOperation, BrotliEncoderStateStruct};
 use brotli::{BrotliDecompressStream, BrotliResult, BrotliState};
@@ -286,6 +287,10 @@ fn build(cfg: &Config) -> std::result::Result<Engine, &'static str> {
         BROTLI_ENCODE => {
             let mut s = Box::new(BrotliEncoderStateStruct::new(StdAlloc::default()));
             for &(k, v) in &cfg.params {
+                // The flags take 0 or 1 only.
+                if (k == 4 || k == 6) && v > 1 {
+                    return Err("Initialization failed");
+                }
                 match brotli_param(k) {
                     Some(p) => {
                         if !s.set_parameter(p, v) {
@@ -297,19 +302,37 @@ fn build(cfg: &Config) -> std::result::Result<Engine, &'static str> {
                     None => return Err("Initialization failed"),
                 }
             }
+            if let Some(d) = &cfg.dictionary
+                && !d.is_empty()
+            {
+                s.set_custom_dictionary(d.len(), d);
+            }
             Engine::BrotliEnc(s)
         }
         BROTLI_DECODE => {
-            let s = Box::new(BrotliState::new(
-                StdAlloc::default(),
-                StdAlloc::default(),
-                StdAlloc::default(),
-            ));
             for &(k, _) in &cfg.params {
                 if k > 1 {
                     return Err("Initialization failed");
                 }
             }
+            let s = match &cfg.dictionary {
+                Some(d) if !d.is_empty() => {
+                    let mut a = StdAlloc::default();
+                    let mut mem = <StdAlloc as Allocator<u8>>::alloc_cell(&mut a, d.len());
+                    mem.slice_mut().copy_from_slice(d);
+                    Box::new(BrotliState::new_with_custom_dictionary(
+                        a,
+                        StdAlloc::default(),
+                        StdAlloc::default(),
+                        mem,
+                    ))
+                }
+                _ => Box::new(BrotliState::new(
+                    StdAlloc::default(),
+                    StdAlloc::default(),
+                    StdAlloc::default(),
+                )),
+            };
             Engine::BrotliDec { s, ended: false }
         }
         ZSTD_COMPRESS => {

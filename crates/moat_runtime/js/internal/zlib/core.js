@@ -58,9 +58,8 @@ function strongerFlush(mode, a, b) {
 }
 
 const brotliParamMax = 8;
-const zstdCompressParams = new Set([100, 101, 102, 103, 104, 105, 106, 107, 160, 161, 162, 163, 164,
-  200, 201, 202, 400, 401, 402]);
-const zstdDecompressParams = new Set([100]);
+const zstdCompressParamMax = 402;
+const zstdDecompressParamMax = 100;
 
 function initFailed(message) {
   return new codes.ERR_ZLIB_INITIALIZATION_FAILED(message);
@@ -119,13 +118,13 @@ function init(self, mode, opts) {
     strategy = checkRangesOrGetDefault(opts && opts.strategy, 'options.strategy', Z_DEFAULT_STRATEGY,
       Z_FIXED, Z_DEFAULT_STRATEGY);
   }
-  if (opts && opts.dictionary !== undefined && (zlibMode || !brotli)) {
+  if (opts && opts.dictionary !== undefined) {
     dictionary = opts.dictionary;
     if (isAnyArrayBuffer(dictionary)) {
       dictionary = new Uint8Array(dictionary);
     } else if (ArrayBuffer.isView(dictionary)) {
       dictionary = bytesView(dictionary);
-    } else if (zlibMode) {
+    } else if (zlibMode || brotli) {
       throw new codes.ERR_INVALID_ARG_TYPE('options.dictionary',
         ['Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], dictionary);
     } else {
@@ -133,15 +132,17 @@ function init(self, mode, opts) {
     }
   }
   if (!zlibMode && opts && opts.params) {
+    // Keys are checked for range and repeats here; the codec refuses the ones it does not know.
     params = [];
+    const seen = new Set();
+    const max = brotli ? brotliParamMax : (mode === ZSTD_COMPRESS ? zstdCompressParamMax : zstdDecompressParamMax);
     for (const origKey of Object.keys(opts.params)) {
       const key = +origKey;
-      const valid = brotli ? (Number.isInteger(key) && key >= 0 && key <= brotliParamMax) :
-        (mode === ZSTD_COMPRESS ? zstdCompressParams : zstdDecompressParams).has(key);
-      if (!valid) {
+      if (Number.isNaN(key) || key < 0 || key > max || seen.has(key)) {
         if (brotli) throw new codes.ERR_BROTLI_INVALID_PARAM(origKey);
         throw new codes.ERR_ZSTD_INVALID_PARAM(origKey);
       }
+      seen.add(key);
       const value = opts.params[origKey];
       if (typeof value !== 'number' && typeof value !== 'boolean') {
         throw new codes.ERR_INVALID_ARG_TYPE('options.params[key]', 'number', opts.params[origKey]);
@@ -222,7 +223,8 @@ function takeOutput(self) {
   return out;
 }
 
-// Compresses or decompresses all of `chunk` now; returns the output as one Buffer.
+// Compresses or decompresses all of `chunk` now and closes the handle; returns the output as one
+// Buffer.
 function processSync(self, chunk, flushFlag) {
   if (!self._handle) throw new Error('zlib binding closed');
   chunk = bytesView(chunk);
@@ -253,6 +255,8 @@ function processSync(self, chunk, flushFlag) {
     inOff += inLen - availIn;
     inLen = availIn;
   }
+  // A synchronous run is the stream's whole life.
+  closeHandle(self);
   if (bufs.length === 1) return bufs[0];
   return Buffer.concat(bufs, nread);
 }
