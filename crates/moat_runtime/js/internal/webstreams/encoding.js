@@ -5,13 +5,18 @@ const { codes } = require('internal/errors');
 const { inspectCustom, shapeClass, customInspect, invalidThis } = require('internal/webstreams/util');
 const { createTransformStream } = require('internal/webstreams/transformstream');
 
+// Node's getters read a private field, and fail on another object as V8 words it.
+function privateMemberError() {
+  return new TypeError('Cannot read private member #st from an object whose class did not declare it');
+}
+
 let encoderState;
 class TextEncoderStream {
   #st;
 
   static {
     encoderState = (o) => {
-      if (o === null || typeof o !== 'object' || !(#st in o)) throw invalidThis('TextEncoderStream');
+      if (o === null || typeof o !== 'object' || !(#st in o)) throw privateMemberError();
       return o.#st;
     };
   }
@@ -48,6 +53,7 @@ class TextEncoderStream {
   get writable() { return encoderState(this).transform.writable; }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#st in this)) throw invalidThis('TextEncoderStream');
     const { transform } = this.#st;
     return customInspect('TextEncoderStream', {
       encoding: 'utf-8', readable: transform.readable, writable: transform.writable,
@@ -62,7 +68,7 @@ class TextDecoderStream {
 
   static {
     decoderState = (o) => {
-      if (o === null || typeof o !== 'object' || !(#st in o)) throw invalidThis('TextDecoderStream');
+      if (o === null || typeof o !== 'object' || !(#st in o)) throw privateMemberError();
       return o.#st;
     };
   }
@@ -92,6 +98,7 @@ class TextDecoderStream {
   get writable() { return decoderState(this).transform.writable; }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#st in this)) throw invalidThis('TextDecoderStream');
     const { decoder, transform } = this.#st;
     return customInspect('TextDecoderStream', {
       encoding: decoder.encoding, fatal: decoder.fatal, ignoreBOM: decoder.ignoreBOM,

@@ -41,6 +41,7 @@ class ByteLengthQueuingStrategy {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#hwm in this)) throw invalidThis('ByteLengthQueuingStrategy');
     return customInspect('ByteLengthQueuingStrategy', { highWaterMark: this.#hwm }, depth, options, inspect);
   }
 }
@@ -69,6 +70,7 @@ class CountQueuingStrategy {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#hwm in this)) throw invalidThis('CountQueuingStrategy');
     return customInspect('CountQueuingStrategy', { highWaterMark: this.#hwm }, depth, options, inspect);
   }
 }

@@ -17,6 +17,9 @@ const {
 
 const { ERR_INVALID_STATE, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = codes;
 
+const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
+
 let streamRecord, readerRecord, byobReaderRecord, defaultControllerRecord, byteControllerRecord,
   byobRequestRecord;
 
@@ -36,8 +39,9 @@ class ReadableStream {
   constructor(source = undefined, strategy = undefined) {
     this.#s = {
       obj: this, state: 'readable', reader: undefined, storedError: undefined, disturbed: false,
-      controller: undefined, transferring: false,
+      controller: undefined, isClosed: deferred(),
     };
+    markHandled(this.#s.isClosed.promise);
     if (source === kCreate) return;
     if (source !== undefined && (source === null || (typeof source !== 'object' && typeof source !== 'function'))) {
       throw new ERR_INVALID_ARG_TYPE('source', 'object', source);
@@ -137,6 +141,7 @@ class ReadableStream {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#s in this)) throw invalidThis('ReadableStream');
     const s = this.#s;
     return customInspect('ReadableStream', {
       locked: isLocked(s), state: s.state, supportsBYOB: s.controller?.byte === true,
@@ -144,6 +149,29 @@ class ReadableStream {
   }
 }
 shapeClass(ReadableStream, ['locked', 'cancel', 'getReader', 'pipeThrough', 'pipeTo', 'tee', 'values']);
+
+// What node:stream's finished(), pipeline() and addAbortSignal() read of a web stream.
+{
+  const { kIsDisturbed, kIsErrored, kIsReadable } = require('internal/streams/utils');
+  Object.defineProperties(ReadableStream.prototype, {
+    [kIsDisturbed]: { get() { return recordOf(this).disturbed; }, configurable: true },
+    [kIsErrored]: { get() { return recordOf(this).state === 'errored'; }, configurable: true },
+    [kIsReadable]: { get() { return recordOf(this).state === 'readable'; }, configurable: true },
+    [kControllerErrorFunction]: {
+      get() {
+        const c = recordOf(this).controller;
+        return {
+          [kControllerErrorFunction](error) {
+            if (c.byte) byteControllerError(c, error);
+            else defaultControllerError(c, error);
+          },
+        }[kControllerErrorFunction];
+      },
+      configurable: true,
+    },
+    [kIsClosedPromise]: { get() { return recordOf(this).isClosed; }, configurable: true },
+  });
+}
 Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
   value: ReadableStream.prototype.values, writable: true, configurable: true,
 });
@@ -209,6 +237,7 @@ function readableStreamCancel(s, reason) {
 
 function readableStreamClose(s) {
   s.state = 'closed';
+  settleResolve(s.isClosed);
   const r = s.reader;
   if (r === undefined) return;
   settleResolve(r.closed);
@@ -221,6 +250,7 @@ function readableStreamClose(s) {
 function readableStreamError(s, e) {
   s.state = 'errored';
   s.storedError = e;
+  settleReject(s.isClosed, e);
   const r = s.reader;
   if (r === undefined) return;
   settleReject(r.closed, e);
@@ -375,6 +405,7 @@ class ReadableStreamDefaultReader {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#r in this)) throw invalidThis('ReadableStreamDefaultReader');
     const r = this.#r;
     return customInspect('ReadableStreamDefaultReader', {
       stream: r.stream?.obj, readRequests: r.readRequests.length, close: r.closed.promise,
@@ -466,6 +497,7 @@ class ReadableStreamBYOBReader {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#r in this)) throw invalidThis('ReadableStreamBYOBReader');
     const r = this.#r;
     return customInspect('ReadableStreamBYOBReader', {
       stream: r.stream?.obj, readIntoRequests: r.readIntoRequests.length, close: r.closed.promise,
@@ -549,6 +581,7 @@ class ReadableStreamDefaultController {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#c in this)) throw invalidThis('ReadableStreamDefaultController');
     return customInspect('ReadableStreamDefaultController', {}, depth, options, inspect);
   }
 }
@@ -766,6 +799,7 @@ class ReadableByteStreamController {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#c in this)) throw invalidThis('ReadableByteStreamController');
     return customInspect('ReadableByteStreamController', {}, depth, options, inspect);
   }
 }
@@ -813,6 +847,7 @@ class ReadableStreamBYOBRequest {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#q in this)) throw invalidThis('ReadableStreamBYOBRequest');
     const q = this.#q;
     return customInspect('ReadableStreamBYOBRequest', {
       view: q.view, controller: q.controller?.obj,

@@ -74,6 +74,7 @@ class TransformStream {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#t in this)) throw invalidThis('TransformStream');
     const t = this.#t;
     return customInspect('TransformStream', {
       readable: t.readable?.obj, writable: t.writable?.obj, backpressure: t.backpressure,
@@ -176,6 +177,7 @@ class TransformStreamDefaultController {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#c in this)) throw invalidThis('TransformStreamDefaultController');
     // Node shows the stream's sides as undefined here.
     const t = this.#c.stream;
     const shown = {
@@ -231,6 +233,9 @@ function controllerTerminate(c) {
 }
 
 function performTransform(c, chunk) {
+  // A write that races a cancel of the readable side finds the algorithms cleared: it succeeds
+  // and does nothing, as in Node.
+  if (c.transformAlgorithm === undefined) return Promise.resolve();
   return then(c.transformAlgorithm(chunk), undefined, (r) => {
     transformStreamError(c.stream, r);
     throw r;

@@ -26,8 +26,9 @@ class WritableStream {
     this.#s = {
       obj: this, state: 'writable', storedError: undefined, writer: undefined, controller: undefined,
       inFlightWriteRequest: undefined, closeRequest: undefined, inFlightCloseRequest: undefined,
-      pendingAbortRequest: undefined, writeRequests: [], backpressure: false,
+      pendingAbortRequest: undefined, writeRequests: [], backpressure: false, isClosed: deferred(),
     };
+    markHandled(this.#s.isClosed.promise);
     if (sink === kCreate) return;
     if (sink !== undefined && (sink === null || (typeof sink !== 'object' && typeof sink !== 'function'))) {
       throw new ERR_INVALID_ARG_TYPE('sink', 'object', sink);
@@ -67,11 +68,33 @@ class WritableStream {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#s in this)) throw invalidThis('WritableStream');
     const s = this.#s;
     return customInspect('WritableStream', { locked: isWritableLocked(s), state: s.state }, depth, options, inspect);
   }
 }
 shapeClass(WritableStream, ['locked', 'abort', 'close', 'getWriter']);
+
+// What node:stream's finished(), pipeline() and addAbortSignal() read of a web stream.
+{
+  const { kIsErrored, kIsWritable } = require('internal/streams/utils');
+  const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+  const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
+  Object.defineProperties(WritableStream.prototype, {
+    [kIsErrored]: { get() { return recordOf(this).state === 'errored'; }, configurable: true },
+    [kIsWritable]: { get() { return recordOf(this).state === 'writable'; }, configurable: true },
+    [kControllerErrorFunction]: {
+      get() {
+        const c = recordOf(this).controller;
+        return {
+          [kControllerErrorFunction](error) { controllerErrorIfNeeded(c, error); },
+        }[kControllerErrorFunction];
+      },
+      configurable: true,
+    },
+    [kIsClosedPromise]: { get() { return recordOf(this).isClosed; }, configurable: true },
+  });
+}
 
 function recordOf(o) {
   const s = writableRecord(o);
@@ -137,6 +160,7 @@ function startErroring(s, reason) {
 
 function finishErroring(s) {
   s.state = 'errored';
+  settleReject(s.isClosed, s.storedError);
   resetQueue(s.controller);
   const storedError = s.storedError;
   const requests = s.writeRequests;
@@ -187,6 +211,7 @@ function finishInFlightClose(s) {
     }
   }
   s.state = 'closed';
+  settleResolve(s.isClosed);
   const w = s.writer;
   if (w !== undefined) settleResolve(w.closed);
 }
@@ -314,6 +339,7 @@ class WritableStreamDefaultWriter {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#w in this)) throw invalidThis('WritableStreamDefaultWriter');
     const w = this.#w;
     return customInspect('WritableStreamDefaultWriter', {
       stream: w.stream?.obj, close: w.closed.promise, ready: w.ready.promise,
@@ -421,6 +447,7 @@ class WritableStreamDefaultController {
   }
 
   [inspectCustom](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#c in this)) throw invalidThis('WritableStreamDefaultController');
     return customInspect('WritableStreamDefaultController', { stream: this.#c.stream.obj }, depth, options, inspect);
   }
 }
