@@ -66,3 +66,9 @@ console.log(zlib.Z_NO_FLUSH, zlib.Z_FINISH, zlib.Z_BEST_COMPRESSION, zlib.DEFLAT
 console.log(Object.getOwnPropertyDescriptor(zlib, 'Z_FINISH'));
 console.log(zlib.codes.Z_DATA_ERROR, zlib.codes[-3], Object.isFrozen(zlib.codes));
 try { zlib.constants.Z_OK = 1; } catch (e) { console.log('constants immutable', e.name, zlib.constants.Z_OK); }
+
+// Empty and one-byte inputs.
+for (const f of ['unzipSync', 'inflateSync', 'gunzipSync', 'inflateRawSync', 'brotliDecompressSync', 'zstdDecompressSync']) {
+  show(`${f} empty`, () => zlib[f](Buffer.alloc(0)).length);
+}
+show('unzip one byte', () => zlib.unzipSync(Buffer.from([0x78])));

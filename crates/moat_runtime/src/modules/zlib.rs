@@ -7,9 +7,9 @@
 //! Every offset and length from JS is checked here.
 
 use brotli::enc::StandardAlloc as StdAlloc;
-use brotli::enc::{Allocator, SliceWrapperMut};
 use brotli::enc::encode::BrotliEncoderParameter;
 use brotli::enc::encode::{BrotliEncoderOperation, BrotliEncoderStateStruct};
+use brotli::enc::{Allocator, SliceWrapperMut};
 use brotli::{BrotliDecompressStream, BrotliResult, BrotliState};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
@@ -428,49 +428,47 @@ impl ZlibHandle {
         let Some(engine) = self.engine.as_mut() else {
             return Err(zerr("zlib binding closed", Z_STREAM_ERROR));
         };
-        let mut read = 0;
         // Unzip waits for two bytes to choose its framing, then becomes an inflater.
         if let Engine::Sniff(head) = engine {
-            while head.len() < 2 && read < input.len() {
-                head.push(input[read]);
-                read += 1;
+            let held = head.len();
+            let take = (2 - held.min(2)).min(input.len());
+            if held + take < 2 && flush != Z_FINISH {
+                head.extend_from_slice(&input[..take]);
+                return Ok(Step {
+                    read: take,
+                    written: 0,
+                });
             }
-            if head.len() < 2 && !(flush == Z_FINISH && !head.is_empty()) {
-                return Ok(Step { read, written: 0 });
-            }
-            let framing = if head.as_slice() == [0x1f, 0x8b] {
+            // The bytes held from earlier calls go first, joined to this call's input.
+            let mut joined = std::mem::take(head);
+            joined.extend_from_slice(input);
+            let framing = if joined.starts_with(&[0x1f, 0x8b]) {
                 Framing::Gzip
             } else {
                 Framing::Zlib
             };
-            let head = std::mem::take(head);
             let mut d = new_inflate(framing, wb);
-            let mut written = 0;
-            // The two held bytes go first; they are few enough to be taken whole.
             let mut st = Step {
                 read: 0,
                 written: 0,
             };
             let mut ended = false;
-            inflate_run(
+            let r = inflate_run(
                 &mut d,
                 framing,
                 &mut ended,
                 dictionary.as_deref(),
-                if read < input.len() { 0 } else { flush },
-                &head,
+                flush,
+                &joined,
                 out,
                 &mut st,
-            )?;
-            written += st.written;
+            );
             *engine = Engine::Inflate { d, framing, ended };
-            if st.read < head.len() {
-                return Ok(Step { read, written });
-            }
-            let rest = self.step(flush, &input[read..], &mut out[written..])?;
+            r?;
+            // A zlib or gzip header is always taken whole, so the held bytes were consumed.
             return Ok(Step {
-                read: read + rest.read,
-                written: written + rest.written,
+                read: st.read.saturating_sub(held),
+                written: st.written,
             });
         }
         let mut st = Step {
@@ -616,7 +614,7 @@ impl ZlibHandle {
             }
         }
         Ok(Step {
-            read: read + st.read,
+            read: st.read,
             written: st.written,
         })
     }
