@@ -6,5 +6,15 @@ Module.isBuiltin = isBuiltin;
 Module.builtinModules = builtinModules;
 Module.register = require('internal/errors').thrower('module.register');
 Module.syncBuiltinESMExports = require('internal/errors').thrower('module.syncBuiltinESMExports');
-Module.findSourceMap = function findSourceMap() { return undefined; };
+// Source maps: module.SourceMap and the maps of loaded modules while support is on.
+Module.SourceMap = require('internal/source_map/source_map').SourceMap;
+Module.findSourceMap = function findSourceMap(path) {
+  return require('internal/source_map/cache').findSourceMap(path);
+};
+Module.getSourceMapsSupport = function getSourceMapsSupport() {
+  return require('internal/source_map/cache').getSourceMapsSupport();
+};
+Module.setSourceMapsSupport = function setSourceMapsSupport(enabled, options) {
+  require('internal/source_map/cache').setSourceMapsSupport(enabled, options);
+};
 module.exports = Module;

@@ -408,8 +408,13 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             };
             for base in bases {
                 let target = normalize(&base.join(request));
-                let target = if request.ends_with('/') || request == "." || request == ".." {
-                    // A trailing slash means a directory only.
+                let target = if request.ends_with('/')
+                    || request.ends_with("/.")
+                    || request.ends_with("/..")
+                    || request == "."
+                    || request == ".."
+                {
+                    // A trailing slash (or a last `.`/`..` segment) means a directory only.
                     if let Some(f) = self.load_as_directory(&target)? {
                         return Ok(Resolved::File(f));
                     }

@@ -108,6 +108,20 @@ function Hash(algorithm, options) {
   this[kState] = { info, length, finalized: false };
 }
 
+// As streams: what is written is hashed, and the digest (a Buffer, or a string after
+// setEncoding) is the one chunk read at the end.
+const LazyTransform = require('internal/crypto/lazy_transform');
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+  update(this, chunk, encoding);
+  callback();
+};
+Hash.prototype._flush = function _flush(callback) {
+  this.push(this.digest());
+  callback();
+};
+
 Hash.prototype.copy = function copy(options) {
   const state = this[kState];
   if (state.finalized) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
@@ -157,6 +171,10 @@ function Hmac(hmac, key, options) {
   this[kState] = { info, length: info.size, finalized: false };
 }
 
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+Hmac.prototype._transform = Hash.prototype._transform;
+Hmac.prototype._flush = Hash.prototype._flush;
 Hmac.prototype.update = function update_(data, encoding) { return update(this, data, encoding); };
 
 // A second digest() gives an empty result, as Node's does.

@@ -45,11 +45,44 @@ function headerOf(err) {
 // Node 24 shows its default formatter as `Error.prepareStackTrace` until code replaces it.
 function ErrorPrepareStackTrace(err, sites) {
   let out = headerOf(err);
-  for (const site of sites) {
+  const sourceMaps = require('internal/source_map/cache');
+  const mapped = sourceMaps.isEnabled();
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
     if (site.isNative() && (site.getFunctionName() === 'call' || site.getFunctionName() === 'apply')) continue;
-    out += `\n    at ${callSiteToString.call(site)}`;
+    const original = mapped ? originalFrame(sourceMaps, site, sites[i + 1]) : undefined;
+    out += `\n    at ${original ?? callSiteToString.call(site)}`;
   }
   return out;
+}
+
+// With source maps on: the frame at its original source's position, or undefined when its
+// file has no map. The function keeps its name unless the map names the caller's call.
+function originalFrame(sourceMaps, site, caller) {
+  const file = site.getFileName();
+  if (!file) return undefined;
+  const map = sourceMaps.findSourceMap(file);
+  if (map === undefined) return undefined;
+  const line = site.getLineNumber();
+  const column = columnOf(site);
+  const entry = map.findEntry(line - 1, column - 1);
+  if (entry.originalSource === undefined) return undefined;
+  let name = site.getFunctionName();
+  if (!name && moduleWrappers.has(site.getFunction?.())) name = 'Object.<anonymous>';
+  if (caller && caller.getFileName() === file) {
+    const callerEntry = map.findEntry(caller.getLineNumber() - 1, columnOf(caller) - 1);
+    if (callerEntry.name) name = callerEntry.name;
+  }
+  let source = entry.originalSource;
+  if (source.startsWith('file:')) {
+    try {
+      source = require('internal/url').fileURLToPath(source);
+    } catch {
+      // Kept as the URL.
+    }
+  }
+  const loc = `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  return name && name !== '<anonymous>' ? `${site.isConstructor() ? 'new ' : ''}${name} (${loc})` : loc;
 }
 
 // QuickJS words some TypeErrors differently from V8; npm code and tests match V8's words.

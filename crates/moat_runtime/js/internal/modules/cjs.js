@@ -303,6 +303,9 @@ Module.prototype.require = function require(id) {
   return Module._load(id, this, false);
 };
 
+let sourceMapCacheModule;
+const sourceMapCache = () => (sourceMapCacheModule ??= require('internal/source_map/cache'));
+
 const warnNow = (message) => require('internal/process/warning').emitWarningSync(message);
 
 // With `detect`, a file that fails to compile as CommonJS but is an ES module runs as one.
@@ -331,6 +334,8 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
     throw err;
   }
   moduleWrappers.add(fn);
+  const sourceMaps = sourceMapCache();
+  if (sourceMaps.isEnabled()) sourceMaps.maybeCacheSourceMap(filename, content);
   const dirname = dirnameOf(filename);
   const require = makeRequire(this);
   return fn.call(this.exports, this.exports, require, this, filename, dirname);

@@ -344,15 +344,14 @@ function fill(process) {
   if (hasFlag('--no-deprecation')) process.noDeprecation = true;
   if (hasFlag('--throw-deprecation')) process.throwDeprecation = true;
   if (hasFlag('--trace-deprecation')) process.traceDeprecation = true;
-  let sourceMaps = hasFlag('--enable-source-maps');
   Object.defineProperty(process, 'sourceMapsEnabled', {
     enumerable: true,
     configurable: true,
-    get() { return sourceMaps; },
+    get() { return require('internal/source_map/cache').isEnabled(); },
   });
   process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
     validateBoolean(enabled, 'enabled');
-    sourceMaps = enabled;
+    require('internal/source_map/cache').setSourceMapsSupport(enabled, { nodeModules: true, generatedCode: true });
   };
   process.loadEnvFile = function loadEnvFile(path = undefined) {
     return require('internal/process/env_file').loadEnvFile(process, path);
