@@ -164,6 +164,7 @@ E('ERR_UNSUPPORTED_DIR_IMPORT', 'Directory import \'%s\' is not supported resolv
 E('ERR_PARSE_ARGS_UNKNOWN_OPTION', '%s', TypeError);
 E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
 E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', '%s', TypeError);
+E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 E('ERR_BUFFER_TOO_LARGE', 'Cannot create a Buffer larger than %s bytes', RangeError);
 E('ERR_ZLIB_INITIALIZATION_FAILED', (message = 'Initialization failed') => message, Error);
 E('ERR_BROTLI_INVALID_PARAM', '%s is not a valid Brotli parameter', RangeError);
