@@ -6,8 +6,8 @@
 
 const b = internalBinding('fs');
 const { codes } = require('internal/errors');
-const { validateInteger, validateBoolean, validateFunction, validateInt32, validateArray, validateObject,
-  validateString, validateUint32 } = require('internal/validators');
+const { validateInteger, validateBoolean, validateFunction, validateInt32, validateObject, validateUint32,
+  validateOneOf } = require('internal/validators');
 const U = require('internal/fs/utils');
 const { getValidatedPath, getValidatedFd, stringToFlags, parseFileMode, getOptions, toUnixTimestamp,
   validateBufferArg, asBytes, dataBytes, validatePosition, makeStats, Dirent, direntType, uvException, O } = U;
@@ -16,11 +16,11 @@ let BufferCtor;
 function Buf() { return BufferCtor ??= require('buffer').Buffer; }
 function pathModule() { return require('path'); }
 
-const constants = Object.freeze({
+const constants = Object.freeze({ __proto__: null,
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
   UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4,
-  UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7, EXTENSIONLESS_FORMAT_JAVASCRIPT: 0,
-  EXTENSIONLESS_FORMAT_WASM: 1, S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFCHR: 8192,
+  UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7,
+  S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFCHR: 8192,
   S_IFBLK: 24576, S_IFIFO: 4096, S_IFLNK: 40960, S_IFSOCK: 49152, O_CREAT: 64, O_EXCL: 128,
   UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024, O_DIRECTORY: 65536,
   O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672, O_DSYNC: 4096, O_DIRECT: 16384,
@@ -55,8 +55,15 @@ ops.access = (path, mode) => {
   path = getValidatedPath(path); mode = validateAccessMode(mode);
   return () => b.access(path, mode);
 };
+let warnedExists = false;
 ops.exists = (path) => {
-  try { path = getValidatedPath(path); } catch { return () => false; }
+  try { path = getValidatedPath(path); } catch (e) {
+    if (e.code === 'ERR_INVALID_ARG_TYPE' && !warnedExists) {
+      warnedExists = true;
+      process.emitWarning('Passing invalid argument types to fs.existsSync is deprecated', 'DeprecationWarning', 'DEP0187');
+    }
+    return () => false;
+  }
   return () => {
     try { return b.exists(path); } catch (e) { if (e.code === 'ERR_ACCESS_DENIED') throw e; return false; }
   };
@@ -75,6 +82,7 @@ function readAllFd(fd) {
   let total = 0;
   let size = 0;
   try { size = b.fstat(fd)[8]; } catch { size = 0; }
+  if (size > U.kMaxLength) throw new codes.ERR_FS_FILE_TOO_LARGE(size);
   let chunk = Buf().allocUnsafe(size > 0 ? Math.min(size + 1, U.kMaxLength) : 8192);
   for (;;) {
     const n = b.read(fd, chunk, 0, chunk.length, -1);
@@ -348,6 +356,9 @@ const tmpChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 ops.mkdtemp = (prefix, options) => {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
+  if (prefix.endsWith('X')) {
+    process.emitWarning('mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
+  }
   return () => {
     for (let tries = 0; ; tries++) {
       let suffix = '';
@@ -441,12 +452,7 @@ ops.link = (existingPath, newPath) => {
   return () => b.link(existingPath, newPath);
 };
 ops.symlink = (target, path, type) => {
-  if (type !== undefined && type !== null && typeof type !== 'function') {
-    validateString(type, 'type');
-    if (!['dir', 'file', 'junction'].includes(type)) {
-      throw new codes.ERR_FS_INVALID_SYMLINK_TYPE(type);
-    }
-  }
+  validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
   target = getValidatedPath(target, 'target'); path = getValidatedPath(path);
   return () => b.symlink(target, path);
 };
@@ -531,17 +537,24 @@ function syncForm(name) {
   return function (...args) { return op.apply(undefined, args)(); };
 }
 
-function callbackForm(name, spread = false) {
+// Operations whose callback Node checks before the other arguments.
+const callbackFirst = new Set(['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'statfs', 'readdir',
+  'readlink', 'link', 'unlink', 'utimes', 'lutimes', 'realpath', 'realpathNative', 'mkdtemp', 'mkdir', 'rename']);
+
+// The callback is the last argument when it is a function; a result of undefined is not passed.
+function callbackForm(name) {
   const op = ops[name];
+  const first = callbackFirst.has(name);
   return function (...args) {
-    const cb = args.length > 0 ? args[args.length - 1] : undefined;
-    validateFunction(cb, 'cb');
-    args.length--;
+    let cb;
+    if (args.length > 0 && typeof args[args.length - 1] === 'function') cb = args.pop();
+    else if (first) validateFunction(args[args.length - 1], 'cb');
     const work = op.apply(undefined, args);
+    validateFunction(cb, 'cb');
     U.defer(() => {
       let result;
       try { result = work(); } catch (e) { cb(e); return; }
-      if (spread) cb(null, ...result);
+      if (result === undefined) cb(null);
       else cb(null, result);
     });
   };
@@ -557,6 +570,22 @@ for (const name of plain) {
   fs[name] = callbackForm(name);
 }
 fs.existsSync = syncForm('exists');
+// close's callback may be left out: an error is then thrown from the loop.
+fs.close = function close(fd, callback = (err) => { if (err) throw err; }) {
+  const work = ops.close(fd);
+  validateFunction(callback, 'cb');
+  U.defer(() => {
+    try { work(); } catch (e) { callback(e); return; }
+    callback(null);
+  });
+};
+fs._toUnixTimestamp = toUnixTimestamp;
+fs.mkdtempDisposableSync = function mkdtempDisposableSync(prefix, options) {
+  const path = fs.mkdtempSync(prefix, options);
+  const full = pathModule().resolve(String(path));
+  const remove = () => fs.rmSync(full, { recursive: true, force: true });
+  return { path, remove, [Symbol.dispose]: remove };
+};
 fs.readSync = function readSync(...args) { return ops.read.apply(undefined, args)(); };
 fs.writeSync = syncForm('write');
 fs.realpathSync.native = syncForm('realpathNative');
@@ -573,6 +602,7 @@ fs.read = function read(fd, buffer, offsetOrOptions, length, position, callback)
     const options = args[1] ?? {};
     if (args.length === 2) validateObject(options, 'options', { nullable: true });
     ({ buffer: buf = Buf().alloc(16384) } = options);
+    validateBufferArg(buf);
     const { offset = 0, length: len = buf.byteLength - offset, position: pos = null } = options;
     work = ops.read(fd, buf, offset, len, pos);
   } else {
@@ -642,7 +672,16 @@ for (const name of ['readv', 'writev']) {
   });
 }
 
-fs.Stats = U.Stats;
+// Programs making Stats themselves are warned once (DEP0180).
+let warnedStats = false;
+fs.Stats = function Stats(...args) {
+  if (!warnedStats) {
+    warnedStats = true;
+    process.emitWarning('fs.Stats constructor is deprecated.', 'DeprecationWarning', 'DEP0180');
+  }
+  return Reflect.construct(U.Stats, args, new.target === undefined ? U.Stats : new.target);
+};
+fs.Stats.prototype = U.Stats.prototype;
 fs.Dirent = Dirent;
 
 // ---- the parts in files of their own, loaded when first used --------------------------------

@@ -8,7 +8,7 @@ use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray};
 
 use moat_permissions::Permission::{FsRead, FsWrite};
 
-use crate::js_errors::throw_uv;
+use crate::js_errors::{throw_code, throw_uv};
 use crate::permissions;
 use crate::state::SharedState;
 use crate::sys;
@@ -89,7 +89,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         move |ctx: Ctx<'js>, path: String| -> Result<TypedArray<'js, u8>> {
             let data =
                 sys::fs::read(&permissions::path(&ctx, &st, FsRead, &path)?).map_err(|e| {
-                    if e.kind() == std::io::ErrorKind::IsADirectory {
+                    if e.kind() == std::io::ErrorKind::FileTooLarge {
+                        throw_code::<()>(
+                            &ctx,
+                            "RangeError",
+                            "ERR_FS_FILE_TOO_LARGE",
+                            &format!("File size ({e}) is greater than 2 GiB"),
+                            None,
+                        )
+                    } else if e.kind() == std::io::ErrorKind::IsADirectory {
                         throw_uv(&ctx, &e, "read", None, None)
                     } else {
                         throw_uv(&ctx, &e, "open", Some(&path), None)

@@ -331,8 +331,18 @@ pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64, follow: bool) -> io::R
 pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
     let path = &*os(path, true);
     reject_dir(path)?;
-    fs::read(path)
+    let mut f = File::open(path)?;
+    let len = f.metadata()?.len();
+    if len > MAX_READ {
+        return Err(io::Error::new(io::ErrorKind::FileTooLarge, len.to_string()));
+    }
+    let mut out = Vec::with_capacity(len as usize);
+    io::Read::read_to_end(&mut f, &mut out)?;
+    Ok(out)
 }
+
+/// The largest file read whole: Node's limit for one buffer (2 GiB - 1).
+pub const MAX_READ: u64 = (1 << 31) - 1;
 
 fn reject_dir(path: &Path) -> io::Result<()> {
     if fs::metadata(path).is_ok_and(|m| m.is_dir()) {

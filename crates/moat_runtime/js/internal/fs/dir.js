@@ -29,13 +29,17 @@ function listing(path, recursive) {
 
 class Dir {
   constructor(path, entries, options) {
+    if (path === undefined) throw new codes.ERR_MISSING_ARGS('handle');
     this[kPath] = path;
     this[kEntries] = entries;
     this[kClosed] = false;
     this[kOptions] = options;
     this[kPending] = 0;
   }
-  get path() { return this[kPath]; }
+  get path() {
+    if (this === null || typeof this !== 'object' || !(kPath in this)) throw new codes.ERR_INVALID_THIS('Dir');
+    return this[kPath];
+  }
 
   _next() {
     const e = this[kEntries].shift();

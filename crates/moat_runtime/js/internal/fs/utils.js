@@ -111,7 +111,7 @@ const flagTable = {
   'sa+': O.O_APPEND | O.O_CREAT | O.O_RDWR | O.O_SYNC,
 };
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') { validateInt32(flags, name); return flags; }
   if (flags == null) return O.O_RDONLY;
   if (Object.prototype.hasOwnProperty.call(flagTable, flags)) return flagTable[flags];
   throw new codes.ERR_INVALID_ARG_VALUE(name, flags);
@@ -154,13 +154,10 @@ function makeCallback(cb) {
 
 // A time argument in seconds: a Date, a number of seconds, or a numeric string.
 function toUnixTimestamp(time, name = 'time') {
+  // eslint-disable-next-line eqeqeq
   if (typeof time === 'string' && +time == time) return +time;
-  if (typeof time === 'number') {
-    if (!Number.isFinite(time) || time < 0) return Date.now() / 1000;
-    return time;
-  }
+  if (Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
   if (time instanceof Date) return time.getTime() / 1000;
-  if (typeof time === 'bigint') return Number(time);
   throw new codes.ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
 }
 
