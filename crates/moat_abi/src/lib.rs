@@ -13,8 +13,10 @@
 //! | `proc_run` | `req, req_len, size_out` | Runs a [`Command`] (encoded) to completion, as `spawnSync`; stores its [`Output`] (encoded) and writes that length to `size_out`. Checked against `--allow-child-process`: [`errno::ACCES`] without it. |
 //! | `take` | `buf, buf_len` | Copies the stored answer into `buf` and forgets it. [`errno::INVAL`] when nothing is stored, [`errno::TOOBIG`] when `buf_len` is short. |
 //! | `proc_spawn` | `req, req_len, handle, pid_out` | Starts a [`Command`] (encoded) under the guest's `handle`; its output and exit arrive as [`Event`]s from `poll`. Writes the pid to `pid_out`. [`errno::ACCES`] without `--allow-child-process`. |
-//! | `proc_write` | `handle, data, data_len` | Writes to the child's stdin. |
-//! | `proc_close_stdin` | `handle` | Closes the child's stdin. |
+//! | `proc_write` | `handle, fd, data, data_len` | Writes to one of the child's pipes: its stdin (`fd` 0) or a socket pair past 2. |
+//! | `proc_close` | `handle, fd` | Closes the parent's end of one of the child's pipes (`fd` 0: its stdin; past 2 it stops reading too). |
+//! | `proc_flow` | `handle, fd, paused` | Stops (1) or resumes (0) reading the child's pipe `fd`: a paused pipe fills, and the child writing to it waits. |
+//! | `ipc_open` | `handle, mode_out` | Opens the IPC channel this process was started with (its `NODE_CHANNEL_FD`) under `handle`: its bytes arrive from `poll` as [`Event::Data`] for `handle` and the channel's fd, and `proc_write`/`proc_close` reach it with that fd, which is written to `mode_out` with the serialization (`u32` fd, then 0 for `json`, 1 for `advanced`). [`errno::NOENT`] when there is none, [`errno::INVAL`] when called again. |
 //! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise; [`errno::SRCH`] once it has exited). |
 //! | `poll` | `timeout_ms: i64, size_out` | Waits until an [`Event`] is ready or `timeout_ms` passes (`-1`: no limit), then stores the ready events (encoded, [`encode_events`]) and writes their length to `size_out` (0: none, nothing stored). The guest's event loop waits here, also when it only waits for a timer. |
 //!
@@ -64,7 +66,9 @@ pub mod names {
     pub const TAKE: &str = "take";
     pub const PROC_SPAWN: &str = "proc_spawn";
     pub const PROC_WRITE: &str = "proc_write";
-    pub const PROC_CLOSE_STDIN: &str = "proc_close_stdin";
+    pub const PROC_CLOSE: &str = "proc_close";
+    pub const PROC_FLOW: &str = "proc_flow";
+    pub const IPC_OPEN: &str = "ipc_open";
     pub const PROC_KILL: &str = "proc_kill";
     pub const POLL: &str = "poll";
     pub const DNS_LOOKUP: &str = "dns_lookup";
@@ -166,12 +170,16 @@ pub mod errno {
     }
 }
 
-/// What to do with one of a child's standard streams.
+/// What to do with one of a child's descriptors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stdio {
+    /// A pipe to the parent; past fd 2 a socket pair, readable and writable at both ends.
     Pipe,
+    /// The parent's own descriptor of the same number.
     Inherit,
     Ignore,
+    /// The parent's descriptor of this number (native only; in the sandbox only 0 to 2).
+    Fd(i32),
 }
 
 /// A command to run.
@@ -182,7 +190,16 @@ pub struct Command {
     pub cwd: Option<String>,
     /// The child's whole environment; `None` inherits the parent's.
     pub env: Option<Vec<(String, String)>>,
-    pub stdio: [Stdio; 3],
+    /// One entry per child descriptor from 0 (missing ones of 0 to 2 are pipes).
+    pub stdio: Vec<Stdio>,
+    /// The child's `argv[0]`, when not `file`.
+    pub argv0: Option<String>,
+    /// The child leads a new session (`setsid`).
+    pub detached: bool,
+    pub uid: Option<u32>,
+    pub gid: Option<u32>,
+    /// `spawnSync`: most bytes kept of stdout and of stderr; past it the child is killed.
+    pub max_buffer: Option<u64>,
     /// Bytes written to the child's stdin before it is closed (`spawnSync`).
     pub input: Option<Vec<u8>>,
     /// Milliseconds before the child is killed (`spawnSync`).
@@ -199,6 +216,8 @@ pub struct Output {
     pub code: Option<i32>,
     pub signal: Option<i32>,
     pub timed_out: bool,
+    /// Output passed `max_buffer` and the child was killed.
+    pub overflowed: bool,
 }
 
 /// Something that happened to a running child.
@@ -335,13 +354,23 @@ impl Command {
                 w.str(v);
             }
         });
-        for s in self.stdio {
-            w.0.push(match s {
-                Stdio::Pipe => 0,
-                Stdio::Inherit => 1,
-                Stdio::Ignore => 2,
-            });
+        w.u32(self.stdio.len() as u32);
+        for s in &self.stdio {
+            match s {
+                Stdio::Pipe => w.0.push(0),
+                Stdio::Inherit => w.0.push(1),
+                Stdio::Ignore => w.0.push(2),
+                Stdio::Fd(fd) => {
+                    w.0.push(3);
+                    w.i32(*fd);
+                }
+            }
         }
+        w.opt(&self.argv0, |w, a| w.str(a));
+        w.0.push(u8::from(self.detached));
+        w.opt(&self.uid, |w, u| w.u32(*u));
+        w.opt(&self.gid, |w, g| w.u32(*g));
+        w.opt(&self.max_buffer, |w, m| w.u64(*m));
         w.opt(&self.input, |w, i| w.bytes(i));
         w.opt(&self.timeout_ms, |w, t| w.u64(*t));
         w.i32(self.kill_signal);
@@ -363,15 +392,25 @@ impl Command {
                 .map(|_| Ok((r.str()?, r.str()?)))
                 .collect::<Result<Vec<_>, _>>()
         })?;
-        let mut stdio = [Stdio::Pipe; 3];
-        for s in &mut stdio {
-            *s = match r.u8()? {
+        let n = r.u32()?;
+        if n as usize > r.buf.len() {
+            return Err(DecodeError("command"));
+        }
+        let mut stdio = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            stdio.push(match r.u8()? {
                 0 => Stdio::Pipe,
                 1 => Stdio::Inherit,
                 2 => Stdio::Ignore,
+                3 => Stdio::Fd(r.i32()?),
                 _ => return Err(DecodeError("command")),
-            };
+            });
         }
+        let argv0 = r.opt(Reader::str)?;
+        let detached = r.u8()? != 0;
+        let uid = r.opt(Reader::u32)?;
+        let gid = r.opt(Reader::u32)?;
+        let max_buffer = r.opt(Reader::u64)?;
         let input = r.opt(Reader::bytes)?;
         let timeout_ms = r.opt(Reader::u64)?;
         let kill_signal = r.i32()?;
@@ -382,6 +421,11 @@ impl Command {
             cwd,
             env,
             stdio,
+            argv0,
+            detached,
+            uid,
+            gid,
+            max_buffer,
             input,
             timeout_ms,
             kill_signal,
@@ -398,6 +442,7 @@ impl Output {
         w.opt(&self.code, |w, c| w.i32(*c));
         w.opt(&self.signal, |w, s| w.i32(*s));
         w.0.push(u8::from(self.timed_out));
+        w.0.push(u8::from(self.overflowed));
         w.0
     }
 
@@ -415,6 +460,7 @@ impl Output {
             code: r.opt(Reader::i32)?,
             signal: r.opt(Reader::i32)?,
             timed_out: r.u8()? != 0,
+            overflowed: r.u8()? != 0,
         };
         r.end()?;
         Ok(out)
@@ -537,7 +583,12 @@ mod tests {
             args: vec!["echo".into(), "hé".into()],
             cwd: Some("/tmp".into()),
             env: Some(vec![("A".into(), "1".into())]),
-            stdio: [Stdio::Pipe, Stdio::Inherit, Stdio::Ignore],
+            stdio: vec![Stdio::Pipe, Stdio::Inherit, Stdio::Ignore, Stdio::Fd(7)],
+            argv0: Some("e".into()),
+            detached: true,
+            uid: Some(1),
+            gid: None,
+            max_buffer: Some(9),
             input: Some(b"in".to_vec()),
             timeout_ms: Some(5),
             kill_signal: 15,
@@ -562,6 +613,7 @@ mod tests {
             code: Some(3),
             signal: None,
             timed_out: true,
+            overflowed: false,
         };
         assert_eq!(Output::decode(&o.encode()), Ok(o));
     }

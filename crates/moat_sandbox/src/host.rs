@@ -99,6 +99,8 @@ pub struct HostCalls {
     tty_saved: Option<libc::termios>,
     /// How long the guest has waited in `poll`: its event loop's idle time.
     idle: Duration,
+    /// `ipc_open` has opened the host process's IPC channel.
+    channel_opened: bool,
 }
 
 impl Drop for HostCalls {
@@ -236,7 +238,103 @@ fn command<T>(
     if cmd.env.is_none() {
         cmd.env = Some(calls(caller.data_mut()).env.clone());
     }
+    // Only the guest's own descriptors 0 to 2 are the host's.
+    if cmd
+        .stdio
+        .iter()
+        .any(|s| matches!(s, moat_abi::Stdio::Fd(fd) if !(0..=2).contains(fd)))
+    {
+        return Err(errno::BADF);
+    }
+    if is_own_executable(&cmd.file) {
+        confine(&mut cmd, &calls(caller.data_mut()).grants);
+    }
     Ok(cmd)
+}
+
+/// Whether `file` is this host's own executable: a guest starting moat (`fork`,
+/// `process.execPath`) starts another sandbox.
+fn is_own_executable(file: &str) -> bool {
+    let (Ok(own), Ok(asked)) = (
+        std::env::current_exe().and_then(std::fs::canonicalize),
+        std::fs::canonicalize(file),
+    ) else {
+        return false;
+    };
+    own == asked
+}
+
+/// Flags of moat's command line that give or widen grants, or leave the sandbox.
+fn is_grant_flag(arg: &str) -> bool {
+    let name = arg.split_once('=').map_or(arg, |(n, _)| n);
+    name.starts_with("--allow-") || name == "--permission" || name == "--safe"
+}
+
+/// Flags of moat's command line whose value is the next argument (when not given with `=`).
+const FLAGS_WITH_VALUE: &[&str] = &[
+    "-e",
+    "--eval",
+    "-p",
+    "--print",
+    "-pe",
+    "-r",
+    "--require",
+    "--import",
+    "--loader",
+    "--experimental-loader",
+    "--input-type",
+    "--env-file",
+    "--env-file-if-exists",
+    "--run",
+    "--max-memory",
+    "--max-cpu-time",
+    "--timeout",
+    "--stack-trace-limit",
+    "--title",
+    "--disable-warning",
+    "--redirect-warnings",
+    "--unhandled-rejections",
+];
+
+/// Makes a moat child of a sandboxed guest run sandboxed with the guest's own grants and no
+/// more: `--safe` and the grants' flags go first, and grant flags the guest passed before its
+/// script (or in `NODE_OPTIONS`) are dropped.
+fn confine(cmd: &mut Command, grants: &moat_permissions::Grants) {
+    let mut args = vec!["--safe".to_string()];
+    args.extend(
+        grants
+            .to_flags()
+            .into_iter()
+            .filter(|f| f != "--permission"),
+    );
+    let mut rest = std::mem::take(&mut cmd.args).into_iter();
+    while let Some(a) = rest.next() {
+        if !a.starts_with('-') || a == "-" || a == "--" {
+            args.push(a);
+            break;
+        }
+        if is_grant_flag(&a) {
+            continue;
+        }
+        let takes_value = !a.contains('=') && FLAGS_WITH_VALUE.contains(&a.as_str());
+        args.push(a);
+        if takes_value && let Some(v) = rest.next() {
+            args.push(v);
+        }
+    }
+    args.extend(rest);
+    cmd.args = args;
+    if let Some(env) = &mut cmd.env {
+        for (k, v) in env.iter_mut() {
+            if k == "NODE_OPTIONS" {
+                *v = v
+                    .split_whitespace()
+                    .filter(|o| !is_grant_flag(o))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
+    }
 }
 
 /// Adds the `moat` imports to `linker`; `calls` finds an instance's [`HostCalls`].
@@ -288,11 +386,11 @@ pub fn add_to_linker<T: 'static>(
     linker.func_wrap(
         moat_abi::MODULE,
         names::PROC_WRITE,
-        move |mut caller: Caller<'_, T>, handle: u32, data: u32, len: u32| -> i32 {
+        move |mut caller: Caller<'_, T>, handle: u32, fd: i32, data: u32, len: u32| -> i32 {
             let r = with_guest_bytes(&mut caller, calls, data, len, |bytes, host| {
                 match host.children.get(&handle) {
                     Some(c) => c
-                        .write_stdin(bytes)
+                        .write(fd, bytes)
                         .map_or_else(|e| errno::from_io(&e), |()| errno::SUCCESS),
                     None => errno::PIPE,
                 }
@@ -302,12 +400,56 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
-        names::PROC_CLOSE_STDIN,
-        move |mut caller: Caller<'_, T>, handle: u32| -> i32 {
+        names::PROC_CLOSE,
+        move |mut caller: Caller<'_, T>, handle: u32, fd: i32| -> i32 {
             if let Some(c) = calls(caller.data_mut()).children.get(&handle) {
-                c.close_stdin();
+                c.close(fd);
             }
             errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_FLOW,
+        move |mut caller: Caller<'_, T>, handle: u32, fd: i32, paused: i32| -> i32 {
+            if let Some(c) = calls(caller.data_mut()).children.get(&handle) {
+                c.set_paused(fd, paused != 0);
+            }
+            errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::IPC_OPEN,
+        move |mut caller: Caller<'_, T>, handle: u32, mode_out: u32| -> i32 {
+            let host = calls(caller.data_mut());
+            // Only a host that runs one guest per process has a channel of its own.
+            if !host.exit_process {
+                return errno::NOENT;
+            }
+            if host.channel_opened {
+                return errno::INVAL;
+            }
+            let Some(fd) = std::env::var("NODE_CHANNEL_FD")
+                .ok()
+                .and_then(|v| v.parse::<i32>().ok())
+                .filter(|fd| *fd > 2)
+            else {
+                return errno::NOENT;
+            };
+            let advanced =
+                std::env::var("NODE_CHANNEL_SERIALIZATION_MODE").is_ok_and(|m| m == "advanced");
+            let sink = bounded_sink(host.events.clone(), host.buffered.clone());
+            let channel = match moat_proc::open_channel(fd, handle, sink) {
+                Ok(c) => c,
+                Err(e) => return errno::from_io(&e),
+            };
+            host.channel_opened = true;
+            host.children.insert(handle, channel);
+            let mut out = [0u8; 8];
+            out[..4].copy_from_slice(&(fd as u32).to_le_bytes());
+            out[4..].copy_from_slice(&u32::from(advanced).to_le_bytes());
+            write(&mut caller, mode_out, &out)
         },
     )?;
     linker.func_wrap(
@@ -315,7 +457,7 @@ pub fn add_to_linker<T: 'static>(
         names::PROC_KILL,
         move |mut caller: Caller<'_, T>, pid: i32, signal: i32| -> i32 {
             let host = calls(caller.data_mut());
-            let own = host.children.values().any(|c| c.pid as i32 == pid);
+            let own = pid > 0 && host.children.values().any(|c| c.pid as i32 == pid);
             if !own {
                 return if host.exited.contains(&pid) {
                     errno::SRCH

@@ -11,20 +11,39 @@ use crate::sys::child::{Command, Stdio};
 use crate::value::bytes_of;
 use moat_permissions::Permission;
 
-fn stdio_of(s: &str) -> Stdio {
-    match s {
-        "inherit" => Stdio::Inherit,
-        "ignore" => Stdio::Ignore,
+/// One stdio entry: `'pipe'`, `'inherit'`, `'ignore'` or a descriptor number.
+fn stdio_of(v: &Value<'_>) -> Stdio {
+    if let Some(n) = v.as_number() {
+        return if n >= 0.0 && n <= f64::from(i32::MAX) && n.fract() == 0.0 {
+            Stdio::Fd(n as i32)
+        } else {
+            Stdio::Ignore
+        };
+    }
+    match v.as_string().and_then(|s| s.to_string().ok()).as_deref() {
+        Some("inherit") => Stdio::Inherit,
+        Some("ignore") => Stdio::Ignore,
         _ => Stdio::Pipe,
     }
 }
 
-/// Reads `{ file, args, cwd, env, stdio, input, timeout, killSignal }`.
+/// The most descriptors a child may be given (more are not passed).
+const MAX_STDIO: usize = 1024;
+
+/// Reads `{ file, args, cwd, env, stdio, argv0, detached, uid, gid, maxBuffer, input, timeout,
+/// killSignal }`.
 fn command<'js>(o: &Object<'js>) -> Result<Command> {
-    let stdio: Vec<String> = o
-        .get::<_, Option<Vec<String>>>("stdio")?
+    let stdio: Vec<Value<'js>> = o
+        .get::<_, Option<Vec<Value<'js>>>>("stdio")?
         .unwrap_or_default();
-    let pick = |i: usize| stdio.get(i).map_or(Stdio::Pipe, |s| stdio_of(s));
+    let mut stdio: Vec<Stdio> = stdio.iter().take(MAX_STDIO).map(stdio_of).collect();
+    while stdio.len() < 3 {
+        stdio.push(Stdio::Pipe);
+    }
+    let id = |v: Option<f64>| {
+        v.filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+    };
     let env: Option<Vec<String>> = o.get("env")?;
     let input: Option<Value> = o.get("input")?;
     Ok(Command {
@@ -39,7 +58,15 @@ fn command<'js>(o: &Object<'js>) -> Result<Command> {
                 })
                 .collect()
         }),
-        stdio: [pick(0), pick(1), pick(2)],
+        stdio,
+        argv0: o.get("argv0")?,
+        detached: o.get::<_, Option<bool>>("detached")?.unwrap_or(false),
+        uid: id(o.get("uid")?),
+        gid: id(o.get("gid")?),
+        max_buffer: o
+            .get::<_, Option<f64>>("maxBuffer")?
+            .filter(|m| m.is_finite() && *m >= 0.0)
+            .map(|m| m as u64),
         input: match input {
             Some(v) if !v.is_undefined() && !v.is_null() => Some(bytes_of(&v)?),
             _ => None,
@@ -74,6 +101,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 r.set("status", out.code)?;
                 r.set("signal", out.signal)?;
                 r.set("timedOut", out.timed_out)?;
+                r.set("overflowed", out.overflowed)?;
                 Ok(r)
             },
         )?,
@@ -108,28 +136,64 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     let st = state.clone();
     o.set(
-        "writeStdin",
+        "write",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, handle: u32, data: Value<'js>| -> Result<()> {
+            move |ctx: Ctx<'js>, handle: u32, fd: i32, data: Value<'js>| -> Result<()> {
                 let bytes = bytes_of(&data)?;
                 let children = st.children.borrow();
                 let Some(c) = children.get(&handle) else {
-                    return Ok(());
+                    return Err(throw_uv(
+                        &ctx,
+                        &std::io::Error::from(std::io::ErrorKind::BrokenPipe),
+                        "write",
+                        None,
+                        None,
+                    ));
                 };
-                c.write_stdin(&bytes)
+                c.write(fd, &bytes)
                     .map_err(|e| throw_uv(&ctx, &e, "write", None, None))
             },
         )?,
     )?;
     let st = state.clone();
     o.set(
-        "closeStdin",
-        Function::new(ctx.clone(), move |handle: u32| {
+        "close",
+        Function::new(ctx.clone(), move |handle: u32, fd: i32| {
             if let Some(c) = st.children.borrow().get(&handle) {
-                c.close_stdin();
+                c.close(fd);
             }
         })?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "flow",
+        Function::new(ctx.clone(), move |handle: u32, fd: i32, paused: bool| {
+            if let Some(c) = st.children.borrow().get(&handle) {
+                c.set_paused(fd, paused);
+            }
+        })?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "openChannel",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>| -> Result<Option<Array<'js>>> {
+                let handle = st.next_handle.get();
+                st.next_handle.set(handle + 1);
+                let Ok((channel, fd, advanced)) = sys::child::open_channel(handle, &st.events)
+                else {
+                    return Ok(None);
+                };
+                st.children.borrow_mut().insert(handle, channel);
+                let r = Array::new(ctx.clone())?;
+                r.set(0, handle)?;
+                r.set(1, fd)?;
+                r.set(2, advanced)?;
+                Ok(Some(r))
+            },
+        )?,
     )?;
     let st = state.clone();
     o.set(

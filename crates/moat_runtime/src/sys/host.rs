@@ -11,8 +11,10 @@ unsafe extern "C" {
     fn proc_run(req: *const u8, req_len: usize, size_out: *mut u32) -> i32;
     fn take(buf: *mut u8, buf_len: usize) -> i32;
     fn proc_spawn(req: *const u8, req_len: usize, handle: u32, pid_out: *mut u32) -> i32;
-    fn proc_write(handle: u32, data: *const u8, data_len: usize) -> i32;
-    fn proc_close_stdin(handle: u32) -> i32;
+    fn proc_write(handle: u32, fd: i32, data: *const u8, data_len: usize) -> i32;
+    fn proc_close(handle: u32, fd: i32) -> i32;
+    fn proc_flow(handle: u32, fd: i32, paused: i32) -> i32;
+    fn ipc_open(handle: u32, mode_out: *mut u32) -> i32;
     fn proc_kill(pid: i32, signal: i32) -> i32;
     fn signal_watch(signal: i32, handle: u32) -> i32;
     fn signal_unwatch(signal: i32) -> i32;
@@ -93,16 +95,37 @@ pub fn spawn(cmd: &Command, handle: u32) -> io::Result<u32> {
     Ok(pid)
 }
 
+/// Writes to a child's pipe `fd` (0: its stdin).
+///
 /// # Errors
-/// `EPIPE` once the child's stdin is closed.
-pub fn write_stdin(handle: u32, data: &[u8]) -> io::Result<()> {
+/// `EPIPE` once the pipe is closed.
+pub fn write_pipe(handle: u32, fd: i32, data: &[u8]) -> io::Result<()> {
     // SAFETY: the host reads `data_len` bytes at `data`.
-    check(unsafe { proc_write(handle, data.as_ptr(), data.len()) })
+    check(unsafe { proc_write(handle, fd, data.as_ptr(), data.len()) })
 }
 
-pub fn close_stdin(handle: u32) {
+/// Closes the parent's end of a child's pipe `fd`.
+pub fn close_pipe(handle: u32, fd: i32) {
     // SAFETY: no memory is passed.
-    let _ = unsafe { proc_close_stdin(handle) };
+    let _ = unsafe { proc_close(handle, fd) };
+}
+
+/// Stops or resumes reading a child's pipe `fd`.
+pub fn pipe_flow(handle: u32, fd: i32, paused: bool) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { proc_flow(handle, fd, i32::from(paused)) };
+}
+
+/// Opens the IPC channel the host process was started with, under `handle`: its fd and
+/// whether it uses advanced serialization.
+///
+/// # Errors
+/// `ENOENT` when there is none.
+pub fn open_channel(handle: u32) -> io::Result<(i32, bool)> {
+    let mut out = [0u32; 2];
+    // SAFETY: the host writes two u32 at `mode_out`.
+    check(unsafe { ipc_open(handle, out.as_mut_ptr()) })?;
+    Ok((out[0] as i32, out[1] == 1))
 }
 
 /// # Errors

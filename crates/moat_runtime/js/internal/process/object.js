@@ -389,6 +389,7 @@ function fill(process) {
     process._captureCallback = fn;
   };
   process.hasUncaughtExceptionCaptureCallback = () => typeof process._captureCallback === 'function';
+  require('internal/child_process/ipc_child').setup(process, b.sandboxed);
   return process;
 }
 

@@ -6,6 +6,6 @@
 #[cfg_attr(not(target_os = "wasi"), path = "native.rs")]
 mod platform;
 
-pub use platform::{Child, spawn, spawn_sync};
+pub use platform::{Child, open_channel, spawn, spawn_sync};
 
 pub use moat_abi::{Command, Output, Stdio};

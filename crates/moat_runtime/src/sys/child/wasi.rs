@@ -14,16 +14,20 @@ pub struct Child {
 }
 
 impl Child {
-    /// Writes to the child's stdin; `EPIPE` once it is closed.
+    /// Writes to the child's pipe `fd` (0: its stdin); `EPIPE` once it is closed.
     ///
     /// # Errors
     /// The host's error.
-    pub fn write_stdin(&self, data: &[u8]) -> io::Result<()> {
-        host::write_stdin(self.handle, data)
+    pub fn write(&self, fd: i32, data: &[u8]) -> io::Result<()> {
+        host::write_pipe(self.handle, fd, data)
     }
 
-    pub fn close_stdin(&self) {
-        host::close_stdin(self.handle);
+    pub fn close(&self, fd: i32) {
+        host::close_pipe(self.handle, fd);
+    }
+
+    pub fn set_paused(&self, fd: i32, paused: bool) {
+        host::pipe_flow(self.handle, fd, paused);
     }
 }
 
@@ -42,4 +46,14 @@ pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
 pub fn spawn(cmd: &Command, handle: u32, _queue: &EventQueue) -> io::Result<Child> {
     let pid = host::spawn(cmd, handle)?;
     Ok(Child { pid, handle })
+}
+
+/// Opens the IPC channel the host was started with under `handle`: the channel (a child with
+/// no pid, written with its fd), its fd, and whether it uses advanced serialization.
+///
+/// # Errors
+/// `ENOENT` when there is none.
+pub fn open_channel(handle: u32, _queue: &EventQueue) -> io::Result<(Child, i32, bool)> {
+    let (fd, advanced) = host::open_channel(handle)?;
+    Ok((Child { pid: 0, handle }, fd, advanced))
 }
