@@ -20,7 +20,6 @@ class AsyncLocalStorage {
     validateObject(options, 'options');
     this.#defaultValue = options.defaultValue;
     this.#name = options.name === undefined ? '' : `${options.name}`;
-    ctx.installThen();
   }
 
   get name() { return this.#name; }
@@ -34,7 +33,6 @@ class AsyncLocalStorage {
   }
 
   static snapshot() {
-    ctx.installThen();
     const captured = ctx.getFrame();
     return function runInAsyncScope(fn, ...args) {
       const prev = ctx.getFrame();

@@ -4,35 +4,26 @@
 //
 // Loaded with node:async_hooks. From then on the event loop (internal/loop) asks it to record, on
 // each resource it creates, the context it was created in, and to enter that context around the
-// resource's callbacks. Promise reactions get theirs from a wrapped Promise.prototype.then,
-// installed with the first AsyncLocalStorage (or enabled hook): each reaction runs in the frame
-// that was current when it was registered, as Node 24's AsyncContextFrame does.
-//
-// One thing the engine does not allow: resuming an `await` runs no code of ours first (QuickJS-ng
-// reports no "before" for promise reaction jobs), so an async function resumes in the frame of
-// the callback whose microtask checkpoint resumes it. That is its own frame when the promise it
-// awaited settled from a callback of the same context (timers, I/O, ticks, reactions), which is
-// what request-scoped code does; an `await` at the top level of an AsyncLocalStorage.run() whose
-// promise settles from elsewhere loses the store.
+// resource's callbacks. The current frame is the engine's continuation data, so promise reactions
+// and `await` resumptions run in the frame that was current when they were registered, and every
+// other microtask in the frame current when it was queued, as Node 24's AsyncContextFrame does.
 
 const loop = require('internal/loop');
 const { kAsyncId, kTriggerId, newAsyncId } = loop;
 
 const kFrame = Symbol('frame');
-let binding; // internalBinding('async_hooks'), when first needed
+const binding = internalBinding('async_hooks');
 
 // ---- the current context ------------------------------------------------------------------
 
 // A frame maps each AsyncLocalStorage to its store. Frames are never changed once current:
-// run() and enterWith() make a new one. undefined is the empty frame.
-let frame;
+// run() and enterWith() make a new one. undefined is the empty frame. The engine keeps the
+// current one, and makes each job's own current while the job runs.
+const { getFrame, setFrame } = binding;
 let executionId = 1;
 let triggerId = 0;
 const topLevelResource = {};
 let executionResource = topLevelResource;
-
-const getFrame = () => frame;
-function setFrame(f) { frame = f; }
 
 // Saved contexts of the callbacks being run, four entries each.
 const stack = [];
@@ -41,7 +32,7 @@ function init(resource, type) {
   const id = newAsyncId();
   resource[kAsyncId] = id;
   resource[kTriggerId] = executionId;
-  resource[kFrame] = frame;
+  resource[kFrame] = getFrame();
   if (counts.init > 0) emitInit(id, type, executionId, resource);
 }
 
@@ -49,13 +40,13 @@ function init(resource, type) {
 function capture(resource) {
   resource[kAsyncId] = newAsyncId();
   resource[kTriggerId] = executionId;
-  resource[kFrame] = frame;
+  resource[kFrame] = getFrame();
   return resource;
 }
 
 function enter(resource) {
-  stack.push(frame, executionId, triggerId, executionResource);
-  frame = resource[kFrame];
+  stack.push(getFrame(), executionId, triggerId, executionResource);
+  setFrame(resource[kFrame]);
   executionId = resource[kAsyncId];
   triggerId = resource[kTriggerId];
   executionResource = resource;
@@ -76,7 +67,7 @@ function restore() {
   executionResource = stack.pop();
   triggerId = stack.pop();
   executionId = stack.pop();
-  frame = stack.pop();
+  setFrame(stack.pop());
 }
 
 // Leaves the context of `resource` entered by AsyncResource.runInAsyncScope.
@@ -185,7 +176,7 @@ function onPromiseEvent(type, promise, parent) {
     const ids = promiseIds.get(promise);
     if (ids === undefined) return;
     if (type === 1) {
-      stack.push(frame, executionId, triggerId, executionResource);
+      stack.push(getFrame(), executionId, triggerId, executionResource);
       executionId = ids[0];
       triggerId = ids[1];
       executionResource = promise;
@@ -207,7 +198,7 @@ function updatePromiseTracking() {
   const want = counts.init + counts.before + counts.after + counts.destroy + counts.promiseResolve > 0;
   if (want === promiseHookOn) return;
   promiseHookOn = want;
-  (binding ??= internalBinding('async_hooks')).setPromiseHook(want ? onPromiseEvent : undefined);
+  binding.setPromiseHook(want ? onPromiseEvent : undefined);
   if (want) installThen();
 }
 
@@ -215,27 +206,13 @@ const nativeThen = Promise.prototype.then;
 const { runMicrotasks: plainRunMicrotasks } = internalBinding('timers');
 let thenInstalled = false;
 
-// A reaction runs in the frame current when it was registered.
-function inFrame(fn, f) {
-  return function reaction(value) {
-    const prev = frame;
-    frame = f;
-    try {
-      return fn(value);
-    } finally {
-      frame = prev;
-    }
-  };
-}
-
-// With hooks on, it also runs as its derived promise's callback: before/after with that
-// promise's id.
-function inFrameWithHooks(fn, f, cell) {
+// With promise hooks on, a reaction runs as its derived promise's callback: before/after with
+// that promise's id (the engine reports neither for reaction jobs).
+function withHooks(fn, cell) {
   return function reaction(value) {
     const ids = promiseIds.get(cell.promise);
-    if (ids === undefined) return Reflect.apply(inFrame(fn, f), undefined, [value]);
-    stack.push(frame, executionId, triggerId, executionResource);
-    frame = f;
+    if (ids === undefined || !promiseHookOn) return fn(value);
+    stack.push(getFrame(), executionId, triggerId, executionResource);
     executionId = ids[0];
     triggerId = ids[1];
     executionResource = cell.promise;
@@ -265,21 +242,17 @@ function flushAfter() {
 
 const callThen = Function.prototype.call.bind(nativeThen);
 
+// Installed when a hook that hears of promises is first enabled.
 function installThen() {
   if (thenInstalled) return;
   thenInstalled = true;
   const then = {
     then(onFulfilled, onRejected) {
-      const f = frame;
-      if (!promiseHookOn) {
-        return callThen(this,
-          typeof onFulfilled === 'function' ? inFrame(onFulfilled, f) : onFulfilled,
-          typeof onRejected === 'function' ? inFrame(onRejected, f) : onRejected);
-      }
+      if (!promiseHookOn) return callThen(this, onFulfilled, onRejected);
       const cell = { promise: undefined };
       const derived = callThen(this,
-        typeof onFulfilled === 'function' ? inFrameWithHooks(onFulfilled, f, cell) : onFulfilled,
-        typeof onRejected === 'function' ? inFrameWithHooks(onRejected, f, cell) : onRejected);
+        typeof onFulfilled === 'function' ? withHooks(onFulfilled, cell) : onFulfilled,
+        typeof onRejected === 'function' ? withHooks(onRejected, cell) : onRejected);
       cell.promise = derived;
       return derived;
     },
@@ -289,21 +262,16 @@ function installThen() {
   });
 }
 
-// The microtask checkpoint: each job starts in the frame current when the checkpoint began
-// (reactions registered by .then then enter their own).
+// The microtask checkpoint. The engine runs each job in its own frame and puts the frame back
+// after it; with hooks on, a reaction's pending 'after' is emitted at the end of its job.
 function runMicrotasks() {
-  // Nothing to reset before an AsyncLocalStorage or a hook exists.
   if (!thenInstalled) {
     plainRunMicrotasks();
     return;
   }
-  const f = frame;
-  binding ??= internalBinding('async_hooks');
   binding.runMicrotasks(() => {
-    frame = f;
     if (pendingAfterId !== 0) flushAfter();
   });
-  frame = f;
 }
 
 let contextEnabled = false;
@@ -316,7 +284,7 @@ function enableContext() {
 
 module.exports = {
   kFrame, getFrame, setFrame, init, capture, enter, exitCallback, restore, exitScope,
-  destroy, destroyId, flushDestroys, hasPendingDestroys, hookEnabled, hookDisabled, installThen,
+  destroy, destroyId, flushDestroys, hasPendingDestroys, hookEnabled, hookDisabled,
   enableContext, counts, emitInit, runMicrotasks,
   executionAsyncId: () => executionId,
   triggerAsyncId: () => triggerId,
