@@ -140,10 +140,10 @@ function createWritable(child, fd) {
 
 function createDuplex(child, fd) {
   const { Duplex } = lazyStream();
-  const C = makeReadable(Duplex, child, fd, { allowHalfOpen: true });
+  const C = makeReadable(Duplex, child, fd, { allowHalfOpen: false });
   const s = new C();
   s._write = (chunk, enc, cb) => writeTo(child, fd, chunk, cb);
-  s._final = (cb) => cb();
+  s._final = (cb) => { closeFd(child, fd); cb(); };
   s._destroy = (err, cb) => { closeFd(child, fd); cb(err); };
   return s;
 }
