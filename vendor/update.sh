@@ -7,6 +7,8 @@
 #   vendor/update.sh check    exit 1 unless vendor/rquickjs-sys is exactly release + series
 #   vendor/update.sh diff     print what vendor/rquickjs-sys has beyond release + series (the
 #                             body of a new patch)
+#   vendor/update.sh diff P   the same against the release with the series applied up to the
+#                             patch before P (the new body of patch P, when nothing follows it)
 #
 # The release comes from cargo's download cache when it is there, else from crates.io; its
 # SHA-256 is checked either way.
@@ -32,8 +34,10 @@ tar -xzf "$crate" -C "$work"
 tree="$work/rquickjs-sys-$version"
 for path in "${excluded[@]}"; do rm -rf "${tree:?}/$path"; done
 
+stop="${2:-}"
 while read -r name; do
   case "$name" in '' | '#'*) continue ;; esac
+  [ "$name" = "$stop" ] && break
   patch -d "$tree" -p1 --quiet --no-backup-if-mismatch < "$here/patches/$name" ||
     { echo "patch $name does not apply" >&2; exit 1; }
 done < "$here/patches/series"

@@ -71,6 +71,14 @@ show(/[^a-z]/u, pair);
 show(/\u{1F600}/gu, pair, 3);
 show(/\uDE00/g, pair, 3);
 
+// Case-insensitive first characters, including the ones above 255 that fold to ASCII
+// (KELVIN SIGN to k and LATIN SMALL LETTER LONG S to s in unicode mode).
+const folds = 'xyz 123 \u212Aelvin \u017Fign ABC abc \u00c9t\u00e9 end';
+for (const re of [/kelvin/i, /kelvin/iu, /sign/i, /sign/iu, /[j-l]e/iu, /[a-c]{3}/gi, /\u00e9t/i, /\u00c9T\u00c9/i, /x|END/i]) {
+  show(re, folds);
+  show(re, folds.replace(/[^\x00-\xff]/g, '?'));
+}
+
 // Results of the string methods built on exec.
 const text = 'a1b22c333d4444 e55555f';
 console.log(text.replace(/\d+/g, (m) => `<${m.length}>`));

@@ -3388,12 +3388,13 @@ static intptr_t lre_exec_backtrack(REExecContext *s, uint8_t **capture,
    the start of the pattern to its first character test:
    - if every path first asserts '^' (without the 'm' flag), a match can only
      begin at the start of the subject, so one position is tried;
-   - otherwise, if every path begins with a case-sensitive character test,
-     the set of characters that can begin a match is collected and only the
-     positions holding one of them are tried, found with memchr for a single
-     character or a literal prefix of 8-bit characters.
-   Anything else (case-insensitive tests, lookarounds, back references, a
-   possibly empty match) keeps the loop. The positions skipped are ones
+   - otherwise, if every path begins with a character test (case-insensitive
+     ones only for ASCII characters), the set of characters that can begin a
+     match is collected and only the positions holding one of them are
+     tried, found with memchr for a single character or a literal prefix of
+     8-bit characters.
+   Anything else (other case-insensitive tests, lookarounds, back
+   references, a possibly empty match) keeps the loop. The positions skipped are ones
    where the first test fails, so matches, captures and lastIndex are as
    before. */
 
@@ -3420,8 +3421,21 @@ static void re_start_add_range(REStartInfo *si, uint32_t low, uint32_t high)
         si->bits[c >> 5] |= 1U << (c & 31);
 }
 
+/* The ASCII range [low, high] of a case-insensitive test, in both cases.
+   Characters above 255 may canonicalize into it. */
+static void re_start_add_ascii_i(REStartInfo *si, uint32_t low, uint32_t high)
+{
+    uint32_t c;
+    re_start_add_range(si, low, high);
+    for (c = low; c <= high; c++) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            re_start_add_range(si, c ^ 0x20, c ^ 0x20);
+    }
+    si->high = true;
+}
+
 /* Collects what the paths from 'pc' begin with. Returns -1 when some path
-   begins with something else than '^' or a case-sensitive character test. */
+   begins with something else than '^' or a character test. */
 static int re_start_walk(const uint8_t *pc, REStartInfo *si, int depth)
 {
     uint32_t val, c;
@@ -3461,6 +3475,28 @@ static int re_start_walk(const uint8_t *pc, REStartInfo *si, int depth)
         case REOP_char:
             c = get_u16(pc + 1);
             re_start_add_range(si, c, c);
+            si->consumes = true;
+            return 0;
+        case REOP_char_i:
+            /* an ASCII character, canonicalized: the only characters
+               below 256 that canonicalize to it are its two ASCII cases
+               (others, such as U+017F and U+212A, are above 255) */
+            c = get_u16(pc + 1);
+            if (c >= 128)
+                return -1;
+            re_start_add_ascii_i(si, c, c);
+            si->consumes = true;
+            return 0;
+        case REOP_range_i:
+            n = get_u16(pc + 1);
+            si->steps += n;
+            for (i = 0; i < n; i++) {
+                uint32_t low = get_u16(pc + 3 + i * 4);
+                uint32_t high = get_u16(pc + 3 + i * 4 + 2);
+                if (high >= 128)
+                    return -1;
+                re_start_add_ascii_i(si, low, high);
+            }
             si->consumes = true;
             return 0;
         case REOP_char32:
@@ -3621,17 +3657,23 @@ static intptr_t lre_exec_search(REExecContext *s, uint8_t **capture,
     }
     if (s->cbuf_type == 0 && !si.at_start)
         lit_len = re_literal_prefix(pc, lit, countof(lit));
-    if (lit_len == 0 && s->cbuf_type == 0) {
+    if (lit_len == 0 && s->cbuf_type == 0 && !si.at_start) {
         /* a single possible first character */
-        int count = 0;
-        for (i = 0; i < 256; i++) {
-            if (re_start_has(&si, i)) {
-                if (count++ == 0)
-                    lit[0] = i;
+        int word = -1;
+        for (i = 0; i < 8; i++) {
+            uint32_t w = si.bits[i];
+            if (w == 0)
+                continue;
+            if (word >= 0 || (w & (w - 1)) != 0) {
+                word = -1;
+                break;
             }
+            word = i;
         }
-        if (count == 1 && !si.at_start)
+        if (word >= 0) {
+            lit[0] = word * 32 + ctz32(si.bits[word]);
             lit_len = 1;
+        }
     }
     for (;;) {
         if (!(si.at_start && cptr == s->cbuf)) {
