@@ -189,26 +189,49 @@ function streamLocked(stream) {
   return stream.locked;
 }
 
-// The body's ReadableStream: a byte stream of the bytes once they are all here.
+// The body's ReadableStream: a byte stream of the bytes, chunk by chunk as they arrive from the
+// network (`source.received`), or all at once.
 function bodyStream(state) {
   if (state.stream === undefined) {
     const { source } = state;
     const { ReadableStream } = require('internal/webstreams/readablestream');
-    state.stream = new ReadableStream({
-      type: 'bytes',
-      pull(controller) {
-        const ready = source.pending !== null ? source.pending : Promise.resolve();
-        return ready.then(() => {
-          const bytes = source.bytes;
-          if (bytes !== null && bytes.byteLength > 0) controller.enqueue(bytes.slice());
-          controller.close();
-          const request = controller.byobRequest;
-          if (request !== null) request.respond(0);
-        });
-      },
-    });
+    let next = 0;
+    const close = (controller) => {
+      controller.close();
+      const request = controller.byobRequest;
+      if (request !== null) request.respond(0);
+    };
+    const step = (controller) => {
+      const received = source.received;
+      if (received === undefined) {
+        const bytes = source.bytes;
+        if (bytes !== null && bytes.byteLength > 0) controller.enqueue(bytes.slice());
+        close(controller);
+        return undefined;
+      }
+      while (next < received.length) {
+        const chunk = received[next++];
+        if (chunk.byteLength > 0) {
+          controller.enqueue(new Uint8Array(chunk));
+          return undefined;
+        }
+      }
+      if (source.error !== undefined) throw source.error;
+      if (source.finished) {
+        close(controller);
+        return undefined;
+      }
+      return new Promise((resolve) => source.waiters.push(resolve)).then(() => step(controller));
+    };
+    state.stream = new ReadableStream({ type: 'bytes', pull: step });
   }
   return state.stream;
+}
+
+function wakeReaders(source) {
+  const waiters = source.waiters;
+  source.waiters = [];
+  for (const wake of waiters) wake();
 }
 
 function readStreamWhole(stream) {
@@ -518,25 +541,26 @@ function fetch(input, init = undefined) {
       reject(signal.reason);
       return;
     }
-    if (request[kBody].stream !== undefined) {
-      readBody(request).then((bytes) => {
-        s.body = bytes;
-        request[kBody].stream = undefined;
-        request[kBody].used = false;
-        fetch(request).then(resolve, reject);
-      }, (err) => reject(fetchFailed(err)));
-      return;
-    }
     const run = {
       method: s.method,
       headers: new Headers(s.headers),
       body: s.body,
+      // A stream body goes out with chunked framing, as Node sends it.
+      chunked: false,
       redirect: s.redirect,
       signal,
       urlList: [s.url],
       resolve,
       reject,
     };
+    if (request[kBody].stream !== undefined) {
+      readBody(request).then((bytes) => {
+        run.body = bytes;
+        run.chunked = true;
+        send(run);
+      }, (err) => reject(fetchFailed(err)));
+      return;
+    }
     send(run);
   });
 }
@@ -587,9 +611,16 @@ function requestBytes(run, url) {
     }
   }
   const body = run.body;
+  const Buffer = lazyBuffer();
+  if (run.chunked && body !== null) {
+    lines.push('transfer-encoding: chunked');
+    const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+    if (body.byteLength === 0) return Buffer.concat([head, Buffer.from('0\r\n\r\n', 'latin1')]);
+    return Buffer.concat([head, Buffer.from(`${body.byteLength.toString(16)}\r\n`, 'latin1'), body,
+      Buffer.from('\r\n0\r\n\r\n', 'latin1')]);
+  }
   if (body !== null) lines.push(`content-length: ${body.byteLength}`);
   else if (run.method === 'POST' || run.method === 'PUT') lines.push('content-length: 0');
-  const Buffer = lazyBuffer();
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
   return body === null ? head : Buffer.concat([head, body]);
 }
@@ -665,6 +696,7 @@ class Exchange {
           (status === 303 && run.method !== 'GET' && run.method !== 'HEAD')) {
         run.method = 'GET';
         run.body = null;
+        run.chunked = false;
         for (const name of ['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length']) {
           run.headers.delete(name);
         }
@@ -679,7 +711,14 @@ class Exchange {
     const hasBody = run.method !== 'HEAD' && !nullBodyStatus.has(status);
     const bytes = new Promise((resolve, reject) => { this.settleBody = { resolve, reject }; });
     bytes.catch(() => {});
-    response[kBody] = { used: false, source: { bytes: null, present: hasBody, pending: bytes }, stream: undefined };
+    response[kBody] = {
+      used: false,
+      source: {
+        bytes: null, present: hasBody, pending: bytes, received: this.chunks, finished: false, error: undefined,
+        waiters: [],
+      },
+      stream: undefined,
+    };
     this.response = response;
     const te = headers.get('transfer-encoding');
     if (!hasBody) {
@@ -705,6 +744,7 @@ class Exchange {
         this.remaining -= take.length;
       }
       this.chunks.push(take);
+      wakeReaders(this.response[kBody].source);
       this.buffer = this.buffer.subarray(take.length);
       if (this.remaining === 0) this.complete();
       return;
@@ -733,6 +773,7 @@ class Exchange {
         return;
       }
       this.chunks.push(this.buffer.subarray(0, this.chunked.size));
+      wakeReaders(this.response[kBody].source);
       this.buffer = this.buffer.subarray(this.chunked.size + 2);
       this.chunked.size = -1;
     }
@@ -742,7 +783,10 @@ class Exchange {
     if (this.phase === 'done') return;
     this.phase = 'done';
     const all = lazyBuffer().concat(this.chunks);
-    this.response[kBody].source.bytes = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+    const source = this.response[kBody].source;
+    source.bytes = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+    source.finished = true;
+    wakeReaders(source);
     this.settleBody.resolve();
     this.socket.destroy();
     this.done();
@@ -774,7 +818,13 @@ class Exchange {
     this.socket.destroy();
     this.done();
     if (head) this.run.reject(errorFor(true));
-    else this.settleBody.reject(errorFor(false));
+    else {
+      const error = errorFor(false);
+      const source = this.response[kBody].source;
+      source.error = error;
+      wakeReaders(source);
+      this.settleBody.reject(error);
+    }
   }
 
   done() {

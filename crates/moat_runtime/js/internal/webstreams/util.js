@@ -136,12 +136,12 @@ function resetQueue(c) {
 }
 
 function enqueueValueWithSize(c, value, size) {
-  size = +size;
-  if (Number.isNaN(size) || size < 0 || size === Infinity) {
+  const n = +size;
+  if (Number.isNaN(n) || n < 0 || n === Infinity) {
     throw new codes.ERR_INVALID_ARG_VALUE.RangeError('size', size);
   }
-  c.queue.push({ value, size });
-  c.queueTotalSize += size;
+  c.queue.push({ value, size: n });
+  c.queueTotalSize += n;
 }
 
 function dequeueValue(c) {
