@@ -55,9 +55,12 @@ static const struct { const char *name, *source, *expected; } cases[] = {
       "main(); set(undefined);"
       "setTimeoutLike(() => { result = log.join(','); });",
       "g:m,g2:m,v:m" },
-    { "objects held only by data are collected with their cycles",
-      "(function() { const o = {}; o.self = o; set(o);"
-      "  new Promise(() => {}).then(() => o); set(undefined); })();"
+    /* the promise holds its reaction's data, which holds the promise: a
+       cycle the GC sees only if it marks the data (else JS_FreeRuntime
+       asserts on the leak) */
+    { "a cycle through a reaction's data is collected",
+      "(function() { const p = new Promise(() => {}); const o = { p }; set(o);"
+      "  p.then(() => {}); set(undefined); })();"
       "result = 'ok';",
       "ok" },
 };
