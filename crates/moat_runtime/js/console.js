@@ -18,23 +18,26 @@ const kGroupIndent = Symbol('groupIndent');
 const kGroupIndentWidth = Symbol('groupIndentWidth');
 
 const kIsConsole = Symbol('kIsConsole');
+const kIgnoreErrors = Symbol('kIgnoreErrors');
 
 function Console(options, stderr, ignoreErrors) {
   if (!new.target) return new Console(options, stderr, ignoreErrors);
-  initConsole(this, options, stderr);
+  initConsole(this, options, stderr, ignoreErrors);
 }
 // Every console is one, the global console included (it is not built by the constructor).
 Object.defineProperty(Console, Symbol.hasInstance, {
   value: (instance) => instance !== null && typeof instance === 'object' && instance[kIsConsole] === true,
 });
 
-function initConsole(self, options, stderr) {
+function initConsole(self, options, stderr, ignoreErrors = true) {
   let stdout = options;
   let colorMode = 'auto';
+  let colorModeGiven = false;
   let inspectOptions;
   let groupIndentation = 2;
   if (options && typeof options.write !== 'function') {
-    ({ stdout, stderr = stdout, colorMode = 'auto', inspectOptions, groupIndentation = 2 } = options);
+    colorModeGiven = options.colorMode !== undefined;
+    ({ stdout, stderr = stdout, colorMode = 'auto', inspectOptions, groupIndentation = 2, ignoreErrors = true } = options);
   } else if (stderr === undefined) {
     stderr = stdout;
   }
@@ -46,9 +49,13 @@ function initConsole(self, options, stderr) {
   const { validateInteger, validateOneOf, validateObject } = require('internal/validators');
   validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
   if (inspectOptions !== undefined) {
-    validateObject(inspectOptions, 'options.inspectOptions');
-    if (inspectOptions.colors !== undefined && colorMode !== 'auto') {
-      throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+    // One set of options for both streams, or a Map from each stream to its own.
+    const sets = inspectOptions instanceof Map ? [...inspectOptions.values()] : [inspectOptions];
+    if (!(inspectOptions instanceof Map)) validateObject(inspectOptions, 'options.inspectOptions');
+    for (const set of sets) {
+      if (set && set.colors !== undefined && colorModeGiven) {
+        throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+      }
     }
   }
   validateInteger(groupIndentation, 'groupIndentation', 0, 1000);
@@ -63,8 +70,12 @@ function initConsole(self, options, stderr) {
   Object.defineProperty(that, '_colorMode', { value: colorMode });
   Object.defineProperty(that, '_inspectOptions', { value: inspectOptions });
   Object.defineProperty(that, kGroupIndentWidth, { value: groupIndentation });
+  Object.defineProperty(that, kIgnoreErrors, { value: !!ignoreErrors });
   for (const key of Object.keys(Console.prototype)) {
-    that[key] = Console.prototype[key].bind(self);
+    // From the instance, so that a subclass's own methods are the ones bound (the global
+    // console has Console's).
+    const method = typeof that[key] === 'function' ? that[key] : Console.prototype[key];
+    that[key] = method.bind(self);
     Object.defineProperty(that[key], 'name', { value: key });
   }
 }
@@ -77,7 +88,8 @@ function useColors(console, stream) {
 function formatFor(console, stream, args) {
   // Strings alone, with no format specifiers to apply, are joined as they are.
   if (args.every((a) => typeof a === 'string') && (args.length < 2 || !args[0].includes('%'))) return args.join(' ');
-  const opts = console._inspectOptions ? { ...console._inspectOptions } : {};
+  const given = console._inspectOptions instanceof Map ? console._inspectOptions.get(stream) : console._inspectOptions;
+  const opts = given ? { ...given } : {};
   if (opts.colors === undefined) opts.colors = useColors(console, stream);
   return require('internal/util/inspect').formatWithOptions(opts, ...args);
 }
@@ -89,11 +101,33 @@ function write(console, stream, string) {
     string = indent + string;
   }
   string += '\n';
-  try {
+  if (console[kIgnoreErrors] === false) {
     stream.write(string);
-  } catch (err) {
-    if (!(err && err.code === 'EPIPE')) throw err;
+    return;
   }
+  // A console is for diagnostics: by default a failing stream does not make the program fail,
+  // whether the write throws, calls back with an error or emits one.
+  const listens = typeof stream.listenerCount === 'function';
+  let added = false;
+  try {
+    if (listens && stream.listenerCount('error') === 0) {
+      stream.once('error', noop);
+      added = true;
+    }
+    stream.write(string, listens ? (err) => swallowLaterError(stream, err) : undefined);
+  } catch (err) {
+    if (err instanceof RangeError && /call stack/i.test(err.message)) throw err;
+  } finally {
+    if (added) stream.removeListener('error', noop);
+  }
+}
+function noop() {}
+// A write that failed may still emit 'error' after the write call has returned.
+function swallowLaterError(stream, err) {
+  if (err === null || err === undefined) return;
+  const state = stream._writableState;
+  if (state && state.errorEmitted) return;
+  if (stream.listenerCount('error') === 0) stream.once('error', noop);
 }
 
 // The `console.<method>` diagnostics channels see the arguments before they are formatted
@@ -128,7 +162,7 @@ defineMethod({
   },
 });
 defineMethod({ dir(object, options) {
-  write(this, this._stdout, inspect(object, { customInspect: false, ...this._inspectOptions, ...options, colors: options && options.colors !== undefined ? options.colors : useColors(this, this._stdout) }));
+  write(this, this._stdout, inspect(object, { customInspect: false, ...(this._inspectOptions instanceof Map ? this._inspectOptions.get(this._stdout) : this._inspectOptions), ...options, colors: options && options.colors !== undefined ? options.colors : useColors(this, this._stdout) }));
 } });
 Console.prototype.dirxml = Console.prototype.log;
 defineMethod({ trace(...args) {
