@@ -40,6 +40,13 @@
 //! | `loop_idle` | `out` | Writes to `out` (a little-endian `u64`) the nanoseconds the guest has spent waiting in `poll` so far: its event loop's idle time. Needs no grant. |
 //! | `tty_info` | `fd, out` | Tells whether the host process's descriptor `fd` (0, 1 or 2, which the guest inherits) is a terminal, and its size: writes three `u32` to `out`, 1 or 0, then its columns and rows (0 when unknown). [`errno::BADF`] for another descriptor, or when the guest's standard streams are not the host's. Needs no grant. |
 //! | `tty_set_mode` | `fd, mode` | Sets the terminal mode of stdin (`fd` 0 only): [`tty_mode::RAW`] or [`tty_mode::NORMAL`] (as it was before). The host puts the first mode back when the run ends. [`errno::BADF`] for another descriptor or a stdin that is not the host's, [`errno::NOTTY`] when it is no terminal. |
+//! | `fs_symlink` | `target, target_len, path, path_len` | Makes the symbolic link `path` (absolute, UTF-8) with the content `target` (as written). Checked against `--allow-fs-write` where the link itself really is (its parent's links resolved); the content is text, and whoever follows the link is checked where it leads. [`errno::ACCES`] outside the grant. |
+//! | `fs_readlink` | `path, path_len, buf, buf_len, n_out` | Writes the content of the symbolic link `path` to `buf` and its length to `n_out` (a little-endian `u32`); [`errno::TOOBIG`] when `buf_len` is short. WASI's own `path_readlink` refuses a link whose content is absolute. Checked against `--allow-fs-read` where the link itself really is. |
+//! | `fs_chmod` | `path, path_len, mode` | Sets the permission bits (`mode & 0o7777`) of `path` (links followed). Checked against `--allow-fs-write` where it really is. |
+//! | `fs_chown` | `path, path_len, uid, gid, follow` | Sets the owners of `path`; with `follow` 0, of a final link itself. Checked against `--allow-fs-write`. |
+//! | `fs_statfs` | `path, path_len, out` | Writes seven little-endian `u64` to `out`: the file system's type, block size, blocks, free blocks, blocks free to the unprivileged, files, free files. Checked against `--allow-fs-read`. |
+//!
+//! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::TOOBIG`] past it) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
@@ -92,6 +99,11 @@ pub mod names {
     pub const TTY_INFO: &str = "tty_info";
     pub const LOOP_IDLE: &str = "loop_idle";
     pub const TTY_SET_MODE: &str = "tty_set_mode";
+    pub const FS_SYMLINK: &str = "fs_symlink";
+    pub const FS_READLINK: &str = "fs_readlink";
+    pub const FS_CHMOD: &str = "fs_chmod";
+    pub const FS_CHOWN: &str = "fs_chown";
+    pub const FS_STATFS: &str = "fs_statfs";
 }
 
 /// `tty_set_mode`'s modes.
@@ -145,6 +157,29 @@ pub mod errno {
     pub const PIPE: i32 = 64;
     pub const SRCH: i32 = 71;
     pub const TIMEDOUT: i32 = 73;
+
+    /// The number for a host file-system error: Linux's numbers mapped to WASI's.
+    pub fn from_fs_io(e: &std::io::Error) -> i32 {
+        match e.raw_os_error() {
+            Some(1) => PERM,
+            Some(2) => NOENT,
+            Some(9) => BADF,
+            Some(13) => ACCES,
+            Some(17) => EXIST,
+            Some(18) => 75,
+            Some(20) => 54,
+            Some(21) => 31,
+            Some(22) => INVAL,
+            Some(28) => 51,
+            Some(30) => 69,
+            Some(36) => 37,
+            Some(38) => NOSYS,
+            Some(39) => 55,
+            Some(40) => 32,
+            Some(95) => 58,
+            _ => from_io(e),
+        }
+    }
 
     /// The number for a host OS error.
     pub fn from_io(e: &std::io::Error) -> i32 {

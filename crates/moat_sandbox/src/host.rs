@@ -697,7 +697,8 @@ pub fn add_to_linker<T: 'static>(
             }
         },
     )?;
-    add_sockets(linker, calls)
+    add_sockets(linker, calls)?;
+    add_files(linker, calls)
 }
 
 /// The socket address a call names (`ip:port` text in guest memory). `Err` is the error
@@ -1021,4 +1022,210 @@ mod tests {
         held.close();
         waiting.join().expect("the reader goes on");
     }
+}
+
+/// The longest path the file imports take (Linux's `PATH_MAX`).
+const MAX_PATH: u32 = 4096;
+
+/// A path the guest names: UTF-8, absolute (the guest resolves its own against its working
+/// directory, which is the host's).
+fn guest_path<T>(
+    caller: &mut Caller<'_, T>,
+    ptr: u32,
+    len: u32,
+) -> Result<std::path::PathBuf, i32> {
+    let bytes = read(caller, ptr, len, MAX_PATH)?;
+    let text = String::from_utf8(bytes).map_err(|_| errno::INVAL)?;
+    let path = std::path::PathBuf::from(text);
+    if !path.is_absolute() {
+        return Err(errno::INVAL);
+    }
+    Ok(path)
+}
+
+/// Where `path` really is on the host: every link resolved, or with `follow` false all but
+/// the last component (the call's subject is then the link itself).
+fn real_location(path: &std::path::Path, follow: bool) -> Result<std::path::PathBuf, i32> {
+    if follow {
+        return std::fs::canonicalize(path).map_err(|e| errno::from_fs_io(&e));
+    }
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return Err(errno::INVAL);
+    };
+    let parent = std::fs::canonicalize(parent).map_err(|e| errno::from_fs_io(&e))?;
+    Ok(parent.join(name))
+}
+
+/// The real location of a guest path, once the grants allow `permission` there; else
+/// [`errno::ACCES`].
+fn checked_location<T>(
+    caller: &mut Caller<'_, T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+    ptr: u32,
+    len: u32,
+    permission: moat_permissions::Permission,
+    follow: bool,
+) -> Result<std::path::PathBuf, i32> {
+    let asked = guest_path(caller, ptr, len)?;
+    let real = real_location(&asked, follow)?;
+    if calls(caller.data_mut())
+        .grants
+        .allows_path(permission, &real)
+    {
+        Ok(real)
+    } else {
+        Err(errno::ACCES)
+    }
+}
+
+fn cstring(path: &std::path::Path) -> Result<std::ffi::CString, i32> {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(path.as_os_str().as_bytes()).map_err(|_| errno::INVAL)
+}
+
+fn fs_result(rc: libc::c_int) -> i32 {
+    if rc == 0 {
+        errno::SUCCESS
+    } else {
+        errno::from_fs_io(&std::io::Error::last_os_error())
+    }
+}
+
+/// The file-system calls WASI preview 1 lacks, each checked against the grants where the
+/// path really leads.
+fn add_files<T: 'static>(
+    linker: &mut Linker<T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+) -> wasmtime::Result<()> {
+    use moat_permissions::Permission::{FsRead, FsWrite};
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_SYMLINK,
+        move |mut caller: Caller<'_, T>,
+              target: u32,
+              target_len: u32,
+              path: u32,
+              path_len: u32|
+              -> i32 {
+            let target = match read(&mut caller, target, target_len, MAX_PATH) {
+                Ok(t) => t,
+                Err(code) => return code,
+            };
+            let Ok(target) = String::from_utf8(target) else {
+                return errno::INVAL;
+            };
+            // The link's content is only text: whoever follows it is checked where it leads.
+            match checked_location(&mut caller, calls, path, path_len, FsWrite, false) {
+                Ok(real) => std::os::unix::fs::symlink(&target, &real)
+                    .map_or_else(|e| errno::from_fs_io(&e), |()| errno::SUCCESS),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_READLINK,
+        move |mut caller: Caller<'_, T>,
+              path: u32,
+              path_len: u32,
+              buf: u32,
+              buf_len: u32,
+              n_out: u32|
+              -> i32 {
+            let real = match checked_location(&mut caller, calls, path, path_len, FsRead, false) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let target = match std::fs::read_link(&real) {
+                Ok(t) => t,
+                Err(e) => return errno::from_fs_io(&e),
+            };
+            use std::os::unix::ffi::OsStrExt;
+            let bytes = target.as_os_str().as_bytes();
+            if bytes.len() > buf_len as usize {
+                return errno::TOOBIG;
+            }
+            let code = write(&mut caller, buf, bytes);
+            if code != errno::SUCCESS {
+                return code;
+            }
+            write(&mut caller, n_out, &(bytes.len() as u32).to_le_bytes())
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_CHMOD,
+        move |mut caller: Caller<'_, T>, path: u32, path_len: u32, mode: u32| -> i32 {
+            let real = match checked_location(&mut caller, calls, path, path_len, FsWrite, true) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let c = match cstring(&real) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            // SAFETY: `c` is a NUL-terminated path that lives across the call.
+            fs_result(unsafe { libc::chmod(c.as_ptr(), (mode & 0o7777) as libc::mode_t) })
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_CHOWN,
+        move |mut caller: Caller<'_, T>,
+              path: u32,
+              path_len: u32,
+              uid: u32,
+              gid: u32,
+              follow: u32|
+              -> i32 {
+            let follow = follow != 0;
+            let real = match checked_location(&mut caller, calls, path, path_len, FsWrite, follow) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let c = match cstring(&real) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            // SAFETY: `c` is a NUL-terminated path that lives across the call.
+            fs_result(unsafe {
+                if follow {
+                    libc::chown(c.as_ptr(), uid, gid)
+                } else {
+                    libc::lchown(c.as_ptr(), uid, gid)
+                }
+            })
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_STATFS,
+        move |mut caller: Caller<'_, T>, path: u32, path_len: u32, out: u32| -> i32 {
+            let real = match checked_location(&mut caller, calls, path, path_len, FsRead, true) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let c = match cstring(&real) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            // SAFETY: `s` is a valid out-pointer and `c` lives across the call.
+            let mut s: libc::statfs = unsafe { std::mem::zeroed() };
+            if unsafe { libc::statfs(c.as_ptr(), &mut s) } != 0 {
+                return errno::from_fs_io(&std::io::Error::last_os_error());
+            }
+            let fields = [
+                s.f_type as u64,
+                s.f_bsize as u64,
+                s.f_blocks,
+                s.f_bfree,
+                s.f_bavail,
+                s.f_files,
+                s.f_ffree,
+            ];
+            let bytes: Vec<u8> = fields.iter().flat_map(|v| v.to_le_bytes()).collect();
+            write(&mut caller, out, &bytes)
+        },
+    )?;
+    Ok(())
 }

@@ -74,6 +74,36 @@ fn with_bytes<'js, R>(
     f(bytes)
 }
 
+/// Checks an access to the entry `path` names itself, not where a final symbolic link leads
+/// (`lstat`, `unlink`, `readlink`, `lchown`, `lutimes`, a new link's name): the grant must cover
+/// the entry's real location, its parent's links resolved and its own name kept.
+fn entry_path(
+    ctx: &Ctx<'_>,
+    state: &crate::state::State,
+    permission: moat_permissions::Permission,
+    path: &str,
+) -> Result<moat_permissions::CheckedPath> {
+    let asked = Path::new(path);
+    let Some(grants) = &state.options().grants else {
+        return Ok(moat_permissions::CheckedPath::unchecked(asked));
+    };
+    let real_entry = match (asked.parent(), asked.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() || asked.is_relative() => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            sys::fs::resolve_real(parent).join(name)
+        }
+        _ => sys::fs::resolve_real(asked),
+    };
+    if grants.allows_path(permission, &real_entry) {
+        return Ok(moat_permissions::CheckedPath::unchecked(asked));
+    }
+    permissions::path(ctx, state, permission, path)
+}
+
 macro_rules! op {
     ($o:expr, $ctx:expr, $name:literal, $f:expr) => {
         $o.set($name, Function::new($ctx.clone(), $f)?)?;
@@ -241,7 +271,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                               follow: bool,
                               throw: bool|
           -> Result<Option<Vec<f64>>> {
-        match sys::fs::stat(&permissions::path(&ctx, &st, FsRead, &path)?, follow) {
+        let checked = if follow {
+            permissions::path(&ctx, &st, FsRead, &path)?
+        } else {
+            entry_path(&ctx, &st, FsRead, &path)?
+        };
+        match sys::fs::stat(&checked, follow) {
             Ok(s) => Ok(Some(stat_array(&s))),
             // The module loader's probe: any failure is "not there".
             Err(_) if !throw => Ok(None),
@@ -309,14 +344,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     op!(o, ctx, "rmdir", move |ctx: Ctx<'js>,
                                path: String|
           -> Result<()> {
-        sys::fs::rmdir(&permissions::path(&ctx, &st, FsWrite, &path)?)
+        sys::fs::rmdir(&entry_path(&ctx, &st, FsWrite, &path)?)
             .map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
     });
     let st = state.clone();
     op!(o, ctx, "unlink", move |ctx: Ctx<'js>,
                                 path: String|
           -> Result<()> {
-        sys::fs::unlink(&permissions::path(&ctx, &st, FsWrite, &path)?)
+        sys::fs::unlink(&entry_path(&ctx, &st, FsWrite, &path)?)
             .map_err(|e| throw_uv(&ctx, &e, "unlink", Some(&path), None))
     });
     let st = state.clone();
@@ -325,8 +360,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                                 to: String|
           -> Result<()> {
         sys::fs::rename(
-            &permissions::path(&ctx, &st, FsWrite, &from)?,
-            &permissions::path(&ctx, &st, FsWrite, &to)?,
+            &entry_path(&ctx, &st, FsWrite, &from)?,
+            &entry_path(&ctx, &st, FsWrite, &to)?,
         )
         .map_err(|e| throw_uv(&ctx, &e, "rename", Some(&from), Some(&to)))
     });
@@ -355,7 +390,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     op!(o, ctx, "readlink", move |ctx: Ctx<'js>,
                                   path: String|
           -> Result<String> {
-        sys::fs::readlink(&permissions::path(&ctx, &st, FsRead, &path)?)
+        sys::fs::readlink(&entry_path(&ctx, &st, FsRead, &path)?)
             .map(|p| p.to_string_lossy().into_owned())
             .map_err(|e| throw_uv(&ctx, &e, "readlink", Some(&path), None))
     });
@@ -367,7 +402,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         // A second name may be written through, so the file itself needs the write grant.
         let from = permissions::path(&ctx, &st, FsRead, &existing)?;
         permissions::path(&ctx, &st, FsWrite, &existing)?;
-        sys::fs::link(&from, &permissions::path(&ctx, &st, FsWrite, &path)?)
+        sys::fs::link(&from, &entry_path(&ctx, &st, FsWrite, &path)?)
             .map_err(|e| throw_uv(&ctx, &e, "link", Some(&existing), Some(&path)))
     });
     let st = state.clone();
@@ -376,11 +411,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                                  path: String|
           -> Result<()> {
         // The link's content is only text; whoever follows it is checked where it leads.
-        sys::fs::symlink(
-            Path::new(&target),
-            &permissions::path(&ctx, &st, FsWrite, &path)?,
-        )
-        .map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
+        sys::fs::symlink(Path::new(&target), &entry_path(&ctx, &st, FsWrite, &path)?)
+            .map_err(|e| throw_uv(&ctx, &e, "symlink", Some(&target), Some(&path)))
     });
     let st = state.clone();
     op!(o, ctx, "chmod", move |ctx: Ctx<'js>,
@@ -397,13 +429,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                                gid: u32,
                                follow: bool|
           -> Result<()> {
-        sys::fs::chown(
-            &permissions::path(&ctx, &st, FsWrite, &path)?,
-            uid,
-            gid,
-            follow,
-        )
-        .map_err(|e| {
+        let checked = if follow {
+            permissions::path(&ctx, &st, FsWrite, &path)?
+        } else {
+            entry_path(&ctx, &st, FsWrite, &path)?
+        };
+        sys::fs::chown(&checked, uid, gid, follow).map_err(|e| {
             let call = if follow { "chown" } else { "lchown" };
             throw_uv(&ctx, &e, call, Some(&path), None)
         })
@@ -415,13 +446,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                                 mtime: f64,
                                 follow: bool|
           -> Result<()> {
-        sys::fs::utimes(
-            &permissions::path(&ctx, &st, FsWrite, &path)?,
-            atime,
-            mtime,
-            follow,
-        )
-        .map_err(|e| {
+        let checked = if follow {
+            permissions::path(&ctx, &st, FsWrite, &path)?
+        } else {
+            entry_path(&ctx, &st, FsWrite, &path)?
+        };
+        sys::fs::utimes(&checked, atime, mtime, follow).map_err(|e| {
             let call = if follow { "utime" } else { "lutime" };
             throw_uv(&ctx, &e, call, Some(&path), None)
         })

@@ -2,7 +2,7 @@
 //! serves) or the platform half; descriptors are the OS's own numbers (natively the kernel's,
 //! in the sandbox WASI's), as Node's are.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -33,7 +33,8 @@ pub mod flags {
 /// sandbox lets the program use only these and stdio, never the directories the host preopened.
 #[derive(Default)]
 pub struct FdTable {
-    open: HashSet<i32>,
+    /// Each descriptor's path as opened (the sandbox changes a file's mode by its path).
+    open: HashMap<i32, PathBuf>,
 }
 
 impl FdTable {
@@ -42,8 +43,9 @@ impl FdTable {
     /// # Errors
     /// The OS error from opening.
     pub fn open(&mut self, path: &CheckedPath, flags: i32, mode: u32) -> io::Result<i32> {
-        let fd = super::platform::open(&os(path, true), flags, mode)?;
-        self.open.insert(fd);
+        let p = os(path, true);
+        let fd = super::platform::open(&p, flags, mode)?;
+        self.open.insert(fd, p.into_owned());
         Ok(fd)
     }
 
@@ -52,7 +54,7 @@ impl FdTable {
     /// # Errors
     /// `EBADF` for one it may not.
     pub fn check(&self, fd: i32) -> io::Result<i32> {
-        if fd < 0 || (super::platform::FDS_TRACKED && fd > 2 && !self.open.contains(&fd)) {
+        if fd < 0 || (super::platform::FDS_TRACKED && fd > 2 && !self.open.contains_key(&fd)) {
             return Err(io::Error::from_raw_os_error(ebadf()));
         }
         Ok(fd)
@@ -131,13 +133,15 @@ impl FdTable {
     /// # Errors
     /// The OS error; `ENOSYS` where the platform has no permission bits.
     pub fn fchmod(&mut self, fd: i32, mode: u32) -> io::Result<()> {
-        super::platform::fchmod(self.check(fd)?, mode)
+        let fd = self.check(fd)?;
+        super::platform::fchmod(fd, mode, self.open.get(&fd).map(PathBuf::as_path))
     }
 
     /// # Errors
     /// The OS error; `ENOSYS` where the platform has no owners.
     pub fn fchown(&mut self, fd: i32, uid: u32, gid: u32) -> io::Result<()> {
-        super::platform::fchown(self.check(fd)?, uid, gid)
+        let fd = self.check(fd)?;
+        super::platform::fchown(fd, uid, gid, self.open.get(&fd).map(PathBuf::as_path))
     }
 }
 
@@ -421,7 +425,7 @@ pub fn realpath(path: &CheckedPath) -> io::Result<PathBuf> {
 /// The OS error.
 pub fn readlink(path: &CheckedPath) -> io::Result<PathBuf> {
     let path = &*os(path, false);
-    fs::read_link(path)
+    super::platform::readlink(path)
 }
 
 /// What `fs.statfs` reports: type, bsize, blocks, bfree, bavail, files, ffree.

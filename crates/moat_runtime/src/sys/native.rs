@@ -274,14 +274,14 @@ pub fn with_file<R>(
 
 /// # Errors
 /// The OS error.
-pub fn fchmod(fd: i32, mode: u32) -> std::io::Result<()> {
+pub fn fchmod(fd: i32, mode: u32, _path: Option<&Path>) -> std::io::Result<()> {
     // SAFETY: no memory is passed.
     cvt(unsafe { libc::fchmod(fd, mode as libc::mode_t) }).map(drop)
 }
 
 /// # Errors
 /// The OS error.
-pub fn fchown(fd: i32, uid: u32, gid: u32) -> std::io::Result<()> {
+pub fn fchown(fd: i32, uid: u32, gid: u32, _path: Option<&Path>) -> std::io::Result<()> {
     // SAFETY: no memory is passed.
     cvt(unsafe { libc::fchown(fd, uid, gid) }).map(drop)
 }
@@ -358,6 +358,12 @@ pub fn statfs(path: &Path) -> std::io::Result<[u64; 7]> {
         s.f_files,
         s.f_ffree,
     ])
+}
+
+/// # Errors
+/// The OS error.
+pub fn readlink(path: &Path) -> std::io::Result<PathBuf> {
+    std::fs::read_link(path)
 }
 
 /// Type bits of what is neither file, directory nor link.

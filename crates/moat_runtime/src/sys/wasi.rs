@@ -162,16 +162,44 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
 /// WASI has no permission bits to set.
 pub fn set_dir_mode(_b: &mut std::fs::DirBuilder, _mode: u32) {}
 
+/// Makes the link through the host, which checks where the link itself is.
+///
 /// # Errors
-/// Always `ENOSYS`: creating links is not offered to the guest yet.
-pub fn symlink(_target: &Path, _path: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// The host's (`EACCES` outside the write grant, `EEXIST` …).
+pub fn symlink(target: &Path, path: &Path) -> std::io::Result<()> {
+    let t = path_text(target)?;
+    let p = path_text(path)?;
+    // SAFETY: the host reads the two ranges.
+    host_result(unsafe { host_fs::fs_symlink(t.as_ptr(), t.len(), p.as_ptr(), p.len()) })
 }
 
+/// The content of a symbolic link, from the host: WASI's own refuses an absolute one.
+///
 /// # Errors
-/// Always `ENOSYS`: WASI has no permission bits.
-pub fn chmod(_path: &Path, _mode: u32) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// The host's (`EINVAL` for what is not a link, `EACCES` outside the read grant).
+pub fn readlink(path: &Path) -> std::io::Result<PathBuf> {
+    let p = path_text(path)?;
+    let mut buf = vec![0u8; 4096];
+    let mut n = 0u32;
+    // SAFETY: the host reads `path_len` bytes at `path`, writes at most `buf_len` at `buf` and
+    // one u32 at `n_out`.
+    host_result(unsafe {
+        host_fs::fs_readlink(p.as_ptr(), p.len(), buf.as_mut_ptr(), buf.len(), &mut n)
+    })?;
+    buf.truncate(n as usize);
+    String::from_utf8(buf)
+        .map(PathBuf::from)
+        .map_err(|_| std::io::Error::from_raw_os_error(28))
+}
+
+/// Sets permission bits through the host (WASI has none).
+///
+/// # Errors
+/// The host's (`EACCES` outside the write grant).
+pub fn chmod(path: &Path, mode: u32) -> std::io::Result<()> {
+    let p = path_text(path)?;
+    // SAFETY: the host reads `path_len` bytes at `path`.
+    host_result(unsafe { host_fs::fs_chmod(p.as_ptr(), p.len(), mode) })
 }
 
 /// The sandbox lets the program use only the descriptors it opened (and stdio): the
@@ -313,22 +341,71 @@ pub fn with_file<R>(
     f(&file)
 }
 
+/// The file-system calls WASI preview 1 lacks, from the host (`moat_abi`'s `fs_*`), which
+/// checks each against the grants.
+mod host_fs {
+    #[link(wasm_import_module = "moat")]
+    unsafe extern "C" {
+        pub fn fs_symlink(
+            target: *const u8,
+            target_len: usize,
+            path: *const u8,
+            path_len: usize,
+        ) -> i32;
+        pub fn fs_readlink(
+            path: *const u8,
+            path_len: usize,
+            buf: *mut u8,
+            buf_len: usize,
+            n_out: *mut u32,
+        ) -> i32;
+        pub fn fs_chmod(path: *const u8, path_len: usize, mode: u32) -> i32;
+        pub fn fs_chown(path: *const u8, path_len: usize, uid: u32, gid: u32, follow: u32) -> i32;
+        pub fn fs_statfs(path: *const u8, path_len: usize, out: *mut u64) -> i32;
+    }
+}
+
+fn host_result(code: i32) -> std::io::Result<()> {
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::from_raw_os_error(code))
+    }
+}
+
+fn path_text(path: &Path) -> std::io::Result<&str> {
+    path.to_str()
+        .ok_or_else(|| std::io::Error::from_raw_os_error(28))
+}
+
+/// Changes the mode of the file `fd` was opened as.
+///
 /// # Errors
-/// Always `ENOSYS`: WASI has no permission bits.
-pub fn fchmod(_fd: i32, _mode: u32) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// `EBADF` for a descriptor not opened by path, or the host's.
+pub fn fchmod(_fd: i32, mode: u32, path: Option<&Path>) -> std::io::Result<()> {
+    match path {
+        Some(p) => chmod(p, mode),
+        None => Err(std::io::Error::from_raw_os_error(8)),
+    }
+}
+
+/// Changes the owners of the file `fd` was opened as.
+///
+/// # Errors
+/// `EBADF` for a descriptor not opened by path, or the host's.
+pub fn fchown(_fd: i32, uid: u32, gid: u32, path: Option<&Path>) -> std::io::Result<()> {
+    match path {
+        Some(p) => chown(p, uid, gid, true),
+        None => Err(std::io::Error::from_raw_os_error(8)),
+    }
 }
 
 /// # Errors
-/// Always `ENOSYS`: WASI has no owners.
-pub fn fchown(_fd: i32, _uid: u32, _gid: u32) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
-}
-
-/// # Errors
-/// Always `ENOSYS`: WASI has no owners.
-pub fn chown(_path: &Path, _uid: u32, _gid: u32, _follow: bool) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// The host's (`EACCES` outside the write grant).
+pub fn chown(path: &Path, uid: u32, gid: u32, follow: bool) -> std::io::Result<()> {
+    let p = path_text(path)?;
+    // SAFETY: the host reads `path_len` bytes at `path`.
+    host_result(unsafe { host_fs::fs_chown(p.as_ptr(), p.len(), uid, gid, u32::from(follow)) })
 }
 
 /// # Errors
@@ -360,9 +437,13 @@ pub fn unlink(path: &Path) -> std::io::Result<()> {
 }
 
 /// # Errors
-/// Always `ENOSYS`: the sandbox does not describe the host's file systems.
-pub fn statfs(_path: &Path) -> std::io::Result<[u64; 7]> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// The host's (`EACCES` outside the read grant).
+pub fn statfs(path: &Path) -> std::io::Result<[u64; 7]> {
+    let p = path_text(path)?;
+    let mut out = [0u64; 7];
+    // SAFETY: the host reads `path_len` bytes at `path` and writes seven u64 at `out`.
+    host_result(unsafe { host_fs::fs_statfs(p.as_ptr(), p.len(), out.as_mut_ptr()) })?;
+    Ok(out)
 }
 
 /// WASI's file types beyond file, directory and link are not told apart here.
@@ -495,7 +576,7 @@ fn resolve(path: &Path, follow: bool) -> PathBuf {
         if preopened_dirs().contains(&out) {
             continue;
         }
-        let Ok(target) = std::fs::read_link(&out) else {
+        let Ok(target) = readlink(&out) else {
             continue;
         };
         links += 1;
