@@ -79,6 +79,17 @@ for (const re of [/kelvin/i, /kelvin/iu, /sign/i, /sign/iu, /[j-l]e/iu, /[a-c]{3
   show(re, folds.replace(/[^\x00-\xff]/g, '?'));
 }
 
+// '^' with the m flag: a match begins at the start or after any line terminator, and can be
+// empty at the very end.
+const lines = 'key: 1\n# note\r\nother: 2\r# cr\u2028# ls\u2029last: 3\n\n';
+for (const s of [lines, lines.replace(/[\u2028\u2029]/g, '\n'), lines + '\u0100']) {
+  console.log(JSON.stringify(s.match(/^#.*$/gm)), s.match(/^/gm).length, s.match(/^$/gm).length);
+  console.log(JSON.stringify(s.replace(/^(\w+):/gm, '[$1]')));
+  console.log(JSON.stringify([...s.matchAll(/^|x/gm)].map((m) => m.index)));
+  show(/^o|3$/m, s);
+  show(/^(?:l|k)\w+/gm, s, 5);
+}
+
 // Results of the string methods built on exec.
 const text = 'a1b22c333d4444 e55555f';
 console.log(text.replace(/\d+/g, (m) => `<${m.length}>`));

@@ -3389,10 +3389,11 @@ static intptr_t lre_exec_backtrack(REExecContext *s, uint8_t **capture,
    - if every path first asserts '^' (without the 'm' flag), a match can only
      begin at the start of the subject, so one position is tried;
    - otherwise, if every path begins with a character test (case-insensitive
-     ones only for ASCII characters), the set of characters that can begin a
-     match is collected and only the positions holding one of them are
-     tried, found with memchr for a single character or a literal prefix of
-     8-bit characters.
+     ones only for ASCII characters) or '^', the set of characters that can
+     begin a match is collected and only the positions holding one of them
+     (or following a line terminator, for '^' with the 'm' flag) are tried,
+     found with memchr for a single character or a literal prefix of 8-bit
+     characters.
    Anything else (other case-insensitive tests, lookarounds, back
    references, a possibly empty match) keeps the loop. The positions skipped are ones
    where the first test fails, so matches, captures and lastIndex are as
@@ -3406,6 +3407,7 @@ typedef struct {
     uint32_t bits[8]; /* chars < 256 that can begin a match */
     bool high;        /* a char >= 256 (or a code point) can begin one */
     bool at_start;    /* a match can begin at the start of the subject */
+    bool after_line;  /* a match can begin after a line terminator */
     bool consumes;    /* some path begins with a character test */
     int steps;
 } REStartInfo;
@@ -3471,6 +3473,10 @@ static int re_start_walk(const uint8_t *pc, REStartInfo *si, int depth)
             break;
         case REOP_line_start:
             si->at_start = true;
+            return 0;
+        case REOP_line_start_m:
+            si->at_start = true;
+            si->after_line = true;
             return 0;
         case REOP_char:
             c = get_u16(pc + 1);
@@ -3616,13 +3622,22 @@ static const uint8_t *re_next_start(REExecContext *s, const REStartInfo *si,
         for (; cptr < end; cptr++) {
             if (re_start_has(si, *cptr))
                 return cptr;
+            if (si->after_line && cptr > s->cbuf &&
+                is_line_terminator(cptr[-1]))
+                return cptr;
         }
+        /* '^' with the 'm' flag can match the empty string at the end */
+        if (si->after_line && cptr > s->cbuf && is_line_terminator(cptr[-1]))
+            return cptr;
         return NULL;
     } else {
         const uint16_t *p = (const uint16_t *)cptr;
         const uint16_t *e = (const uint16_t *)end;
         for (; p < e; p++) {
             uint32_t c = *p;
+            if (si->after_line && p > (const uint16_t *)s->cbuf &&
+                is_line_terminator(p[-1]))
+                return (const uint8_t *)p;
             if (!re_start_has(si, c))
                 continue;
             /* in unicode mode, the second half of a surrogate pair does
@@ -3632,6 +3647,9 @@ static const uint8_t *re_next_start(REExecContext *s, const REStartInfo *si,
                 continue;
             return (const uint8_t *)p;
         }
+        if (si->after_line && p > (const uint16_t *)s->cbuf &&
+            is_line_terminator(p[-1]))
+            return (const uint8_t *)p;
         return NULL;
     }
 }
@@ -3651,8 +3669,8 @@ static intptr_t lre_exec_search(REExecContext *s, uint8_t **capture,
     memset(&si, 0, sizeof(si));
     if (re_start_walk(pc, &si, 0))
         return 2;
-    if (!si.consumes) {
-        /* every path begins with '^' */
+    if (!si.consumes && !si.after_line) {
+        /* every path begins with '^' (without the 'm' flag) */
         return lre_exec_backtrack(s, capture, pc, cptr);
     }
     if (s->cbuf_type == 0 && !si.at_start)
