@@ -13,7 +13,10 @@ use brotli::enc::{Allocator, SliceWrapperMut};
 use brotli::{BrotliDecompressStream, BrotliResult, BrotliState};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
-use rquickjs::{Class, Constructor, Ctx, Exception, Function, JsLifetime, Object, Result, Value};
+use rquickjs::{
+    ArrayBuffer, Class, Constructor, Ctx, Exception, Function, IntoJs, JsLifetime, Object, Result,
+    Value,
+};
 use zstd::zstd_safe::{self, CCtx, CParameter, DCtx, DParameter, InBuffer, OutBuffer};
 
 // The modes, as Node numbers them in `zlib.constants`.
@@ -688,6 +691,25 @@ fn inflate_run(
     }
 }
 
+/// The likely size of the whole output of decompressing `input` at once, when its format says
+/// it: a single gzip member's trailer holds its length, a zstd frame's header may. Zero when
+/// unknown or implausible (deflate expands at most about 1032:1).
+fn size_hint(mode: u32, input: &[u8]) -> usize {
+    let limit = input.len().saturating_mul(1032).min(256 << 20);
+    let n = match mode {
+        GUNZIP | UNZIP if input.len() >= 18 && input.starts_with(&[0x1f, 0x8b]) => {
+            let t = &input[input.len() - 4..];
+            u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize
+        }
+        ZSTD_DECOMPRESS => match zstd_safe::get_frame_content_size(input) {
+            Ok(Some(n)) => usize::try_from(n).unwrap_or(0),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    if n <= limit { n + 1 } else { 0 }
+}
+
 /// A typed array's bytes: `(pointer, length)`, or `None` when `v` is not a byte view.
 fn view_of(v: &Value<'_>) -> Option<(*mut u8, usize)> {
     let obj = v.as_object()?;
@@ -855,6 +877,113 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     Err(e) => {
                         h.error = Some(e);
                         Ok(false)
+                    }
+                }
+            },
+        )?,
+    )?;
+
+    // runSync(handle, flush, in, chunkSize, maxOutputLength, state): runs the codec over all of
+    // `in` at once and returns its whole output as an ArrayBuffer; `false` when the codec failed
+    // (`error(handle)` then describes it), `null` when the output grew past maxOutputLength.
+    // The input taken is left in `state[4]` (low 32 bits) and `state[5]` (high bits). Output
+    // room grows geometrically, so a large result costs a few steps and no joining of chunks.
+    o.set(
+        "runSync",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             h: Class<'js, ZlibHandle>,
+             flush: i32,
+             input: Value<'js>,
+             chunk: f64,
+             max: f64,
+             state: Value<'js>|
+             -> Result<Value<'js>> {
+                let (ip, itotal) = view_of(&input)
+                    .ok_or_else(|| Exception::throw_type(&ctx, "expected a byte array"))?;
+                let st = state
+                    .as_object()
+                    .and_then(|o| o.as_typed_array::<u32>())
+                    .ok_or_else(|| Exception::throw_type(&ctx, "expected a Uint32Array"))?;
+                let sp = match st.as_raw() {
+                    Some(raw) if raw.len() >= 6 * 4 => raw.as_ptr() as *mut u32,
+                    _ => return Err(Exception::throw_range(&ctx, "state array too short")),
+                };
+                let step_min = if chunk.is_finite() && chunk >= 64.0 {
+                    chunk.min((1u64 << 30) as f64) as usize
+                } else {
+                    16 * 1024
+                };
+                let mut h = h.try_borrow_mut()?;
+                let mut out: Vec<u8> = Vec::new();
+                // SAFETY: as below; the bytes are only read to size the output.
+                let hint = size_hint(h.cfg.mode, unsafe {
+                    if itotal == 0 {
+                        &[]
+                    } else {
+                        std::slice::from_raw_parts(ip, itotal)
+                    }
+                });
+                if hint > 0 && hint as f64 <= max {
+                    // Only a hint: when memory for it cannot be had, the output grows as it goes.
+                    let _ = out.try_reserve_exact(hint);
+                }
+                let mut off = 0usize;
+                let result = {
+                    // SAFETY: the pointer and length describe the live array's bytes; no JS runs
+                    // while the codec reads them, and the output is a Vec of our own.
+                    let input: &[u8] = if itotal == 0 {
+                        &[]
+                    } else {
+                        unsafe { std::slice::from_raw_parts(ip, itotal) }
+                    };
+                    loop {
+                        // Capacity grows geometrically; each step zeroes and fills a slice
+                        // small enough to stay in cache between the two.
+                        if out.capacity() - out.len() < step_min {
+                            let grow = step_min.max(out.len().min(64 << 20));
+                            if out.try_reserve(grow).is_err() {
+                                return Err(Exception::throw_range(
+                                    &ctx,
+                                    "Array buffer allocation failed",
+                                ));
+                            }
+                        }
+                        let room = (out.capacity() - out.len()).min(step_min.max(256 * 1024));
+                        let start = out.len();
+                        out.resize(start + room, 0);
+                        match h.step(flush, &input[off..], &mut out[start..]) {
+                            Ok(done) => {
+                                off += done.read.min(input.len() - off);
+                                out.truncate(start + done.written.min(room));
+                                if out.len() as f64 > max {
+                                    break Some(false);
+                                }
+                                if done.written < room {
+                                    break None;
+                                }
+                            }
+                            Err(e) => {
+                                h.error = Some(e);
+                                break Some(true);
+                            }
+                        }
+                    }
+                };
+                // SAFETY: the state array holds at least six aligned u32s (checked above).
+                unsafe {
+                    *sp.add(4) = off as u32;
+                    *sp.add(5) = ((off as u64) >> 32) as u32;
+                }
+                match result {
+                    Some(true) => false.into_js(&ctx),
+                    Some(false) => Ok(Value::new_null(ctx)),
+                    None => {
+                        if out.capacity() - out.len() > out.len() / 8 {
+                            out.shrink_to_fit();
+                        }
+                        Ok(ArrayBuffer::new(ctx, out)?.into_value())
                     }
                 }
             },

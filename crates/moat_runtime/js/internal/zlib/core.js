@@ -228,37 +228,18 @@ function takeOutput(self) {
 function processSync(self, chunk, flushFlag) {
   if (!self._handle) throw new Error('zlib binding closed');
   chunk = bytesView(chunk);
-  const bufs = [];
-  let nread = 0;
-  let inOff = 0;
-  let inLen = chunk.byteLength;
   const st = self._state;
-  for (;;) {
-    if (!step(self, flushFlag, chunk, inOff, inLen)) {
-      const err = handleError(self);
-      closeHandle(self);
-      throw err;
-    }
-    const availOut = st[4];
-    const availIn = st[5];
-    self.bytesWritten += inLen - availIn;
-    const out = takeOutput(self);
-    if (out !== null) {
-      bufs.push(out);
-      nread += out.length;
-      if (nread > self._maxOutputLength) {
-        closeHandle(self);
-        throw new codes.ERR_BUFFER_TOO_LARGE(self._maxOutputLength);
-      }
-    }
-    if (availOut !== 0) break;
-    inOff += inLen - availIn;
-    inLen = availIn;
+  const out = binding.runSync(self._handle, flushFlag, chunk, self._chunkSize, self._maxOutputLength, st);
+  self.bytesWritten += st[4] + st[5] * 4294967296;
+  if (out === false) {
+    const err = handleError(self);
+    closeHandle(self);
+    throw err;
   }
   // A synchronous run is the stream's whole life.
   closeHandle(self);
-  if (bufs.length === 1) return bufs[0];
-  return Buffer.concat(bufs, nread);
+  if (out === null) throw new codes.ERR_BUFFER_TOO_LARGE(self._maxOutputLength);
+  return Buffer.from(out);
 }
 
 // The input of a convenience function as bytes, or Node's error for anything else.
