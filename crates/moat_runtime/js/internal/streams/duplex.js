@@ -86,8 +86,8 @@ Object.defineProperties(Duplex.prototype, {
 Duplex.fromWeb = function fromWeb(pair, options) {
   return require('internal/webstreams/adapters').newStreamDuplexFromReadableWritablePair(pair, options);
 };
-Duplex.toWeb = function toWeb(duplex) {
-  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex);
+Duplex.toWeb = function toWeb(duplex, options) {
+  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex, options);
 };
 Duplex.from = function from(body) {
   return require('internal/streams/duplexify')(body, 'body');

@@ -114,7 +114,8 @@ function eos(stream, options, callback) {
   } else if ((wState && wState.errorEmitted) || (rState && rState.errorEmitted)) {
     if (!willEmitClose) process.nextTick(onclosed);
   } else if (!readable && (!willEmitClose || isReadable(stream)) &&
-    (writableFinished || isWritable(stream) === false)) {
+    (writableFinished || isWritable(stream) === false) &&
+    (!wState || wState.pendingcb === undefined || wState.pendingcb === 0)) {
     process.nextTick(onclosed);
   } else if (!writable && (!willEmitClose || isWritable(stream)) &&
     (readableFinished || isReadable(stream) === false)) {

@@ -12,7 +12,7 @@ const kEmpty = Symbol('kEmpty');
 const kEof = Symbol('kEof');
 
 function validateFn(fn, name) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE(name, ['Function', 'AsyncFunction'], fn);
+  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', fn);
 }
 
 function validateOptions(options) {

@@ -9,11 +9,11 @@ const eos = require('internal/streams/end-of-stream');
 const destroyImpl = require('internal/streams/destroy');
 const {
   isIterable, isReadable, isReadableNodeStream, isNodeStream, isTransformStream, isWebStream,
-  isReadableStream, isReadableFinished,
+  isReadableStream, isReadableFinished, isDestroyed,
 } = require('internal/streams/utils');
 
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE, ERR_MISSING_ARGS, ERR_STREAM_DESTROYED,
-  ERR_STREAM_PREMATURE_CLOSE } = codes;
+  ERR_STREAM_PREMATURE_CLOSE, ERR_STREAM_UNABLE_TO_PIPE } = codes;
 
 let PassThrough;
 let Readable;
@@ -235,9 +235,10 @@ function pipelineImpl(streams, callback, opts) {
         if (isLastStream) lastStreamCleanup.push(cleanup);
       }
     } else if (isNodeStream(stream)) {
+      if (isDestroyed(stream)) throw new ERR_STREAM_UNABLE_TO_PIPE();
       if (isReadableNodeStream(ret)) {
         finishCount += 2;
-        const cleanup = pipe(ret, stream, finish, { end });
+        const cleanup = pipe(ret, stream, finish, finishOnlyHandleError, { end });
         if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
       } else if (isTransformStream(ret) || isReadableStream(ret)) {
         const toRead = ret.readable || ret;
@@ -276,10 +277,12 @@ function pipelineImpl(streams, callback, opts) {
   return ret;
 }
 
-function pipe(src, dst, finish, { end }) {
+function pipe(src, dst, finish, finishOnlyHandleError, { end }) {
   let ended = false;
   dst.on('close', () => {
-    if (!ended) finish(new ERR_STREAM_PREMATURE_CLOSE());
+    // The destination closed before the source was done: an error, but the pipeline still
+    // waits for its own end-of-stream callbacks.
+    if (!ended) finishOnlyHandleError(new ERR_STREAM_PREMATURE_CLOSE());
   });
   src.pipe(dst, { end: false });
   if (end) {
@@ -301,7 +304,10 @@ function pipe(src, dst, finish, { end }) {
       }
     });
   } else {
+    // The destination stays open: the pipe is done when the source is.
     finish();
+    eos(src, { readable: true, writable: false }, finish);
+    return eos(dst, { readable: false, writable: true }, finishOnlyHandleError);
   }
   return eos(dst, { readable: false, writable: true }, finish);
 }

@@ -29,6 +29,35 @@ function isDuplexInstance(obj) {
 
 function nop() {}
 
+// 'data' is emitted once per chunk; when the stream uses EventEmitter's own emit() without
+// captureRejections, its listeners are called directly (the same calls emit() would make).
+const emitterEmit = EE.prototype.emit;
+const emitterListenerCount = EE.prototype.listenerCount;
+const kCapture = Object.getOwnPropertySymbols(EE.prototype).find((s) => s.description === 'kCapture');
+function emitData(stream, chunk) {
+  if (stream.emit !== emitterEmit || (kCapture !== undefined && stream[kCapture])) {
+    stream.emit('data', chunk);
+    return;
+  }
+  const events = stream._events;
+  if (events === undefined) return;
+  const handler = events.data;
+  if (handler === undefined) return;
+  if (typeof handler === 'function') {
+    handler.call(stream, chunk);
+  } else {
+    // Listener arrays are replaced, never changed in place, so this is a snapshot.
+    for (let i = 0; i < handler.length; i++) handler[i].call(stream, chunk);
+  }
+}
+function hasDataListeners(stream) {
+  if (stream.listenerCount !== emitterListenerCount) return stream.listenerCount('data') > 0;
+  const events = stream._events;
+  if (events === undefined) return false;
+  const handler = events.data;
+  return handler !== undefined && (typeof handler === 'function' || handler.length > 0);
+}
+
 function ReadableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = isDuplexInstance(stream);
   this.objectMode = !!(options && options.objectMode);
@@ -218,11 +247,11 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
 }
 
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+  if (state.flowing && state.length === 0 && !state.sync && hasDataListeners(stream)) {
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
-    stream.emit('data', chunk);
+    emitData(stream, chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     if (addToFront) bufferUnshift(state, chunk);
@@ -335,7 +364,7 @@ Readable.prototype.read = function read(n) {
 
   if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
     state.dataEmitted = true;
-    this.emit('data', ret);
+    emitData(this, ret);
   }
   return ret;
 };
@@ -710,7 +739,11 @@ function streamToAsyncIterator(stream, options) {
   return iter;
 }
 
-async function* createAsyncIterator(stream, options) {
+const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+
+// The iterator is written out rather than an async generator so that return() (a `break` or a
+// throw in a for-await body) tears the stream down before the loop's code continues.
+function createAsyncIterator(stream, options) {
   let callback = nop;
   function next(resolve) {
     if (this === stream) {
@@ -727,18 +760,9 @@ async function* createAsyncIterator(stream, options) {
     callback();
     callback = nop;
   });
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read();
-      if (chunk !== null) yield chunk;
-      else if (error) throw error;
-      else if (error === null) return;
-      else await new Promise(next);
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
-  } finally {
+  let done = false;
+  function finish() {
+    done = true;
     if ((error || !options || options.destroyOnReturn !== false) &&
         (error === undefined || stream._readableState.autoDestroy)) {
       destroyImpl.destroyer(stream, null);
@@ -747,6 +771,61 @@ async function* createAsyncIterator(stream, options) {
       cleanup();
     }
   }
+  async function pull() {
+    if (done) return { value: undefined, done: true };
+    try {
+      while (true) {
+        const chunk = stream.destroyed ? null : stream.read();
+        // As a generator's yield does, await the chunk (one tick, and a thenable is unwrapped).
+        if (chunk !== null) return { value: await chunk, done: false };
+        if (error) throw error;
+        if (error === null) {
+          finish();
+          return { value: undefined, done: true };
+        }
+        await new Promise(next);
+      }
+    } catch (err) {
+      error = aggregateTwoErrors(error, err);
+      finish();
+      throw error;
+    }
+  }
+  // Calls run one after another, as on an async generator.
+  let pending = null;
+  function enqueue(step) {
+    let p;
+    if (pending === null) {
+      try {
+        p = Promise.resolve(step());
+      } catch (err) {
+        p = Promise.reject(err);
+      }
+    } else {
+      p = pending.then(step, step);
+    }
+    pending = p;
+    const clear = () => { if (pending === p) pending = null; };
+    p.then(clear, clear);
+    return p;
+  }
+  const iter = Object.create(AsyncIteratorPrototype);
+  iter.next = function nextChunk() { return enqueue(pull); };
+  iter.return = function returnIterator(value) {
+    return enqueue(() => {
+      if (!done) finish();
+      return { value, done: true };
+    });
+  };
+  iter.throw = function throwIterator(err) {
+    return enqueue(() => {
+      if (done) throw err;
+      error = aggregateTwoErrors(error, err);
+      finish();
+      throw error;
+    });
+  };
+  return iter;
 }
 
 Object.defineProperties(Readable.prototype, {
