@@ -517,8 +517,8 @@ function propertyNames(obj) {
 function replComplete(repl, line, callback) {
   if (/^\s*\.\w*$/.test(line)) {
     const partial = line.trim().slice(1);
-    const names = Object.keys(repl.commands).filter((n) => n.startsWith(partial)).map((n) => `.${n}`);
-    callback(null, [names, line.trim()]);
+    const names = Object.keys(repl.commands).filter((n) => n.startsWith(partial));
+    callback(null, [names, partial]);
     return;
   }
   const m = /((?:[A-Za-z_$][\w$]*\??\.)*)([A-Za-z_$][\w$]*)?$/.exec(line);
@@ -526,12 +526,11 @@ function replComplete(repl, line, callback) {
   const partial = (m && m[2]) || '';
   let candidates;
   if (chain) {
-    let value = repl.context;
+    // A chain of names only reads variables and properties; global lexical bindings (let,
+    // const, class) are not properties of the context, so the chain is evaluated.
+    let value;
     try {
-      for (const part of chain.split(/\??\./).filter(Boolean)) {
-        if (value === null || value === undefined) break;
-        value = value[part];
-      }
+      value = run(chain.replace(/\??\.$/, ''), 'repl-completion');
     } catch {
       value = undefined;
     }
@@ -563,6 +562,11 @@ function setupHistory(repl, historyPath, cb) {
     const text = fs.readFileSync(historyPath, 'utf8');
     repl.history = text.split(/\r?\n/).filter(Boolean).slice(0, repl.historySize);
   } catch (err) {
+    // A sandbox that grants no access to the file keeps no history, and says nothing of it.
+    if (err.code === 'ERR_ACCESS_DENIED') {
+      process.nextTick(cb, null, repl);
+      return;
+    }
     if (err.code !== 'ENOENT') {
       repl._writeToOutput(`\nError: Could not open history file.\nREPL session history will not be persisted.\n`);
       process.nextTick(cb, null, repl);

@@ -243,6 +243,8 @@ function runEntry() {
       case 'eval': return evalSource(b.entryValue, '[eval]', false);
       case 'print': return evalSource(b.entryValue, '[eval]', true);
       default: {
+        // No script and a terminal to type into: the REPL, as node starts it.
+        if (internalBinding('tty').isatty(0)) return require('internal/repl/cli').start();
         const src = b.readStdin();
         return evalSource(src, '[stdin]', false);
       }
