@@ -30,7 +30,7 @@
 //! | `udp_send_to` | `handle, buf, len, addr, addr_len, n_out` | Sends a datagram to an address, checked as `tcp_connect`. |
 //! | `udp_recv_from` | `handle, buf, len, n_out, size_out` | Reads one datagram into `buf` (the rest of a longer one is lost); stores the sender's address (UTF-8) for `take` and writes its length to `size_out`. |
 //! | `sock_addr` | `handle, peer, size_out` | Stores the socket's local address (`peer` 0) or its peer's (1) for `take`. |
-//! | `sock_option` | `handle, option, value` | Sets [`sock_option::NODELAY`] or [`sock_option::KEEPALIVE`] (`value` 0 or 1). |
+//! | `sock_option` | `handle, option, value` | Sets [`sock_option::NODELAY`], [`sock_option::KEEPALIVE`] or [`sock_option::LINGER_RESET`] (`value` 0 or 1). |
 //! | `sock_watch` | `handle, interest` | Says which readiness `poll` should report for the socket ([`interest`] bits; 0 for none). Readiness is level-triggered: a socket reported readable stays so until a read or accept answers [`errno::AGAIN`], and likewise for writable and a write. |
 //! | `sock_shutdown` | `handle, how` | Shuts the socket down for reading (0), writing (1) or both (2). |
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
@@ -120,6 +120,8 @@ pub mod sock_option {
     pub const NODELAY: i32 = 1;
     /// `SO_KEEPALIVE`.
     pub const KEEPALIVE: i32 = 2;
+    /// `SO_LINGER` with a zero timeout when on (the close then resets the connection), off when off.
+    pub const LINGER_RESET: i32 = 3;
 }
 
 /// `sock_watch`'s interest bits, which are also [`Event::Ready`]'s readiness bits.

@@ -256,7 +256,7 @@ impl Sockets {
         }
     }
 
-    /// Sets `TCP_NODELAY` or `SO_KEEPALIVE` (see `moat_abi::sock_option`).
+    /// Sets `TCP_NODELAY`, `SO_KEEPALIVE` or a resetting `SO_LINGER` (see `moat_abi::sock_option`).
     ///
     /// # Errors
     /// An unknown handle or option, or the OS's error.
@@ -267,6 +267,9 @@ impl Sockets {
         match option {
             moat_abi::sock_option::NODELAY => t.set_nodelay(on),
             moat_abi::sock_option::KEEPALIVE => socket2::SockRef::from(t).set_keepalive(on),
+            moat_abi::sock_option::LINGER_RESET => {
+                socket2::SockRef::from(t).set_linger(on.then_some(std::time::Duration::ZERO))
+            }
             _ => Err(io::Error::from(io::ErrorKind::InvalidInput)),
         }
     }

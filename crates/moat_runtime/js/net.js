@@ -2,18 +2,21 @@
 // node:net — TCP sockets and servers over the `net` binding (the host's sockets in the
 // sandbox, checked there against --allow-net), and the address helpers.
 //
-// A Socket is an EventEmitter with Node's socket events, methods and fields; it is not yet a
-// stream.Duplex (moat has no node:stream yet), so the stream-only methods say so.
-// Readiness comes from the event loop's poll: `['ready', handle, bits]` (bits: 1 readable,
-// 2 writable, 4 closed), level-triggered until a read or write answers that it would block.
+// A Socket is a stream.Duplex over a handle. Readiness comes from the event loop's poll:
+// `['ready', handle, bits]` (bits: 1 readable, 2 writable, 4 closed), level-triggered, so the
+// socket asks for readability only while its reader wants data (push() answered true) and for
+// writability only while a write is waiting for the OS.
 
 const EventEmitter = require('events');
-const { validateNumber, validateBoolean, validateFunction } = require('internal/validators');
-const { codes, thrower } = require('internal/errors');
+const { Duplex } = require('stream');
+const { validateNumber, validateBoolean, validateFunction, validateInt32, validateAbortSignal } =
+  require('internal/validators');
+const { codes } = require('internal/errors');
 const loop = require('internal/loop');
 const binding = internalBinding('net');
 
 const { isIP, isIPv4, isIPv6, validatePort } = require('internal/net');
+const { BlockList, SocketAddress } = require('internal/net');
 
 let autoSelectFamily = true;
 let autoSelectFamilyAttemptTimeout = 250;
@@ -22,688 +25,848 @@ const READABLE = 1;
 const WRITABLE = 2;
 const CLOSED = 4;
 const kReadSize = 64 * 1024;
-const kHighWaterMark = 16 * 1024;
 
 const lazyBuffer = () => require('buffer').Buffer;
 
-
-function toBuffer(chunk, encoding) {
-  const Buffer = lazyBuffer();
-  if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
-  if (chunk instanceof Uint8Array) return chunk;
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+function toBytes(chunk, encoding) {
+  if (typeof chunk === 'string') return lazyBuffer().from(chunk, encoding || 'utf8');
+  return chunk;
 }
 
 // ---- Socket --------------------------------------------------------------------------------
 
-class SocketImpl extends EventEmitter {
-  constructor(options = undefined) {
-    super();
-    if (typeof options === 'number') options = { fd: options };
-    options = options ?? {};
-    for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
-      if (options[key]) {
-        throw new (require('internal/errors').codes.ERR_INVALID_ARG_VALUE)(`options.${key}`, options[key], 'is not supported');
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  if (typeof options === 'number') options = { fd: options };
+  options = options ?? {};
+  for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+    if (options[key]) throw new codes.ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
+  }
+  if (options.fd !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
+  if (options.handle !== undefined && typeof options.handle !== 'number') {
+    throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ handle })');
+  }
+  this.connecting = false;
+  this._hadError = false;
+  this._handle = null;
+  this._parent = null;
+  this._host = null;
+  this._pendingData = null;
+  this._pendingEncoding = '';
+  this.server = null;
+  this._server = null;
+  this._watching = 0;
+  this._reading = false;
+  this._writeReq = null; // { data, offset, cb } waiting for the OS
+  this._bytesDispatched = 0;
+  this._refed = true;
+  this._timeout = 0;
+  this._timer = null;
+  this._peer = null;
+  this._local = null;
+  this._closeQueued = false;
+  this.bytesRead = 0;
+  Duplex.call(this, {
+    allowHalfOpen: options.allowHalfOpen === true,
+    emitClose: false,
+    autoDestroy: true,
+    decodeStrings: false,
+    highWaterMark: options.highWaterMark,
+    readableHighWaterMark: options.readableHighWaterMark,
+    writableHighWaterMark: options.writableHighWaterMark,
+    signal: options.signal,
+  });
+  this.allowHalfOpen = options.allowHalfOpen === true;
+  if (typeof options.handle === 'number') {
+    this._attach(options.handle);
+    if (options.pauseOnConnect) this.readableFlowing = false;
+  }
+  this.on('end', onReadableStreamEnd);
+}
+Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
+Object.setPrototypeOf(Socket, Duplex);
+
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) return Duplex.prototype.write.call(this, chunk, encoding, cb);
+  if (typeof encoding === 'function') cb = encoding;
+  const err = new Error('This socket has been ended by the other party');
+  err.code = 'EPIPE';
+  if (typeof this.destroy === 'function') this.destroy(err);
+  if (typeof cb === 'function') process.nextTick(cb, err);
+  return false;
+}
+
+const proto = Socket.prototype;
+
+Object.defineProperties(proto, {
+  readyState: {
+    configurable: true,
+    get() {
+      if (this.connecting) return 'opening';
+      if (this.readable && this.writable) return 'open';
+      if (this.readable && !this.writable) return 'readOnly';
+      if (!this.readable && this.writable) return 'writeOnly';
+      return 'closed';
+    },
+  },
+  pending: { configurable: true, get() { return this._handle === null || this.connecting; } },
+  bufferSize: { configurable: true, get() { return this._handle !== null ? this.writableLength : undefined; } },
+  bytesWritten: {
+    configurable: true,
+    get() {
+      let n = this._bytesDispatched;
+      const state = this._writableState;
+      for (const entry of state.buffered ?? []) {
+        const c = entry.chunk;
+        n += typeof c === 'string' ? lazyBuffer().byteLength(c, entry.encoding) : c.length;
       }
-    }
-    if (options.fd !== undefined) {
-      throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
-    }
+      if (this._pendingData !== null) {
+        n += typeof this._pendingData === 'string' ? lazyBuffer().byteLength(this._pendingData) : this._pendingData.length;
+      }
+      return n;
+    },
+  },
+  remoteAddress: { configurable: true, get() { return this._peerInfo()?.address; } },
+  remotePort: { configurable: true, get() { return this._peerInfo()?.port; } },
+  remoteFamily: { configurable: true, get() { return this._peerInfo()?.family; } },
+  localAddress: { configurable: true, get() { return this._localInfo()?.address; } },
+  localPort: { configurable: true, get() { return this._localInfo()?.port; } },
+  localFamily: { configurable: true, get() { return this._localInfo()?.family; } },
+  timeout: { configurable: true, get() { return this._timeout || undefined; } },
+});
+
+proto._peerInfo = function _peerInfo() {
+  if (this._peer === null && this._handle !== null && !this.connecting) {
+    const a = binding.address(this._handle, true);
+    if (a) this._peer = { address: a[0], port: a[1], family: a[2] };
+  }
+  return this._peer ?? undefined;
+};
+proto._localInfo = function _localInfo() {
+  if (this._local === null && this._handle !== null) {
+    const a = binding.address(this._handle, false);
+    if (a) this._local = { address: a[0], port: a[1], family: a[2] };
+  }
+  return this._local ?? undefined;
+};
+proto.address = function address() {
+  const l = this._localInfo();
+  return l ? { address: l.address, family: l.family, port: l.port } : {};
+};
+
+proto.connect = function connect(...args) {
+  let options;
+  let cb;
+  if (Array.isArray(args[0]) && args[0][kNormalized]) [options, cb] = args[0];
+  else [options, cb] = normalizeArgs(args);
+  if (this.write !== proto.write) this.write = proto.write;
+  if (this.destroyed) {
     this._handle = null;
-    this.connecting = false;
-    this.destroyed = false;
-    this.allowHalfOpen = options.allowHalfOpen === true;
-    this._decoder = null;
-    this._paused = false;
-    this._flowing = false;
-    this._eof = false; // the peer's end arrived
-    this._ended = false; // ... and 'end' was emitted, after everything read before it
-    this._readBuffer = []; // read while nobody takes 'data'
-    this._holdReads = false; // a server's pauseOnConnect: nothing is read until resume()
-    this._buffered = 0;
-    this._ending = false; // end() was called
-    this._finished = false; // our end went out
-    this._writeQueue = [];
-    this._queued = 0;
-    this._watching = 0;
-    this._refed = true;
-    this._timeout = 0;
-    this._timer = null;
-    this._hadError = false;
-    this._server = null;
-    this.bytesRead = 0;
-    this._bytesWritten = 0;
     this._peer = null;
     this._local = null;
-    // 'data' listeners start the flow, as a readable stream's do.
-    this.on('newListener', (event) => {
-      if (event === 'data' && !this._paused) {
-        this._flowing = true;
-        process.nextTick(() => this._deliver());
-      }
-    });
+    this._closeQueued = false;
+    this._readableState.reset?.();
+    const r = this._readableState;
+    r.ended = false; r.endEmitted = false; r.reading = false; r.closed = false; r.closeEmitted = false;
+    r.destroyed = false; r.errored = null; r.errorEmitted = false; r.constructed = true;
+    const w = this._writableState;
+    w.ended = false; w.ending = false; w.finished = false; w.closed = false; w.closeEmitted = false;
+    w.destroyed = false; w.errored = null; w.errorEmitted = false; w.finalCalled = false;
+    w.prefinished = false; w.pendingcb = 0; w.constructed = true;
+    if (Array.isArray(w.buffered)) { w.buffered.length = 0; w.bufferedIndex = 0; }
+    w.length = 0; w.writing = false; w.corked = 0;
   }
-
-  get readyState() {
-    if (this.connecting) return 'opening';
-    const r = this._handle !== null && !this._ended;
-    const w = this._handle !== null && !this._ending;
-    if (r && w) return 'open';
-    if (r) return 'readOnly';
-    if (w) return 'writeOnly';
-    return 'closed';
+  if (options.path !== undefined && options.path !== null) {
+    throw new codes.ERR_NOT_IMPLEMENTED('net.Socket.connect({ path })');
   }
-  get pending() { return this._handle === null || this.connecting; }
-  // What went out plus what waits to, as Node counts it.
-  get bytesWritten() { return this._bytesWritten + this._queued; }
-  get bufferSize() { return this._queued; }
-  get writableLength() { return this._queued; }
-  get readable() { return this._handle !== null && !this._ended && !this.destroyed; }
-  get writable() { return !this._ending && !this.destroyed; }
-  get remoteAddress() { return this._peerInfo()?.address; }
-  get remotePort() { return this._peerInfo()?.port; }
-  get remoteFamily() { return this._peerInfo()?.family; }
-  get localAddress() { return this._localInfo()?.address; }
-  get localPort() { return this._localInfo()?.port; }
-  get localFamily() { return this._localInfo()?.family; }
-  _peerInfo() {
-    if (this._peer === null && this._handle !== null && !this.connecting) {
-      const a = binding.address(this._handle, true);
-      if (a) this._peer = { address: a[0], port: a[1], family: a[2] };
-    }
-    return this._peer ?? undefined;
+  if ((options.port === undefined || options.port === null)) {
+    throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
   }
-  _localInfo() {
-    if (this._local === null && this._handle !== null) {
-      const a = binding.address(this._handle, false);
-      if (a) this._local = { address: a[0], port: a[1], family: a[2] };
-    }
-    return this._local ?? undefined;
+  if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
   }
-  address() {
-    const l = this._localInfo();
-    return l ? { address: l.address, family: l.family, port: l.port } : {};
+  if (options.localAddress !== undefined && options.localAddress !== null && !isIP(options.localAddress)) {
+    throw new codes.ERR_INVALID_IP_ADDRESS(options.localAddress);
   }
-
-  connect(...args) {
-    const [options, cb] = normalizeConnectArgs(args);
-    if ((options.port === undefined || options.port === null) && (options.path === undefined || options.path === null)) {
-      throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
-    }
-    if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
-      throw new codes.ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
-    }
-    if (options.lookup !== undefined) validateFunction(options.lookup, 'options.lookup');
-    if (typeof cb === 'function') this.once('connect', cb);
-    if (this.destroyed) {
-      this.destroyed = false;
-      this._eof = this._ended = this._ending = this._finished = false;
-    }
-    if (options.path !== undefined) {
-      throw new codes.ERR_NOT_IMPLEMENTED('net.Socket.connect({ path })');
-    }
-    const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
-    const port = validatePort(options.port, 'Port');
-    this.connecting = true;
-    if (isIP(host)) {
-      binding.check(host, port);
-      process.nextTick(() => this._connectTo(host, port));
-      return this;
-    }
-    const family = options.family === 6 ? 6 : options.family === 4 ? 4 : 0;
-    const lookup = options.lookup ?? require('dns').lookup;
-    lookup(host, { family, hints: options.hints ?? 0, all: false }, (err, address, fam) => {
-      this.emit('lookup', err, address, fam, host);
+  if (options.localPort !== undefined && options.localPort !== null && typeof options.localPort !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.localPort', 'number', options.localPort);
+  }
+  if (options.family !== undefined && options.family !== null && ![0, 4, 6, 'IPv4', 'IPv6'].includes(options.family)) {
+    throw new codes.ERR_INVALID_ARG_VALUE('options.family', options.family, 'must be one of: 0, 4, 6');
+  }
+  if (options.lookup !== undefined) validateFunction(options.lookup, 'options.lookup');
+  if (options.autoSelectFamily !== undefined) validateBoolean(options.autoSelectFamily, 'options.autoSelectFamily');
+  if (options.autoSelectFamilyAttemptTimeout !== undefined) {
+    validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+  }
+  const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
+  const port = validatePort(options.port, 'Port');
+  if (typeof cb === 'function') this.once('connect', cb);
+  if (options.timeout) this.setTimeout(options.timeout);
+  if (options.noDelay) this._noDelay = true;
+  if (options.keepAlive) this._keepAlive = true;
+  this.connecting = true;
+  this._host = host;
+  if (isIP(host)) {
+    binding.check(host, port);
+    process.nextTick(() => {
       if (!this.connecting) return;
-      if (err) {
-        this.destroy(err);
-        return;
-      }
-      try {
-        binding.check(address, port);
-      } catch (e) {
-        this.destroy(e);
-        return;
-      }
-      this._connectTo(address, port);
+      this._connectTo(host, port);
     });
     return this;
   }
-
-  _connectTo(ip, port) {
-    if (!this.connecting || this.destroyed) return;
-    const handle = binding.newHandle();
+  let family = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : (options.family | 0);
+  const lookup = options.lookup ?? require('dns').lookup;
+  const dnsOpts = { family, hints: options.hints ?? 0 };
+  const done = (err, address, fam) => {
+    if (Array.isArray(address)) {
+      const first = address[0];
+      address = first?.address;
+      fam = first?.family;
+    }
+    this.emit('lookup', err, address, fam, host);
+    if (!this.connecting) return;
+    if (err) {
+      this.destroy(err);
+      return;
+    }
+    if (!isIP(address)) {
+      this.destroy(new codes.ERR_INVALID_IP_ADDRESS(address));
+      return;
+    }
     try {
-      binding.connect(handle, ip, port);
+      binding.check(address, port);
+    } catch (e) {
+      this.destroy(e);
+      return;
+    }
+    this._connectTo(address, port);
+  };
+  // A lookup answers on a later tick, even a synchronous one of the program's own.
+  process.nextTick(() => {
+    try {
+      lookup(host, dnsOpts, done);
+    } catch (err) {
+      process.nextTick(() => this.destroy(err));
+    }
+  });
+  return this;
+};
+
+proto._connectTo = function _connectTo(ip, port) {
+  if (!this.connecting || this.destroyed) return;
+  const handle = binding.newHandle();
+  this._connectAddress = { ip, port };
+  try {
+    binding.connect(handle, ip, port);
+  } catch (err) {
+    binding.close(handle);
+    this.destroy(err);
+    return;
+  }
+  this._attach(handle);
+  this._update();
+};
+
+proto._attach = function _attach(handle) {
+  this._handle = handle;
+  loop.registerHandle(handle, (event) => this._onReady(event[2]));
+  if (!this._refed) loop.unrefHandle(handle);
+};
+
+// The handle's readiness, as the loop's poll reports it.
+proto._onReady = function _onReady(bits) {
+  if (this._handle === null) return;
+  if (this.connecting) {
+    if (!(bits & (WRITABLE | CLOSED))) return;
+    const peer = binding.address(this._handle, true);
+    if (!peer) {
+      // Not connected: reading tells why.
+      let err;
+      try { binding.recv(this._handle, 1); } catch (e) { err = e; }
+      if (err === undefined) return;
+      const { ip, port } = this._connectAddress;
+      err.message = `connect ${err.code} ${ip}:${port}`;
+      err.syscall = 'connect';
+      err.address = ip;
+      err.port = port;
+      this.destroy(err);
+      return;
+    }
+    this._afterConnect();
+    if (this._handle === null) return;
+  }
+  if ((bits & WRITABLE) && this._writeReq !== null) this._flush();
+  if (this._reading && (bits & (READABLE | CLOSED))) this._readNow();
+  this._update();
+};
+
+proto._afterConnect = function _afterConnect() {
+  this.connecting = false;
+  if (this._noDelay) binding.setOption(this._handle, 1, true);
+  if (this._keepAlive) binding.setOption(this._handle, 2, true);
+  this._touch();
+  this.emit('connect');
+  this.emit('ready');
+  if (this._handle === null) return;
+  if (this._pendingData !== null) {
+    const { data, encoding, cb } = this._pendingWrite;
+    this._pendingData = null;
+    this._pendingWrite = null;
+    this._writeGeneric(data, encoding, cb);
+  }
+  if (this.readable && !this.isPaused()) this.read(0);
+  else if (this._readableState.flowing === null && !this._readableState.ended) this.read(0);
+};
+
+// Reads what has arrived while the reader wants it.
+proto._readNow = function _readNow() {
+  while (this._handle !== null && this._reading) {
+    let chunk;
+    try {
+      chunk = binding.recv(this._handle, kReadSize);
     } catch (err) {
       this.destroy(err);
       return;
     }
-    this._attach(handle);
-    this._connectAddress = { ip, port };
-    this._update();
-  }
-
-  _attach(handle) {
-    this._handle = handle;
-    loop.registerHandle(handle, (event) => this._onReady(event[2]));
-    if (!this._refed) loop.unrefHandle(handle);
-  }
-
-  // The handle's readiness, as the loop's poll reports it.
-  _onReady(bits) {
-    if (this._handle === null) return;
-    if (this.connecting) {
-      if (!(bits & (WRITABLE | CLOSED))) return;
-      const peer = binding.address(this._handle, true);
-      if (!peer) {
-        // Not connected: reading tells why.
-        let err;
-        try { binding.recv(this._handle, 1); } catch (e) { err = e; }
-        if (err === undefined) return;
-        const { ip, port } = this._connectAddress;
-        err.message = `connect ${err.code} ${ip}:${port}`;
-        err.syscall = 'connect';
-        err.address = ip;
-        err.port = port;
-        this.destroy(err);
-        return;
-      }
-      this.connecting = false;
-      this._touch();
-      this.emit('connect');
-      this.emit('ready');
-      if (this.destroyed) return;
+    if (chunk === null || chunk === undefined) return;
+    if (chunk.length === 0) {
+      this._reading = false;
+      this.push(null);
+      // With nothing buffered, 'end' follows even for a socket nobody reads.
+      this.read(0);
+      return;
     }
-    if (bits & WRITABLE) this._flush();
-    if ((bits & READABLE) || (bits & CLOSED)) this._read();
-    this._update();
+    this.bytesRead += chunk.length;
+    this._touch();
+    const buf = lazyBuffer().from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (!this.push(buf)) this._reading = false;
   }
+};
 
-  // Reads what has arrived: to 'data' listeners when flowing, else into the buffer (up to the
-  // high-water mark), as a readable stream does.
-  _read() {
-    while (this._handle !== null && !this._eof && !this._holdReads) {
-      if (!this._isFlowing() && this._buffered >= kHighWaterMark) break;
-      let chunk;
-      try {
-        chunk = binding.recv(this._handle, kReadSize);
-      } catch (err) {
-        this.destroy(err);
-        return;
-      }
-      if (chunk === null || chunk === undefined) break;
-      if (chunk.length === 0) {
-        this._eof = true;
-        break;
-      }
-      this.bytesRead += chunk.length;
-      this._touch();
-      const Buffer = lazyBuffer();
-      const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      if (this._isFlowing() && this._readBuffer.length === 0) this._emitData(buf);
-      else {
-        this._readBuffer.push(buf);
-        this._buffered += buf.length;
-      }
-      if (this.destroyed) return;
+proto._read = function _read() {
+  if (this.connecting || this._handle === null) {
+    if (this.connecting) this.once('connect', () => this._read());
+    return;
+  }
+  this._reading = true;
+  this._update();
+};
+
+// Sends what the current write still holds.
+proto._flush = function _flush() {
+  const req = this._writeReq;
+  while (this._handle !== null && req !== null) {
+    let n;
+    try {
+      n = binding.send(this._handle, req.offset === 0 ? req.data : req.data.subarray(req.offset));
+    } catch (err) {
+      this._writeReq = null;
+      req.cb(err);
+      return;
     }
-    this._drain();
-  }
-
-  _isFlowing() { return this._flowing && !this._paused; }
-
-  _emitData(buf) {
-    this.emit('data', this._decoder ? this._decoder.write(buf) : buf);
-  }
-
-  // Hands buffered data to a flowing reader; 'end' follows the last of it.
-  _drain() {
-    while (this._isFlowing() && this._readBuffer.length > 0 && !this.destroyed) {
-      const buf = this._readBuffer.shift();
-      this._buffered -= buf.length;
-      this._emitData(buf);
-    }
-    if (this._eof && !this._ended && this._readBuffer.length === 0 && !this.destroyed) this._onEnd();
-  }
-
-  _deliver() {
-    this._drain();
-    if (this._handle !== null && !this.connecting) this._read();
-    this._update();
-  }
-
-  _onEnd() {
-    if (this._decoder !== null) {
-      const rest = this._decoder.end();
-      if (rest !== '') this.emit('data', rest);
-    }
-    this._ended = true;
-    this.emit('end');
-    if (this.destroyed) return;
-    if (!this.allowHalfOpen && !this._ending) this.end();
-    else if (this._finished) this.destroy();
-  }
-
-  // Sends what is queued; runs write callbacks for what went out.
-  _flush() {
-    while (this._handle !== null && this._writeQueue.length > 0) {
-      const item = this._writeQueue[0];
-      let n;
-      try {
-        n = binding.send(this._handle, item.offset === 0 ? item.data : item.data.subarray(item.offset));
-      } catch (err) {
-        this.destroy(err);
-        return;
-      }
-      if (n < 0) return;
-      item.offset += n;
-      this._queued -= n;
-      this._bytesWritten += n;
-      if (n > 0) this._touch();
-      if (item.offset < item.data.length) return;
-      this._writeQueue.shift();
-      if (typeof item.cb === 'function') process.nextTick(item.cb, null);
-    }
-    if (this._handle === null) return;
-    if (this._needDrain) {
-      this._needDrain = false;
-      process.nextTick(() => this.emit('drain'));
-    }
-    if (this._ending && !this._finished) {
-      this._finished = true;
-      binding.shutdown(this._handle, 1);
-      // As a shutdown request completes in Node: after this poll phase.
-      setImmediate(() => {
-        this.emit('finish');
-        // Both ends done: the socket closes (else it waits for the peer's end).
-        if (this._ended) this.destroy();
-      });
+    if (n < 0) return;
+    req.offset += n;
+    if (n > 0) this._touch();
+    if (req.offset >= req.data.length) {
+      this._writeReq = null;
+      req.cb();
+      return;
     }
   }
+};
 
-  // Asks the loop for the readiness this socket needs now.
-  _update() {
-    if (this._handle === null || this.destroyed) return;
-    let bits = 0;
-    if (this.connecting) bits = WRITABLE;
-    else {
-      if (!this._eof && !this._holdReads && (this._isFlowing() || this._buffered < kHighWaterMark)) bits |= READABLE;
-      if (this._writeQueue.length > 0 || (this._ending && !this._finished)) bits |= WRITABLE;
-    }
-    if (bits !== this._watching) {
-      this._watching = bits;
+// Asks the loop for the readiness this socket needs now.
+proto._update = function _update() {
+  if (this._handle === null) return;
+  let bits = 0;
+  if (this.connecting) bits = WRITABLE;
+  else {
+    if (this._reading) bits |= READABLE;
+    if (this._writeReq !== null) bits |= WRITABLE;
+  }
+  if (bits !== this._watching) {
+    this._watching = bits;
+    try {
       binding.watch(this._handle, bits);
-    }
-    if (!this.connecting && (bits & WRITABLE) && this._writeQueue.length === 0) this._flush();
+    } catch { /* closed under us: the next read or write reports it */ }
   }
+};
 
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (chunk === null) throw new codes.ERR_STREAM_NULL_VALUES();
-    const data = toBuffer(chunk, encoding);
-    if (this._ending) {
-      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
-      process.nextTick(() => {
-        if (typeof cb === 'function') cb(err);
-        this.destroy(err);
-      });
-      return false;
-    }
-    if (this.destroyed) {
-      const err = new codes.ERR_SOCKET_CLOSED();
-      process.nextTick(() => { if (typeof cb === 'function') cb(err); });
-      return false;
-    }
-    this._writeQueue.push({ data, offset: 0, cb });
-    this._queued += data.length;
-    if (!this.connecting && this._handle !== null && this._writeQueue.length === 1) this._flush();
-    this._update();
-    // As Node's sockets decide: by what is still buffered once the OS took what it could.
-    const ok = this._queued < kHighWaterMark;
-    if (!ok) this._needDrain = true;
-    return ok;
+proto._writeGeneric = function _writeGeneric(data, encoding, cb) {
+  if (this.connecting) {
+    this._pendingData = data;
+    this._pendingWrite = { data, encoding, cb };
+    return;
   }
-
-  end(data, encoding, cb) {
-    if (typeof data === 'function') {
-      cb = data;
-      data = undefined;
-    } else if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (data !== undefined && data !== null) this.write(data, encoding);
-    if (typeof cb === 'function') this.once('finish', cb);
-    if (this._ending) return this;
-    this._ending = true;
-    if (this._handle !== null && !this.connecting) {
-      if (this._writeQueue.length === 0) this._flush();
-      this._update();
-    }
-    return this;
+  if (this._handle === null) {
+    cb(new codes.ERR_SOCKET_CLOSED());
+    return;
   }
+  const bytes = toBytes(data, encoding);
+  this._bytesDispatched += bytes.length;
+  this._writeReq = { data: bytes, offset: 0, cb };
+  this._flush();
+  this._update();
+};
 
-  destroy(err) {
-    if (this.destroyed) return this;
-    this.destroyed = true;
-    this.connecting = false;
-    this._clearTimer();
-    if (this._handle !== null) {
-      // Addresses stay readable after the close, as in Node.
-      this._peerInfo();
-      this._localInfo();
-      loop.unregisterHandle(this._handle);
-      binding.close(this._handle);
-      this._handle = null;
-    }
-    const hadError = err !== undefined && err !== null;
-    this._hadError = hadError;
-    // 'error' on the next tick, 'close' in the loop's close phase, once the handle is gone.
-    if (hadError) process.nextTick(() => this.emit('error', err));
+proto._write = function _write(data, encoding, cb) {
+  this._writeGeneric(data, encoding, cb);
+};
+
+proto._writev = function _writev(chunks, cb) {
+  const Buffer = lazyBuffer();
+  const list = [];
+  for (const { chunk, encoding } of chunks) list.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+  this._writeGeneric(list.length === 1 ? list[0] : Buffer.concat(list), 'buffer', cb);
+};
+
+proto._final = function _final(cb) {
+  if (this.connecting) {
+    this.once('connect', () => this._final(cb));
+    return;
+  }
+  if (this._handle === null) {
+    cb();
+    return;
+  }
+  binding.shutdown(this._handle, 1);
+  // As a shutdown request completes in Node: after this poll phase.
+  setImmediate(cb);
+};
+
+proto._destroy = function _destroy(err, cb) {
+  this.connecting = false;
+  this._reading = false;
+  this._clearTimer();
+  this._writeReq = null;
+  if (this._handle !== null) {
+    // Addresses stay readable after the close, as in Node.
+    this._peerInfo();
+    this._localInfo();
+    loop.unregisterHandle(this._handle);
+    binding.close(this._handle);
+    this._handle = null;
+  }
+  const hadError = err !== undefined && err !== null;
+  this._hadError = hadError;
+  cb(err);
+  // 'close' in the loop's close phase, once the handle is gone (after 'error').
+  if (!this._closeQueued) {
+    this._closeQueued = true;
     loop.queueClose(() => {
       this.emit('close', hadError);
-      if (this._server !== null) this._server._connectionClosed();
+      const server = this._server;
+      if (server !== null) {
+        this._server = null;
+        server._connectionClosed();
+      }
     });
-    return this;
   }
-  destroySoon() {
-    this.end();
-    this.once('finish', () => this.destroy());
-  }
-  resetAndDestroy() { return this.destroy(); }
+};
 
-  pause() {
-    this._paused = true;
+proto.destroySoon = function destroySoon() {
+  if (this.writable) this.end();
+  if (this.writableFinished) this.destroy();
+  else this.once('finish', this.destroy);
+};
+
+proto.resetAndDestroy = function resetAndDestroy() {
+  if (this._handle !== null) {
+    if (this.connecting) this.once('connect', () => this.destroy());
+    else {
+      binding.setOption(this._handle, 3, true);
+      this.destroy();
+    }
+  } else {
+    this.destroy(new codes.ERR_SOCKET_CLOSED());
+  }
+  return this;
+};
+
+proto.end = function end(data, encoding, cb) {
+  Duplex.prototype.end.call(this, data, encoding, cb);
+  return this;
+};
+
+proto.pause = function pause() {
+  Duplex.prototype.pause.call(this);
+  // Stop reading at once: nothing more comes off the socket while paused.
+  if (!this.connecting && this._handle !== null && this._reading) {
+    this._reading = false;
+    // The read in progress is given up, so that the next read() asks again.
+    this._readableState.reading = false;
     this._update();
-    return this;
   }
-  resume() {
-    this._paused = false;
-    this._holdReads = false;
-    this._flowing = true;
-    process.nextTick(() => this._deliver());
-    return this;
+  return this;
+};
+
+proto.setNoDelay = function setNoDelay(noDelay) {
+  const on = noDelay === undefined ? true : !!noDelay;
+  if (this._handle === null || this.connecting) this._noDelay = on;
+  else binding.setOption(this._handle, 1, on);
+  return this;
+};
+proto.setKeepAlive = function setKeepAlive(enable, initialDelay) {
+  const on = !!enable;
+  if (this._handle === null || this.connecting) this._keepAlive = on;
+  else binding.setOption(this._handle, 2, on);
+  return this;
+};
+proto.setTimeout = function setTimeout(ms, cb) {
+  validateNumber(ms, 'msecs', 0, 2 ** 31 - 1);
+  if (cb !== undefined) validateFunction(cb, 'callback');
+  if (this.destroyed) return this;
+  if (typeof cb === 'function') {
+    if (ms === 0) this.removeListener('timeout', cb);
+    else this.once('timeout', cb);
   }
-  isPaused() { return this._paused; }
-  setEncoding(encoding) {
-    const { StringDecoder } = require('string_decoder');
-    this._decoder = new StringDecoder(encoding);
-    return this;
+  this._timeout = ms;
+  this._touch();
+  return this;
+};
+proto._touch = function _touch() {
+  if (this._timeout <= 0) {
+    if (this._timer !== null) this._clearTimer();
+    return;
   }
-  setNoDelay(noDelay = true) {
-    if (this._handle !== null) binding.setOption(this._handle, 1, !!noDelay);
-    return this;
+  if (this.destroyed) return;
+  if (this._timer !== null) {
+    this._timer.refresh();
+    return;
   }
-  setKeepAlive(enable = false) {
-    if (this._handle !== null) binding.setOption(this._handle, 2, !!enable);
-    return this;
+  this._timer = setTimeout(() => {
+    this._timer = null;
+    this.emit('timeout');
+  }, this._timeout);
+  this._timer.unref();
+};
+proto._unrefTimer = proto._touch;
+proto._clearTimer = function _clearTimer() {
+  if (this._timer !== null) {
+    clearTimeout(this._timer);
+    this._timer = null;
   }
-  setTimeout(ms, cb) {
-    validateNumber(ms, 'msecs', 0, 2 ** 31 - 1);
-    if (cb !== undefined) validateFunction(cb, 'callback');
-    if (this.destroyed) return this;
-    if (typeof cb === 'function') {
-      if (ms === 0) this.removeListener('timeout', cb);
-      else this.once('timeout', cb);
-    }
-    this._timeout = ms;
-    this._touch();
-    return this;
-  }
-  _touch() {
-    this._clearTimer();
-    if (this._timeout > 0 && !this.destroyed) {
-      this._timer = setTimeout(() => this.emit('timeout'), this._timeout);
-      this._timer.unref();
-    }
-  }
-  _clearTimer() {
-    if (this._timer !== null) {
-      clearTimeout(this._timer);
-      this._timer = null;
-    }
-  }
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-}
-for (const name of ['pipe', 'unpipe', 'read', 'unshift', 'wrap']) {
-  SocketImpl.prototype[name] = thrower(`net.Socket.${name}`);
-}
-SocketImpl.prototype[Symbol.asyncIterator] = thrower('net.Socket[Symbol.asyncIterator]');
+};
 
 // Whether a socket or server keeps the process alive.
 function ref() {
   this._refed = true;
-  if (this._handle !== null) loop.refHandle(this._handle);
+  if (typeof this._handle === 'number') loop.refHandle(this._handle);
   return this;
 }
 function unref() {
   this._refed = false;
-  if (this._handle !== null) loop.unrefHandle(this._handle);
+  if (typeof this._handle === 'number') loop.unrefHandle(this._handle);
   return this;
 }
-SocketImpl.prototype.ref = ref;
-SocketImpl.prototype.unref = unref;
+proto.ref = ref;
+proto.unref = unref;
 
-// Node's Socket and Server are functions that may be called without `new`; a class under each
-// does the work, and subclasses (`class X extends net.Socket`) get their own prototype.
-function constructible(name, Impl) {
-  // (A function expression, named by its key: methods cannot be constructed.)
-  const ctor = {
-    [name]: function (...args) {
-      return Reflect.construct(Impl, args, new.target ?? ctor);
-    },
-  }[name];
-  ctor.prototype = Impl.prototype;
-  Object.defineProperty(Impl.prototype, 'constructor', { value: ctor, writable: true, configurable: true });
-  Object.setPrototypeOf(ctor, EventEmitter);
-  return ctor;
-}
-const Socket = constructible('Socket', SocketImpl);
+proto[Symbol.asyncDispose] = async function () {
+  if (!this.destroyed) this.destroy();
+};
 
-function normalizeConnectArgs(args) {
-  if (args.length === 0) throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
-  let options;
-  let i = 1;
+const kNormalized = Symbol('normalizedArgs');
+
+// connect()'s and createConnection()'s argument forms: (options[, cb]), (path[, cb]),
+// (port[, host][, cb]).
+function normalizeArgs(args) {
+  let options = {};
+  let arr;
+  if (args.length === 0) {
+    arr = [options, null];
+    arr[kNormalized] = true;
+    return arr;
+  }
   const first = args[0];
   if (first !== null && typeof first === 'object') options = { ...first };
-  else if (typeof first === 'string' && !/^\d+$/.test(first) && first !== '') options = { path: first };
+  else if (typeof first === 'string' && Number.isNaN(Number(first))) options.path = first;
   else {
-    options = { port: first };
-    if (typeof args[1] === 'string') {
-      options.host = args[1];
-      i = 2;
-    }
+    options.port = first;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
   }
-  const cb = args.slice(i).find((a) => typeof a === 'function');
-  return [options, cb];
+  const cb = args[args.length - 1];
+  arr = [options, typeof cb === 'function' ? cb : null];
+  arr[kNormalized] = true;
+  return arr;
 }
 
 function connect(...args) {
-  const [options, cb] = normalizeConnectArgs(args);
+  const normalized = normalizeArgs(args);
+  const [options] = normalized;
+  if (options.timeout !== undefined) validateNumber(options.timeout, 'timeout', 0, 2 ** 31 - 1);
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
-  return socket.connect(options, cb);
+  return socket.connect(normalized);
 }
 
 // ---- Server --------------------------------------------------------------------------------
 
-class ServerImpl extends EventEmitter {
-  constructor(options, connectionListener) {
-    super();
-    if (typeof options === 'function') {
-      connectionListener = options;
-      options = {};
-    }
-    options = options ?? {};
-    if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    if (typeof connectionListener === 'function') this.on('connection', connectionListener);
-    this.allowHalfOpen = options.allowHalfOpen === true;
-    this.pauseOnConnect = options.pauseOnConnect === true;
-    this._handle = null;
-    this._connections = 0;
-    this._closing = false;
-    this._refed = true;
-    this.maxConnections = undefined;
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  EventEmitter.call(this);
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = {};
+  } else if (options === undefined || options === null) {
+    options = {};
+  } else if (typeof options !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
+  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  this.allowHalfOpen = options.allowHalfOpen === true;
+  this.pauseOnConnect = !!options.pauseOnConnect;
+  this.noDelay = options.noDelay === true;
+  this.keepAlive = options.keepAlive === true;
+  this.highWaterMark = options.highWaterMark;
+  this._handle = null;
+  this._connections = 0;
+  this._closing = false;
+  this._refed = true;
+  this._usingWorkers = false;
+  this._workers = [];
+  this._unref = false;
+  this._listeningId = 0;
+  this.maxConnections = undefined;
+  Object.defineProperty(this, 'connections', {
+    configurable: true, enumerable: false,
+    get() { return this._connections; },
+    set(v) { this._connections = v; },
+  });
+}
+Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Server, EventEmitter);
 
-  get listening() { return this._handle !== null; }
+Object.defineProperty(Server.prototype, 'listening', {
+  configurable: true, enumerable: true,
+  get() { return this._handle !== null; },
+});
 
-  listen(...args) {
-    let options = {};
-    let cb;
-    if (typeof args[args.length - 1] === 'function') cb = args.pop();
-    const first = args[0];
-    if (first !== null && typeof first === 'object') options = { ...first };
-    else if (typeof first === 'string' && !/^\s*\d+\s*$/.test(first)) options.path = first;
-    else {
-      if (first !== undefined && first !== null) options.port = first;
-      if (typeof args[1] === 'string') options.host = args[1];
-      const backlog = typeof args[1] === 'number' ? args[1] : args[2];
-      if (typeof backlog === 'number') options.backlog = backlog;
+Server.prototype.listen = function listen(...args) {
+  let options = {};
+  let cb;
+  if (typeof args[args.length - 1] === 'function') cb = args.pop();
+  const first = args[0];
+  if (first !== null && typeof first === 'object') {
+    options = { ...first };
+    if (options.port === undefined && options.path === undefined && !('port' in first) && args.length === 1 &&
+        (first._handle !== undefined || first.fd !== undefined)) {
+      throw new codes.ERR_NOT_IMPLEMENTED('net.Server.listen(handle)');
     }
-    if (options.path !== undefined) {
-      throw new codes.ERR_NOT_IMPLEMENTED('net.Server.listen({ path })');
+    if (!('port' in options) && !('path' in options)) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options', first,
+        'must have the property "port" or "path"');
     }
-    if (this._handle !== null) throw new codes.ERR_SERVER_ALREADY_LISTEN();
-    const port = options.port === undefined ? 0 : validatePort(options.port, 'options.port');
-    if (typeof cb === 'function') this.once('listening', cb);
-    const backlog = typeof options.backlog === 'number' ? options.backlog : 511;
-    const host = options.host;
-    if (host === undefined || host === null || isIP(host)) {
-      // With no host, every interface (IPv6 and IPv4), as Node does.
-      const ip = host ?? '::';
-      binding.check(ip, port);
-      this._bind(ip, port, backlog);
+  } else if (typeof first === 'string' && Number.isNaN(Number(first))) {
+    options.path = first;
+  } else {
+    if (first !== undefined && first !== null) options.port = first;
+    if (typeof args[1] === 'string' || args[1] === null) {
+      options.host = args[1] ?? undefined;
+      if (typeof args[2] === 'number') options.backlog = args[2];
+    } else if (typeof args[1] === 'number') {
+      options.backlog = args[1];
+    }
+  }
+  if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
+  if (options.path !== undefined && options.path !== null) {
+    throw new codes.ERR_NOT_IMPLEMENTED('net.Server.listen({ path })');
+  }
+  if (this._handle !== null) throw new codes.ERR_SERVER_ALREADY_LISTEN();
+  let port = 0;
+  if (options.port !== undefined && options.port !== null) {
+    if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+      throw new codes.ERR_INVALID_ARG_VALUE('options', first, 'is invalid');
+    }
+    port = validatePort(options.port, 'options.port');
+  }
+  if (options.backlog !== undefined && options.backlog !== null) {
+    validateInt32(Number.isFinite(options.backlog) ? Math.trunc(options.backlog) : options.backlog, 'options.backlog', 0);
+  }
+  if (typeof cb === 'function') this.once('listening', cb);
+  const backlog = typeof options.backlog === 'number' ? options.backlog : 511;
+  const host = options.host;
+  if (options.signal) {
+    const signal = options.signal;
+    if (signal.aborted) {
+      process.nextTick(() => this.close());
       return this;
     }
-    require('dns').lookup(host, (err, address) => {
-      if (err) {
-        this.emit('error', err);
-        return;
-      }
-      try {
-        binding.check(address, port);
-      } catch (e) {
-        this.emit('error', e);
-        return;
-      }
-      this._bind(address, port, backlog);
-    });
+    const onAbort = () => this.close();
+    signal.addEventListener('abort', onAbort, { once: true });
+    this.once('close', () => signal.removeEventListener('abort', onAbort));
+  }
+  this._closing = false;
+  const id = ++this._listeningId;
+  if (host === undefined || host === null || host === '' || isIP(host)) {
+    // With no host, every interface (IPv6 and IPv4), as Node does.
+    const ip = host ? host : (options.ipv6Only === false || true ? '::' : '::');
+    try {
+      binding.check(ip, port);
+    } catch (err) {
+      if (err.code === 'ERR_ACCESS_DENIED') throw err;
+      process.nextTick(() => this.emit('error', err));
+      return this;
+    }
+    this._bind(ip, port, backlog, host ? false : true);
     return this;
   }
-
-  _bind(ip, port, backlog) {
-    const handle = binding.newHandle();
+  require('dns').lookup(host, (err, address) => {
+    if (id !== this._listeningId) return;
+    if (err) {
+      this.emit('error', err);
+      return;
+    }
     try {
-      binding.listen(handle, ip, port, backlog);
-    } catch (err) {
+      binding.check(address, port);
+    } catch (e) {
+      this.emit('error', e);
+      return;
+    }
+    this._bind(address, port, backlog, false);
+  });
+  return this;
+};
+
+Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
+  let handle = binding.newHandle();
+  try {
+    binding.listen(handle, ip, port, backlog);
+  } catch (err) {
+    // No IPv6 on this machine: every IPv4 interface instead.
+    if (anyHost && (err.code === 'EAFNOSUPPORT' || err.code === 'EADDRNOTAVAIL')) {
+      handle = binding.newHandle();
+      try {
+        binding.listen(handle, '0.0.0.0', port, backlog);
+      } catch (err2) {
+        process.nextTick(() => this.emit('error', err2));
+        return;
+      }
+    } else {
       process.nextTick(() => this.emit('error', err));
       return;
     }
-    this._handle = handle;
-    loop.registerHandle(handle, () => this._accept());
-    if (!this._refed) loop.unrefHandle(handle);
-    binding.watch(handle, READABLE);
-    process.nextTick(() => this.emit('listening'));
   }
+  this._handle = handle;
+  loop.registerHandle(handle, () => this._accept());
+  if (!this._refed) loop.unrefHandle(handle);
+  binding.watch(handle, READABLE);
+  process.nextTick(() => {
+    if (this._handle === handle) this.emit('listening');
+  });
+};
 
-  _accept() {
-    while (this._handle !== null) {
-      const handle = binding.newHandle();
-      let got;
-      try {
-        got = binding.accept(this._handle, handle);
-      } catch (err) {
-        this.emit('error', err);
-        return;
-      }
-      if (!got) return;
-      if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
+Server.prototype._accept = function _accept() {
+  while (this._handle !== null) {
+    const handle = binding.newHandle();
+    let got;
+    try {
+      got = binding.accept(this._handle, handle);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    if (!got) return;
+    if (this.maxConnections !== undefined && this.maxConnections !== null &&
+        this._connections >= this.maxConnections) {
+      if (this.listenerCount('drop') > 0) {
+        const local = binding.address(handle, false);
+        const peer = binding.address(handle, true);
+        const data = {
+          localAddress: local?.[0], localPort: local?.[1], localFamily: local?.[2],
+          remoteAddress: peer?.[0], remotePort: peer?.[1], remoteFamily: peer?.[2],
+        };
         binding.close(handle);
-        continue;
-      }
-      const socket = new Socket({ allowHalfOpen: this.allowHalfOpen });
-      socket._server = this;
-      socket._attach(handle);
-      this._connections++;
-      if (this.pauseOnConnect) {
-        socket._paused = true;
-        socket._holdReads = true;
-      }
-      this.emit('connection', socket);
-      socket._update();
-    }
-  }
-
-  _connectionClosed() {
-    this._connections--;
-    this._maybeClosed();
-  }
-
-  _maybeClosed() {
-    if (this._closing && this._handle === null && this._connections === 0) {
-      this._closing = false;
-      process.nextTick(() => this.emit('close'));
-    }
-  }
-
-  address() {
-    if (this._handle === null) return null;
-    const a = binding.address(this._handle, false);
-    return a ? { address: a[0], family: a[2], port: a[1] } : null;
-  }
-
-  close(cb) {
-    if (typeof cb === 'function') {
-      if (this._handle === null) {
-        this.once('close', () => cb(new codes.ERR_SERVER_NOT_RUNNING()));
+        this.emit('drop', data);
       } else {
-        this.once('close', cb);
+        binding.close(handle);
       }
+      continue;
     }
-    if (this._handle !== null) {
-      loop.unregisterHandle(this._handle);
-      binding.close(this._handle);
-      this._handle = null;
+    const socket = new Socket({
+      handle,
+      allowHalfOpen: this.allowHalfOpen,
+      pauseOnConnect: this.pauseOnConnect,
+      highWaterMark: this.highWaterMark,
+    });
+    if (this.noDelay) binding.setOption(handle, 1, true);
+    if (this.keepAlive) binding.setOption(handle, 2, true);
+    socket.server = this;
+    socket._server = this;
+    this._connections++;
+    this.emit('connection', socket);
+    if (!this.pauseOnConnect && !socket.destroyed && socket._readableState.flowing !== false) socket.read(0);
+  }
+};
+
+Server.prototype._connectionClosed = function _connectionClosed() {
+  this._connections--;
+  this._maybeClosed();
+};
+
+Server.prototype._maybeClosed = function _maybeClosed() {
+  if (this._closing && this._handle === null && this._connections === 0) {
+    this._closing = false;
+    process.nextTick(() => this.emit('close'));
+  }
+};
+
+Server.prototype.address = function address() {
+  if (this._handle === null) return null;
+  const a = binding.address(this._handle, false);
+  return a ? { address: a[0], family: a[2], port: a[1] } : null;
+};
+
+Server.prototype.close = function close(cb) {
+  if (typeof cb === 'function') {
+    if (this._handle === null) {
+      this.once('close', () => cb(new codes.ERR_SERVER_NOT_RUNNING()));
+    } else {
+      this.once('close', cb);
     }
-    this._closing = true;
-    this._maybeClosed();
-    return this;
   }
-
-  getConnections(cb) {
-    validateFunction(cb, 'callback');
-    process.nextTick(cb, null, this._connections);
-    return this;
+  this._listeningId++;
+  if (this._handle !== null) {
+    loop.unregisterHandle(this._handle);
+    binding.close(this._handle);
+    this._handle = null;
   }
+  this._closing = true;
+  this._maybeClosed();
+  return this;
+};
 
-  [Symbol.asyncDispose]() {
-    return new Promise((resolve) => this.close(() => resolve()));
-  }
-}
+Server.prototype.getConnections = function getConnections(cb) {
+  validateFunction(cb, 'callback');
+  process.nextTick(cb, null, this._connections);
+  return this;
+};
 
-ServerImpl.prototype.ref = ref;
-ServerImpl.prototype.unref = unref;
-const Server = constructible('Server', ServerImpl);
+Server.prototype[Symbol.asyncDispose] = function () {
+  if (this._handle === null) return Promise.resolve();
+  return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
+Server.prototype.ref = ref;
+Server.prototype.unref = unref;
 
 function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
 }
 
 module.exports = {
+  _normalizeArgs: normalizeArgs,
   isIP, isIPv4, isIPv6,
   getDefaultAutoSelectFamily: () => autoSelectFamily,
   setDefaultAutoSelectFamily(value) { validateBoolean(value, 'value'); autoSelectFamily = value; },
   getDefaultAutoSelectFamilyAttemptTimeout: () => autoSelectFamilyAttemptTimeout,
   setDefaultAutoSelectFamilyAttemptTimeout(value) {
-    validateNumber(value, 'value', 1);
+    validateInt32(value, 'value', 1);
     autoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
   },
   createServer,
@@ -712,6 +875,6 @@ module.exports = {
   Server,
   Socket,
   Stream: Socket,
-  BlockList: thrower('net.BlockList'),
-  SocketAddress: thrower('net.SocketAddress'),
+  BlockList,
+  SocketAddress,
 };

@@ -6,7 +6,6 @@ const { thrower } = require('internal/errors');
 
 const exportsOf = {
   domain: ['create', 'Domain'],
-  http: ['createServer', 'request', 'get', 'Server', 'Agent', 'ClientRequest', 'IncomingMessage', 'ServerResponse', 'METHODS', 'STATUS_CODES'],
   http2: ['createServer', 'createSecureServer', 'connect', 'constants'],
   https: ['createServer', 'request', 'get', 'Server', 'Agent'],
   inspector: ['open', 'close', 'url', 'waitForDebugger', 'Session'],
@@ -14,8 +13,7 @@ const exportsOf = {
   tls: ['connect', 'createServer', 'createSecureContext', 'TLSSocket', 'Server'],
   trace_events: ['createTracing', 'getEnabledCategories'],
   wasi: ['WASI'],
-  _stream_wrap: [], _http_agent: [], _http_client: [], _http_common: [], _http_incoming: [], _http_outgoing: [],
-  _http_server: [], _tls_common: [], _tls_wrap: [],
+  _stream_wrap: [], _tls_common: [], _tls_wrap: [],
   perf_hooks: ['PerformanceObserver', 'monitorEventLoopDelay', 'createHistogram'],
   'node:sea': ['isSea', 'getAsset', 'getRawAsset', 'getAssetAsBlob'],
   'node:sqlite': ['DatabaseSync', 'StatementSync'],

@@ -1,4 +1,6 @@
-//! HTTP/1.x message heads, parsed with `httparse` for the JS HTTP clients (`fetch`).
+//! HTTP/1.x message heads, parsed with `httparse` for `node:http` (requests and responses) and
+//! `fetch` (responses). A head comes back as one flat array of plain values; the JS half builds
+//! messages, headers and bodies from it.
 
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray};
 
@@ -11,6 +13,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "parseResponse",
         Function::new(ctx.clone(), parse_response)?.with_name("parseResponse")?,
+    )?;
+    o.set(
+        "parseRequest",
+        Function::new(ctx.clone(), parse_request)?.with_name("parseRequest")?,
+    )?;
+    o.set(
+        "parseResponseHead",
+        Function::new(ctx.clone(), parse_response_head)?.with_name("parseResponseHead")?,
     )?;
     o.set(
         "parseChunkSize",
@@ -81,4 +91,132 @@ fn parse_response<'js>(ctx: Ctx<'js>, bytes: TypedArray<'js, u8>) -> Result<Opti
 
 fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// A parse failure as Node's HTTP parser names it: its `HPE_*` code and reason.
+fn parser_error(e: httparse::Error) -> (&'static str, &'static str) {
+    match e {
+        httparse::Error::HeaderName => ("HPE_INVALID_HEADER_TOKEN", "Invalid header token"),
+        httparse::Error::HeaderValue => ("HPE_INVALID_HEADER_TOKEN", "Invalid header value char"),
+        httparse::Error::NewLine => ("HPE_LF_EXPECTED", "Missing expected LF after header value"),
+        httparse::Error::Status => ("HPE_INVALID_STATUS", "Invalid status code"),
+        httparse::Error::Token => ("HPE_INVALID_METHOD", "Invalid method encountered"),
+        httparse::Error::TooManyHeaders => ("HPE_HEADER_OVERFLOW", "Header overflow"),
+        httparse::Error::Version => ("HPE_INVALID_VERSION", "Invalid HTTP version"),
+    }
+}
+
+/// The bytes of a live view, copied (building the answer may run JS, which could detach or
+/// change them).
+fn view_bytes<'js>(ctx: &Ctx<'js>, bytes: &TypedArray<'js, u8>, limit: usize) -> Result<Vec<u8>> {
+    let raw = bytes
+        .as_raw()
+        .ok_or_else(|| rquickjs::Exception::throw_type(ctx, "detached buffer"))?;
+    // SAFETY: the view is live and no JavaScript runs while it is copied.
+    let all = unsafe { raw.as_ref() };
+    // One byte past the limit tells an overflowing head from one that just fits.
+    Ok(all[..all.len().min(limit.saturating_add(1))].to_vec())
+}
+
+/// A failure as `[code, reason]`: a two-element array whose first element is a string.
+fn error_array<'js>(ctx: &Ctx<'js>, code: &str, reason: &str) -> Result<Option<Array<'js>>> {
+    let out = Array::new(ctx.clone())?;
+    out.set(0, code)?;
+    out.set(1, reason)?;
+    Ok(Some(out))
+}
+
+/// The request head at the start of `bytes`, for a server: `[length, method, url,
+/// minorVersion, name, value, name, value, …]` (names as sent, values as Latin-1);
+/// `undefined` while it is incomplete; `[code, reason]` (Node's `HPE_*` code) when it is not
+/// a request or is longer than `max_size` bytes.
+fn parse_request<'js>(
+    ctx: Ctx<'js>,
+    bytes: TypedArray<'js, u8>,
+    max_size: f64,
+) -> Result<Option<Array<'js>>> {
+    let limit = if max_size.is_finite() && max_size > 0.0 {
+        max_size as usize
+    } else {
+        MAX_HEAD_BYTES
+    };
+    let data = view_bytes(&ctx, &bytes, limit)?;
+    let mut room = 32;
+    loop {
+        let mut headers = vec![httparse::EMPTY_HEADER; room];
+        let mut request = httparse::Request::new(&mut headers);
+        match request.parse(&data) {
+            Ok(httparse::Status::Partial) if data.len() <= limit => return Ok(None),
+            Ok(httparse::Status::Partial) => {
+                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+            }
+            Ok(httparse::Status::Complete(length)) if length > limit => {
+                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+            }
+            Ok(httparse::Status::Complete(length)) => {
+                let out = Array::new(ctx.clone())?;
+                out.set(0, length)?;
+                out.set(1, request.method.unwrap_or(""))?;
+                out.set(2, request.path.unwrap_or(""))?;
+                out.set(3, request.version.unwrap_or(1))?;
+                for (i, h) in request.headers.iter().enumerate() {
+                    out.set(4 + 2 * i, h.name)?;
+                    out.set(5 + 2 * i, latin1(h.value))?;
+                }
+                return Ok(Some(out));
+            }
+            Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
+            Err(e) => {
+                let (code, reason) = parser_error(e);
+                return error_array(&ctx, code, reason);
+            }
+        }
+    }
+}
+
+/// The response head at the start of `bytes`, for a client: `[length, status, reason,
+/// minorVersion, name, value, …]`; `undefined` while it is incomplete; `[code, reason]` as for
+/// [`parse_request`].
+fn parse_response_head<'js>(
+    ctx: Ctx<'js>,
+    bytes: TypedArray<'js, u8>,
+    max_size: f64,
+) -> Result<Option<Array<'js>>> {
+    let limit = if max_size.is_finite() && max_size > 0.0 {
+        max_size as usize
+    } else {
+        MAX_HEAD_BYTES
+    };
+    let data = view_bytes(&ctx, &bytes, limit)?;
+    let mut room = 32;
+    loop {
+        let mut headers = vec![httparse::EMPTY_HEADER; room];
+        let mut response = httparse::Response::new(&mut headers);
+        match response.parse(&data) {
+            Ok(httparse::Status::Partial) if data.len() <= limit => return Ok(None),
+            Ok(httparse::Status::Partial) => {
+                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+            }
+            Ok(httparse::Status::Complete(length)) if length > limit => {
+                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+            }
+            Ok(httparse::Status::Complete(length)) => {
+                let out = Array::new(ctx.clone())?;
+                out.set(0, length)?;
+                out.set(1, response.code.unwrap_or(0))?;
+                out.set(2, response.reason.unwrap_or(""))?;
+                out.set(3, response.version.unwrap_or(1))?;
+                for (i, h) in response.headers.iter().enumerate() {
+                    out.set(4 + 2 * i, h.name)?;
+                    out.set(5 + 2 * i, latin1(h.value))?;
+                }
+                return Ok(Some(out));
+            }
+            Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
+            Err(e) => {
+                let (code, reason) = parser_error(e);
+                return error_array(&ctx, code, reason);
+            }
+        }
+    }
 }
