@@ -154,7 +154,7 @@ function setup() {
     'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
     'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
     'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
-    'TextDecoderStream']) {
+    'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
     defineLazy(name, () => webStreams()[name]);
   }
 

@@ -15,9 +15,18 @@ const lazyUtils = () => require('internal/streams/utils');
 const lazyWeb = () => require('stream/web');
 const lazyBuffer = () => require('buffer').Buffer;
 
-// A premature close of the Node stream reaches the web side as an AbortError.
+const zlibFailures = new Set(['Z_NEED_DICT', 'Z_ERRNO', 'Z_STREAM_ERROR', 'Z_DATA_ERROR', 'Z_MEM_ERROR', 'Z_BUF_ERROR',
+  'Z_VERSION_ERROR']);
+
+// A premature close of the Node stream reaches the web side as an AbortError; a zlib failure as
+// a TypeError carrying its code (the Compression Streams standard's error type).
 function webErrorFrom(error) {
   if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') return new AbortError(undefined, { cause: error });
+  if (zlibFailures.has(error?.code)) {
+    const err = new TypeError(undefined, { cause: error });
+    err.code = error.code;
+    return err;
+  }
   return error;
 }
 
@@ -52,9 +61,12 @@ function byteLengthSize(chunk) {
   return chunk.byteLength;
 }
 
-// A Writable takes strings too: they count by length.
+// A Writable takes strings too: they count by length. What it cannot take counts as one, and
+// the Writable rejects it.
 function writableChunkSize(chunk) {
-  return typeof chunk === 'string' ? chunk.length : (chunk.byteLength ?? chunk.length);
+  if (typeof chunk === 'string') return chunk.length;
+  const size = chunk?.byteLength ?? chunk?.length;
+  return typeof size === 'number' ? size : 1;
 }
 
 // ---- Readable -> ReadableStream --------------------------------------------------------------
@@ -179,7 +191,10 @@ function newStreamReadableFromReadableStream(readableStream, options = {}) {
 
 // ---- Writable -> WritableStream --------------------------------------------------------------
 
-function newWritableStreamFromStreamWritable(streamWritable) {
+// `hooks` (for CompressionStream/DecompressionStream): `prepareChunk` checks and converts each
+// chunk before it is written, and `destroyOnSyncError` destroys the Node stream when a write
+// throws, so that the readable side fails too.
+function newWritableStreamFromStreamWritable(streamWritable, hooks = undefined) {
   const utils = lazyUtils();
   if (!utils.isWritableNodeStream(streamWritable)) {
     throw new ERR_INVALID_ARG_TYPE('streamWritable', 'stream.Writable', streamWritable);
@@ -229,7 +244,15 @@ function newWritableStreamFromStreamWritable(streamWritable) {
   return new WritableStream({
     start(c) { controller = c; },
     write(chunk) {
-      if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
+      let accepted;
+      try {
+        if (hooks?.prepareChunk !== undefined) chunk = hooks.prepareChunk(chunk);
+        accepted = !streamWritable.writableNeedDrain && streamWritable.write(chunk);
+      } catch (err) {
+        if (hooks?.destroyOnSyncError) destroyStream(streamWritable, err);
+        throw err;
+      }
+      if (!accepted) {
         let resolve, reject;
         const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
         backpressure = { resolve, reject };
@@ -335,7 +358,7 @@ function newStreamWritableFromWritableStream(writableStream, options = {}) {
 
 // ---- Duplex <-> { readable, writable } -------------------------------------------------------
 
-function newReadableWritablePairFromDuplex(duplex, options = {}) {
+function newReadableWritablePairFromDuplex(duplex, options = {}, hooks = undefined) {
   const utils = lazyUtils();
   if (!utils.isDuplexNodeStream(duplex)) throw new ERR_INVALID_ARG_TYPE('duplex', 'stream.Duplex', duplex);
   validateObject(options, 'options');
@@ -343,7 +366,8 @@ function newReadableWritablePairFromDuplex(duplex, options = {}) {
   const type = options.readableType ?? options.type;
   if (type !== undefined) validateOneOf(type, 'options.type', ['bytes', undefined]);
   if (utils.isDestroyed(duplex)) return { writable: closedWritableStream(), readable: closedReadableStream() };
-  const writable = utils.isWritable(duplex) ? newWritableStreamFromStreamWritable(duplex) : closedWritableStream();
+  const writable = utils.isWritable(duplex) ?
+    newWritableStreamFromStreamWritable(duplex, hooks) : closedWritableStream();
   const readable = utils.isReadable(duplex) ?
     newReadableStreamFromStreamReadable(duplex, { type }) : closedReadableStream();
   return { writable, readable };
