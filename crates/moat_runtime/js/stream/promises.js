@@ -1,7 +1,6 @@
 'use strict';
 // node:stream/promises — pipeline() and finished() returning promises.
 
-const { validateObject, validateBoolean } = require('internal/validators');
 const { pipelineImpl } = require('internal/streams/pipeline');
 const { finished } = require('internal/streams/end-of-stream');
 const { isIterable, isNodeStream, isWebStream } = require('internal/streams/utils');
