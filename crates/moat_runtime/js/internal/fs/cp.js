@@ -13,8 +13,25 @@ const S_IFMT = 0o170000;
 const kind = (st) => st[1] & S_IFMT;
 const isDir = (st) => kind(st) === 0o040000;
 
+const prefixes = {
+  ERR_FS_EISDIR: 'Path is a directory',
+  ERR_FS_CP_EINVAL: 'Invalid src or dest',
+  ERR_FS_CP_DIR_TO_NON_DIR: 'Cannot overwrite non-directory with directory',
+  ERR_FS_CP_NON_DIR_TO_DIR: 'Cannot overwrite directory with non-directory',
+  ERR_FS_CP_EEXIST: 'Target already exists',
+  ERR_FS_CP_SOCKET: 'Cannot copy a socket file',
+  ERR_FS_CP_FIFO_PIPE: 'Cannot copy a FIFO pipe',
+  ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot overwrite symlink in subdirectory of self',
+  ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type',
+};
 function cpError(key, message, p, syscall = 'cp', code = 'EINVAL') {
-  return U.systemError(key, 'Invalid src or dest', code, syscall, message, p);
+  return U.systemError(key, prefixes[key], code, syscall, message, p);
+}
+// cpSync checks its top-level paths first and reports those problems as plain errors.
+function plainError(key, message) {
+  const e = new Error(message);
+  e.code = key;
+  return e;
 }
 
 function validateOptions(options) {
@@ -49,20 +66,29 @@ function isSubdir(src, dest) {
   return s.every((part, i) => d[i] === part);
 }
 
-function checkPaths(src, dest, o) {
+function checkPaths(src, dest, o, plain) {
   const srcStat = o.dereference ? b.stat(src, true, true) : b.stat(src, false, true);
   const destStat = statOf(dest, o.dereference);
   if (destStat !== undefined) {
-    if (identical(srcStat, destStat)) throw cpError('ERR_FS_CP_EINVAL', 'src and dest cannot be the same', dest);
+    if (identical(srcStat, destStat)) {
+      if (plain) throw plainError('ERR_FS_CP_EINVAL', `src and dest cannot be the same ${dest}`);
+      throw cpError('ERR_FS_CP_EINVAL', 'src and dest cannot be the same', dest);
+    }
     if (isDir(srcStat) && !isDir(destStat)) {
+      if (plain) throw plainError('ERR_FS_CP_DIR_TO_NON_DIR', `Cannot overwrite non-directory ${dest} with directory ${src}`);
       throw cpError('ERR_FS_CP_DIR_TO_NON_DIR', `cannot overwrite non-directory ${dest} with directory ${src}`, dest, 'cp', 'EISDIR');
     }
     if (!isDir(srcStat) && isDir(destStat)) {
+      if (plain) throw plainError('ERR_FS_CP_NON_DIR_TO_DIR', `Cannot overwrite directory ${dest} with non-directory ${src}`);
       throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', `cannot overwrite directory ${dest} with non-directory ${src}`, dest, 'cp', 'ENOTDIR');
     }
   }
   if (isDir(srcStat) && isSubdir(src, dest)) {
+    if (plain) throw plainError('ERR_FS_CP_EINVAL', `Cannot copy ${src}/ to a subdirectory of self ${dest}`);
     throw cpError('ERR_FS_CP_EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+  }
+  if (plain && isDir(srcStat) && !o.recursive) {
+    throw plainError('ERR_FS_EISDIR', `Recursive option not enabled, cannot copy a directory: ${src}/`);
   }
   return { srcStat, destStat };
 }
@@ -86,7 +112,7 @@ function* copyEntry(src, dest, o, top) {
     const keep = yield o.filter(src, dest);
     if (!keep) return;
   }
-  const { srcStat, destStat } = checkPaths(src, dest, o);
+  const { srcStat, destStat } = checkPaths(src, dest, o, top && o.sync === true);
   if (top) checkParents(src, srcStat, dest);
   if (top) {
     const parent = path.dirname(dest);
@@ -96,7 +122,7 @@ function* copyEntry(src, dest, o, top) {
   switch (kind(st)) {
     case 0o040000:
       if (!o.recursive) {
-        throw U.systemError('ERR_FS_EISDIR', 'Recursive option is required to copy a directory', 'EISDIR', 'cp',
+        throw U.systemError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 'cp',
           `${src} is a directory (not copied)`, src);
       }
       if (destStat === undefined) {
@@ -175,6 +201,7 @@ function prepare(src, dest, options) {
 
 function cpSync(src, dest, options) {
   const [s, d, o] = prepare(src, dest, options);
+  o.sync = true;
   const walk = copyEntry(s, d, o, true);
   let step = walk.next();
   while (!step.done) {
