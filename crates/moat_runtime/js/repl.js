@@ -52,9 +52,7 @@ class REPLServer extends InterfaceConstructor {
     }
     if (options.terminal === undefined) options.terminal = !!options.output.isTTY;
     options.terminal = !!options.terminal;
-    if (options.useColors === undefined) {
-      options.useColors = options.terminal && (typeof options.output.hasColors === 'function' ? options.output.hasColors() : true);
-    }
+    if (options.terminal && options.useColors === undefined) options.useColors = shouldColorize(options.output);
     if (prompt === undefined) prompt = '> ';
     if (eval_ !== undefined) validateFunction(eval_, 'options.eval');
 
@@ -82,6 +80,9 @@ class REPLServer extends InterfaceConstructor {
     this.lines = [];
     this.lines.level = [];
     this.commands = { __proto__: null };
+    // Node keeps a domain here for errors thrown outside an evaluation; moat has no domains,
+    // and an uncaught error ends the process instead, so nothing is emitted on it.
+    this._domain = new (require('events'))();
     this.eval = eval_ || defaultEval;
 
     if (options.writer !== undefined) {
@@ -100,7 +101,7 @@ class REPLServer extends InterfaceConstructor {
     this.on('SIGINT', () => {
       const empty = this.line.length === 0;
       this.clearLine();
-      this.editorMode = false;
+      turnOffEditorMode(this);
       if (!this[kBuffered] && empty) {
         if (sawSIGINT) {
           this.close();
@@ -223,7 +224,7 @@ class REPLServer extends InterfaceConstructor {
   // Editor mode: Ctrl-D runs what was typed, Ctrl-C drops it.
   _ttyWrite(s, key) {
     if (this.editorMode && key && key.ctrl && key.name === 'd') {
-      this.editorMode = false;
+      turnOffEditorMode(this);
       const code = this[kBuffered] + this.line;
       this.line = '';
       this.cursor = 0;
@@ -245,6 +246,23 @@ class REPLServer extends InterfaceConstructor {
 }
 
 const kBuffered = Symbol('bufferedCommand');
+
+// In editor mode lines collect without a prompt until Ctrl-D.
+function turnOnEditorMode(repl) {
+  repl.editorMode = true;
+  InterfaceConstructor.prototype.setPrompt.call(repl, '');
+}
+
+function turnOffEditorMode(repl) {
+  repl.editorMode = false;
+  repl.setPrompt(repl._initialPrompt);
+}
+
+// Colours when the output is a terminal that has them (or FORCE_COLOR says so).
+function shouldColorize(stream) {
+  if (process.env.FORCE_COLOR !== undefined) return require('tty').WriteStream.prototype.getColorDepth.call(stream) > 2;
+  return !!stream?.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+}
 
 function onLine(repl, cmd) {
   if (repl.editorMode) {
@@ -459,9 +477,12 @@ function defineDefaultCommands(repl) {
       try {
         const stats = fs.statSync(file);
         if (stats.isFile()) {
+          // The file goes in as if typed in editor mode, then runs as one piece.
+          turnOnEditorMode(this);
           const data = fs.readFileSync(file, 'utf8');
-          evaluate(this, `${data}\n`, undefined);
-          for (const line of data.split('\n')) this.lines.push(line);
+          this.write(data);
+          turnOffEditorMode(this);
+          this.write('\n');
           return;
         }
         this.output.write(`Failed to load: ${file} is not a valid file\n`);
@@ -475,7 +496,7 @@ function defineDefaultCommands(repl) {
     repl.defineCommand('editor', {
       help: 'Enter editor mode',
       action() {
-        this.editorMode = true;
+        turnOnEditorMode(this);
         this.output.write('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
       },
     });
