@@ -7,11 +7,12 @@ const c = cp.spawn('sh', ['-c', 'cat; echo err >&2; exit 3']);
 console.log(c instanceof EventEmitter, c.stdin instanceof Writable, c.stdout instanceof Readable, c.stdio.length);
 c.stdout.setEncoding('utf8');
 c.stdout.on('data', (d) => console.log('data', JSON.stringify(d)));
-c.stderr.on('data', (d) => console.log('stderr', JSON.stringify(String(d))));
+let errText = '';
+c.stderr.on('data', (d) => { errText += d; });
 c.on('spawn', () => console.log('spawn'));
 c.on('exit', (code, sig) => console.log('exit', code, sig, c.exitCode, c.signalCode));
 c.on('close', (code) => {
-  console.log('close', code);
+  console.log('close', code, JSON.stringify(errText));
   const d = cp.spawn('sh', ['-c', 'echo three >&3'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
   console.log('fd3 duplex', d.stdio[3] instanceof Duplex);
   d.stdio[3].on('data', (b) => console.log('fd3', String(b).trim()));

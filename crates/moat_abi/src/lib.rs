@@ -217,6 +217,8 @@ pub enum Stdio {
     Ignore,
     /// The parent's descriptor of this number (native only; in the sandbox only 0 to 2).
     Fd(i32),
+    /// A socket pair, readable and writable at both ends, also for fds 0 to 2 (an IPC channel).
+    Socket,
 }
 
 /// A command to run.
@@ -401,6 +403,7 @@ impl Command {
                     w.0.push(3);
                     w.i32(*fd);
                 }
+                Stdio::Socket => w.0.push(4),
             }
         }
         w.opt(&self.argv0, |w, a| w.str(a));
@@ -440,6 +443,7 @@ impl Command {
                 1 => Stdio::Inherit,
                 2 => Stdio::Ignore,
                 3 => Stdio::Fd(r.i32()?),
+                4 => Stdio::Socket,
                 _ => return Err(DecodeError("command")),
             });
         }
@@ -620,7 +624,13 @@ mod tests {
             args: vec!["echo".into(), "hé".into()],
             cwd: Some("/tmp".into()),
             env: Some(vec![("A".into(), "1".into())]),
-            stdio: vec![Stdio::Pipe, Stdio::Inherit, Stdio::Ignore, Stdio::Fd(7)],
+            stdio: vec![
+                Stdio::Pipe,
+                Stdio::Inherit,
+                Stdio::Ignore,
+                Stdio::Fd(7),
+                Stdio::Socket,
+            ],
             argv0: Some("e".into()),
             detached: true,
             uid: Some(1),

@@ -145,11 +145,16 @@ fn socket_pair() -> io::Result<(OwnedFd, OwnedFd)> {
     Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
-/// The standard stream `i` of a child as `std` takes it, and the parent's end of its pipe
-/// when it is one.
-fn std_stdio(s: Stdio, i: i32) -> io::Result<StdStdio> {
+/// The standard stream `i` of a child as `std` takes it; for a socket pair, the parent's end
+/// goes to `sockets`.
+fn std_stdio(s: Stdio, i: i32, sockets: &mut Vec<(i32, OwnedFd)>) -> io::Result<StdStdio> {
     Ok(match s {
         Stdio::Pipe => StdStdio::piped(),
+        Stdio::Socket => {
+            let (parent, child) = socket_pair()?;
+            sockets.push((i, parent));
+            StdStdio::from(child)
+        }
         Stdio::Inherit => StdStdio::inherit(),
         Stdio::Ignore => StdStdio::null(),
         Stdio::Fd(fd) if fd == i => StdStdio::inherit(),
@@ -183,7 +188,7 @@ fn build(cmd: &Command) -> io::Result<Prepared> {
         let i = i as i32;
         let source = match *s {
             Stdio::Ignore => continue,
-            Stdio::Pipe => {
+            Stdio::Pipe | Stdio::Socket => {
                 let (parent, child) = socket_pair()?;
                 sockets.push((i, parent));
                 dup_above(child.as_raw_fd(), high)?
@@ -233,9 +238,9 @@ fn build(cmd: &Command) -> io::Result<Prepared> {
         c.envs(env.iter().map(|(k, v)| (k, v)));
     }
     let pick = |i: usize| cmd.stdio.get(i).copied().unwrap_or(Stdio::Pipe);
-    c.stdin(std_stdio(pick(0), 0)?)
-        .stdout(std_stdio(pick(1), 1)?)
-        .stderr(std_stdio(pick(2), 2)?);
+    c.stdin(std_stdio(pick(0), 0, &mut sockets)?)
+        .stdout(std_stdio(pick(1), 1, &mut sockets)?)
+        .stderr(std_stdio(pick(2), 2, &mut sockets)?);
     Ok(Prepared {
         command: c,
         sockets,
@@ -252,9 +257,15 @@ fn status_parts(s: std::process::ExitStatus) -> (Option<i32>, Option<i32>) {
 /// # Errors
 /// The spawn error (`ENOENT` for a missing program, `EACCES`, …).
 pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
-    let mut prepared = build(cmd)?;
-    let mut child = prepared.command.spawn()?;
-    drop(prepared._child_ends);
+    let Prepared {
+        mut command,
+        mut sockets,
+        _child_ends,
+    } = build(cmd)?;
+    let mut child = command.spawn()?;
+    // The child's ends (socket pairs given as its stdio included) close here in the parent.
+    drop(command);
+    drop(_child_ends);
     let pid = child.id();
     if let Some(mut stdin) = child.stdin.take() {
         let input = cmd.input.clone().unwrap_or_default();
@@ -281,7 +292,7 @@ pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
                         if let Some(m) = max
                             && buf.len() > m
                         {
-                            buf.truncate(m);
+                            // Node keeps the read that went past the limit whole.
                             overflowed.store(true, std::sync::atomic::Ordering::SeqCst);
                             let _ = kill(pid as i32, kill_signal);
                             break;
@@ -307,7 +318,7 @@ pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
             .map(|s| Box::new(s) as Box<dyn Read + Send>),
     );
     // Sockets past fd 2 are read to their end too and dropped: spawnSync reports only 1 and 2.
-    for (_, s) in prepared.sockets.drain(..) {
+    for (_, s) in sockets.drain(..) {
         std::thread::spawn(move || {
             let _ = io::copy(&mut File::from(s), &mut io::sink());
         });
@@ -471,9 +482,15 @@ pub fn spawn(
     handle: u32,
     sink: impl Fn(Event) + Clone + Send + 'static,
 ) -> io::Result<Child> {
-    let mut prepared = build(cmd)?;
-    let mut child = prepared.command.spawn()?;
-    drop(prepared._child_ends);
+    let Prepared {
+        mut command,
+        mut sockets,
+        _child_ends,
+    } = build(cmd)?;
+    let mut child = command.spawn()?;
+    // The child's ends (socket pairs given as its stdio included) close here in the parent.
+    drop(command);
+    drop(_child_ends);
     let pid = child.id();
     let mut pipes = HashMap::new();
     let mut gates = Vec::new();
@@ -515,13 +532,15 @@ pub fn spawn(
             }),
         );
     }
-    for (fd, s) in prepared.sockets.drain(..) {
-        pipes.insert(fd, Arc::new(socket_pipe(s, handle, fd, sink.clone())?));
+    for (fd, s) in sockets.drain(..) {
+        let pipe = socket_pipe(s, handle, fd, sink.clone())?;
+        gates.extend(pipe.gate.clone());
+        pipes.insert(fd, Arc::new(pipe));
     }
     std::thread::spawn(move || {
         let status = child.wait();
-        // Exit is reported after the output read so far, as Node emits 'exit' before 'close'
-        // but after data; a paused pipe does not hold it back.
+        // Exit is reported after the output and the socket pairs (an IPC channel) have ended,
+        // as Node emits 'exit' after data and 'disconnect'; a paused pipe does not hold it back.
         for g in gates {
             g.wait_settled();
         }

@@ -69,7 +69,7 @@ function getValidStdio(stdio, sync) {
   return { stdio: out, ipc };
 }
 
-const binaryStdio = (entries) => entries.map((e) => (e.type === 'fd' ? e.fd : e.type === 'ignore' ? 'ignore' : 'pipe'));
+const binaryStdio = (entries) => entries.map((e) => (e.type === 'fd' ? e.fd : e.type === 'ignore' ? 'ignore' : e.type === 'ipc' ? 'socket' : 'pipe'));
 
 // ---- the stdio streams of a running child ------------------------------------------------
 
@@ -122,6 +122,7 @@ function createReadable(child, fd) {
   const C = makeReadable(Readable, child, fd);
   const s = new C();
   s._destroy = (err, cb) => { closeFd(child, fd); cb(err); };
+  Object.defineProperty(s, 'writable', { value: false, writable: true, configurable: true, enumerable: true });
   return s;
 }
 
@@ -135,6 +136,7 @@ function createWritable(child, fd) {
     destroy(err, cb) { closeFd(child, fd); cb(err); },
   });
   s[kPipeOf] = { child, fd };
+  Object.defineProperty(s, 'readable', { value: false, writable: true, configurable: true, enumerable: true });
   return s;
 }
 
@@ -170,15 +172,15 @@ class ChildProcess extends EventEmitter {
 
   spawn(options) {
     validateObject(options, 'options');
-    validateString(options.file, 'options.file');
+    validateSerialization(options.serialization);
+    const { stdio, ipc } = getValidStdio(options.stdio, false);
     if (options.envPairs !== undefined && !Array.isArray(options.envPairs)) {
       throw new codes.ERR_INVALID_ARG_TYPE('options.envPairs', 'Array', options.envPairs);
     }
+    validateString(options.file, 'options.file');
     if (options.args !== undefined && !Array.isArray(options.args)) {
       throw new codes.ERR_INVALID_ARG_TYPE('options.args', 'Array', options.args);
     }
-    validateSerialization(options.serialization);
-    const { stdio, ipc } = getValidStdio(options.stdio, false);
     const env = (options.envPairs || []).slice();
     if (ipc !== undefined) {
       env.push(`NODE_CHANNEL_FD=${ipc}`);
@@ -377,12 +379,15 @@ function fork(modulePath, args, options) {
   let execArgv;
   if (args == null) args = [];
   else if (typeof args === 'object' && !Array.isArray(args)) { options = args; args = []; }
-  else if (!Array.isArray(args)) throw new codes.ERR_INVALID_ARG_VALUE('args', args);
+  else if (!Array.isArray(args)) throw new codes.ERR_INVALID_ARG_TYPE('args', 'Array', args);
   if (options != null) validateObject(options, 'options');
   options = { ...options, shell: false };
   execArgv = options.execArgv || process.execArgv;
   args = [...execArgv, modulePath, ...args];
   if (typeof options.stdio === 'string') {
+    if (!['ignore', 'overlapped', 'pipe', 'inherit'].includes(options.stdio)) {
+      throw new codes.ERR_INVALID_ARG_VALUE('stdio', options.stdio);
+    }
     options.stdio = [options.stdio, options.stdio, options.stdio, 'ipc'];
   } else if (!Array.isArray(options.stdio)) {
     options.stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['inherit', 'inherit', 'inherit', 'ipc'];
@@ -439,7 +444,7 @@ function execFile(file, ...rest) {
     exited = true;
     if (timer) { clearTimeout(timer); timer = null; }
     if (!callback) return;
-    const join = (name) => (enc ? out[name].join('') : Buffer.concat(out[name]));
+    const join = (name) => (enc || typeof out[name][0] === 'string' ? out[name].join('') : Buffer.concat(out[name]));
     const stdout = join('stdout');
     const stderr = join('stderr');
     if (!ex && code === 0 && signal === null) { callback(null, stdout, stderr); return; }
@@ -463,7 +468,7 @@ function execFile(file, ...rest) {
     if (!s) continue;
     if (enc) s.setEncoding(enc);
     s.on('data', (chunk) => {
-      const size = chunk.length;
+      const size = typeof chunk === 'string' ? Buffer.byteLength(chunk, enc || 'utf8') : chunk.length;
       len[name] += size;
       if (len[name] > options.maxBuffer) {
         const keep = options.maxBuffer - (len[name] - size);
@@ -489,13 +494,12 @@ function exec(command, options, callback) {
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 function promisified(fn) {
   return (...args) => {
-    let child;
-    const promise = new Promise((resolve, reject) => {
-      child = fn(...args, (err, stdout, stderr) => {
-        if (err) { err.stdout = stdout; err.stderr = stderr; reject(err); } else resolve({ stdout, stderr });
-      });
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+    promise.child = fn(...args, (err, stdout, stderr) => {
+      if (err) { err.stdout = stdout; err.stderr = stderr; reject(err); } else resolve({ stdout, stderr });
     });
-    promise.child = child;
     return promise;
   };
 }
@@ -518,6 +522,7 @@ function spawnSync(file, args, options) {
       throw new codes.ERR_INVALID_ARG_TYPE('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
     }
     if (typeof input === 'string') input = lazyBuffer().from(input, opts.encoding && opts.encoding !== 'buffer' ? opts.encoding : 'utf8');
+    else input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   }
   let r;
   try {

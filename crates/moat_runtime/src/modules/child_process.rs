@@ -23,6 +23,7 @@ fn stdio_of(v: &Value<'_>) -> Stdio {
     match v.as_string().and_then(|s| s.to_string().ok()).as_deref() {
         Some("inherit") => Stdio::Inherit,
         Some("ignore") => Stdio::Ignore,
+        Some("socket") => Stdio::Socket,
         _ => Stdio::Pipe,
     }
 }

@@ -15,6 +15,7 @@ class Decoder {
   constructor(advanced) {
     this.advanced = advanced;
     this.text = '';
+    this.utf8 = null;
     this.pending = null;
   }
   push(bytes) {
@@ -22,7 +23,11 @@ class Decoder {
     const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const out = [];
     if (!this.advanced) {
-      this.text += chunk.toString('utf8');
+      if (this.utf8 === null) {
+        const { StringDecoder } = require('string_decoder');
+        this.utf8 = new StringDecoder('utf8');
+      }
+      this.text += this.utf8.write(chunk);
       let nl;
       while ((nl = this.text.indexOf('\n')) !== -1) {
         const line = this.text.slice(0, nl);
@@ -102,13 +107,16 @@ function setupChannel(target, handle, fd, advanced) {
   target.send = function send(message, handle_, options, callback) {
     if (typeof handle_ === 'function') { callback = handle_; handle_ = undefined; options = undefined; }
     else if (typeof options === 'function') { callback = options; options = undefined; }
-    else if (options !== undefined && options !== null && typeof options !== 'object') {
+    else if (options !== undefined && (options === null || typeof options !== 'object')) {
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
     if (message === undefined) throw new codes.ERR_MISSING_ARGS('message');
     if (!advanced && typeof message !== 'string' && typeof message !== 'object' &&
         typeof message !== 'number' && typeof message !== 'boolean') {
       throw new codes.ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
+    }
+    if (handle_ !== undefined && handle_ !== null && (typeof handle_ !== 'object' || handle_._handle === undefined)) {
+      throw new codes.ERR_INVALID_HANDLE_TYPE();
     }
     if (handle_ !== undefined && handle_ !== null) {
       throw new codes.ERR_NOT_IMPLEMENTED('Sending handles over IPC (subprocess.send with a sendHandle)');

@@ -51,6 +51,8 @@ function validateSerialization(s) {
   }
 }
 
+let warnedShellArgs = false;
+
 // (file, args, options) as spawn and spawnSync take them → what the binding runs.
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');
@@ -76,6 +78,8 @@ function normalizeSpawnArguments(file, args, options) {
     cwd = require('internal/fs/utils').getValidatedPath(cwd, 'options.cwd');
     if (typeof cwd !== 'string') cwd = String(cwd);
   }
+  // An empty directory means none, as in Node.
+  if (cwd === '' || cwd === null) cwd = undefined;
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
   for (const id of ['uid', 'gid']) {
     const v = options[id];
@@ -98,6 +102,11 @@ function normalizeSpawnArguments(file, args, options) {
 
   let spawnFile = file;
   if (options.shell) {
+    if (args.length > 0 && !warnedShellArgs) {
+      warnedShellArgs = true;
+      process.emitWarning('Passing args to a child process with shell option true can lead to security ' +
+        'vulnerabilities, as the arguments are not escaped, only concatenated.', 'DeprecationWarning', 'DEP0190');
+    }
     const command = args.length > 0 ? `${file} ${args.join(' ')}` : file;
     spawnFile = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     args = ['-c', command];
@@ -106,7 +115,7 @@ function normalizeSpawnArguments(file, args, options) {
 
   const envSource = options.env || process.env;
   const env = [];
-  for (const key of Object.keys(envSource)) {
+  for (const key in envSource) {
     const value = envSource[key];
     if (value === undefined) continue;
     checkNullBytes(key, `options.env['${key}']`);
