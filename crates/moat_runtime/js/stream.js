@@ -81,12 +81,13 @@ Object.defineProperty(Stream, 'promises', {
     return promises;
   },
 });
-Object.defineProperty(pipeline, require('util').promisify.custom, {
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+Object.defineProperty(pipeline, kCustomPromisify, {
   __proto__: null,
   enumerable: true,
   get() { return require('stream/promises').pipeline; },
 });
-Object.defineProperty(eos, require('util').promisify.custom, {
+Object.defineProperty(eos, kCustomPromisify, {
   __proto__: null,
   enumerable: true,
   get() { return require('stream/promises').finished; },
