@@ -9,10 +9,7 @@ const kCreate = Symbol('kCreate');
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 const noop = () => {};
 // Promise.prototype.then as the engine made it: user code may replace the global one.
-const promiseThen = Promise.prototype.then;
-function then(promise, onFulfilled, onRejected) {
-  return Reflect.apply(promiseThen, promise, [onFulfilled, onRejected]);
-}
+const then = Function.prototype.call.bind(Promise.prototype.then);
 
 // A FIFO with amortised O(1) shift.
 class Queue {
@@ -93,6 +90,8 @@ function promiseCall(fn, thisArg, ...args) {
 // WebIDL's "a promise resolved with": a new promise, even for a promise (which then takes the
 // ticks of adopting it, as Node's streams do).
 function promiseResolvedWith(value) {
+  // Only a thenable makes a difference; anything else is simply a resolved promise.
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return Promise.resolve(value);
   return new Promise((resolve) => resolve(value));
 }
 
