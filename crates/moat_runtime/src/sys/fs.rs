@@ -101,7 +101,7 @@ impl FdTable {
     /// # Errors
     /// The OS error.
     pub fn fstat(&mut self, fd: i32) -> io::Result<RawStat> {
-        self.with(fd, |f| Ok(raw_stat(&f.metadata()?)))
+        super::platform::fstat(self.check(fd)?)
     }
 
     /// # Errors
@@ -171,13 +171,7 @@ fn ebadf() -> i32 {
 /// # Errors
 /// The OS error.
 pub fn stat(path: &CheckedPath, follow: bool) -> io::Result<RawStat> {
-    let path = &*os(path, follow);
-    let m = if follow {
-        fs::metadata(path)?
-    } else {
-        fs::symlink_metadata(path)?
-    };
-    Ok(raw_stat(&m))
+    super::platform::stat(&os(path, follow), follow)
 }
 
 /// A directory entry: its name and its type bits (as in `st_mode & S_IFMT`; 0 unknown).

@@ -366,6 +366,23 @@ pub fn readlink(path: &Path) -> std::io::Result<PathBuf> {
     std::fs::read_link(path)
 }
 
+/// # Errors
+/// The OS error.
+pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
+    let m = if follow {
+        std::fs::metadata(path)?
+    } else {
+        std::fs::symlink_metadata(path)?
+    };
+    Ok(raw_stat(&m))
+}
+
+/// # Errors
+/// The OS error.
+pub fn fstat(fd: i32) -> std::io::Result<RawStat> {
+    with_file(fd, |f| Ok(raw_stat(&f.metadata()?)))
+}
+
 /// Type bits of what is neither file, directory nor link.
 pub fn special_kind(ft: &std::fs::FileType) -> u32 {
     use std::os::unix::fs::FileTypeExt;

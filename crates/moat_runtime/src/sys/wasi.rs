@@ -218,6 +218,14 @@ mod wasi_fd {
         pub fn fd_read(fd: u32, iovs: *const Iovec, n: usize, nread: *mut usize) -> u16;
         pub fn fd_pread(fd: u32, iovs: *const Iovec, n: usize, off: u64, nread: *mut usize) -> u16;
         pub fn fd_write(fd: u32, iovs: *const Iovec, n: usize, nwritten: *mut usize) -> u16;
+        pub fn fd_filestat_get(fd: u32, out: *mut [u64; 8]) -> u16;
+        pub fn path_filestat_get(
+            fd: u32,
+            flags: u32,
+            path: *const u8,
+            path_len: usize,
+            out: *mut [u64; 8],
+        ) -> u16;
         pub fn fd_pwrite(
             fd: u32,
             iovs: *const Iovec,
@@ -444,6 +452,84 @@ pub fn statfs(path: &Path) -> std::io::Result<[u64; 7]> {
     // SAFETY: the host reads `path_len` bytes at `path` and writes seven u64 at `out`.
     host_result(unsafe { host_fs::fs_statfs(p.as_ptr(), p.len(), out.as_mut_ptr()) })?;
     Ok(out)
+}
+
+/// A stat from WASI's own record, which has the device, inode and link count std does not show
+/// on this target. The record: dev, ino, filetype (a byte), nlink, size, atim, mtim, ctim.
+fn from_filestat(r: &[u64; 8]) -> RawStat {
+    let mode = match r[2] & 0xff {
+        1 => 0o060644,
+        2 => 0o020666,
+        3 => 0o040755,
+        4 => 0o100644,
+        5 | 6 => 0o140755,
+        7 => 0o120777,
+        _ => 0,
+    };
+    RawStat {
+        dev: r[0],
+        ino: r[1],
+        mode,
+        nlink: r[3],
+        uid: 0,
+        gid: 0,
+        rdev: 0,
+        size: r[4],
+        blksize: 4096,
+        blocks: r[4].div_ceil(512),
+        atime_ns: i128::from(r[5]),
+        mtime_ns: i128::from(r[6]),
+        ctime_ns: i128::from(r[7]),
+        birthtime_ns: 0,
+    }
+}
+
+/// # Errors
+/// The OS error.
+pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
+    // The preopened directory holding the path (the longest that does), and the rest of it.
+    let dirs = preopened_dirs();
+    let best = dirs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| path.starts_with(d))
+        .max_by_key(|(_, d)| d.as_os_str().len());
+    let Some((i, dir)) = best else {
+        let m = if follow {
+            std::fs::metadata(path)?
+        } else {
+            std::fs::symlink_metadata(path)?
+        };
+        return Ok(raw_stat(&m));
+    };
+    let rest = path.strip_prefix(dir).unwrap_or(Path::new("."));
+    let rest = if rest.as_os_str().is_empty() {
+        "."
+    } else {
+        path_text(rest)?
+    };
+    let mut r = [0u64; 8];
+    // SAFETY: WASI reads `path_len` bytes at `path` and writes its 64-byte record at `r`.
+    let rc = unsafe {
+        wasi_fd::path_filestat_get(
+            3 + i as u32,
+            u32::from(follow),
+            rest.as_ptr(),
+            rest.len(),
+            &mut r,
+        )
+    };
+    wasi_result(rc)?;
+    Ok(from_filestat(&r))
+}
+
+/// # Errors
+/// The OS error.
+pub fn fstat(fd: i32) -> std::io::Result<RawStat> {
+    let mut r = [0u64; 8];
+    // SAFETY: WASI writes its 64-byte record at `r`.
+    wasi_result(unsafe { wasi_fd::fd_filestat_get(fd as u32, &mut r) })?;
+    Ok(from_filestat(&r))
 }
 
 /// WASI's file types beyond file, directory and link are not told apart here.
