@@ -283,6 +283,16 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
                 }
                 cfg.flags.push(format!("{flag}={mode}"));
             }
+            // Kept as `--trace-require-module=WHICH` in `Options::flags` for the runtime.
+            "--trace-require-module" => {
+                let which = take(args, &mut i, &inline, &flag)?;
+                if which != "all" && which != "no-node-modules" {
+                    return Err(BadOption(
+                        "invalid value for --trace-require-module".to_string(),
+                    ));
+                }
+                cfg.flags.push(format!("{flag}={which}"));
+            }
             f if PLAIN_FLAGS.contains(&f) || PLAIN_FLAGS.contains(&arg.as_str()) => {}
             f if f.starts_with("--experimental-") || f.starts_with("--no-experimental-") => {}
             _ if start < n_env => {

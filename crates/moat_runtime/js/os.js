@@ -11,15 +11,14 @@ const priority = {
 };
 
 function userInfo(options) {
+  // The encoding is read first, as Node's binding does.
+  const encoding = options !== null && typeof options === 'object' ? options.encoding : undefined;
   const u = b.userInfo();
   if (u === undefined || u === null) {
-    const err = new Error('A system error occurred: uv_os_get_passwd returned ENOENT (no such file or directory)');
-    err.code = 'ERR_SYSTEM_ERROR';
-    err.errno = -2;
-    err.syscall = 'uv_os_get_passwd';
-    throw err;
+    const { SystemError } = require('internal/errors');
+    throw new SystemError({ errno: -2, code: 'ENOENT', message: 'no such file or directory', syscall: 'uv_os_get_passwd' });
   }
-  if (options && options.encoding === 'buffer') {
+  if (encoding === 'buffer') {
     const { Buffer } = require('buffer');
     for (const k of ['username', 'homedir', 'shell']) if (typeof u[k] === 'string') u[k] = Buffer.from(u[k]);
   }

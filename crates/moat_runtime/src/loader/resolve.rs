@@ -996,6 +996,22 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
     /// DEP0151: an `import` of a package whose main needed CommonJS's lookups (no main, or
     /// one without its extension) to be found.
     fn warn_legacy_main(&self, dir: &Path, pkg: Option<&Package>, found: &Path, parent: &Path) {
+        // Only for an ES module: CommonJS found that way is CommonJS's own lookup.
+        let is_module = match self.format(found) {
+            Format::Module => true,
+            // Without a declared type, a file is an ES module when it uses module syntax
+            // (a line starting with `import` or `export`) and parses as one.
+            Format::Ambiguous => self.fs.read_to_string(found).is_some_and(|source| {
+                source.lines().any(|l| {
+                    let l = l.trim_start();
+                    l.starts_with("import") || l.starts_with("export")
+                }) && super::detect_module(&source)
+            }),
+            _ => false,
+        };
+        if !is_module {
+            return;
+        }
         let main = pkg
             .and_then(|p| p.json.get("main"))
             .and_then(Value::as_str)

@@ -253,6 +253,7 @@ Module.prototype.load = function load(filename) {
   const format = loader.format(filename);
   if (format === 'module') {
     if (!requireModuleEnabled()) throw esmInterop().requireEsmError(filename, this[kParent]);
+    esmInterop().traceRequireModule(parentFilename(this), filename, Module.prototype.require);
     esmInterop().loadEsm(this, filename, parentFilename(this));
   }
   else if (extnameOf(filename) === '.cjs') Module._extensions['.js'](this, filename);
@@ -365,28 +366,11 @@ const requireModuleEnabled = () => require('internal/options').requireModule();
 const esmInterop = () => require('internal/modules/cjs/esm');
 const parentFilename = (module) => (module[kParent] && module[kParent].filename) || null;
 
+const { makeRequireFunction } = require('internal/modules/helpers');
 function makeRequire(mod) {
-  const require = function require(id) { return mod.require(id); };
-  function resolve(request, options) {
-    validateString(request, 'request');
-    return Module._resolveFilename(request, mod, false, options);
-  }
-  require.resolve = resolve;
-  resolve.paths = function paths(request) {
-    validateString(request, 'request');
-    if (isBuiltin(request)) return null;
-    if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..') {
-      return [mod.filename ? dirnameOf(mod.filename) : process.cwd()];
-    }
-    return Module._nodeModulePaths(mod.filename ? dirnameOf(mod.filename) : process.cwd());
-  };
-  // Defined, not assigned: a setter for `main` on Object.prototype must not see it.
   const p = current.peek();
   const main = p !== undefined ? p.mainModule : Module._mainModule;
-  Object.defineProperty(require, 'main', { value: main, writable: true, enumerable: true, configurable: true });
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
-  return require;
+  return makeRequireFunction(mod, Module, { validateString, isBuiltin, dirnameOf, main });
 }
 
 function createRequire(filename) {

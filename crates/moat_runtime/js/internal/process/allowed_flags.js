@@ -9,7 +9,7 @@ const flags = [
   '--throw-deprecation', '--trace-deprecation', '--expose-gc', '--enable-source-maps', '--preserve-symlinks',
   '--preserve-symlinks-main', '--experimental-require-module', '--no-experimental-require-module',
   '--experimental-vm-modules', '--experimental-detect-module', '--no-experimental-detect-module',
-  '--experimental-default-type', '--abort-on-uncaught-exception', '--unhandled-rejections', '--no-node-snapshot',
+  '--experimental-default-type', '--abort-on-uncaught-exception', '--unhandled-rejections', '--trace-require-module', '--no-node-snapshot',
   '--experimental-global-navigator', '--no-experimental-global-navigator', '--stack-size', '--frozen-intrinsics',
   '--require', '-r', '--import', '--experimental-loader', '--loader', '--input-type', '--env-file',
   '--env-file-if-exists', '--permission', '--allow-child-process', '--allow-worker', '--allow-wasi', '--allow-addons',

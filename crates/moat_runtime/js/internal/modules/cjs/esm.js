@@ -44,6 +44,23 @@ function requireEsmError(filename, parent) {
   return new ERR_REQUIRE_ESM(filename, from, how);
 }
 
+// --trace-require-module=all|no-node-modules: an ExperimentalWarning for the first require() of
+// an ES module (with no-node-modules, the first from outside node_modules), its stack starting
+// at the `require` call.
+let tracedRequireModule = false;
+function traceRequireModule(parentFilename, filename, requireMethod) {
+  if (tracedRequireModule) return;
+  const which = require('internal/options').flagValues('--trace-require-module').pop();
+  if (which === undefined || parentFilename === null) return;
+  if (which === 'no-node-modules' && /[\\/]node_modules[\\/]/.test(parentFilename)) return;
+  const warning = new Error(`CommonJS module ${parentFilename} is loading ES Module ${filename} using require().\n` +
+    'Support for loading ES Module in require() is an experimental feature and might change at any time');
+  warning.name = 'ExperimentalWarning';
+  Error.captureStackTrace(warning, requireMethod);
+  tracedRequireModule = true;
+  process.emitWarning(warning);
+}
+
 // require() of an ES module (Node 24's require(esm)).
 function loadEsm(module, filename, parentFilename) {
   let ns = loader.requireModule(filename, parentFilename);
@@ -63,4 +80,4 @@ function loadEsm(module, filename, parentFilename) {
   module.exports = ns;
 }
 
-module.exports = { warnTypelessPackage, requireEsmError, loadEsm };
+module.exports = { warnTypelessPackage, requireEsmError, loadEsm, traceRequireModule };
