@@ -178,9 +178,10 @@ function shapeClass(cls, names, tag = cls.name) {
   Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: tag, configurable: true });
 }
 
-// `Name { ...fields }` for util.inspect, one level shallower than the caller asked.
+// `Name { ...fields }` for util.inspect, one level shallower than the caller asked. Past the
+// depth limit Node prints `undefined` for these objects, and so do we.
 function customInspect(name, fields, depth, options, inspect) {
-  if (depth < 0) return `${name} [Object]`;
+  if (depth < 0) return undefined;
   const opts = { ...options, depth: options.depth === null || options.depth === undefined ? options.depth : options.depth - 1 };
   return `${name} ${inspect(fields, opts)}`;
 }
