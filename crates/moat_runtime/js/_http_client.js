@@ -81,9 +81,10 @@ function ClientRequest(input, options, cb) {
   if (protocol !== expectedProtocol) throw new codes.ERR_INVALID_PROTOCOL(protocol, expectedProtocol);
 
   const defaultPort = options.defaultPort || (this.agent?.defaultPort) || 80;
-  const optsWithoutSignal = { __proto__: null, ...options };
-  this.port = options.port || defaultPort;
+  this.port = options.port = options.port || defaultPort;
   this.host = options.host = validateHost(options.hostname, 'hostname') || validateHost(options.host, 'host') || 'localhost';
+  const optsWithoutSignal = { __proto__: null, ...options };
+  delete optsWithoutSignal.signal;
   const setHost = options.setHost === undefined || Boolean(options.setHost);
   this.socketPath = options.socketPath;
   if (options.timeout !== undefined) this.timeout = getTimerDuration(options.timeout, 'timeout');

@@ -45,7 +45,7 @@ function IncomingMessage(socket) {
   if (socket) streamOptions = { highWaterMark: socket.readableHighWaterMark };
   Readable.call(this, streamOptions);
   this._readableState.readingMore = true;
-  this.socket = socket ?? null;
+  this.socket = socket;
   this.httpVersionMajor = null;
   this.httpVersionMinor = null;
   this.httpVersion = null;
@@ -59,7 +59,7 @@ function IncomingMessage(socket) {
   this.method = null;
   this.statusCode = null;
   this.statusMessage = null;
-  this.client = socket ?? null;
+  this.client = socket;
   this._consuming = false;
   this._dumped = false;
   this._headers = null;
