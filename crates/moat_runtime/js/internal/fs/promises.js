@@ -71,8 +71,8 @@ class FileHandle extends EventEmitter {
       length = o.length ?? buffer.byteLength - offset;
       position = o.position ?? null;
     }
-    if (offset === undefined) offset = 0;
-    if (length === undefined) length = buffer.byteLength - offset;
+    if (offset === undefined || offset === null) offset = 0;
+    if (length === undefined || length === null) length = buffer.byteLength - offset;
     if (this[kFd] === -1) throw closedError('read');
     const bytesRead = await run(ops.read, [this[kFd], buffer, offset, length, position]);
     return { bytesRead, buffer };

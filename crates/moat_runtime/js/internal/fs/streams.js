@@ -52,6 +52,9 @@ function handleFs(handle) {
 
 function commonOptions(stream, path, options, needed) {
   if (options.fd !== undefined && options.fd !== null && isFileHandle(options.fd)) {
+    if (options.fs !== undefined && options.fs !== null) {
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('The FileHandle with fs');
+    }
     stream[kHandle] = options.fd;
     stream[kFs] = handleFs(options.fd);
     stream.fd = options.fd.fd;
@@ -141,7 +144,10 @@ function ReadStream(path, options) {
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
 Object.setPrototypeOf(ReadStream, Readable);
 Object.defineProperty(ReadStream.prototype, 'autoClose', {
-  get() { return this._readableState.autoDestroy; },
+  get() {
+    if (this === null || typeof this !== 'object' || !this._readableState) throw new codes.ERR_INVALID_THIS('ReadStream');
+    return this._readableState.autoDestroy;
+  },
   set(v) { this._readableState.autoDestroy = v; },
   configurable: true, enumerable: true,
 });
@@ -210,7 +216,10 @@ function WriteStream(path, options) {
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(WriteStream, Writable);
 Object.defineProperty(WriteStream.prototype, 'autoClose', {
-  get() { return this._writableState.autoDestroy; },
+  get() {
+    if (this === null || typeof this !== 'object' || !this._writableState) throw new codes.ERR_INVALID_THIS('WriteStream');
+    return this._writableState.autoDestroy;
+  },
   set(v) { this._writableState.autoDestroy = v; },
   configurable: true, enumerable: true,
 });
