@@ -401,7 +401,10 @@ impl Child {
                 unsafe { libc::shutdown(s.as_raw_fd(), libc::SHUT_RDWR) };
             }
             if let Some(g) = &p.gate {
+                // Its reader no longer holds back the exit (a grandchild may keep the pipe
+                // open); what it still reads is dropped by the runtime.
                 g.set_paused(false);
+                g.finish();
             }
         }
     }

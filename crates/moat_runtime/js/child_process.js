@@ -121,7 +121,7 @@ function createReadable(child, fd) {
   const { Readable } = lazyStream();
   const C = makeReadable(Readable, child, fd);
   const s = new C();
-  s._destroy = (err, cb) => { closeFd(child, fd); cb(err); };
+  s._destroy = (err, cb) => { child._stopReading(fd); cb(err); };
   Object.defineProperty(s, 'writable', { value: false, writable: true, configurable: true, enumerable: true });
   return s;
 }
@@ -146,7 +146,7 @@ function createDuplex(child, fd) {
   const s = new C();
   s._write = (chunk, enc, cb) => writeTo(child, fd, chunk, cb);
   s._final = (cb) => { closeFd(child, fd); cb(); };
-  s._destroy = (err, cb) => { closeFd(child, fd); cb(err); };
+  s._destroy = (err, cb) => { child._stopReading(fd); cb(err); };
   return s;
 }
 
@@ -228,9 +228,18 @@ class ChildProcess extends EventEmitter {
         this._closesNeeded++;
         s.once('close', () => this._maybeClose());
       }
-      if (e.type === 'stream' && i === 0) {
-        // Another child's output as this one's input: piped through.
-        e.stream.pipe(s);
+      if (e.type === 'stream') {
+        // Another child's pipe as one of this one's: the bytes are passed through.
+        if (i === 0) {
+          // Until this child exits; what it no longer reads stays with the source.
+          e.stream.pipe(s);
+          s.on('error', () => {});
+          this.once('exit', () => e.stream.unpipe(s));
+          return null;
+        } else {
+          s.pipe(e.stream, { end: false });
+          return null;
+        }
       }
       return s;
     });
@@ -277,6 +286,12 @@ class ChildProcess extends EventEmitter {
       e.code = event[3];
       this.emit('error', e);
     }
+  }
+
+  // A destroyed stream: its pipe is closed and no longer keeps the child's handle.
+  _stopReading(fd) {
+    closeFd(this, fd);
+    if (this._readers && this._readers.delete(fd)) this._maybeRelease();
   }
 
   _maybeRelease() {

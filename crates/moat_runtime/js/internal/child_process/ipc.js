@@ -98,9 +98,10 @@ function setupChannel(target, handle, fd, advanced) {
       target.emit('error', err);
       return;
     }
+    // Each message in a tick of its own: a listener that throws loses none of the others.
     for (const m of messages) {
-      if (isInternal(m)) target.emit('internalMessage', m);
-      else target.emit('message', m, undefined);
+      if (isInternal(m)) process.nextTick(() => target.emit('internalMessage', m));
+      else process.nextTick(() => target.emit('message', m, undefined));
     }
   };
 
