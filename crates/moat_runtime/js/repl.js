@@ -4,6 +4,9 @@
 // understands dot-commands. Code runs in this realm's global scope: moat has no vm contexts
 // that outlive one run, so `context` is the global object.
 
+// The real process object, even when a program has declared a global named `process`.
+const realProcess = () => require('internal/process/current').get();
+
 const fs = require('fs');
 const { validateFunction } = require('internal/validators');
 const { inspect } = require('internal/util/inspect');
@@ -127,6 +130,11 @@ class REPLServer extends InterfaceConstructor {
 
   get bufferedCommand() { return this[kBuffered]; }
 
+  get inputStream() { return this.input; }
+  set inputStream(value) { this.input = value; }
+  get outputStream() { return this.output; }
+  set outputStream(value) { this.output = value; }
+
   clearBufferedCommand() {
     this[kBuffered] = '';
   }
@@ -217,6 +225,12 @@ class REPLServer extends InterfaceConstructor {
     return (err, results) => callback(err, results);
   }
 
+  // An error thrown outside an evaluation (in a callback or timer of code typed in), reported
+  // like an evaluation's.
+  [Symbol.for('moat.repl.reportError')](err) {
+    reportError(this, err);
+  }
+
   setupHistory(historyPath, cb) {
     setupHistory(this, historyPath, cb);
   }
@@ -247,6 +261,14 @@ class REPLServer extends InterfaceConstructor {
 
 const kBuffered = Symbol('bufferedCommand');
 
+// `throw null` and `throw undefined` still count as errors, though the value is falsy.
+class ThrownValue {
+  constructor(value) { this.value = value; }
+}
+function thrownValue(err) {
+  return err === null || err === undefined ? new ThrownValue(err) : err;
+}
+
 // In editor mode lines collect without a prompt until Ctrl-D.
 function turnOnEditorMode(repl) {
   repl.editorMode = true;
@@ -260,7 +282,7 @@ function turnOffEditorMode(repl) {
 
 // Colours when the output is a terminal that has them (or FORCE_COLOR says so).
 function shouldColorize(stream) {
-  if (process.env.FORCE_COLOR !== undefined) return require('tty').WriteStream.prototype.getColorDepth.call(stream) > 2;
+  if (realProcess().env.FORCE_COLOR !== undefined) return require('tty').WriteStream.prototype.getColorDepth.call(stream) > 2;
   return !!stream?.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
 }
 
@@ -270,10 +292,6 @@ function onLine(repl, cmd) {
     return;
   }
   const trimmed = cmd.trim();
-  if (!trimmed && !repl[kBuffered]) {
-    repl.displayPrompt();
-    return;
-  }
   if (trimmed && trimmed[0] === '.' && trimmed[1] !== '.' && Number.isNaN(parseFloat(trimmed))) {
     const m = /^\.([^\s]+)\s*(.*)$/.exec(trimmed);
     if (m !== null && repl.parseREPLKeyword(m[1], m[2]) === true) return;
@@ -287,7 +305,8 @@ function onLine(repl, cmd) {
 }
 
 function evaluate(repl, code, cmd) {
-  repl.eval(code, repl.context, `REPL${++nextScriptId}`, (err, result) => {
+  repl.eval(code, repl.context, `REPL${++nextScriptId}`, (...args) => {
+    let [err, result] = args;
     if (err && err instanceof Recoverable) {
       repl[kBuffered] += `${cmd}\n`;
       repl.lines.push(cmd);
@@ -296,11 +315,16 @@ function evaluate(repl, code, cmd) {
     }
     if (cmd !== undefined) repl.lines.push(cmd);
     repl.clearBufferedCommand();
+    if (err instanceof ThrownValue) {
+      reportError(repl, err.value);
+      return;
+    }
     if (err) {
       reportError(repl, err);
       return;
     }
-    if (!repl.ignoreUndefined || result !== undefined) {
+    // An eval that calls back with no result (as for an empty line) prints nothing.
+    if (args.length === 2 && (!repl.ignoreUndefined || result !== undefined)) {
       if (!repl.underscoreAssigned) repl.last = result;
       repl.output.write(`${repl.writer(result)}\n`);
     }
@@ -370,7 +394,7 @@ function defaultEval(code, context, file, cb) {
     }
   }
   if (/^\s*$/.test(source)) {
-    cb(null, undefined);
+    cb(null);
     return;
   }
   let asyncBody = null;
@@ -403,7 +427,7 @@ function defaultEval(code, context, file, cb) {
       result = run(source, file);
     }
   } catch (err) {
-    cb(err);
+    cb(thrownValue(err));
     return;
   }
   if (asyncBody !== null) {
@@ -413,7 +437,7 @@ function defaultEval(code, context, file, cb) {
       cb(null, value);
     }, (err) => {
       this.resume();
-      cb(err);
+      cb(thrownValue(err));
     });
     return;
   }
@@ -576,7 +600,7 @@ function setupHistory(repl, historyPath, cb) {
   if (typeof historyPath === 'object' && historyPath !== null) historyPath = historyPath.filePath;
   if (typeof cb !== 'function') cb = () => {};
   if (!historyPath) {
-    process.nextTick(cb, null, repl);
+    realProcess().nextTick(cb, null, repl);
     return;
   }
   try {
@@ -585,12 +609,12 @@ function setupHistory(repl, historyPath, cb) {
   } catch (err) {
     // A sandbox that grants no access to the file keeps no history, and says nothing of it.
     if (err.code === 'ERR_ACCESS_DENIED') {
-      process.nextTick(cb, null, repl);
+      realProcess().nextTick(cb, null, repl);
       return;
     }
     if (err.code !== 'ENOENT') {
       repl._writeToOutput(`\nError: Could not open history file.\nREPL session history will not be persisted.\n`);
-      process.nextTick(cb, null, repl);
+      realProcess().nextTick(cb, null, repl);
       return;
     }
   }
@@ -601,7 +625,7 @@ function setupHistory(repl, historyPath, cb) {
       // history is best kept, never fatal
     }
   });
-  process.nextTick(cb, null, repl);
+  realProcess().nextTick(cb, null, repl);
 }
 
 function start(prompt, source, eval_, useGlobal, ignoreUndefined, replMode) {

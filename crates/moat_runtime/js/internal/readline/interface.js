@@ -3,6 +3,9 @@
 // reads an input's 'data' (or, on a terminal, its 'keypress' events) and emits 'line'; on a
 // terminal it also edits the line in place, keeps a history and completes on tab.
 
+// The real process object, even when a program has declared a global named `process`.
+const realProcess = () => require('internal/process/current').get();
+
 const EventEmitter = require('events');
 const { codes, AbortError } = require('internal/errors');
 const { validateAbortSignal, validateArray, validateNumber, validateString, validateUint32 } = require('internal/validators');
@@ -176,7 +179,7 @@ class InterfaceConstructor extends EventEmitter {
     if (signal) {
       const onAborted = () => this.close();
       if (signal.aborted) {
-        process.nextTick(onAborted);
+        realProcess().nextTick(onAborted);
       } else {
         signal.addEventListener('abort', onAborted, { once: true });
         this.once('close', () => signal.removeEventListener('abort', onAborted));
@@ -201,7 +204,7 @@ class InterfaceConstructor extends EventEmitter {
 
   prompt(preserveCursor) {
     if (this.paused) this.resume();
-    if (this.terminal && process.env.TERM !== 'dumb') {
+    if (this.terminal && realProcess().env.TERM !== 'dumb') {
       if (!preserveCursor) this.cursor = 0;
       this._refreshLine();
     } else {
@@ -690,7 +693,7 @@ class InterfaceConstructor extends EventEmitter {
 
   // One key on a terminal.
   _ttyWrite(s, key) {
-    if (process.env.TERM === 'dumb') {
+    if (realProcess().env.TERM === 'dumb') {
       this.#ttyWriteDumb(s, key);
       return;
     }
@@ -757,7 +760,7 @@ class InterfaceConstructor extends EventEmitter {
           if (this.listenerCount('SIGTSTP') > 0) {
             this.emit('SIGTSTP');
           } else {
-            process.once('SIGCONT', () => {
+            realProcess().once('SIGCONT', () => {
               if (!this.paused) {
                 this.pause();
                 this.emit('SIGCONT');
@@ -766,7 +769,7 @@ class InterfaceConstructor extends EventEmitter {
               this._refreshLine();
             });
             this._setRawMode(false);
-            process.kill(process.pid, 'SIGTSTP');
+            realProcess().kill(realProcess().pid, 'SIGTSTP');
           }
           break;
         case 'w':

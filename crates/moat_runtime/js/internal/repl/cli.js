@@ -26,6 +26,9 @@ function start() {
     // no home directory to keep history in
   }
   if (path) server.setupHistory(path, () => {});
+  // Errors thrown later by code typed in (a callback, a timer) are reported, and the session
+  // goes on, as in node.
+  process.on('uncaughtException', (err) => server[Symbol.for('moat.repl.reportError')](err));
   server.on('exit', () => {
     if (server.terminal) process.stdout.write('\r\n');
     process.exit();
