@@ -492,6 +492,23 @@ proto.end = function end(chunk, encoding, callback) {
       });
       return this;
     }
+    if (!this._header && this._hasBody && this.socket && this.socket._httpMessage === this &&
+        this.outputData.length === 0) {
+      // Head and body in one write, which also finishes the message: the common whole-body
+      // response or request.
+      if (typeof callback === 'function') this.once('finish', callback);
+      writeImpl(this, chunk, encoding, () => onFinish(this), true);
+      if (!this.chunkedEncoding) {
+        this.finished = true;
+        this._finish();
+        return this;
+      }
+      // Chunked after all (trailers were declared): the last chunk follows.
+      this._send(`0\r\n${this._trailer}\r\n`, 'latin1', null);
+      this.finished = true;
+      this._finish();
+      return this;
+    }
     if (this.socket) this.socket.cork();
     writeImpl(this, chunk, encoding, null, true);
     if (this.socket) this.socket.uncork();
