@@ -396,7 +396,7 @@ function fork(modulePath, args, options) {
   else if (typeof args === 'object' && !Array.isArray(args)) { options = args; args = []; }
   else if (!Array.isArray(args)) throw new codes.ERR_INVALID_ARG_TYPE('args', 'Array', args);
   if (options != null) validateObject(options, 'options');
-  options = { ...options, shell: false };
+  options = { __proto__: null, ...options, shell: false };
   execArgv = options.execArgv || process.execArgv;
   args = [...execArgv, modulePath, ...args];
   if (typeof options.stdio === 'string') {
@@ -424,7 +424,7 @@ function execFile(file, ...rest) {
   if (pos < rest.length && typeof rest[pos] === 'function') callback = rest[pos++];
   if (!callback && pos < rest.length && rest[pos] != null) throw new codes.ERR_INVALID_ARG_VALUE('args', rest[pos]);
   options = {
-    encoding: 'utf8', timeout: 0, maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', cwd: null, env: null, shell: false,
+    __proto__: null, encoding: 'utf8', timeout: 0, maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', cwd: null, env: null, shell: false,
     ...options,
   };
   validateTimeout(options.timeout);
@@ -501,7 +501,7 @@ function execFile(file, ...rest) {
 function exec(command, options, callback) {
   validateString(command, 'command');
   if (typeof options === 'function') { callback = options; options = undefined; }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return execFile(command, options, callback);
 }
@@ -584,7 +584,7 @@ function checkExecSyncError(ret, cmd) {
 function execFileSync(file, args, options) {
   if (!Array.isArray(args) && args != null && typeof args === 'object') { options = args; args = []; }
   if (args == null) args = [];
-  options = { ...options };
+  options = { __proto__: null, ...options };
   const inheritStderr = !options.stdio;
   const ret = spawnSync(file, args, options);
   if (inheritStderr && ret.stderr) process.stderr.write(ret.stderr);
@@ -595,7 +595,7 @@ function execFileSync(file, args, options) {
 
 function execSync(command, options) {
   validateString(command, 'command');
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   const inheritStderr = !options.stdio;
   const ret = spawnSync(command, [], options);

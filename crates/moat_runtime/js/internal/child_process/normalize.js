@@ -71,7 +71,7 @@ function normalizeSpawnArguments(file, args, options) {
   for (let i = 0; i < args.length; i++) checkNullBytes(args[i], `args[${i}]`);
   if (options === undefined) options = {};
   else validateObject(options, 'options');
-  options = { ...options };
+  options = { __proto__: null, ...options };
 
   let cwd = options.cwd;
   if (cwd != null) {
