@@ -352,11 +352,13 @@ ops.mkdir = (path, options) => {
   };
 };
 
+let warnedMkdtempX = false;
 const tmpChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 ops.mkdtemp = (prefix, options) => {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix');
-  if (prefix.endsWith('X')) {
+  if (prefix.endsWith('X') && !warnedMkdtempX) {
+    warnedMkdtempX = true;
     process.emitWarning('mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
   }
   return () => {

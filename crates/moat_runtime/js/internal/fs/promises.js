@@ -216,6 +216,12 @@ const exportsObj = {
   lutimes: (...a) => run(ops.lutimes, a),
   realpath: (...a) => run(ops.realpath, a),
   mkdtemp: (...a) => run(ops.mkdtemp, a),
+  async mkdtempDisposable(prefix, options) {
+    const path = await run(ops.mkdtemp, [prefix, options]);
+    const full = require('path').resolve(String(path));
+    const remove = () => run(ops.rm, [full, { recursive: true, force: true }]);
+    return { path, remove, [Symbol.asyncDispose]: remove };
+  },
   writeFile,
   appendFile,
   readFile,

@@ -82,7 +82,9 @@ function normalizeOptions(options) {
   if (typeof options === 'string') return { encoding: options };
   if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
   // Inherited options count, as in Node; what is set here stays off the caller's object.
-  return Object.create(options);
+  const copy = {};
+  for (const key in options) copy[key] = options[key];
+  return copy;
 }
 
 // Opens the file for a stream being constructed (or, for a subclass with its own open(),
