@@ -114,7 +114,7 @@ function write(console, stream, string) {
       stream.once('error', noop);
       added = true;
     }
-    stream.write(string, listens ? (err) => swallowLaterError(stream, err) : undefined);
+    stream.write(string, listens ? laterErrorHandler(stream) : undefined);
   } catch (err) {
     if (err instanceof RangeError && /call stack/i.test(err.message)) throw err;
   } finally {
@@ -122,12 +122,21 @@ function write(console, stream, string) {
   }
 }
 function noop() {}
-// A write that failed may still emit 'error' after the write call has returned.
-function swallowLaterError(stream, err) {
-  if (err === null || err === undefined) return;
-  const state = stream._writableState;
-  if (state && state.errorEmitted) return;
-  if (stream.listenerCount('error') === 0) stream.once('error', noop);
+// A write that failed may still emit 'error' after the write call has returned. One handler
+// per stream, so that a stream can tell its write callbacks are the same one.
+const laterErrorHandlers = new WeakMap();
+function laterErrorHandler(stream) {
+  let handler = laterErrorHandlers.get(stream);
+  if (handler === undefined) {
+    handler = (err) => {
+      if (err === null || err === undefined) return;
+      const state = stream._writableState;
+      if (state && state.errorEmitted) return;
+      if (stream.listenerCount('error') === 0) stream.once('error', noop);
+    };
+    laterErrorHandlers.set(stream, handler);
+  }
+  return handler;
 }
 
 // The `console.<method>` diagnostics channels see the arguments before they are formatted

@@ -1,9 +1,10 @@
 'use strict';
 // node:vm — scripts compiled (a syntax error is thrown at compile time) and run in this
-// context or in a new one (runInNewContext: a fresh realm seeded from the sandbox object, whose
-// globals are copied back to it when the script ends), and functions compiled from source.
-// Contexts that outlive one run (createContext, runInContext), measureMemory and V8's code
-// cache are not implemented and say so.
+// context, in a new one (runInNewContext: a fresh realm seeded from the sandbox object, whose
+// globals are copied back to it when the script ends) or in a context made by createContext
+// (a realm kept for that object: before each run the object's properties are copied onto the
+// realm's global, and after it the global's own variables back), and functions compiled from
+// source. measureMemory and V8's code cache are not implemented and say so.
 
 const { codes, thrower } = require('internal/errors');
 const { validateString, validateObject, validateArray } = require('internal/validators');
@@ -49,9 +50,17 @@ class Script {
     return runInFreshContext(this.#code, this.#filename, contextObject, options);
   }
 
+  runInContext(contextifiedObject, options) {
+    if (options !== undefined && options !== null) {
+      validateObject(options, 'options');
+      unsupported(options);
+    }
+    return runInRealm(this.#code, contextifiedObject);
+  }
+
   get cachedDataRejected() { return undefined; }
 }
-for (const name of ['runInContext', 'createCachedData']) {
+for (const name of ['createCachedData']) {
   Object.defineProperty(Script.prototype, name, {
     value: thrower(`vm.Script.prototype.${name}`), writable: true, configurable: true, enumerable: false,
   });
@@ -95,17 +104,59 @@ function compileFunction(code, params = [], options = {}) {
   return loader.evalScript(`(function (${params.join(', ')}) {\n${code}\n})`, filename);
 }
 
+// contextified object -> { global: the realm's global object, builtins: its own names at first }.
+const contexts = new WeakMap();
+
 function isContext(object) {
   validateObject(object, 'object', { allowArray: true, allowFunction: true });
-  // No contexts can be made here (createContext is not implemented), so none is one.
-  return false;
+  return contexts.has(object);
+}
+
+function createContext(contextObject = {}, options = undefined) {
+  if (contextObject !== undefined && contextObject !== null && contexts.has(contextObject)) return contextObject;
+  validateObject(contextObject, 'contextObject', { allowArray: true, allowFunction: true });
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    if (options.name !== undefined) validateString(options.name, 'options.name');
+    if (options.microtaskMode !== undefined && options.microtaskMode !== 'afterEvaluate') {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.microtaskMode', options.microtaskMode, "must be 'afterEvaluate' or undefined");
+    }
+  }
+  const global = internalBinding('vm').newRealmGlobal();
+  contexts.set(contextObject, { global, builtins: new Set(Object.getOwnPropertyNames(global)) });
+  return contextObject;
+}
+
+function runInRealm(code, contextifiedObject) {
+  const realm = contextifiedObject !== null && typeof contextifiedObject === 'object' ? contexts.get(contextifiedObject) : undefined;
+  if (realm === undefined) {
+    throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
+  }
+  const { global, builtins } = realm;
+  for (const key of Object.getOwnPropertyNames(contextifiedObject)) global[key] = contextifiedObject[key];
+  // The realm's own eval, called indirectly, runs the code as that realm's global code.
+  const evalInRealm = global.eval;
+  try {
+    return evalInRealm(code);
+  } finally {
+    for (const key of Object.getOwnPropertyNames(global)) {
+      if (!builtins.has(key) || Object.prototype.hasOwnProperty.call(contextifiedObject, key)) {
+        contextifiedObject[key] = global[key];
+      }
+    }
+  }
+}
+
+function runInContext(code, contextifiedObject, options) {
+  const script = new Script(code, options);
+  return script.runInContext(contextifiedObject, typeof options === 'string' ? undefined : options);
 }
 
 module.exports = {
   Script,
-  createContext: thrower('vm.createContext'),
+  createContext,
   createScript,
-  runInContext: thrower('vm.runInContext'),
+  runInContext,
   runInNewContext,
   runInThisContext,
   isContext,

@@ -16,14 +16,17 @@ function formatMessage(key, args) {
 }
 
 function makeNodeErrorWithCode(Base, key) {
-  return class NodeError extends Base {
+  class NodeError extends Base {
     constructor(...args) {
       super(formatMessage(key, args));
       Object.defineProperty(this, 'code', { value: key, enumerable: true, writable: true, configurable: true });
       fixStack(this);
     }
     toString() { return `${this.name} [${key}]: ${this.message}`; }
-  };
+  }
+  // As in Node, an instance's constructor is the base type: `err.constructor === TypeError`.
+  Object.defineProperty(NodeError.prototype, 'constructor', { value: Base, writable: true, configurable: true, enumerable: false });
+  return NodeError;
 }
 
 // The table of codes (`internal/errors/codes`, which calls `E` for each) is loaded when a code
@@ -67,6 +70,10 @@ const codes = new Proxy({}, {
 // `stack` must start with `Name [CODE]: message`, as Node prints it.
 function fixStack(err) {
   if (err.code && typeof err.stack === 'string') {
+    // The error class's own constructor is no frame of the caller's.
+    if (err.stack.includes('\n    at new NodeError (node:internal/errors:')) {
+      err.stack = err.stack.replace(/\n    at new NodeError \(node:internal\/errors:\d+:\d+\)/, '');
+    }
     const head = `${err.name}: ${err.message}`;
     if (err.stack.startsWith(head)) err.stack = `${err.name} [${err.code}]: ${err.message}` + err.stack.slice(head.length);
     else if (!err.stack.startsWith(err.name)) err.stack = `${err.name} [${err.code}]: ${err.message}\n${err.stack}`;

@@ -10,7 +10,30 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         "runInNewContext",
         Function::new(ctx.clone(), run_in_new_context)?.with_name("runInNewContext")?,
     )?;
+    o.set(
+        "newRealmGlobal",
+        Function::new(ctx.clone(), new_realm_global)?.with_name("newRealmGlobal")?,
+    )?;
     Ok(())
+}
+
+/// The global object of a new realm, for a context that outlives one run (`vm.createContext`).
+/// Its built-in functions hold the realm, so it lives as long as the global is reachable; code
+/// runs in it through the realm's own `eval`.
+fn new_realm_global<'js>(ctx: Ctx<'js>) -> Result<Value<'js>> {
+    // SAFETY: the new context belongs to the runtime `ctx` runs in; the global object taken
+    // from it is owned (duplicated) before this function's reference to the realm is dropped.
+    unsafe {
+        let raw = ctx.as_raw().as_ptr();
+        let realm = Realm(qjs::JS_NewContext(qjs::JS_GetRuntime(raw)));
+        if realm.0.is_null() {
+            return Err(rquickjs::Exception::throw_internal(
+                &ctx,
+                "could not make a new context",
+            ));
+        }
+        Ok(Value::from_raw(ctx.clone(), qjs::JS_GetGlobalObject(realm.0)))
+    }
 }
 
 /// A new QuickJS context, freed when dropped (objects made in it keep its realm alive).

@@ -353,6 +353,11 @@ function fill(process) {
     validateBoolean(enabled, 'enabled');
     require('internal/source_map/cache').setSourceMapsSupport(enabled, { nodeModules: true, generatedCode: true });
   };
+  // The old way to read stdin: resumed, and returned.
+  process.openStdin = function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  };
   process.loadEnvFile = function loadEnvFile(path = undefined) {
     return require('internal/process/env_file').loadEnvFile(process, path);
   };
