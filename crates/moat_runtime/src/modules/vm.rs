@@ -32,7 +32,10 @@ fn new_realm_global<'js>(ctx: Ctx<'js>) -> Result<Value<'js>> {
                 "could not make a new context",
             ));
         }
-        Ok(Value::from_raw(ctx.clone(), qjs::JS_GetGlobalObject(realm.0)))
+        Ok(Value::from_raw(
+            ctx.clone(),
+            qjs::JS_GetGlobalObject(realm.0),
+        ))
     }
 }
 
