@@ -90,6 +90,9 @@ const PLAIN_FLAGS: &[&str] = &[
     // Node 24's default; moat's AsyncLocalStorage has one implementation either way.
     "--async-context-frame",
     "--no-async-context-frame",
+    // The REPL even when standard input is not a terminal.
+    "-i",
+    "--interactive",
 ];
 
 /// `--unhandled-rejections` modes.
@@ -107,6 +110,8 @@ const NOT_IN_NODE_OPTIONS: &[&str] = &[
     "--version",
     "-h",
     "--help",
+    "-i",
+    "--interactive",
     "-",
     "--",
 ];

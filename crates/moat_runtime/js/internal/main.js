@@ -243,8 +243,11 @@ function runEntry() {
       case 'eval': return evalSource(b.entryValue, '[eval]', false);
       case 'print': return evalSource(b.entryValue, '[eval]', true);
       default: {
-        // No script and a terminal to type into: the REPL, as node starts it.
-        if (internalBinding('tty').isatty(0)) return require('internal/repl/cli').start();
+        // No script and a terminal to type into (or -i): the REPL, as node starts it.
+        const { hasFlag } = require('internal/options');
+        if (internalBinding('tty').isatty(0) || hasFlag('-i') || hasFlag('--interactive')) {
+          return require('internal/repl/cli').start();
+        }
         const src = b.readStdin();
         return evalSource(src, '[stdin]', false);
       }
