@@ -1,6 +1,5 @@
 // attack: change a file's mode outside
 // denied: ERR_ACCESS_DENIED FileSystemWrite
-// modes: permission
 // grant: --allow-fs-write={outside}
 // allowed: changed
 const fs = require('fs');

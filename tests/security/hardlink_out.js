@@ -1,8 +1,8 @@
-// attack: hard-link a file from outside into a writable directory
+// attack: hard-link a file from outside into a writable directory (a second name through which
+// it could be written: linking needs the write grant on the file itself too)
 // denied: ERR_ACCESS_DENIED FileSystemRead
 // flags: --allow-fs-write={writable}
-// modes: permission
-// grant: --allow-fs-read={outside},{writable}
+// grant: --allow-fs-read={outside},{writable} --allow-fs-write={outside},{writable}
 // allowed: linked secret
 const fs = require('fs');
 const root = process.argv[2];

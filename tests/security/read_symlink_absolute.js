@@ -2,7 +2,6 @@
 // denied: ERR_ACCESS_DENIED FileSystemRead
 // grant: --allow-fs-read={outside}
 // allowed: read secret
-// modes: permission
 const fs = require('fs');
 try {
   const s = fs.readFileSync(`${__dirname}/abslink`, 'utf8');

@@ -1,7 +1,6 @@
 // attack: plant a symbolic link to outside in a writable directory, then read through it
 // denied: ERR_ACCESS_DENIED FileSystemRead
 // flags: --allow-fs-write={writable}
-// modes: permission
 // grant: --allow-fs-read={outside}
 // allowed: read secret
 const fs = require('fs');

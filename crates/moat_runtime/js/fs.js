@@ -407,32 +407,30 @@ function validateRmOptions(path, options) {
   validateUint32(retryDelay, 'options.retryDelay');
   return { force, recursive, maxRetries, retryDelay };
 }
-function rmTree(path) {
-  let st;
-  try { st = b.stat(path, false, true); } catch (e) { if (e.code === 'ENOENT') return; throw e; }
-  if ((st[1] & 0o170000) === 0o040000) {
-    const [names] = b.readdir(path);
-    for (const n of names) rmTree(pathModule().join(path, n));
-    b.rmdir(path);
-  } else {
-    b.unlink(path);
-  }
-}
 ops.rm = (path, options) => {
   path = getValidatedPath(path);
   const o = validateRmOptions(path, options);
   return () => {
+    // With `recursive` the tree goes in one call, which needs only the write grant, as Node's
+    // rm does; otherwise what the path is decides between unlink and Node's EISDIR error.
+    if (o.recursive) {
+      try {
+        b.rmTree(path);
+      } catch (e) {
+        if (e.code === 'ENOTDIR') b.unlink(path);
+        else if (!(e.code === 'ENOENT' && o.force)) throw e;
+      }
+      return;
+    }
     let st;
     try { st = b.stat(path, false, true); } catch (e) {
       if (e.code === 'ENOENT' && o.force) return;
       throw e;
     }
     if ((st[1] & 0o170000) === 0o040000) {
-      if (!o.recursive) throw U.systemError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 'rm', 'is a directory', path);
-      rmTree(path);
-    } else {
-      b.unlink(path);
+      throw U.systemError('ERR_FS_EISDIR', 'Path is a directory', 'EISDIR', 'rm', 'is a directory', path);
     }
+    b.unlink(path);
   };
 };
 ops.unlink = (path) => { path = getValidatedPath(path); return () => b.unlink(path); };

@@ -1132,7 +1132,12 @@ fn add_files<T: 'static>(
               buf_len: u32,
               n_out: u32|
               -> i32 {
-            let real = match checked_location(&mut caller, calls, path, path_len, FsRead, false) {
+            // A link's target is asked for to resolve a path (which is then checked where it
+            // leads) as well as by readlink (which the guest checks for the read grant first):
+            // a link in a directory the instance may read or write may be read.
+            let real = match checked_location(&mut caller, calls, path, path_len, FsRead, false)
+                .or_else(|_| checked_location(&mut caller, calls, path, path_len, FsWrite, false))
+            {
                 Ok(r) => r,
                 Err(code) => return code,
             };

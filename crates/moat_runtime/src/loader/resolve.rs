@@ -1383,9 +1383,11 @@ mod tests {
                 "/app/node_modules/b/package.json",
                 r#"{"main":"./lib/main"}"#,
             ),
-            ("/app/node_modules/b/lib/main.js", ""),
+            ("/app/node_modules/b/lib/main.js", "export default 1;\n"),
             ("/app/node_modules/c/package.json", r#"{"main":"./c.js"}"#),
             ("/app/node_modules/c/c.js", ""),
+            // CommonJS found by those lookups is CommonJS's own business.
+            ("/app/node_modules/d/index.js", "module.exports = 1;\n"),
         ]);
         let codes = |name: &str| {
             let r = Resolver::new(&fs);
@@ -1399,6 +1401,7 @@ mod tests {
         let b = codes("b");
         assert!(b[0].1.starts_with("Package /app/node_modules/b/ has a \"main\" field set to \"./lib/main\", excluding the full filename and extension to the resolved file at \"lib/main.js\""));
         assert!(codes("c").is_empty());
+        assert!(codes("d").is_empty());
         // `require` has always done these lookups.
         let r = Resolver::new(&fs);
         r.require("a", Path::new("/app"), None, None).unwrap();

@@ -348,6 +348,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             .map_err(|e| throw_uv(&ctx, &e, "rmdir", Some(&path), None))
     });
     let st = state.clone();
+    // `fs.rm` of a directory with `recursive`: like Node's, it needs only the write grant.
+    op!(o, ctx, "rmTree", move |ctx: Ctx<'js>,
+                                path: String|
+          -> Result<()> {
+        sys::fs::remove_tree(&entry_path(&ctx, &st, FsWrite, &path)?)
+            .map_err(|e| throw_uv(&ctx, &e, "rm", Some(&path), None))
+    });
+    let st = state.clone();
     op!(o, ctx, "unlink", move |ctx: Ctx<'js>,
                                 path: String|
           -> Result<()> {

@@ -379,6 +379,16 @@ pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
     fs::remove_dir(path)
 }
 
+/// Removes a directory and everything in it (`fs.rm` with `recursive`): links inside are
+/// removed, not followed.
+///
+/// # Errors
+/// The first failure to read or remove an entry.
+pub fn remove_tree(path: &CheckedPath) -> io::Result<()> {
+    let path = &*os(path, false);
+    fs::remove_dir_all(path)
+}
+
 /// # Errors
 /// The OS error.
 pub fn unlink(path: &CheckedPath) -> io::Result<()> {

@@ -662,7 +662,9 @@ fn resolve(path: &Path, follow: bool) -> PathBuf {
         if preopened_dirs().contains(&out) {
             continue;
         }
-        let Ok(target) = readlink(&out) else {
+        // WASI reads a link in any preopened directory (write-only ones too) but refuses an
+        // absolute target; the host's checked readlink answers for those.
+        let Ok(target) = std::fs::read_link(&out).or_else(|_| readlink(&out)) else {
             continue;
         };
         links += 1;
