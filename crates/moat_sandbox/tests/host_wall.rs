@@ -569,7 +569,10 @@ fn a_huge_length_is_an_error_not_a_host_allocation() {
     );
     assert_eq!(
         run_guest(
-            one(PROC_WRITE, vec![Arg::I32(1), Arg::I32(0), huge]),
+            one(
+                PROC_WRITE,
+                vec![Arg::I32(1), Arg::I32(0), Arg::I32(0), huge]
+            ),
             processes
         ),
         errno::FAULT
