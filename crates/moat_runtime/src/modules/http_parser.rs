@@ -126,97 +126,97 @@ fn error_array<'js>(ctx: &Ctx<'js>, code: &str, reason: &str) -> Result<Option<A
     Ok(Some(out))
 }
 
-/// The request head at the start of `bytes`, for a server: `[length, method, url,
-/// minorVersion, name, value, name, value, …]` (names as sent, values as Latin-1);
-/// `undefined` while it is incomplete; `[code, reason]` (Node's `HPE_*` code) when it is not
-/// a request or is longer than `max_size` bytes.
-fn parse_request<'js>(
-    ctx: Ctx<'js>,
-    bytes: TypedArray<'js, u8>,
+/// A message head at the start of `bytes`, parsed by `parse` into `out` (from index 1) with a
+/// header table that grows up to `MAX_HEADERS`: `[length, …]`; `undefined` while it is
+/// incomplete; `[code, reason]` (Node's `HPE_*` code) when it is malformed or longer than
+/// `max_size` bytes.
+fn parse_head<'js>(
+    ctx: &Ctx<'js>,
+    bytes: &TypedArray<'js, u8>,
     max_size: f64,
+    parse: impl for<'b> Fn(
+        &'b [u8],
+        &mut [httparse::Header<'b>],
+        &Array<'js>,
+    ) -> Result<std::result::Result<httparse::Status<usize>, httparse::Error>>,
 ) -> Result<Option<Array<'js>>> {
     let limit = if max_size.is_finite() && max_size > 0.0 {
         max_size as usize
     } else {
         MAX_HEAD_BYTES
     };
-    let data = view_bytes(&ctx, &bytes, limit)?;
+    let data = view_bytes(ctx, bytes, limit)?;
     let mut room = 32;
     loop {
         let mut headers = vec![httparse::EMPTY_HEADER; room];
-        let mut request = httparse::Request::new(&mut headers);
-        match request.parse(&data) {
+        let out = Array::new(ctx.clone())?;
+        match parse(&data, &mut headers, &out)? {
             Ok(httparse::Status::Partial) if data.len() <= limit => return Ok(None),
             Ok(httparse::Status::Partial) => {
-                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+                return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
             }
             Ok(httparse::Status::Complete(length)) if length > limit => {
-                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+                return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
             }
             Ok(httparse::Status::Complete(length)) => {
-                let out = Array::new(ctx.clone())?;
                 out.set(0, length)?;
-                out.set(1, request.method.unwrap_or(""))?;
-                out.set(2, request.path.unwrap_or(""))?;
-                out.set(3, request.version.unwrap_or(1))?;
-                for (i, h) in request.headers.iter().enumerate() {
-                    out.set(4 + 2 * i, h.name)?;
-                    out.set(5 + 2 * i, latin1(h.value))?;
-                }
                 return Ok(Some(out));
             }
             Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
             Err(e) => {
                 let (code, reason) = parser_error(e);
-                return error_array(&ctx, code, reason);
+                return error_array(ctx, code, reason);
             }
         }
     }
 }
 
+/// Puts the headers in `out` from index 4 on: name, value (as Latin-1), name, value, …
+fn set_headers<'js>(out: &Array<'js>, headers: &[httparse::Header<'_>]) -> Result<()> {
+    for (i, h) in headers.iter().enumerate() {
+        out.set(4 + 2 * i, h.name)?;
+        out.set(5 + 2 * i, latin1(h.value))?;
+    }
+    Ok(())
+}
+
+/// The request head at the start of `bytes`, for a server: `[length, method, url,
+/// minorVersion, name, value, name, value, …]` (names as sent, values as Latin-1), as
+/// [`parse_head`] answers.
+fn parse_request<'js>(
+    ctx: Ctx<'js>,
+    bytes: TypedArray<'js, u8>,
+    max_size: f64,
+) -> Result<Option<Array<'js>>> {
+    parse_head(&ctx, &bytes, max_size, |data, headers, out| {
+        let mut request = httparse::Request::new(headers);
+        let status = request.parse(data);
+        if let Ok(httparse::Status::Complete(_)) = status {
+            out.set(1, request.method.unwrap_or(""))?;
+            out.set(2, request.path.unwrap_or(""))?;
+            out.set(3, request.version.unwrap_or(1))?;
+            set_headers(out, request.headers)?;
+        }
+        Ok(status)
+    })
+}
+
 /// The response head at the start of `bytes`, for a client: `[length, status, reason,
-/// minorVersion, name, value, …]`; `undefined` while it is incomplete; `[code, reason]` as for
-/// [`parse_request`].
+/// minorVersion, name, value, …]`, as [`parse_head`] answers.
 fn parse_response_head<'js>(
     ctx: Ctx<'js>,
     bytes: TypedArray<'js, u8>,
     max_size: f64,
 ) -> Result<Option<Array<'js>>> {
-    let limit = if max_size.is_finite() && max_size > 0.0 {
-        max_size as usize
-    } else {
-        MAX_HEAD_BYTES
-    };
-    let data = view_bytes(&ctx, &bytes, limit)?;
-    let mut room = 32;
-    loop {
-        let mut headers = vec![httparse::EMPTY_HEADER; room];
-        let mut response = httparse::Response::new(&mut headers);
-        match response.parse(&data) {
-            Ok(httparse::Status::Partial) if data.len() <= limit => return Ok(None),
-            Ok(httparse::Status::Partial) => {
-                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
-            }
-            Ok(httparse::Status::Complete(length)) if length > limit => {
-                return error_array(&ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
-            }
-            Ok(httparse::Status::Complete(length)) => {
-                let out = Array::new(ctx.clone())?;
-                out.set(0, length)?;
-                out.set(1, response.code.unwrap_or(0))?;
-                out.set(2, response.reason.unwrap_or(""))?;
-                out.set(3, response.version.unwrap_or(1))?;
-                for (i, h) in response.headers.iter().enumerate() {
-                    out.set(4 + 2 * i, h.name)?;
-                    out.set(5 + 2 * i, latin1(h.value))?;
-                }
-                return Ok(Some(out));
-            }
-            Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
-            Err(e) => {
-                let (code, reason) = parser_error(e);
-                return error_array(&ctx, code, reason);
-            }
+    parse_head(&ctx, &bytes, max_size, |data, headers, out| {
+        let mut response = httparse::Response::new(headers);
+        let status = response.parse(data);
+        if let Ok(httparse::Status::Complete(_)) = status {
+            out.set(1, response.code.unwrap_or(0))?;
+            out.set(2, response.reason.unwrap_or(""))?;
+            out.set(3, response.version.unwrap_or(1))?;
+            set_headers(out, response.headers)?;
         }
-    }
+        Ok(status)
+    })
 }
