@@ -9,7 +9,8 @@ use md5::Md5;
 use ripemd::Ripemd160;
 use sha1::Sha1;
 use sha2::{Sha224, Sha256, Sha384, Sha512, Sha512_224, Sha512_256};
-use sha3::{Sha3_224, Sha3_256, Sha3_384, Sha3_512, Shake128, Shake256};
+use sha3::{Sha3_224, Sha3_256, Sha3_384, Sha3_512};
+use shake::{Shake128, Shake256};
 
 /// A hash computation in progress: a plain digest, an HMAC, or an extendable-output function.
 pub trait Hasher: Send {
@@ -99,7 +100,7 @@ macro_rules! size_of_output {
 }
 
 /// A fixed-output digest `$d`, keyed through the HMAC type `$mac` (`Hmac` for the block-based
-/// hashes, `SimpleHmac` for BLAKE2, whose crate offers only that).
+/// hashes, `SimpleHmac` for BLAKE2 and SHA-3, whose crates offer only that).
 macro_rules! fixed {
     ($name:literal, $d:ty, $mac:ty) => {
         Algorithm {
@@ -117,7 +118,7 @@ macro_rules! fixed {
                     pbkdf2::pbkdf2::<$mac>(password, salt, rounds, out).is_ok()
                 },
                 hkdf: |ikm, salt, info, out| {
-                    hkdf::Hkdf::<$d, $mac>::new(Some(salt), ikm)
+                    hkdf::GenericHkdf::<$mac>::new(Some(salt), ikm)
                         .expand(info, out)
                         .is_ok()
                 },
@@ -147,10 +148,10 @@ static ALGORITHMS: &[Algorithm] = &[
     fixed!("sha512", Sha512, Hmac<Sha512>),
     fixed!("sha512-224", Sha512_224, Hmac<Sha512_224>),
     fixed!("sha512-256", Sha512_256, Hmac<Sha512_256>),
-    fixed!("sha3-224", Sha3_224, Hmac<Sha3_224>),
-    fixed!("sha3-256", Sha3_256, Hmac<Sha3_256>),
-    fixed!("sha3-384", Sha3_384, Hmac<Sha3_384>),
-    fixed!("sha3-512", Sha3_512, Hmac<Sha3_512>),
+    fixed!("sha3-224", Sha3_224, SimpleHmac<Sha3_224>),
+    fixed!("sha3-256", Sha3_256, SimpleHmac<Sha3_256>),
+    fixed!("sha3-384", Sha3_384, SimpleHmac<Sha3_384>),
+    fixed!("sha3-512", Sha3_512, SimpleHmac<Sha3_512>),
     fixed!("ripemd160", Ripemd160, Hmac<Ripemd160>),
     fixed!("blake2b512", Blake2b512, SimpleHmac<Blake2b512>),
     fixed!("blake2s256", Blake2s256, SimpleHmac<Blake2s256>),

@@ -118,14 +118,12 @@ fn cshake(strength: u32, data: &[u8], function_name: &[u8], customization: &[u8]
     use digest::{ExtendableOutput, Update};
     match strength {
         256 => {
-            let core = sha3::CShake256Core::new_with_function_name(function_name, customization);
-            let mut h = sha3::CShake256::from_core(core);
+            let mut h = cshake::CShake256::new_with_function_name(function_name, customization);
             h.update(data);
             h.finalize_xof_into(out);
         }
         _ => {
-            let core = sha3::CShake128Core::new_with_function_name(function_name, customization);
-            let mut h = sha3::CShake128::from_core(core);
+            let mut h = cshake::CShake128::new_with_function_name(function_name, customization);
             h.update(data);
             h.finalize_xof_into(out);
         }
@@ -431,7 +429,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     return Err(invalid());
                 }
                 let log_n = n.trailing_zeros() as u8;
-                let params = scrypt::Params::new(log_n, r, p, scrypt::Params::RECOMMENDED_LEN)
+                let params = scrypt::Params::new(log_n, r, p)
                     .map_err(|_| invalid())?;
                 // The working memory, asked for up front so that a refusal is an error here
                 // rather than an abort in the middle of the work.
