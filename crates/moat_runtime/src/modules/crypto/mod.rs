@@ -8,6 +8,11 @@
 //! result; otherwise (and for the synchronous forms) the result is returned as an ArrayBuffer.
 
 mod algorithms;
+mod cipher;
+mod dh;
+mod keys;
+mod sign;
+mod x509;
 #[cfg_attr(target_os = "wasi", path = "jobs_wasi.rs")]
 #[cfg_attr(not(target_os = "wasi"), path = "jobs_native.rs")]
 mod jobs;
@@ -180,6 +185,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         )?,
     )?;
     o.set("threaded", jobs::THREADED)?;
+    keys::init(ctx, o)?;
+    sign::init(ctx, o)?;
+    cipher::init(ctx, o)?;
+    dh::init(ctx, o)?;
+    x509::init(ctx, o)?;
 
     // ---- random bytes for the callback forms -------------------------------------------
     let st = state.clone();
