@@ -10,12 +10,13 @@
 mod algorithms;
 mod cipher;
 mod dh;
-mod keys;
-mod sign;
-mod x509;
 #[cfg_attr(target_os = "wasi", path = "jobs_wasi.rs")]
 #[cfg_attr(not(target_os = "wasi"), path = "jobs_native.rs")]
 mod jobs;
+mod keys;
+mod sign;
+mod web;
+mod x509;
 
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
 use rquickjs::{
@@ -190,6 +191,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     cipher::init(ctx, o)?;
     dh::init(ctx, o)?;
     x509::init(ctx, o)?;
+    web::init(ctx, o)?;
 
     // ---- random bytes for the callback forms -------------------------------------------
     let st = state.clone();
@@ -439,8 +441,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     return Err(invalid());
                 }
                 let log_n = n.trailing_zeros() as u8;
-                let params = scrypt::Params::new(log_n, r, p)
-                    .map_err(|_| invalid())?;
+                let params = scrypt::Params::new(log_n, r, p).map_err(|_| invalid())?;
                 // The working memory, asked for up front so that a refusal is an error here
                 // rather than an abort in the middle of the work.
                 let need = (n as usize)
