@@ -28,6 +28,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 from bench import default_moat
@@ -122,17 +123,22 @@ def main():
     if not version.startswith("v24."):
         sys.exit(f"{a.node} is {version}, not Node 24: see bench/README.md")
     cache = install(a.cache, a.node, a.npm)
+    # The suite takes minutes, and a build may replace the binary meanwhile: run a copy of it.
+    built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(os.path.getmtime(a.moat)))
+    tmp = tempfile.TemporaryDirectory(prefix="moat-realworld-")
+    moat = os.path.join(tmp.name, "moat")
+    shutil.copy2(a.moat, moat)
 
     scripts = sorted(f for f in os.listdir(SUITE) if f.endswith((".js", ".mjs")) and f not in NOT_WORKLOADS)
     if a.only:
         wanted = a.only.split(",")
         scripts = [s for s in scripts if os.path.splitext(s)[0] in wanted]
-    runtimes = [("node", [a.node]), ("moat", [a.moat])]
+    runtimes = [("node", [a.node]), ("moat", [moat])]
     if not a.no_safe:
-        runtimes.append(("safe", [a.moat, "--safe", f"--allow-fs-read={SUITE},{os.path.realpath(cache)}"]))
+        runtimes.append(("safe", [moat, "--safe", f"--allow-fs-read={SUITE},{os.path.realpath(cache)}"]))
 
     started = time.perf_counter()
-    print(f"node {version}; moat {a.moat}; {a.rounds} rounds; in-process ms: median of the rounds, each the mean of "
+    print(f"node {version}; moat {a.moat} (a copy of it as built {built}); {a.rounds} rounds; in-process ms: median of the rounds, each the mean of "
           f"the runs after a warm-up (budget {a.budget} ms); wall: median seconds per process, start-up included\n")
     head = (f"{'workload':16} {'node ms':>9} {'moat ms':>9} {'safe ms':>9} {'moat/node':>9} {'safe/node':>9} "
             f"{'safe/moat':>9}  {'check':8} {'node s':>7} {'moat s':>7} {'safe s':>7}")
@@ -206,7 +212,7 @@ def main():
     print(f"suite took {time.perf_counter() - started:.0f} s")
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"node": version, "moat": a.moat, "rounds": a.rounds, "budget_ms": a.budget, "results": results}, f, indent=1)
+            json.dump({"node": version, "moat": a.moat, "moat_built": built, "rounds": a.rounds, "budget_ms": a.budget, "results": results}, f, indent=1)
 
 
 if __name__ == "__main__":
