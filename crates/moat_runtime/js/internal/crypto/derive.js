@@ -6,7 +6,7 @@ const { codes } = require('internal/errors');
 const {
   validateString, validateInt32, validateUint32, validateInteger, validateFunction,
 } = require('internal/validators');
-const { binding, byteSource, passwordTypes, derivingBitsFailed, runJob, toBuffer, toArrayBuffer } =
+const { binding, byteSource, isAnyArrayBuffer, passwordTypes, derivingBitsFailed, runJob, toBuffer, toArrayBuffer } =
   require('internal/crypto/util');
 
 // A derivation that cannot be done fails as Node's does: in its callback, from the loop.
@@ -116,9 +116,22 @@ function scrypt(password, salt, keylen, options, callback) {
 
 const hkdfSourceTypes = ['string', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'];
 
+// A secret KeyObject's bytes, or a byte source's.
+function secretOrBytes(value, name, expected) {
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !isAnyArrayBuffer(value)) {
+    const keys = require('internal/crypto/keys');
+    const ko = keys.isKeyObject(value) ? value : keys.keyObjectFromCryptoKey(value);
+    if (ko !== undefined) {
+      if (ko.type !== 'secret') throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(ko.type, 'secret');
+      return keys.secretKeyBytes(ko);
+    }
+  }
+  return byteSource(value, name, expected);
+}
+
 function hkdfCheck(digest, ikm, salt, info, length) {
   validateString(digest, 'digest');
-  ikm = byteSource(ikm, 'ikm', ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer']);
+  ikm = secretOrBytes(ikm, 'ikm', ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer']);
   salt = byteSource(salt, 'salt', hkdfSourceTypes);
   info = byteSource(info, 'info', hkdfSourceTypes);
   validateInteger(length, 'length', 0, Number.MAX_SAFE_INTEGER);

@@ -117,8 +117,12 @@ Hash.prototype._transform = function _transform(chunk, encoding, callback) {
   update(this, chunk, encoding);
   callback();
 };
+// The digest pushed at the end is kept: one digest() call after the stream ended returns it.
 Hash.prototype._flush = function _flush(callback) {
-  this.push(this.digest());
+  const digest = this.digest();
+  this[kState].finalized = false;
+  this[kState].flushed = digest;
+  this.push(digest);
   callback();
 };
 
@@ -141,14 +145,23 @@ Hash.prototype.digest = function digest(outputEncoding) {
   const state = this[kState];
   if (state.finalized) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
   state.finalized = true;
+  if (state.flushed !== undefined) return encodeOutput(state.flushed, outputEncoding);
   const out = binding.hashDigest(this[kHandle], state.length);
   if (out === undefined) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
   return encodeOutput(out, outputEncoding);
 };
 
-// An HMAC key: a string (in options.encoding), ArrayBuffer or view. KeyObject and CryptoKey come
-// with the rest of the key API.
+// An HMAC key: a string (in options.encoding), ArrayBuffer or view, a secret KeyObject or an
+// HMAC CryptoKey.
 function hmacKey(key, encoding) {
+  if (key !== null && typeof key === 'object' && !ArrayBuffer.isView(key) && !isAnyArrayBuffer(key)) {
+    const keys = require('internal/crypto/keys');
+    const ko = keys.isKeyObject(key) ? key : keys.keyObjectFromCryptoKey(key);
+    if (ko !== undefined) {
+      if (ko.type !== 'secret') throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(ko.type, 'secret');
+      return keys.secretKeyBytes(ko);
+    }
+  }
   if (typeof key === 'string') {
     // 'buffer' names no string encoding: the string is UTF-8 then; an unknown name throws.
     return lazyBuffer().from(key, encoding == null || encoding === 'buffer' ? 'utf8' : encoding);

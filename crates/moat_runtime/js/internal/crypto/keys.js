@@ -264,6 +264,11 @@ function createSecretKey(key, encoding) {
   return new SecretKeyObject(binding.keySecret(bytesOf(key)));
 }
 
+// The KeyObject behind a CryptoKey, or undefined for anything else.
+function keyObjectFromCryptoKey(v) {
+  return isCryptoKey(v) ? KeyObject.from(v) : undefined;
+}
+
 // The bytes of a 'secret' key object (for ciphers and HMAC).
 function secretKeyBytes(keyObject) {
   return new Uint8Array(binding.keySecretBytes(keyObject[kHandle]));
@@ -319,7 +324,7 @@ function checkPairOptions(type, options) {
   if (!pairTypes.includes(type)) {
     throw new codes.ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
   }
-  if (options !== undefined) validateObject(options, 'options');
+  if (options !== undefined || ['rsa', 'rsa-pss', 'dsa', 'ec', 'dh'].includes(type)) validateObject(options, 'options');
   const o = options || {};
   const params = {};
   switch (type) {
@@ -339,6 +344,10 @@ function checkPairOptions(type, options) {
         params.hashAlgorithm = hashAlgorithm;
         params.mgf1HashAlgorithm = mgf1HashAlgorithm !== undefined ? mgf1HashAlgorithm : hashAlgorithm;
         params.saltLength = saltLength;
+        if (saltLength === undefined && hashAlgorithm !== undefined) {
+          const info = binding.hashInfo(hashAlgorithm);
+          if (info) params.saltLength = info.size;
+        }
       }
       break;
     }
@@ -348,6 +357,12 @@ function checkPairOptions(type, options) {
         throw new codes.ERR_INVALID_ARG_VALUE('options.paramEncoding', o.paramEncoding);
       }
       params.namedCurve = o.namedCurve;
+      if ((o.publicKeyEncoding && o.publicKeyEncoding.format === 'jwk') ||
+          (o.privateKeyEncoding && o.privateKeyEncoding.format === 'jwk')) {
+        if (!['P-256', 'prime256v1', 'secp256r1', 'P-384', 'secp384r1', 'P-521', 'secp521r1', 'secp256k1'].includes(o.namedCurve)) {
+          throw new codes.ERR_CRYPTO_JWK_UNSUPPORTED_CURVE(o.namedCurve);
+        }
+      }
       break;
     case 'dsa':
     case 'dh':
@@ -483,6 +498,7 @@ module.exports = {
   // For the other parts of crypto.
   isKeyObject,
   secretKeyBytes,
+  keyObjectFromCryptoKey,
   preparePrivateKey,
   preparePublicOrPrivateKey,
   handleOf,

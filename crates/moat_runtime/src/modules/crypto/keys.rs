@@ -293,6 +293,17 @@ pub fn ossl(ctx: &Ctx<'_>, packed: &str, library: &str, reason: &str) -> rquickj
         let err: Object = ctor.call((format!("error:{packed}:{library}::{reason}"),))?;
         err.set("library", library)?;
         err.set("reason", reason)?;
+        // OpenSSL's short name of the library, as Node puts it in the code (none for the
+        // provider and decoder layers).
+        let lib = match library {
+            "rsa routines" => "RSA_",
+            "common libcrypto routines" => "CRYPTO_",
+            "digital envelope routines" => "EVP_",
+            "elliptic curve routines" => "EC_",
+            "asn1 encoding routines" => "ASN1_",
+            "PEM routines" => "PEM_",
+            _ => "",
+        };
         let code: String = reason
             .chars()
             .map(|c| {
@@ -303,7 +314,7 @@ pub fn ossl(ctx: &Ctx<'_>, packed: &str, library: &str, reason: &str) -> rquickj
                 }
             })
             .collect();
-        err.set("code", format!("ERR_OSSL_{code}"))?;
+        err.set("code", format!("ERR_OSSL_{lib}{code}"))?;
         Ok(err.into_value())
     };
     match build() {
@@ -1159,7 +1170,12 @@ fn generate_rsa(bits: usize, exponent: u64, pss: Option<PssParams>) -> Option<Ke
 fn decode_error<'js>(ctx: &Ctx<'js>, e: DecodeError) -> rquickjs::Error {
     match e {
         DecodeError::Unsupported => unsupported(ctx),
-        DecodeError::NeedPassphrase => tagged(ctx, "ERR_MISSING_PASSPHRASE"),
+        DecodeError::NeedPassphrase => ossl(
+            ctx,
+            "07880109",
+            "common libcrypto routines",
+            "interrupted or cancelled",
+        ),
         DecodeError::BadDecrypt => ossl(ctx, "1C800064", "Provider routines", "bad decrypt"),
         DecodeError::NotImplemented(what) => tagged(ctx, &format!("ERR_NOT_IMPLEMENTED:{what}")),
     }

@@ -173,6 +173,13 @@ fn sign(
     };
     match key {
         Key::RsaPrivate(k, pss_params) => {
+            if pss_params.is_some() && o.padding.is_some_and(|p| p != RSA_PKCS1_PSS_PADDING) {
+                return Err(SignError::Ossl(
+                    "1C8000A5",
+                    "Provider routines",
+                    "illegal or unsupported padding mode",
+                ));
+            }
             let default = pss_params.as_ref().and_then(|p| p.hash).unwrap_or("sha256");
             let (name, hashed) = digest(default)?;
             let pss = o.padding == Some(RSA_PKCS1_PSS_PADDING)
@@ -282,6 +289,13 @@ fn verify(
     };
     match &public {
         Key::RsaPublic(k, pss_params) => {
+            if pss_params.is_some() && o.padding.is_some_and(|p| p != RSA_PKCS1_PSS_PADDING) {
+                return Err(SignError::Ossl(
+                    "1C8000A5",
+                    "Provider routines",
+                    "illegal or unsupported padding mode",
+                ));
+            }
             let default = pss_params.as_ref().and_then(|p| p.hash).unwrap_or("sha256");
             let (name, hashed) = digest(default)?;
             let pss = o.padding == Some(RSA_PKCS1_PSS_PADDING)
@@ -395,6 +409,13 @@ fn rsa_crypt(
     label: Option<Vec<u8>>,
 ) -> std::result::Result<Vec<u8>, SignError> {
     let mut rng = getrandom::SysRng;
+    if key.pss().is_some() {
+        return Err(SignError::Ossl(
+            "1C8000A6",
+            "Provider routines",
+            "operation not supported for this keytype",
+        ));
+    }
     let public = key.rsa_public().ok_or(SignError::Ossl(
         "1C8000A6",
         "Provider routines",
