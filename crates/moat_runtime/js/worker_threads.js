@@ -1,10 +1,12 @@
 'use strict';
-// node:worker_threads — the main thread's view. Starting workers is not implemented yet.
+// node:worker_threads — the main thread's view: message channels within the thread; starting
+// workers is not implemented yet.
 
 const { thrower } = require('internal/errors');
 const environmentData = new Map();
 const untransferable = new WeakSet();
 const { uncloneable } = require('internal/structured_clone');
+const messaging = require('internal/worker/messaging');
 
 module.exports = {
   isMainThread: true,
@@ -25,9 +27,9 @@ module.exports = {
     internalBinding('process').checkPermission('worker', '');
     thrower('worker_threads.Worker')();
   },
-  MessageChannel: thrower('worker_threads.MessageChannel'),
-  MessagePort: thrower('worker_threads.MessagePort'),
-  BroadcastChannel: thrower('worker_threads.BroadcastChannel'),
-  receiveMessageOnPort: thrower('worker_threads.receiveMessageOnPort'),
+  MessageChannel: messaging.MessageChannel,
+  MessagePort: messaging.MessagePort,
+  BroadcastChannel: messaging.BroadcastChannel,
+  receiveMessageOnPort: messaging.receiveMessageOnPort,
   moveMessagePortToContext: thrower('worker_threads.moveMessagePortToContext'),
 };

@@ -141,6 +141,10 @@ function setup() {
   defineLazy('MessageEvent', () => events().MessageEvent);
   defineLazy('CloseEvent', () => events().CloseEvent);
   defineLazy('Navigator', () => require('internal/navigator').Navigator);
+  const messaging = () => require('internal/worker/messaging');
+  defineLazy('MessageChannel', () => messaging().MessageChannel);
+  defineLazy('MessagePort', () => messaging().MessagePort);
+  defineLazy('BroadcastChannel', () => messaging().BroadcastChannel);
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('File', () => buffer().File);
   defineLazy('Performance', () => require('perf_hooks').Performance);

@@ -1,0 +1,200 @@
+'use strict';
+// MessageChannel, MessagePort and BroadcastChannel within one thread (moat starts no workers
+// yet): a message is a structured clone of the value, delivered to the other port after the
+// current turn's microtasks, before the loop's next phase, as node delivers them.
+// Ports are EventTargets with Node's emitter methods (`on('message', value => …)`).
+
+const { codes } = require('internal/errors');
+const { EventTarget, Event, MessageEvent } = require('internal/event_target');
+
+const kOther = Symbol('kOther');
+const kQueue = Symbol('kQueue');
+const kStarted = Symbol('kStarted');
+const kClosed = Symbol('kClosed');
+const kWrapped = Symbol('kWrapped');
+const kHandler = Symbol('kHandler');
+let constructing = false;
+
+function clone(value, transfer) {
+  const options = Array.isArray(transfer) ? { transfer } : transfer;
+  return structuredClone(value, options);
+}
+
+function deliver(port) {
+  if (!port[kStarted] || port[kClosed] || port[kQueue].length === 0) return;
+  const queue = port[kQueue];
+  port[kQueue] = [];
+  for (const data of queue) {
+    if (port[kClosed]) break;
+    port.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+function schedule(port) {
+  queueMicrotask(() => deliver(port));
+}
+
+class MessagePort extends EventTarget {
+  constructor() {
+    if (!constructing) throw new codes.ERR_CONSTRUCT_CALL_INVALID();
+    super();
+    this[kOther] = null;
+    this[kQueue] = [];
+    this[kStarted] = false;
+    this[kClosed] = false;
+    this[kHandler] = null;
+  }
+
+  postMessage(value, transfer) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+    const data = clone(value, transfer);
+    const other = this[kOther];
+    if (this[kClosed] || other === null || other[kClosed]) return;
+    other[kQueue].push(data);
+    schedule(other);
+  }
+
+  start() {
+    if (this[kStarted]) return;
+    this[kStarted] = true;
+    schedule(this);
+  }
+
+  close() {
+    if (this[kClosed]) return;
+    const other = this[kOther];
+    for (const port of [this, other]) {
+      if (port === null || port[kClosed]) continue;
+      port[kClosed] = true;
+      port[kQueue] = [];
+      setImmediate(() => port.dispatchEvent(new Event('close')));
+    }
+  }
+
+  ref() { return this; }
+  unref() { return this; }
+  hasRef() { return false; }
+
+  get onmessage() { return this[kHandler]; }
+  set onmessage(fn) {
+    if (this[kHandler]) this.removeEventListener('message', this[kHandler]);
+    this[kHandler] = typeof fn === 'function' ? fn : null;
+    if (this[kHandler]) {
+      this.addEventListener('message', this[kHandler]);
+      this.start();
+    }
+  }
+
+  addEventListener(type, listener, options) {
+    super.addEventListener(type, listener, options);
+    if (type === 'message') this.start();
+  }
+
+  // Node's emitter methods: 'message' listeners get the value itself.
+  on(type, listener) {
+    let wrapped = listener;
+    if (type === 'message') {
+      wrapped = (event) => listener.call(this, event.data);
+      listener[kWrapped] = wrapped;
+    } else {
+      wrapped = () => listener.call(this);
+      listener[kWrapped] = wrapped;
+    }
+    this.addEventListener(type, wrapped);
+    return this;
+  }
+  addListener(type, listener) { return this.on(type, listener); }
+  once(type, listener) {
+    const once = (...args) => {
+      this.off(type, once);
+      return Reflect.apply(listener, this, args);
+    };
+    return this.on(type, once);
+  }
+  off(type, listener) {
+    this.removeEventListener(type, listener[kWrapped] || listener);
+    return this;
+  }
+  removeListener(type, listener) { return this.off(type, listener); }
+  emit(type, value) {
+    return this.dispatchEvent(type === 'message' ? new MessageEvent('message', { data: value }) : new Event(type));
+  }
+}
+
+function newPort() {
+  constructing = true;
+  try {
+    return new MessagePort();
+  } finally {
+    constructing = false;
+  }
+}
+
+class MessageChannel {
+  constructor() {
+    this.port1 = newPort();
+    this.port2 = newPort();
+    this.port1[kOther] = this.port2;
+    this.port2[kOther] = this.port1;
+  }
+}
+
+// BroadcastChannel: every open channel of the same name in this thread but the sender.
+const channels = new Map();
+
+class BroadcastChannel extends EventTarget {
+  #name;
+  #closed = false;
+  #handler = null;
+  constructor(name) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
+    super();
+    this.#name = `${name}`;
+    let set = channels.get(this.#name);
+    if (set === undefined) channels.set(this.#name, set = new Set());
+    set.add(this);
+  }
+  get name() { return this.#name; }
+  postMessage(message) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+    if (this.#closed) {
+      const { DOMException } = require('internal/dom_exception');
+      throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    }
+    const data = clone(message);
+    for (const other of channels.get(this.#name) || []) {
+      if (other === this) continue;
+      queueMicrotask(() => {
+        if (!other.#closed) other.dispatchEvent(new MessageEvent('message', { data: structuredClone(data) }));
+      });
+    }
+  }
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    const set = channels.get(this.#name);
+    if (set) {
+      set.delete(this);
+      if (set.size === 0) channels.delete(this.#name);
+    }
+  }
+  get onmessage() { return this.#handler; }
+  set onmessage(fn) {
+    if (this.#handler) this.removeEventListener('message', this.#handler);
+    this.#handler = typeof fn === 'function' ? fn : null;
+    if (this.#handler) this.addEventListener('message', this.#handler);
+  }
+  ref() { return this; }
+  unref() { return this; }
+}
+
+// The next message waiting on `port`, taken synchronously: `{ message }`, or undefined.
+function receiveMessageOnPort(port) {
+  if (!(port instanceof MessagePort)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  }
+  if (port[kQueue].length === 0) return undefined;
+  return { message: port[kQueue].shift() };
+}
+
+module.exports = { MessageChannel, MessagePort, BroadcastChannel, receiveMessageOnPort };
