@@ -123,8 +123,8 @@ function oldName(name) {
 
 // In the order Node lists its exports.
 module.exports = {
-  argon2: notYet('argon2'),
-  argon2Sync: notYet('argon2Sync'),
+  argon2: derive.argon2,
+  argon2Sync: derive.argon2Sync,
   checkPrime: prime.checkPrime,
   checkPrimeSync: prime.checkPrimeSync,
   createCipheriv: cipher.createCipheriv,

@@ -168,4 +168,53 @@ function hkdf(digest, ikm, salt, info, length, callback) {
     (err, bytes) => (err ? callback(err) : callback(null, toArrayBuffer(bytes))));
 }
 
-module.exports = { pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync };
+// ---- Argon2 (RFC 9106) --------------------------------------------------------------------
+
+const argon2Variants = ['argon2d', 'argon2i', 'argon2id'];
+const argon2Bytes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
+
+function argon2Check(algorithm, parameters) {
+  validateString(algorithm, 'algorithm');
+  if (!argon2Variants.includes(algorithm)) {
+    throw new codes.ERR_INVALID_ARG_VALUE('algorithm', algorithm,
+      `must be one of: ${argon2Variants.map((v) => `'${v}'`).join(', ')}`);
+  }
+  if (parameters === null || typeof parameters !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('parameters', 'object', parameters);
+  }
+  const message = byteSource(parameters.message, 'parameters.message', argon2Bytes);
+  const nonce = byteSource(parameters.nonce, 'parameters.nonce', argon2Bytes);
+  if (nonce.byteLength < 8 || nonce.byteLength > 2 ** 32 - 1) {
+    throw new codes.ERR_OUT_OF_RANGE('parameters.nonce.byteLength', '>= 8 && <= 4294967295', nonce.byteLength);
+  }
+  const { parallelism, tagLength, memory, passes } = parameters;
+  validateInteger(parallelism, 'parameters.parallelism', 1, 2 ** 24 - 1);
+  validateInteger(tagLength, 'parameters.tagLength', 4, 2 ** 32 - 1);
+  validateInteger(memory, 'parameters.memory', 8 * parallelism, 2 ** 32 - 1);
+  validateInteger(passes, 'parameters.passes', 1, 2 ** 32 - 1);
+  const optional = (name) => (parameters[name] === undefined ? new Uint8Array(0) :
+    byteSource(parameters[name], `parameters.${name}`, argon2Bytes));
+  const secret = optional('secret');
+  const associatedData = optional('associatedData');
+  return { message, nonce, secret, associatedData, parallelism, tagLength, memory, passes };
+}
+
+function argon2Sync(algorithm, parameters) {
+  const c = argon2Check(algorithm, parameters);
+  const out = binding.argon2(false, algorithm, c);
+  if (out.byteLength === 0) throw derivingBitsFailed();
+  return toBuffer(new Uint8Array(out));
+}
+
+function argon2(algorithm, parameters, callback) {
+  const c = argon2Check(algorithm, parameters);
+  validateFunction(callback, 'callback');
+  runJob((defer) => binding.argon2(defer, algorithm, c),
+    (err, bytes) => {
+      if (err) return callback(err);
+      if (bytes.byteLength === 0) return callback(derivingBitsFailed());
+      callback(null, toBuffer(bytes));
+    });
+}
+
+module.exports = { pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync, argon2, argon2Sync };

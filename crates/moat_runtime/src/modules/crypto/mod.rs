@@ -501,6 +501,87 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         )?,
     )?;
 
+    // argon2(defer, variant 'argon2d'|'argon2i'|'argon2id', { message, nonce, secret,
+    // associatedData, parallelism, tagLength, memory (KiB), passes }); the JS half checked the
+    // ranges, and the crate checks them again.
+    let st = state.clone();
+    o.set(
+        "argon2",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>,
+                  defer: bool,
+                  variant: String,
+                  params: Object<'js>|
+                  -> Result<Value<'js>> {
+                let message: Value = params.get("message")?;
+                let nonce: Value = params.get("nonce")?;
+                let secret: Value = params.get("secret")?;
+                let ad: Value = params.get("associatedData")?;
+                let failed = || Exception::throw_range(&ctx, "argon2: invalid parameters");
+                let algorithm = match variant.as_str() {
+                    "argon2d" => argon2::Algorithm::Argon2d,
+                    "argon2i" => argon2::Algorithm::Argon2i,
+                    _ => argon2::Algorithm::Argon2id,
+                };
+                let get = |name: &str| -> Result<u32> {
+                    let v: f64 = params.get(name)?;
+                    u32::try_from(length(&ctx, v, u32::MAX as u64, name)?).map_err(|_| failed())
+                };
+                let (lanes, tag, memory, passes) = (
+                    get("parallelism")?,
+                    get("tagLength")?,
+                    get("memory")?,
+                    get("passes")?,
+                );
+                let mut builder = argon2::ParamsBuilder::new();
+                builder
+                    .m_cost(memory)
+                    .t_cost(passes)
+                    .p_cost(lanes)
+                    .output_len(tag as usize);
+                let ad = to_vec(&ctx, &ad)?;
+                if !ad.is_empty() {
+                    builder.data(argon2::AssociatedData::new(&ad).map_err(|_| failed())?);
+                }
+                let built = builder.build().map_err(|_| failed())?;
+                // The memory the work takes, asked for up front.
+                drop(output(&ctx, (memory as usize).saturating_mul(1024))?);
+                let mut out = output(&ctx, tag as usize)?;
+                let message = to_vec(&ctx, &message)?;
+                let nonce = to_vec(&ctx, &nonce)?;
+                let secret = to_vec(&ctx, &secret)?;
+                finish(
+                    &ctx,
+                    &st,
+                    defer,
+                    Box::new(move || {
+                        let hasher = if secret.is_empty() {
+                            Ok(argon2::Argon2::new(
+                                algorithm,
+                                argon2::Version::V0x13,
+                                built,
+                            ))
+                        } else {
+                            argon2::Argon2::new_with_secret(
+                                &secret,
+                                algorithm,
+                                argon2::Version::V0x13,
+                                built,
+                            )
+                        };
+                        match hasher {
+                            Ok(h) if h.hash_password_into(&message, &nonce, &mut out).is_ok() => {
+                                out
+                            }
+                            _ => Vec::new(),
+                        }
+                    }),
+                )
+            },
+        )?,
+    )?;
+
     o.set(
         "timingSafeEqual",
         Function::new(
