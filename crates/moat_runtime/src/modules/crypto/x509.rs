@@ -907,9 +907,9 @@ fn describe<'js>(ctx: &Ctx<'js>, c: &Cert<'_>) -> Result<Object<'js>> {
             if let Some((n, e)) = rsa_numbers(spki.key) {
                 let n: Vec<u8> = n.iter().copied().skip_while(|b| *b == 0).collect();
                 let e: Vec<u8> = e.iter().copied().skip_while(|b| *b == 0).collect();
-                let bits = n
-                    .first()
-                    .map_or(0, |b| (n.len() * 8) as u32 - b.leading_zeros());
+                let bits = n.first().map_or(0.0, |b| {
+                    (n.len() as f64) * 8.0 - f64::from(b.leading_zeros())
+                });
                 o.set("modulus", hex_upper(&n))?;
                 let e_hex: String = e.iter().map(|b| format!("{b:02x}")).collect();
                 let e_hex = e_hex.trim_start_matches('0');
@@ -1443,11 +1443,7 @@ fn check_issued(subject: &Cert<'_>, issuer: &Cert<'_>) -> bool {
                         return false;
                     }
                 }
-                0x82 => {
-                    if item.value != issuer.serial {
-                        return false;
-                    }
-                }
+                0x82 if item.value != issuer.serial => return false,
                 0xa1 => {
                     let names = children(item.value).unwrap_or_default();
                     let dir = names
