@@ -5,7 +5,7 @@
 
 const { codes } = require('internal/errors');
 const {
-  validateObject, validateString, validateFunction, validateUint32, validateInteger, validateOneOf,
+  validateObject, validateString, validateFunction, validateUint32, validateInt32, validateInteger, validateOneOf,
 } = require('internal/validators');
 const { binding, isAnyArrayBuffer, bytesOf, toBuffer, lazyBuffer } = require('internal/crypto/util');
 
@@ -124,6 +124,7 @@ function passphraseBytes(passphrase, encoding, name) {
 function exportKey(key, kind, options) {
   validateObject(options, 'options');
   const enc = parseEncoding(options, kind);
+  if (enc.format === 'jwk' && key.asymmetricKeyType === 'dsa') throw new codes.ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE();
   if (enc.format === 'jwk') return JSON.parse(binding.keyExport(key[kHandle], 'jwk', '', undefined, undefined));
   const keyType = key.asymmetricKeyType;
   if (enc.type === 'pkcs1' && keyType !== 'rsa') {
@@ -297,7 +298,7 @@ function preparePublicOrPrivateKey(key) {
   const p = prepareAsymmetric(key, 'public');
   if (p.format === 'pem') {
     const text = lazyBuffer().from(p.data.buffer, p.data.byteOffset, p.data.byteLength).toString('latin1');
-    if (/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(text)) {
+    if (/-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/.test(text)) {
       return new PrivateKeyObject(callBinding(() => binding.keyParse('private', p.data, 'pem', '', p.passphrase)));
     }
   } else if (p.format === 'der' && p.type !== 'spki' && !(p.type === 'pkcs1' && isPkcs1Public(p.data))) {
@@ -365,6 +366,13 @@ function checkPairOptions(type, options) {
       }
       break;
     case 'dsa':
+      validateUint32(o.modulusLength, 'options.modulusLength');
+      params.modulusLength = o.modulusLength;
+      if (o.divisorLength !== undefined && o.divisorLength !== null) {
+        validateInt32(o.divisorLength, 'options.divisorLength', 0);
+        params.divisorLength = o.divisorLength;
+      }
+      break;
     case 'dh':
       throw new codes.ERR_NOT_IMPLEMENTED(`crypto.generateKeyPair('${type}')`);
     default:

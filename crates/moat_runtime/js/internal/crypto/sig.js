@@ -242,9 +242,11 @@ function rsaFunction(op, defaultPadding, usePrivate) {
     let padding = defaultPadding;
     let oaepHash = 'sha1';
     let oaepLabel;
+    let encoding;
     if (key !== null && typeof key === 'object' && !keys.isKeyObject(key) && !ArrayBuffer.isView(key) &&
         !isAnyArrayBuffer(key)) {
       if (key.padding !== undefined) padding = key.padding;
+      encoding = key.encoding;
       if (key.oaepHash !== undefined) {
         validateString(key.oaepHash, 'key.oaepHash');
         oaepHash = key.oaepHash;
@@ -257,8 +259,16 @@ function rsaFunction(op, defaultPadding, usePrivate) {
         oaepLabel = bytesOf(key.oaepLabel);
       }
     }
+    if (padding === RSA_PKCS1_OAEP_PADDING) {
+      const info = binding.hashInfo(oaepHash);
+      if (!info || info.xof) {
+        const err = new Error('Invalid digest used');
+        err.code = 'ERR_OSSL_EVP_INVALID_DIGEST';
+        throw err;
+      }
+    }
     const k = usePrivate ? keys.preparePrivateKey(key) : keys.preparePublicOrPrivateKey(key);
-    const data = dataOf(buffer, undefined, 'buffer');
+    const data = isAnyArrayBuffer(buffer) ? bytesOf(buffer) : dataOf(buffer, encoding, 'buffer');
     return toBuffer(new Uint8Array(call(() => binding.rsaCrypt(keys.handleOf(k), op, data, padding, oaepHash, oaepLabel))));
   };
 }

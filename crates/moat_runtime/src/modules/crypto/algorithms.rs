@@ -176,6 +176,7 @@ static ALIASES: &[(&str, &str)] = &[
     ("sha1WithRSAEncryption", "sha1"),
     ("ssl3-sha1", "sha1"),
     ("SHA-1", "sha1"),
+    ("DSS1", "sha1"),
     ("RSA-SHA224", "sha224"),
     ("sha224WithRSAEncryption", "sha224"),
     ("SHA-224", "sha224"),
@@ -236,12 +237,9 @@ pub fn names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = ALGORITHMS
         .iter()
         .map(|a| a.name)
-        .chain(
-            ALIASES
-                .iter()
-                .map(|(alias, _)| *alias)
-                .filter(|a| !a.starts_with("SHA") && !a.starts_with("BLAKE") && *a != "RIPEMD-160"),
-        )
+        .chain(ALIASES.iter().map(|(alias, _)| *alias).filter(|a| {
+            !a.starts_with("SHA") && !a.starts_with("BLAKE") && *a != "RIPEMD-160" && *a != "DSS1"
+        }))
         .collect();
     v.sort_unstable();
     v

@@ -214,13 +214,17 @@ pub enum Key {
     /// The private and the public key.
     OkpPrivate(Okp, Vec<u8>, Vec<u8>),
     OkpPublic(Okp, Vec<u8>),
+    DsaPrivate(Box<dsa::SigningKey>),
+    DsaPublic(Box<dsa::VerifyingKey>),
 }
 
 impl Key {
     pub fn kind(&self) -> &'static str {
         match self {
             Key::Secret(_) => "secret",
-            Key::RsaPublic(..) | Key::EcPublic(..) | Key::OkpPublic(..) => "public",
+            Key::RsaPublic(..) | Key::EcPublic(..) | Key::OkpPublic(..) | Key::DsaPublic(_) => {
+                "public"
+            }
             _ => "private",
         }
     }
@@ -232,6 +236,7 @@ impl Key {
             Key::RsaPrivate(..) | Key::RsaPublic(..) => "rsa-pss",
             Key::EcPrivate(..) | Key::EcPublic(..) => "ec",
             Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => o.name(),
+            Key::DsaPrivate(_) | Key::DsaPublic(_) => "dsa",
         })
     }
     /// The public half of an asymmetric key (a public key is its own).
@@ -242,6 +247,8 @@ impl Key {
             Key::RsaPublic(k, p) => Key::RsaPublic(k.clone(), p.clone()),
             Key::EcPrivate(c, _, q) | Key::EcPublic(c, q) => Key::EcPublic(*c, q.clone()),
             Key::OkpPrivate(o, _, p) | Key::OkpPublic(o, p) => Key::OkpPublic(*o, p.clone()),
+            Key::DsaPrivate(k) => Key::DsaPublic(Box::new(k.verifying_key().clone())),
+            Key::DsaPublic(k) => Key::DsaPublic(k.clone()),
         })
     }
     pub fn rsa_public(&self) -> Option<&RsaPublicKey> {
@@ -619,7 +626,14 @@ fn decode_pkcs8(der_bytes: &[u8]) -> Decoded {
                 .and_then(Curve::from_oid);
             decode_sec1(key, curve)
         }
-        OID_DSA => Err(DecodeError::NotImplemented("DSA keys")),
+        OID_DSA => {
+            let components = dsa_components(params.as_deref()).ok_or(DecodeError::Unsupported)?;
+            let (tag, x, _) = tlv(key).ok_or(DecodeError::Unsupported)?;
+            if tag != 0x02 {
+                return Err(DecodeError::Unsupported);
+            }
+            dsa_private(components, uint(x)).ok_or(DecodeError::Unsupported)
+        }
         OID_DH => Err(DecodeError::NotImplemented("DH keys")),
         _ => {
             let okp = Okp::from_oid(oid).ok_or(DecodeError::Unsupported)?;
@@ -663,7 +677,22 @@ pub fn decode_spki(der_bytes: &[u8]) -> Decoded {
             let point = ec_point_uncompressed(curve, bits).ok_or(DecodeError::Unsupported)?;
             Ok(Key::EcPublic(curve, point))
         }
-        OID_DSA => Err(DecodeError::NotImplemented("DSA keys")),
+        OID_DSA => {
+            let params = info
+                .algorithm
+                .parameters
+                .map(|p| p.to_der().unwrap_or_default());
+            let components = dsa_components(params.as_deref()).ok_or(DecodeError::Unsupported)?;
+            let (tag, y, _) = tlv(bits).ok_or(DecodeError::Unsupported)?;
+            if tag != 0x02 {
+                return Err(DecodeError::Unsupported);
+            }
+            let y = crypto_bigint::Resize::try_resize(uint(y), components.p().bits_precision())
+                .ok_or(DecodeError::Unsupported)?;
+            dsa::VerifyingKey::from_components(components, y)
+                .map(|k| Key::DsaPublic(Box::new(k)))
+                .map_err(|_| DecodeError::Unsupported)
+        }
         OID_DH => Err(DecodeError::NotImplemented("DH keys")),
         _ => {
             let okp = Okp::from_oid(oid).ok_or(DecodeError::Unsupported)?;
@@ -792,7 +821,7 @@ fn private_from_pem(text: &str, passphrase: Option<&[u8]>) -> Decoded {
             "ENCRYPTED PRIVATE KEY" => decrypt_pkcs8(&der, passphrase),
             "RSA PRIVATE KEY" => decode_pkcs1_private(&der),
             "EC PRIVATE KEY" => decode_sec1(&der, None),
-            "DSA PRIVATE KEY" => Err(DecodeError::NotImplemented("DSA keys")),
+            "DSA PRIVATE KEY" => decode_dsa_openssl(&der),
             _ => continue,
         };
         return match r {
@@ -813,14 +842,17 @@ fn public_from_pem(text: &str, passphrase: Option<&[u8]>) -> Decoded {
             "CERTIFICATE" => certificate_spki(&pem.der)
                 .ok_or(DecodeError::Unsupported)
                 .and_then(|d| decode_spki(&d)),
-            "PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY" => {
-                private_from_pem(&to_pem(&pem.label, &pem.der), passphrase).or_else(|e| match e {
+            "PRIVATE KEY"
+            | "ENCRYPTED PRIVATE KEY"
+            | "RSA PRIVATE KEY"
+            | "EC PRIVATE KEY"
+            | "DSA PRIVATE KEY" => private_from_pem(&to_pem(&pem.label, &pem.der), passphrase)
+                .or_else(|e| match e {
                     DecodeError::Unsupported if !pem.headers.is_empty() => {
                         private_from_pem(text, passphrase)
                     }
                     e => Err(e),
-                })
-            }
+                }),
             _ => continue,
         };
         return r.and_then(|k| k.public().ok_or(DecodeError::Unsupported));
@@ -851,8 +883,10 @@ fn jwk_field<'a>(jwk: &'a serde_json::Value, name: &str) -> std::result::Result<
         .ok_or_else(|| format!("ERR_CRYPTO_INVALID_JWK:{name}"))
 }
 
+/// An unsigned big-endian number (leading zeros, as DER INTEGERs carry them, dropped).
 fn uint(bytes: &[u8]) -> BoxedUint {
-    BoxedUint::from_be_slice_vartime(bytes)
+    let skip = bytes.iter().take_while(|b| **b == 0).count();
+    BoxedUint::from_be_slice_vartime(&bytes[skip..])
 }
 
 /// A key from a JWK; errors are `ERR_CRYPTO_INVALID_JWK` tags for the JS half.
@@ -968,6 +1002,7 @@ fn to_jwk(key: &Key) -> serde_json::Value {
             o
         }
         Key::OkpPublic(o, x) => json!({ "crv": o.jwk(), "x": b64u(x), "kty": "OKP" }),
+        Key::DsaPrivate(_) | Key::DsaPublic(_) => serde_json::Value::Null,
         Key::OkpPrivate(o, d, x) => {
             json!({ "crv": o.jwk(), "d": b64u(d), "x": b64u(x), "kty": "OKP" })
         }
@@ -1008,6 +1043,17 @@ pub fn spki_der(key: &Key) -> Option<Vec<u8>> {
             (alg(OID_EC, Some(c.oid().to_der().ok()?))?, q.clone())
         }
         Key::OkpPublic(o, p) | Key::OkpPrivate(o, _, p) => (alg(o.oid(), None)?, p.clone()),
+        Key::DsaPublic(_) | Key::DsaPrivate(_) => {
+            let vk = match key {
+                Key::DsaPrivate(k) => k.verifying_key(),
+                Key::DsaPublic(k) => k,
+                _ => return None,
+            };
+            (
+                alg(OID_DSA, Some(dsa_params_der(vk.components())))?,
+                der_uint(&vk.y().to_be_bytes_trimmed_vartime()),
+            )
+        }
         Key::Secret(_) => return None,
     };
     spki::SubjectPublicKeyInfoOwned {
@@ -1044,6 +1090,13 @@ pub fn pkcs8_der(key: &Key) -> Option<Vec<u8>> {
         Key::OkpPrivate(o, d, _) => (
             alg(o.oid(), None)?,
             OctetString::new(d.clone()).ok()?.to_der().ok()?,
+        ),
+        Key::DsaPrivate(k) => (
+            alg(
+                OID_DSA,
+                Some(dsa_params_der(k.verifying_key().components())),
+            )?,
+            der_uint(&k.x().to_be_bytes_trimmed_vartime()),
         ),
         _ => return None,
     };
@@ -1125,6 +1178,141 @@ fn legacy_encrypt_pem(label: &str, der_bytes: &[u8], cipher: &str, pass: &[u8]) 
     Some(format!(
         "{first}\nProc-Type: 4,ENCRYPTED\nDEK-Info: {name},{iv_hex}\n\n{rest}"
     ))
+}
+
+// ---- DSA ------------------------------------------------------------------------------------
+
+/// A DER INTEGER of an unsigned big-endian number.
+fn der_uint(bytes: &[u8]) -> Vec<u8> {
+    let skip = bytes.iter().take_while(|b| **b == 0).count();
+    let mut body = bytes[skip..].to_vec();
+    if body.first().is_none_or(|b| b & 0x80 != 0) {
+        body.insert(0, 0);
+    }
+    let mut v = vec![0x02];
+    der_len(&mut v, body.len());
+    v.extend(body);
+    v
+}
+
+/// Dss-Parms: SEQUENCE { p, q, g }.
+fn dsa_params_der(c: &dsa::Components) -> Vec<u8> {
+    let mut body = der_uint(&c.p().to_be_bytes_trimmed_vartime());
+    body.extend(der_uint(&c.q().to_be_bytes_trimmed_vartime()));
+    body.extend(der_uint(&c.g().to_be_bytes_trimmed_vartime()));
+    let mut v = vec![0x30];
+    der_len(&mut v, body.len());
+    v.extend(body);
+    v
+}
+
+/// The INTEGERs of a DER SEQUENCE.
+fn der_integers(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let (tag, mut body, _) = tlv(bytes)?;
+    if tag != 0x30 {
+        return None;
+    }
+    let mut out = Vec::new();
+    while !body.is_empty() {
+        let (t, v, rest) = tlv(body)?;
+        if t != 0x02 {
+            return None;
+        }
+        out.push(v);
+        body = rest;
+    }
+    Some(out)
+}
+
+/// p, q and g of any size OpenSSL takes (the crate's checked constructor knows only FIPS's).
+fn dsa_components(params: Option<&[u8]>) -> Option<dsa::Components> {
+    let ints = der_integers(params?)?;
+    let [p, q, g] = ints.as_slice() else {
+        return None;
+    };
+    use crypto_bigint::Resize;
+    let (p, q) = (uint(p), uint(q));
+    let (pb, qb) = (p.bit_width_vartime(), q.bit_width_vartime());
+    if !(512..=16384).contains(&pb) || !(128..=512).contains(&qb) {
+        return None;
+    }
+    let g = uint(g).try_resize(pb)?;
+    dsa::Components::from_components_unchecked(p.resize(pb), q.resize(qb), g).ok()
+}
+
+fn dsa_private(components: dsa::Components, x: BoxedUint) -> Option<Key> {
+    use crypto_bigint::Resize;
+    use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
+    let x = x.try_resize(components.q().bits_precision())?;
+    let params = BoxedMontyParams::new_vartime(components.p().clone());
+    let y = BoxedMontyForm::new(components.g().as_ref().clone(), &params)
+        .pow(&x)
+        .retrieve();
+    let vk = dsa::VerifyingKey::from_components(components, y).ok()?;
+    let sk = dsa::SigningKey::from_components(vk, x).ok()?;
+    Some(Key::DsaPrivate(Box::new(sk)))
+}
+
+/// OpenSSL's traditional "DSA PRIVATE KEY": SEQUENCE { 0, p, q, g, y, x }.
+fn decode_dsa_openssl(der_bytes: &[u8]) -> Decoded {
+    let ints = der_integers(der_bytes).ok_or(DecodeError::Unsupported)?;
+    let [_, p, q, g, _, x] = ints.as_slice() else {
+        return Err(DecodeError::Unsupported);
+    };
+    let mut params = der_uint(p);
+    params.extend(der_uint(q));
+    params.extend(der_uint(g));
+    let mut seq = vec![0x30];
+    der_len(&mut seq, params.len());
+    seq.extend(params);
+    let components = dsa_components(Some(&seq)).ok_or(DecodeError::Unsupported)?;
+    dsa_private(components, uint(x)).ok_or(DecodeError::Unsupported)
+}
+
+/// Domain parameters of `l` and `n` bits (q prime, p = kq + 1 prime, g of order q) and a key.
+fn generate_dsa(l: u32, n: u32) -> Option<Key> {
+    use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
+    use crypto_bigint::{NonZero, RandomBits, Resize};
+    let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+    let q: BoxedUint = crypto_primes::random_prime(&mut rng, crypto_primes::Flavor::Any, n);
+    let q = q.resize(l);
+    let two_q = NonZero::new(q.wrapping_add(&q)).into_option()?;
+    let p = loop {
+        // A random l-bit number with its top bit set.
+        let top = BoxedUint::one().resize(l).shl_vartime(l - 1)?;
+        let x = BoxedUint::try_random_bits(&mut getrandom::SysRng, l)
+            .ok()?
+            .resize(l)
+            | top;
+        let r = x.rem_vartime(&two_q);
+        let p = x.wrapping_sub(&r).wrapping_add(&BoxedUint::one().resize(l));
+        if p.bit_width_vartime() == l && crypto_primes::is_prime(crypto_primes::Flavor::Any, &p) {
+            break p;
+        }
+    };
+    let e = p
+        .wrapping_sub(&BoxedUint::one().resize(l))
+        .checked_div(&q)
+        .into_option()?;
+    let params = BoxedMontyParams::new_vartime(crypto_bigint::Odd::new(p.clone()).into_option()?);
+    let mut h = BoxedUint::from(2u32).resize(l);
+    let g = loop {
+        let g = BoxedMontyForm::new(h.clone(), &params).pow(&e).retrieve();
+        if !bool::from(g.is_one()) {
+            break g;
+        }
+        h = h.wrapping_add(&BoxedUint::one().resize(l));
+    };
+    let q = q.resize(n);
+    let components = dsa::Components::from_components_unchecked(p, q.clone(), g).ok()?;
+    // x uniformly in [1, q - 1].
+    let x = loop {
+        let x = BoxedUint::try_random_bits(&mut getrandom::SysRng, n).ok()?;
+        if !bool::from(x.is_zero()) && x < q {
+            break x;
+        }
+    };
+    dsa_private(components, x)
 }
 
 // ---- generation -----------------------------------------------------------------------------
@@ -1255,6 +1443,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         match (private, ty.as_str()) {
                             (true, "pkcs8") => {
                                 if pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der).is_ok() {
+                                    // Unlike PEM, encrypted DER without a passphrase is
+                                    // refused before OpenSSL sees it.
+                                    if pass.is_none() {
+                                        return Err(tagged(&ctx, "ERR_MISSING_PASSPHRASE"));
+                                    }
                                     decrypt_pkcs8(&der, pass)
                                 } else {
                                     decode_pkcs8(&der)
@@ -1319,6 +1512,16 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     }
                     Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => {
                         details.set("namedCurve", c.name())?
+                    }
+                    Key::DsaPrivate(_) | Key::DsaPublic(_) => {
+                        let vk = match key {
+                            Key::DsaPrivate(k) => k.verifying_key(),
+                            Key::DsaPublic(k) => k,
+                            _ => return Err(unsupported(&ctx)),
+                        };
+                        let c = vk.components();
+                        details.set("modulusLength", c.p().bit_width_vartime())?;
+                        details.set("divisorLength", c.q().bit_width_vartime())?;
                     }
                     _ => {}
                 }
@@ -1498,6 +1701,16 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         .ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?,
                     "x448" => {
                         generate_okp(Okp::X448).ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?
+                    }
+                    "dsa" => {
+                        let l: f64 = opts.get("modulusLength")?;
+                        let n: Option<f64> = opts.get("divisorLength")?;
+                        let l = l as u32;
+                        let n = n.map_or(if l >= 2048 { 256 } else { 160 }, |n| n as u32);
+                        if !(512..=8192).contains(&l) || !(160..=512).contains(&n) || n >= l {
+                            return Err(tagged(&ctx, "ERR_KEYGEN_FAILED"));
+                        }
+                        generate_dsa(l, n).ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?
                     }
                     _ => return Err(tagged(&ctx, &format!("ERR_NOT_IMPLEMENTED:{ty} key pairs"))),
                 };

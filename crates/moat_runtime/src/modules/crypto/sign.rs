@@ -221,6 +221,35 @@ fn sign(
                 Ok(if o.p1363 { sig.to_bytes().to_vec() } else { sig.to_der().as_bytes().to_vec() })
             })
         }
+        Key::DsaPrivate(k) => {
+            use ecdsa::signature::hazmat::RandomizedPrehashSigner;
+            let (_, hashed) = digest("sha256")?;
+            let sig = k
+                .sign_prehash_with_rng(&mut getrandom::SysRng, &hashed)
+                .map_err(|_| SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))?;
+            if o.p1363 {
+                let n = k
+                    .verifying_key()
+                    .components()
+                    .q()
+                    .bits_precision()
+                    .div_ceil(8) as usize;
+                let n = n.max(
+                    k.verifying_key()
+                        .components()
+                        .q()
+                        .bit_width_vartime()
+                        .div_ceil(8) as usize,
+                );
+                let mut out = pad_be(&sig.r().to_be_bytes_trimmed_vartime(), n);
+                out.extend(pad_be(&sig.s().to_be_bytes_trimmed_vartime(), n));
+                Ok(out)
+            } else {
+                use der::Encode;
+                sig.to_der()
+                    .map_err(|_| SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))
+            }
+        }
         Key::OkpPrivate(okp, d, _) => {
             if prehashed {
                 return Err(SignError::Ossl(
@@ -341,6 +370,26 @@ fn verify(
                     || parsed.normalize_s() != parsed && vk.verify_prehash(&hashed, &parsed.normalize_s()).is_ok())
             })
         }
+        Key::DsaPublic(vk) => {
+            let (_, hashed) = digest("sha256")?;
+            let parsed = if o.p1363 {
+                if sig.len() % 2 != 0 {
+                    return Ok(false);
+                }
+                let (r, s) = sig.split_at(sig.len() / 2);
+                dsa::Signature::from_components(
+                    rsa::BoxedUint::from_be_slice_vartime(r),
+                    rsa::BoxedUint::from_be_slice_vartime(s),
+                )
+            } else {
+                use der::Decode;
+                dsa::Signature::from_der(sig).ok()
+            };
+            let Some(parsed) = parsed else {
+                return Ok(false);
+            };
+            Ok(vk.verify_prehash(&hashed, &parsed).is_ok())
+        }
         Key::OkpPublic(okp, p) => {
             if prehashed {
                 return Err(SignError::Ossl(
@@ -387,6 +436,13 @@ fn verify(
             "operation not supported for this keytype",
         )),
     }
+}
+
+/// `bytes` left-padded with zeros to `n` bytes.
+fn pad_be(bytes: &[u8], n: usize) -> Vec<u8> {
+    let mut v = vec![0u8; n.saturating_sub(bytes.len())];
+    v.extend_from_slice(bytes);
+    v
 }
 
 /// PKCS#1 v1.5 type-1 padding removed from a recovered block; `None` when it is not there.
