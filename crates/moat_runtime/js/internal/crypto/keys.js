@@ -105,7 +105,9 @@ function parseEncoding(options, kind, prefix = 'options.') {
       if (format === 'der' && (type === 'pkcs1' || type === 'sec1')) {
         throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type, 'does not support encryption');
       }
-      if (passphrase === undefined) throw new codes.ERR_INVALID_ARG_VALUE(`${prefix}passphrase`, passphrase);
+      if (typeof passphrase !== 'string' && !ArrayBuffer.isView(passphrase) && !isAnyArrayBuffer(passphrase)) {
+        throw new codes.ERR_INVALID_ARG_VALUE(`${prefix}passphrase`, passphrase);
+      }
       out.cipher = cipher.toLowerCase();
       out.passphrase = passphraseBytes(passphrase, options.encoding, `${prefix}passphrase`);
     } else if (passphrase !== undefined) {
@@ -342,6 +344,14 @@ function checkPairOptions(type, options) {
         if (saltLength !== undefined) validateInteger(saltLength, 'options.saltLength', 0, 2 ** 31 - 1);
         if (hashAlgorithm !== undefined) validateString(hashAlgorithm, 'options.hashAlgorithm');
         if (mgf1HashAlgorithm !== undefined) validateString(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm');
+        if (hashAlgorithm !== undefined && !binding.hashInfo(hashAlgorithm)) {
+          throw new codes.ERR_CRYPTO_INVALID_DIGEST(hashAlgorithm);
+        }
+        if (mgf1HashAlgorithm !== undefined && !binding.hashInfo(mgf1HashAlgorithm)) {
+          const err = new codes.ERR_CRYPTO_INVALID_DIGEST(mgf1HashAlgorithm);
+          err.message = `Invalid MGF1 digest: ${mgf1HashAlgorithm}`;
+          throw err;
+        }
         params.hashAlgorithm = hashAlgorithm;
         params.mgf1HashAlgorithm = mgf1HashAlgorithm !== undefined ? mgf1HashAlgorithm : hashAlgorithm;
         params.saltLength = saltLength;
@@ -373,8 +383,46 @@ function checkPairOptions(type, options) {
         params.divisorLength = o.divisorLength;
       }
       break;
-    case 'dh':
-      throw new codes.ERR_NOT_IMPLEMENTED(`crypto.generateKeyPair('${type}')`);
+    case 'dh': {
+      const { group, prime, primeLength, generator } = o;
+      if (group !== undefined && group !== null) {
+        for (const [name, value] of [['prime', prime], ['primeLength', primeLength], ['generator', generator]]) {
+          if (value !== undefined && value !== null) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('group', name);
+        }
+        validateString(group, 'options.group');
+        const dh = require('internal/crypto/diffiehellman');
+        let groupObject;
+        try {
+          groupObject = dh.getDiffieHellman(group);
+        } catch {
+          throw new codes.ERR_CRYPTO_UNKNOWN_DH_GROUP();
+        }
+        params.prime = groupObject.getPrime();
+        params.generator = groupObject.getGenerator().reduce((a, b) => a * 256 + b, 0);
+      } else if (prime !== undefined && prime !== null) {
+        if (primeLength !== undefined && primeLength !== null) {
+          throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('prime', 'primeLength');
+        }
+        if (!ArrayBuffer.isView(prime) && !isAnyArrayBuffer(prime)) {
+          throw new codes.ERR_INVALID_ARG_TYPE('options.prime', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], prime);
+        }
+        params.prime = bytesOf(prime);
+      } else if (primeLength !== undefined && primeLength !== null) {
+        validateInt32(primeLength, 'options.primeLength', 0);
+      } else {
+        throw new codes.ERR_MISSING_OPTION('At least one of the group, prime, or primeLength options');
+      }
+      if (group === undefined || group === null) {
+        if (generator !== undefined && generator !== null) validateInt32(generator, 'options.generator', 0);
+        params.generator = generator === undefined || generator === null ? 2 : generator;
+        if (params.prime === undefined) {
+          // A new safe prime of that length, as createDiffieHellman(primeLength) makes it.
+          params.prime = require('internal/crypto/diffiehellman')
+            .createDiffieHellman(primeLength, params.generator).getPrime();
+        }
+      }
+      break;
+    }
     default:
       break;
   }
@@ -386,6 +434,14 @@ function checkPairOptions(type, options) {
     const kind = which === 'publicKeyEncoding' ? 'public' : 'private';
     encodings[kind] = parseEncoding(enc, kind, `options.${which}.`);
     encodings[kind].raw = enc;
+    // Checked before the (possibly long) generation.
+    const encType = encodings[kind].type;
+    if (encType === 'pkcs1' && type !== 'rsa') {
+      throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS('pkcs1', 'can only be used for RSA keys');
+    }
+    if (encType === 'sec1' && type !== 'ec') {
+      throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS('sec1', 'can only be used for EC keys');
+    }
   }
   return { params, encodings };
 }

@@ -216,15 +216,27 @@ pub enum Key {
     OkpPublic(Okp, Vec<u8>),
     DsaPrivate(Box<dsa::SigningKey>),
     DsaPublic(Box<dsa::VerifyingKey>),
+    /// Finite-field Diffie-Hellman: the group, the private value and the public value.
+    DhPrivate(Box<DhGroup>, BoxedUint, BoxedUint),
+    DhPublic(Box<DhGroup>, BoxedUint),
+}
+
+/// A Diffie-Hellman group: the prime and the generator.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DhGroup {
+    pub p: BoxedUint,
+    pub g: BoxedUint,
 }
 
 impl Key {
     pub fn kind(&self) -> &'static str {
         match self {
             Key::Secret(_) => "secret",
-            Key::RsaPublic(..) | Key::EcPublic(..) | Key::OkpPublic(..) | Key::DsaPublic(_) => {
-                "public"
-            }
+            Key::RsaPublic(..)
+            | Key::EcPublic(..)
+            | Key::OkpPublic(..)
+            | Key::DsaPublic(_)
+            | Key::DhPublic(..) => "public",
             _ => "private",
         }
     }
@@ -237,6 +249,7 @@ impl Key {
             Key::EcPrivate(..) | Key::EcPublic(..) => "ec",
             Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => o.name(),
             Key::DsaPrivate(_) | Key::DsaPublic(_) => "dsa",
+            Key::DhPrivate(..) | Key::DhPublic(..) => "dh",
         })
     }
     /// The public half of an asymmetric key (a public key is its own).
@@ -249,6 +262,7 @@ impl Key {
             Key::OkpPrivate(o, _, p) | Key::OkpPublic(o, p) => Key::OkpPublic(*o, p.clone()),
             Key::DsaPrivate(k) => Key::DsaPublic(Box::new(k.verifying_key().clone())),
             Key::DsaPublic(k) => Key::DsaPublic(k.clone()),
+            Key::DhPrivate(g, _, y) | Key::DhPublic(g, y) => Key::DhPublic(g.clone(), y.clone()),
         })
     }
     pub fn rsa_public(&self) -> Option<&RsaPublicKey> {
@@ -558,8 +572,6 @@ pub enum DecodeError {
     /// An encrypted key and no passphrase.
     NeedPassphrase,
     BadDecrypt,
-    /// A key type moat does not implement (DSA, DH): the name for ERR_NOT_IMPLEMENTED.
-    NotImplemented(&'static str),
 }
 
 type Decoded = std::result::Result<Key, DecodeError>;
@@ -634,7 +646,14 @@ fn decode_pkcs8(der_bytes: &[u8]) -> Decoded {
             }
             dsa_private(components, uint(x)).ok_or(DecodeError::Unsupported)
         }
-        OID_DH => Err(DecodeError::NotImplemented("DH keys")),
+        OID_DH => {
+            let group = dh_group(params.as_deref()).ok_or(DecodeError::Unsupported)?;
+            let (tag, x, _) = tlv(key).ok_or(DecodeError::Unsupported)?;
+            if tag != 0x02 {
+                return Err(DecodeError::Unsupported);
+            }
+            dh_private(group, uint(x)).ok_or(DecodeError::Unsupported)
+        }
         _ => {
             let okp = Okp::from_oid(oid).ok_or(DecodeError::Unsupported)?;
             let inner = OctetString::from_der(key).map_err(|_| DecodeError::Unsupported)?;
@@ -693,7 +712,18 @@ pub fn decode_spki(der_bytes: &[u8]) -> Decoded {
                 .map(|k| Key::DsaPublic(Box::new(k)))
                 .map_err(|_| DecodeError::Unsupported)
         }
-        OID_DH => Err(DecodeError::NotImplemented("DH keys")),
+        OID_DH => {
+            let params = info
+                .algorithm
+                .parameters
+                .map(|p| p.to_der().unwrap_or_default());
+            let group = dh_group(params.as_deref()).ok_or(DecodeError::Unsupported)?;
+            let (tag, y, _) = tlv(bits).ok_or(DecodeError::Unsupported)?;
+            if tag != 0x02 {
+                return Err(DecodeError::Unsupported);
+            }
+            Ok(Key::DhPublic(Box::new(group), uint(y)))
+        }
         _ => {
             let okp = Okp::from_oid(oid).ok_or(DecodeError::Unsupported)?;
             Ok(Key::OkpPublic(okp, bits.to_vec()))
@@ -1002,7 +1032,9 @@ fn to_jwk(key: &Key) -> serde_json::Value {
             o
         }
         Key::OkpPublic(o, x) => json!({ "crv": o.jwk(), "x": b64u(x), "kty": "OKP" }),
-        Key::DsaPrivate(_) | Key::DsaPublic(_) => serde_json::Value::Null,
+        Key::DsaPrivate(_) | Key::DsaPublic(_) | Key::DhPrivate(..) | Key::DhPublic(..) => {
+            serde_json::Value::Null
+        }
         Key::OkpPrivate(o, d, x) => {
             json!({ "crv": o.jwk(), "d": b64u(d), "x": b64u(x), "kty": "OKP" })
         }
@@ -1054,6 +1086,10 @@ pub fn spki_der(key: &Key) -> Option<Vec<u8>> {
                 der_uint(&vk.y().to_be_bytes_trimmed_vartime()),
             )
         }
+        Key::DhPublic(g, y) | Key::DhPrivate(g, _, y) => (
+            alg(OID_DH, Some(dh_params_der(g)))?,
+            der_uint(&y.to_be_bytes_trimmed_vartime()),
+        ),
         Key::Secret(_) => return None,
     };
     spki::SubjectPublicKeyInfoOwned {
@@ -1097,6 +1133,10 @@ pub fn pkcs8_der(key: &Key) -> Option<Vec<u8>> {
                 Some(dsa_params_der(k.verifying_key().components())),
             )?,
             der_uint(&k.x().to_be_bytes_trimmed_vartime()),
+        ),
+        Key::DhPrivate(g, x, _) => (
+            alg(OID_DH, Some(dh_params_der(g)))?,
+            der_uint(&x.to_be_bytes_trimmed_vartime()),
         ),
         _ => return None,
     };
@@ -1315,6 +1355,71 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
     dsa_private(components, x)
 }
 
+// ---- Diffie-Hellman keys ---------------------------------------------------------------------
+
+/// DHParameter: SEQUENCE { prime, base }.
+fn dh_params_der(g: &DhGroup) -> Vec<u8> {
+    let mut body = der_uint(&g.p.to_be_bytes_trimmed_vartime());
+    body.extend(der_uint(&g.g.to_be_bytes_trimmed_vartime()));
+    let mut v = vec![0x30];
+    der_len(&mut v, body.len());
+    v.extend(body);
+    v
+}
+
+fn dh_group(params: Option<&[u8]>) -> Option<DhGroup> {
+    let ints = der_integers(params?)?;
+    let (p, g) = (uint(ints.first()?), uint(ints.get(1)?));
+    dh_group_of(p, g)
+}
+
+/// A group whose prime is odd and of a size OpenSSL takes, with 1 < g < p.
+pub fn dh_group_of(p: BoxedUint, g: BoxedUint) -> Option<DhGroup> {
+    use crypto_bigint::Resize;
+    let bits = p.bit_width_vartime();
+    if !(8..=16384).contains(&bits) || !bool::from(crypto_bigint::Integer::is_odd(&p)) {
+        return None;
+    }
+    let p = p.resize(bits);
+    let g = g.try_resize(bits)?;
+    if g <= BoxedUint::one().resize(bits) || g >= p {
+        return None;
+    }
+    Some(DhGroup { p, g })
+}
+
+/// `base` to the power `e` modulo the group's prime.
+pub fn dh_pow(group: &DhGroup, base: &BoxedUint, e: &BoxedUint) -> Option<BoxedUint> {
+    use crypto_bigint::Resize;
+    use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
+    let params =
+        BoxedMontyParams::new_vartime(crypto_bigint::Odd::new(group.p.clone()).into_option()?);
+    let base = base.try_resize(group.p.bits_precision())?;
+    Some(BoxedMontyForm::new(base, &params).pow(e).retrieve())
+}
+
+fn dh_private(group: DhGroup, x: BoxedUint) -> Option<Key> {
+    if bool::from(x.is_zero()) {
+        return None;
+    }
+    let y = dh_pow(&group, &group.g, &x)?;
+    Some(Key::DhPrivate(Box::new(group), x, y))
+}
+
+/// A private value of the group's size (less than p) and its key.
+fn generate_dh(group: DhGroup) -> Option<Key> {
+    use crypto_bigint::{RandomBits, Resize};
+    let bits = group.p.bit_width_vartime();
+    loop {
+        let x = BoxedUint::try_random_bits(&mut getrandom::SysRng, bits - 1)
+            .ok()?
+            .resize(bits);
+        if !bool::from(x.is_zero()) && x > BoxedUint::one().resize(bits) {
+            return dh_private(group, x);
+        }
+    }
+}
+
 // ---- generation -----------------------------------------------------------------------------
 
 pub fn random_bytes(n: usize) -> Vec<u8> {
@@ -1365,7 +1470,6 @@ fn decode_error<'js>(ctx: &Ctx<'js>, e: DecodeError) -> rquickjs::Error {
             "interrupted or cancelled",
         ),
         DecodeError::BadDecrypt => ossl(ctx, "1C800064", "Provider routines", "bad decrypt"),
-        DecodeError::NotImplemented(what) => tagged(ctx, &format!("ERR_NOT_IMPLEMENTED:{what}")),
     }
 }
 
@@ -1657,11 +1761,16 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         let e = e.unwrap_or(65537.0);
                         if !(512.0..=16384.0).contains(&bits)
                             || bits.fract() != 0.0
-                            || e < 3.0
                             || e.fract() != 0.0
                             || e > u32::MAX as f64
                         {
                             return Err(tagged(&ctx, "ERR_KEYGEN_FAILED"));
+                        }
+                        if e < 3.0 || e % 2.0 == 0.0 {
+                            return Err(Exception::throw_message(
+                                &ctx,
+                                "error:020000B2:rsa routines::pub exponent out of range",
+                            ));
                         }
                         let pss = if ty == "rsa-pss" {
                             let hash: Option<String> = opts.get("hashAlgorithm")?;
@@ -1701,6 +1810,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         .ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?,
                     "x448" => {
                         generate_okp(Okp::X448).ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?
+                    }
+                    "dh" => {
+                        let prime: Value = opts.get("prime")?;
+                        let prime = bytes_arg(&ctx, &prime)?;
+                        let generator: f64 = opts.get("generator")?;
+                        let g = BoxedUint::from(generator as u64);
+                        let group = dh_group_of(uint(&prime), g)
+                            .ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?;
+                        generate_dh(group).ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?
                     }
                     "dsa" => {
                         let l: f64 = opts.get("modulusLength")?;

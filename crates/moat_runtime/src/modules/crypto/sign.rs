@@ -604,6 +604,15 @@ fn agree(private: &Key, public: &Key) -> std::result::Result<Vec<u8>, SignError>
                 _ => Err(SignError::Tag("ERR_CRYPTO_INCOMPATIBLE_KEY")),
             }
         }
+        (Key::DhPrivate(g1, x, _), Key::DhPublic(g2, y) | Key::DhPrivate(g2, _, y)) => {
+            if g1 != g2 {
+                return Err(mismatch);
+            }
+            let s = super::keys::dh_pow(g1, y, x)
+                .ok_or(SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))?;
+            let size = g1.p.bit_width_vartime().div_ceil(8) as usize;
+            Ok(pad_be(&s.to_be_bytes_trimmed_vartime(), size))
+        }
         _ => Err(mismatch),
     }
 }
