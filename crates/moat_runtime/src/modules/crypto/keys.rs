@@ -1309,6 +1309,30 @@ fn decode_dsa_openssl(der_bytes: &[u8]) -> Decoded {
     dsa_private(components, uint(x)).ok_or(DecodeError::Unsupported)
 }
 
+/// The odd primes below `limit`.
+fn small_primes(limit: usize) -> Vec<u64> {
+    let mut composite = vec![false; limit];
+    let mut out = Vec::new();
+    for i in 3..limit {
+        if !composite[i] {
+            out.push(i as u64);
+            for j in (i * i..limit).step_by(i) {
+                composite[j] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Whether one of `primes` divides `n` (a cheap test before a primality test).
+fn has_small_factor(n: &BoxedUint, primes: &[u64]) -> bool {
+    primes.iter().any(|&p| {
+        crypto_bigint::NonZero::new(crypto_bigint::Limb::from(p as u32))
+            .into_option()
+            .is_some_and(|d| n.rem_limb(d) == crypto_bigint::Limb::ZERO)
+    })
+}
+
 /// Domain parameters of `l` and `n` bits (q prime, p = kq + 1 prime, g of order q) and a key.
 fn generate_dsa(l: u32, n: u32) -> Option<Key> {
     use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
@@ -1317,6 +1341,7 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
     let q: BoxedUint = crypto_primes::random_prime(&mut rng, crypto_primes::Flavor::Any, n);
     let q = q.resize(l);
     let two_q = NonZero::new(q.wrapping_add(&q)).into_option()?;
+    let small = small_primes(2000);
     let p = loop {
         // A random l-bit number with its top bit set.
         let top = BoxedUint::one().resize(l).shl_vartime(l - 1)?;
@@ -1326,7 +1351,10 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
             | top;
         let r = x.rem_vartime(&two_q);
         let p = x.wrapping_sub(&r).wrapping_add(&BoxedUint::one().resize(l));
-        if p.bit_width_vartime() == l && crypto_primes::is_prime(crypto_primes::Flavor::Any, &p) {
+        if p.bit_width_vartime() == l
+            && !has_small_factor(&p, &small)
+            && crypto_primes::is_prime(crypto_primes::Flavor::Any, &p)
+        {
             break p;
         }
     };
