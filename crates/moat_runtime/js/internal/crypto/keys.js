@@ -521,8 +521,9 @@ function generateKey(type, options, callback) {
 
 // ---- key agreement --------------------------------------------------------------------------
 
-function diffieHellman(options) {
+function diffieHellman(options, callback) {
   validateObject(options, 'options');
+  if (callback !== undefined) validateFunction(callback, 'callback');
   const { privateKey, publicKey } = options;
   if (!isKeyObject(privateKey)) throw new codes.ERR_INVALID_ARG_VALUE('options.privateKey', privateKey);
   if (!isKeyObject(publicKey)) throw new codes.ERR_INVALID_ARG_VALUE('options.publicKey', publicKey);
@@ -533,17 +534,30 @@ function diffieHellman(options) {
   const a = privateKey.asymmetricKeyType;
   const b = publicKey.asymmetricKeyType;
   if (a !== b) throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY('key types for Diffie-Hellman', `${a} and ${b}`);
-  try {
-    return toBuffer(new Uint8Array(binding.keyAgree(privateKey[kHandle], publicKey[kHandle])));
-  } catch (err) {
-    if (err && err.code === undefined && /^ERR_CRYPTO_INCOMPATIBLE_KEY/.test(err.message)) {
-      throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY('key types for Diffie-Hellman', `${a} and ${b}`);
+  const agree = () => {
+    try {
+      return toBuffer(new Uint8Array(binding.keyAgree(privateKey[kHandle], publicKey[kHandle])));
+    } catch (err) {
+      if (err && err.code === undefined && /^ERR_CRYPTO_INCOMPATIBLE_KEY/.test(err.message)) {
+        throw new codes.ERR_CRYPTO_INCOMPATIBLE_KEY('key types for Diffie-Hellman', `${a} and ${b}`);
+      }
+      if (err && err.code === undefined && /^ERR_CRYPTO_OPERATION_FAILED/.test(err.message)) {
+        throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to derive shared secret');
+      }
+      throw err;
     }
-    if (err && err.code === undefined && /^ERR_CRYPTO_OPERATION_FAILED/.test(err.message)) {
-      throw new codes.ERR_CRYPTO_OPERATION_FAILED('Failed to derive shared secret');
+  };
+  if (callback === undefined) return agree();
+  setImmediate(() => {
+    let secret;
+    try {
+      secret = agree();
+    } catch (err) {
+      callback(err);
+      return;
     }
-    throw err;
-  }
+    callback(null, secret);
+  });
 }
 
 module.exports = {
