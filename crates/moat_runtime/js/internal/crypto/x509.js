@@ -110,6 +110,19 @@ function toPem(raw) {
   return out + '-----END CERTIFICATE-----\n';
 }
 
+// Why the binding found no certificate, as OpenSSL reports it.
+const loadErrors = [
+  ['0480006C', 'PEM routines', 'no start line', 'ERR_OSSL_PEM_NO_START_LINE'],
+  ['068000A8', 'asn1 encoding routines', 'wrong tag', 'ERR_OSSL_ASN1_WRONG_TAG'],
+  ['04800064', 'PEM routines', 'bad base64 decode', 'ERR_OSSL_PEM_BAD_BASE64_DECODE'],
+  ['04800066', 'PEM routines', 'bad end line', 'ERR_OSSL_PEM_BAD_END_LINE'],
+];
+
+function loadError(reason) {
+  const [id, library, text, code] = loadErrors[reason] || loadErrors[0];
+  return opensslError(`error:${id}:${library}::${text}`, library, text, code);
+}
+
 function isX509Certificate(value) {
   return value != null && typeof value === 'object' && value[kFields] !== undefined;
 }
@@ -121,14 +134,7 @@ class X509Certificate {
       throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
     }
     const fields = binding.x509Parse(bytesOf(buffer));
-    if (fields === 0) {
-      throw opensslError('error:0480006C:PEM routines::no start line', 'PEM routines', 'no start line',
-                         'ERR_OSSL_PEM_NO_START_LINE');
-    }
-    if (typeof fields !== 'object') {
-      throw opensslError('error:068000A8:asn1 encoding routines::wrong tag', 'asn1 encoding routines',
-                         'wrong tag', 'ERR_OSSL_ASN1_WRONG_TAG');
-    }
+    if (typeof fields !== 'object') throw loadError(fields);
     fields.raw = new Uint8Array(fields.raw);
     this[kFields] = fields;
     this[kCache] = { __proto__: null };

@@ -377,8 +377,9 @@ impl<'a> Spki<'a> {
     }
 }
 
-/// Reads PEM (`CERTIFICATE`, `X509 CERTIFICATE` or `TRUSTED CERTIFICATE`) or DER. `Err(0)`:
-/// neither was found; `Err(1)`: a PEM block whose contents are not a certificate.
+/// Reads PEM (`CERTIFICATE`, `X509 CERTIFICATE` or `TRUSTED CERTIFICATE`) or DER (whatever
+/// follows the certificate is ignored). `Err(0)`: neither was found; `Err(1)`: a PEM block whose
+/// contents are not a certificate; `Err(2)`: its base64 is bad; `Err(3)`: it has no end line.
 fn load(input: &[u8]) -> std::result::Result<Vec<u8>, u8> {
     const LABELS: [&str; 3] = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"];
     let text = String::from_utf8_lossy(input);
@@ -397,7 +398,7 @@ fn load(input: &[u8]) -> std::result::Result<Vec<u8>, u8> {
         let body = &after[body_start..];
         let end_marker = format!("-----END {label}-----");
         let Some(end) = body.find(&end_marker) else {
-            return Err(0);
+            return Err(3);
         };
         let b64: String = body[..end]
             .chars()
@@ -405,17 +406,17 @@ fn load(input: &[u8]) -> std::result::Result<Vec<u8>, u8> {
             .collect();
         let der = base64::engine::general_purpose::STANDARD
             .decode(b64.as_bytes())
-            .map_err(|_| 1)?;
+            .map_err(|_| 2)?;
         let first = parse_prefix(&der).ok_or(1)?;
         if Cert::parse(first.raw).is_none() {
             return Err(1);
         }
         return Ok(first.raw.to_vec());
     }
-    if Cert::parse(input).is_some() {
-        return Ok(input.to_vec());
+    match parse_prefix(input) {
+        Some(first) if Cert::parse(first.raw).is_some() => Ok(first.raw.to_vec()),
+        _ => Err(0),
     }
-    Err(0)
 }
 
 fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -1548,7 +1549,7 @@ fn with_cert<'js, R>(
 }
 
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
-    // A certificate's fields, or 0 (no certificate found) or 1 (a PEM block that is not one).
+    // A certificate's fields, or the number of the reason there is none (see `load`).
     o.set(
         "x509Parse",
         Function::new(
