@@ -116,6 +116,7 @@ function setup() {
   defineLazy('crypto', () => require('internal/crypto/web').crypto, true);
   defineLazy('Crypto', () => require('internal/crypto/web').Crypto);
   defineLazy('SubtleCrypto', () => require('internal/crypto/web').SubtleCrypto);
+  defineLazy('CryptoKey', () => require('internal/crypto/webkeys').CryptoKey);
   // A getter without a setter, as in Node.
   delete globalThis.navigator;
   Object.defineProperty(globalThis, 'navigator', {
