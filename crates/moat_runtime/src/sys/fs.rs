@@ -186,7 +186,13 @@ pub struct DirEntry {
 /// # Errors
 /// The OS error.
 pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
-    let path = &*os(path, true);
+    let mut out = entries(&os(path, true))?;
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+#[cfg(not(target_os = "wasi"))]
+fn entries(path: &Path) -> io::Result<Vec<DirEntry>> {
     let mut out = Vec::new();
     for e in fs::read_dir(path)? {
         let e = e?;
@@ -196,7 +202,28 @@ pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
             kind,
         });
     }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+#[cfg(target_os = "wasi")]
+fn entries(path: &Path) -> io::Result<Vec<DirEntry>> {
+    let mut out = Vec::new();
+    for (name, kind) in super::platform::dir_entries(path)? {
+        // WASI's file types: 3 directory, 4 regular file, 7 symbolic link, 1 block and 2
+        // character device, 5 and 6 sockets; 0 (unknown) is asked of the file itself.
+        let kind = match kind {
+            1 => 0o060000,
+            2 => 0o020000,
+            3 => 0o040000,
+            4 => 0o100000,
+            5 | 6 => 0o140000,
+            7 => 0o120000,
+            _ => fs::symlink_metadata(path.join(&name))
+                .map(|m| kind_of(m.file_type()))
+                .unwrap_or(0),
+        };
+        out.push(DirEntry { name, kind });
+    }
     Ok(out)
 }
 
