@@ -98,6 +98,25 @@ attempt('new empty', () => new X509Certificate(''));
 attempt('new bad DER', () => new X509Certificate(Buffer.from([0x30, 3, 1, 2, 3])));
 attempt('new bad PEM body',
         () => new X509Certificate('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'));
+// String types in names (T61String as Latin-1, UniversalString, escapes), an empty name and
+// wildcard rules.
+for (const name of ['types', 'emptyName']) {
+  const c = new X509Certificate(data[name]);
+  console.log(name, JSON.stringify([c.subject, c.issuer, c.subjectAltName]));
+  console.log(util.inspect(c.toLegacyObject().subject, { breakLength: Infinity }));
+}
+const wild = new X509Certificate(data.wild);
+console.log(wild.subjectAltName);
+for (const host of ['x.a.example.com', 'y.x.a.example.com', 'bxx.example.com', 'abc.example.com', 'xay.example.com',
+                    'foo.com', 'q.xn--abc.example.com', 'xn--q.idn.example.com', 'trailing.example.com',
+                    'upper.example.com', 'foo.bar', '.lead.example.com', 'z.cn.example.org', '*.a.example.com',
+                    'x_y.a.example.com', '.a.example.com']) {
+  for (const options of [undefined, { subject: 'always' }, { partialWildcards: false },
+                         { multiLabelWildcards: true }, { singleLabelSubdomains: true }]) {
+    console.log('wild', host, JSON.stringify(options), wild.checkHost(host, options));
+  }
+}
+
 const body = data.ec.split('\n').slice(1, -2).join('\n');
 attempt('new bad base64', () => new X509Certificate('-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n'));
 attempt('new no end line', () => new X509Certificate(`-----BEGIN CERTIFICATE-----\n${body}\n`));

@@ -5,7 +5,7 @@ const { X509Certificate, createPrivateKey, createPublicKey, generateKeyPairSync 
 const data = require('./fixtures/x509/data.js');
 
 const c = {};
-for (const name of ['ca', 'leaf', 'ec', 'ec384', 'ed25519', 'ed448', 'pss']) {
+for (const name of ['ca', 'leaf', 'ec', 'ec384', 'ed25519', 'ed448', 'pss', 'p521', 'k256']) {
   c[name] = new X509Certificate(data[name]);
 }
 
@@ -25,7 +25,8 @@ for (const [name, cert] of Object.entries(c)) {
 
 const verifications = [['leaf', 'ca'], ['ca', 'ca'], ['leaf', 'leaf'], ['ec', 'ec'], ['ec384', 'ec'],
                        ['ec384', 'ca'], ['ed25519', 'ed25519'], ['ed448', 'ed448'], ['pss', 'ca'],
-                       ['pss', 'ec'], ['ed25519', 'ec']];
+                       ['pss', 'ec'], ['ed25519', 'ec'], ['p521', 'p521'], ['k256', 'k256'],
+                       ['k256', 'ec']];
 for (const [subject, issuer] of verifications) {
   attempt(`${subject}.verify(${issuer})`, () => c[subject].verify(c[issuer].publicKey));
 }

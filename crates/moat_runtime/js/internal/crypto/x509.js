@@ -163,9 +163,10 @@ class X509Certificate {
     }, opts)}`;
   }
 
-  get subject() { return this[kFields].subject; }
+  // An empty name reads as undefined.
+  get subject() { return this[kFields].subject || undefined; }
   get subjectAltName() { return this[kFields].subjectAltName; }
-  get issuer() { return this[kFields].issuer; }
+  get issuer() { return this[kFields].issuer || undefined; }
   get issuerCertificate() { return undefined; }
   get infoAccess() { return this[kFields].infoAccess; }
   get validFrom() { return this[kFields].validFrom; }

@@ -9,7 +9,7 @@
 //! rsa, ecdsa, ed25519 and ed448 crates.
 
 use base64::Engine;
-use der::{Decode, Header, Reader, SliceReader};
+use der::{Decode, Reader, SliceReader};
 use digest::Digest;
 use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Result, Value};
 
@@ -39,37 +39,52 @@ const UNIVERSAL_STRING: u8 = 0x1c;
 const UTC_TIME: u8 = 0x17;
 const GENERALIZED_TIME: u8 = 0x18;
 
-fn read<'a>(r: &mut SliceReader<'a>) -> Option<Tlv<'a>> {
-    let raw = r.tlv_bytes().ok()?;
-    let mut inner = SliceReader::new(raw).ok()?;
-    let header = Header::decode(&mut inner).ok()?;
-    let value = inner.read_slice(header.length()).ok()?;
-    Some(Tlv {
-        tag: *raw.first()?,
-        value,
-        raw,
-    })
+/// Splits the element `bytes` begin with from what follows it. The tag is read here (any
+/// class and number: `der`'s tag type rejects universal types it does not implement, such as
+/// UniversalString, which names may hold), the length by `der`.
+fn split(bytes: &[u8]) -> Option<(Tlv<'_>, &[u8])> {
+    let tag = *bytes.first()?;
+    let mut pos = 1;
+    if tag & 0x1f == 0x1f {
+        // A high tag number: base-128 digits, the last one without its top bit.
+        loop {
+            let b = *bytes.get(pos)?;
+            pos += 1;
+            if b & 0x80 == 0 {
+                break;
+            }
+            if pos > 6 {
+                return None;
+            }
+        }
+    }
+    let mut r = SliceReader::new(bytes.get(pos..)?).ok()?;
+    let len = usize::try_from(der::Length::decode(&mut r).ok()?).ok()?;
+    let header_len = pos.checked_add(usize::try_from(r.position()).ok()?)?;
+    let end = header_len.checked_add(len)?;
+    let raw = bytes.get(..end)?;
+    let value = raw.get(header_len..)?;
+    Some((Tlv { tag, value, raw }, bytes.get(end..)?))
 }
 
 /// The single element that `bytes` encode (trailing bytes are an error).
 fn parse(bytes: &[u8]) -> Option<Tlv<'_>> {
-    let mut r = SliceReader::new(bytes).ok()?;
-    let t = read(&mut r)?;
-    r.is_finished().then_some(t)
+    let (t, rest) = split(bytes)?;
+    rest.is_empty().then_some(t)
 }
 
 /// The first element that `bytes` begin with.
 fn parse_prefix(bytes: &[u8]) -> Option<Tlv<'_>> {
-    let mut r = SliceReader::new(bytes).ok()?;
-    read(&mut r)
+    split(bytes).map(|(t, _)| t)
 }
 
 /// The elements a constructed value holds.
-fn children(value: &[u8]) -> Option<Vec<Tlv<'_>>> {
-    let mut r = SliceReader::new(value).ok()?;
+fn children(mut value: &[u8]) -> Option<Vec<Tlv<'_>>> {
     let mut out = Vec::new();
-    while !r.is_finished() {
-        out.push(read(&mut r)?);
+    while !value.is_empty() {
+        let (t, rest) = split(value)?;
+        out.push(t);
+        value = rest;
     }
     Some(out)
 }
@@ -1414,7 +1429,9 @@ fn verify_ecdsa(curve: &str, point: &[u8], hashed: &[u8], signature: &[u8]) -> b
             let Ok(sig) = $c::ecdsa::Signature::from_der(signature) else {
                 return false;
             };
-            key.verify_prehash(hashed, &sig).is_ok()
+            // OpenSSL accepts either of the two equivalent `s` values; the curve crates may
+            // insist on the low one.
+            key.verify_prehash(hashed, &sig.normalize_s()).is_ok()
         }};
     }
     match curve {
