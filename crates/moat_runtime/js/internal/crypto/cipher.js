@@ -54,15 +54,24 @@ function finalError(code) {
 }
 
 // The key as bytes: a string (UTF-8), ArrayBuffer, view, or a secret KeyObject or CryptoKey.
+let warnedCryptoKey = false;
 function keyBytes(key) {
   if (typeof key === 'string') return lazyBuffer().from(key, 'utf8');
   if (ArrayBuffer.isView(key) || isAnyArrayBuffer(key)) return bytesOf(key);
   if (key !== null && typeof key === 'object') {
     const keys = require('internal/crypto/keys');
-    const isKeyObject = typeof keys.isKeyObject === 'function' && keys.isKeyObject(key);
-    const isCryptoKey = typeof keys.isCryptoKey === 'function' && keys.isCryptoKey(key);
-    if (isKeyObject || isCryptoKey) {
-      const keyObject = isCryptoKey && typeof keys.keyObjectOf === 'function' ? keys.keyObjectOf(key) : key;
+    let keyObject;
+    if (keys.isKeyObject(key)) {
+      keyObject = key;
+    } else {
+      keyObject = keys.keyObjectFromCryptoKey(key);
+      if (keyObject !== undefined && !warnedCryptoKey) {
+        warnedCryptoKey = true;
+        process.emitWarning('Passing a CryptoKey to node:crypto functions is deprecated.',
+                            'DeprecationWarning', 'DEP0203');
+      }
+    }
+    if (keyObject !== undefined) {
       if (keyObject.type !== 'secret') {
         throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(keyObject.type, 'secret');
       }
@@ -159,6 +168,7 @@ function decoderFor(self, encoding) {
   const { StringDecoder } = require('string_decoder');
   const { normalizeEncoding } = require('internal/util/encoding_name');
   const normalized = normalizeEncoding(encoding);
+  if (normalized === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encoding);
   if (self._decoder === null || self._decoder === undefined) {
     self._decoder = new StringDecoder(encoding);
   } else if (self._decoder.encoding !== normalized) {

@@ -92,6 +92,7 @@ struct Def {
     listed: u8,
 }
 
+#[allow(clippy::too_many_arguments)]
 const fn def(
     name: &'static str,
     nid: u32,
@@ -1138,7 +1139,7 @@ impl Wrap {
         } else {
             let iv = u64::from_be_bytes(self.iv.as_slice().try_into().ok()?);
             let min = if self.decrypt { 24 } else { 16 };
-            if data.len() < min || data.len() % 8 != 0 {
+            if data.len() < min || !data.len().is_multiple_of(8) {
                 return None;
             }
             let mut r = semiblocks(data);
@@ -1165,7 +1166,7 @@ impl Wrap {
             let a = wrap_rounds(&self.aes, aiv, &mut r);
             return Some(join(Some(a), &r));
         }
-        if data.len() < 16 || data.len() % 8 != 0 {
+        if data.len() < 16 || !data.len().is_multiple_of(8) {
             return None;
         }
         let mut r = semiblocks(data);
@@ -1216,7 +1217,7 @@ impl Des3Wrap {
     }
 
     fn run(&self, data: &[u8]) -> Option<Vec<u8>> {
-        if data.len() % 8 != 0 {
+        if !data.len().is_multiple_of(8) {
             return None;
         }
         if !self.decrypt {
@@ -1251,22 +1252,22 @@ impl Des3Wrap {
 // ---- XTS ---------------------------------------------------------------------------------
 
 enum Xts {
-    A128(xts_mode::Xts128<Aes128>),
-    A256(xts_mode::Xts128<Aes256>),
+    A128(Box<xts_mode::Xts128<Aes128>>),
+    A256(Box<xts_mode::Xts128<Aes256>>),
 }
 
 impl Xts {
     fn new(key: &[u8]) -> Option<Self> {
         let (k1, k2) = key.split_at(key.len() / 2);
         Some(match key.len() {
-            32 => Xts::A128(xts_mode::Xts128::new(
+            32 => Xts::A128(Box::new(xts_mode::Xts128::new(
                 Aes128::new_from_slice(k1).ok()?,
                 Aes128::new_from_slice(k2).ok()?,
-            )),
-            64 => Xts::A256(xts_mode::Xts128::new(
+            ))),
+            64 => Xts::A256(Box::new(xts_mode::Xts128::new(
                 Aes256::new_from_slice(k1).ok()?,
                 Aes256::new_from_slice(k2).ok()?,
-            )),
+            ))),
             _ => return None,
         })
     }
@@ -1298,8 +1299,8 @@ enum Engine {
     Stream(Box<dyn Run>),
     Aead(Box<dyn Aead>),
     Ccm(Box<Ccm>),
-    Xts(Box<Xts>, B16),
-    Wrap(Wrap),
+    Xts(Xts, B16),
+    Wrap(Box<Wrap>),
     Des3Wrap(Box<Des3Wrap>),
 }
 
@@ -1387,17 +1388,17 @@ fn engine(d: &Def, decrypt: bool, key: &[u8], iv: &[u8], tag_len: usize) -> Opti
             expected: None,
             failed: false,
         })),
-        (_, Mode::Xts) => Engine::Xts(Box::new(Xts::new(key)?), B16::try_from(iv).ok()?),
+        (_, Mode::Xts) => Engine::Xts(Xts::new(key)?, B16::try_from(iv).ok()?),
         (_, Mode::Des3Wrap) => Engine::Des3Wrap(Box::new(Des3Wrap {
             kek: TdesEde3::new_from_slice(key).ok()?,
             decrypt,
         })),
-        (_, Mode::Wrap | Mode::WrapPad) => Engine::Wrap(Wrap {
+        (_, Mode::Wrap | Mode::WrapPad) => Engine::Wrap(Box::new(Wrap {
             aes: AesKey::new(key)?,
             iv: iv.to_vec(),
             pad: d.mode == Mode::WrapPad,
             decrypt,
-        }),
+        })),
     })
 }
 
@@ -1420,7 +1421,7 @@ impl CipherBase {
             Engine::Padded { run, bs, buf } => {
                 let bs = *bs;
                 let total = buf.len() + data.len();
-                let keep = if decrypt && padding && total % bs == 0 {
+                let keep = if decrypt && padding && total.is_multiple_of(bs) {
                     total.min(bs)
                 } else {
                     total % bs
@@ -1691,13 +1692,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
              -> Result<i32> {
                 let mut h = h.try_borrow_mut()?;
                 let r = with_bytes(&ctx, &data, |b| match &mut h.engine {
-                    Engine::Aead(a) => {
-                        if a.aad(b) {
-                            0
-                        } else {
-                            1
-                        }
-                    }
+                    Engine::Aead(a) => i32::from(!a.aad(b)),
                     Engine::Ccm(c) => {
                         if c.done {
                             return 1;
