@@ -1350,7 +1350,7 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
             .resize(l)
             | top;
         let r = x.rem_vartime(&two_q);
-        let p = x.wrapping_sub(&r).wrapping_add(&BoxedUint::one().resize(l));
+        let p = x.wrapping_sub(&r).wrapping_add(BoxedUint::one().resize(l));
         if p.bit_width_vartime() == l
             && !has_small_factor(&p, &small)
             && crypto_primes::is_prime(crypto_primes::Flavor::Any, &p)
@@ -1359,7 +1359,7 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
         }
     };
     let e = p
-        .wrapping_sub(&BoxedUint::one().resize(l))
+        .wrapping_sub(BoxedUint::one().resize(l))
         .checked_div(&q)
         .into_option()?;
     let params = BoxedMontyParams::new_vartime(crypto_bigint::Odd::new(p.clone()).into_option()?);
@@ -1369,7 +1369,7 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
         if !bool::from(g.is_one()) {
             break g;
         }
-        h = h.wrapping_add(&BoxedUint::one().resize(l));
+        h = h.wrapping_add(BoxedUint::one().resize(l));
     };
     let q = q.resize(n);
     let components = dsa::Components::from_components_unchecked(p, q.clone(), g).ok()?;
@@ -1633,13 +1633,13 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         let k = key.rsa_public().ok_or_else(|| unsupported(&ctx))?;
                         details.set("modulusLength", k.n().bit_width_vartime())?;
                         details.set("publicExponent", big_number(&ctx, k.e())?)?;
-                        if let Some(p) = key.pss() {
-                            if *p != PssParams::default() {
-                                let hash = p.hash.unwrap_or("sha1");
-                                details.set("hashAlgorithm", hash)?;
-                                details.set("mgf1HashAlgorithm", p.mgf1_hash.unwrap_or(hash))?;
-                                details.set("saltLength", p.salt_len.unwrap_or(20))?;
-                            }
+                        if let Some(p) = key.pss()
+                            && *p != PssParams::default()
+                        {
+                            let hash = p.hash.unwrap_or("sha1");
+                            details.set("hashAlgorithm", hash)?;
+                            details.set("mgf1HashAlgorithm", p.mgf1_hash.unwrap_or(hash))?;
+                            details.set("saltLength", p.salt_len.unwrap_or(20))?;
                         }
                     }
                     Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => {

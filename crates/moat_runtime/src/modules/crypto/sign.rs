@@ -373,7 +373,7 @@ fn verify(
         Key::DsaPublic(vk) => {
             let (_, hashed) = digest("sha256")?;
             let parsed = if o.p1363 {
-                if sig.len() % 2 != 0 {
+                if !sig.len().is_multiple_of(2) {
                     return Ok(false);
                 }
                 let (r, s) = sig.split_at(sig.len() / 2);
@@ -519,7 +519,7 @@ fn rsa_crypt(
             }
             let m = rsa::BoxedUint::from_be_slice_vartime(data);
             let m = m.resize_unchecked(public.n_bits_precision());
-            if &m >= public.n().as_ref() {
+            if m >= *public.n().as_ref() {
                 return Err(SignError::Ossl("02000084", "rsa routines", "data too large for modulus"));
             }
             let out = if op == 0 || op == 3 {
@@ -541,7 +541,7 @@ fn rsa_crypt(
                 return Err(SignError::Ossl("02000077", "rsa routines", "padding check failed"));
             }
             let s = rsa::BoxedUint::from_be_slice_vartime(data).resize_unchecked(public.n_bits_precision());
-            if &s >= public.n().as_ref() {
+            if s >= *public.n().as_ref() {
                 return Err(SignError::Ossl("02000084", "rsa routines", "data too large for modulus"));
             }
             let m = rsa::hazmat::rsa_encrypt(public, &s).map_err(|_| SignError::Tag("ERR_OSSL_RSA_OPERATION"))?;
