@@ -4,7 +4,10 @@
 # (ignored by git), where the cases and the sandbox's read grants reach them.
 set -euo pipefail
 cd "$(dirname "$0")/../tests/npm"
-command -v npm >/dev/null || { echo "npm-deps: npm is needed (apt-get install npm)" >&2; exit 1; }
+if ! command -v npm >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq npm >/dev/null
+fi
 hash=$(sha256sum package-lock.json | cut -c1-16)
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/moat/npm/$hash"
 if [ ! -f "$cache/.done" ]; then
