@@ -284,6 +284,14 @@ function signOrVerify(algorithm, key, data, signature) {
     opts.hash = web.bindingHash[keyAlg.hash.name];
     opts.padding = 6;
     opts.saltLength = algorithm.saltLength;
+    // The salt fits beside the digest in the encoded message, or the operation fails.
+    const max = Math.ceil((keyAlg.modulusLength - 1) / 8) - binding.hashInfo(opts.hash).size - 2;
+    if (algorithm.saltLength > max) {
+      const { codes } = require('internal/errors');
+      const cause = new codes.ERR_OUT_OF_RANGE('algorithm.saltLength', `>= 0 && <= ${max}`, algorithm.saltLength);
+      const { DOMException } = require('internal/dom_exception');
+      throw new DOMException('The operation failed for an operation-specific reason', { name: 'OperationError', cause });
+    }
   } else if (name === 'ECDSA') {
     opts.hash = web.bindingHash[algorithm.hash.name];
     opts.p1363 = true;
@@ -439,6 +447,15 @@ function normalizeWrap(algorithm, op, fallback) {
   }
 }
 
+const warnedMethods = new Set();
+function warnExperimentalMethod(name) {
+  if (!warnedMethods.has(name)) {
+    warnedMethods.add(name);
+    process.emitWarning(`The ${name} Web Crypto API method is an experimental feature and might change at any time`,
+      'ExperimentalWarning');
+  }
+}
+
 // Node's ML-DSA and ML-KEM keys are not available here.
 function mlUnavailable(method) {
   const { codes } = require('internal/errors');
@@ -463,6 +480,7 @@ class SubtleCrypto {
       const { codes } = require('internal/errors');
       throw new codes.ERR_INVALID_THIS('SubtleCrypto constructor');
     }
+    warnExperimentalMethod('supports');
     const web = lazyWebKeys();
     const ops = { encrypt: 'encrypt', decrypt: 'decrypt', sign: 'sign', verify: 'verify', digest: 'digest',
       generateKey: 'generateKey', deriveKey: 'deriveBits', deriveBits: 'deriveBits', importKey: 'importKey',
@@ -545,6 +563,7 @@ class SubtleCrypto {
 
   getPublicKey(key, keyUsages) {
     return run(this, 'getPublicKey', arguments, 2, (c) => {
+      warnExperimentalMethod('getPublicKey');
       key = c.key(key, 0);
       const usages = c.usages(keyUsages, 1);
       return lazyWebKeys().getPublicKey(key, usages);

@@ -82,12 +82,19 @@ fn aead_crypt<C: AeadInOut>(
     same(&expected[..tag_len], tag).then_some(plain)
 }
 
+/// AES-GCM with the IV lengths Web Crypto callers use (12 bytes, the others through GHASH).
 fn gcm(key: &[u8], iv: &[u8], aad: &[u8], data: &[u8], enc: bool, tag: usize) -> Option<Vec<u8>> {
-    with_aes!(key.len(), A => match iv.len() {
-        12 => aead_crypt(&AesGcm::<A, U12>::new_from_slice(key).ok()?, iv, aad, data, enc, tag),
-        16 => aead_crypt(&AesGcm::<A, U16>::new_from_slice(key).ok()?, iv, aad, data, enc, tag),
-        _ => None,
-    }, None)
+    macro_rules! sizes {
+        ($a:ty; $($n:literal => $u:ty),*) => {
+            match iv.len() {
+                $($n => aead_crypt(&AesGcm::<$a, $u>::new_from_slice(key).ok()?, iv, aad, data, enc, tag),)*
+                _ => None,
+            }
+        };
+    }
+    use cipher::consts::{U13, U14, U15, U20, U24, U32, U48, U64, U128};
+    with_aes!(key.len(), A => sizes!(A; 12 => U12, 13 => U13, 14 => U14, 15 => U15, 16 => U16,
+        20 => U20, 24 => U24, 32 => U32, 48 => U48, 64 => U64, 128 => U128), None)
 }
 
 fn ocb(key: &[u8], iv: &[u8], aad: &[u8], data: &[u8], enc: bool, tag: usize) -> Option<Vec<u8>> {
