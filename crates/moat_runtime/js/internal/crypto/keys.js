@@ -320,7 +320,8 @@ function isPkcs1Public(bytes) {
 
 // ---- generation -----------------------------------------------------------------------------
 
-const pairTypes = ['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448', 'dh'];
+const pairTypes = ['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448', 'dh',
+  'ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87', 'ml-kem-512', 'ml-kem-768', 'ml-kem-1024'];
 
 function checkPairOptions(type, options) {
   validateString(type, 'type');
@@ -560,7 +561,62 @@ function diffieHellman(options, callback) {
   });
 }
 
+// ---- key encapsulation (ML-KEM) --------------------------------------------------------------
+
+// Runs a KEM operation now, or for a callback on a later turn. A failed operation is Node's
+// ERR_CRYPTO_OPERATION_FAILED synchronously, and 'Deriving bits failed' in a callback.
+function kemCall(fn, what, callback) {
+  const run = () => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err && err.code === undefined && /^ERR_CRYPTO_OPERATION_FAILED/.test(err.message)) {
+        throw callback === undefined ? new codes.ERR_CRYPTO_OPERATION_FAILED(`Failed to perform ${what}`) :
+          new Error('Deriving bits failed');
+      }
+      throw mapError(err);
+    }
+  };
+  if (callback === undefined) return run();
+  setImmediate(() => {
+    let result;
+    try {
+      result = run();
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    callback(null, result);
+  });
+}
+
+function encapsulate(key, callback) {
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const k = preparePublicOrPrivateKey(key);
+  return kemCall(() => {
+    const [sharedKey, ciphertext] = binding.keyEncapsulate(k[kHandle]);
+    return { sharedKey: toBuffer(new Uint8Array(sharedKey)), ciphertext: toBuffer(new Uint8Array(ciphertext)) };
+  }, 'encapsulation', callback);
+}
+
+function decapsulate(key, ciphertext, callback) {
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const k = preparePrivateKey(key);
+  let ct;
+  if (typeof ciphertext === 'string') {
+    ct = lazyBuffer().from(ciphertext, 'utf8');
+  } else if (ArrayBuffer.isView(ciphertext) || isAnyArrayBuffer(ciphertext)) {
+    ct = new Uint8Array(bytesOf(ciphertext));
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE('ciphertext', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'],
+      ciphertext);
+  }
+  return kemCall(() => toBuffer(new Uint8Array(binding.keyDecapsulate(k[kHandle], ct))), 'decapsulation', callback);
+}
+
 module.exports = {
+  encapsulate,
+  decapsulate,
   KeyObject,
   SecretKeyObject,
   PublicKeyObject,

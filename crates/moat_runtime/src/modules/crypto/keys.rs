@@ -18,6 +18,7 @@ use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BoxedUint, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
 use spki::AlgorithmIdentifierOwned;
 
+use super::pqc::{self, Pqc};
 use super::with_bytes;
 
 pub const OID_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
@@ -219,6 +220,9 @@ pub enum Key {
     /// Finite-field Diffie-Hellman: the group, the private value and the public value.
     DhPrivate(Box<DhGroup>, BoxedUint, BoxedUint),
     DhPublic(Box<DhGroup>, BoxedUint),
+    /// ML-DSA and ML-KEM: the seed (when known), the expanded private key and the public key.
+    PqcPrivate(Pqc, Option<Vec<u8>>, Vec<u8>, Vec<u8>),
+    PqcPublic(Pqc, Vec<u8>),
 }
 
 /// A Diffie-Hellman group: the prime and the generator.
@@ -236,7 +240,8 @@ impl Key {
             | Key::EcPublic(..)
             | Key::OkpPublic(..)
             | Key::DsaPublic(_)
-            | Key::DhPublic(..) => "public",
+            | Key::DhPublic(..)
+            | Key::PqcPublic(..) => "public",
             _ => "private",
         }
     }
@@ -250,6 +255,7 @@ impl Key {
             Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => o.name(),
             Key::DsaPrivate(_) | Key::DsaPublic(_) => "dsa",
             Key::DhPrivate(..) | Key::DhPublic(..) => "dh",
+            Key::PqcPrivate(a, ..) | Key::PqcPublic(a, _) => a.name(),
         })
     }
     /// The public half of an asymmetric key (a public key is its own).
@@ -263,6 +269,7 @@ impl Key {
             Key::DsaPrivate(k) => Key::DsaPublic(Box::new(k.verifying_key().clone())),
             Key::DsaPublic(k) => Key::DsaPublic(k.clone()),
             Key::DhPrivate(g, _, y) | Key::DhPublic(g, y) => Key::DhPublic(g.clone(), y.clone()),
+            Key::PqcPrivate(a, _, _, p) | Key::PqcPublic(a, p) => Key::PqcPublic(*a, p.clone()),
         })
     }
     pub fn rsa_public(&self) -> Option<&RsaPublicKey> {
@@ -584,6 +591,11 @@ fn ec_point_uncompressed(curve: Curve, point: &[u8]) -> Option<Vec<u8>> {
     })
 }
 
+/// The uncompressed form of a point given in SEC1 form, when it is on the curve.
+pub fn ec_public_of_point(curve: Curve, point: &[u8]) -> Option<Vec<u8>> {
+    ec_point_uncompressed(curve, point)
+}
+
 pub fn ec_public_of(curve: Curve, scalar: &[u8]) -> Option<Vec<u8>> {
     use elliptic_curve::sec1::ToSec1Point;
     with_curve!(curve, C => {
@@ -654,6 +666,10 @@ fn decode_pkcs8(der_bytes: &[u8]) -> Decoded {
             }
             dh_private(group, uint(x)).ok_or(DecodeError::Unsupported)
         }
+        _ if Pqc::from_oid(oid).is_some() => {
+            let alg = Pqc::from_oid(oid).ok_or(DecodeError::Unsupported)?;
+            decode_pqc_private(alg, key).ok_or(DecodeError::Unsupported)
+        }
         _ => {
             let okp = Okp::from_oid(oid).ok_or(DecodeError::Unsupported)?;
             let inner = OctetString::from_der(key).map_err(|_| DecodeError::Unsupported)?;
@@ -723,6 +739,13 @@ pub fn decode_spki(der_bytes: &[u8]) -> Decoded {
                 return Err(DecodeError::Unsupported);
             }
             Ok(Key::DhPublic(Box::new(group), uint(y)))
+        }
+        _ if Pqc::from_oid(oid).is_some() => {
+            let alg = Pqc::from_oid(oid).ok_or(DecodeError::Unsupported)?;
+            if !pqc::valid_public(alg, bits) {
+                return Err(DecodeError::Unsupported);
+            }
+            Ok(Key::PqcPublic(alg, bits.to_vec()))
         }
         _ => {
             let okp = Okp::from_oid(oid).ok_or(DecodeError::Unsupported)?;
@@ -992,6 +1015,23 @@ fn from_jwk(jwk: &serde_json::Value, private: bool) -> std::result::Result<Key, 
             }
             Ok(Key::OkpPrivate(okp, d, x))
         }
+        "AKP" => {
+            let alg = Pqc::from_jwk(jwk_field(jwk, "alg")?)
+                .ok_or_else(|| "ERR_CRYPTO_INVALID_JWK:alg".to_string())?;
+            let public = b64url(jwk_field(jwk, "pub")?).ok_or_else(bad)?;
+            if !pqc::valid_public(alg, &public) {
+                return Err(bad());
+            }
+            if !private {
+                return Ok(Key::PqcPublic(alg, public));
+            }
+            let seed = b64url(jwk_field(jwk, "priv")?).ok_or_else(bad)?;
+            let (expanded, derived) = pqc::from_seed(alg, &seed).ok_or_else(bad)?;
+            if derived != public {
+                return Err(bad());
+            }
+            Ok(Key::PqcPrivate(alg, Some(seed), expanded, public))
+        }
         _ => Err("ERR_CRYPTO_INVALID_JWK:kty".into()),
     }
 }
@@ -1035,6 +1075,13 @@ fn to_jwk(key: &Key) -> serde_json::Value {
         Key::DsaPrivate(_) | Key::DsaPublic(_) | Key::DhPrivate(..) | Key::DhPublic(..) => {
             serde_json::Value::Null
         }
+        Key::PqcPublic(a, p) => json!({ "kty": "AKP", "alg": a.jwk(), "pub": b64u(p) }),
+        Key::PqcPrivate(a, seed, _, p) => match seed {
+            Some(seed) => {
+                json!({ "priv": b64u(seed), "kty": "AKP", "alg": a.jwk(), "pub": b64u(p) })
+            }
+            None => serde_json::Value::Null,
+        },
         Key::OkpPrivate(o, d, x) => {
             json!({ "crv": o.jwk(), "d": b64u(d), "x": b64u(x), "kty": "OKP" })
         }
@@ -1090,6 +1137,7 @@ pub fn spki_der(key: &Key) -> Option<Vec<u8>> {
             alg(OID_DH, Some(dh_params_der(g)))?,
             der_uint(&y.to_be_bytes_trimmed_vartime()),
         ),
+        Key::PqcPublic(a, p) | Key::PqcPrivate(a, _, _, p) => (alg(a.oid(), None)?, p.clone()),
         Key::Secret(_) => return None,
     };
     spki::SubjectPublicKeyInfoOwned {
@@ -1137,6 +1185,10 @@ pub fn pkcs8_der(key: &Key) -> Option<Vec<u8>> {
         Key::DhPrivate(g, x, _) => (
             alg(OID_DH, Some(dh_params_der(g)))?,
             der_uint(&x.to_be_bytes_trimmed_vartime()),
+        ),
+        Key::PqcPrivate(a, seed, expanded, _) => (
+            alg(a.oid(), None)?,
+            pqc_private_der(seed.as_deref(), expanded),
         ),
         _ => return None,
     };
@@ -1381,6 +1433,75 @@ fn generate_dsa(l: u32, n: u32) -> Option<Key> {
         }
     };
     dsa_private(components, x)
+}
+
+// ---- ML-DSA and ML-KEM --------------------------------------------------------------------
+
+/// A private key's PKCS#8 contents in any of the three forms: the seed (`[0] IMPLICIT OCTET
+/// STRING`), the expanded key (`OCTET STRING`), or both (`SEQUENCE { seed, expandedKey }`).
+fn decode_pqc_private(alg: Pqc, bytes: &[u8]) -> Option<Key> {
+    let (tag, body, rest) = tlv(bytes)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let (seed, expanded) = match tag {
+        0x80 => (Some(body), None),
+        0x04 => (None, Some(body)),
+        0x30 => {
+            let (t1, seed, rest) = tlv(body)?;
+            let (t2, expanded, rest) = tlv(rest)?;
+            if t1 != 0x04 || t2 != 0x04 || !rest.is_empty() {
+                return None;
+            }
+            (Some(seed), Some(expanded))
+        }
+        _ => return None,
+    };
+    match (seed, expanded) {
+        (Some(seed), expanded) => {
+            if seed.len() != alg.seed_len() {
+                return None;
+            }
+            let (derived, public) = pqc::from_seed(alg, seed)?;
+            // Both forms must describe the same key.
+            if expanded.is_some_and(|e| e != derived.as_slice()) {
+                return None;
+            }
+            Some(Key::PqcPrivate(alg, Some(seed.to_vec()), derived, public))
+        }
+        (None, Some(expanded)) => {
+            let public = pqc::from_expanded(alg, expanded)?;
+            Some(Key::PqcPrivate(alg, None, expanded.to_vec(), public))
+        }
+        (None, None) => None,
+    }
+}
+
+/// The PKCS#8 contents OpenSSL writes by default: both forms when the seed is known.
+fn pqc_private_der(seed: Option<&[u8]>, expanded: &[u8]) -> Vec<u8> {
+    let octets = |b: &[u8]| {
+        let mut v = vec![0x04];
+        der_len(&mut v, b.len());
+        v.extend_from_slice(b);
+        v
+    };
+    match seed {
+        Some(seed) => {
+            let mut body = octets(seed);
+            body.extend(octets(expanded));
+            let mut v = vec![0x30];
+            der_len(&mut v, body.len());
+            v.extend(body);
+            v
+        }
+        None => octets(expanded),
+    }
+}
+
+fn generate_pqc(alg: Pqc) -> Option<Key> {
+    let seed = random_bytes(alg.seed_len());
+    let (expanded, public) = pqc::from_seed(alg, &seed)?;
+    Some(Key::PqcPrivate(alg, Some(seed), expanded, public))
 }
 
 // ---- Diffie-Hellman keys ---------------------------------------------------------------------
@@ -1839,6 +1960,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     "x448" => {
                         generate_okp(Okp::X448).ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?
                     }
+                    t if Pqc::from_name(t).is_some() => Pqc::from_name(t)
+                        .and_then(generate_pqc)
+                        .ok_or_else(|| tagged(&ctx, "ERR_KEYGEN_FAILED"))?,
                     "dh" => {
                         let prime: Value = opts.get("prime")?;
                         let prime = bytes_arg(&ctx, &prime)?;

@@ -14,6 +14,7 @@ mod dh;
 #[cfg_attr(not(target_os = "wasi"), path = "jobs_native.rs")]
 mod jobs;
 mod keys;
+mod pqc;
 mod sign;
 mod web;
 mod x509;

@@ -221,6 +221,17 @@ fn sign(
                 Ok(if o.p1363 { sig.to_bytes().to_vec() } else { sig.to_der().as_bytes().to_vec() })
             })
         }
+        Key::PqcPrivate(alg, _, expanded, _) if !alg.is_kem() => {
+            if o.hash.is_some() || prehashed {
+                return Err(SignError::Ossl(
+                    "1C80007A",
+                    "Provider routines",
+                    "invalid digest",
+                ));
+            }
+            super::pqc::sign(*alg, expanded, data)
+                .ok_or(SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))
+        }
         Key::DsaPrivate(k) => {
             use ecdsa::signature::hazmat::RandomizedPrehashSigner;
             let (_, hashed) = digest("sha256")?;
@@ -369,6 +380,16 @@ fn verify(
                 Ok(vk.verify_prehash(&hashed, &parsed).is_ok()
                     || parsed.normalize_s() != parsed && vk.verify_prehash(&hashed, &parsed.normalize_s()).is_ok())
             })
+        }
+        Key::PqcPublic(alg, p) if !alg.is_kem() => {
+            if o.hash.is_some() || prehashed {
+                return Err(SignError::Ossl(
+                    "1C80007A",
+                    "Provider routines",
+                    "invalid digest",
+                ));
+            }
+            Ok(super::pqc::verify(*alg, p, data, sig))
         }
         Key::DsaPublic(vk) => {
             let (_, hashed) = digest("sha256")?;
@@ -617,6 +638,182 @@ fn agree(private: &Key, public: &Key) -> std::result::Result<Vec<u8>, SignError>
     }
 }
 
+// ---- key encapsulation: RSASVE, DHKEM (RFC 9180) and ML-KEM ------------------------------------
+
+/// DHKEM's labeled extract-and-expand of RFC 9180 §4.1 with the KEM's HKDF.
+fn dhkem_secret(kem_id: u16, dh: &[u8], kem_context: &[u8], len: usize) -> Option<Vec<u8>> {
+    let suite = [b"KEM".as_slice(), &kem_id.to_be_bytes()].concat();
+    let ikm = [b"HPKE-v1".as_slice(), &suite, b"eae_prk", dh].concat();
+    let info = [
+        &u16::try_from(len).ok()?.to_be_bytes()[..],
+        b"HPKE-v1",
+        &suite,
+        b"shared_secret",
+        kem_context,
+    ]
+    .concat();
+    let mut out = vec![0u8; len];
+    macro_rules! hkdf_with {
+        ($h:ty) => {{
+            let (prk, _) = hkdf::Hkdf::<$h>::extract(Some(&[]), &ikm);
+            hkdf::Hkdf::<$h>::from_prk(&prk)
+                .ok()?
+                .expand(&info, &mut out)
+                .ok()?;
+        }};
+    }
+    match kem_id {
+        0x0010 | 0x0020 => hkdf_with!(sha2::Sha256),
+        0x0011 => hkdf_with!(sha2::Sha384),
+        _ => hkdf_with!(sha2::Sha512),
+    }
+    Some(out)
+}
+
+/// The DHKEM parameters of a key: its KEM id and the secret's length.
+fn dhkem_of(key: &Key) -> Option<(u16, usize)> {
+    use super::keys::Curve;
+    match key {
+        Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => match c {
+            Curve::P256 => Some((0x0010, 32)),
+            Curve::P384 => Some((0x0011, 48)),
+            Curve::P521 => Some((0x0012, 64)),
+            Curve::K256 => None,
+        },
+        Key::OkpPrivate(Okp::X25519, ..) | Key::OkpPublic(Okp::X25519, _) => Some((0x0020, 32)),
+        Key::OkpPrivate(Okp::X448, ..) | Key::OkpPublic(Okp::X448, _) => Some((0x0021, 64)),
+        _ => None,
+    }
+}
+
+/// A fresh key pair of the same group as `key`.
+fn ephemeral_like(key: &Key) -> Option<Key> {
+    match key {
+        Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => {
+            let scalar = loop {
+                let mut d = super::keys::random_bytes(c.size());
+                if *c == super::keys::Curve::P521 {
+                    d[0] &= 1;
+                }
+                if super::keys::ec_public_of(*c, &d).is_some() {
+                    break d;
+                }
+            };
+            let point = super::keys::ec_public_of(*c, &scalar)?;
+            Some(Key::EcPrivate(*c, scalar, point))
+        }
+        Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => {
+            let d = super::keys::random_bytes(o.private_len());
+            let p = o.public_of(&d)?;
+            Some(Key::OkpPrivate(*o, d, p))
+        }
+        _ => None,
+    }
+}
+
+fn public_bytes(key: &Key) -> Option<Vec<u8>> {
+    match key {
+        Key::EcPrivate(_, _, q) | Key::EcPublic(_, q) => Some(q.clone()),
+        Key::OkpPrivate(_, _, p) | Key::OkpPublic(_, p) => Some(p.clone()),
+        _ => None,
+    }
+}
+
+/// A public key of `key`'s group from its serialized form.
+fn public_from_bytes(like: &Key, bytes: &[u8]) -> Option<Key> {
+    match like {
+        Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => {
+            if bytes.len() != 1 + 2 * c.size() || bytes[0] != 4 {
+                return None;
+            }
+            super::keys::ec_public_of_point(*c, bytes).map(|q| Key::EcPublic(*c, q))
+        }
+        Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => {
+            (bytes.len() == o.private_len()).then(|| Key::OkpPublic(*o, bytes.to_vec()))
+        }
+        _ => None,
+    }
+}
+
+/// `(sharedKey, ciphertext)` for a public key.
+fn encapsulate(key: &Key) -> Option<(Vec<u8>, Vec<u8>)> {
+    if let Key::PqcPublic(a, p) | Key::PqcPrivate(a, _, _, p) = key {
+        return if a.is_kem() {
+            super::pqc::encapsulate(*a, p).map(|(ct, s)| (s, ct))
+        } else {
+            None
+        };
+    }
+    if let Some(public) = key.rsa_public() {
+        if key.pss().is_some() {
+            return None;
+        }
+        // RSASVE (SP 800-56B): a random z with 1 < z < n - 1, sent as z^e mod n.
+        let size = public.size();
+        let n = public.n().as_ref().clone();
+        let z = loop {
+            let z = rsa::BoxedUint::from_be_slice_vartime(&super::keys::random_bytes(size))
+                .resize_unchecked(public.n_bits_precision());
+            let one = rsa::BoxedUint::one().resize_unchecked(public.n_bits_precision());
+            if z > one && z < n.wrapping_sub(&one) {
+                break z;
+            }
+        };
+        let c = rsa::hazmat::rsa_encrypt(public, &z).ok()?;
+        return Some((
+            pad_be(&z.to_be_bytes_trimmed_vartime(), size),
+            pad_be(&c.to_be_bytes_trimmed_vartime(), size),
+        ));
+    }
+    let (kem_id, len) = dhkem_of(key)?;
+    let recipient = key.public()?;
+    let ephemeral = ephemeral_like(key)?;
+    let dh = agree(&ephemeral, &recipient).ok()?;
+    let enc = public_bytes(&ephemeral)?;
+    let context = [enc.as_slice(), &public_bytes(&recipient)?].concat();
+    Some((dhkem_secret(kem_id, &dh, &context, len)?, enc))
+}
+
+/// The shared key in `ciphertext` for a private key; `None` when it cannot be recovered.
+fn decapsulate(key: &Key, ciphertext: &[u8]) -> Option<Vec<u8>> {
+    match key {
+        Key::PqcPrivate(a, _, expanded, _) => {
+            return if a.is_kem() {
+                super::pqc::decapsulate(*a, expanded, ciphertext)
+            } else {
+                None
+            };
+        }
+        Key::RsaPrivate(k, None) => {
+            let size = k.size();
+            if ciphertext.len() != size {
+                return None;
+            }
+            let c = rsa::BoxedUint::from_be_slice_vartime(ciphertext)
+                .resize_unchecked(k.n_bits_precision());
+            if c >= *k.n().as_ref() {
+                return None;
+            }
+            let mut rng = getrandom::SysRng;
+            let z = rsa::hazmat::rsa_decrypt_and_check(&**k, Some(&mut rng), &c).ok()?;
+            let one = rsa::BoxedUint::one().resize_unchecked(k.n_bits_precision());
+            if z <= one || z >= k.n().as_ref().wrapping_sub(&one) {
+                return None;
+            }
+            return Some(pad_be(&z.to_be_bytes_trimmed_vartime(), size));
+        }
+        _ => {}
+    }
+    let (kem_id, len) = dhkem_of(key)?;
+    if key.kind() != "private" {
+        return None;
+    }
+    let ephemeral = public_from_bytes(key, ciphertext)?;
+    let dh = agree(key, &ephemeral).ok()?;
+    let context = [ciphertext, &public_bytes(key)?].concat();
+    dhkem_secret(kem_id, &dh, &context, len)
+}
+
 fn options<'a>(opts: &'a Object<'_>, hash: &'a Option<String>) -> Result<Options<'a>> {
     Ok(Options {
         hash: hash.as_deref(),
@@ -691,6 +888,37 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 })?
                 .map_err(|e| raise(&ctx, e))?;
                 ArrayBuffer::new(ctx.clone(), out)
+            },
+        )?,
+    )?;
+    // keyEncapsulate(handle) → [sharedKey, ciphertext], for ML-KEM, RSA (RSASVE) and the DHKEM
+    // groups (P-256, P-384, P-521, X25519, X448).
+    o.set(
+        "keyEncapsulate",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, h: Class<'js, KeyHandle>| -> Result<Vec<ArrayBuffer<'js>>> {
+                let (secret, ct) = encapsulate(&h.borrow().key).ok_or_else(|| {
+                    Exception::throw_message(&ctx, "ERR_CRYPTO_OPERATION_FAILED:encapsulation")
+                })?;
+                Ok(vec![
+                    ArrayBuffer::new(ctx.clone(), secret)?,
+                    ArrayBuffer::new(ctx.clone(), ct)?,
+                ])
+            },
+        )?,
+    )?;
+    o.set(
+        "keyDecapsulate",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, h: Class<'js, KeyHandle>, ct: Value<'js>| -> Result<ArrayBuffer<'js>> {
+                let b = h.borrow();
+                let secret =
+                    with_bytes(&ctx, &ct, |c| decapsulate(&b.key, c))?.ok_or_else(|| {
+                        Exception::throw_message(&ctx, "ERR_CRYPTO_OPERATION_FAILED:decapsulation")
+                    })?;
+                ArrayBuffer::new(ctx.clone(), secret)
             },
         )?,
     )?;
