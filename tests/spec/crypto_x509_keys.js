@@ -44,3 +44,14 @@ for (const [name, keyName] of [['ca', 'caKey'], ['leaf', 'leafKey'], ['ec', 'ecK
 attempt('checkPrivateKey other', () => c.ed25519.checkPrivateKey(other.privateKey));
 attempt('checkPrivateKey public', () => c.ca.checkPrivateKey(createPublicKey(data.caKey)));
 attempt('checkPrivateKey object', () => c.ca.checkPrivateKey({}));
+
+// A certificate whose RSA modulus was made even: no signature verifies, and nothing panics.
+{
+  const raw = Buffer.from(c.ca.raw);
+  const at = raw.indexOf(Buffer.from([0x02, 0x03, 0x01, 0x00, 0x01]));
+  raw[at - 1] &= 0xfe;
+  const even = new X509Certificate(raw);
+  attempt('even modulus verify by ca', () => even.verify(c.ca.publicKey));
+  attempt('even modulus issued', () => [even.checkIssued(even), even.checkIssued(c.ca), c.ca.checkIssued(even)]);
+  attempt('even modulus legacy', () => [even.toLegacyObject().bits, even.toLegacyObject().modulus.slice(-4)]);
+}

@@ -946,6 +946,22 @@ fn describe<'js>(ctx: &Ctx<'js>, c: &Cert<'_>) -> Result<Object<'js>> {
     Ok(o)
 }
 
+/// An RSAPublicKey as the rsa crate's key, whatever its size (OpenSSL reads keys the crate's
+/// checked constructors refuse as too small or too large).
+fn rsa_key(key: &[u8]) -> Option<rsa::PublicKey> {
+    let (n, e) = rsa_numbers(key)?;
+    let n = &n[n.iter().take_while(|b| **b == 0).count()..];
+    let e = &e[e.iter().take_while(|b| **b == 0).count()..];
+    // The crate's unchecked constructor needs an odd modulus (every RSA modulus is odd).
+    if e.is_empty() || n.last().is_none_or(|b| b & 1 == 0) {
+        return None;
+    }
+    let bits = |b: &[u8]| u32::try_from(b.len()).ok()?.checked_mul(8);
+    let n = rsa::BoxedUint::from_be_slice(n, bits(n)?).ok()?;
+    let e = rsa::BoxedUint::from_be_slice(e, bits(e)?).ok()?;
+    Some(rsa::PublicKey::new_unchecked(n, e))
+}
+
 /// An RSAPublicKey's modulus and exponent.
 fn rsa_numbers(key: &[u8]) -> Option<(&[u8], &[u8])> {
     let seq = parse(key).filter(|t| t.tag == SEQUENCE)?;
@@ -1331,8 +1347,7 @@ fn verify_signature(alg: &Tlv<'_>, data: &[u8], signature: &[u8], spki_raw: &[u8
     }
     match family {
         "rsa" | "rsa-pss" => {
-            use rsa::pkcs1::DecodeRsaPublicKey;
-            let Ok(key) = rsa::PublicKey::from_pkcs1_der(spki.key) else {
+            let Some(key) = rsa_key(spki.key) else {
                 return false;
             };
             let Some(hashed) = hash(digest, data) else {
@@ -1499,10 +1514,7 @@ fn check_issued(subject: &Cert<'_>, issuer: &Cert<'_>) -> bool {
 /// Whether the key bits of an SPKI decode as a key of its algorithm.
 fn key_decodes(spki: &Spki<'_>) -> bool {
     match key_family(spki) {
-        "rsa" | "rsa-pss" => {
-            use rsa::pkcs1::DecodeRsaPublicKey;
-            rsa::PublicKey::from_pkcs1_der(spki.key).is_ok()
-        }
+        "rsa" | "rsa-pss" => rsa_numbers(spki.key).is_some(),
         "ec" => spki.curve().is_some(),
         "ed25519" => spki.key.len() == 32,
         "ed448" => spki.key.len() == 57,
