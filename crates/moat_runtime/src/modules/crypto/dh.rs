@@ -262,11 +262,11 @@ fn mod_pow(base: &[u8], exp: &[u8], m: &[u8]) -> Option<Vec<u8>> {
 
 // ---- primes ---------------------------------------------------------------------------------
 
-/// The odd primes below 2^14, for sieving candidates.
+/// The odd primes below 2^20, for sieving candidates.
 fn small_primes() -> &'static [u32] {
     static PRIMES: OnceLock<Vec<u32>> = OnceLock::new();
     PRIMES.get_or_init(|| {
-        const LIMIT: usize = 1 << 14;
+        const LIMIT: usize = 1 << 20;
         let mut composite = vec![false; LIMIT];
         let mut out = Vec::new();
         for i in 2..LIMIT {
@@ -315,8 +315,18 @@ fn probably_prime(n: &BoxedUint, rounds: u32) -> bool {
 }
 
 fn is_safe_prime(n: &BoxedUint) -> bool {
-    // (n - 1) / 2 is tested first: most candidates fail there, and it is the cheaper test.
-    is_prime(Flavor::Any, &n.wrapping_shr_vartime(1)) && is_prime(Flavor::Any, n)
+    // Most candidates fail a Miller-Rabin test to base 2 of (n - 1) / 2 or of n; the costlier
+    // Lucas tests are left to those that pass both.
+    let q = n.wrapping_shr_vartime(1);
+    let passes_mr2 = |x: &BoxedUint| {
+        Odd::new(x.clone())
+            .into_option()
+            .is_some_and(|odd| !MillerRabin::new(odd).test_base_two().is_composite())
+    };
+    if n.bit_width_vartime() > 64 && !(passes_mr2(&q) && passes_mr2(n)) {
+        return false;
+    }
+    is_prime(Flavor::Any, &q) && is_prime(Flavor::Any, n)
 }
 
 /// Why a prime of the asked-for shape cannot be generated.
@@ -382,44 +392,115 @@ pub fn generate_prime(
     }
 }
 
-/// Steps through `n, n + step, …` while they have `bits` bits, sieving out multiples of small
-/// primes, and returns the first (safe) prime.
-fn search(mut n: BoxedUint, step: &BoxedUint, bits: usize, safe: bool) -> Option<Vec<u8>> {
-    let primes = small_primes();
-    // The sieve is used where every candidate is larger than the sieving primes.
-    let sieve = bits > 30;
-    let mut residues: Vec<u32> = Vec::new();
-    let mut steps: Vec<u32> = Vec::new();
-    if sieve {
-        let nb = bytes_of(&n);
-        let sb = bytes_of(step);
-        for &p in primes {
-            let p64 = u64::from(p);
-            let m = |b: &[u8]| b.iter().fold(0u64, |r, &x| (r * 256 + u64::from(x)) % p64) as u32;
-            residues.push(m(&nb));
-            steps.push(m(&sb));
+/// Candidates sieved at a time.
+const WINDOW: usize = 1 << 14;
+
+/// `a⁻¹ mod p` for a prime `p` not dividing `a` (Fermat: `a^(p-2)`).
+fn inverse_mod(a: u64, p: u64) -> u64 {
+    let (mut base, mut e, mut acc) = (a % p, p - 2, 1u64);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = acc * base % p;
+        }
+        base = base * base % p;
+        e >>= 1;
+    }
+    acc
+}
+
+/// `b mod p` for big-endian bytes `b`.
+fn rem_small(b: &[u8], p: u64) -> u64 {
+    b.iter().fold(0u64, |r, &x| (r * 256 + u64::from(x)) % p)
+}
+
+/// Steps through `n, n + step, …` while they have `bits` bits and returns the first (safe)
+/// prime. Above 30 bits the candidates are sieved a window at a time: those divisible by a
+/// small prime (or, for a safe prime, whose `(n - 1) / 2` is) are not tested.
+fn search(n: BoxedUint, step: &BoxedUint, bits: usize, safe: bool) -> Option<Vec<u8>> {
+    let test = |c: &BoxedUint| {
+        if safe {
+            is_safe_prime(c)
+        } else {
+            is_prime(Flavor::Any, c)
+        }
+    };
+    if bits <= 30 {
+        let mut n = n;
+        loop {
+            let nbits = n.bit_width_vartime() as usize;
+            if nbits > bits {
+                return None;
+            }
+            if nbits == bits && test(&n) {
+                return Some(bytes_of(&n));
+            }
+            n = n.wrapping_add(step);
         }
     }
-    loop {
-        let nbits = n.bit_width_vartime() as usize;
-        if nbits > bits {
-            return None;
-        }
-        let candidate = nbits == bits
-            && (!sieve || residues.iter().all(|&r| r != 0 && !(safe && r == 1)))
-            && if safe {
-                is_safe_prime(&n)
+    let primes = small_primes();
+    let nb = bytes_of(&n);
+    let sb = bytes_of(step);
+    let mut residues: Vec<u64> = primes
+        .iter()
+        .map(|&p| rem_small(&nb, u64::from(p)))
+        .collect();
+    let steps: Vec<u64> = primes
+        .iter()
+        .map(|&p| rem_small(&sb, u64::from(p)))
+        .collect();
+    let inverses: Vec<u64> = primes
+        .iter()
+        .zip(&steps)
+        .map(|(&p, &s)| {
+            if s == 0 {
+                0
             } else {
-                is_prime(Flavor::Any, &n)
-            };
-        if candidate {
-            return Some(bytes_of(&n));
-        }
-        n = n.wrapping_add(step);
-        if sieve {
-            for ((r, s), &p) in residues.iter_mut().zip(&steps).zip(primes) {
-                *r = ((u64::from(*r) + u64::from(*s)) % u64::from(p)) as u32;
+                inverse_mod(s, u64::from(p))
             }
+        })
+        .collect();
+    let mut dead = vec![false; WINDOW];
+    let mut n = n;
+    loop {
+        dead.fill(false);
+        for (i, &p) in primes.iter().enumerate() {
+            let p = u64::from(p);
+            let (r, s) = (residues[i], steps[i]);
+            if s == 0 {
+                // Every candidate has the same residue.
+                if r == 0 || (safe && r == 1) {
+                    dead.fill(true);
+                }
+                continue;
+            }
+            // n + k·step ≡ t (mod p) for k ≡ (t - r)·step⁻¹.
+            let mut mark = |t: u64| {
+                let mut k = ((t + p - r) % p * inverses[i] % p) as usize;
+                while k < WINDOW {
+                    dead[k] = true;
+                    k += p as usize;
+                }
+            };
+            mark(0);
+            if safe {
+                mark(1);
+            }
+        }
+        let mut c = n.clone();
+        for &is_dead in &dead {
+            let cbits = c.bit_width_vartime() as usize;
+            if cbits > bits {
+                return None;
+            }
+            if !is_dead && cbits == bits && test(&c) {
+                return Some(bytes_of(&c));
+            }
+            c = c.wrapping_add(step);
+        }
+        n = c;
+        for (i, &p) in primes.iter().enumerate() {
+            let p = u64::from(p);
+            residues[i] = (residues[i] + (WINDOW as u64 % p) * steps[i]) % p;
         }
     }
 }
