@@ -54,6 +54,10 @@ async function show(label, p) {
   const edPub = await subtle.getPublicKey(ed, ['verify']);
   console.log('Ed448', hex(edSig), await subtle.verify('Ed448', edPub, edSig, data));
   console.log(await subtle.exportKey('jwk', edPub));
+  const context = Buffer.from('context');
+  const ctxSig = await subtle.sign({ name: 'Ed448', context }, ed, data);
+  console.log('Ed448 with context', hex(ctxSig), await subtle.verify({ name: 'Ed448', context }, edPub, ctxSig, data),
+    await subtle.verify('Ed448', edPub, ctxSig, data));
 
   const x448 = await subtle.generateKey('X448', false, ['deriveBits']);
   const other = await subtle.generateKey('X448', false, ['deriveBits']);

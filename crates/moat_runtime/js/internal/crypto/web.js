@@ -296,7 +296,10 @@ function signOrVerify(algorithm, key, data, signature) {
     opts.hash = web.bindingHash[algorithm.hash.name];
     opts.p1363 = true;
   } else if (name === 'Ed448' && algorithm.context !== undefined && algorithm.context.length > 0) {
-    throw domException('Non zero-length context is not yet supported', 'NotSupportedError');
+    if (algorithm.context.length > 255) throw operationError();
+    const handle = keyHandle(key);
+    if (!verifying) return bindingCall(() => binding.webEd448(handle, data, algorithm.context, undefined));
+    return new Uint8Array(bindingCall(() => binding.webEd448(handle, data, algorithm.context, signature)))[0] === 1;
   }
   const handle = keyHandle(key);
   if (!verifying) return bindingCall(() => binding.sign(handle, data, false, opts));

@@ -10,8 +10,9 @@ use cipher::array::Array;
 use cipher::block_padding::Pkcs7;
 use cipher::consts::{U8, U12, U16};
 use cipher::{BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, KeyInit, KeyIvInit};
-use rquickjs::{ArrayBuffer, Ctx, Exception, Function, Object, Result, Value};
+use rquickjs::{ArrayBuffer, Class, Ctx, Exception, Function, Object, Result, Value};
 
+use super::keys::{Key, KeyHandle, Okp};
 use super::{output, to_vec};
 
 /// Runs `$body` with `$a` bound to the AES type for a key of `$len` bytes, or evaluates `$bad`.
@@ -260,6 +261,27 @@ fn argon2_derive(
     a.hash_password_into(password, nonce, out).ok()
 }
 
+/// An Ed448 signature with a context (RFC 8032's Ed448 with a non-empty context string), or its
+/// check when `signature` is given: `None` when the key is not an Ed448 key of the right kind.
+fn ed448(key: &Key, data: &[u8], context: &[u8], signature: Option<&[u8]>) -> Option<Vec<u8>> {
+    match (key, signature) {
+        (Key::OkpPrivate(Okp::Ed448, d, _), None) => {
+            let sk = ed448_goldilocks::SigningKey::try_from(d.as_slice()).ok()?;
+            Some(sk.sign_ctx(context, data).ok()?.to_bytes().to_vec())
+        }
+        (Key::OkpPublic(Okp::Ed448, p), Some(sig)) => {
+            let valid = (|| {
+                let vk = ed448_goldilocks::VerifyingKey::from_bytes(p.as_slice().try_into().ok()?)
+                    .ok()?;
+                let s = ed448_goldilocks::Signature::try_from(sig).ok()?;
+                Some(vk.verify_ctx(&s, context, data).is_ok())
+            })();
+            Some(vec![u8::from(valid == Some(true))])
+        }
+        _ => None,
+    }
+}
+
 fn failed(ctx: &Ctx<'_>) -> rquickjs::Error {
     Exception::throw_message(ctx, "The operation failed for an operation-specific reason")
 }
@@ -303,6 +325,30 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     "AES-KW" => kw(&key, &data, encrypt),
                     _ => None,
                 };
+                ArrayBuffer::new(ctx.clone(), out.ok_or_else(|| failed(&ctx))?)
+            },
+        )?,
+    )?;
+    // webEd448(handle, data, context, signature?): a signature, or (with a signature) a Uint8Array
+    // holding 1 when it verifies and 0 when not.
+    o.set(
+        "webEd448",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             h: Class<'js, KeyHandle>,
+             data: Value<'js>,
+             context: Value<'js>,
+             signature: Value<'js>|
+             -> Result<ArrayBuffer<'js>> {
+                let data = to_vec(&ctx, &data)?;
+                let context = bytes_or_empty(&ctx, &context)?;
+                let signature = if signature.is_undefined() {
+                    None
+                } else {
+                    Some(to_vec(&ctx, &signature)?)
+                };
+                let out = ed448(&h.borrow().key, &data, &context, signature.as_deref());
                 ArrayBuffer::new(ctx.clone(), out.ok_or_else(|| failed(&ctx))?)
             },
         )?,
