@@ -362,9 +362,18 @@ pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
         return Err(io::Error::new(io::ErrorKind::FileTooLarge, len.to_string()));
     }
     let mut out = Vec::with_capacity(len as usize);
-    io::Read::read_to_end(&mut f, &mut out)?;
-    Ok(out)
+    // In pieces: under --safe the host copies each read through a buffer of its own, and one
+    // read of hundreds of megabytes fails there with ENOMEM.
+    loop {
+        let n = io::Read::read_to_end(&mut io::Read::take(&mut f, READ_CHUNK), &mut out)?;
+        if n == 0 {
+            return Ok(out);
+        }
+    }
 }
+
+/// The most one read of a whole file asks for at a time.
+const READ_CHUNK: u64 = 16 << 20;
 
 /// The largest file read whole: Node's limit for one buffer (2 GiB - 1).
 pub const MAX_READ: u64 = (1 << 31) - 1;

@@ -338,6 +338,11 @@ pub fn close(fd: i32) -> std::io::Result<()> {
     wasi_result(unsafe { wasi_fd::fd_close(fd as u32) })
 }
 
+/// The most one read or write asks of the host at a time: the host copies the bytes through a
+/// buffer of its own, and a request much larger than this fails there with `ENOMEM` (128 MiB did).
+/// A shorter read or write is what the callers already expect and continue from.
+const IO_CHUNK: usize = 16 << 20;
+
 /// One read, at `position` if given.
 ///
 /// # Errors
@@ -345,7 +350,7 @@ pub fn close(fd: i32) -> std::io::Result<()> {
 pub fn read(fd: i32, buf: &mut [u8], position: Option<u64>) -> std::io::Result<usize> {
     let iov = wasi_fd::Iovec {
         buf: buf.as_mut_ptr(),
-        len: buf.len(),
+        len: buf.len().min(IO_CHUNK),
     };
     let mut n = 0usize;
     // SAFETY: WASI writes at most `buf.len()` bytes into `buf` and one usize at `n`.
@@ -368,7 +373,7 @@ pub fn read(fd: i32, buf: &mut [u8], position: Option<u64>) -> std::io::Result<u
 pub fn write(fd: i32, data: &[u8], position: Option<u64>) -> std::io::Result<usize> {
     let iov = wasi_fd::Iovec {
         buf: data.as_ptr(),
-        len: data.len(),
+        len: data.len().min(IO_CHUNK),
     };
     let mut n = 0usize;
     // SAFETY: WASI reads at most `data.len()` bytes from `data` and writes one usize at `n`.
