@@ -90,6 +90,11 @@ function determineSpecificType(value) {
     if (value.constructor && value.constructor.name) return `an instance of ${value.constructor.name}`;
     return `${lazyInspect()(value, { depth: -1 })}`;
   }
+  // A long string is cut to its first 25 characters before it is quoted; anything else is cut
+  // after.
+  if (type === 'string') {
+    return `type string (${lazyInspect()(value.length > 28 ? `${value.slice(0, 25)}...` : value, { colors: false })})`;
+  }
   let inspected = lazyInspect()(value, { colors: false });
   if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
   return `type ${type} (${inspected})`;
