@@ -101,3 +101,9 @@ for (const f of [
     console.log(e.name, e.code, e.message);
   }
 }
+
+// ChaCha20's 32-bit block counter carries into the nonce when it wraps, as OpenSSL's does.
+for (const [ctr, n, split] of [['ffffffff', 80, 30], ['feffffff', 200, 64], ['ffffffff', 64, 64]]) {
+  const x = crypto.createCipheriv('chacha20', Buffer.alloc(32, 1), hex(`${ctr}ffffffff0000000000000001`));
+  console.log('chacha20 wrap', ctr, x.update(Buffer.alloc(split)).toString('hex') + x.update(Buffer.alloc(n - split)).toString('hex'));
+}

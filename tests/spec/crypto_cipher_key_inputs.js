@@ -37,3 +37,30 @@ for (const f of [
     console.log(e.name, e.code, e.message.split('\n')[0]);
   }
 }
+
+// A string key in options.encoding (the IV is always UTF-8).
+{
+  const x = crypto.createCipheriv('aes-128-cbc', '00'.repeat(16), Buffer.alloc(16), { encoding: 'hex' });
+  console.log('hex key', x.update('a', 'utf8', 'hex') + x.final('hex'));
+  try {
+    crypto.createCipheriv('aes-128-cbc', Buffer.alloc(16), '00'.repeat(16), { encoding: 'hex' });
+  } catch (e) {
+    console.log(e.code);
+  }
+}
+
+// OCB's associated data is one stream, whether it comes before, between or after the text.
+{
+  const tag = (steps) => {
+    const x = crypto.createCipheriv('aes-128-ocb', Buffer.alloc(16), Buffer.alloc(12), { authTagLength: 16 });
+    const out = [];
+    for (const [what, n] of steps) {
+      if (what === 'aad') x.setAAD(Buffer.alloc(n, 1));
+      else out.push(x.update(Buffer.alloc(n, 2)));
+    }
+    out.push(x.final());
+    return `${Buffer.concat(out).toString('hex')} ${x.getAuthTag().toString('hex')}`;
+  };
+  console.log(tag([['aad', 3], ['text', 3], ['aad', 13], ['text', 20], ['aad', 5]]));
+  console.log(tag([['aad', 21], ['text', 23]]));
+}

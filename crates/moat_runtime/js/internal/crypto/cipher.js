@@ -53,10 +53,14 @@ function finalError(code) {
   }
 }
 
-// The key as bytes: a string (UTF-8), ArrayBuffer, view, or a secret KeyObject or CryptoKey.
+// The key as bytes: a string (in options.encoding, UTF-8 by default), ArrayBuffer, view, or a
+// secret KeyObject or CryptoKey.
 let warnedCryptoKey = false;
-function keyBytes(key) {
-  if (typeof key === 'string') return lazyBuffer().from(key, 'utf8');
+function keyBytes(key, encoding) {
+  if (typeof key === 'string') {
+    const Buffer = lazyBuffer();
+    return Buffer.from(key, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  }
   if (ArrayBuffer.isView(key) || isAnyArrayBuffer(key)) return bytesOf(key);
   if (key !== null && typeof key === 'object') {
     const keys = require('internal/crypto/keys');
@@ -110,7 +114,7 @@ function aeadKind(info) {
 
 function initCipher(self, decrypt, cipher, key, iv, options) {
   validateString(cipher, 'cipher');
-  const keyBuf = keyBytes(key);
+  const keyBuf = keyBytes(key, options != null && typeof options === 'object' ? options.encoding : undefined);
   const ivBuf = ivBytes(iv);
   let authTagLength;
   if (options != null && typeof options === 'object' && options.authTagLength !== undefined) {
@@ -254,7 +258,8 @@ function setAAD(aadbuf, options) {
   }
   const r = binding.cipherSetAAD(this[kHandle], bytes, plaintextLength === undefined ? -1 : plaintextLength);
   if (r === 2) throw new codes.ERR_CRYPTO_INVALID_MESSAGELEN();
-  // GCM refuses data after the text has begun; the other modes take the call and ignore it.
+  // GCM refuses data after the text has begun; CCM and ChaCha20-Poly1305 take the call and
+  // ignore it, and OCB's associated data is one stream whenever it comes.
   if (r === 1 && state.kind === 'gcm') throw new codes.ERR_CRYPTO_INVALID_STATE('setAAD');
   return this;
 }

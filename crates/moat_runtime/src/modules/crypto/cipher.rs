@@ -458,6 +458,94 @@ fn aes_mode(mode: Mode, decrypt: bool, key: &[u8], iv: &[u8]) -> Option<Box<dyn 
     }
 }
 
+/// ChaCha20 as OpenSSL runs it: the IV is a 32-bit little-endian block counter and the 96-bit
+/// nonce, and a counter that wraps carries into the nonce's first word. The crate's stream
+/// wrapper stops short of the counter's last block, so its core is driven here.
+type ChaChaIetf = chacha20::ChaChaCore<chacha20::R20, chacha20::variants::Ietf>;
+type ChaChaBlock = Array<u8, cipher::consts::U64>;
+
+struct ChaChaStream {
+    key: [u8; 32],
+    nonce: [u8; 12],
+    core: ChaChaIetf,
+    ks: [u8; 64],
+    ks_used: usize,
+}
+
+impl ChaChaStream {
+    fn new(key: &[u8], iv: &[u8]) -> Option<Self> {
+        let key: [u8; 32] = key.try_into().ok()?;
+        let counter = u32::from_le_bytes(iv.get(..4)?.try_into().ok()?);
+        let nonce: [u8; 12] = iv.get(4..)?.try_into().ok()?;
+        let mut core = ChaChaIetf::new_from_slices(&key, &nonce).ok()?;
+        core.set_block_pos(counter);
+        Some(ChaChaStream {
+            key,
+            nonce,
+            core,
+            ks: [0; 64],
+            ks_used: 64,
+        })
+    }
+
+    /// The next keystream block, moving into the next nonce after the counter's last block.
+    fn next_block(&mut self) -> Option<ChaChaBlock> {
+        use cipher::StreamCipherCore;
+        let last = self.core.get_block_pos() == u32::MAX;
+        let mut b = [ChaChaBlock::default()];
+        self.core.write_keystream_blocks(&mut b);
+        if last {
+            let word = u32::from_le_bytes(self.nonce[..4].try_into().ok()?);
+            self.nonce[..4].copy_from_slice(&word.wrapping_add(1).to_le_bytes());
+            self.core = ChaChaIetf::new_from_slices(&self.key, &self.nonce).ok()?;
+        }
+        Some(b[0])
+    }
+}
+
+impl Run for ChaChaStream {
+    fn run(&mut self, data: &mut [u8]) -> bool {
+        use cipher::StreamCipherCore;
+        let mut i = 0;
+        while self.ks_used < 64 && i < data.len() {
+            data[i] ^= self.ks[self.ks_used];
+            self.ks_used += 1;
+            i += 1;
+        }
+        while data.len() - i >= 64 {
+            // Whole blocks short of the counter's last one go through the core in bulk.
+            let before_last = (u32::MAX - self.core.get_block_pos()) as usize;
+            let n = ((data.len() - i) / 64).min(before_last);
+            if n == 0 {
+                let Some(ks) = self.next_block() else {
+                    return false;
+                };
+                for (d, k) in data[i..i + 64].iter_mut().zip(ks.iter()) {
+                    *d ^= k;
+                }
+                i += 64;
+                continue;
+            }
+            let (blocks, _) = ChaChaBlock::slice_as_chunks_mut(&mut data[i..i + 64 * n]);
+            self.core.apply_keystream_blocks(blocks);
+            i += 64 * n;
+        }
+        if i < data.len() {
+            let Some(ks) = self.next_block() else {
+                return false;
+            };
+            self.ks.copy_from_slice(&ks);
+            self.ks_used = 0;
+            while i < data.len() {
+                data[i] ^= self.ks[self.ks_used];
+                self.ks_used += 1;
+                i += 1;
+            }
+        }
+        true
+    }
+}
+
 // ---- GCM ------------------------------------------------------------------------------------
 
 /// The low 64 bits of the carry-less product of `x` and `y`, from ordinary multiplications of
@@ -736,7 +824,7 @@ struct Ocb {
     a_blocks: u64,
     a_pend: [u8; 16],
     a_pend_len: usize,
-    in_text: bool,
+    aad_done: bool,
 }
 
 impl Ocb {
@@ -783,7 +871,7 @@ impl Ocb {
             a_blocks: 0,
             a_pend: [0; 16],
             a_pend_len: 0,
-            in_text: false,
+            aad_done: false,
         })
     }
 
@@ -798,8 +886,8 @@ impl Ocb {
     }
 
     fn end_aad(&mut self) {
-        if !self.in_text {
-            self.in_text = true;
+        if !self.aad_done {
+            self.aad_done = true;
             if self.a_pend_len > 0 {
                 let mut b = [0u8; 16];
                 b[..self.a_pend_len].copy_from_slice(&self.a_pend[..self.a_pend_len]);
@@ -826,8 +914,10 @@ impl Ocb {
 }
 
 impl Aead for Ocb {
+    // The associated data is one stream however its calls fall between the text's: its hash
+    // is kept apart from the text's, and its last partial block waits for the end.
     fn aad(&mut self, mut data: &[u8]) -> bool {
-        if self.in_text {
+        if self.aad_done {
             return false;
         }
         if self.a_pend_len > 0 {
@@ -852,7 +942,6 @@ impl Aead for Ocb {
         true
     }
     fn update(&mut self, mut data: &[u8], out: &mut Vec<u8>) -> bool {
-        self.end_aad();
         if self.pend_len > 0 {
             let n = (16 - self.pend_len).min(data.len());
             self.pend[self.pend_len..self.pend_len + n].copy_from_slice(&data[..n]);
@@ -1364,13 +1453,7 @@ fn engine(d: &Def, decrypt: bool, key: &[u8], iv: &[u8], tag_len: usize) -> Opti
             Algo::Tdes3 => generic_mode::<TdesEde3>(d.mode, decrypt, key, iv)?,
             _ => return None,
         }),
-        (_, Mode::ChaCha20) => {
-            // OpenSSL's IV: a 32-bit little-endian block counter, then the 96-bit nonce.
-            let counter = u32::from_le_bytes(iv.get(..4)?.try_into().ok()?);
-            let mut c = ChaCha20::new_from_slices(key, iv.get(4..)?).ok()?;
-            c.try_seek(counter as u64 * 64).ok()?;
-            Engine::Stream(boxed(Keystream(c)))
-        }
+        (_, Mode::ChaCha20) => Engine::Stream(boxed(ChaChaStream::new(key, iv)?)),
         (_, Mode::ChaChaPoly) => Engine::Aead(Box::new(ChaChaPoly::new(key, iv, decrypt)?)),
         (_, Mode::Gcm) => Engine::Aead(Box::new(Gcm::new(AesKey::new(key)?, iv, decrypt))),
         (_, Mode::Ocb) => {
