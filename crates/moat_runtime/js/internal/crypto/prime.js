@@ -89,6 +89,7 @@ function runPrimeJob(job) {
   const r = binding.primeGenerate(job.size, job.safe, job.add, job.rem);
   if (r === 1) throw bitsError('01800076', 'bits too small');
   if (r === 2) throw bitsError('01800067', 'div by zero');
+  if (r === 3) throw Object.assign(new RangeError('invalid options.add'), { code: 'ERR_OUT_OF_RANGE' });
   return job.bigint ? toBigInt(new Uint8Array(r)) : r;
 }
 

@@ -334,6 +334,8 @@ fn is_safe_prime(n: &BoxedUint) -> bool {
 pub enum PrimeError {
     BitsTooSmall,
     DivByZero,
+    /// `add` longer than the prime, or `rem` not below it.
+    Invalid,
 }
 
 /// A random prime of exactly `bits` bits; with `add`, one that is `rem` modulo `add` (`rem`
@@ -348,6 +350,12 @@ pub fn generate_prime(
 ) -> std::result::Result<Vec<u8>, PrimeError> {
     if bits < 2 || (safe && add.is_none() && matches!(bits, 2 | 4 | 5)) {
         return Err(PrimeError::BitsTooSmall);
+    }
+    if let Some(a) = add
+        && (bit_len(a) > bits
+            || rem.is_some_and(|r| bit_len(r) > bits || uint(r, bits) >= uint(a, bits)))
+    {
+        return Err(PrimeError::Invalid);
     }
     let prec = precision(bits + 64);
     let add = match add {
@@ -927,6 +935,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     Ok(p) => buffer(&ctx, p),
                     Err(PrimeError::BitsTooSmall) => 1.into_js(&ctx),
                     Err(PrimeError::DivByZero) => 2.into_js(&ctx),
+                    Err(PrimeError::Invalid) => 3.into_js(&ctx),
                 }
             },
         )?,
