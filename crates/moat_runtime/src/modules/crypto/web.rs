@@ -270,16 +270,23 @@ fn ed448(key: &Key, data: &[u8], context: &[u8], signature: Option<&[u8]>) -> Op
             Some(sk.sign_ctx(context, data).ok()?.to_bytes().to_vec())
         }
         (Key::OkpPublic(Okp::Ed448, p), Some(sig)) => {
-            let valid = (|| {
-                let vk = ed448_goldilocks::VerifyingKey::from_bytes(p.as_slice().try_into().ok()?)
-                    .ok()?;
-                let s = ed448_goldilocks::Signature::try_from(sig).ok()?;
-                Some(vk.verify_ctx(&s, context, data).is_ok())
-            })();
-            Some(vec![u8::from(valid == Some(true))])
+            Some(vec![u8::from(ed448_verifies(p, data, context, sig))])
         }
         _ => None,
     }
+}
+
+fn ed448_verifies(public: &[u8], data: &[u8], context: &[u8], sig: &[u8]) -> bool {
+    let Ok(bytes) = public.try_into() else {
+        return false;
+    };
+    let Ok(vk) = ed448_goldilocks::VerifyingKey::from_bytes(bytes) else {
+        return false;
+    };
+    let Ok(s) = ed448_goldilocks::Signature::try_from(sig) else {
+        return false;
+    };
+    vk.verify_ctx(&s, context, data).is_ok()
 }
 
 fn failed(ctx: &Ctx<'_>) -> rquickjs::Error {
