@@ -276,7 +276,7 @@ const statics = {
   alloc(size, fill, encoding) {
     validateSize(size);
     if (fill !== undefined && fill !== 0 && size > 0) {
-      return fillImpl(allocate(size), fill, 0, size, encoding);
+      return fillImpl(newBuffer(size), fill, 0, size, encoding);
     }
     return newBuffer(size);
   },

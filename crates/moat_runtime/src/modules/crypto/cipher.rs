@@ -548,74 +548,25 @@ impl Run for ChaChaStream {
 
 // ---- GCM ------------------------------------------------------------------------------------
 
-/// The low 64 bits of the carry-less product of `x` and `y`, from ordinary multiplications of
-/// the operands' bits spaced four apart, in time that does not depend on the values. Below bit
-/// 60 a position gathers at most 15 terms, so no carry reaches the next bit of the same
-/// spacing; from bit 60 up such a carry would land past bit 63, which the product drops.
-fn clmul_lo(x: u64, y: u64) -> u64 {
-    const M: [u64; 4] = [
-        0x1111_1111_1111_1111,
-        0x2222_2222_2222_2222,
-        0x4444_4444_4444_4444,
-        0x8888_8888_8888_8888,
-    ];
-    let xs = M.map(|m| x & m);
-    let ys = M.map(|m| y & m);
-    let mut z = 0u64;
-    for (k, m) in M.iter().enumerate() {
-        let mut acc = 0u64;
-        for (i, xi) in xs.iter().enumerate() {
-            acc ^= xi.wrapping_mul(ys[(k + 4 - i) % 4]);
-        }
-        z |= acc & m;
-    }
-    z
-}
-
-/// The full 128-bit carry-less product of two 64-bit polynomials: the high half comes from the
-/// product of the bit-reversed operands.
-fn clmul(x: u64, y: u64) -> u128 {
-    let lo = clmul_lo(x, y);
-    let hi = clmul_lo(x.reverse_bits(), y.reverse_bits()).reverse_bits() >> 1;
-    ((hi as u128) << 64) | lo as u128
-}
-
-/// Multiplication in GF(2^128) modulo x^128 + x^7 + x^2 + x + 1, with both operands and the
-/// result in natural bit order (bit i the coefficient of x^i; GCM's blocks are bit-reversed).
-fn gf_mul(a: u128, b: u128) -> u128 {
-    let (a0, a1) = (a as u64, (a >> 64) as u64);
-    let (b0, b1) = (b as u64, (b >> 64) as u64);
-    let p0 = clmul(a0, b0);
-    let p2 = clmul(a1, b1);
-    let p1 = clmul(a0 ^ a1, b0 ^ b1) ^ p0 ^ p2;
-    let lo = p0 ^ (p1 << 64);
-    let hi = p2 ^ (p1 >> 64);
-    // x^128 = x^7 + x^2 + x + 1: fold the high half down, then the few bits that overflow.
-    let over = (hi >> 127) ^ (hi >> 126) ^ (hi >> 121);
-    let folded = hi ^ (hi << 1) ^ (hi << 2) ^ (hi << 7);
-    lo ^ folded ^ over ^ (over << 1) ^ (over << 2) ^ (over << 7)
-}
-
-/// GHASH over a stream of bytes, zero-padding each part at its end.
+/// GHASH (the `ghash` crate: carry-less multiplication instructions where the CPU has them) over
+/// a stream of bytes, zero-padding each part at its end.
 #[derive(Clone)]
 struct Ghash {
-    h: u128,
-    y: u128,
+    g: ghash::GHash,
     pend: [u8; 16],
     pend_len: usize,
 }
 
 impl Ghash {
-    /// `h` and the running value `y` are kept bit-reversed from GCM's order (see [`gf_mul`]).
     fn new(h: u128) -> Self {
         Ghash {
-            h: h.reverse_bits(),
-            y: 0,
+            g: ghash::GHash::new(&h.to_be_bytes().into()),
             pend: [0; 16],
             pend_len: 0,
         }
     }
     fn absorb(&mut self, mut data: &[u8]) {
+        use ghash::universal_hash::UniversalHash;
         if self.pend_len > 0 {
             let n = (16 - self.pend_len).min(data.len());
             self.pend[self.pend_len..self.pend_len + n].copy_from_slice(&data[..n]);
@@ -624,31 +575,24 @@ impl Ghash {
             if self.pend_len < 16 {
                 return;
             }
-            self.y = gf_mul(
-                self.y ^ u128::from_be_bytes(self.pend).reverse_bits(),
-                self.h,
-            );
+            self.g.update(&[self.pend.into()]);
             self.pend_len = 0;
         }
-        let mut chunks = data.chunks_exact(16);
-        for c in &mut chunks {
-            self.y = gf_mul(self.y ^ block_of(c).reverse_bits(), self.h);
-        }
-        let rest = chunks.remainder();
+        let (blocks, rest) = ghash::universal_hash::array::Array::slice_as_chunks(data);
+        self.g.update(blocks);
         self.pend[..rest.len()].copy_from_slice(rest);
         self.pend_len = rest.len();
     }
     /// The hash so far, in GCM's bit order.
     fn value(&self) -> u128 {
-        self.y.reverse_bits()
+        use ghash::universal_hash::UniversalHash;
+        u128::from_be_bytes(self.g.clone().finalize().into())
     }
     /// Ends a part: a partial block is padded with zeros.
     fn pad(&mut self) {
+        use ghash::universal_hash::UniversalHash;
         if self.pend_len > 0 {
-            self.y = gf_mul(
-                self.y ^ block_of(&self.pend[..self.pend_len]).reverse_bits(),
-                self.h,
-            );
+            self.g.update_padded(&self.pend[..self.pend_len]);
             self.pend_len = 0;
         }
     }

@@ -581,7 +581,11 @@ fn agree(private: &Key, public: &Key) -> std::result::Result<Vec<u8>, SignError>
     match (private, public) {
         (Key::EcPrivate(c1, d, _), Key::EcPublic(c2, q) | Key::EcPrivate(c2, _, q)) => {
             if c1 != c2 {
-                return Err(mismatch);
+                return Err(SignError::Ossl(
+                    "1C8000CB",
+                    "Provider routines",
+                    "mismatching domain parameters",
+                ));
             }
             crate::with_curve!(*c1, C => {
                 let sk = elliptic_curve::SecretKey::<C>::from_slice(d).map_err(|_| SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))?;
@@ -605,7 +609,11 @@ fn agree(private: &Key, public: &Key) -> std::result::Result<Vec<u8>, SignError>
                         .map_err(|_| SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))?;
                     let s = x25519_dalek::x25519(k, u);
                     if s.iter().all(|b| *b == 0) {
-                        return Err(SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"));
+                        return Err(SignError::Ossl(
+                            "1C8000A4",
+                            "Provider routines",
+                            "failed during derivation",
+                        ));
                     }
                     Ok(s.to_vec())
                 }
@@ -618,16 +626,22 @@ fn agree(private: &Key, public: &Key) -> std::result::Result<Vec<u8>, SignError>
                         .as_slice()
                         .try_into()
                         .map_err(|_| SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))?;
-                    x448::x448(k, u)
-                        .map(|s| s.to_vec())
-                        .ok_or(SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))
+                    x448::x448(k, u).map(|s| s.to_vec()).ok_or(SignError::Ossl(
+                        "1C8000A4",
+                        "Provider routines",
+                        "failed during derivation",
+                    ))
                 }
                 _ => Err(SignError::Tag("ERR_CRYPTO_INCOMPATIBLE_KEY")),
             }
         }
         (Key::DhPrivate(g1, x, _), Key::DhPublic(g2, y) | Key::DhPrivate(g2, _, y)) => {
             if g1 != g2 {
-                return Err(mismatch);
+                return Err(SignError::Ossl(
+                    "1C8000CB",
+                    "Provider routines",
+                    "mismatching domain parameters",
+                ));
             }
             let s = super::keys::dh_pow(g1, y, x)
                 .ok_or(SignError::Tag("ERR_CRYPTO_OPERATION_FAILED"))?;
