@@ -412,8 +412,12 @@ function deriveBits(algorithm, baseKey, length) {
   if (memory < 8 * parallelism) throw operationError('memory must be at least 8 times the degree of parallelism');
   if (passes === 0) throw operationError('passes must be at least 1');
   if (bytes < 4) throw operationError('length must be at least 32');
-  return bindingCall(() => binding.webArgon2(name, secret, nonce, [parallelism, memory, passes, version],
-    [algorithm.secretValue, algorithm.associatedData], bytes));
+  const out = bindingCall(() => binding.argon2(false, name.toLowerCase(), {
+    message: secret, nonce, secret: algorithm.secretValue || new Uint8Array(0),
+    associatedData: algorithm.associatedData || new Uint8Array(0), parallelism, tagLength: bytes, memory, passes, version,
+  }));
+  if (out.byteLength === 0) throw operationError();
+  return out;
 }
 
 // The length in bits of a key of `algorithm` (normalized for 'get key length'), or null.

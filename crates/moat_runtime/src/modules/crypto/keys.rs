@@ -1577,7 +1577,7 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
     v
 }
 
-fn generate_ec(curve: Curve) -> Key {
+pub fn generate_ec(curve: Curve) -> Key {
     loop {
         let d = random_bytes(curve.size());
         let d = if curve == Curve::P521 {
@@ -1594,7 +1594,7 @@ fn generate_ec(curve: Curve) -> Key {
     }
 }
 
-fn generate_okp(okp: Okp) -> Option<Key> {
+pub fn generate_okp(okp: Okp) -> Option<Key> {
     let d = random_bytes(okp.private_len());
     let q = okp.public_of(&d)?;
     Some(Key::OkpPrivate(okp, d, q))

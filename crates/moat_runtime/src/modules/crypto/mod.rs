@@ -137,6 +137,41 @@ fn cshake(strength: u32, data: &[u8], function_name: &[u8], customization: &[u8]
     }
 }
 
+/// The parameters of an Argon2 derivation (RFC 9106).
+struct Argon2Job {
+    variant: argon2::Algorithm,
+    version: argon2::Version,
+    parallelism: u32,
+    memory: u32,
+    passes: u32,
+}
+
+/// Argon2 of `password` and `nonce` into `out`; `None` when the crate refuses the parameters.
+fn argon2_derive(
+    job: &Argon2Job,
+    password: &[u8],
+    nonce: &[u8],
+    secret: &[u8],
+    ad: &[u8],
+    out: &mut [u8],
+) -> Option<()> {
+    let data = argon2::AssociatedData::new(ad).ok()?;
+    let params = argon2::ParamsBuilder::new()
+        .m_cost(job.memory)
+        .t_cost(job.passes)
+        .p_cost(job.parallelism)
+        .data(data)
+        .output_len(out.len())
+        .build()
+        .ok()?;
+    let a = if secret.is_empty() {
+        argon2::Argon2::new(job.variant, job.version, params)
+    } else {
+        argon2::Argon2::new_with_secret(secret, job.variant, job.version, params).ok()?
+    };
+    a.hash_password_into(password, nonce, out).ok()
+}
+
 /// scrypt's limits on N, r and p, and the memory it would take (`128·r·(N+2) + 128·r·p` bytes)
 /// against `maxmem`: `0` when they pass, `1` when the parameters are invalid, `2` when they
 /// exceed a memory limit.
@@ -503,8 +538,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
 
     // argon2(defer, variant 'argon2d'|'argon2i'|'argon2id', { message, nonce, secret,
-    // associatedData, parallelism, tagLength, memory (KiB), passes }); the JS half checked the
-    // ranges, and the crate checks them again.
+    // associatedData, parallelism, tagLength, memory (KiB), passes, version (0x13 unless 0x10) });
+    // the JS half checked the ranges, and the crate checks them again. An empty result means the
+    // crate refused them.
     let st = state.clone();
     o.set(
         "argon2",
@@ -520,62 +556,41 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let secret: Value = params.get("secret")?;
                 let ad: Value = params.get("associatedData")?;
                 let failed = || Exception::throw_range(&ctx, "argon2: invalid parameters");
-                let algorithm = match variant.as_str() {
-                    "argon2d" => argon2::Algorithm::Argon2d,
-                    "argon2i" => argon2::Algorithm::Argon2i,
-                    _ => argon2::Algorithm::Argon2id,
-                };
                 let get = |name: &str| -> Result<u32> {
                     let v: f64 = params.get(name)?;
                     u32::try_from(length(&ctx, v, u32::MAX as u64, name)?).map_err(|_| failed())
                 };
-                let (lanes, tag, memory, passes) = (
-                    get("parallelism")?,
-                    get("tagLength")?,
-                    get("memory")?,
-                    get("passes")?,
-                );
-                let mut builder = argon2::ParamsBuilder::new();
-                builder
-                    .m_cost(memory)
-                    .t_cost(passes)
-                    .p_cost(lanes)
-                    .output_len(tag as usize);
-                let ad = to_vec(&ctx, &ad)?;
-                if !ad.is_empty() {
-                    builder.data(argon2::AssociatedData::new(&ad).map_err(|_| failed())?);
-                }
-                let built = builder.build().map_err(|_| failed())?;
-                // The memory the work takes, asked for up front.
-                drop(output(&ctx, (memory as usize).saturating_mul(1024))?);
-                let mut out = output(&ctx, tag as usize)?;
+                let version: Option<f64> = params.get("version")?;
+                let job = Argon2Job {
+                    variant: match variant.as_str() {
+                        "argon2d" => argon2::Algorithm::Argon2d,
+                        "argon2i" => argon2::Algorithm::Argon2i,
+                        _ => argon2::Algorithm::Argon2id,
+                    },
+                    version: if version == Some(16.0) {
+                        argon2::Version::V0x10
+                    } else {
+                        argon2::Version::V0x13
+                    },
+                    parallelism: get("parallelism")?,
+                    memory: get("memory")?,
+                    passes: get("passes")?,
+                };
+                // The memory the work takes (1 KiB a block), asked for up front.
+                drop(output(&ctx, (job.memory as usize).saturating_mul(1024))?);
+                let mut out = output(&ctx, get("tagLength")? as usize)?;
                 let message = to_vec(&ctx, &message)?;
                 let nonce = to_vec(&ctx, &nonce)?;
                 let secret = to_vec(&ctx, &secret)?;
+                let ad = to_vec(&ctx, &ad)?;
                 finish(
                     &ctx,
                     &st,
                     defer,
                     Box::new(move || {
-                        let hasher = if secret.is_empty() {
-                            Ok(argon2::Argon2::new(
-                                algorithm,
-                                argon2::Version::V0x13,
-                                built,
-                            ))
-                        } else {
-                            argon2::Argon2::new_with_secret(
-                                &secret,
-                                algorithm,
-                                argon2::Version::V0x13,
-                                built,
-                            )
-                        };
-                        match hasher {
-                            Ok(h) if h.hash_password_into(&message, &nonce, &mut out).is_ok() => {
-                                out
-                            }
-                            _ => Vec::new(),
+                        match argon2_derive(&job, &message, &nonce, &secret, &ad, &mut out) {
+                            Some(()) => out,
+                            None => Vec::new(),
                         }
                     }),
                 )

@@ -149,28 +149,37 @@ fn pss_salt(
     }
 }
 
+/// The hash name a signature uses (`hash`, else `default`) and the digest it signs: `data`
+/// itself when it is already a digest.
+fn hashed(
+    hash: Option<&str>,
+    default: &'static str,
+    data: &[u8],
+    prehashed: bool,
+) -> std::result::Result<(&'static str, Vec<u8>), SignError> {
+    let name = match hash {
+        Some(h) => {
+            algorithms::find(h)
+                .ok_or(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?
+                .name
+        }
+        None => default,
+    };
+    let bytes = if prehashed {
+        data.to_vec()
+    } else {
+        digest_of(name, data).ok_or(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?
+    };
+    Ok((name, bytes))
+}
+
 fn sign(
     key: &Key,
     data: &[u8],
     prehashed: bool,
     o: &Options,
 ) -> std::result::Result<Vec<u8>, SignError> {
-    let digest = |default: &str| -> std::result::Result<(String, Vec<u8>), SignError> {
-        let name = match o.hash {
-            Some(h) => {
-                algorithms::find(h)
-                    .ok_or(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?
-                    .name
-            }
-            None => default,
-        };
-        let bytes = if prehashed {
-            data.to_vec()
-        } else {
-            digest_of(name, data).ok_or(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?
-        };
-        Ok((name.to_string(), bytes))
-    };
+    let digest = |default: &'static str| hashed(o.hash, default, data, prehashed);
     match key {
         Key::RsaPrivate(k, pss_params) => {
             if pss_params.is_some() && o.padding.is_some_and(|p| p != RSA_PKCS1_PSS_PADDING) {
@@ -196,11 +205,11 @@ fn sign(
                     true,
                 )?
                 .unwrap_or(hashed.len());
-                with_digest!(name.as_str(), D => k.sign_with_rng(&mut rng, Pss::<D>::new_with_salt(salt), &hashed),
+                with_digest!(name, D => k.sign_with_rng(&mut rng, Pss::<D>::new_with_salt(salt), &hashed),
                     return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")))
                 .map_err(|_| SignError::Ossl("1C8000C8", "Provider routines", "invalid salt length"))
             } else if o.padding.is_none() || o.padding == Some(RSA_PKCS1_PADDING) {
-                let scheme = with_digest!(name.as_str(), D => Pkcs1v15Sign::new::<D>(),
+                let scheme = with_digest!(name, D => Pkcs1v15Sign::new::<D>(),
                     return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")));
                 k.sign_with_rng(&mut rng, scheme, &hashed).map_err(|_| {
                     SignError::Ossl("02000070", "rsa routines", "digest too big for rsa key")
@@ -311,22 +320,7 @@ fn verify(
     let public = key
         .public()
         .ok_or(SignError::Tag("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE"))?;
-    let digest = |default: &str| -> std::result::Result<(String, Vec<u8>), SignError> {
-        let name = match o.hash {
-            Some(h) => {
-                algorithms::find(h)
-                    .ok_or(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?
-                    .name
-            }
-            None => default,
-        };
-        let bytes = if prehashed {
-            data.to_vec()
-        } else {
-            digest_of(name, data).ok_or(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?
-        };
-        Ok((name.to_string(), bytes))
-    };
+    let digest = |default: &'static str| hashed(o.hash, default, data, prehashed);
     match &public {
         Key::RsaPublic(k, pss_params) => {
             if pss_params.is_some() && o.padding.is_some_and(|p| p != RSA_PKCS1_PSS_PADDING) {
@@ -353,14 +347,14 @@ fn verify(
                     Ok(s) => s,
                     Err(_) => return Ok(false),
                 };
-                let ok = with_digest!(name.as_str(), D => {
+                let ok = with_digest!(name, D => {
                     let mut scheme = Pss::<D>::new();
                     scheme.salt_len = salt;
                     k.verify(scheme, &hashed, sig).is_ok()
                 }, return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")));
                 Ok(ok)
             } else if o.padding.is_none() || o.padding == Some(RSA_PKCS1_PADDING) {
-                let scheme = with_digest!(name.as_str(), D => Pkcs1v15Sign::new::<D>(),
+                let scheme = with_digest!(name, D => Pkcs1v15Sign::new::<D>(),
                     return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")));
                 Ok(k.verify(scheme, &hashed, sig).is_ok())
             } else {
@@ -703,24 +697,8 @@ fn dhkem_of(key: &Key) -> Option<(u16, usize)> {
 /// A fresh key pair of the same group as `key`.
 fn ephemeral_like(key: &Key) -> Option<Key> {
     match key {
-        Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => {
-            let scalar = loop {
-                let mut d = super::keys::random_bytes(c.size());
-                if *c == super::keys::Curve::P521 {
-                    d[0] &= 1;
-                }
-                if super::keys::ec_public_of(*c, &d).is_some() {
-                    break d;
-                }
-            };
-            let point = super::keys::ec_public_of(*c, &scalar)?;
-            Some(Key::EcPrivate(*c, scalar, point))
-        }
-        Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => {
-            let d = super::keys::random_bytes(o.private_len());
-            let p = o.public_of(&d)?;
-            Some(Key::OkpPrivate(*o, d, p))
-        }
+        Key::EcPrivate(c, ..) | Key::EcPublic(c, _) => Some(super::keys::generate_ec(*c)),
+        Key::OkpPrivate(o, ..) | Key::OkpPublic(o, _) => super::keys::generate_okp(*o),
         _ => None,
     }
 }

@@ -1,6 +1,6 @@
 //! What Web Crypto (`crypto.subtle`) needs beyond the other parts: its AES modes (CBC, CTR with a
-//! counter length, GCM and OCB with their tag lengths, key wrap), ChaCha20-Poly1305, KMAC and
-//! Argon2. Each function works on bytes and throws a plain `Error` when the operation fails; the
+//! counter length, GCM and OCB with their tag lengths, key wrap), ChaCha20-Poly1305 and KMAC.
+//! Each function works on bytes and throws a plain `Error` when the operation fails; the
 //! JS half turns that into the `OperationError` Web Crypto reports.
 
 use aead::{AeadCore, AeadInOut, Nonce};
@@ -227,40 +227,6 @@ fn kmac(strength: u32, key: &[u8], data: &[u8], customization: &[u8], out: &mut 
     }
 }
 
-/// The parameters of an Argon2 derivation.
-struct Argon2Job {
-    variant: argon2::Algorithm,
-    version: argon2::Version,
-    parallelism: u32,
-    memory: u32,
-    passes: u32,
-}
-
-fn argon2_derive(
-    job: &Argon2Job,
-    password: &[u8],
-    nonce: &[u8],
-    secret: &[u8],
-    ad: &[u8],
-    out: &mut [u8],
-) -> Option<()> {
-    let data = argon2::AssociatedData::new(ad).ok()?;
-    let params = argon2::ParamsBuilder::new()
-        .m_cost(job.memory)
-        .t_cost(job.passes)
-        .p_cost(job.parallelism)
-        .data(data)
-        .output_len(out.len())
-        .build()
-        .ok()?;
-    let a = if secret.is_empty() {
-        argon2::Argon2::new(job.variant, job.version, params)
-    } else {
-        argon2::Argon2::new_with_secret(secret, job.variant, job.version, params).ok()?
-    };
-    a.hash_password_into(password, nonce, out).ok()
-}
-
 /// An Ed448 signature with a context (RFC 8032's Ed448 with a non-empty context string), or its
 /// check when `signature` is given: `None` when the key is not an Ed448 key of the right kind.
 fn ed448(key: &Key, data: &[u8], context: &[u8], signature: Option<&[u8]>) -> Option<Vec<u8>> {
@@ -378,64 +344,6 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 let data = to_vec(&ctx, &data)?;
                 let customization = bytes_or_empty(&ctx, &customization)?;
                 kmac(strength, &key, &data, &customization, &mut out);
-                ArrayBuffer::new(ctx.clone(), out)
-            },
-        )?,
-    )?;
-    // webArgon2(variant, password, nonce, [parallelism, memory, passes, version],
-    //           [secretValue, associatedData], bytes)
-    o.set(
-        "webArgon2",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>,
-             variant: String,
-             password: Value<'js>,
-             nonce: Value<'js>,
-             numbers: Vec<f64>,
-             extra: Vec<Value<'js>>,
-             len: f64|
-             -> Result<ArrayBuffer<'js>> {
-                let &[parallelism, memory, passes, version] = numbers.as_slice() else {
-                    return Err(Exception::throw_type(&ctx, "expected four numbers"));
-                };
-                let [secret, ad] = extra.as_slice() else {
-                    return Err(Exception::throw_type(
-                        &ctx,
-                        "expected [secretValue, associatedData]",
-                    ));
-                };
-                let whole = |x: f64, what: &str| -> Result<u32> {
-                    let n = super::length(&ctx, x, u32::MAX as u64, what)?;
-                    u32::try_from(n).map_err(|_| failed(&ctx))
-                };
-                let variant = match variant.as_str() {
-                    "Argon2d" => argon2::Algorithm::Argon2d,
-                    "Argon2i" => argon2::Algorithm::Argon2i,
-                    _ => argon2::Algorithm::Argon2id,
-                };
-                let version = match whole(version, "version")? {
-                    0x10 => argon2::Version::V0x10,
-                    _ => argon2::Version::V0x13,
-                };
-                let job = Argon2Job {
-                    variant,
-                    version,
-                    parallelism: whole(parallelism, "parallelism")?,
-                    memory: whole(memory, "memory")?,
-                    passes: whole(passes, "passes")?,
-                };
-                let len = super::length(&ctx, len, u32::MAX as u64, "output length")?;
-                let mut out = output(&ctx, len)?;
-                // The working memory (1 KiB a block), asked for first so that a refusal is an
-                // error here.
-                drop(output(&ctx, (job.memory as usize).saturating_mul(1024))?);
-                let password = to_vec(&ctx, &password)?;
-                let nonce = to_vec(&ctx, &nonce)?;
-                let secret = bytes_or_empty(&ctx, secret)?;
-                let ad = bytes_or_empty(&ctx, ad)?;
-                argon2_derive(&job, &password, &nonce, &secret, &ad, &mut out)
-                    .ok_or_else(|| failed(&ctx))?;
                 ArrayBuffer::new(ctx.clone(), out)
             },
         )?,
