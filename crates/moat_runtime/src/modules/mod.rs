@@ -14,6 +14,7 @@ mod net;
 mod os;
 mod process;
 mod timers;
+mod tls;
 mod tty;
 mod url;
 mod util;
@@ -78,6 +79,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "crypto" => crypto::init(&ctx, &o, &state)?,
                 "dns" => dns::init(&ctx, &o, &state)?,
                 "buffer" => buffer::init(&ctx, &o)?,
+                "tls" => tls::init(&ctx, &o)?,
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "http_parser" => http_parser::init(&ctx, &o)?,

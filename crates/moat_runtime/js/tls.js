@@ -1,0 +1,402 @@
+'use strict';
+// node:tls — TLS 1.2 and 1.3 on rustls (the `tls` binding), over any duplex stream. Secure
+// contexts, certificate checks and the module's facts live here; sockets and servers in
+// _tls_wrap.js.
+
+const { codes } = require('internal/errors');
+const { validateString, validateObject } = require('internal/validators');
+const { isIP } = require('internal/net');
+const binding = internalBinding('tls');
+
+const lazyBuffer = () => require('buffer').Buffer;
+
+// The suites rustls offers, by OpenSSL's names, in preference order.
+const TLS13_SUITES = ['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'TLS_CHACHA20_POLY1305_SHA256'];
+const TLS12_SUITES = [
+  'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305',
+];
+const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+const DEFAULT_CIPHERS = [...TLS13_SUITES, ...TLS12_SUITES].join(':');
+
+// ---- PEM ------------------------------------------------------------------------------------
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+function pemText(v) {
+  if (typeof v === 'string') return v;
+  if (ArrayBuffer.isView(v)) return lazyBuffer().from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+  return null;
+}
+
+// The DER of every block labelled `label` in `v` (a string or buffer of PEM text).
+function pemBlocks(v, label) {
+  const text = pemText(v);
+  const out = [];
+  if (text === null) return out;
+  for (const m of text.matchAll(PEM_BLOCK)) {
+    if (m[1] === label || (label === 'CERTIFICATE' && m[1] === 'TRUSTED CERTIFICATE')) {
+      out.push(new Uint8Array(lazyBuffer().from(m[2].replace(/\s+/g, ''), 'base64')));
+    }
+  }
+  return out;
+}
+
+function opensslError(library, reason, code, hex) {
+  const err = new Error(`error:${hex}:${library}::${reason}`);
+  err.library = library;
+  err.reason = reason;
+  err.code = code;
+  return err;
+}
+
+function toList(v) {
+  return Array.isArray(v) ? v : [v];
+}
+
+function validateKeyOrCert(name, value) {
+  if (typeof value !== 'string' && !ArrayBuffer.isView(value)) {
+    throw new codes.ERR_INVALID_ARG_TYPE(`options.${name}`,
+      ['string', 'Buffer', 'TypedArray', 'DataView'], value);
+  }
+}
+
+function certificatesOf(value, name) {
+  const out = [];
+  for (const v of toList(value)) {
+    if (v === undefined || v === null) continue;
+    validateKeyOrCert(name, v);
+    const blocks = pemBlocks(v, 'CERTIFICATE');
+    if (blocks.length === 0) {
+      throw opensslError('PEM routines', 'no start line', 'ERR_OSSL_PEM_NO_START_LINE', '0480006C');
+    }
+    out.push(...blocks);
+  }
+  return out;
+}
+
+// ---- certificate authorities ----------------------------------------------------------------
+
+let bundled = null;
+function bundledRoots() {
+  if (bundled === null) {
+    const Buffer = lazyBuffer();
+    bundled = binding.rootCertificates().map((der) => {
+      const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n');
+      return `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----`;
+    });
+    Object.freeze(bundled);
+  }
+  return bundled;
+}
+
+let extraCerts = null;
+// NODE_EXTRA_CA_CERTS: read once, on first use, as Node reads it at start.
+function extraRoots() {
+  if (extraCerts !== null) return extraCerts;
+  extraCerts = [];
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (file) {
+    try {
+      const text = require('fs').readFileSync(file, 'latin1');
+      extraCerts = [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === 'CERTIFICATE').map((m) => m[0]);
+    } catch (err) {
+      process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${err.message}`);
+    }
+  }
+  return extraCerts;
+}
+
+let defaultCA = null; // set by setDefaultCACertificates: PEM strings
+
+function defaultCertificates() {
+  return defaultCA ?? [...bundledRoots(), ...extraRoots()];
+}
+
+function getCACertificates(type = 'default') {
+  validateString(type, 'type');
+  switch (type) {
+    case 'default': return defaultCertificates().slice();
+    case 'bundled': return bundledRoots().slice();
+    case 'extra': return extraRoots().slice();
+    case 'system':
+      throw new codes.ERR_NOT_IMPLEMENTED("tls.getCACertificates('system')");
+    default:
+      throw new codes.ERR_INVALID_ARG_VALUE('type', type);
+  }
+}
+
+function setDefaultCACertificates(certs) {
+  if (!Array.isArray(certs)) throw new codes.ERR_INVALID_ARG_TYPE('certs', 'Array', certs);
+  const pems = [];
+  for (let i = 0; i < certs.length; i++) {
+    const c = certs[i];
+    if (typeof c !== 'string' && !ArrayBuffer.isView(c)) {
+      throw new codes.ERR_INVALID_ARG_TYPE(`certs[${i}]`, ['string', 'ArrayBufferView'], c);
+    }
+    const text = pemText(c);
+    const found = [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === 'CERTIFICATE');
+    if (found.length === 0) throw new codes.ERR_INVALID_ARG_VALUE(`certs[${i}]`, c, 'is not a valid certificate');
+    pems.push(...found.map((m) => m[0]));
+  }
+  defaultCA = pems;
+}
+
+// ---- secure contexts ------------------------------------------------------------------------
+
+// OpenSSL's cipher list syntax, for the suites rustls has: names and the aliases that cover them.
+function parseCiphers(list) {
+  const chosen = [];
+  let tls13Named = false;
+  for (let item of list.split(/[:, ]+/)) {
+    if (item === '') continue;
+    if (item[0] === '!' || item[0] === '-') {
+      const name = item.slice(1);
+      const i = chosen.indexOf(name);
+      if (i >= 0) chosen.splice(i, 1);
+      continue;
+    }
+    if (item[0] === '+') item = item.slice(1);
+    if (TLS13_SUITES.includes(item)) {
+      tls13Named = true;
+      if (!chosen.includes(item)) chosen.push(item);
+    } else if (TLS12_SUITES.includes(item)) {
+      if (!chosen.includes(item)) chosen.push(item);
+    } else if (['DEFAULT', 'ALL', 'HIGH', 'ECDHE', 'EECDH', 'AESGCM', 'CHACHA20'].includes(item.split('@')[0])) {
+      for (const s of TLS12_SUITES) if (!chosen.includes(s)) chosen.push(s);
+    }
+  }
+  if (!chosen.some((c) => TLS12_SUITES.includes(c)) && !tls13Named) {
+    throw opensslError('SSL routines', 'no cipher match', 'ERR_SSL_NO_CIPHER_MATCH', '0A0000B9');
+  }
+  // TLS 1.3's suites stay on unless the list names some of them.
+  if (!tls13Named) chosen.unshift(...TLS13_SUITES);
+  return chosen;
+}
+
+function validateVersion(v, which) {
+  if (v === undefined) return undefined;
+  validateString(v, `options.${which}Version`);
+  if (!VERSIONS.includes(v)) {
+    throw new codes.ERR_TLS_INVALID_PROTOCOL_VERSION(v, which === 'min' ? 'minimum' : 'maximum');
+  }
+  return v;
+}
+
+function privateKeyDer(key, passphrase) {
+  const { createPrivateKey } = require('crypto');
+  const input = typeof key === 'object' && key !== null && !ArrayBuffer.isView(key) ? key : { key };
+  const pass = input.passphrase ?? passphrase;
+  let ko;
+  try {
+    ko = createPrivateKey({ key: input.pem ?? input.key, format: 'pem', passphrase: pass });
+  } catch (err) {
+    if (err.code === 'ERR_MISSING_PASSPHRASE') {
+      throw opensslError('PEM routines', 'bad password read', 'ERR_OSSL_PEM_BAD_PASSWORD_READ', '1C800064');
+    }
+    throw err;
+  }
+  return new Uint8Array(ko.export({ format: 'der', type: 'pkcs8' }));
+}
+
+function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
+  if (!(this instanceof SecureContext)) {
+    return new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
+  }
+  this.context = null;
+  this._options = { minVersion, maxVersion };
+}
+
+function createSecureContext(options) {
+  if (options === undefined) options = {};
+  else validateObject(options, 'options');
+  const minVersion = validateVersion(options.minVersion, 'min') ?? exports.DEFAULT_MIN_VERSION;
+  const maxVersion = validateVersion(options.maxVersion, 'max') ?? exports.DEFAULT_MAX_VERSION;
+  if (options.secureProtocol !== undefined && options.secureProtocol !== 'TLS_method' &&
+      options.secureProtocol !== 'TLS_client_method' && options.secureProtocol !== 'TLS_server_method' &&
+      options.secureProtocol !== 'SSLv23_method') {
+    validateString(options.secureProtocol, 'options.secureProtocol');
+    throw new codes.ERR_NOT_IMPLEMENTED(`tls secureProtocol '${options.secureProtocol}'`);
+  }
+  if (VERSIONS.indexOf(maxVersion) < 2) {
+    throw new codes.ERR_NOT_IMPLEMENTED(`TLS versions below TLSv1.2 (maxVersion '${maxVersion}')`);
+  }
+  if (VERSIONS.indexOf(minVersion) > VERSIONS.indexOf(maxVersion)) {
+    throw opensslError('SSL routines', 'no protocols available', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', '0A0000BF');
+  }
+  if (options.pfx !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls PKCS#12 (options.pfx)');
+  if (options.crl !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls options.crl');
+  if (options.privateKeyEngine !== undefined || options.clientCertEngine !== undefined) {
+    throw new codes.ERR_NOT_IMPLEMENTED('tls OpenSSL engines');
+  }
+
+  const spec = { minVersion, maxVersion };
+  const ciphers = options.ciphers ?? exports.DEFAULT_CIPHERS;
+  validateString(ciphers, 'options.ciphers');
+  if (ciphers !== DEFAULT_CIPHERS) spec.ciphers = parseCiphers(ciphers);
+  const curve = options.ecdhCurve ?? exports.DEFAULT_ECDH_CURVE;
+  validateString(curve, 'options.ecdhCurve');
+  if (curve !== 'auto') spec.groups = curve.split(':');
+
+  if (options.cert !== undefined && options.cert !== null) spec.certs = certificatesOf(options.cert, 'cert');
+  if (options.key !== undefined && options.key !== null) {
+    const keys = toList(options.key);
+    for (const k of keys) {
+      if (typeof k !== 'object' || k === null || ArrayBuffer.isView(k)) validateKeyOrCert('key', k);
+    }
+    if (keys.length > 0) spec.key = privateKeyDer(keys[0], options.passphrase);
+  }
+  if (options.ca !== undefined && options.ca !== null) {
+    spec.ca = certificatesOf(options.ca, 'ca');
+    spec.defaultRoots = false;
+  } else if (defaultCA !== null || extraRoots().length > 0) {
+    spec.ca = defaultCertificates().flatMap((pem) => pemBlocks(pem, 'CERTIFICATE'));
+    spec.defaultRoots = false;
+  }
+  const ctx = new SecureContext(options.secureProtocol, options.secureOptions, minVersion, maxVersion);
+  ctx.context = binding.createContext(spec);
+  return ctx;
+}
+
+// ---- host names -----------------------------------------------------------------------------
+
+function splitHost(host) {
+  return host.toLowerCase().replace(/\.+$/, '').split('.');
+}
+
+// Whether `pattern` (a DNS name from the certificate) covers the host's labels: every label the
+// same, except that the first may hold one `*` standing for at least nothing of one label.
+function dnsMatches(hostLabels, pattern, wildcards) {
+  if (typeof pattern !== 'string' || pattern === '') return false;
+  const labels = splitHost(pattern);
+  if (labels.length !== hostLabels.length || labels.includes('')) return false;
+  if (labels.some((l) => /[^\u0021-\u007f]/.test(l))) return false;
+  for (let i = 1; i < labels.length; i++) if (labels[i] !== hostLabels[i]) return false;
+  const first = labels[0];
+  const star = first.indexOf('*');
+  if (star < 0 || first.startsWith('xn--')) return first === hostLabels[0];
+  if (!wildcards || first.indexOf('*', star + 1) >= 0 || labels.length < 3) return false;
+  const prefix = first.slice(0, star);
+  const suffix = first.slice(star + 1);
+  const h = hostLabels[0];
+  return prefix.length + suffix.length <= h.length && h.startsWith(prefix) && h.endsWith(suffix);
+}
+
+// The entries of OpenSSL's `subjectaltname` text, where a quoted entry may hold ", ".
+function altNames(text) {
+  const out = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && quoted) {
+      cur += text[++i] ?? '';
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ',' && text[i + 1] === ' ') {
+      out.push(cur);
+      cur = '';
+      i++;
+    } else {
+      cur += ch;
+    }
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+function canonicalIP(ip) {
+  if (isIP(ip) !== 6) return ip;
+  try {
+    return new (require('internal/net').SocketAddress)({ address: ip, family: 'ipv6' }).address;
+  } catch {
+    return ip;
+  }
+}
+
+function checkServerIdentity(hostname, cert) {
+  const subject = cert.subject;
+  const dnsNames = [];
+  const ips = [];
+  hostname = `${hostname}`;
+  for (const name of altNames(cert.subjectaltname ?? '')) {
+    if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
+    else if (name.startsWith('IP Address:')) ips.push(canonicalIP(name.slice(11)));
+  }
+  let valid = false;
+  let reason = 'Unknown reason';
+  if (isIP(hostname)) {
+    valid = ips.includes(canonicalIP(hostname));
+    if (!valid) reason = `IP: ${hostname} is not in the cert's list: ${ips.join(', ')}`;
+  } else if (dnsNames.length > 0 || subject?.CN !== undefined) {
+    const labels = splitHost(hostname);
+    if (dnsNames.length > 0) {
+      valid = dnsNames.some((p) => dnsMatches(labels, p, true));
+      if (!valid) reason = `Host: ${hostname}. is not in the cert's altnames: ${cert.subjectaltname}`;
+    } else {
+      const cn = subject.CN;
+      valid = Array.isArray(cn) ? cn.some((p) => dnsMatches(labels, p, true)) : dnsMatches(labels, cn, true);
+      if (!valid) reason = `Host: ${hostname}. is not cert's CN: ${cn}`;
+    }
+  } else {
+    reason = 'Cert does not contain a DNS name';
+  }
+  if (valid) return undefined;
+  const err = new codes.ERR_TLS_CERT_ALTNAME_INVALID(reason);
+  err.reason = reason;
+  err.host = hostname;
+  err.cert = cert;
+  return err;
+}
+
+// ---- ALPN -----------------------------------------------------------------------------------
+
+// A list of protocol names as the wire carries it: each one length-prefixed.
+function convertALPNProtocols(protocols, out) {
+  const Buffer = lazyBuffer();
+  if (Array.isArray(protocols)) {
+    const parts = [];
+    for (const p of protocols) {
+      const b = Buffer.from(p);
+      if (b.length > 255) throw new codes.ERR_OUT_OF_RANGE('The byte length of the protocol', '<= 255', b.length);
+      parts.push(Buffer.from([b.length]), b);
+    }
+    out.ALPNProtocols = Buffer.concat(parts);
+  } else if (ArrayBuffer.isView(protocols)) {
+    out.ALPNProtocols = Buffer.from(protocols.buffer, protocols.byteOffset, protocols.byteLength);
+  }
+}
+
+function getCiphers() {
+  return [...TLS12_SUITES, ...TLS13_SUITES].map((s) => s.toLowerCase()).sort();
+}
+
+module.exports = exports = {
+  CLIENT_RENEG_LIMIT: 3,
+  CLIENT_RENEG_WINDOW: 600,
+  DEFAULT_CIPHERS,
+  DEFAULT_ECDH_CURVE: 'auto',
+  DEFAULT_MIN_VERSION: 'TLSv1.2',
+  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  getCiphers,
+  getCertificateCompressionAlgorithms() { return []; },
+  getCACertificates,
+  setDefaultCACertificates,
+  convertALPNProtocols,
+  checkServerIdentity,
+  createSecureContext,
+  SecureContext,
+};
+
+Object.defineProperty(exports, 'rootCertificates', {
+  configurable: false, enumerable: true,
+  get() { return bundledRoots(); },
+});
+
+const wrap = require('_tls_wrap');
+exports.TLSSocket = wrap.TLSSocket;
+exports.Server = wrap.Server;
+exports.createServer = wrap.createServer;
+exports.connect = wrap.connect;

@@ -1,0 +1,1024 @@
+//! `node:tls`: TLS over any byte stream, on rustls. The JS half (`js/_tls_wrap.js`) owns the
+//! transport — a `net.Socket` or any duplex — and shuttles bytes: ciphertext from the transport
+//! goes into [`Conn`] through `receive`, plaintext comes out through `read`; plaintext written
+//! with `write` leaves as ciphertext through `pull`. Nothing here touches a socket, so the same
+//! code runs natively and inside the sandbox, where keys and plaintext never leave the guest.
+//!
+//! Certificate checks follow Node's split: the handshake always verifies the peer's handshake
+//! signature, but the chain's verdict is only recorded (`verifyError`, OpenSSL's codes); the JS
+//! half decides with `rejectUnauthorized` and checks the host name with `checkServerIdentity`.
+
+pub mod provider;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rquickjs::class::{JsClass, Trace, Tracer, Writable};
+use rquickjs::{
+    Array, ArrayBuffer, Class, Constructor, Ctx, Exception, Function, JsLifetime, Object, Result,
+    TypedArray, Value,
+};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::{ClientSessionMemoryCache, Resumption};
+use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use rustls::server::{Acceptor, ServerSessionMemoryCache};
+use rustls::sign::CertifiedKey;
+use rustls::{
+    ClientConfig, ClientConnection, DigitallySignedStruct, DistinguishedName, RootCertStore,
+    ServerConfig, ServerConnection, SignatureScheme, SupportedProtocolVersion,
+};
+
+use crate::js_errors::{define, throw_code};
+use crate::value::bytes_of;
+
+/// Bits `receive` returns.
+const HANDSHAKE_DONE: u32 = 1;
+const PEER_CLOSED: u32 = 2;
+const CLIENT_HELLO: u32 = 4;
+
+/// OpenSSL's names for the cipher suites the provider offers, as `getCipher().name` reports.
+const OPENSSL_NAMES: &[(&str, &str)] = &[
+    ("TLS13_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384"),
+    ("TLS13_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"),
+    (
+        "TLS13_CHACHA20_POLY1305_SHA256",
+        "TLS_CHACHA20_POLY1305_SHA256",
+    ),
+    (
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+    ),
+    (
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "ECDHE-RSA-AES256-GCM-SHA384",
+    ),
+    (
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+    ),
+    (
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+    ),
+    (
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+    ),
+    (
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        "ECDHE-RSA-CHACHA20-POLY1305",
+    ),
+];
+
+/// The IANA name of a TLS 1.3 suite (rustls spells them `TLS13_…`).
+fn standard_name(rustls_name: &str) -> String {
+    match rustls_name.strip_prefix("TLS13_") {
+        Some(rest) => format!("TLS_{rest}"),
+        None => rustls_name.to_string(),
+    }
+}
+
+fn base_provider() -> &'static Arc<CryptoProvider> {
+    static P: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
+    P.get_or_init(|| Arc::new(provider::provider()))
+}
+
+/// The certificates `tls.rootCertificates` lists and a default context trusts: Mozilla's set.
+fn bundled_roots() -> &'static [CertificateDer<'static>] {
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS
+}
+
+/// What `tls.createSecureContext` made: our certificate and key, whom we trust, and the
+/// protocol choices. Connections made from it share its session caches.
+pub struct Context {
+    provider: Arc<CryptoProvider>,
+    certified: Option<Arc<CertifiedKey>>,
+    roots: Arc<RootCertStore>,
+    /// The certificates given as `ca`, as DER.
+    ca: Arc<Vec<CertificateDer<'static>>>,
+    versions: Vec<&'static SupportedProtocolVersion>,
+    client_sessions: Arc<ClientSessionMemoryCache>,
+    server_sessions: Arc<ServerSessionMemoryCache>,
+}
+
+// SAFETY: `Context` holds no JS values, so it is the same type at every lifetime.
+unsafe impl<'js> JsLifetime<'js> for Context {
+    type Changed<'to> = Context;
+}
+impl<'js> Trace<'js> for Context {
+    fn trace<'a>(&self, _tracer: Tracer<'a, 'js>) {}
+}
+impl<'js> JsClass<'js> for Context {
+    const NAME: &'static str = "SecureContextHandle";
+    type Mutable = Writable;
+    fn constructor(_ctx: &Ctx<'js>) -> Result<Option<Constructor<'js>>> {
+        Ok(None)
+    }
+}
+
+/// The chain verdict a verifier records for the JS half: `None` until checked, then `Ok` or
+/// OpenSSL's code for why the chain does not lead to a trusted root.
+type Verdict = Arc<Mutex<Option<std::result::Result<(), &'static str>>>>;
+
+/// Checks a peer's chain against the context's roots and records the verdict; lets the
+/// handshake go on either way. Handshake signatures are checked for real.
+#[derive(Debug)]
+struct Recorder {
+    roots: Arc<RootCertStore>,
+    trusted: Arc<Vec<CertificateDer<'static>>>,
+    algorithms: WebPkiSupportedAlgorithms,
+    verdict: Verdict,
+    /// Server side: whether to ask for a client certificate, and whether to require one.
+    request: bool,
+    mandatory: bool,
+    hints: Vec<DistinguishedName>,
+}
+
+impl Recorder {
+    fn record(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) {
+        let verdict = chain_verdict(
+            &self.roots,
+            &self.algorithms,
+            end_entity,
+            intermediates,
+            now,
+            self.request,
+            &self.trusted,
+        );
+        if let Ok(mut v) = self.verdict.lock() {
+            *v = Some(verdict);
+        }
+    }
+}
+
+/// OpenSSL's verify code for a chain that fails, as Node reports it in `authorizationError`.
+/// `client` picks the extended key usage the leaf must allow: client or server authentication.
+fn chain_verdict(
+    roots: &RootCertStore,
+    algorithms: &WebPkiSupportedAlgorithms,
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+    now: UnixTime,
+    client: bool,
+    trusted: &[CertificateDer<'static>],
+) -> std::result::Result<(), &'static str> {
+    use webpki::Error as W;
+    let cert = webpki::EndEntityCert::try_from(end_entity)
+        .map_err(|_| "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY")?;
+    let usage = if client {
+        webpki::KeyUsage::client_auth()
+    } else {
+        webpki::KeyUsage::server_auth()
+    };
+    // A certificate given as a CA is trusted as itself, as OpenSSL trusts a self-signed leaf.
+    if trusted.iter().any(|t| t.as_ref() == end_entity.as_ref()) {
+        return Ok(());
+    }
+    let err = match cert.verify_for_usage(
+        algorithms.all,
+        &roots.roots,
+        intermediates,
+        now,
+        usage,
+        None,
+        None,
+    ) {
+        Ok(_) => return Ok(()),
+        Err(e) => e,
+    };
+    Err(match err {
+        W::CertExpired { .. } => "CERT_HAS_EXPIRED",
+        W::CertNotValidYet { .. } => "CERT_NOT_YET_VALID",
+        W::InvalidSignatureForPublicKey => "CERT_SIGNATURE_FAILURE",
+        W::CertRevoked => "CERT_REVOKED",
+        W::UnknownIssuer => unknown_issuer(end_entity, intermediates),
+        W::RequiredEkuNotFoundContext(_) => "INVALID_PURPOSE",
+        W::CaUsedAsEndEntity if intermediates.is_empty() => "DEPTH_ZERO_SELF_SIGNED_CERT",
+        W::CaUsedAsEndEntity => "INVALID_CA",
+        _ => "CERT_REJECTED",
+    })
+}
+
+/// OpenSSL tells apart a lone self-signed certificate, a chain that ends in an untrusted
+/// self-signed root, and a chain whose issuer is simply missing.
+fn unknown_issuer(
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+) -> &'static str {
+    let self_signed = |der: &CertificateDer<'_>| {
+        use der::Decode;
+        x509_cert::Certificate::from_der(der.as_ref())
+            .map(|c| c.tbs_certificate().issuer() == c.tbs_certificate().subject())
+            .unwrap_or(false)
+    };
+    if intermediates.is_empty() {
+        if self_signed(end_entity) {
+            "DEPTH_ZERO_SELF_SIGNED_CERT"
+        } else {
+            "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+        }
+    } else if intermediates.iter().any(self_signed) {
+        "SELF_SIGNED_CERT_IN_CHAIN"
+    } else {
+        "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+    }
+}
+
+impl ServerCertVerifier for Recorder {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        now: UnixTime,
+    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        self.record(end_entity, intermediates, now);
+        Ok(ServerCertVerified::assertion())
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+    }
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algorithms.supported_schemes()
+    }
+}
+
+impl ClientCertVerifier for Recorder {
+    fn offer_client_auth(&self) -> bool {
+        self.request
+    }
+    fn client_auth_mandatory(&self) -> bool {
+        self.mandatory
+    }
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        &self.hints
+    }
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> std::result::Result<ClientCertVerified, rustls::Error> {
+        self.record(end_entity, intermediates, now);
+        Ok(ClientCertVerified::assertion())
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+    }
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algorithms.supported_schemes()
+    }
+}
+
+/// A server's certificate: always the context's own.
+#[derive(Debug)]
+struct OneCert(Option<Arc<CertifiedKey>>);
+
+impl rustls::server::ResolvesServerCert for OneCert {
+    fn resolve(&self, _hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        self.0.clone()
+    }
+}
+
+enum State {
+    /// A server waiting for the whole ClientHello, before a context is chosen for it.
+    Accepting(Box<Acceptor>, Option<rustls::server::Accepted>),
+    Client(Box<ClientConnection>),
+    Server(Box<ServerConnection>),
+    /// After a fatal error or before the first byte: nothing left to do.
+    Done,
+}
+
+/// One TLS session.
+pub struct Conn {
+    state: State,
+    verdict: Verdict,
+    /// Ciphertext an acceptor produced on failure (an alert), waiting for `pull`.
+    pending_out: Vec<u8>,
+    handshake_reported: bool,
+    certified: Option<Arc<CertifiedKey>>,
+}
+
+// SAFETY: `Conn` holds no JS values, so it is the same type at every lifetime.
+unsafe impl<'js> JsLifetime<'js> for Conn {
+    type Changed<'to> = Conn;
+}
+impl<'js> Trace<'js> for Conn {
+    fn trace<'a>(&self, _tracer: Tracer<'a, 'js>) {}
+}
+impl<'js> JsClass<'js> for Conn {
+    const NAME: &'static str = "TLSConnection";
+    type Mutable = Writable;
+    fn constructor(_ctx: &Ctx<'js>) -> Result<Option<Constructor<'js>>> {
+        Ok(None)
+    }
+}
+
+impl Conn {
+    fn common(&mut self) -> Option<&mut rustls::CommonState> {
+        match &mut self.state {
+            State::Client(c) => Some(&mut **c),
+            State::Server(s) => Some(&mut **s),
+            _ => None,
+        }
+    }
+}
+
+/// A TLS failure as Node reports OpenSSL's: `code` `ERR_SSL_<REASON>`, with `library` and
+/// `reason` as their own properties.
+fn tls_error<'js>(ctx: &Ctx<'js>, err: &rustls::Error) -> rquickjs::Error {
+    use rustls::AlertDescription as A;
+    use rustls::Error as E;
+    use rustls::PeerIncompatible as P;
+    let reason: String = match err {
+        E::AlertReceived(a) => {
+            let prefix = match a {
+                A::HandshakeFailure
+                | A::BadCertificate
+                | A::UnsupportedCertificate
+                | A::CertificateRevoked
+                | A::CertificateExpired
+                | A::CertificateUnknown
+                | A::UnexpectedMessage
+                | A::BadRecordMac
+                | A::DecompressionFailure
+                | A::IllegalParameter => "sslv3 alert",
+                A::CertificateRequired | A::MissingExtension => "tlsv13 alert",
+                _ => "tlsv1 alert",
+            };
+            format!("{prefix} {}", snake(&format!("{a:?}")).replace('_', " "))
+        }
+        E::InvalidMessage(
+            rustls::InvalidMessage::InvalidContentType
+            | rustls::InvalidMessage::UnknownProtocolVersion,
+        ) => "wrong version number".into(),
+        E::InvalidMessage(_) => "record layer failure".into(),
+        E::PeerIncompatible(P::NoCipherSuitesInCommon) => "no shared cipher".into(),
+        E::PeerIncompatible(P::NoKxGroupsInCommon) => "no suitable key share".into(),
+        E::PeerIncompatible(P::NoSignatureSchemesInCommon) => {
+            "no suitable signature algorithm".into()
+        }
+        E::PeerIncompatible(_) => "unsupported protocol".into(),
+        E::NoApplicationProtocol => "no application protocol".into(),
+        E::DecryptError => "decryption failed or bad record mac".into(),
+        E::PeerSentOversizedRecord => "packet length too long".into(),
+        E::NoCertificatesPresented => "peer did not return a certificate".into(),
+        E::InvalidCertificate(_) => "certificate verify failed".into(),
+        E::PeerMisbehaved(_) => "unexpected message".into(),
+        other => other.to_string(),
+    };
+    let code: String = format!("ERR_SSL_{}", reason.to_ascii_uppercase())
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let build = || -> Result<Value<'js>> {
+        let ctor: Function = ctx.globals().get("Error")?;
+        let e: Object = ctor.call((format!("SSL routines::{reason}"),))?;
+        define(&e, "code", code.as_str())?;
+        define(&e, "library", "SSL routines")?;
+        define(&e, "reason", reason.as_str())?;
+        Ok(e.into_value())
+    };
+    match build() {
+        Ok(v) => ctx.throw(v),
+        Err(e) => e,
+    }
+}
+
+/// `HandshakeFailure` → `handshake_failure`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn arg_error<'js>(ctx: &Ctx<'js>, code: &str, message: &str) -> rquickjs::Error {
+    throw_code(ctx, "Error", code, message, None::<(&str, ())>)
+}
+
+fn der_list<'js>(arr: Option<Array<'js>>) -> Result<Vec<CertificateDer<'static>>> {
+    let mut out = Vec::new();
+    if let Some(arr) = arr {
+        for v in arr.iter::<Value>() {
+            out.push(CertificateDer::from(bytes_of(&v?)?));
+        }
+    }
+    Ok(out)
+}
+
+fn versions_between(min: &str, max: &str) -> Vec<&'static SupportedProtocolVersion> {
+    let mut v = Vec::new();
+    if max == "TLSv1.3" {
+        v.push(&rustls::version::TLS13);
+    }
+    if min != "TLSv1.3" {
+        v.push(&rustls::version::TLS12);
+    }
+    v
+}
+
+fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Context>> {
+    let mut provider = (**base_provider()).clone();
+    if let Some(names) = opts.get::<_, Option<Array>>("ciphers")? {
+        let wanted: Vec<String> = names.iter::<String>().collect::<Result<_>>()?;
+        provider.cipher_suites.retain(|s| {
+            let ours = format!("{:?}", s.suite());
+            let openssl = OPENSSL_NAMES
+                .iter()
+                .find(|(r, _)| *r == ours)
+                .map(|(_, o)| *o);
+            wanted
+                .iter()
+                .any(|w| Some(w.as_str()) == openssl || *w == standard_name(&ours))
+        });
+    }
+    if let Some(names) = opts.get::<_, Option<Array>>("groups")? {
+        let wanted: Vec<String> = names.iter::<String>().collect::<Result<_>>()?;
+        provider.kx_groups.retain(|g| {
+            let name = match g.name() {
+                rustls::NamedGroup::X25519 => "X25519",
+                rustls::NamedGroup::secp256r1 => "P-256",
+                rustls::NamedGroup::secp384r1 => "P-384",
+                _ => "",
+            };
+            wanted.iter().any(|w| {
+                w == name
+                    || (name == "P-256" && (w == "prime256v1" || w == "secp256r1"))
+                    || (name == "P-384" && w == "secp384r1")
+            })
+        });
+        if provider.kx_groups.is_empty() {
+            return Err(arg_error(
+                &ctx,
+                "ERR_CRYPTO_OPERATION_FAILED",
+                "Failed to set ECDH curve",
+            ));
+        }
+    }
+    let provider = Arc::new(provider);
+
+    let min: String = opts
+        .get::<_, Option<String>>("minVersion")?
+        .unwrap_or_else(|| "TLSv1.2".into());
+    let max: String = opts
+        .get::<_, Option<String>>("maxVersion")?
+        .unwrap_or_else(|| "TLSv1.3".into());
+    let versions = versions_between(&min, &max);
+
+    let chain = der_list(opts.get("certs")?)?;
+    let certified = match opts.get::<_, Option<Value>>("key")? {
+        Some(k) if !k.is_undefined() && !k.is_null() => {
+            let key = PrivateKeyDer::Pkcs8(bytes_of(&k)?.into());
+            if chain.is_empty() {
+                None
+            } else {
+                let ck = CertifiedKey::from_der(chain, key, &provider).map_err(|e| match e {
+                    rustls::Error::InconsistentKeys(_) => arg_error(
+                        &ctx,
+                        "ERR_OSSL_X509_KEY_VALUES_MISMATCH",
+                        "error:05800074:x509 certificate routines::key values mismatch",
+                    ),
+                    other => arg_error(&ctx, "ERR_OSSL_UNSUPPORTED", &other.to_string()),
+                })?;
+                Some(Arc::new(ck))
+            }
+        }
+        _ => None,
+    };
+
+    let mut roots = RootCertStore::empty();
+    let ca = der_list(opts.get("ca")?)?;
+    if opts.get::<_, Option<bool>>("defaultRoots")?.unwrap_or(true) {
+        roots.add_parsable_certificates(bundled_roots().iter().cloned());
+    }
+    roots.add_parsable_certificates(ca.iter().cloned());
+
+    Class::instance(
+        ctx,
+        Context {
+            provider,
+            certified,
+            roots: Arc::new(roots),
+            ca: Arc::new(ca),
+            versions,
+            client_sessions: Arc::new(ClientSessionMemoryCache::new(256)),
+            server_sessions: ServerSessionMemoryCache::new(256),
+        },
+    )
+}
+
+/// `request`: a server asking for client certificates; `mandatory`: and refusing to go on
+/// without one.
+fn recorder(c: &Context, request: bool, mandatory: bool) -> Arc<Recorder> {
+    Arc::new(Recorder {
+        roots: c.roots.clone(),
+        trusted: c.ca.clone(),
+        algorithms: c.provider.signature_verification_algorithms,
+        verdict: Verdict::default(),
+        request,
+        mandatory,
+        hints: c.roots.subjects(),
+    })
+}
+
+fn strings<'js>(arr: Option<Array<'js>>) -> Result<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    if let Some(arr) = arr {
+        for v in arr.iter::<Value>() {
+            out.push(bytes_of(&v?)?);
+        }
+    }
+    Ok(out)
+}
+
+fn connect<'js>(
+    ctx: Ctx<'js>,
+    context: Class<'js, Context>,
+    servername: String,
+    alpn: Option<Array<'js>>,
+) -> Result<Class<'js, Conn>> {
+    let c = context.borrow();
+    let rec = recorder(&c, false, false);
+    let builder = ClientConfig::builder_with_provider(c.provider.clone())
+        .with_protocol_versions(&c.versions)
+        .map_err(|e| tls_error(&ctx, &e))?
+        .dangerous()
+        .with_custom_certificate_verifier(rec.clone());
+    let mut config = match &c.certified {
+        Some(ck) => builder.with_client_cert_resolver(Arc::new(ClientCert(ck.clone()))),
+        None => builder.with_no_client_auth(),
+    };
+    config.alpn_protocols = strings(alpn)?;
+    config.resumption = Resumption::store(c.client_sessions.clone());
+    // Node sends SNI only for a name; an IP address (or nothing) goes without.
+    let (name, sni) = match ServerName::try_from(servername.clone()) {
+        Ok(n @ ServerName::DnsName(_)) => (n, true),
+        Ok(n) => (n, false),
+        Err(_) => (
+            ServerName::try_from("invalid.invalid").expect("a valid name"),
+            false,
+        ),
+    };
+    config.enable_sni = sni;
+    let mut conn =
+        ClientConnection::new(Arc::new(config), name).map_err(|e| tls_error(&ctx, &e))?;
+    conn.set_buffer_limit(None);
+    Class::instance(
+        ctx,
+        Conn {
+            state: State::Client(Box::new(conn)),
+            verdict: rec.verdict.clone(),
+            pending_out: Vec::new(),
+            handshake_reported: false,
+            certified: c.certified.clone(),
+        },
+    )
+}
+
+/// A client's certificate, offered whenever the server asks.
+#[derive(Debug)]
+struct ClientCert(Arc<CertifiedKey>);
+
+impl rustls::client::ResolvesClientCert for ClientCert {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+        Some(self.0.clone())
+    }
+    fn has_certs(&self) -> bool {
+        true
+    }
+}
+
+/// Feeds ciphertext from the transport. Returns the bits of `HANDSHAKE_DONE` (the handshake
+/// finished with this input), `PEER_CLOSED` (close_notify arrived) and `CLIENT_HELLO` (a server's
+/// ClientHello is complete: choose a context and call `serve`).
+fn receive<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Result<u32> {
+    let bytes = bytes_of(&data)?;
+    let mut guard = conn.borrow_mut();
+    let c = &mut *guard;
+    let mut rd: &[u8] = &bytes;
+    let result = match &mut c.state {
+        State::Accepting(acceptor, accepted) => {
+            while !rd.is_empty() {
+                if acceptor.read_tls(&mut rd).is_err() {
+                    break;
+                }
+            }
+            if accepted.is_some() {
+                return Ok(0);
+            }
+            match acceptor.accept() {
+                Ok(Some(a)) => {
+                    *accepted = Some(a);
+                    return Ok(CLIENT_HELLO);
+                }
+                Ok(None) => return Ok(0),
+                Err((err, mut alert)) => {
+                    let _ = alert.write_all(&mut c.pending_out);
+                    Err(err)
+                }
+            }
+        }
+        State::Client(x) => feed(&mut **x, &mut rd),
+        State::Server(x) => feed(&mut **x, &mut rd),
+        State::Done => return Ok(0),
+    };
+    if let Err(err) = result {
+        // The alert rustls queued for the peer stays readable through `pull`.
+        flush_into(c);
+        c.state = State::Done;
+        return Err(tls_error(&ctx, &err));
+    }
+    let closed = matches!(result, Ok(true));
+    let mut bits = 0;
+    if let Some(common) = c.common()
+        && !common.is_handshaking()
+        && !c.handshake_reported
+    {
+        c.handshake_reported = true;
+        bits |= HANDSHAKE_DONE;
+    }
+    if closed {
+        bits |= PEER_CLOSED;
+    }
+    Ok(bits)
+}
+
+/// Reads and processes all of `rd`; true when the peer's close_notify arrived with it.
+fn feed<S>(
+    conn: &mut rustls::ConnectionCommon<S>,
+    rd: &mut &[u8],
+) -> std::result::Result<bool, rustls::Error>
+where
+    S: rustls::SideData,
+{
+    let mut closed = false;
+    while !rd.is_empty() {
+        match conn.read_tls(rd) {
+            Ok(0) => break,
+            Ok(_) => closed |= conn.process_new_packets()?.peer_has_closed(),
+            Err(e) => return Err(rustls::Error::General(e.to_string())),
+        }
+    }
+    Ok(closed)
+}
+
+/// Moves every queued TLS record into `pending_out`.
+fn flush_into(c: &mut Conn) {
+    let out = &mut c.pending_out;
+    let _ = match &mut c.state {
+        State::Client(x) => drain(&mut **x, out),
+        State::Server(x) => drain(&mut **x, out),
+        _ => Ok(()),
+    };
+}
+
+fn drain<S: rustls::SideData>(
+    conn: &mut rustls::ConnectionCommon<S>,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    while conn.wants_write() {
+        if conn.write_tls(out)? == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Ciphertext waiting for the transport, or `undefined`.
+fn pull<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<'js, u8>>> {
+    let mut c = conn.borrow_mut();
+    flush_into(&mut c);
+    if c.pending_out.is_empty() {
+        return Ok(None);
+    }
+    let out = std::mem::take(&mut c.pending_out);
+    TypedArray::new(ctx, out).map(Some)
+}
+
+/// Plaintext the peer sent, or `undefined` when none is waiting.
+fn read<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<'js, u8>>> {
+    let mut c = conn.borrow_mut();
+    let mut out = Vec::new();
+    let mut reader = match &mut c.state {
+        State::Client(x) => x.reader(),
+        State::Server(x) => x.reader(),
+        _ => return Ok(None),
+    };
+    // `read_to_end` stops at WouldBlock (nothing more yet) or at the peer's close_notify.
+    match reader.read_to_end(&mut out) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
+        Err(e) => return Err(Exception::throw_internal(&ctx, &e.to_string())),
+    }
+    if out.is_empty() {
+        return Ok(None);
+    }
+    TypedArray::new(ctx, out).map(Some)
+}
+
+/// Queues plaintext for the peer (encrypted once the handshake allows).
+fn write<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Result<()> {
+    let bytes = bytes_of(&data)?;
+    let mut c = conn.borrow_mut();
+    let r = match &mut c.state {
+        State::Client(x) => x.writer().write_all(&bytes),
+        State::Server(x) => x.writer().write_all(&bytes),
+        _ => {
+            return Err(arg_error(
+                &ctx,
+                "ERR_SSL_PROTOCOL_IS_SHUTDOWN",
+                "protocol is shutdown",
+            ));
+        }
+    };
+    r.map_err(|e| Exception::throw_internal(&ctx, &e.to_string()))
+}
+
+/// Queues close_notify.
+fn end<'js>(conn: Class<'js, Conn>) {
+    if let Some(common) = conn.borrow_mut().common() {
+        common.send_close_notify();
+    }
+}
+
+/// A server connection waiting for its ClientHello.
+fn accept<'js>(ctx: Ctx<'js>) -> Result<Class<'js, Conn>> {
+    Class::instance(
+        ctx,
+        Conn {
+            state: State::Accepting(Box::default(), None),
+            verdict: Verdict::default(),
+            pending_out: Vec::new(),
+            handshake_reported: false,
+            certified: None,
+        },
+    )
+}
+
+/// The ClientHello's server name and ALPN protocols: `[servername | undefined, [protocols]]`.
+fn client_hello<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<'js>> {
+    let c = conn.borrow();
+    let out = Array::new(ctx.clone())?;
+    if let State::Accepting(_, Some(a)) = &c.state {
+        let hello = a.client_hello();
+        out.set(0, hello.server_name().map(str::to_string))?;
+        let protos = Array::new(ctx.clone())?;
+        if let Some(list) = hello.alpn() {
+            for (i, p) in list.enumerate() {
+                protos.set(i, String::from_utf8_lossy(p).into_owned())?;
+            }
+        }
+        out.set(1, protos)?;
+    }
+    Ok(out)
+}
+
+/// Goes on with the handshake after the ClientHello, as `context`'s server.
+fn serve<'js>(
+    ctx: Ctx<'js>,
+    conn: Class<'js, Conn>,
+    context: Class<'js, Context>,
+    alpn: Option<Array<'js>>,
+    request_cert: bool,
+    require_cert: bool,
+) -> Result<()> {
+    let cx = context.borrow();
+    let mut guard = conn.borrow_mut();
+    let c = &mut *guard;
+    let State::Accepting(_, accepted) = &mut c.state else {
+        return Ok(());
+    };
+    let Some(accepted) = accepted.take() else {
+        return Ok(());
+    };
+    let rec = recorder(&cx, request_cert, require_cert);
+    let builder = ServerConfig::builder_with_provider(cx.provider.clone())
+        .with_protocol_versions(&cx.versions)
+        .map_err(|e| tls_error(&ctx, &e))?;
+    let builder = if request_cert {
+        builder.with_client_cert_verifier(rec.clone())
+    } else {
+        builder.with_no_client_auth()
+    };
+    let mut config = builder.with_cert_resolver(Arc::new(OneCert(cx.certified.clone())));
+    config.alpn_protocols = strings(alpn)?;
+    config.session_storage = cx.server_sessions.clone();
+    c.verdict = rec.verdict.clone();
+    c.certified = cx.certified.clone();
+    match accepted.into_connection(Arc::new(config)) {
+        Ok(mut sc) => {
+            sc.set_buffer_limit(None);
+            let r = sc.process_new_packets();
+            c.state = State::Server(Box::new(sc));
+            if let Err(err) = r {
+                flush_into(c);
+                c.state = State::Done;
+                return Err(tls_error(&ctx, &err));
+            }
+            Ok(())
+        }
+        Err((err, mut alert)) => {
+            let _ = alert.write_all(&mut c.pending_out);
+            c.state = State::Done;
+            Err(tls_error(&ctx, &err))
+        }
+    }
+}
+
+/// What the session settled on: `{ protocol, cipher, standardName, alpn, servername, resumed,
+/// group }`.
+fn info<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Object<'js>> {
+    let c = conn.borrow();
+    let o = Object::new(ctx.clone())?;
+    let common: &rustls::CommonState = match &c.state {
+        State::Client(x) => x,
+        State::Server(x) => {
+            o.set("servername", x.server_name().map(str::to_string))?;
+            x
+        }
+        _ => return Ok(o),
+    };
+    if let Some(v) = common.protocol_version() {
+        let name = match v {
+            rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3",
+            rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2",
+            _ => "unknown",
+        };
+        o.set("protocol", name)?;
+    }
+    if let Some(s) = common.negotiated_cipher_suite() {
+        let ours = format!("{:?}", s.suite());
+        let openssl = OPENSSL_NAMES
+            .iter()
+            .find(|(r, _)| *r == ours)
+            .map_or_else(|| standard_name(&ours), |(_, o)| (*o).to_string());
+        o.set("cipher", openssl)?;
+        o.set("standardName", standard_name(&ours))?;
+    }
+    if let Some(p) = common.alpn_protocol() {
+        o.set("alpn", String::from_utf8_lossy(p).into_owned())?;
+    }
+    if let Some(g) = common.negotiated_key_exchange_group() {
+        let name = match g.name() {
+            rustls::NamedGroup::X25519 => "X25519",
+            rustls::NamedGroup::secp256r1 => "prime256v1",
+            rustls::NamedGroup::secp384r1 => "secp384r1",
+            _ => "unknown",
+        };
+        o.set("group", name)?;
+    }
+    o.set(
+        "resumed",
+        common.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
+    )?;
+    Ok(o)
+}
+
+fn der_array<'js>(ctx: &Ctx<'js>, certs: &[CertificateDer<'_>]) -> Result<Array<'js>> {
+    let out = Array::new(ctx.clone())?;
+    for (i, c) in certs.iter().enumerate() {
+        out.set(i, ArrayBuffer::new(ctx.clone(), c.as_ref().to_vec())?)?;
+    }
+    Ok(out)
+}
+
+/// The peer's chain as DER, leaf first (empty before the handshake or when none was sent).
+fn peer_certificates<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<'js>> {
+    let c = conn.borrow();
+    let certs = match &c.state {
+        State::Client(x) => x.peer_certificates(),
+        State::Server(x) => x.peer_certificates(),
+        _ => None,
+    };
+    der_array(&ctx, certs.unwrap_or(&[]))
+}
+
+/// Our own chain as DER.
+fn own_certificates<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<'js>> {
+    let c = conn.borrow();
+    der_array(&ctx, c.certified.as_ref().map_or(&[][..], |k| &k.cert))
+}
+
+/// OpenSSL's code for why the peer's chain is not trusted; `null` when it is, `undefined`
+/// when no chain was checked.
+fn verify_error<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Value<'js>> {
+    let verdict = conn.borrow().verdict.lock().ok().and_then(|v| *v);
+    Ok(match verdict {
+        None => Value::new_undefined(ctx),
+        Some(Ok(())) => Value::new_null(ctx),
+        Some(Err(code)) => rquickjs::String::from_str(ctx, code)?.into_value(),
+    })
+}
+
+/// RFC 5705 keying material.
+fn export_keying_material<'js>(
+    ctx: Ctx<'js>,
+    conn: Class<'js, Conn>,
+    length: usize,
+    label: String,
+    context: Option<Value<'js>>,
+) -> Result<TypedArray<'js, u8>> {
+    if length > 1 << 24 {
+        return Err(Exception::throw_range(&ctx, "length out of range"));
+    }
+    let context = match context {
+        Some(v) if !v.is_undefined() => Some(bytes_of(&v)?),
+        _ => None,
+    };
+    let c = conn.borrow();
+    let out = vec![0u8; length];
+    let r = match &c.state {
+        State::Client(x) => x.export_keying_material(out, label.as_bytes(), context.as_deref()),
+        State::Server(x) => x.export_keying_material(out, label.as_bytes(), context.as_deref()),
+        _ => Err(rustls::Error::HandshakeNotComplete),
+    };
+    match r {
+        Ok(bytes) => TypedArray::new(ctx, bytes),
+        Err(_) => Err(arg_error(
+            &ctx,
+            "ERR_TLS_INVALID_STATE",
+            "TLS socket connection must be securely established",
+        )),
+    }
+}
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    o.set("createContext", Function::new(ctx.clone(), create_context)?)?;
+    o.set("connect", Function::new(ctx.clone(), connect)?)?;
+    o.set("accept", Function::new(ctx.clone(), accept)?)?;
+    o.set("clientHello", Function::new(ctx.clone(), client_hello)?)?;
+    o.set("serve", Function::new(ctx.clone(), serve)?)?;
+    o.set("receive", Function::new(ctx.clone(), receive)?)?;
+    o.set("read", Function::new(ctx.clone(), read)?)?;
+    o.set("write", Function::new(ctx.clone(), write)?)?;
+    o.set("pull", Function::new(ctx.clone(), pull)?)?;
+    o.set("end", Function::new(ctx.clone(), end)?)?;
+    o.set("info", Function::new(ctx.clone(), info)?)?;
+    o.set(
+        "peerCertificates",
+        Function::new(ctx.clone(), peer_certificates)?,
+    )?;
+    o.set(
+        "ownCertificates",
+        Function::new(ctx.clone(), own_certificates)?,
+    )?;
+    o.set("verifyError", Function::new(ctx.clone(), verify_error)?)?;
+    o.set(
+        "exportKeyingMaterial",
+        Function::new(ctx.clone(), export_keying_material)?,
+    )?;
+    o.set(
+        "rootCertificates",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            der_array(&ctx, bundled_roots())
+        })?,
+    )?;
+    o.set("HANDSHAKE_DONE", HANDSHAKE_DONE)?;
+    o.set("PEER_CLOSED", PEER_CLOSED)?;
+    o.set("CLIENT_HELLO", CLIENT_HELLO)?;
+    Ok(())
+}
