@@ -17,7 +17,7 @@ mod keys;
 mod pqc;
 mod sign;
 mod web;
-mod x509;
+pub(crate) mod x509;
 
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
 use rquickjs::{

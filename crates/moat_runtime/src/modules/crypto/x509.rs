@@ -1511,6 +1511,107 @@ fn check_issued(subject: &Cert<'_>, issuer: &Cert<'_>) -> bool {
     true
 }
 
+/// Why a TLS peer's chain is not trusted, as OpenSSL's verify codes name it; `Ok` when it leads
+/// to a certificate in `trusted`. Certificates of any version are accepted, as OpenSSL does
+/// (version 1 certificates may act as CAs). `client` asks that the leaf allow client rather
+/// than server authentication when it lists extended key usages.
+pub(crate) fn verify_tls_chain(
+    leaf: &[u8],
+    intermediates: &[&[u8]],
+    trusted: &[&[u8]],
+    now_ms: f64,
+    client: bool,
+) -> std::result::Result<(), &'static str> {
+    let Some(mut cur) = Cert::parse(leaf) else {
+        return Err("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY");
+    };
+    let purpose = if client { "1.3.6.1.5.5.7.3.2" } else { "1.3.6.1.5.5.7.3.1" };
+    if let Some(v) = cur.extension("2.5.29.37")
+        && let Some(seq) = parse(v).filter(|t| t.tag == SEQUENCE)
+    {
+        let allowed = children(seq.value).unwrap_or_default().iter().any(|t| {
+            t.tag == OID && matches!(oid_text(t.value).as_str(), p if p == purpose || p == "2.5.29.37.0")
+        });
+        if !allowed {
+            return Err("INVALID_PURPOSE");
+        }
+    }
+    let valid_now = |c: &Cert<'_>| -> std::result::Result<(), &'static str> {
+        if time_ms(&c.not_before) > now_ms {
+            return Err("CERT_NOT_YET_VALID");
+        }
+        if time_ms(&c.not_after) < now_ms {
+            return Err("CERT_HAS_EXPIRED");
+        }
+        Ok(())
+    };
+    let parsed_trusted: Vec<Cert<'_>> = trusted.iter().filter_map(|t| Cert::parse(t)).collect();
+    let parsed_inter: Vec<Cert<'_>> = intermediates.iter().filter_map(|t| Cert::parse(t)).collect();
+    // A certificate that is itself trusted needs no issuer.
+    if trusted.contains(&leaf) {
+        return valid_now(&cur);
+    }
+    for depth in 0..10 {
+        valid_now(&cur)?;
+        let signed_by = |issuer: &Cert<'_>| {
+            verify_signature(&cur.sig_alg, cur.tbs, cur.signature, issuer.spki.raw)
+        };
+        let may_sign = |issuer: &Cert<'_>| {
+            // Version 1 certificates carry no extensions; OpenSSL lets them act as CAs.
+            issuer.extensions.is_empty() || issuer.is_ca()
+        };
+        if let Some(root) = parsed_trusted.iter().find(|t| check_issued(&cur, t)) {
+            if !signed_by(root) {
+                return Err("CERT_SIGNATURE_FAILURE");
+            }
+            return valid_now(root);
+        }
+        let next = parsed_inter
+            .iter()
+            .find(|t| t.raw != cur.raw && check_issued(&cur, t));
+        match next {
+            Some(issuer) => {
+                if !signed_by(issuer) {
+                    return Err("CERT_SIGNATURE_FAILURE");
+                }
+                if !may_sign(issuer) {
+                    return Err("INVALID_CA");
+                }
+                cur = Cert::parse(issuer.raw).ok_or("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY")?;
+            }
+            None => {
+                let self_issued = canonical_name(&cur.issuer) == canonical_name(&cur.subject);
+                return Err(match (self_issued, depth) {
+                    (true, 0) => "DEPTH_ZERO_SELF_SIGNED_CERT",
+                    (true, _) => "SELF_SIGNED_CERT_IN_CHAIN",
+                    (false, 0) => "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+                    (false, _) => "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+                });
+            }
+        }
+    }
+    Err("CERT_CHAIN_TOO_LONG")
+}
+
+/// The SubjectPublicKeyInfo (DER) of a certificate of any version.
+pub(crate) fn certificate_spki(raw: &[u8]) -> Option<&[u8]> {
+    Cert::parse(raw).map(|c| c.spki.raw)
+}
+
+/// A certificate's public key as signature checks take it: the contents of its
+/// AlgorithmIdentifier, and the key bits.
+pub(crate) fn certificate_key(raw: &[u8]) -> Option<(&[u8], &[u8])> {
+    let cert = Cert::parse(raw)?;
+    let parts = children(cert.spki.value)?;
+    let [alg, key] = parts.as_slice() else {
+        return None;
+    };
+    if alg.tag != SEQUENCE {
+        return None;
+    }
+    Some((alg.value, bit_string(key)?))
+}
+
 /// Whether the key bits of an SPKI decode as a key of its algorithm.
 fn key_decodes(spki: &Spki<'_>) -> bool {
     match key_family(spki) {

@@ -30,6 +30,7 @@ use rustls::{
     ServerConfig, ServerConnection, SignatureScheme, SupportedProtocolVersion,
 };
 
+use super::crypto::x509;
 use crate::js_errors::{define, throw_code};
 use crate::value::bytes_of;
 
@@ -95,9 +96,11 @@ fn bundled_roots() -> &'static [CertificateDer<'static>] {
 pub struct Context {
     provider: Arc<CryptoProvider>,
     certified: Option<Arc<CertifiedKey>>,
-    roots: Arc<RootCertStore>,
-    /// The certificates given as `ca`, as DER.
+    /// The certificates given as `ca`, as DER, and whether Mozilla's roots are trusted too.
     ca: Arc<Vec<CertificateDer<'static>>>,
+    default_roots: bool,
+    /// The subjects of `ca`, which a server asking for client certificates sends as hints.
+    hints: Vec<DistinguishedName>,
     versions: Vec<&'static SupportedProtocolVersion>,
     client_sessions: Arc<ClientSessionMemoryCache>,
     server_sessions: Arc<ServerSessionMemoryCache>,
@@ -126,8 +129,8 @@ type Verdict = Arc<Mutex<Option<std::result::Result<(), &'static str>>>>;
 /// handshake go on either way. Handshake signatures are checked for real.
 #[derive(Debug)]
 struct Recorder {
-    roots: Arc<RootCertStore>,
     trusted: Arc<Vec<CertificateDer<'static>>>,
+    default_roots: bool,
     algorithms: WebPkiSupportedAlgorithms,
     verdict: Verdict,
     /// Server side: whether to ask for a client certificate, and whether to require one.
@@ -144,13 +147,12 @@ impl Recorder {
         now: UnixTime,
     ) {
         let verdict = chain_verdict(
-            &self.roots,
-            &self.algorithms,
+            &self.trusted,
+            self.default_roots,
             end_entity,
             intermediates,
             now,
             self.request,
-            &self.trusted,
         );
         if let Ok(mut v) = self.verdict.lock() {
             *v = Some(verdict);
@@ -161,74 +163,67 @@ impl Recorder {
 /// OpenSSL's verify code for a chain that fails, as Node reports it in `authorizationError`.
 /// `client` picks the extended key usage the leaf must allow: client or server authentication.
 fn chain_verdict(
-    roots: &RootCertStore,
-    algorithms: &WebPkiSupportedAlgorithms,
+    trusted: &[CertificateDer<'static>],
+    default_roots: bool,
     end_entity: &CertificateDer<'_>,
     intermediates: &[CertificateDer<'_>],
     now: UnixTime,
     client: bool,
-    trusted: &[CertificateDer<'static>],
 ) -> std::result::Result<(), &'static str> {
-    use webpki::Error as W;
-    let cert = webpki::EndEntityCert::try_from(end_entity)
-        .map_err(|_| "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY")?;
-    let usage = if client {
-        webpki::KeyUsage::client_auth()
-    } else {
-        webpki::KeyUsage::server_auth()
-    };
-    // A certificate given as a CA is trusted as itself, as OpenSSL trusts a self-signed leaf.
-    if trusted.iter().any(|t| t.as_ref() == end_entity.as_ref()) {
-        return Ok(());
+    let mut anchors: Vec<&[u8]> = trusted.iter().map(|c| c.as_ref()).collect();
+    if default_roots {
+        anchors.extend(bundled_roots().iter().map(|c| c.as_ref()));
     }
-    let err = match cert.verify_for_usage(
-        algorithms.all,
-        &roots.roots,
-        intermediates,
-        now,
-        usage,
-        None,
-        None,
-    ) {
-        Ok(_) => return Ok(()),
-        Err(e) => e,
-    };
-    Err(match err {
-        W::CertExpired { .. } => "CERT_HAS_EXPIRED",
-        W::CertNotValidYet { .. } => "CERT_NOT_YET_VALID",
-        W::InvalidSignatureForPublicKey => "CERT_SIGNATURE_FAILURE",
-        W::CertRevoked => "CERT_REVOKED",
-        W::UnknownIssuer => unknown_issuer(end_entity, intermediates),
-        W::RequiredEkuNotFoundContext(_) => "INVALID_PURPOSE",
-        W::CaUsedAsEndEntity if intermediates.is_empty() => "DEPTH_ZERO_SELF_SIGNED_CERT",
-        W::CaUsedAsEndEntity => "INVALID_CA",
-        _ => "CERT_REJECTED",
-    })
+    let intermediates: Vec<&[u8]> = intermediates.iter().map(|c| c.as_ref()).collect();
+    x509::verify_tls_chain(
+        end_entity.as_ref(),
+        &intermediates,
+        &anchors,
+        now.as_secs() as f64 * 1000.0,
+        client,
+    )
 }
 
-/// OpenSSL tells apart a lone self-signed certificate, a chain that ends in an untrusted
-/// self-signed root, and a chain whose issuer is simply missing.
-fn unknown_issuer(
-    end_entity: &CertificateDer<'_>,
-    intermediates: &[CertificateDer<'_>],
-) -> &'static str {
-    let self_signed = |der: &CertificateDer<'_>| {
-        use der::Decode;
-        x509_cert::Certificate::from_der(der.as_ref())
-            .map(|c| c.tbs_certificate().issuer() == c.tbs_certificate().subject())
-            .unwrap_or(false)
-    };
-    if intermediates.is_empty() {
-        if self_signed(end_entity) {
-            "DEPTH_ZERO_SELF_SIGNED_CERT"
-        } else {
-            "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
-        }
-    } else if intermediates.iter().any(self_signed) {
-        "SELF_SIGNED_CERT_IN_CHAIN"
-    } else {
-        "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+/// Checks a handshake signature with the key of `cert` (any certificate version).
+fn verify_handshake(
+    message: &[u8],
+    cert: &CertificateDer<'_>,
+    dss: &DigitallySignedStruct,
+    algorithms: &WebPkiSupportedAlgorithms,
+    tls13: bool,
+) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+    use rustls::CertificateError as C;
+    use SignatureScheme as S;
+    // TLS 1.3 signs with PSS, curve-bound ECDSA and EdDSA only.
+    let tls13_scheme = matches!(
+        dss.scheme,
+        S::ECDSA_NISTP256_SHA256
+            | S::ECDSA_NISTP384_SHA384
+            | S::ECDSA_NISTP521_SHA512
+            | S::RSA_PSS_SHA256
+            | S::RSA_PSS_SHA384
+            | S::RSA_PSS_SHA512
+            | S::ED25519
+            | S::ED448
+    );
+    if tls13 && !tls13_scheme {
+        return Err(rustls::PeerMisbehaved::SignedHandshakeWithUnadvertisedSigScheme.into());
     }
+    let (alg_id, key) = x509::certificate_key(cert.as_ref())
+        .ok_or(rustls::Error::InvalidCertificate(C::BadEncoding))?;
+    let candidates = algorithms
+        .mapping
+        .iter()
+        .find(|(scheme, _)| *scheme == dss.scheme)
+        .map(|(_, algs)| *algs)
+        .unwrap_or(&[]);
+    let alg = candidates
+        .iter()
+        .find(|a| a.public_key_alg_id().as_ref() == alg_id)
+        .ok_or(rustls::Error::InvalidCertificate(C::BadSignature))?;
+    alg.verify_signature(key, message, dss.signature())
+        .map(|()| HandshakeSignatureValid::assertion())
+        .map_err(|_| rustls::Error::InvalidCertificate(C::BadSignature))
 }
 
 impl ServerCertVerifier for Recorder {
@@ -249,7 +244,7 @@ impl ServerCertVerifier for Recorder {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+        verify_handshake(message, cert, dss, &self.algorithms, false)
     }
     fn verify_tls13_signature(
         &self,
@@ -257,7 +252,7 @@ impl ServerCertVerifier for Recorder {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+        verify_handshake(message, cert, dss, &self.algorithms, true)
     }
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.algorithms.supported_schemes()
@@ -289,7 +284,7 @@ impl ClientCertVerifier for Recorder {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+        verify_handshake(message, cert, dss, &self.algorithms, false)
     }
     fn verify_tls13_signature(
         &self,
@@ -297,7 +292,7 @@ impl ClientCertVerifier for Recorder {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+        verify_handshake(message, cert, dss, &self.algorithms, true)
     }
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.algorithms.supported_schemes()
@@ -510,39 +505,41 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
 
     let chain = der_list(opts.get("certs")?)?;
     let certified = match opts.get::<_, Option<Value>>("key")? {
-        Some(k) if !k.is_undefined() && !k.is_null() => {
+        Some(k) if !k.is_undefined() && !k.is_null() && !chain.is_empty() => {
             let key = PrivateKeyDer::Pkcs8(bytes_of(&k)?.into());
-            if chain.is_empty() {
-                None
-            } else {
-                let ck = CertifiedKey::from_der(chain, key, &provider).map_err(|e| match e {
-                    rustls::Error::InconsistentKeys(_) => arg_error(
-                        &ctx,
-                        "ERR_OSSL_X509_KEY_VALUES_MISMATCH",
-                        "error:05800074:x509 certificate routines::key values mismatch",
-                    ),
-                    other => arg_error(&ctx, "ERR_OSSL_UNSUPPORTED", &other.to_string()),
-                })?;
-                Some(Arc::new(ck))
+            let key = provider
+                .key_provider
+                .load_private_key(key)
+                .map_err(|e| arg_error(&ctx, "ERR_OSSL_UNSUPPORTED", &e.to_string()))?;
+            if let (Some(ours), Some(theirs)) =
+                (key.public_key(), x509::certificate_spki(chain[0].as_ref()))
+                && ours.as_ref() != theirs
+            {
+                return Err(arg_error(
+                    &ctx,
+                    "ERR_OSSL_X509_KEY_VALUES_MISMATCH",
+                    "error:05800074:x509 certificate routines::key values mismatch",
+                ));
             }
+            Some(Arc::new(CertifiedKey::new(chain, key)))
         }
         _ => None,
     };
 
-    let mut roots = RootCertStore::empty();
     let ca = der_list(opts.get("ca")?)?;
-    if opts.get::<_, Option<bool>>("defaultRoots")?.unwrap_or(true) {
-        roots.add_parsable_certificates(bundled_roots().iter().cloned());
-    }
-    roots.add_parsable_certificates(ca.iter().cloned());
+    let default_roots = opts.get::<_, Option<bool>>("defaultRoots")?.unwrap_or(true);
+    let mut hint_store = RootCertStore::empty();
+    hint_store.add_parsable_certificates(ca.iter().cloned());
+    let hints = hint_store.subjects();
 
     Class::instance(
         ctx,
         Context {
             provider,
             certified,
-            roots: Arc::new(roots),
             ca: Arc::new(ca),
+            default_roots,
+            hints,
             versions,
             client_sessions: Arc::new(ClientSessionMemoryCache::new(256)),
             server_sessions: ServerSessionMemoryCache::new(256),
@@ -554,13 +551,13 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
 /// without one.
 fn recorder(c: &Context, request: bool, mandatory: bool) -> Arc<Recorder> {
     Arc::new(Recorder {
-        roots: c.roots.clone(),
         trusted: c.ca.clone(),
+        default_roots: c.default_roots,
         algorithms: c.provider.signature_verification_algorithms,
         verdict: Verdict::default(),
         request,
         mandatory,
-        hints: c.roots.subjects(),
+        hints: c.hints.clone(),
     })
 }
 
