@@ -93,6 +93,25 @@ const PLAIN_FLAGS: &[&str] = &[
     // The REPL even when standard input is not a terminal.
     "-i",
     "--interactive",
+    // TLS: the default protocol range and which certificate authorities are trusted.
+    "--tls-min-v1.0",
+    "--tls-min-v1.1",
+    "--tls-min-v1.2",
+    "--tls-min-v1.3",
+    "--tls-max-v1.2",
+    "--tls-max-v1.3",
+    "--use-system-ca",
+    "--no-use-system-ca",
+    "--use-bundled-ca",
+    "--use-openssl-ca",
+    "--no-use-openssl-ca",
+];
+
+/// Flags node refuses together, with its message.
+const CONFLICTS: &[(&str, &str)] = &[
+    ("--check", "--eval"),
+    ("--tls-min-v1.3", "--tls-max-v1.2"),
+    ("--use-openssl-ca", "--use-bundled-ca"),
 ];
 
 /// `--unhandled-rejections` modes.
@@ -321,10 +340,15 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
     cfg.grants =
         moat_permissions::Grants::parse(&permission_flags).map_err(|e| BadOption(e.to_string()))?;
     let rest = &args[i.min(args.len())..];
-    if check && eval.is_some() {
-        return Err(BadOption(
-            "either --check or --eval can be used, not both".to_string(),
-        ));
+    for (a, b) in CONFLICTS {
+        let given = |f: &str| match f {
+            "--check" => check,
+            "--eval" => eval.is_some(),
+            _ => cfg.flags.iter().any(|g| g == f),
+        };
+        if given(a) && given(b) {
+            return Err(BadOption(format!("either {a} or {b} can be used, not both")));
+        }
     }
     if let Some((code, p)) = eval {
         cfg.entry = Entry::Eval {

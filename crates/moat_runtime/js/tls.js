@@ -78,51 +78,89 @@ function certificatesOf(value, name) {
 }
 
 // ---- certificate authorities ----------------------------------------------------------------
+// Each list is read once and handed out frozen, the same array every time, as in Node.
+
+const { hasFlag } = require('internal/options');
+
+function pemsOf(text) {
+  return [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === 'CERTIFICATE').map((m) => `${m[0]}\n`);
+}
 
 let bundled = null;
 function bundledRoots() {
   if (bundled === null) {
     const Buffer = lazyBuffer();
-    bundled = binding.rootCertificates().map((der) => {
+    bundled = Object.freeze(binding.rootCertificates().map((der) => {
       const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n');
-      return `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----`;
-    });
-    Object.freeze(bundled);
+      return `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----\n`;
+    }));
   }
   return bundled;
 }
 
-let extraCerts = null;
+// Where OpenSSL looks for the system's store on Debian, Fedora and Alpine-like systems.
+const SYSTEM_STORES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
+
+let system = null;
+function systemRoots() {
+  if (system === null) {
+    const fs = require('fs');
+    const files = process.env.SSL_CERT_FILE ? [process.env.SSL_CERT_FILE] : SYSTEM_STORES;
+    let found = [];
+    for (const file of files) {
+      try {
+        found = pemsOf(fs.readFileSync(file, 'latin1'));
+        break;
+      } catch {
+        // The next candidate.
+      }
+    }
+    system = Object.freeze(found);
+  }
+  return system;
+}
+
+let extra = null;
 // NODE_EXTRA_CA_CERTS: read once, on first use, as Node reads it at start.
 function extraRoots() {
-  if (extraCerts !== null) return extraCerts;
-  extraCerts = [];
+  if (extra !== null) return extra;
+  let found = [];
   const file = process.env.NODE_EXTRA_CA_CERTS;
   if (file) {
     try {
-      const text = require('fs').readFileSync(file, 'latin1');
-      extraCerts = [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === 'CERTIFICATE').map((m) => m[0]);
+      found = pemsOf(require('fs').readFileSync(file, 'latin1'));
     } catch (err) {
       process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${err.message}`);
     }
   }
-  return extraCerts;
+  extra = Object.freeze(found);
+  return extra;
 }
 
-let defaultCA = null; // set by setDefaultCACertificates: PEM strings
+let defaults = null; // the default list, or what setDefaultCACertificates gave
 
 function defaultCertificates() {
-  return defaultCA ?? [...bundledRoots(), ...extraRoots()];
+  if (defaults === null) {
+    const openssl = hasFlag('--use-openssl-ca') && !hasFlag('--no-use-openssl-ca');
+    const withSystem = openssl || (hasFlag('--use-system-ca') && !hasFlag('--no-use-system-ca'));
+    defaults = Object.freeze([
+      ...(openssl ? [] : bundledRoots()),
+      ...(withSystem ? systemRoots() : []),
+      ...extraRoots(),
+    ]);
+    defaultsAreBundled = !openssl && !withSystem && extraRoots().length === 0;
+  }
+  return defaults;
 }
+let defaultsAreBundled = true;
 
 function getCACertificates(type = 'default') {
   validateString(type, 'type');
   switch (type) {
-    case 'default': return defaultCertificates().slice();
-    case 'bundled': return bundledRoots().slice();
-    case 'extra': return extraRoots().slice();
-    case 'system':
-      throw new codes.ERR_NOT_IMPLEMENTED("tls.getCACertificates('system')");
+    case 'default': return defaultCertificates();
+    case 'bundled': return bundledRoots();
+    case 'system': return systemRoots();
+    case 'extra': return extraRoots();
     default:
       throw new codes.ERR_INVALID_ARG_VALUE('type', type);
   }
@@ -136,12 +174,12 @@ function setDefaultCACertificates(certs) {
     if (typeof c !== 'string' && !ArrayBuffer.isView(c)) {
       throw new codes.ERR_INVALID_ARG_TYPE(`certs[${i}]`, ['string', 'ArrayBufferView'], c);
     }
-    const text = pemText(c);
-    const found = [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === 'CERTIFICATE');
+    const found = pemsOf(pemText(c));
     if (found.length === 0) throw new codes.ERR_INVALID_ARG_VALUE(`certs[${i}]`, c, 'is not a valid certificate');
-    pems.push(...found.map((m) => m[0]));
+    pems.push(...found);
   }
-  defaultCA = pems;
+  defaults = Object.freeze(pems);
+  defaultsAreBundled = false;
 }
 
 // ---- secure contexts ------------------------------------------------------------------------
@@ -201,6 +239,25 @@ function privateKeyDer(key, passphrase) {
   return new Uint8Array(ko.export({ format: 'der', type: 'pkcs8' }));
 }
 
+// The one version an OpenSSL method name pins, or null for the version-flexible methods.
+function protocolOfMethod(method) {
+  const base = method.replace(/_(client|server)_method$/, '_method');
+  switch (base) {
+    case 'TLS_method':
+    case 'SSLv23_method':
+      return null;
+    case 'TLSv1_method': return 'TLSv1';
+    case 'TLSv1_1_method': return 'TLSv1.1';
+    case 'TLSv1_2_method': return 'TLSv1.2';
+    case 'SSLv2_method':
+      throw new Error('SSLv2 methods disabled');
+    case 'SSLv3_method':
+      throw new Error('SSLv3 methods disabled');
+    default:
+      throw new codes.ERR_TLS_INVALID_PROTOCOL_METHOD(method);
+  }
+}
+
 function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
   if (!(this instanceof SecureContext)) {
     return new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
@@ -212,14 +269,20 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
 function createSecureContext(options) {
   if (options === undefined) options = {};
   else validateObject(options, 'options');
-  const minVersion = validateVersion(options.minVersion, 'min') ?? exports.DEFAULT_MIN_VERSION;
-  const maxVersion = validateVersion(options.maxVersion, 'max') ?? exports.DEFAULT_MAX_VERSION;
-  if (options.secureProtocol !== undefined && options.secureProtocol !== 'TLS_method' &&
-      options.secureProtocol !== 'TLS_client_method' && options.secureProtocol !== 'TLS_server_method' &&
-      options.secureProtocol !== 'SSLv23_method') {
+  let minVersion = validateVersion(options.minVersion, 'min');
+  let maxVersion = validateVersion(options.maxVersion, 'max');
+  if (options.secureProtocol !== undefined) {
     validateString(options.secureProtocol, 'options.secureProtocol');
-    throw new codes.ERR_NOT_IMPLEMENTED(`tls secureProtocol '${options.secureProtocol}'`);
+    const only = protocolOfMethod(options.secureProtocol);
+    if (only !== null) {
+      if (minVersion !== undefined) throw new codes.ERR_TLS_PROTOCOL_VERSION_CONFLICT(minVersion, options.secureProtocol);
+      if (maxVersion !== undefined) throw new codes.ERR_TLS_PROTOCOL_VERSION_CONFLICT(maxVersion, options.secureProtocol);
+      minVersion = only;
+      maxVersion = only;
+    }
   }
+  minVersion ??= exports.DEFAULT_MIN_VERSION;
+  maxVersion ??= exports.DEFAULT_MAX_VERSION;
   if (VERSIONS.indexOf(maxVersion) < 2) {
     throw new codes.ERR_NOT_IMPLEMENTED(`TLS versions below TLSv1.2 (maxVersion '${maxVersion}')`);
   }
@@ -251,7 +314,7 @@ function createSecureContext(options) {
   if (options.ca !== undefined && options.ca !== null) {
     spec.ca = certificatesOf(options.ca, 'ca');
     spec.defaultRoots = false;
-  } else if (defaultCA !== null || extraRoots().length > 0) {
+  } else if (defaultCertificates() && !defaultsAreBundled) {
     spec.ca = defaultCertificates().flatMap((pem) => pemBlocks(pem, 'CERTIFICATE'));
     spec.defaultRoots = false;
   }
@@ -373,13 +436,22 @@ function getCiphers() {
   return [...TLS12_SUITES, ...TLS13_SUITES].map((s) => s.toLowerCase()).sort();
 }
 
+// The lowest --tls-min-v1.x given wins, as in Node.
+function cliMinVersion() {
+  for (const [flag, version] of [['--tls-min-v1.0', 'TLSv1'], ['--tls-min-v1.1', 'TLSv1.1'],
+    ['--tls-min-v1.3', 'TLSv1.3']]) {
+    if (hasFlag(flag)) return version;
+  }
+  return 'TLSv1.2';
+}
+
 module.exports = exports = {
   CLIENT_RENEG_LIMIT: 3,
   CLIENT_RENEG_WINDOW: 600,
   DEFAULT_CIPHERS,
   DEFAULT_ECDH_CURVE: 'auto',
-  DEFAULT_MIN_VERSION: 'TLSv1.2',
-  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  DEFAULT_MIN_VERSION: cliMinVersion(),
+  DEFAULT_MAX_VERSION: hasFlag('--tls-max-v1.2') ? 'TLSv1.2' : 'TLSv1.3',
   getCiphers,
   getCertificateCompressionAlgorithms() { return []; },
   getCACertificates,

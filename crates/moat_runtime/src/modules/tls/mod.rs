@@ -324,6 +324,8 @@ pub struct Conn {
     verdict: Verdict,
     /// Ciphertext an acceptor produced on failure (an alert), waiting for `pull`.
     pending_out: Vec<u8>,
+    /// Plaintext received and not yet taken by `read`.
+    plain: Vec<u8>,
     handshake_reported: bool,
     certified: Option<Arc<CertifiedKey>>,
 }
@@ -609,6 +611,7 @@ fn connect<'js>(
             state: State::Client(Box::new(conn)),
             verdict: rec.verdict.clone(),
             pending_out: Vec::new(),
+            plain: Vec::new(),
             handshake_reported: false,
             certified: c.certified.clone(),
         },
@@ -658,8 +661,8 @@ fn receive<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Resu
                 }
             }
         }
-        State::Client(x) => feed(&mut **x, &mut rd),
-        State::Server(x) => feed(&mut **x, &mut rd),
+        State::Client(x) => feed(&mut **x, &mut rd, &mut c.plain),
+        State::Server(x) => feed(&mut **x, &mut rd, &mut c.plain),
         State::Done => return Ok(0),
     };
     if let Err(err) = result {
@@ -683,10 +686,12 @@ fn receive<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Resu
     Ok(bits)
 }
 
-/// Reads and processes all of `rd`; true when the peer's close_notify arrived with it.
+/// Reads and processes all of `rd`, moving the plaintext it carried to `plain` as it goes
+/// (rustls holds only a little unread plaintext); true when the peer's close_notify arrived.
 fn feed<S>(
     conn: &mut rustls::ConnectionCommon<S>,
     rd: &mut &[u8],
+    plain: &mut Vec<u8>,
 ) -> std::result::Result<bool, rustls::Error>
 where
     S: rustls::SideData,
@@ -695,7 +700,21 @@ where
     while !rd.is_empty() {
         match conn.read_tls(rd) {
             Ok(0) => break,
-            Ok(_) => closed |= conn.process_new_packets()?.peer_has_closed(),
+            Ok(_) => {
+                let state = conn.process_new_packets()?;
+                closed |= state.peer_has_closed();
+                let mut want = state.plaintext_bytes_to_read();
+                while want > 0 {
+                    let at = plain.len();
+                    plain.resize(at + want, 0);
+                    let n = conn.reader().read(&mut plain[at..]).unwrap_or(0);
+                    plain.truncate(at + n);
+                    if n == 0 {
+                        break;
+                    }
+                    want -= n;
+                }
+            }
             Err(e) => return Err(rustls::Error::General(e.to_string())),
         }
     }
@@ -738,22 +757,10 @@ fn pull<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<
 /// Plaintext the peer sent, or `undefined` when none is waiting.
 fn read<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<'js, u8>>> {
     let mut c = conn.borrow_mut();
-    let mut out = Vec::new();
-    let mut reader = match &mut c.state {
-        State::Client(x) => x.reader(),
-        State::Server(x) => x.reader(),
-        _ => return Ok(None),
-    };
-    // `read_to_end` stops at WouldBlock (nothing more yet) or at the peer's close_notify.
-    match reader.read_to_end(&mut out) {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
-        Err(e) => return Err(Exception::throw_internal(&ctx, &e.to_string())),
-    }
-    if out.is_empty() {
+    if c.plain.is_empty() {
         return Ok(None);
     }
+    let out = std::mem::take(&mut c.plain);
     TypedArray::new(ctx, out).map(Some)
 }
 
@@ -790,6 +797,7 @@ fn accept<'js>(ctx: Ctx<'js>) -> Result<Class<'js, Conn>> {
             state: State::Accepting(Box::default(), None),
             verdict: Verdict::default(),
             pending_out: Vec::new(),
+            plain: Vec::new(),
             handshake_reported: false,
             certified: None,
         },
