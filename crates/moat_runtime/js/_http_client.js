@@ -181,7 +181,9 @@ function ClientRequest(input, options, cb) {
     this._last = true;
     this.shouldKeepAlive = false;
     let opts = optsWithoutSignal;
-    if (opts.path && this.socketPath === undefined) opts = { ...opts, path: undefined };
+    // `path` is the request's; the connection's is the socket path, when there is one.
+    if (this.socketPath) opts = { ...opts, path: this.socketPath };
+    else if (opts.path) opts = { ...opts, path: undefined };
     if (typeof opts.createConnection === 'function') {
       const socket = opts.createConnection(opts, oncreate);
       if (socket) oncreate(null, socket);

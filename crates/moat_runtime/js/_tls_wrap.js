@@ -36,8 +36,16 @@ const VERIFY_MESSAGES = {
   UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY: 'unable to decode issuer public key',
 };
 
+// Codes that a missing trust anchor causes, which Node's message follows with a hint.
+const MISSING_ROOT = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);
+
 function verifyError(code) {
-  const err = new Error(VERIFY_MESSAGES[code] ?? code);
+  let message = VERIFY_MESSAGES[code] ?? code;
+  if (MISSING_ROOT.has(code) && !require('internal/options').hasFlag('--use-system-ca')) {
+    message += '; if the root CA is installed locally, try running Node.js with --use-system-ca';
+  }
+  const err = new Error(message);
   err.code = code;
   return err;
 }
@@ -94,7 +102,6 @@ function TLSSocket(socket, opts) {
   this._session = null;
   this._held = null; // ciphertext that arrived while a server chose its context
   this._writesBeforeSecure = [];
-  this._drainWaiters = [];
   this._peerClosed = false;
   this._transportClosed = false;
   this._discardOutput = false; // a rejected peer gets no more of the handshake
@@ -107,7 +114,10 @@ const tproto = TLSSocket.prototype;
 
 Object.defineProperties(tproto, {
   pending: { configurable: true, get() { return this._transport === null || this.connecting; } },
-  bufferSize: { configurable: true, get() { return this._transport !== null ? this.writableLength : undefined; } },
+  bufferSize: {
+    configurable: true,
+    get() { return this._transport !== null && !this.destroyed ? this.writableLength : undefined; },
+  },
   _handle: {
     configurable: true,
     get() { return this._transport?._handle ?? null; },
@@ -149,7 +159,6 @@ tproto._wrap = function _wrap(transport) {
   transport.on('end', () => this._onTransportEnd());
   transport.on('error', (err) => this.destroy(err));
   transport.on('close', () => this._onTransportClose());
-  transport.on('drain', () => this._onDrain());
   transport.on('timeout', () => this.emit('timeout'));
   if (this._tlsOptions.isServer) {
     this._session = binding.accept();
@@ -174,18 +183,16 @@ tproto._start = function _start() {
   this._pump();
 };
 
-// Sends the ciphertext the session has ready; false when the transport asks to wait.
-tproto._pump = function _pump() {
-  if (this._session === null || this._transport === null || this._discardOutput) return true;
-  const out = binding.pull(this._session);
-  if (out === undefined || this._transport.destroyed || this._transport.writableEnded) return true;
-  return this._transport.write(lazyBuffer().from(out.buffer, out.byteOffset, out.length));
-};
-
-tproto._onDrain = function _onDrain() {
-  const waiters = this._drainWaiters;
-  this._drainWaiters = [];
-  for (const cb of waiters) cb();
+// Sends the ciphertext the session has ready; `done` runs once the transport has taken it.
+tproto._pump = function _pump(done) {
+  const out = this._session === null || this._transport === null || this._discardOutput ?
+    undefined : binding.pull(this._session);
+  const t = this._transport;
+  if (out === undefined || t.destroyed || t.writableEnded) {
+    if (done) done();
+    return;
+  }
+  t.write(lazyBuffer().from(out.buffer, out.byteOffset, out.length), done);
 };
 
 tproto._onCipher = function _onCipher(chunk) {
@@ -313,8 +320,13 @@ tproto._onClientHello = function _onClientHello() {
       alpn = chosen === undefined ? ['\u0000unmatched'] : [chosen];
     }
     const ctx = context ?? o.secureContext;
+    if (!(ctx instanceof lazyTls().SecureContext) || ctx.context === null) {
+      this._held = null;
+      this._tlsError(new Error('Invalid SNI context'));
+      return;
+    }
     try {
-      binding.serve(this._session, ctx.context ?? ctx, alpn, this._requestCert,
+      binding.serve(this._session, ctx.context, alpn, this._requestCert,
         this._requestCert && this._rejectUnauthorized);
     } catch (e) {
       this._held = null;
@@ -425,8 +437,9 @@ tproto._writeGeneric = function _writeGeneric(data, encoding, cb) {
   }
   this._bytesDispatched += bytes.length;
   this._touch();
-  if (this._pump()) cb();
-  else this._drainWaiters.push(cb);
+  // The write is done when its ciphertext has gone to the transport, never in the same tick,
+  // so that bufferSize counts writes made together, as in Node.
+  this._pump((err) => process.nextTick(cb, err));
 };
 
 tproto._final = function _final(cb) {
@@ -447,9 +460,6 @@ tproto._destroy = function _destroy(err, cb) {
   this._clearTimer();
   this._hadError = err !== undefined && err !== null;
   const t = this._transport;
-  const waiters = this._drainWaiters;
-  this._drainWaiters = [];
-  for (const w of waiters) w(new codes.ERR_SOCKET_CLOSED());
   cb(err);
   if (t !== null && !t.destroyed) {
     // What the session still has (an alert, close_notify) goes out first.
@@ -602,7 +612,6 @@ function connect(...args) {
   };
   if (options.rejectUnauthorized === undefined) options.rejectUnauthorized = !allowUnauthorizedByEnv();
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
-  if (options.host === undefined || options.host === null) options.host = 'localhost';
   if (options.servername !== undefined && options.servername !== null) {
     validateString(options.servername, 'options.servername');
     if (net.isIP(options.servername)) {
@@ -638,7 +647,7 @@ function connect(...args) {
   });
   transport.on('lookup', (...a) => sock.emit('lookup', ...a));
   const connectOptions = {
-    port: options.port, host: options.host, path: options.path, family: options.family,
+    port: options.port, host: options.host ?? 'localhost', path: options.path, family: options.family,
     localAddress: options.localAddress, localPort: options.localPort, lookup: options.lookup,
     autoSelectFamily: options.autoSelectFamily, noDelay: options.noDelay, keepAlive: options.keepAlive,
     keepAliveInitialDelay: options.keepAliveInitialDelay, hints: options.hints,

@@ -1,6 +1,7 @@
 'use strict';
-// node:net — TCP sockets and servers over the `net` binding (the host's sockets in the
-// sandbox, checked there against --allow-net), and the address helpers.
+// node:net — TCP and Unix-domain (pipe) sockets and servers over the `net` binding (the host's
+// sockets in the sandbox, checked there against --allow-net, or for a socket path against the
+// file grants), and the address helpers.
 //
 // A Socket is a stream.Duplex over a handle. Readiness comes from the event loop's poll:
 // `['ready', handle, bits]` (bits: 1 readable, 2 writable, 4 closed), level-triggered, so the
@@ -65,6 +66,8 @@ function Socket(options) {
   this._peer = null;
   this._local = null;
   this._closeQueued = false;
+  // A Unix-domain socket: it has no IP addresses or ports.
+  this._pipe = false;
   this.bytesRead = 0;
   Duplex.call(this, {
     allowHalfOpen: options.allowHalfOpen === true,
@@ -140,6 +143,7 @@ Object.defineProperties(proto, {
 });
 
 proto._peerInfo = function _peerInfo() {
+  if (this._pipe) return undefined;
   if (this._peer === null && this._handle !== null && !this.connecting) {
     const a = binding.address(this._handle, true);
     if (a) this._peer = { address: a[0], port: a[1], family: a[2] };
@@ -147,6 +151,7 @@ proto._peerInfo = function _peerInfo() {
   return this._peer ?? undefined;
 };
 proto._localInfo = function _localInfo() {
+  if (this._pipe) return undefined;
   if (this._local === null && this._handle !== null) {
     const a = binding.address(this._handle, false);
     if (a) this._local = { address: a[0], port: a[1], family: a[2] };
@@ -180,8 +185,14 @@ proto.connect = function connect(...args) {
     if (Array.isArray(w.buffered)) { w.buffered.length = 0; w.bufferedIndex = 0; }
     w.length = 0; w.writing = false; w.corked = 0;
   }
-  if (options.path !== undefined && options.path !== null) {
-    throw new codes.ERR_NOT_IMPLEMENTED('net.Socket.connect({ path })');
+  if (options.path) {
+    if (typeof options.path !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('options.path', 'string', options.path);
+    if (typeof cb === 'function') this.once('connect', cb);
+    if (options.timeout) this.setTimeout(options.timeout);
+    this.connecting = true;
+    this._pipe = true;
+    this._connectPipe(options.path);
+    return this;
   }
   if ((options.port === undefined || options.port === null)) {
     throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
@@ -272,6 +283,33 @@ proto._connectTo = function _connectTo(ip, port) {
   this._update();
 };
 
+// Connects to a Unix-domain socket. The OS answers at once; as in Node, 'connect' or the error
+// follows from the loop (a path too long for a socket address fails at once).
+proto._connectPipe = function _connectPipe(path) {
+  const handle = binding.newHandle();
+  try {
+    binding.connectUnix(handle, path);
+  } catch (err) {
+    binding.close(handle);
+    if (err.code === 'ERR_ACCESS_DENIED') {
+      this.connecting = false;
+      throw err;
+    }
+    if (err.code === 'EINVAL') {
+      err.message += ' - Local (undefined:undefined)';
+      this.destroy(err);
+      return;
+    }
+    const imm = setImmediate(() => {
+      if (this.connecting) this.destroy(err);
+    });
+    if (!this._refed) imm.unref();
+    return;
+  }
+  this._attach(handle);
+  this._update();
+};
+
 proto._attach = function _attach(handle) {
   this._handle = handle;
   loop.registerHandle(handle, (event) => this._onReady(event[2]));
@@ -283,7 +321,7 @@ proto._onReady = function _onReady(bits) {
   if (this._handle === null) return;
   if (this.connecting) {
     if (!(bits & (WRITABLE | CLOSED))) return;
-    const peer = binding.address(this._handle, true);
+    const peer = this._pipe ? [] : binding.address(this._handle, true);
     if (!peer) {
       // Not connected: reading tells why.
       let err;
@@ -632,6 +670,8 @@ function Server(options, connectionListener) {
   this._workers = [];
   this._unref = false;
   this._listeningId = 0;
+  // The path a Unix-domain listener was made at, as given.
+  this._pipeName = null;
   this.maxConnections = undefined;
   Object.defineProperty(this, 'connections', {
     configurable: true, enumerable: false,
@@ -674,8 +714,10 @@ Server.prototype.listen = function listen(...args) {
     }
   }
   if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
-  if (options.path !== undefined && options.path !== null) {
-    throw new codes.ERR_NOT_IMPLEMENTED('net.Server.listen({ path })');
+  const portGiven = typeof options.port === 'number' || typeof options.port === 'string';
+  const pipe = !portGiven && options.path !== undefined && options.path !== null;
+  if (pipe && (typeof options.path !== 'string' || options.path === '')) {
+    throw new codes.ERR_INVALID_ARG_VALUE('options', first, 'is invalid');
   }
   if (this._handle !== null) throw new codes.ERR_SERVER_ALREADY_LISTEN();
   let port = 0;
@@ -703,6 +745,10 @@ Server.prototype.listen = function listen(...args) {
   }
   this._closing = false;
   const id = ++this._listeningId;
+  if (pipe) {
+    this._listenPipe(options.path, backlog, options);
+    return this;
+  }
   if (host === undefined || host === null || host === '' || isIP(host)) {
     // With no host, every interface (IPv6 and IPv4), as Node does.
     const ip = host ? host : (options.ipv6Only === false || true ? '::' : '::');
@@ -752,6 +798,38 @@ Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
       return;
     }
   }
+  this._listenOn(handle);
+};
+
+// Makes the socket file at `path` and listens there ('\0name': Linux's abstract namespace).
+Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
+  const handle = binding.newHandle();
+  try {
+    binding.listenUnix(handle, path, backlog);
+  } catch (err) {
+    if (err.code === 'ERR_ACCESS_DENIED') throw err;
+    process.nextTick(() => this.emit('error', err));
+    return;
+  }
+  if ((options.readableAll || options.writableAll) && path[0] !== '\0') {
+    // Read and write for the group and others too, as asked.
+    try {
+      const fs = require('fs');
+      let mode = fs.statSync(path).mode & 0o7777;
+      if (options.readableAll) mode |= 0o044;
+      if (options.writableAll) mode |= 0o022;
+      fs.chmodSync(path, mode);
+    } catch (err) {
+      binding.close(handle);
+      process.nextTick(() => this.emit('error', err));
+      return;
+    }
+  }
+  this._pipeName = path;
+  this._listenOn(handle);
+};
+
+Server.prototype._listenOn = function _listenOn(handle) {
   this._handle = handle;
   loop.registerHandle(handle, () => this._accept());
   if (!this._refed) loop.unrefHandle(handle);
@@ -796,6 +874,7 @@ Server.prototype._accept = function _accept() {
     });
     if (this.noDelay) binding.setOption(handle, 1, true);
     if (this.keepAlive) binding.setOption(handle, 2, true);
+    socket._pipe = this._pipeName !== null;
     socket.server = this;
     socket._server = this;
     this._connections++;
@@ -818,6 +897,7 @@ Server.prototype._maybeClosed = function _maybeClosed() {
 
 Server.prototype.address = function address() {
   if (this._handle === null) return null;
+  if (this._pipeName !== null) return this._pipeName;
   const a = binding.address(this._handle, false);
   return a ? { address: a[0], family: a[2], port: a[1] } : null;
 };
@@ -833,8 +913,10 @@ Server.prototype.close = function close(cb) {
   this._listeningId++;
   if (this._handle !== null) {
     loop.unregisterHandle(this._handle);
+    // A Unix-domain listener's file goes with it.
     binding.close(this._handle);
     this._handle = null;
+    this._pipeName = null;
   }
   this._closing = true;
   this._maybeClosed();

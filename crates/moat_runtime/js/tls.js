@@ -11,10 +11,11 @@ const binding = internalBinding('tls');
 const lazyBuffer = () => require('buffer').Buffer;
 
 // The suites rustls offers, by OpenSSL's names, in preference order.
-const TLS13_SUITES = ['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'TLS_CHACHA20_POLY1305_SHA256'];
+// The suites rustls offers, by OpenSSL's names, in the order of Node's default list.
+const TLS13_SUITES = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 const TLS12_SUITES = [
-  'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
-  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-AES256-GCM-SHA384',
   'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305',
 ];
 const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
@@ -295,10 +296,10 @@ function createSecureContext(options) {
     throw new codes.ERR_NOT_IMPLEMENTED('tls OpenSSL engines');
   }
 
-  const spec = { minVersion, maxVersion };
+  const spec = { minVersion, maxVersion, honorCipherOrder: options.honorCipherOrder === true };
   const ciphers = options.ciphers ?? exports.DEFAULT_CIPHERS;
   validateString(ciphers, 'options.ciphers');
-  if (ciphers !== DEFAULT_CIPHERS) spec.ciphers = parseCiphers(ciphers);
+  spec.ciphers = parseCiphers(ciphers);
   const curve = options.ecdhCurve ?? exports.DEFAULT_ECDH_CURVE;
   validateString(curve, 'options.ecdhCurve');
   if (curve !== 'auto') spec.groups = curve.split(':');

@@ -1,10 +1,11 @@
 'use strict';
-// fetch() with its Headers, Request and Response (the WHATWG Fetch standard) for http: URLs:
-// HTTP/1.1 over node:net (heads parsed by the `http_parser` binding), one connection per request,
+// fetch() with its Headers, Request and Response (the WHATWG Fetch standard) for http: and https:
+// URLs: HTTP/1.1 over node:net or node:tls (heads parsed by the `http_parser` binding), one
+// connection per request,
 // redirects followed as the standard says.
 // Bodies are web ReadableStreams when asked for (`body`); a ReadableStream given as a body is read
 // whole before a request is sent.
-// Not here yet, and saying so: https: (moat has no TLS) and FormData bodies.
+// Not here yet, and saying so: FormData bodies.
 
 const { codes } = require('internal/errors');
 const { URL, URLSearchParams } = require('internal/url');
@@ -573,22 +574,29 @@ function send(run) {
     run.reject(fetchFailed(new Error('bad port')));
     return;
   }
-  if (url.protocol !== 'http:') {
-    const known = ['https:', 'data:', 'blob:', 'file:', 'about:'].includes(url.protocol);
+  if (!network) {
+    const known = ['data:', 'blob:', 'file:', 'about:'].includes(url.protocol);
     run.reject(fetchFailed(known ? new codes.ERR_NOT_IMPLEMENTED(`fetch of ${url.protocol} URLs`) : new Error('unknown scheme')));
     return;
   }
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const net = require('net');
+  const secure = url.protocol === 'https:';
   let socket;
   try {
-    socket = net.connect({ host, port });
+    if (secure) {
+      const { isIP } = require('internal/net');
+      socket = require('tls').connect({
+        host, port, servername: isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'],
+      });
+    } else {
+      socket = require('net').connect({ host, port });
+    }
   } catch (err) {
     run.reject(fetchFailed(err));
     return;
   }
   const exchange = new Exchange(run, url, socket);
-  socket.on('connect', () => socket.write(requestBytes(run, url)));
+  socket.on(secure ? 'secureConnect' : 'connect', () => socket.write(requestBytes(run, url)));
   socket.on('data', (chunk) => exchange.receive(chunk));
   socket.on('end', () => exchange.finish());
   socket.on('error', (err) => exchange.fail(err));

@@ -1,5 +1,6 @@
-//! `node:net`'s Rust half: TCP sockets by handle (`sys::net`: natively, or the host's in the
-//! sandbox), checked against `--allow-net`. Nothing here waits: a call that would block
+//! `node:net`'s Rust half: TCP and Unix-domain sockets by handle (`sys::net`: natively, or the
+//! host's in the sandbox), checked against `--allow-net` (TCP, UDP) or, for a Unix-domain socket,
+//! against the file grants where its path leads (see [`check_unix`]). Nothing here waits: a call that would block
 //! answers so, and the event loop's poll reports readiness (`["ready", handle, bits]`).
 //! The JS half (`js/net.js`) builds sockets and servers, and Node's errors.
 
@@ -74,6 +75,64 @@ fn check<'js>(ctx: &Ctx<'js>, state: &State, addr: SocketAddr) -> Result<()> {
         .map_err(|d| permissions::throw_denied(ctx, &d))
 }
 
+/// Node's error for a Unix-domain socket's `connect` (`connect ENOENT /tmp/s.sock`, with
+/// `errno`, `code`, `syscall`, `address`) or `listen` (`listen EADDRINUSE: address already in
+/// use /tmp/s.sock`, with `code`, `errno`, `syscall`, `address`, and `port` -1).
+fn pipe_error<'js>(
+    ctx: &Ctx<'js>,
+    err: &std::io::Error,
+    syscall: &str,
+    path: &str,
+) -> rquickjs::Error {
+    let mut uv = sys::error::uv_error(err);
+    // As libuv does: a listener's missing directory is EACCES, as on Windows.
+    if syscall == "listen" && uv.code == "ENOENT" {
+        uv = sys::error::uv_error_by_code("EACCES");
+    }
+    let build = || -> Result<Value<'js>> {
+        let ctor: Function = ctx.globals().get("Error")?;
+        let e: Object = if syscall == "listen" {
+            let e: Object = ctor.call((format!(
+                "listen {}: {} {path}",
+                uv.code, uv.description
+            ),))?;
+            crate::js_errors::define(&e, "code", uv.code)?;
+            crate::js_errors::define(&e, "errno", uv.errno)?;
+            crate::js_errors::define(&e, "syscall", syscall)?;
+            crate::js_errors::define(&e, "address", path)?;
+            crate::js_errors::define(&e, "port", -1)?;
+            e
+        } else {
+            let e: Object = ctor.call((format!("{syscall} {} {path}", uv.code),))?;
+            crate::js_errors::define(&e, "errno", uv.errno)?;
+            crate::js_errors::define(&e, "code", uv.code)?;
+            crate::js_errors::define(&e, "syscall", syscall)?;
+            crate::js_errors::define(&e, "address", path)?;
+            e
+        };
+        Ok(e.into_value())
+    };
+    match build() {
+        Ok(v) => ctx.throw(v),
+        Err(e) => e,
+    }
+}
+
+/// Checks the grants for a Unix-domain socket at `path`: it is a file, so listening needs
+/// `--allow-fs-write` where it is to be made, and connecting `--allow-fs-read` and
+/// `--allow-fs-write` where it leads. A name in Linux's abstract namespace (a leading NUL) is no
+/// file and needs `--allow-net` with no list.
+fn check_unix<'js>(ctx: &Ctx<'js>, state: &State, path: &str, listen: bool) -> Result<()> {
+    use moat_permissions::Permission;
+    if path.starts_with('\0') {
+        return permissions::check(ctx, state, Permission::Net, path);
+    }
+    if !listen {
+        permissions::path(ctx, state, Permission::FsRead, path)?;
+    }
+    permissions::path(ctx, state, Permission::FsWrite, path).map(drop)
+}
+
 fn would_block(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::WouldBlock || sys::error::uv_error(e).code == "EAGAIN"
 }
@@ -122,6 +181,30 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 check(&ctx, &st, addr)?;
                 sys::net::listen(handle, addr, backlog)
                     .map_err(|e| socket_error(&ctx, &e, "listen", Some(addr)))
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "connectUnix",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, handle: u32, path: String| -> Result<()> {
+                check_unix(&ctx, &st, &path, false)?;
+                sys::net::connect_unix(handle, std::path::Path::new(&path))
+                    .map_err(|e| pipe_error(&ctx, &e, "connect", &path))
+            },
+        )?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "listenUnix",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, handle: u32, path: String, backlog: i32| -> Result<()> {
+                check_unix(&ctx, &st, &path, true)?;
+                sys::net::listen_unix(handle, std::path::Path::new(&path), backlog)
+                    .map_err(|e| pipe_error(&ctx, &e, "listen", &path))
             },
         )?,
     )?;

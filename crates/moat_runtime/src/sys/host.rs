@@ -23,6 +23,8 @@ unsafe extern "C" {
     fn tcp_connect(addr: *const u8, addr_len: usize, handle: u32) -> i32;
     fn tcp_listen(addr: *const u8, addr_len: usize, backlog: i32, handle: u32) -> i32;
     fn tcp_accept(listener: u32, handle: u32) -> i32;
+    fn unix_connect(path: *const u8, path_len: usize, handle: u32) -> i32;
+    fn unix_listen(path: *const u8, path_len: usize, backlog: i32, handle: u32) -> i32;
     fn udp_bind(addr: *const u8, addr_len: usize, handle: u32) -> i32;
     fn udp_send_to(
         handle: u32,
@@ -189,6 +191,24 @@ pub fn connect(addr: &str, handle: u32) -> io::Result<()> {
 pub fn listen(addr: &str, backlog: i32, handle: u32) -> io::Result<()> {
     // SAFETY: as in `connect`.
     check(unsafe { tcp_listen(addr.as_ptr(), addr.len(), backlog, handle) })
+}
+
+/// Connects Unix-domain socket `handle` to the socket file `path` (absolute).
+///
+/// # Errors
+/// The host's (`EACCES` without the grants, `ENOENT`, `ECONNREFUSED` …).
+pub fn connect_unix(path: &[u8], handle: u32) -> io::Result<()> {
+    // SAFETY: the host reads `path_len` bytes at `path`.
+    check(unsafe { unix_connect(path.as_ptr(), path.len(), handle) })
+}
+
+/// Makes the socket file `path` (absolute) and listens there as `handle`.
+///
+/// # Errors
+/// The host's (`EACCES`, `EADDRINUSE` …).
+pub fn listen_unix(path: &[u8], backlog: i32, handle: u32) -> io::Result<()> {
+    // SAFETY: as in `connect_unix`.
+    check(unsafe { unix_listen(path.as_ptr(), path.len(), backlog, handle) })
 }
 
 /// # Errors

@@ -101,6 +101,8 @@ pub struct Context {
     default_roots: bool,
     /// The subjects of `ca`, which a server asking for client certificates sends as hints.
     hints: Vec<DistinguishedName>,
+    /// A server picks the suite by its own order rather than the client's.
+    honor_cipher_order: bool,
     versions: Vec<&'static SupportedProtocolVersion>,
     client_sessions: Arc<ClientSessionMemoryCache>,
     server_sessions: Arc<ServerSessionMemoryCache>,
@@ -363,6 +365,7 @@ fn tls_error<'js>(ctx: &Ctx<'js>, err: &rustls::Error) -> rquickjs::Error {
     use rustls::PeerIncompatible as P;
     let reason: String = match err {
         E::AlertReceived(a) => {
+            // OpenSSL 3.2+'s reason names, which Node's codes repeat.
             let prefix = match a {
                 A::HandshakeFailure
                 | A::BadCertificate
@@ -373,11 +376,20 @@ fn tls_error<'js>(ctx: &Ctx<'js>, err: &rustls::Error) -> rquickjs::Error {
                 | A::UnexpectedMessage
                 | A::BadRecordMac
                 | A::DecompressionFailure
-                | A::IllegalParameter => "sslv3 alert",
+                | A::IllegalParameter
+                | A::NoCertificate => "ssl/tls alert",
                 A::CertificateRequired | A::MissingExtension => "tlsv13 alert",
+                A::UnrecognisedName => "tlsv1",
                 _ => "tlsv1 alert",
             };
-            format!("{prefix} {}", snake(&format!("{a:?}")).replace('_', " "))
+            let name = match a {
+                A::UnrecognisedName => "unrecognized name".to_string(),
+                A::UnknownCA => "unknown ca".to_string(),
+                A::UnknownPSKIdentity => "unknown psk identity".to_string(),
+                A::UserCanceled => "user cancelled".to_string(),
+                _ => snake(&format!("{a:?}")).replace('_', " "),
+            };
+            format!("{prefix} {name}")
         }
         E::InvalidMessage(
             rustls::InvalidMessage::InvalidContentType
@@ -398,10 +410,7 @@ fn tls_error<'js>(ctx: &Ctx<'js>, err: &rustls::Error) -> rquickjs::Error {
         E::PeerMisbehaved(_) => "unexpected message".into(),
         other => other.to_string(),
     };
-    let code: String = format!("ERR_SSL_{}", reason.to_ascii_uppercase())
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
+    let code = format!("ERR_SSL_{}", reason.to_ascii_uppercase().replace(' ', "_"));
     let build = || -> Result<Value<'js>> {
         let ctor: Function = ctx.globals().get("Error")?;
         let e: Object = ctor.call((format!("SSL routines::{reason}"),))?;
@@ -459,9 +468,10 @@ fn versions_between(min: &str, max: &str) -> Vec<&'static SupportedProtocolVersi
 
 fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Context>> {
     let mut provider = (**base_provider()).clone();
+    // The suites named in `ciphers` (OpenSSL's or IANA's names), in its order.
     if let Some(names) = opts.get::<_, Option<Array>>("ciphers")? {
         let wanted: Vec<String> = names.iter::<String>().collect::<Result<_>>()?;
-        provider.cipher_suites.retain(|s| {
+        let rank = |s: &rustls::SupportedCipherSuite| {
             let ours = format!("{:?}", s.suite());
             let openssl = OPENSSL_NAMES
                 .iter()
@@ -469,8 +479,10 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
                 .map(|(_, o)| *o);
             wanted
                 .iter()
-                .any(|w| Some(w.as_str()) == openssl || *w == standard_name(&ours))
-        });
+                .position(|w| Some(w.as_str()) == openssl || *w == standard_name(&ours))
+        };
+        provider.cipher_suites.retain(|s| rank(s).is_some());
+        provider.cipher_suites.sort_by_key(|s| rank(s));
     }
     if let Some(names) = opts.get::<_, Option<Array>>("groups")? {
         let wanted: Vec<String> = names.iter::<String>().collect::<Result<_>>()?;
@@ -542,6 +554,9 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
             ca: Arc::new(ca),
             default_roots,
             hints,
+            honor_cipher_order: opts
+                .get::<_, Option<bool>>("honorCipherOrder")?
+                .unwrap_or(false),
             versions,
             client_sessions: Arc::new(ClientSessionMemoryCache::new(256)),
             server_sessions: ServerSessionMemoryCache::new(256),
@@ -840,6 +855,17 @@ fn serve<'js>(
     let Some(accepted) = accepted.take() else {
         return Ok(());
     };
+    if cx.certified.is_none() {
+        // Nothing to sign with: refuse as OpenSSL does, with a handshake_failure alert (a
+        // plaintext record, as nothing is encrypted yet).
+        c.pending_out
+            .extend_from_slice(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+        c.state = State::Done;
+        return Err(tls_error(
+            &ctx,
+            &rustls::Error::PeerIncompatible(rustls::PeerIncompatible::NoSignatureSchemesInCommon),
+        ));
+    }
     let rec = recorder(&cx, request_cert, require_cert);
     let builder = ServerConfig::builder_with_provider(cx.provider.clone())
         .with_protocol_versions(&cx.versions)
@@ -852,6 +878,7 @@ fn serve<'js>(
     let mut config = builder.with_cert_resolver(Arc::new(OneCert(cx.certified.clone())));
     config.alpn_protocols = strings(alpn)?;
     config.session_storage = cx.server_sessions.clone();
+    config.ignore_client_order = cx.honor_cipher_order;
     c.verdict = rec.verdict.clone();
     c.certified = cx.certified.clone();
     match accepted.into_connection(Arc::new(config)) {

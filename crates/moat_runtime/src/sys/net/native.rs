@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::io;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::time::Duration;
 
 use moat_abi::Event;
@@ -37,6 +38,22 @@ pub fn connect(handle: u32, addr: SocketAddr) -> io::Result<()> {
 /// The OS's (`AddrInUse` …).
 pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
     with(|s| s.listen(handle, addr, backlog))
+}
+
+/// Connects a Unix-domain stream socket to `path` (a leading NUL byte: an abstract name).
+///
+/// # Errors
+/// The OS's (`NotFound`, `ConnectionRefused`, `InvalidInput` for a path too long …).
+pub fn connect_unix(handle: u32, path: &Path) -> io::Result<()> {
+    with(|s| s.connect_unix(handle, path))
+}
+
+/// Makes the socket file `path` and listens there.
+///
+/// # Errors
+/// The OS's (`AddrInUse` …).
+pub fn listen_unix(handle: u32, path: &Path, backlog: i32) -> io::Result<()> {
+    with(|s| s.listen_unix(handle, path, backlog))
 }
 
 /// # Errors

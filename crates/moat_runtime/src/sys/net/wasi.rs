@@ -3,6 +3,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::time::Duration;
 
 use moat_abi::Event;
@@ -22,6 +23,29 @@ pub fn connect(handle: u32, addr: SocketAddr) -> io::Result<()> {
 /// The host's.
 pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
     host::listen(&addr.to_string(), backlog, handle)
+}
+
+/// The path the host is given: absolute (a relative one is the guest's working directory's,
+/// which the host does not share), or an abstract name as it is.
+fn host_path(path: &Path) -> io::Result<Vec<u8>> {
+    use std::os::wasi::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    if bytes.first() == Some(&0) || path.is_absolute() {
+        return Ok(bytes.to_vec());
+    }
+    Ok(crate::sys::cwd()?.join(path).as_os_str().as_bytes().to_vec())
+}
+
+/// # Errors
+/// The host's (`EACCES` without the grants, `ENOENT`, `ECONNREFUSED` …).
+pub fn connect_unix(handle: u32, path: &Path) -> io::Result<()> {
+    host::connect_unix(&host_path(path)?, handle)
+}
+
+/// # Errors
+/// The host's (`EACCES`, `EADDRINUSE` …).
+pub fn listen_unix(handle: u32, path: &Path, backlog: i32) -> io::Result<()> {
+    host::listen_unix(&host_path(path)?, backlog, handle)
 }
 
 /// # Errors
