@@ -23,13 +23,15 @@
 //! | `dns_lookup` | `name, name_len, size_out` | Resolves a host name (UTF-8) to its addresses; stores them (encoded, [`encode_addresses`]) and writes their length to `size_out`. [`errno::ACCES`] unless `--allow-net` lists the host; [`errno::NOENT`] when the name does not resolve. |
 //! | `tcp_connect` | `addr, addr_len, handle` | Starts connecting a TCP socket, known from then on as the guest's `handle`, to an address (`ip:port` or `[ip6]:port`, UTF-8). It does not wait: the connection is up when `poll` reports the socket writable, and failed when it reports an error. [`errno::ACCES`] unless `--allow-net` allows the address (see below). |
 //! | `tcp_listen` | `addr, addr_len, backlog, handle` | Binds a TCP socket to a local address and listens, under `handle`. Port 0 picks a free port (`sock_addr` tells which). [`errno::ACCES`] unless `--allow-net` allows the address; [`errno::ADDRINUSE`] when it is taken. |
-//! | `tcp_accept` | `listener, handle` | Takes a waiting connection from a listener, as the new socket `handle`. [`errno::AGAIN`] when none waits. |
+//! | `tcp_accept` | `listener, handle` | Takes a waiting connection from a listener (TCP or Unix-domain), as the new socket `handle`. [`errno::AGAIN`] when none waits. |
+//! | `unix_connect` | `path, path_len, handle` | Connects a Unix-domain stream socket, known from then on as the guest's `handle`, to the socket file `path` (absolute, UTF-8, at most 4096 bytes), or to a name in Linux's abstract namespace when `path` starts with a NUL byte. Made or refused at once: the OS's error (`NOENT`, `CONNREFUSED` …) is the answer. Checked against `--allow-fs-read` and `--allow-fs-write` where the path really leads (links resolved); an abstract name needs `--allow-net` with no list. [`errno::ACCES`] without them, [`errno::INVAL`] for a path too long for a socket address. |
+//! | `unix_listen` | `path, path_len, backlog, handle` | Makes the socket file `path` (as for `unix_connect`) and listens there, under `handle`; closing the listener removes the file. Checked against `--allow-fs-write` where the file would be (its parent's links resolved); an abstract name as for `unix_connect`. [`errno::ADDRINUSE`] when something is there already. |
 //! | `udp_bind` | `addr, addr_len, handle` | Binds a UDP socket to a local address, under `handle`. Checked as `tcp_listen`. |
 //! | `sock_send` | `handle, buf, len, n_out` | Writes bytes to a connected socket; writes how many went to `n_out`. [`errno::AGAIN`] when none can go now. |
 //! | `sock_recv` | `handle, buf, len, n_out` | Reads into `buf`; writes how many came to `n_out`, 0 at the end of the stream. [`errno::AGAIN`] when none are waiting. |
 //! | `udp_send_to` | `handle, buf, len, addr, addr_len, n_out` | Sends a datagram to an address, checked as `tcp_connect`. |
 //! | `udp_recv_from` | `handle, buf, len, n_out, size_out` | Reads one datagram into `buf` (the rest of a longer one is lost); stores the sender's address (UTF-8) for `take` and writes its length to `size_out`. |
-//! | `sock_addr` | `handle, peer, size_out` | Stores the socket's local address (`peer` 0) or its peer's (1) for `take`. |
+//! | `sock_addr` | `handle, peer, size_out` | Stores the socket's local address (`peer` 0) or its peer's (1) for `take`. [`errno::INVAL`] for a Unix-domain socket. |
 //! | `sock_option` | `handle, option, value` | Sets [`sock_option::NODELAY`], [`sock_option::KEEPALIVE`] or [`sock_option::LINGER_RESET`] (`value` 0 or 1). |
 //! | `sock_watch` | `handle, interest` | Says which readiness `poll` should report for the socket ([`interest`] bits; 0 for none). Readiness is level-triggered: a socket reported readable stays so until a read or accept answers [`errno::AGAIN`], and likewise for writable and a write. |
 //! | `sock_shutdown` | `handle, how` | Shuts the socket down for reading (0), writing (1) or both (2). |
@@ -82,6 +84,8 @@ pub mod names {
     pub const TCP_CONNECT: &str = "tcp_connect";
     pub const TCP_LISTEN: &str = "tcp_listen";
     pub const TCP_ACCEPT: &str = "tcp_accept";
+    pub const UNIX_CONNECT: &str = "unix_connect";
+    pub const UNIX_LISTEN: &str = "unix_listen";
     pub const UDP_BIND: &str = "udp_bind";
     pub const SOCK_SEND: &str = "sock_send";
     pub const SOCK_RECV: &str = "sock_recv";

@@ -1,5 +1,5 @@
-//! Sockets on the host: TCP streams and listeners and UDP sockets, each known by a handle its
-//! owner chose, with readiness reported as [`Event::Ready`]. The native runtime and the
+//! Sockets on the host: TCP streams and listeners, Unix-domain stream sockets and listeners, and
+//! UDP sockets, each known by a handle its owner chose, with readiness reported as [`Event::Ready`]. The native runtime and the
 //! sandbox host (behind the `moat_abi` socket imports) both build on it. Nothing here checks
 //! permissions: callers do, before asking.
 //!
@@ -10,10 +10,12 @@
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr};
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use mio::net::{TcpListener, TcpStream, UdpSocket};
+use mio::net::{TcpListener, TcpStream, UdpSocket, UnixListener, UnixStream};
 use mio::{Events, Interest, Poll, Token, Waker};
 use moat_abi::{Event, interest};
 
@@ -24,6 +26,28 @@ enum Kind {
     Stream(TcpStream),
     Listener(TcpListener),
     Udp(UdpSocket),
+    UnixStream(UnixStream),
+    /// With the file it made, removed when the listener is closed (none for an abstract name).
+    UnixListener(UnixListener, Option<PathBuf>),
+}
+
+/// The address of a Unix-domain socket at `path`; a path that starts with a NUL byte is a
+/// name in Linux's abstract namespace. `InvalidInput` for one too long for `sun_path`.
+fn unix_addr(path: &Path) -> io::Result<socket2::SockAddr> {
+    if path.as_os_str().is_empty() {
+        return Err(io::Error::from(io::ErrorKind::InvalidInput));
+    }
+    socket2::SockAddr::unix(path)
+}
+
+/// Whether `path` fits a Unix-domain socket address (see [`Sockets::connect_unix`]).
+pub fn unix_path_fits(path: &Path) -> bool {
+    unix_addr(path).is_ok()
+}
+
+fn is_abstract(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().first() == Some(&0)
 }
 
 struct Socket {
@@ -40,6 +64,8 @@ impl Socket {
             Kind::Stream(s) => s,
             Kind::Listener(l) => l,
             Kind::Udp(u) => u,
+            Kind::UnixStream(s) => s,
+            Kind::UnixListener(l, _) => l,
         }
     }
 }
@@ -137,21 +163,74 @@ impl Sockets {
         self.insert(handle, Kind::Listener(listener), 0)
     }
 
-    /// Takes a waiting connection from `listener` as `handle`; returns the peer's address.
+    /// Connects a Unix-domain stream socket to `path` (see [`Sockets::listen_unix`] for the
+    /// abstract namespace). Such a connection is made or refused at once, so this answers the
+    /// OS's error (`NotFound`, `ConnectionRefused` …) itself; a connected socket is writable.
+    ///
+    /// # Errors
+    /// A handle in use, a path too long (`InvalidInput`), or the OS refusing the connection.
+    pub fn connect_unix(&mut self, handle: u32, path: &Path) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let addr = unix_addr(path)?;
+        let socket = socket2::Socket::new(socket2::Domain::UNIX, socket2::Type::STREAM, None)?;
+        socket.set_nonblocking(true)?;
+        socket.connect(&addr)?;
+        let stream = std::os::unix::net::UnixStream::from(OwnedFd::from(socket));
+        self.insert(handle, Kind::UnixStream(UnixStream::from_std(stream)), 0)
+    }
+
+    /// Binds a Unix-domain listener to `path`, a file it makes (a path that starts with a NUL
+    /// byte names a socket in Linux's abstract namespace instead, which has no file), with room
+    /// for `backlog` waiting connections. Closing the listener removes the file.
+    ///
+    /// # Errors
+    /// A handle in use, a path too long (`InvalidInput`), or the OS refusing the path
+    /// (`AddrInUse` when something is there already …).
+    pub fn listen_unix(&mut self, handle: u32, path: &Path, backlog: i32) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let addr = unix_addr(path)?;
+        let socket = socket2::Socket::new(socket2::Domain::UNIX, socket2::Type::STREAM, None)?;
+        socket.bind(&addr)?;
+        let file = (!is_abstract(path)).then(|| path.to_path_buf());
+        let listening = socket
+            .listen(backlog.max(1))
+            .and_then(|()| socket.set_nonblocking(true));
+        if let Err(e) = listening {
+            if let Some(f) = &file {
+                let _ = std::fs::remove_file(f);
+            }
+            return Err(e);
+        }
+        let listener = std::os::unix::net::UnixListener::from(OwnedFd::from(socket));
+        self.insert(
+            handle,
+            Kind::UnixListener(UnixListener::from_std(listener), file),
+            0,
+        )
+    }
+
+    /// Takes a waiting connection from `listener` (TCP or Unix-domain) as `handle`; returns the
+    /// peer's address for TCP.
     ///
     /// # Errors
     /// `WouldBlock` when none waits.
-    pub fn accept(&mut self, listener: u32, handle: u32) -> io::Result<SocketAddr> {
+    pub fn accept(&mut self, listener: u32, handle: u32) -> io::Result<Option<SocketAddr>> {
         if self.table.contains_key(&handle) {
             return Err(io::Error::from(io::ErrorKind::AlreadyExists));
         }
         let s = self.get(listener)?;
-        let Kind::Listener(l) = &s.kind else {
-            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        let accepted = match &s.kind {
+            Kind::Listener(l) => l.accept().map(|(t, peer)| (Kind::Stream(t), Some(peer))),
+            Kind::UnixListener(l, _) => l.accept().map(|(u, _)| (Kind::UnixStream(u), None)),
+            _ => return Err(io::Error::from(io::ErrorKind::InvalidInput)),
         };
-        match l.accept() {
-            Ok((stream, peer)) => {
-                self.insert(handle, Kind::Stream(stream), interest::WRITABLE)?;
+        match accepted {
+            Ok((kind, peer)) => {
+                self.insert(handle, kind, interest::WRITABLE)?;
                 Ok(peer)
             }
             Err(e) => {
@@ -183,8 +262,9 @@ impl Sockets {
         let s = self.get(handle)?;
         let r = match &mut s.kind {
             Kind::Stream(t) => t.write(buf),
+            Kind::UnixStream(t) => t.write(buf),
             Kind::Udp(u) => u.send(buf),
-            Kind::Listener(_) => return Err(unknown()),
+            Kind::Listener(_) | Kind::UnixListener(..) => return Err(unknown()),
         };
         if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
             s.ready &= !interest::WRITABLE;
@@ -200,8 +280,9 @@ impl Sockets {
         let s = self.get(handle)?;
         let r = match &mut s.kind {
             Kind::Stream(t) => t.read(buf),
+            Kind::UnixStream(t) => t.read(buf),
             Kind::Udp(u) => u.recv(buf),
-            Kind::Listener(_) => return Err(unknown()),
+            Kind::Listener(_) | Kind::UnixListener(..) => return Err(unknown()),
         };
         if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
             s.ready &= !interest::READABLE;
@@ -244,7 +325,8 @@ impl Sockets {
     /// The socket's own address, or its peer's.
     ///
     /// # Errors
-    /// An unknown handle, or a socket with no such address.
+    /// An unknown handle, or a socket with no such address (`InvalidInput` for a Unix-domain
+    /// one, which has no IP address).
     pub fn addr(&mut self, handle: u32, peer: bool) -> io::Result<SocketAddr> {
         match &self.get(handle)?.kind {
             Kind::Stream(t) if peer => t.peer_addr(),
@@ -253,16 +335,30 @@ impl Sockets {
             Kind::Udp(u) if peer => u.peer_addr(),
             Kind::Udp(u) => u.local_addr(),
             Kind::Listener(_) => Err(unknown()),
+            Kind::UnixStream(_) | Kind::UnixListener(..) => {
+                Err(io::Error::from(io::ErrorKind::InvalidInput))
+            }
         }
     }
 
     /// Sets `TCP_NODELAY`, `SO_KEEPALIVE` or a resetting `SO_LINGER` (see `moat_abi::sock_option`).
+    /// A Unix-domain stream has none of these: it takes `NODELAY` and `KEEPALIVE` and ignores
+    /// them.
     ///
     /// # Errors
     /// An unknown handle or option, or the OS's error.
     pub fn set_option(&mut self, handle: u32, option: i32, on: bool) -> io::Result<()> {
-        let Kind::Stream(t) = &self.get(handle)?.kind else {
-            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        let t = match &self.get(handle)?.kind {
+            Kind::Stream(t) => t,
+            Kind::UnixStream(_)
+                if matches!(
+                    option,
+                    moat_abi::sock_option::NODELAY | moat_abi::sock_option::KEEPALIVE
+                ) =>
+            {
+                return Ok(());
+            }
+            _ => return Err(io::Error::from(io::ErrorKind::InvalidInput)),
         };
         match option {
             moat_abi::sock_option::NODELAY => t.set_nodelay(on),
@@ -287,16 +383,22 @@ impl Sockets {
         };
         match &self.get(handle)?.kind {
             Kind::Stream(t) => t.shutdown(how),
+            Kind::UnixStream(t) => t.shutdown(how),
             _ => Err(io::Error::from(io::ErrorKind::InvalidInput)),
         }
     }
 
-    /// Closes a socket and forgets its handle (nothing happens for an unknown one).
+    /// Closes a socket and forgets its handle (nothing happens for an unknown one). A
+    /// Unix-domain listener's file is removed.
     pub fn close(&mut self, handle: u32) {
-        if let Some(mut s) = self.table.remove(&handle)
-            && s.registered
-        {
+        let Some(mut s) = self.table.remove(&handle) else {
+            return;
+        };
+        if s.registered {
             let _ = self.poll.registry().deregister(s.source());
+        }
+        if let Kind::UnixListener(_, Some(file)) = &s.kind {
+            let _ = std::fs::remove_file(file);
         }
     }
 
@@ -316,6 +418,8 @@ impl Sockets {
                 Kind::Stream(t) => registry.register(t, token, both)?,
                 Kind::Listener(l) => registry.register(l, token, Interest::READABLE)?,
                 Kind::Udp(u) => registry.register(u, token, both)?,
+                Kind::UnixStream(t) => registry.register(t, token, both)?,
+                Kind::UnixListener(l, _) => registry.register(l, token, Interest::READABLE)?,
             }
             // (epoll reports at once what is already ready when a socket is added.)
             s.registered = true;
@@ -416,7 +520,7 @@ mod tests {
         s.watch(2, WRITABLE).unwrap();
         wait_for(&mut s, 1, READABLE);
         let peer = s.accept(1, 3).unwrap();
-        assert_eq!(peer, s.addr(2, false).unwrap());
+        assert_eq!(peer, Some(s.addr(2, false).unwrap()));
         assert_eq!(
             s.accept(1, 4).unwrap_err().kind(),
             io::ErrorKind::WouldBlock
@@ -485,6 +589,79 @@ mod tests {
             }
         };
         assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused);
+    }
+
+    #[test]
+    fn a_unix_socket_carries_bytes_and_its_file_goes_with_the_listener() {
+        let dir = std::env::temp_dir().join(format!("moat_net_unix_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("s.sock");
+        let mut s = Sockets::new().unwrap();
+        assert_eq!(
+            s.connect_unix(1, &path).unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
+        s.listen_unix(1, &path, 8).unwrap();
+        assert_eq!(
+            s.listen_unix(2, &path, 8).unwrap_err().kind(),
+            io::ErrorKind::AddrInUse
+        );
+        s.watch(1, READABLE).unwrap();
+        s.connect_unix(2, &path).unwrap();
+        s.watch(2, WRITABLE).unwrap();
+        wait_for(&mut s, 1, READABLE);
+        assert_eq!(s.accept(1, 3).unwrap(), None);
+        wait_for(&mut s, 2, WRITABLE);
+        assert_eq!(s.send(2, b"unix").unwrap(), 4);
+        s.watch(3, READABLE).unwrap();
+        wait_for(&mut s, 3, READABLE);
+        let mut buf = [0u8; 8];
+        assert_eq!(s.recv(3, &mut buf).unwrap(), 4);
+        assert_eq!(&buf[..4], b"unix");
+        s.shutdown(3, 1).unwrap();
+        wait_for(&mut s, 2, WRITABLE);
+        s.watch(2, READABLE).unwrap();
+        wait_for(&mut s, 2, READABLE);
+        assert_eq!(s.recv(2, &mut buf).unwrap(), 0);
+        assert_eq!(
+            s.addr(2, true).unwrap_err().kind(),
+            io::ErrorKind::InvalidInput
+        );
+        s.close(2);
+        s.close(3);
+        assert!(path.exists());
+        s.close(1);
+        assert!(!path.exists());
+        // Nothing listens there now: a file that is no socket refuses.
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(
+            s.connect_unix(4, &path).unwrap_err().kind(),
+            io::ErrorKind::ConnectionRefused
+        );
+        let long = dir.join("x".repeat(120));
+        assert_eq!(
+            s.listen_unix(5, &long, 1).unwrap_err().kind(),
+            io::ErrorKind::InvalidInput
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_abstract_name_has_no_file() {
+        let name = format!("\0moat_net_abstract_{}", std::process::id());
+        let path = Path::new(&name);
+        let mut s = Sockets::new().unwrap();
+        s.listen_unix(1, path, 4).unwrap();
+        s.connect_unix(2, path).unwrap();
+        s.watch(1, READABLE).unwrap();
+        wait_for(&mut s, 1, READABLE);
+        assert_eq!(s.accept(1, 3).unwrap(), None);
+        s.close(1);
+        assert_eq!(
+            s.connect_unix(4, path).unwrap_err().kind(),
+            io::ErrorKind::ConnectionRefused
+        );
     }
 
     #[test]

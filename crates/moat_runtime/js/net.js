@@ -672,6 +672,7 @@ function Server(options, connectionListener) {
   this._listeningId = 0;
   // The path a Unix-domain listener was made at, as given.
   this._pipeName = null;
+  this._pipeHandle = -1;
   this.maxConnections = undefined;
   Object.defineProperty(this, 'connections', {
     configurable: true, enumerable: false,
@@ -826,11 +827,13 @@ Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
     }
   }
   this._pipeName = path;
+  this._pipeHandle = handle;
   this._listenOn(handle);
 };
 
 Server.prototype._listenOn = function _listenOn(handle) {
   this._handle = handle;
+  if (handle !== this._pipeHandle) this._pipeName = null;
   loop.registerHandle(handle, () => this._accept());
   if (!this._refed) loop.unrefHandle(handle);
   binding.watch(handle, READABLE);
@@ -874,7 +877,7 @@ Server.prototype._accept = function _accept() {
     });
     if (this.noDelay) binding.setOption(handle, 1, true);
     if (this.keepAlive) binding.setOption(handle, 2, true);
-    socket._pipe = this._pipeName !== null;
+    socket._pipe = this._handle === this._pipeHandle;
     socket.server = this;
     socket._server = this;
     this._connections++;
@@ -896,8 +899,9 @@ Server.prototype._maybeClosed = function _maybeClosed() {
 };
 
 Server.prototype.address = function address() {
-  if (this._handle === null) return null;
+  // A Unix-domain server's path stays its address once closed, as in Node.
   if (this._pipeName !== null) return this._pipeName;
+  if (this._handle === null) return null;
   const a = binding.address(this._handle, false);
   return a ? { address: a[0], family: a[2], port: a[1] } : null;
 };
@@ -916,7 +920,6 @@ Server.prototype.close = function close(cb) {
     // A Unix-domain listener's file goes with it.
     binding.close(this._handle);
     this._handle = null;
-    this._pipeName = null;
   }
   this._closing = true;
   this._maybeClosed();

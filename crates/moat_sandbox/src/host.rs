@@ -66,7 +66,8 @@ fn bounded_sink(events: moat_proc::EventQueue, held: Arc<Buffered>) -> impl Fn(E
 /// for `take`.
 #[derive(Default)]
 pub struct HostCalls {
-    /// What the guest may ask for: `child_process` and `net` are read here.
+    /// What the guest may ask for: `child_process`, `net`, and the file grants for Unix-domain
+    /// sockets and the `fs_*` imports, are read here.
     grants: moat_permissions::Grants,
     /// The guest's environment: what a child gets when the request names none.
     env: Vec<(String, String)>,
@@ -738,6 +739,70 @@ fn allowed_addr<T>(
     }
 }
 
+/// The Unix-domain socket path a call names, checked against the grants as a file: to listen,
+/// `--allow-fs-write` where the socket file is to be made (its parent's links resolved); to
+/// connect, `--allow-fs-read` and `--allow-fs-write` where the path really leads. A name in the
+/// abstract namespace (a leading NUL byte) is no file: it needs `--allow-net` with no list.
+/// `Err` is the error number to answer: [`errno::ACCES`] before any error about the path, so a
+/// path outside the grants tells nothing of what is there.
+fn allowed_unix_path<T>(
+    caller: &mut Caller<'_, T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+    ptr: u32,
+    len: u32,
+    listen: bool,
+) -> Result<std::path::PathBuf, i32> {
+    use moat_permissions::Permission;
+    let bytes = read(caller, ptr, len, MAX_PATH)?;
+    let text = String::from_utf8(bytes).map_err(|_| errno::INVAL)?;
+    let grants = &calls(caller.data_mut()).grants;
+    if text.starts_with('\0') {
+        return if grants.allows(Permission::Net) {
+            Ok(std::path::PathBuf::from(text))
+        } else {
+            Err(errno::ACCES)
+        };
+    }
+    let asked = std::path::PathBuf::from(text);
+    if !asked.is_absolute() {
+        return Err(errno::INVAL);
+    }
+    let real = real_location(&asked, !listen);
+    let checked = match &real {
+        Ok(r) => r.clone(),
+        Err(_) => lexically_normal(&asked),
+    };
+    let needed: &[Permission] = if listen {
+        &[Permission::FsWrite]
+    } else {
+        &[Permission::FsRead, Permission::FsWrite]
+    };
+    if !needed.iter().all(|p| grants.allows_path(*p, &checked)) {
+        return Err(errno::ACCES);
+    }
+    // Too long for a socket address as asked: refused as natively, before looking further.
+    if !moat_net::unix_path_fits(&asked) {
+        return Err(errno::INVAL);
+    }
+    real
+}
+
+/// `path` (absolute) with its `.` and `..` steps taken by name.
+fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::from("/");
+    for c in path.components() {
+        match c {
+            Component::Normal(n) => out.push(n),
+            Component::ParentDir => {
+                out.pop();
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Writes a byte count to guest memory, or answers the error.
 fn count<T>(caller: &mut Caller<'_, T>, r: std::io::Result<usize>, n_out: u32) -> i32 {
     match r {
@@ -780,6 +845,31 @@ fn add_sockets<T: 'static>(
         names::TCP_ACCEPT,
         move |mut caller: Caller<'_, T>, listener: u32, handle: u32| -> i32 {
             with_sockets(&mut caller, calls, |s| s.accept(listener, handle).map(drop))
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UNIX_CONNECT,
+        move |mut caller: Caller<'_, T>, path: u32, path_len: u32, handle: u32| -> i32 {
+            match allowed_unix_path(&mut caller, calls, path, path_len, false) {
+                Ok(p) => with_sockets(&mut caller, calls, |s| s.connect_unix(handle, &p)),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UNIX_LISTEN,
+        move |mut caller: Caller<'_, T>,
+              path: u32,
+              path_len: u32,
+              backlog: i32,
+              handle: u32|
+              -> i32 {
+            match allowed_unix_path(&mut caller, calls, path, path_len, true) {
+                Ok(p) => with_sockets(&mut caller, calls, |s| s.listen_unix(handle, &p, backlog)),
+                Err(code) => code,
+            }
         },
     )?;
     linker.func_wrap(

@@ -92,10 +92,8 @@ fn pipe_error<'js>(
     let build = || -> Result<Value<'js>> {
         let ctor: Function = ctx.globals().get("Error")?;
         let e: Object = if syscall == "listen" {
-            let e: Object = ctor.call((format!(
-                "listen {}: {} {path}",
-                uv.code, uv.description
-            ),))?;
+            let e: Object =
+                ctor.call((format!("listen {}: {} {path}", uv.code, uv.description),))?;
             crate::js_errors::define(&e, "code", uv.code)?;
             crate::js_errors::define(&e, "errno", uv.errno)?;
             crate::js_errors::define(&e, "syscall", syscall)?;

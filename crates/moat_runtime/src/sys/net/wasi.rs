@@ -33,7 +33,11 @@ fn host_path(path: &Path) -> io::Result<Vec<u8>> {
     if bytes.first() == Some(&0) || path.is_absolute() {
         return Ok(bytes.to_vec());
     }
-    Ok(crate::sys::cwd()?.join(path).as_os_str().as_bytes().to_vec())
+    Ok(crate::sys::cwd()?
+        .join(path)
+        .as_os_str()
+        .as_bytes()
+        .to_vec())
 }
 
 /// # Errors
