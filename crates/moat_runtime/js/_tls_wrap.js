@@ -6,7 +6,8 @@
 
 const net = require('net');
 const { codes } = require('internal/errors');
-const { validateFunction, validateNumber, validateObject, validateString } = require('internal/validators');
+const { validateFunction, validateNumber, validateObject, validateString, validateInt32 } =
+  require('internal/validators');
 const binding = internalBinding('tls');
 
 const lazyBuffer = () => require('buffer').Buffer;
@@ -74,7 +75,7 @@ function TLSSocket(socket, opts) {
   if (!(this instanceof TLSSocket)) return new TLSSocket(socket, opts);
   const options = { ...opts };
   if (options.secureContext === undefined) options.secureContext = lazyTls().createSecureContext(options);
-  else if (!(options.secureContext instanceof lazyTls().SecureContext) && !options.secureContext?.context) {
+  else if (typeof options.secureContext?.context?._handle !== 'function') {
     throw new codes.ERR_TLS_INVALID_CONTEXT('context');
   }
   if (options.ALPNProtocols !== undefined) options.alpn = alpnNames(options.ALPNProtocols);
@@ -105,7 +106,12 @@ function TLSSocket(socket, opts) {
   this._peerClosed = false;
   this._transportClosed = false;
   this._discardOutput = false; // a rejected peer gets no more of the handshake
-  if (socket) this._wrap(socket);
+  if (socket) {
+    if (typeof socket.on !== 'function' || typeof socket.write !== 'function' || typeof socket.pipe !== 'function') {
+      throw new codes.ERR_INVALID_ARG_TYPE('socket', ['net.Socket', 'stream.Duplex'], socket);
+    }
+    this._wrap(socket);
+  }
 }
 Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 Object.setPrototypeOf(TLSSocket, net.Socket);
@@ -174,7 +180,7 @@ tproto._start = function _start() {
   const name = o.servername ? `${o.servername}` : '';
   this.servername = name || false;
   try {
-    this._session = binding.connect(o.secureContext.context, name, o.alpn);
+    this._session = binding.connect(o.secureContext.context._handle(), name, o.alpn);
   } catch (err) {
     this.destroy(err);
     return;
@@ -220,6 +226,7 @@ tproto._onCipher = function _onCipher(chunk) {
     // sees the connection close mid-handshake, as with Node.
     this._onClientSecure();
     if (this.destroyed) return;
+    if (!this._checked) this._flushWritesBeforeSecure();
     this._pump();
   } else {
     this._pump();
@@ -320,13 +327,13 @@ tproto._onClientHello = function _onClientHello() {
       alpn = chosen === undefined ? ['\u0000unmatched'] : [chosen];
     }
     const ctx = context ?? o.secureContext;
-    if (!(ctx instanceof lazyTls().SecureContext) || ctx.context === null) {
+    if (!(ctx instanceof lazyTls().SecureContext) || typeof ctx.context?._handle !== 'function') {
       this._held = null;
       this._tlsError(new Error('Invalid SNI context'));
       return;
     }
     try {
-      binding.serve(this._session, ctx.context, alpn, this._requestCert,
+      binding.serve(this._session, ctx.context._handle(), alpn, this._requestCert,
         this._requestCert && this._rejectUnauthorized);
     } catch (e) {
       this._held = null;
@@ -368,6 +375,17 @@ tproto._afterSecure = function _afterSecure() {
 
 tproto._onClientSecure = function _onClientSecure() {
   this._afterSecure();
+  // A bare TLSSocket reports the verdict and goes on; tls.connect() listens for 'secure' to
+  // check it (onConnectSecure), as in Node.
+  const code = binding.verifyError(this._session);
+  if (code) this.authorizationError = code;
+  else this.authorized = true;
+  this.emit('secure');
+};
+
+// tls.connect()'s judgement of the server once the handshake is done: the chain's verdict, then
+// the host name; a failure destroys the socket when rejectUnauthorized is on.
+function onConnectSecure() {
   const o = this._tlsOptions;
   let failure = null;
   const code = binding.verifyError(this._session);
@@ -391,7 +409,7 @@ tproto._onClientSecure = function _onClientSecure() {
   }
   this.emit('secureConnect');
   this._flushWritesBeforeSecure();
-};
+}
 
 tproto._onServerSecure = function _onServerSecure() {
   this._afterSecure();
@@ -474,8 +492,26 @@ tproto._destroy = function _destroy(err, cb) {
   }
 };
 
+// Connects over a new TCP socket (net.Socket.connect's arguments), then starts the handshake.
 tproto.connect = function connect(...args) {
-  throw new codes.ERR_NOT_IMPLEMENTED('tls.TLSSocket.connect (use tls.connect)');
+  const [options, cb] = net._normalizeArgs(args);
+  if (cb) this.once('connect', cb);
+  const transport = new net.Socket({ allowHalfOpen: this.allowHalfOpen });
+  this._wrap(transport);
+  this.connecting = true;
+  transport.once('connect', () => {
+    this.connecting = false;
+    this.emit('connect');
+    this._start();
+  });
+  transport.on('lookup', (...a) => this.emit('lookup', ...a));
+  transport.connect(options);
+  return this;
+};
+
+tproto._destroySSL = function _destroySSL() {
+  this._session = null;
+  this.ssl = null;
 };
 
 // ---- what a TLSSocket reports -----------------------------------------------------------------
@@ -537,7 +573,7 @@ tproto.isSessionReused = function isSessionReused() {
   return this._secureEstablished ? this._info.resumed === true : false;
 };
 tproto.exportKeyingMaterial = function exportKeyingMaterial(length, label, context) {
-  validateNumber(length, 'length');
+  validateInt32(length, 'length', 1);
   validateString(label, 'label');
   if (context !== undefined) validateBuffer(context, 'context');
   if (!this._secureEstablished) throw new codes.ERR_TLS_INVALID_STATE();
@@ -550,9 +586,10 @@ tproto.setServername = function setServername(name) {
   this._tlsOptions.servername = name;
 };
 tproto.setMaxSendFragment = function setMaxSendFragment(size) {
-  validateNumber(size, 'size');
-  // The record size is fixed when the session starts.
-  return false;
+  validateInt32(size, 'size');
+  if (size < 512 || size > 16384 || this._session === null) return false;
+  binding.setMaxFragment(this._session, size);
+  return true;
 };
 tproto.getSession = function getSession() {
   return undefined;
@@ -626,6 +663,8 @@ function connect(...args) {
     isServer: false,
     requestCert: true,
   });
+  sock._checked = true;
+  sock.once('secure', onConnectSecure);
   if (cb) sock.once('secureConnect', cb);
   if (options.timeout) sock.setTimeout(options.timeout);
   if (options.socket) {
@@ -637,15 +676,6 @@ function connect(...args) {
     }
     return sock;
   }
-  const transport = new net.Socket({ allowHalfOpen: options.allowHalfOpen === true });
-  sock._wrap(transport);
-  sock.connecting = true;
-  transport.once('connect', () => {
-    sock.connecting = false;
-    sock.emit('connect');
-    sock._start();
-  });
-  transport.on('lookup', (...a) => sock.emit('lookup', ...a));
   const connectOptions = {
     port: options.port, host: options.host ?? 'localhost', path: options.path, family: options.family,
     localAddress: options.localAddress, localPort: options.localPort, lookup: options.lookup,
@@ -653,7 +683,7 @@ function connect(...args) {
     keepAliveInitialDelay: options.keepAliveInitialDelay, hints: options.hints,
   };
   for (const k of Object.keys(connectOptions)) if (connectOptions[k] === undefined) delete connectOptions[k];
-  transport.connect(connectOptions);
+  sock.connect(connectOptions);
   return sock;
 }
 

@@ -29,6 +29,7 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 function pemText(v) {
   if (typeof v === 'string') return v;
   if (ArrayBuffer.isView(v)) return lazyBuffer().from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+  if (v instanceof ArrayBuffer) return lazyBuffer().from(v).toString('latin1');
   return null;
 }
 
@@ -58,10 +59,20 @@ function toList(v) {
 }
 
 function validateKeyOrCert(name, value) {
-  if (typeof value !== 'string' && !ArrayBuffer.isView(value)) {
+  if (typeof value !== 'string' && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) {
     throw new codes.ERR_INVALID_ARG_TYPE(`options.${name}`,
       ['string', 'Buffer', 'TypedArray', 'DataView'], value);
   }
+}
+
+// One chain (leaf first) per entry of `value`.
+function chainsOf(value, name) {
+  const out = [];
+  for (const v of toList(value)) {
+    if (v === undefined || v === null || v === false) continue;
+    out.push(certificatesOf(v, name));
+  }
+  return out;
 }
 
 function certificatesOf(value, name) {
@@ -93,7 +104,7 @@ function bundledRoots() {
     const Buffer = lazyBuffer();
     bundled = Object.freeze(binding.rootCertificates().map((der) => {
       const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n');
-      return `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----\n`;
+      return `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----`;
     }));
   }
   return bundled;
@@ -226,18 +237,41 @@ function validateVersion(v, which) {
 
 function privateKeyDer(key, passphrase) {
   const { createPrivateKey } = require('crypto');
-  const input = typeof key === 'object' && key !== null && !ArrayBuffer.isView(key) ? key : { key };
+  const input = typeof key === 'object' && key !== null && !ArrayBuffer.isView(key) &&
+    !(key instanceof ArrayBuffer) ? key : { key };
   const pass = input.passphrase ?? passphrase;
+  let pem = input.pem ?? input.key;
+  if (pem instanceof ArrayBuffer) pem = lazyBuffer().from(pem);
   let ko;
   try {
-    ko = createPrivateKey({ key: input.pem ?? input.key, format: 'pem', passphrase: pass });
+    ko = createPrivateKey({ key: pem, format: 'pem', passphrase: pass });
   } catch (err) {
     if (err.code === 'ERR_MISSING_PASSPHRASE') {
       throw opensslError('PEM routines', 'bad password read', 'ERR_OSSL_PEM_BAD_PASSWORD_READ', '1C800064');
     }
     throw err;
   }
-  return new Uint8Array(ko.export({ format: 'der', type: 'pkcs8' }));
+  return ko;
+}
+
+// Each key with the certificate chain whose leaf carries its public key, as OpenSSL pairs them.
+function keyPairs(keys, chains) {
+  if (keys.length === 1 && chains.length === 1) return [[keys[0], chains[0]]];
+  const { createPublicKey, X509Certificate } = require('crypto');
+  const Buffer = lazyBuffer();
+  const spkiOf = (k) => k.export({ format: 'der', type: 'spki' });
+  const leafKeys = chains.map((c) => spkiOf(new X509Certificate(Buffer.from(c[0])).publicKey));
+  const pairs = [];
+  for (const key of keys) {
+    const mine = spkiOf(createPublicKey(key));
+    const i = leafKeys.findIndex((k) => k.equals(mine));
+    if (i < 0 && chains.length > 0) {
+      throw opensslError('x509 certificate routines', 'key values mismatch',
+        'ERR_OSSL_X509_KEY_VALUES_MISMATCH', '05800074');
+    }
+    if (i >= 0) pairs.push([key, chains[i]]);
+  }
+  return pairs;
 }
 
 // The one version an OpenSSL method name pins, or null for the version-flexible methods.
@@ -263,8 +297,69 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
   if (!(this instanceof SecureContext)) {
     return new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
   }
-  this.context = null;
-  this._options = { minVersion, maxVersion };
+  this.context = new NativeContext({ minVersion, maxVersion, ciphers: parseCiphers(DEFAULT_CIPHERS), pairs: [] });
+}
+
+// The settings behind a SecureContext, built into a rustls context (the binding's handle) when a
+// connection first needs it; the setters Node's native context has change them.
+class NativeContext {
+  constructor(spec) {
+    this._spec = spec;
+    this._built = null;
+  }
+
+  _handle() {
+    this._built ??= binding.createContext(this._spec);
+    return this._built;
+  }
+
+  _set(changes) {
+    this._spec = { ...this._spec, ...changes };
+    this._built = null;
+  }
+
+  addCACert(cert) {
+    const ders = certificatesOf(cert, 'ca');
+    this._set({ ca: [...(this._spec.ca ?? []), ...ders] });
+  }
+
+  setCert(cert) {
+    const chain = certificatesOf(cert, 'cert');
+    const pairs = this._spec.pairs ?? [];
+    this._pendingCert = chain;
+    if (this._pendingKey) this._pair();
+    else this._set({ pairs });
+  }
+
+  setKey(key, passphrase) {
+    if (passphrase !== undefined && passphrase !== null) validateString(passphrase, 'passphrase');
+    this._pendingKey = privateKeyDer(key, passphrase ?? undefined);
+    if (this._pendingCert) this._pair();
+  }
+
+  _pair() {
+    const [[key, certs]] = keyPairs([this._pendingKey], [this._pendingCert]);
+    this._pendingKey = null;
+    this._pendingCert = null;
+    this._set({
+      pairs: [...(this._spec.pairs ?? []), { key: new Uint8Array(key.export({ format: 'der', type: 'pkcs8' })), certs }],
+    });
+  }
+
+  setCiphers(list) {
+    validateString(list, 'ciphers');
+    this._set({ ciphers: parseCiphers(list) });
+  }
+
+  setECDHCurve(curve) {
+    validateString(curve, 'curve');
+    this._set({ groups: curve === 'auto' ? undefined : curve.split(':') });
+  }
+
+  getCertificate() {
+    const leaf = this._spec.pairs?.[0]?.certs[0];
+    return leaf ? lazyBuffer().from(leaf) : null;
+  }
 }
 
 function createSecureContext(options) {
@@ -304,14 +399,22 @@ function createSecureContext(options) {
   validateString(curve, 'options.ecdhCurve');
   if (curve !== 'auto') spec.groups = curve.split(':');
 
-  if (options.cert !== undefined && options.cert !== null) spec.certs = certificatesOf(options.cert, 'cert');
-  if (options.key !== undefined && options.key !== null) {
-    const keys = toList(options.key);
-    for (const k of keys) {
-      if (typeof k !== 'object' || k === null || ArrayBuffer.isView(k)) validateKeyOrCert('key', k);
-    }
-    if (keys.length > 0) spec.key = privateKeyDer(keys[0], options.passphrase);
+  if (options.passphrase !== undefined && options.passphrase !== null) {
+    validateString(options.passphrase, 'options.passphrase');
   }
+  const chains = options.cert ? chainsOf(options.cert, 'cert') : [];
+  const keys = [];
+  if (options.key) {
+    for (const k of toList(options.key)) {
+      if (k === undefined || k === null || k === false) continue;
+      if (typeof k !== 'object' || ArrayBuffer.isView(k) || k instanceof ArrayBuffer) validateKeyOrCert('key', k);
+      keys.push(privateKeyDer(k, options.passphrase));
+    }
+  }
+  spec.pairs = keyPairs(keys, chains).map(([key, certs]) => ({
+    key: new Uint8Array(key.export({ format: 'der', type: 'pkcs8' })),
+    certs,
+  }));
   if (options.ca !== undefined && options.ca !== null) {
     spec.ca = certificatesOf(options.ca, 'ca');
     spec.defaultRoots = false;
@@ -320,7 +423,9 @@ function createSecureContext(options) {
     spec.defaultRoots = false;
   }
   const ctx = new SecureContext(options.secureProtocol, options.secureOptions, minVersion, maxVersion);
-  ctx.context = binding.createContext(spec);
+  ctx.context = new NativeContext(spec);
+  // Errors in what was given show now, not at the first connection.
+  ctx.context._handle();
   return ctx;
 }
 
@@ -387,7 +492,7 @@ function checkServerIdentity(hostname, cert) {
   hostname = `${hostname}`;
   for (const name of altNames(cert.subjectaltname ?? '')) {
     if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
-    else if (name.startsWith('IP Address:')) ips.push(canonicalIP(name.slice(11)));
+    else if (name.startsWith('IP Address:') && isIP(name.slice(11))) ips.push(canonicalIP(name.slice(11)));
   }
   let valid = false;
   let reason = 'Unknown reason';

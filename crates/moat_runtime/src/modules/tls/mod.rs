@@ -95,7 +95,9 @@ fn bundled_roots() -> &'static [CertificateDer<'static>] {
 /// protocol choices. Connections made from it share its session caches.
 pub struct Context {
     provider: Arc<CryptoProvider>,
-    certified: Option<Arc<CertifiedKey>>,
+    /// Our certificate chains with their keys; a server picks the first whose key can sign in
+    /// a scheme the client offers.
+    certified: Vec<Arc<CertifiedKey>>,
     /// The certificates given as `ca`, as DER, and whether Mozilla's roots are trusted too.
     ca: Arc<Vec<CertificateDer<'static>>>,
     default_roots: bool,
@@ -301,13 +303,19 @@ impl ClientCertVerifier for Recorder {
     }
 }
 
-/// A server's certificate: always the context's own.
+/// A server's certificate: the first of the context's whose key can sign in a scheme the
+/// client offers (an ECDSA and an RSA certificate can serve side by side).
 #[derive(Debug)]
-struct OneCert(Option<Arc<CertifiedKey>>);
+struct Certs(Vec<Arc<CertifiedKey>>);
 
-impl rustls::server::ResolvesServerCert for OneCert {
-    fn resolve(&self, _hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
-        self.0.clone()
+impl rustls::server::ResolvesServerCert for Certs {
+    fn resolve(&self, hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        let schemes = hello.signature_schemes();
+        self.0
+            .iter()
+            .find(|c| c.key.choose_scheme(schemes).is_some())
+            .or_else(|| self.0.first())
+            .cloned()
     }
 }
 
@@ -328,6 +336,8 @@ pub struct Conn {
     pending_out: Vec<u8>,
     /// Plaintext received and not yet taken by `read`.
     plain: Vec<u8>,
+    /// The largest plaintext a record may carry (`setMaxSendFragment`), when limited.
+    max_fragment: Option<usize>,
     handshake_reported: bool,
     certified: Option<Arc<CertifiedKey>>,
 }
@@ -517,10 +527,16 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
         .unwrap_or_else(|| "TLSv1.3".into());
     let versions = versions_between(&min, &max);
 
-    let chain = der_list(opts.get("certs")?)?;
-    let certified = match opts.get::<_, Option<Value>>("key")? {
-        Some(k) if !k.is_undefined() && !k.is_null() && !chain.is_empty() => {
-            let key = PrivateKeyDer::Pkcs8(bytes_of(&k)?.into());
+    let mut certified = Vec::new();
+    if let Some(pairs) = opts.get::<_, Option<Array>>("pairs")? {
+        for pair in pairs.iter::<Object>() {
+            let pair = pair?;
+            let chain = der_list(pair.get("certs")?)?;
+            let key: Value = pair.get("key")?;
+            if chain.is_empty() {
+                continue;
+            }
+            let key = PrivateKeyDer::Pkcs8(bytes_of(&key)?.into());
             let key = provider
                 .key_provider
                 .load_private_key(key)
@@ -535,10 +551,9 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
                     "error:05800074:x509 certificate routines::key values mismatch",
                 ));
             }
-            Some(Arc::new(CertifiedKey::new(chain, key)))
+            certified.push(Arc::new(CertifiedKey::new(chain, key)));
         }
-        _ => None,
-    };
+    }
 
     let ca = der_list(opts.get("ca")?)?;
     let default_roots = opts.get::<_, Option<bool>>("defaultRoots")?.unwrap_or(true);
@@ -601,7 +616,7 @@ fn connect<'js>(
         .map_err(|e| tls_error(&ctx, &e))?
         .dangerous()
         .with_custom_certificate_verifier(rec.clone());
-    let mut config = match &c.certified {
+    let mut config = match c.certified.first() {
         Some(ck) => builder.with_client_cert_resolver(Arc::new(ClientCert(ck.clone()))),
         None => builder.with_no_client_auth(),
     };
@@ -627,8 +642,9 @@ fn connect<'js>(
             verdict: rec.verdict.clone(),
             pending_out: Vec::new(),
             plain: Vec::new(),
+            max_fragment: None,
             handshake_reported: false,
-            certified: c.certified.clone(),
+            certified: c.certified.first().cloned(),
         },
     )
 }
@@ -783,9 +799,11 @@ fn read<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<
 fn write<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Result<()> {
     let bytes = bytes_of(&data)?;
     let mut c = conn.borrow_mut();
+    // rustls cuts what one call writes into records; smaller calls make smaller records.
+    let piece = c.max_fragment.unwrap_or(usize::MAX).max(1);
     let r = match &mut c.state {
-        State::Client(x) => x.writer().write_all(&bytes),
-        State::Server(x) => x.writer().write_all(&bytes),
+        State::Client(x) => bytes.chunks(piece).try_for_each(|p| x.writer().write_all(p)),
+        State::Server(x) => bytes.chunks(piece).try_for_each(|p| x.writer().write_all(p)),
         _ => {
             return Err(arg_error(
                 &ctx,
@@ -795,6 +813,11 @@ fn write<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Result
         }
     };
     r.map_err(|e| Exception::throw_internal(&ctx, &e.to_string()))
+}
+
+/// Limits the plaintext of each record from now on (512 to 16384 bytes; the JS half checks).
+fn set_max_fragment<'js>(conn: Class<'js, Conn>, size: usize) {
+    conn.borrow_mut().max_fragment = Some(size.clamp(512, 16384));
 }
 
 /// Queues close_notify.
@@ -813,6 +836,7 @@ fn accept<'js>(ctx: Ctx<'js>) -> Result<Class<'js, Conn>> {
             verdict: Verdict::default(),
             pending_out: Vec::new(),
             plain: Vec::new(),
+            max_fragment: None,
             handshake_reported: false,
             certified: None,
         },
@@ -855,7 +879,7 @@ fn serve<'js>(
     let Some(accepted) = accepted.take() else {
         return Ok(());
     };
-    if cx.certified.is_none() {
+    if cx.certified.is_empty() {
         // Nothing to sign with: refuse as OpenSSL does, with a handshake_failure alert (a
         // plaintext record, as nothing is encrypted yet).
         c.pending_out
@@ -875,12 +899,12 @@ fn serve<'js>(
     } else {
         builder.with_no_client_auth()
     };
-    let mut config = builder.with_cert_resolver(Arc::new(OneCert(cx.certified.clone())));
+    let mut config = builder.with_cert_resolver(Arc::new(Certs(cx.certified.clone())));
     config.alpn_protocols = strings(alpn)?;
     config.session_storage = cx.server_sessions.clone();
     config.ignore_client_order = cx.honor_cipher_order;
     c.verdict = rec.verdict.clone();
-    c.certified = cx.certified.clone();
+    c.certified = cx.certified.first().cloned();
     match accepted.into_connection(Arc::new(config)) {
         Ok(mut sc) => {
             sc.set_buffer_limit(None);
@@ -1029,6 +1053,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set("write", Function::new(ctx.clone(), write)?)?;
     o.set("pull", Function::new(ctx.clone(), pull)?)?;
     o.set("end", Function::new(ctx.clone(), end)?)?;
+    o.set("setMaxFragment", Function::new(ctx.clone(), set_max_fragment)?)?;
     o.set("info", Function::new(ctx.clone(), info)?)?;
     o.set(
         "peerCertificates",
