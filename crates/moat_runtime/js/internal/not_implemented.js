@@ -6,7 +6,6 @@ const { thrower } = require('internal/errors');
 
 const exportsOf = {
   domain: ['create', 'Domain'],
-  http2: ['createServer', 'createSecureServer', 'connect', 'constants'],
   inspector: ['open', 'close', 'url', 'waitForDebugger', 'Session'],
   'inspector/promises': ['Session'],
   trace_events: ['createTracing', 'getEnabledCategories'],
