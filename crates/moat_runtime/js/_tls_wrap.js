@@ -71,6 +71,24 @@ function alpnNames(protocols) {
 
 // ---- TLSSocket ------------------------------------------------------------------------------
 
+// `socket.ssl`: the session's handle, as far as programs reach into it.
+class TLSHandle {
+  constructor(socket) {
+    this._socket = socket;
+  }
+
+  // The peer's chain verdict as an Error (OpenSSL's code and text), or null when it verified.
+  verifyError() {
+    const session = this._socket._session;
+    const code = session === null ? undefined : binding.verifyError(session);
+    return code ? verifyError(code) : null;
+  }
+
+  getServername() {
+    return this._socket.servername || false;
+  }
+}
+
 function TLSSocket(socket, opts) {
   if (!(this instanceof TLSSocket)) return new TLSSocket(socket, opts);
   const options = { ...opts };
@@ -79,6 +97,9 @@ function TLSSocket(socket, opts) {
     throw new codes.ERR_TLS_INVALID_CONTEXT('context');
   }
   if (options.ALPNProtocols !== undefined) options.alpn = alpnNames(options.ALPNProtocols);
+  if (options.isServer && options.SNICallback !== undefined && options.SNICallback !== null) {
+    validateFunction(options.SNICallback, 'options.SNICallback');
+  }
   this._tlsOptions = options;
   this._secureEstablished = false;
   this._securePending = false;
@@ -168,7 +189,7 @@ tproto._wrap = function _wrap(transport) {
   transport.on('timeout', () => this.emit('timeout'));
   if (this._tlsOptions.isServer) {
     this._session = binding.accept();
-    this.ssl = this._session;
+    this.ssl = new TLSHandle(this);
   }
 };
 
@@ -185,7 +206,7 @@ tproto._start = function _start() {
     this.destroy(err);
     return;
   }
-  this.ssl = this._session;
+  this.ssl = new TLSHandle(this);
   this._pump();
 };
 
@@ -259,9 +280,10 @@ tproto._onTransportEnd = function _onTransportEnd() {
       err = new Error('socket hang up');
     } else {
       err = new Error('Client network socket disconnected before secure TLS connection was established');
+      err.path = o.path;
       err.host = o.host;
       err.port = o.port;
-      err.localAddress = undefined;
+      err.localAddress = o.localAddress;
     }
     err.code = 'ECONNRESET';
     this._tlsError(err);
@@ -315,7 +337,7 @@ tproto._onClientHello = function _onClientHello() {
     if (typeof o.ALPNCallback === 'function' && offered.length > 0) {
       let chosen;
       try {
-        chosen = o.ALPNCallback({ servername: servername ?? undefined, protocols: offered });
+        chosen = o.ALPNCallback.call(this, { servername: servername ?? undefined, protocols: offered });
       } catch (e) {
         this.destroy(e);
         return;
@@ -326,7 +348,7 @@ tproto._onClientHello = function _onClientHello() {
       }
       alpn = chosen === undefined ? ['\u0000unmatched'] : [chosen];
     }
-    const ctx = context ?? o.secureContext;
+    const ctx = this._keyCertContext ?? context ?? o.secureContext;
     if (!(ctx instanceof lazyTls().SecureContext) || typeof ctx.context?._handle !== 'function') {
       this._held = null;
       this._tlsError(new Error('Invalid SNI context'));
@@ -507,6 +529,13 @@ tproto.connect = function connect(...args) {
   transport.on('lookup', (...a) => this.emit('lookup', ...a));
   transport.connect(options);
   return this;
+};
+
+// A server choosing its certificate before the handshake goes on (from ALPNCallback or
+// SNICallback): a SecureContext or createSecureContext()'s options.
+tproto.setKeyCert = function setKeyCert(context) {
+  const tls = lazyTls();
+  this._keyCertContext = context instanceof tls.SecureContext ? context : tls.createSecureContext(context);
 };
 
 tproto._destroySSL = function _destroySSL() {
@@ -720,6 +749,8 @@ function Server(options, listener) {
   if (options.SNICallback !== undefined) validateFunction(options.SNICallback, 'options.SNICallback');
   if (options.handshakeTimeout !== undefined) validateNumber(options.handshakeTimeout, 'options.handshakeTimeout');
   this.handshakeTimeout = options.handshakeTimeout ?? 120000;
+  if (options.sessionTimeout !== undefined) validateInt32(options.sessionTimeout, 'options.sessionTimeout', 0);
+  if (options.ALPNProtocols !== undefined) lazyTls().convertALPNProtocols(options.ALPNProtocols, this);
   this._options = options;
   this.setSecureContext(options);
   net.Server.call(this, {
@@ -788,6 +819,7 @@ Server.prototype._contextFor = function _contextFor(servername) {
 
 Server.prototype.setTicketKeys = function setTicketKeys(keys) {
   validateBuffer(keys, 'keys');
+  if (keys.byteLength !== 48) throw new codes.ERR_INVALID_ARG_VALUE('keys', keys, 'Session ticket keys must be a 48-byte buffer');
   throw new codes.ERR_NOT_IMPLEMENTED('tls.Server.setTicketKeys');
 };
 Server.prototype.getTicketKeys = function getTicketKeys() {

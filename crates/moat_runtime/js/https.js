@@ -88,7 +88,9 @@ Agent.prototype.getName = function getName(options = {}) {
     'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder', 'ecdhCurve',
     'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine']) {
     if (key !== 'ca') name += ':';
-    if (options[key] !== undefined && options[key] !== null) name += options[key];
+    const v = options[key];
+    // sigalgs are JSON, so that a list and a string of the same names differ.
+    if (v !== undefined && v !== null) name += key === 'sigalgs' ? JSON.stringify(v) : v;
   }
   return name;
 };

@@ -4,7 +4,7 @@
 // _tls_wrap.js.
 
 const { codes } = require('internal/errors');
-const { validateString, validateObject } = require('internal/validators');
+const { validateString, validateObject, validateInt32 } = require('internal/validators');
 const { isIP } = require('internal/net');
 const binding = internalBinding('tls');
 
@@ -180,15 +180,24 @@ function getCACertificates(type = 'default') {
 
 function setDefaultCACertificates(certs) {
   if (!Array.isArray(certs)) throw new codes.ERR_INVALID_ARG_TYPE('certs', 'Array', certs);
+  const { X509Certificate } = require('crypto');
   const pems = [];
   for (let i = 0; i < certs.length; i++) {
     const c = certs[i];
     if (typeof c !== 'string' && !ArrayBuffer.isView(c)) {
       throw new codes.ERR_INVALID_ARG_TYPE(`certs[${i}]`, ['string', 'ArrayBufferView'], c);
     }
-    const found = pemsOf(pemText(c));
-    if (found.length === 0) throw new codes.ERR_INVALID_ARG_VALUE(`certs[${i}]`, c, 'is not a valid certificate');
-    pems.push(...found);
+    for (const pem of pemsOf(pemText(c))) {
+      try {
+        new X509Certificate(pem);
+      } catch {
+        throw opensslError('PEM routines', 'ASN1 lib', 'ERR_OSSL_PEM_ASN1_LIB', '0480000D');
+      }
+      pems.push(pem);
+    }
+  }
+  if (pems.length === 0 && certs.length > 0) {
+    throw new codes.ERR_CRYPTO_OPERATION_FAILED('No valid certificates found in the provided array');
   }
   defaults = Object.freeze(pems);
   defaultsAreBundled = false;
@@ -246,8 +255,9 @@ function privateKeyDer(key, passphrase) {
   try {
     ko = createPrivateKey({ key: pem, format: 'pem', passphrase: pass });
   } catch (err) {
-    if (err.code === 'ERR_MISSING_PASSPHRASE') {
-      throw opensslError('PEM routines', 'bad password read', 'ERR_OSSL_PEM_BAD_PASSWORD_READ', '1C800064');
+    // An encrypted key that does not open: no passphrase or a wrong one.
+    if (err.code === 'ERR_MISSING_PASSPHRASE' || /ENCRYPTED/.test(pemText(pem) ?? '')) {
+      throw opensslError('Provider routines', 'bad decrypt', 'ERR_OSSL_BAD_DECRYPT', '1C800064');
     }
     throw err;
   }
@@ -302,10 +312,19 @@ function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
 
 // The settings behind a SecureContext, built into a rustls context (the binding's handle) when a
 // connection first needs it; the setters Node's native context has change them.
+const nativeContexts = new WeakSet();
+
 class NativeContext {
   constructor(spec) {
     this._spec = spec;
     this._built = null;
+    nativeContexts.add(this);
+  }
+
+  // The built context itself; only a NativeContext has one.
+  get _external() {
+    if (!nativeContexts.has(this)) throw new TypeError('Illegal invocation');
+    return this._handle();
   }
 
   _handle() {
@@ -387,8 +406,20 @@ function createSecureContext(options) {
   }
   if (options.pfx !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls PKCS#12 (options.pfx)');
   if (options.crl !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls options.crl');
-  if (options.privateKeyEngine !== undefined || options.clientCertEngine !== undefined) {
-    throw new codes.ERR_NOT_IMPLEMENTED('tls OpenSSL engines');
+  for (const name of ['clientCertEngine', 'privateKeyEngine', 'privateKeyIdentifier']) {
+    const v = options[name];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw new codes.ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'null', 'undefined'], v);
+    throw new codes.ERR_NOT_IMPLEMENTED(`tls options.${name} (OpenSSL engines)`);
+  }
+  if (options.sessionTimeout !== undefined) validateInt32(options.sessionTimeout, 'options.sessionTimeout', 0);
+  if (options.ticketKeys !== undefined) {
+    if (!ArrayBuffer.isView(options.ticketKeys)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('options.ticketKeys', ['Buffer', 'TypedArray', 'DataView'], options.ticketKeys);
+    }
+    if (options.ticketKeys.byteLength !== 48) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.ticketKeys', options.ticketKeys, 'must be exactly 48 bytes');
+    }
   }
 
   const spec = { minVersion, maxVersion, honorCipherOrder: options.honorCipherOrder === true };

@@ -321,7 +321,7 @@ impl rustls::server::ResolvesServerCert for Certs {
 
 enum State {
     /// A server waiting for the whole ClientHello, before a context is chosen for it.
-    Accepting(Box<Acceptor>, Option<rustls::server::Accepted>),
+    Accepting(Box<Acceptor>, Option<Box<rustls::server::Accepted>>),
     Client(Box<ClientConnection>),
     Server(Box<ServerConnection>),
     /// After a fatal error or before the first byte: nothing left to do.
@@ -682,7 +682,7 @@ fn receive<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Resu
             }
             match acceptor.accept() {
                 Ok(Some(a)) => {
-                    *accepted = Some(a);
+                    *accepted = Some(Box::new(a));
                     return Ok(CLIENT_HELLO);
                 }
                 Ok(None) => return Ok(0),
