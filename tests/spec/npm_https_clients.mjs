@@ -1,8 +1,11 @@
 // axios and node-fetch (tests/npm) calling a local HTTPS server whose certificate is signed by the
 // test CA (fixtures/tls), given the CA through an https.Agent. Each GETs JSON, POSTs a JSON body
-// and reads a streamed body; without the CA each refuses the server. (undici: npm_undici.mjs.)
+// and reads a streamed body; without the CA each refuses the server. After
+// tls.setDefaultCACertificates([ca]) both trust the server with no CA option of their own.
+// (undici: npm_undici.mjs.)
 import https from 'node:https';
 import fs from 'node:fs';
+import tls from 'node:tls';
 import axios from '../npm/node_modules/axios/index.js';
 import fetch from '../npm/node_modules/node-fetch/src/index.js';
 
@@ -73,6 +76,16 @@ const payload = { name: 'moat', list: [1, 2] };
     console.log('node-fetch untrusted', e.name, e.code, e.message.replace(base, 'https://localhost:PORT'));
   }
   agent.destroy();
+}
+
+// The process-wide default CA list, used by https.globalAgent's connections.
+{
+  tls.setDefaultCACertificates([ca.toString()]);
+  const viaAxios = await axios.get(`${base}/json?who=default-ca`);
+  console.log('axios default CA', viaAxios.status, viaAxios.data.url);
+  const viaNodeFetch = await fetch(`${base}/echo`, { method: 'POST', body: JSON.stringify(payload) });
+  console.log('node-fetch default CA', viaNodeFetch.status, (await viaNodeFetch.json()).got);
+  https.globalAgent.destroy();
 }
 
 server.close(() => console.log('closed'));
