@@ -720,6 +720,11 @@ Server.prototype.listen = function listen(...args) {
   if (pipe && (typeof options.path !== 'string' || options.path === '')) {
     throw new codes.ERR_INVALID_ARG_VALUE('options', first, 'is invalid');
   }
+  if (pipe && options.path[0] === '\0' && (options.readableAll || options.writableAll)) {
+    // (Node's message, its typo included.)
+    throw new codes.ERR_INVALID_ARG_VALUE('options', first,
+      'can not set readableAll or writableAllt to true when path is abstract unix socket');
+  }
   if (this._handle !== null) throw new codes.ERR_SERVER_ALREADY_LISTEN();
   let port = 0;
   if (options.port !== undefined && options.port !== null) {
@@ -812,14 +817,13 @@ Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
     process.nextTick(() => this.emit('error', err));
     return;
   }
-  if ((options.readableAll || options.writableAll) && path[0] !== '\0') {
-    // Read and write for the group and others too, as asked.
+  if (options.readableAll || options.writableAll) {
+    // Readable and/or writable by everyone, and nothing else, as libuv sets it.
     try {
-      const fs = require('fs');
-      let mode = fs.statSync(path).mode & 0o7777;
-      if (options.readableAll) mode |= 0o044;
-      if (options.writableAll) mode |= 0o022;
-      fs.chmodSync(path, mode);
+      let mode = 0;
+      if (options.readableAll) mode |= 0o444;
+      if (options.writableAll) mode |= 0o222;
+      require('fs').chmodSync(path, mode);
     } catch (err) {
       binding.close(handle);
       process.nextTick(() => this.emit('error', err));
