@@ -550,16 +550,23 @@ function legacyOf(der) {
   return new X509Certificate(lazyBuffer().from(der)).toLegacyObject();
 }
 
+// The peer's chain: the one it verified through when there is one (it ends at the trusted
+// root), else what the peer sent.
+tproto._peerChain = function _peerChain() {
+  if (this._session === null) return [];
+  const verified = binding.verifiedChain(this._session);
+  return verified.length > 0 ? verified : binding.peerCertificates(this._session);
+};
+
 tproto.getPeerCertificate = function getPeerCertificate(detailed) {
   if (this._session === null) return null;
-  const chain = binding.peerCertificates(this._session);
+  const chain = this._peerChain();
   if (chain.length === 0) return {};
+  if (!detailed) return legacyOf(chain[0]);
   const certs = chain.map(legacyOf);
-  if (detailed) {
-    for (let i = 0; i < certs.length - 1; i++) certs[i].issuerCertificate = certs[i + 1];
-    const last = certs[certs.length - 1];
-    if (last.issuer && JSON.stringify(last.issuer) === JSON.stringify(last.subject)) last.issuerCertificate = last;
-  }
+  for (let i = 0; i < certs.length - 1; i++) certs[i].issuerCertificate = certs[i + 1];
+  const last = certs[certs.length - 1];
+  if (last.issuer && JSON.stringify(last.issuer) === JSON.stringify(last.subject)) last.issuerCertificate = last;
   return certs[0];
 };
 tproto.getCertificate = function getCertificate() {
@@ -568,11 +575,13 @@ tproto.getCertificate = function getCertificate() {
   return own.length === 0 ? {} : legacyOf(own[0]);
 };
 tproto.getPeerX509Certificate = function getPeerX509Certificate() {
-  if (this._session === null) return undefined;
-  const chain = binding.peerCertificates(this._session);
+  const chain = this._peerChain();
   if (chain.length === 0) return undefined;
   const { X509Certificate } = require('crypto');
-  return new X509Certificate(lazyBuffer().from(chain[0]));
+  const { kIssuerCertificate } = require('internal/crypto/x509');
+  const certs = chain.map((der) => new X509Certificate(lazyBuffer().from(der)));
+  for (let i = 0; i < certs.length - 1; i++) certs[i][kIssuerCertificate] = certs[i + 1];
+  return certs[0];
 };
 tproto.getX509Certificate = function getX509Certificate() {
   if (this._session === null) return undefined;
@@ -641,7 +650,7 @@ tproto.renegotiate = function renegotiate(options, callback) {
 tproto.disableRenegotiation = function disableRenegotiation() {
   this._renegotiationDisabled = true;
 };
-for (const name of ['getFinished', 'getPeerFinished', 'getSharedSigalgs', 'enableTrace', 'setKeyCert']) {
+for (const name of ['getFinished', 'getPeerFinished', 'getSharedSigalgs', 'enableTrace']) {
   tproto[name] = function () { throw new codes.ERR_NOT_IMPLEMENTED(`tls.TLSSocket.${name}`); };
 }
 

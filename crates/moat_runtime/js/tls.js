@@ -558,14 +558,18 @@ function convertALPNProtocols(protocols, out) {
   const Buffer = lazyBuffer();
   if (Array.isArray(protocols)) {
     const parts = [];
-    for (const p of protocols) {
+    protocols.forEach((p, i) => {
       const b = Buffer.from(p);
-      if (b.length > 255) throw new codes.ERR_OUT_OF_RANGE('The byte length of the protocol', '<= 255', b.length);
+      if (b.length > 255) {
+        throw new codes.ERR_OUT_OF_RANGE(
+          `The byte length of the protocol at index ${i} exceeds the maximum length.`, '<= 255', b.length, true);
+      }
       parts.push(Buffer.from([b.length]), b);
-    }
+    });
     out.ALPNProtocols = Buffer.concat(parts);
   } else if (ArrayBuffer.isView(protocols)) {
-    out.ALPNProtocols = Buffer.from(protocols.buffer, protocols.byteOffset, protocols.byteLength);
+    // A copy: later changes to either side stay their own.
+    out.ALPNProtocols = Buffer.from(new Uint8Array(protocols.buffer, protocols.byteOffset, protocols.byteLength));
   }
 }
 

@@ -9,6 +9,7 @@ const { binding, byteSource, bytesOf, lazyBuffer } = require('internal/crypto/ut
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kFields = Symbol('kFields');
+const kIssuerCertificate = Symbol('kIssuerCertificate');
 const kCache = Symbol('kCache');
 
 // An error OpenSSL reports, shaped as Node shapes it.
@@ -167,7 +168,8 @@ class X509Certificate {
   get subject() { return this[kFields].subject || undefined; }
   get subjectAltName() { return this[kFields].subjectAltName; }
   get issuer() { return this[kFields].issuer || undefined; }
-  get issuerCertificate() { return undefined; }
+  // Set for a certificate that came from a TLS peer whose chain is known.
+  get issuerCertificate() { return this[kIssuerCertificate]; }
   get infoAccess() { return this[kFields].infoAccess; }
   get validFrom() { return this[kFields].validFrom; }
   get validTo() { return this[kFields].validTo; }
@@ -328,6 +330,7 @@ Certificate.exportPublicKey = exportPublicKey;
 Certificate.verifySpkac = verifySpkac;
 
 module.exports = {
+  kIssuerCertificate,
   X509Certificate,
   Certificate,
   isX509Certificate,

@@ -49,7 +49,7 @@ E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   const type = name.includes('.') ? 'property' : 'argument';
   return `The ${type} '${name}' ${reason}. Received ${inspected}`;
 }, TypeError, RangeError);
-E('ERR_OUT_OF_RANGE', (str, range, input) => {
+E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   let received;
   if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) received = addNumericalSeparator(String(input));
   else if (typeof input === 'bigint') {
@@ -57,7 +57,8 @@ E('ERR_OUT_OF_RANGE', (str, range, input) => {
     if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
     received += 'n';
   } else received = lazyInspect()(input);
-  return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`;
+  const head = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
+  return `${head} It must be ${range}. Received ${received}`;
 }, RangeError);
 E('ERR_MISSING_ARGS', (...args) => {
   const wrap = (a) => `"${a}"`;

@@ -1521,7 +1521,7 @@ pub(crate) fn verify_tls_chain(
     trusted: &[&[u8]],
     now_ms: f64,
     client: bool,
-) -> std::result::Result<(), &'static str> {
+) -> std::result::Result<Vec<Vec<u8>>, &'static str> {
     let Some(mut cur) = Cert::parse(leaf) else {
         return Err("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY");
     };
@@ -1549,8 +1549,9 @@ pub(crate) fn verify_tls_chain(
     let parsed_inter: Vec<Cert<'_>> = intermediates.iter().filter_map(|t| Cert::parse(t)).collect();
     // A certificate that is itself trusted needs no issuer.
     if trusted.contains(&leaf) {
-        return valid_now(&cur);
+        return valid_now(&cur).map(|()| vec![leaf.to_vec()]);
     }
+    let mut chain = vec![leaf.to_vec()];
     for depth in 0..10 {
         valid_now(&cur)?;
         let signed_by = |issuer: &Cert<'_>| {
@@ -1564,7 +1565,11 @@ pub(crate) fn verify_tls_chain(
             if !signed_by(root) {
                 return Err("CERT_SIGNATURE_FAILURE");
             }
-            return valid_now(root);
+            valid_now(root)?;
+            if root.raw != cur.raw {
+                chain.push(root.raw.to_vec());
+            }
+            return Ok(chain);
         }
         let next = parsed_inter
             .iter()
@@ -1578,6 +1583,7 @@ pub(crate) fn verify_tls_chain(
                     return Err("INVALID_CA");
                 }
                 cur = Cert::parse(issuer.raw).ok_or("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY")?;
+                chain.push(issuer.raw.to_vec());
             }
             None => {
                 let self_issued = canonical_name(&cur.issuer) == canonical_name(&cur.subject);

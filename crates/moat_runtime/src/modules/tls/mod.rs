@@ -125,9 +125,9 @@ impl<'js> JsClass<'js> for Context {
     }
 }
 
-/// The chain verdict a verifier records for the JS half: `None` until checked, then `Ok` or
-/// OpenSSL's code for why the chain does not lead to a trusted root.
-type Verdict = Arc<Mutex<Option<std::result::Result<(), &'static str>>>>;
+/// The chain verdict a verifier records for the JS half: `None` until checked, then the chain
+/// that leads to a trusted certificate, or OpenSSL's code for why there is none.
+type Verdict = Arc<Mutex<Option<std::result::Result<Vec<Vec<u8>>, &'static str>>>>;
 
 /// Checks a peer's chain against the context's roots and records the verdict; lets the
 /// handshake go on either way. Handshake signatures are checked for real.
@@ -173,7 +173,7 @@ fn chain_verdict(
     intermediates: &[CertificateDer<'_>],
     now: UnixTime,
     client: bool,
-) -> std::result::Result<(), &'static str> {
+) -> std::result::Result<Vec<Vec<u8>>, &'static str> {
     let mut anchors: Vec<&[u8]> = trusted.iter().map(|c| c.as_ref()).collect();
     if default_roots {
         anchors.extend(bundled_roots().iter().map(|c| c.as_ref()));
@@ -527,11 +527,21 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
         .unwrap_or_else(|| "TLSv1.3".into());
     let versions = versions_between(&min, &max);
 
+    let ca = der_list(opts.get("ca")?)?;
     let mut certified = Vec::new();
     if let Some(pairs) = opts.get::<_, Option<Array>>("pairs")? {
         for pair in pairs.iter::<Object>() {
             let pair = pair?;
-            let chain = der_list(pair.get("certs")?)?;
+            let mut chain = der_list(pair.get("certs")?)?;
+            // A lone certificate is sent with its issuers from `ca`, as OpenSSL builds the chain.
+            if chain.len() == 1 && !ca.is_empty() {
+                let anchors: Vec<&[u8]> = ca.iter().map(|c| c.as_ref()).collect();
+                let now = UnixTime::now().as_secs() as f64 * 1000.0;
+                if let Ok(path) = x509::verify_tls_chain(chain[0].as_ref(), &[], &anchors, now, false)
+                {
+                    chain.extend(path.into_iter().skip(1).map(CertificateDer::from));
+                }
+            }
             let key: Value = pair.get("key")?;
             if chain.is_empty() {
                 continue;
@@ -555,7 +565,6 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
         }
     }
 
-    let ca = der_list(opts.get("ca")?)?;
     let default_roots = opts.get::<_, Option<bool>>("defaultRoots")?.unwrap_or(true);
     let mut hint_store = RootCertStore::empty();
     hint_store.add_parsable_certificates(ca.iter().cloned());
@@ -1002,12 +1011,23 @@ fn own_certificates<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<
 /// OpenSSL's code for why the peer's chain is not trusted; `null` when it is, `undefined`
 /// when no chain was checked.
 fn verify_error<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Value<'js>> {
-    let verdict = conn.borrow().verdict.lock().ok().and_then(|v| *v);
-    Ok(match verdict {
+    let c = conn.borrow();
+    let verdict = c.verdict.lock().ok().map(|v| v.as_ref().map(|r| r.as_ref().err().copied()));
+    Ok(match verdict.flatten() {
         None => Value::new_undefined(ctx),
-        Some(Ok(())) => Value::new_null(ctx),
-        Some(Err(code)) => rquickjs::String::from_str(ctx, code)?.into_value(),
+        Some(None) => Value::new_null(ctx),
+        Some(Some(code)) => rquickjs::String::from_str(ctx, code)?.into_value(),
     })
+}
+
+/// The chain the peer's certificate verified through (DER, leaf first), or an empty array.
+fn verified_chain<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<'js>> {
+    let c = conn.borrow();
+    let chain: Vec<CertificateDer<'static>> = match c.verdict.lock().ok().as_deref() {
+        Some(Some(Ok(chain))) => chain.iter().map(|d| CertificateDer::from(d.clone())).collect(),
+        _ => Vec::new(),
+    };
+    der_array(&ctx, &chain)
 }
 
 /// RFC 5705 keying material.
@@ -1064,6 +1084,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), own_certificates)?,
     )?;
     o.set("verifyError", Function::new(ctx.clone(), verify_error)?)?;
+    o.set("verifiedChain", Function::new(ctx.clone(), verified_chain)?)?;
     o.set(
         "exportKeyingMaterial",
         Function::new(ctx.clone(), export_keying_material)?,
