@@ -347,7 +347,9 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             _ => cfg.flags.iter().any(|g| g == f),
         };
         if given(a) && given(b) {
-            return Err(BadOption(format!("either {a} or {b} can be used, not both")));
+            return Err(BadOption(format!(
+                "either {a} or {b} can be used, not both"
+            )));
         }
     }
     if let Some((code, p)) = eval {

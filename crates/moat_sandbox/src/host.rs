@@ -1061,59 +1061,6 @@ fn lookup(host: &str) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A reader past the limit waits until `poll` hands bytes over, so what the host holds for
-    /// a guest that does not poll stays within the limit.
-    #[test]
-    fn held_output_stays_within_the_limit() {
-        let held = Arc::new(Buffered::default());
-        let events = moat_proc::EventQueue::default();
-        let sink = bounded_sink(events.clone(), held.clone());
-        let chunk = MAX_BUFFERED / 4;
-        let reader = {
-            let sink = sink.clone();
-            std::thread::spawn(move || {
-                for _ in 0..8 {
-                    sink(Event::Data {
-                        handle: 1,
-                        fd: 1,
-                        bytes: vec![0; chunk],
-                    });
-                }
-            })
-        };
-        std::thread::sleep(Duration::from_millis(200));
-        // Four chunks fill the limit; the fifth waits.
-        let first = events.take_now();
-        assert_eq!(first.len(), 4);
-        assert!(!reader.is_finished());
-        held.release(4 * chunk);
-        std::thread::sleep(Duration::from_millis(200));
-        assert_eq!(events.take_now().len(), 4);
-        reader
-            .join()
-            .expect("the reader finishes once its bytes were taken");
-    }
-
-    /// Once the instance is gone a waiting reader goes on, so its thread ends.
-    #[test]
-    fn a_closed_instance_lets_waiting_readers_go() {
-        let held = Arc::new(Buffered::default());
-        held.hold(MAX_BUFFERED);
-        let waiting = {
-            let held = held.clone();
-            std::thread::spawn(move || held.hold(1))
-        };
-        std::thread::sleep(Duration::from_millis(100));
-        assert!(!waiting.is_finished());
-        held.close();
-        waiting.join().expect("the reader goes on");
-    }
-}
-
 /// The longest path the file imports take (Linux's `PATH_MAX`).
 const MAX_PATH: u32 = 4096;
 
@@ -1323,4 +1270,57 @@ fn add_files<T: 'static>(
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader past the limit waits until `poll` hands bytes over, so what the host holds for
+    /// a guest that does not poll stays within the limit.
+    #[test]
+    fn held_output_stays_within_the_limit() {
+        let held = Arc::new(Buffered::default());
+        let events = moat_proc::EventQueue::default();
+        let sink = bounded_sink(events.clone(), held.clone());
+        let chunk = MAX_BUFFERED / 4;
+        let reader = {
+            let sink = sink.clone();
+            std::thread::spawn(move || {
+                for _ in 0..8 {
+                    sink(Event::Data {
+                        handle: 1,
+                        fd: 1,
+                        bytes: vec![0; chunk],
+                    });
+                }
+            })
+        };
+        std::thread::sleep(Duration::from_millis(200));
+        // Four chunks fill the limit; the fifth waits.
+        let first = events.take_now();
+        assert_eq!(first.len(), 4);
+        assert!(!reader.is_finished());
+        held.release(4 * chunk);
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(events.take_now().len(), 4);
+        reader
+            .join()
+            .expect("the reader finishes once its bytes were taken");
+    }
+
+    /// Once the instance is gone a waiting reader goes on, so its thread ends.
+    #[test]
+    fn a_closed_instance_lets_waiting_readers_go() {
+        let held = Arc::new(Buffered::default());
+        held.hold(MAX_BUFFERED);
+        let waiting = {
+            let held = held.clone();
+            std::thread::spawn(move || held.hold(1))
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(!waiting.is_finished());
+        held.close();
+        waiting.join().expect("the reader goes on");
+    }
 }
