@@ -1525,12 +1525,17 @@ pub(crate) fn verify_tls_chain(
     let Some(mut cur) = Cert::parse(leaf) else {
         return Err("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY");
     };
-    let purpose = if client { "1.3.6.1.5.5.7.3.2" } else { "1.3.6.1.5.5.7.3.1" };
+    let purpose = if client {
+        "1.3.6.1.5.5.7.3.2"
+    } else {
+        "1.3.6.1.5.5.7.3.1"
+    };
     if let Some(v) = cur.extension("2.5.29.37")
         && let Some(seq) = parse(v).filter(|t| t.tag == SEQUENCE)
     {
         let allowed = children(seq.value).unwrap_or_default().iter().any(|t| {
-            t.tag == OID && matches!(oid_text(t.value).as_str(), p if p == purpose || p == "2.5.29.37.0")
+            t.tag == OID
+                && matches!(oid_text(t.value).as_str(), p if p == purpose || p == "2.5.29.37.0")
         });
         if !allowed {
             return Err("INVALID_PURPOSE");
@@ -1546,7 +1551,10 @@ pub(crate) fn verify_tls_chain(
         Ok(())
     };
     let parsed_trusted: Vec<Cert<'_>> = trusted.iter().filter_map(|t| Cert::parse(t)).collect();
-    let parsed_inter: Vec<Cert<'_>> = intermediates.iter().filter_map(|t| Cert::parse(t)).collect();
+    let parsed_inter: Vec<Cert<'_>> = intermediates
+        .iter()
+        .filter_map(|t| Cert::parse(t))
+        .collect();
     // A certificate that is itself trusted needs no issuer.
     if trusted.contains(&leaf) {
         return valid_now(&cur).map(|()| vec![leaf.to_vec()]);

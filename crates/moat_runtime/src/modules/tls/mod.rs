@@ -196,8 +196,8 @@ fn verify_handshake(
     algorithms: &WebPkiSupportedAlgorithms,
     tls13: bool,
 ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
-    use rustls::CertificateError as C;
     use SignatureScheme as S;
+    use rustls::CertificateError as C;
     // TLS 1.3 signs with PSS, curve-bound ECDSA and EdDSA only.
     let tls13_scheme = matches!(
         dss.scheme,
@@ -537,7 +537,8 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
             if chain.len() == 1 && !ca.is_empty() {
                 let anchors: Vec<&[u8]> = ca.iter().map(|c| c.as_ref()).collect();
                 let now = UnixTime::now().as_secs() as f64 * 1000.0;
-                if let Ok(path) = x509::verify_tls_chain(chain[0].as_ref(), &[], &anchors, now, false)
+                if let Ok(path) =
+                    x509::verify_tls_chain(chain[0].as_ref(), &[], &anchors, now, false)
                 {
                     chain.extend(path.into_iter().skip(1).map(CertificateDer::from));
                 }
@@ -811,8 +812,12 @@ fn write<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Result
     // rustls cuts what one call writes into records; smaller calls make smaller records.
     let piece = c.max_fragment.unwrap_or(usize::MAX).max(1);
     let r = match &mut c.state {
-        State::Client(x) => bytes.chunks(piece).try_for_each(|p| x.writer().write_all(p)),
-        State::Server(x) => bytes.chunks(piece).try_for_each(|p| x.writer().write_all(p)),
+        State::Client(x) => bytes
+            .chunks(piece)
+            .try_for_each(|p| x.writer().write_all(p)),
+        State::Server(x) => bytes
+            .chunks(piece)
+            .try_for_each(|p| x.writer().write_all(p)),
         _ => {
             return Err(arg_error(
                 &ctx,
@@ -1012,7 +1017,11 @@ fn own_certificates<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<
 /// when no chain was checked.
 fn verify_error<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Value<'js>> {
     let c = conn.borrow();
-    let verdict = c.verdict.lock().ok().map(|v| v.as_ref().map(|r| r.as_ref().err().copied()));
+    let verdict = c
+        .verdict
+        .lock()
+        .ok()
+        .map(|v| v.as_ref().map(|r| r.as_ref().err().copied()));
     Ok(match verdict.flatten() {
         None => Value::new_undefined(ctx),
         Some(None) => Value::new_null(ctx),
@@ -1024,7 +1033,10 @@ fn verify_error<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Value<'js>
 fn verified_chain<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Array<'js>> {
     let c = conn.borrow();
     let chain: Vec<CertificateDer<'static>> = match c.verdict.lock().ok().as_deref() {
-        Some(Some(Ok(chain))) => chain.iter().map(|d| CertificateDer::from(d.clone())).collect(),
+        Some(Some(Ok(chain))) => chain
+            .iter()
+            .map(|d| CertificateDer::from(d.clone()))
+            .collect(),
         _ => Vec::new(),
     };
     der_array(&ctx, &chain)
@@ -1073,7 +1085,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set("write", Function::new(ctx.clone(), write)?)?;
     o.set("pull", Function::new(ctx.clone(), pull)?)?;
     o.set("end", Function::new(ctx.clone(), end)?)?;
-    o.set("setMaxFragment", Function::new(ctx.clone(), set_max_fragment)?)?;
+    o.set(
+        "setMaxFragment",
+        Function::new(ctx.clone(), set_max_fragment)?,
+    )?;
     o.set("info", Function::new(ctx.clone(), info)?)?;
     o.set(
         "peerCertificates",
