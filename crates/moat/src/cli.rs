@@ -291,9 +291,9 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
             "--title" => {
                 take(args, &mut i, &inline, &flag)?;
             }
-            // Kept as `--disable-warning=CODE_OR_TYPE` (`--redirect-warnings=FILE`) in
-            // `Options::flags` for the runtime.
-            "--disable-warning" | "--redirect-warnings" => {
+            // Kept as `--disable-warning=CODE_OR_TYPE` (`--redirect-warnings=FILE`,
+            // `--tls-keylog=FILE`) in `Options::flags` for the runtime.
+            "--disable-warning" | "--redirect-warnings" | "--tls-keylog" => {
                 let which = take(args, &mut i, &inline, &flag)?;
                 cfg.flags.push(format!("{flag}={which}"));
             }

@@ -201,7 +201,7 @@ tproto._start = function _start() {
   const name = o.servername ? `${o.servername}` : '';
   this.servername = name || false;
   try {
-    this._session = binding.connect(o.secureContext.context._handle(), name, o.alpn);
+    this._session = binding.connect(o.secureContext.context._handle(), name, o.alpn, this._wantsKeylog());
   } catch (err) {
     this.destroy(err);
     return;
@@ -210,8 +210,48 @@ tproto._start = function _start() {
   this._pump();
 };
 
+let keylogFile;
+// --tls-keylog=FILE: every session's secrets are appended there.
+function keylogPath() {
+  if (keylogFile === undefined) {
+    const given = require('internal/options').flagValues('--tls-keylog');
+    keylogFile = given.length > 0 ? given[given.length - 1] : null;
+  }
+  return keylogFile;
+}
+
+// Secrets are logged only when someone listens for them: 'keylog' on the socket (client) or
+// the server, or --tls-keylog.
+tproto._wantsKeylog = function _wantsKeylog() {
+  const server = this._tlsOptions.server;
+  return keylogPath() !== null || this.listenerCount('keylog') > 0 ||
+    (server !== undefined && server.listenerCount('keylog') > 0);
+};
+
+tproto._emitKeylog = function _emitKeylog() {
+  const lines = this._session === null ? undefined : binding.takeKeylog(this._session);
+  if (lines === undefined) return;
+  const Buffer = lazyBuffer();
+  const all = Buffer.from(lines.buffer, lines.byteOffset, lines.length);
+  const file = keylogPath();
+  if (file !== null) {
+    try {
+      require('fs').appendFileSync(file, all, { mode: 0o600 });
+    } catch { /* Node ignores a log it cannot write */ }
+  }
+  const server = this._tlsOptions.server;
+  for (let at = 0; at < all.length;) {
+    const end = all.indexOf(10, at) + 1 || all.length;
+    const line = Buffer.from(all.subarray(at, end));
+    if (this._tlsOptions.isServer) server?.emit('keylog', line, this);
+    else this.emit('keylog', line);
+    at = end;
+  }
+};
+
 // Sends the ciphertext the session has ready; `done` runs once the transport has taken it.
 tproto._pump = function _pump(done) {
+  if (this._session !== null) this._emitKeylog();
   const out = this._session === null || this._transport === null || this._discardOutput ?
     undefined : binding.pull(this._session);
   const t = this._transport;
@@ -237,6 +277,7 @@ tproto._onCipher = function _onCipher(chunk) {
     return;
   }
   this._touch();
+  this._emitKeylog();
   if (bits & CLIENT_HELLO) {
     this._held = [];
     this._onClientHello();
@@ -356,7 +397,7 @@ tproto._onClientHello = function _onClientHello() {
     }
     try {
       binding.serve(this._session, ctx.context._handle(), alpn, this._requestCert,
-        this._requestCert && this._rejectUnauthorized);
+        this._requestCert && this._rejectUnauthorized, this._wantsKeylog());
     } catch (e) {
       this._held = null;
       this._pump();

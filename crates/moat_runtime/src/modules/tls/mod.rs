@@ -303,6 +303,21 @@ impl ClientCertVerifier for Recorder {
     }
 }
 
+/// Collects the session secrets rustls reports, as NSS key log lines, for the 'keylog' event.
+#[derive(Debug, Default)]
+struct KeyLines(Mutex<Vec<u8>>);
+
+impl rustls::KeyLog for KeyLines {
+    fn log(&self, label: &str, client_random: &[u8], secret: &[u8]) {
+        let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        if let Ok(mut out) = self.0.lock() {
+            out.extend_from_slice(
+                format!("{label} {} {}\n", hex(client_random), hex(secret)).as_bytes(),
+            );
+        }
+    }
+}
+
 /// A server's certificate: the first of the context's whose key can sign in a scheme the
 /// client offers (an ECDSA and an RSA certificate can serve side by side).
 #[derive(Debug)]
@@ -338,6 +353,8 @@ pub struct Conn {
     plain: Vec<u8>,
     /// The largest plaintext a record may carry (`setMaxSendFragment`), when limited.
     max_fragment: Option<usize>,
+    /// Key log lines not yet taken, when the JS half asked for them.
+    keylog: Option<Arc<KeyLines>>,
     handshake_reported: bool,
     certified: Option<Arc<CertifiedKey>>,
 }
@@ -618,6 +635,7 @@ fn connect<'js>(
     context: Class<'js, Context>,
     servername: String,
     alpn: Option<Array<'js>>,
+    keylog: Option<bool>,
 ) -> Result<Class<'js, Conn>> {
     let c = context.borrow();
     let rec = recorder(&c, false, false);
@@ -632,6 +650,12 @@ fn connect<'js>(
     };
     config.alpn_protocols = strings(alpn)?;
     config.resumption = Resumption::store(c.client_sessions.clone());
+    let keylog = keylog
+        .unwrap_or(false)
+        .then(|| Arc::new(KeyLines::default()));
+    if let Some(k) = &keylog {
+        config.key_log = k.clone();
+    }
     // Node sends SNI only for a name; an IP address (or nothing) goes without.
     let (name, sni) = match ServerName::try_from(servername.clone()) {
         Ok(n @ ServerName::DnsName(_)) => (n, true),
@@ -653,6 +677,7 @@ fn connect<'js>(
             pending_out: Vec::new(),
             plain: Vec::new(),
             max_fragment: None,
+            keylog,
             handshake_reported: false,
             certified: c.certified.first().cloned(),
         },
@@ -829,6 +854,23 @@ fn write<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Result
     r.map_err(|e| Exception::throw_internal(&ctx, &e.to_string()))
 }
 
+/// The key log lines gathered since the last call, or `undefined`.
+fn take_keylog<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<'js, u8>>> {
+    let c = conn.borrow();
+    let lines = match &c.keylog {
+        Some(k) => {
+            k.0.lock()
+                .map(|mut v| std::mem::take(&mut *v))
+                .unwrap_or_default()
+        }
+        None => return Ok(None),
+    };
+    if lines.is_empty() {
+        return Ok(None);
+    }
+    TypedArray::new(ctx, lines).map(Some)
+}
+
 /// Limits the plaintext of each record from now on (512 to 16384 bytes; the JS half checks).
 fn set_max_fragment<'js>(conn: Class<'js, Conn>, size: usize) {
     conn.borrow_mut().max_fragment = Some(size.clamp(512, 16384));
@@ -851,6 +893,7 @@ fn accept<'js>(ctx: Ctx<'js>) -> Result<Class<'js, Conn>> {
             pending_out: Vec::new(),
             plain: Vec::new(),
             max_fragment: None,
+            keylog: None,
             handshake_reported: false,
             certified: None,
         },
@@ -883,6 +926,7 @@ fn serve<'js>(
     alpn: Option<Array<'js>>,
     request_cert: bool,
     require_cert: bool,
+    keylog: Option<bool>,
 ) -> Result<()> {
     let cx = context.borrow();
     let mut guard = conn.borrow_mut();
@@ -917,6 +961,11 @@ fn serve<'js>(
     config.alpn_protocols = strings(alpn)?;
     config.session_storage = cx.server_sessions.clone();
     config.ignore_client_order = cx.honor_cipher_order;
+    if keylog.unwrap_or(false) {
+        let k = Arc::new(KeyLines::default());
+        config.key_log = k.clone();
+        c.keylog = Some(k);
+    }
     c.verdict = rec.verdict.clone();
     c.certified = cx.certified.first().cloned();
     match accepted.into_connection(Arc::new(config)) {
@@ -1089,6 +1138,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         "setMaxFragment",
         Function::new(ctx.clone(), set_max_fragment)?,
     )?;
+    o.set("takeKeylog", Function::new(ctx.clone(), take_keylog)?)?;
     o.set("info", Function::new(ctx.clone(), info)?)?;
     o.set(
         "peerCertificates",
