@@ -299,6 +299,8 @@ tproto._onCipher = function _onCipher(chunk) {
   if ((bits & PEER_CLOSED) && !this._peerClosed) {
     this._peerClosed = true;
     this.push(null);
+    // With nothing buffered, 'end' follows even for a socket nobody reads.
+    this.read(0);
   }
 };
 
@@ -333,6 +335,7 @@ tproto._onTransportEnd = function _onTransportEnd() {
   if (!this._peerClosed) {
     this._peerClosed = true;
     this.push(null);
+    this.read(0);
   }
 };
 
@@ -356,7 +359,7 @@ tproto._emitClose = function _emitClose() {
 // A failure of TLS itself: a server reports it as 'tlsClientError' before the handshake ends.
 tproto._tlsError = function _tlsError(err) {
   const server = this._tlsOptions.server;
-  if (this._tlsOptions.isServer && !this._secureEstablished && server) {
+  if (this._tlsOptions.isServer && !this._secureEstablished && server && this._fromServer) {
     this.destroy();
     server.emit('tlsClientError', err, this);
     return;
@@ -805,12 +808,14 @@ function Server(options, listener) {
   this.setSecureContext(options);
   net.Server.call(this, {
     allowHalfOpen: options.allowHalfOpen,
-    pauseOnConnect: options.pauseOnConnect,
+    // The handshake reads the raw socket at once; pauseOnConnect pauses the TLS socket.
+    pauseOnConnect: false,
     noDelay: options.noDelay,
     keepAlive: options.keepAlive,
     keepAliveInitialDelay: options.keepAliveInitialDelay,
     highWaterMark: options.highWaterMark,
   });
+  this.pauseOnConnect = options.pauseOnConnect === true;
   this.on('connection', onServerConnection);
   if (listener) this.on('secureConnection', listener);
 }
@@ -819,8 +824,11 @@ Object.setPrototypeOf(Server, net.Server);
 
 function onServerConnection(raw) {
   const server = this;
+  // net.Server paused the raw socket for pauseOnConnect; the handshake needs it flowing.
+  if (server.pauseOnConnect) raw.resume();
   const o = server._options;
   const sock = new TLSSocket(raw, {
+    allowHalfOpen: server.allowHalfOpen,
     secureContext: server._sharedContext,
     isServer: true,
     server,
@@ -831,6 +839,8 @@ function onServerConnection(raw) {
     SNICallback: o.SNICallback,
   });
   sock._server = null;
+  sock._fromServer = true;
+  if (server.pauseOnConnect) sock.pause();
   if (server.handshakeTimeout > 0) {
     const timer = setTimeout(() => {
       if (sock._secureEstablished || sock.destroyed) return;

@@ -313,7 +313,19 @@ proto._connectPipe = function _connectPipe(path) {
 proto._attach = function _attach(handle) {
   this._handle = handle;
   loop.registerHandle(handle, (event) => this._onReady(event[2]));
-  if (!this._refed) loop.unrefHandle(handle);
+  this._loopRef = true;
+  this._syncRef();
+};
+
+// As a libuv stream, a socket keeps the process alive only while it is active: connecting,
+// reading or writing (and not unref()ed). A paused or finished socket lets the process end.
+proto._syncRef = function _syncRef() {
+  if (typeof this._handle !== 'number') return;
+  const want = this._refed && (this.connecting || this._watching !== 0);
+  if (want === this._loopRef) return;
+  this._loopRef = want;
+  if (want) loop.refHandle(this._handle);
+  else loop.unrefHandle(this._handle);
 };
 
 // The handle's readiness, as the loop's poll reports it.
@@ -433,6 +445,7 @@ proto._update = function _update() {
       binding.watch(this._handle, bits);
     } catch { /* closed under us: the next read or write reports it */ }
   }
+  this._syncRef();
 };
 
 proto._writeGeneric = function _writeGeneric(data, encoding, cb) {
@@ -602,8 +615,16 @@ function unref() {
   if (typeof this._handle === 'number') loop.unrefHandle(this._handle);
   return this;
 }
-proto.ref = ref;
-proto.unref = unref;
+proto.ref = function ref() {
+  this._refed = true;
+  this._syncRef();
+  return this;
+};
+proto.unref = function unref() {
+  this._refed = false;
+  this._syncRef();
+  return this;
+};
 
 proto[Symbol.asyncDispose] = async function () {
   if (!this.destroyed) this.destroy();

@@ -355,6 +355,8 @@ pub struct Conn {
     max_fragment: Option<usize>,
     /// Key log lines not yet taken, when the JS half asked for them.
     keylog: Option<Arc<KeyLines>>,
+    /// Whether any ciphertext has arrived yet.
+    seen_input: bool,
     handshake_reported: bool,
     certified: Option<Arc<CertifiedKey>>,
 }
@@ -678,6 +680,7 @@ fn connect<'js>(
             plain: Vec::new(),
             max_fragment: None,
             keylog,
+            seen_input: false,
             handshake_reported: false,
             certified: c.certified.first().cloned(),
         },
@@ -707,6 +710,18 @@ fn receive<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Resu
     let mut rd: &[u8] = &bytes;
     let result = match &mut c.state {
         State::Accepting(acceptor, accepted) => {
+            // A TLS stream opens with a handshake record of version 3.x; anything else is not
+            // TLS, which OpenSSL reports at once rather than waiting for a record to complete.
+            if !c.seen_input && !bytes.is_empty() {
+                c.seen_input = true;
+                if bytes[0] != 0x16 || bytes.get(1).is_some_and(|v| *v != 0x03) {
+                    c.state = State::Done;
+                    return Err(tls_error(
+                        &ctx,
+                        &rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType),
+                    ));
+                }
+            }
             while !rd.is_empty() {
                 if acceptor.read_tls(&mut rd).is_err() {
                     break;
@@ -894,6 +909,7 @@ fn accept<'js>(ctx: Ctx<'js>) -> Result<Class<'js, Conn>> {
             plain: Vec::new(),
             max_fragment: None,
             keylog: None,
+            seen_input: false,
             handshake_reported: false,
             certified: None,
         },
