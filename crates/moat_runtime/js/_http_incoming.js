@@ -133,7 +133,8 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
   if (this.socket && !this.socket.destroyed && this.aborted) {
     this.socket.destroy(err);
   }
-  cb(err);
+  // An error nobody listens for on the message is not thrown, as in Node.
+  process.nextTick(() => cb(this.listenerCount('error') === 0 ? undefined : err));
 };
 
 IncomingMessage.prototype._addHeaderLines = function _addHeaderLines(headers, n) {

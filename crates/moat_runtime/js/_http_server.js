@@ -40,6 +40,8 @@ const kConnection = Symbol('httpConnection');
 
 // ---- ServerResponse ------------------------------------------------------------------------
 
+const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
+
 function ServerResponse(req, options) {
   OutgoingMessage.call(this, options);
   if (req.method === 'HEAD') this._hasBody = false;
@@ -208,9 +210,10 @@ const kIncomingMessage = common.kIncomingMessage;
 
 // Checks the connections' header and request timeouts now and then, as Node does.
 function setupConnectionsTracking() {
-  if (this._checkTimer) clearInterval(this._checkTimer);
+  if (this[kConnectionsCheckingInterval]) clearInterval(this[kConnectionsCheckingInterval]);
   if (this.connectionsCheckingInterval > 0 && (this.headersTimeout > 0 || this.requestTimeout > 0)) {
-    this._checkTimer = setInterval(checkConnections.bind(this), this.connectionsCheckingInterval).unref();
+    this[kConnectionsCheckingInterval] =
+      setInterval(checkConnections.bind(this), this.connectionsCheckingInterval).unref();
   }
 }
 
@@ -229,9 +232,9 @@ function checkConnections() {
 }
 
 Server.prototype.close = function close(cb) {
-  if (this._checkTimer) {
-    clearInterval(this._checkTimer);
-    this._checkTimer = null;
+  if (this[kConnectionsCheckingInterval]) {
+    // The stopped timer stays, as in Node (its _destroyed tells it has ended).
+    clearInterval(this[kConnectionsCheckingInterval]);
   }
   this.closeIdleConnections();
   return net.Server.prototype.close.call(this, cb);
@@ -626,6 +629,7 @@ function onResponseFinish(conn, req, res) {
 }
 
 module.exports = {
+  kConnectionsCheckingInterval,
   STATUS_CODES,
   Server,
   ServerResponse,

@@ -816,6 +816,7 @@ function Server(options, listener) {
     highWaterMark: options.highWaterMark,
   });
   this.pauseOnConnect = options.pauseOnConnect === true;
+  if (options.ALPNCallback !== undefined) this.ALPNCallback = options.ALPNCallback;
   this.on('connection', onServerConnection);
   if (listener) this.on('secureConnection', listener);
 }

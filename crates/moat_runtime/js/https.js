@@ -64,7 +64,14 @@ function Agent(options) {
 Object.setPrototypeOf(Agent.prototype, HttpAgent.prototype);
 Object.setPrototypeOf(Agent, HttpAgent);
 
+// The agent passes its sockets' key log lines on to its own 'keylog' listeners.
 Agent.prototype.createConnection = function createConnection(port, host, options) {
+  const socket = connectTLS(port, host, options);
+  if (this.listenerCount('keylog') > 0) socket.on('keylog', (line) => this.emit('keylog', line, socket));
+  return socket;
+};
+
+function connectTLS(port, host, options) {
   if (port !== null && typeof port === 'object') {
     options = port;
   } else if (host !== null && typeof host === 'object') {
@@ -77,7 +84,7 @@ Agent.prototype.createConnection = function createConnection(port, host, options
   if (typeof port === 'number') options.port = port;
   if (typeof host === 'string') options.host = host;
   return tls.connect(options);
-};
+}
 
 // The pool a request's socket comes from: http's name plus every TLS option that changes the
 // connection.
@@ -88,7 +95,9 @@ Agent.prototype.getName = function getName(options = {}) {
     'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder', 'ecdhCurve',
     'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine']) {
     if (key !== 'ca') name += ':';
-    const v = options[key];
+    let v = options[key];
+    // The server name counts only where it differs from the host.
+    if (key === 'servername' && v === options.host) v = undefined;
     // sigalgs are JSON, so that a list and a string of the same names differ.
     if (v !== undefined && v !== null) name += key === 'sigalgs' ? JSON.stringify(v) : v;
   }

@@ -78,7 +78,7 @@ function chainsOf(value, name) {
 function certificatesOf(value, name) {
   const out = [];
   for (const v of toList(value)) {
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || v === false) continue;
     validateKeyOrCert(name, v);
     const blocks = pemBlocks(v, 'CERTIFICATE');
     if (blocks.length === 0) {
@@ -436,6 +436,8 @@ function createSecureContext(options) {
   const chains = options.cert ? chainsOf(options.cert, 'cert') : [];
   const keys = [];
   if (options.key) {
+    // A single key is text or bytes; an array may also hold { pem, passphrase } objects.
+    if (!Array.isArray(options.key)) validateKeyOrCert('key', options.key);
     for (const k of toList(options.key)) {
       if (k === undefined || k === null || k === false) continue;
       if (typeof k !== 'object' || ArrayBuffer.isView(k) || k instanceof ArrayBuffer) validateKeyOrCert('key', k);
@@ -446,7 +448,7 @@ function createSecureContext(options) {
     key: new Uint8Array(key.export({ format: 'der', type: 'pkcs8' })),
     certs,
   }));
-  if (options.ca !== undefined && options.ca !== null) {
+  if (options.ca) {
     spec.ca = certificatesOf(options.ca, 'ca');
     spec.defaultRoots = false;
   } else if (defaultCertificates() && !defaultsAreBundled) {
