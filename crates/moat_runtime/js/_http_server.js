@@ -344,7 +344,9 @@ function onEnd(conn) {
     }
   }
   conn.closing = true;
-  if (conn.responses.length === 0) {
+  // The client is done sending. Unless the server allows half-open connections, its side ends
+  // too, even with responses still owed (they can no longer be delivered in order), as in Node.
+  if (conn.responses.length === 0 || !conn.server.httpAllowHalfOpen) {
     if (conn.socket.writable) conn.socket.end();
   }
 }

@@ -576,6 +576,8 @@ proto.setTimeout = function setTimeout(ms, cb) {
     if (ms === 0) this.removeListener('timeout', cb);
     else this.once('timeout', cb);
   }
+  // A new duration needs a new timer: refresh() keeps the old one's.
+  if (ms !== this._timeout) this._clearTimer();
   this._timeout = ms;
   this._touch();
   return this;
