@@ -248,9 +248,11 @@ Server.prototype.closeAllConnections = function closeAllConnections() {
   for (const conn of [...this._connectionSet]) conn.socket.destroy();
 };
 
+// Idle: kept alive between requests. A connection that has not sent its first request yet is
+// not idle, as in Node.
 Server.prototype.closeIdleConnections = function closeIdleConnections() {
   for (const conn of [...this._connectionSet]) {
-    if (conn.incoming === null && conn.responses.length === 0) conn.socket.destroy();
+    if (conn.requests > 0 && conn.incoming === null && conn.responses.length === 0) conn.socket.destroy();
   }
 };
 
