@@ -1,7 +1,10 @@
 'use strict';
-// Load generator: `node load.js PORT [REQUESTS] [CONNECTIONS]` sends GET / over keep-alive
-// connections, one request in flight per connection, and prints `requests/s p99-ms`.
+// Load generator: `node load.js PORT [REQUESTS] [CONNECTIONS] [tls]` sends GET / over keep-alive
+// connections (TLS ones with `tls`, the certificate unchecked), one request in flight per
+// connection, and prints `requests/s p99-ms`.
 const net = require('net');
+const tls = require('tls');
+const secure = process.argv[5] === 'tls';
 const port = Number(process.argv[2]);
 const total = Number(process.argv[3] || 10000);
 const conns = Number(process.argv[4] || 50);
@@ -23,7 +26,9 @@ function responseEnd(buf) {
 }
 
 function open() {
-  const socket = net.connect(port, '127.0.0.1');
+  const socket = secure ?
+    tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false }) :
+    net.connect(port, '127.0.0.1');
   socket.setNoDelay(true);
   let buf = Buffer.alloc(0);
   let t0 = 0n;
@@ -36,7 +41,7 @@ function open() {
     t0 = process.hrtime.bigint();
     socket.write(request);
   };
-  socket.on('connect', next);
+  socket.on(secure ? 'secureConnect' : 'connect', next);
   socket.on('data', (chunk) => {
     buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
     let end;
