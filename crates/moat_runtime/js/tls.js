@@ -132,6 +132,16 @@ function systemRoots() {
   return system;
 }
 
+// The C library's texts for the errors reading a file can meet.
+const SYSTEM_ERRORS = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
+  ENOTDIR: 'Not a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  EISDIR: 'Is a directory',
+};
+
 let extra = null;
 // NODE_EXTRA_CA_CERTS: read once, on first use, as Node reads it at start.
 function extraRoots() {
@@ -139,10 +149,14 @@ function extraRoots() {
   let found = [];
   const file = process.env.NODE_EXTRA_CA_CERTS;
   if (file) {
+    const fs = require('fs');
     try {
-      found = pemsOf(require('fs').readFileSync(file, 'latin1'));
+      found = pemsOf(fs.readFileSync(file, 'latin1'));
     } catch (err) {
-      process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${err.message}`);
+      // Printed as Node's C++ side prints it: straight to stderr, OpenSSL's wording.
+      const reason = SYSTEM_ERRORS[err.code] ?? err.message;
+      fs.writeSync(2, `Warning: Ignoring extra certs from \`${file}\`, load failed: ` +
+        `error:80000002:system library::${reason}\n`);
     }
   }
   extra = Object.freeze(found);
