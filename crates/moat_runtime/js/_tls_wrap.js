@@ -119,7 +119,7 @@ function TLSSocket(socket, opts) {
   });
   this._requestCert = options.isServer ? options.requestCert === true : true;
   this._rejectUnauthorized = options.rejectUnauthorized !== false;
-  this.ssl = null;
+  this.ssl = new TLSHandle(this);
   this._transport = null;
   this._session = null;
   this._held = null; // ciphertext that arrived while a server chose its context
@@ -189,7 +189,6 @@ tproto._wrap = function _wrap(transport) {
   transport.on('timeout', () => this.emit('timeout'));
   if (this._tlsOptions.isServer) {
     this._session = binding.accept();
-    this.ssl = new TLSHandle(this);
   }
 };
 
@@ -206,7 +205,6 @@ tproto._start = function _start() {
     this.destroy(err);
     return;
   }
-  this.ssl = new TLSHandle(this);
   this._pump();
 };
 
@@ -358,11 +356,20 @@ tproto._emitClose = function _emitClose() {
 
 // A failure of TLS itself: a server reports it as 'tlsClientError' before the handshake ends.
 tproto._tlsError = function _tlsError(err) {
-  const server = this._tlsOptions.server;
-  if (this._tlsOptions.isServer && !this._secureEstablished && server && this._fromServer) {
-    this.destroy();
-    server.emit('tlsClientError', err, this);
-    return;
+  const o = this._tlsOptions;
+  this.emit('_tlsError', err);
+  if (o.isServer && !this._secureEstablished) {
+    // A tls.Server's socket reports it as the server's 'tlsClientError'; a server-side socket
+    // made with no server at all only closes.
+    if (this._fromServer) {
+      this.destroy();
+      o.server.emit('tlsClientError', err, this);
+      return;
+    }
+    if (!o.server) {
+      this.destroy();
+      return;
+    }
   }
   this.destroy(err);
 };

@@ -81,7 +81,8 @@ function certificatesOf(value, name) {
     if (v === undefined || v === null || v === false) continue;
     validateKeyOrCert(name, v);
     const blocks = pemBlocks(v, 'CERTIFICATE');
-    if (blocks.length === 0) {
+    // OpenSSL passes over a CA entry that holds no certificate; a certificate must have one.
+    if (blocks.length === 0 && name !== 'ca') {
       throw opensslError('PEM routines', 'no start line', 'ERR_OSSL_PEM_NO_START_LINE', '0480006C');
     }
     out.push(...blocks);
