@@ -394,7 +394,8 @@ tproto._onClientHello = function _onClientHello() {
         return;
       }
       if (chosen !== undefined && !offered.includes(chosen)) {
-        this.destroy(new codes.ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(chosen));
+        this._held = null;
+        this._tlsError(new codes.ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(chosen));
         return;
       }
       alpn = chosen === undefined ? ['\u0000unmatched'] : [chosen];
