@@ -141,6 +141,7 @@ function setup() {
   defineLazy('CustomEvent', () => events().CustomEvent);
   defineLazy('MessageEvent', () => events().MessageEvent);
   defineLazy('CloseEvent', () => events().CloseEvent);
+  defineLazy('WebSocket', () => require('internal/websocket').WebSocket);
   defineLazy('Navigator', () => require('internal/navigator').Navigator);
   const messaging = () => require('internal/worker/messaging');
   defineLazy('MessageChannel', () => messaging().MessageChannel);
