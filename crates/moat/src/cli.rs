@@ -105,6 +105,9 @@ const PLAIN_FLAGS: &[&str] = &[
     "--use-bundled-ca",
     "--use-openssl-ca",
     "--no-use-openssl-ca",
+    // The WebSocket and CloseEvent globals (on by default, as in Node 24).
+    "--experimental-websocket",
+    "--no-experimental-websocket",
 ];
 
 /// Flags node refuses together, with its message.

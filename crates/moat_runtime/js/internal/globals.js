@@ -140,6 +140,7 @@ function setup() {
   defineLazy('EventTarget', () => events().EventTarget);
   defineLazy('CustomEvent', () => events().CustomEvent);
   defineLazy('MessageEvent', () => events().MessageEvent);
+  // Removed again at start by --no-experimental-websocket (internal/main.js).
   defineLazy('CloseEvent', () => events().CloseEvent);
   defineLazy('WebSocket', () => require('internal/websocket').WebSocket);
   defineLazy('Navigator', () => require('internal/navigator').Navigator);

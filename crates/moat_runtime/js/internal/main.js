@@ -309,6 +309,10 @@ function run() {
   b = internalBinding('process');
   const { hasFlag } = require('internal/options');
   if (hasFlag('--expose-gc') || hasFlag('--expose_gc')) exposeGc();
+  if (hasFlag('--no-experimental-websocket')) {
+    delete globalThis.WebSocket;
+    delete globalThis.CloseEvent;
+  }
   timersBinding.setRejectionHook(onRejectionEvent);
   try {
     runEntry();

@@ -15,7 +15,9 @@ const flags = [
   '--env-file-if-exists', '--permission', '--allow-child-process', '--allow-worker', '--allow-wasi', '--allow-addons',
   '--allow-fs-read', '--allow-fs-write', '--allow-net', '--allow-env', '--stack-trace-limit', '--title',
   '--no-global-search-paths', '--disable-warning', '--title', '--redirect-warnings', '--zero-fill-buffers',
-  '--async-context-frame', '--no-async-context-frame',
+  '--async-context-frame', '--no-async-context-frame', '--tls-min-v1.0', '--tls-min-v1.1', '--tls-min-v1.2',
+  '--tls-min-v1.3', '--tls-max-v1.2', '--tls-max-v1.3', '--tls-keylog', '--use-system-ca', '--use-bundled-ca',
+  '--use-openssl-ca', '--experimental-websocket', '--no-experimental-websocket',
 ];
 
 // `perf_basic-prof`, `--perf-basic-prof=1` → `--perf-basic-prof`; `r` → `-r`.
