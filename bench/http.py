@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """HTTP hello-world throughput: node 24, moat and `moat --safe` each serve bench/http/hello.js
-while bench/http/load.js (run by node 24) sends keep-alive GETs over many connections. Prints
-requests/s, p99 latency and the ratios to node. Rounds alternate the three servers so that the
-machine's drift reaches them alike.
+(or, with --https, bench/tls/hello.js) while a load generator sends keep-alive GETs over many
+connections: bench/http/load.js run by node 24, or with --wrk the `wrk` tool (Debian's package;
+2 threads, --connections connections, --seconds long). Prints requests/s, p99 latency and the
+ratios to node. Rounds alternate the three servers so that the machine's drift reaches them alike.
 
     python3 bench/http.py [--requests 10000] [--connections 50] [--rounds 3]
+    python3 bench/http.py --wrk [--https] [--connections 64] [--seconds 5]
 """
 import argparse
 import os
@@ -18,7 +20,26 @@ MOAT = os.environ.get('MOAT', '/root/.cache/moat/target/x86_64-unknown-linux-mus
 NODE = os.environ.get('NODE24', shutil.which('node24') or 'node24')
 
 
-def run_one(server_cmd, requests, connections):
+def wrk_once(port, connections, seconds, https):
+    """requests/s and p99 (ms) as wrk measures them."""
+    url = f'{"https" if https else "http"}://127.0.0.1:{port}/'
+    out = subprocess.run(['wrk', '-t2', f'-c{connections}', f'-d{seconds}s', '--latency', url],
+                         check=True, capture_output=True, text=True, timeout=seconds + 60).stdout
+    rps = p99 = None
+    for line in out.splitlines():
+        parts = line.split()
+        if line.startswith('Requests/sec:'):
+            rps = float(parts[1])
+        elif parts[:1] == ['99%']:
+            v = parts[1]
+            scale = 1e-3 if v.endswith('us') else 1000.0 if v.endswith('s') and not v.endswith('ms') else 1.0
+            p99 = float(v.rstrip('mus')) * scale
+    if rps is None or p99 is None:
+        raise RuntimeError(f'could not read wrk output: {out!r}')
+    return rps, p99
+
+
+def run_one(server_cmd, requests, connections, wrk=None):
     srv = subprocess.Popen(server_cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = srv.stdout.readline().strip()
@@ -26,6 +47,9 @@ def run_one(server_cmd, requests, connections):
             err = srv.stderr.read() if srv.poll() is not None else ''
             raise RuntimeError(f'server did not start: {line!r} {err}')
         port = line
+        if wrk is not None:
+            wrk_once(port, connections, 1, wrk['https'])
+            return wrk_once(port, connections, wrk['seconds'], wrk['https'])
         # A short warm-up, then the measured run.
         subprocess.run([NODE, os.path.join(HERE, 'http', 'load.js'), port, '1000', str(connections)],
                        check=True, capture_output=True, timeout=120)
@@ -42,25 +66,36 @@ def main():
     ap.add_argument('--requests', type=int, default=10000)
     ap.add_argument('--connections', type=int, default=50)
     ap.add_argument('--rounds', type=int, default=3)
+    ap.add_argument('--wrk', action='store_true', help='drive the load with wrk instead of http/load.js')
+    ap.add_argument('--https', action='store_true', help='with --wrk: serve bench/tls/hello.js over TLS')
+    ap.add_argument('--seconds', type=int, default=5, help='with --wrk: how long each run lasts')
     args = ap.parse_args()
+    if args.wrk and shutil.which('wrk') is None:
+        sys.exit('wrk not found: apt-get install wrk')
+    wrk = {'https': args.https, 'seconds': args.seconds} if args.wrk else None
     if not os.path.exists(MOAT):
         sys.exit(f'moat not found at {MOAT}: build it first (/work/tools/mbuild or scripts/build.sh)')
-    hello = os.path.join(HERE, 'http', 'hello.js')
+    hello = os.path.join(HERE, 'tls' if args.https else 'http', 'hello.js')
+    root = os.path.dirname(HERE)
     servers = {
         'node': [NODE, hello],
         'moat': [MOAT, hello],
-        'moat --safe': [MOAT, '--safe', '--allow-net', hello],
+        'moat --safe': [MOAT, '--safe', '--allow-net', f'--allow-fs-read={root}', hello],
     }
     results = {name: [] for name in servers}
     for _ in range(args.rounds):
         for name, cmd in servers.items():
             try:
-                results[name].append(run_one(cmd, args.requests, args.connections))
+                results[name].append(run_one(cmd, args.requests, args.connections, wrk))
             except Exception as e:  # noqa: BLE001 - reported, the others still run
                 print(f'{name}: {e}', file=sys.stderr)
             time.sleep(0.2)
-    print(f'hello-world, {args.requests} keep-alive requests over {args.connections} connections '
-          f'(best of {args.rounds}):')
+    what = 'HTTPS' if args.https else 'HTTP'
+    if wrk is not None:
+        print(f'{what} hello-world, wrk -t2 -c{args.connections} -d{args.seconds}s (best of {args.rounds}):')
+    else:
+        print(f'{what} hello-world, {args.requests} keep-alive requests over {args.connections} connections '
+              f'(best of {args.rounds}):')
     best = {n: max(r, key=lambda x: x[0]) for n, r in results.items() if r}
     base = best.get('node')
     for name, (rps, p99) in best.items():
