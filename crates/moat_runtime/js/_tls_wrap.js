@@ -681,15 +681,6 @@ tproto.setMaxSendFragment = function setMaxSendFragment(size) {
   binding.setMaxFragment(this._session, size);
   return true;
 };
-tproto.getSession = function getSession() {
-  return undefined;
-};
-tproto.getTLSTicket = function getTLSTicket() {
-  return undefined;
-};
-tproto.setSession = function setSession() {
-  throw new codes.ERR_NOT_IMPLEMENTED('tls.TLSSocket.setSession');
-};
 tproto.renegotiate = function renegotiate(options, callback) {
   validateObject(options, 'options');
   if (callback !== undefined) validateFunction(callback, 'callback');
@@ -702,7 +693,9 @@ tproto.renegotiate = function renegotiate(options, callback) {
 tproto.disableRenegotiation = function disableRenegotiation() {
   this._renegotiationDisabled = true;
 };
-for (const name of ['getFinished', 'getPeerFinished', 'getSharedSigalgs', 'enableTrace']) {
+// Sessions resume only within their secure context: rustls does not export or import them.
+for (const name of ['getFinished', 'getPeerFinished', 'getSharedSigalgs', 'enableTrace', 'getSession',
+  'getTLSTicket', 'setSession']) {
   tproto[name] = function () { throw new codes.ERR_NOT_IMPLEMENTED(`tls.TLSSocket.${name}`); };
 }
 

@@ -59,7 +59,6 @@ function Agent(options) {
   this.defaultPort = 443;
   this.protocol = 'https:';
   this.maxCachedSessions = this.options.maxCachedSessions ?? 100;
-  this._sessionCache = { map: {}, list: [] };
 }
 Object.setPrototypeOf(Agent.prototype, HttpAgent.prototype);
 Object.setPrototypeOf(Agent, HttpAgent);

@@ -3,7 +3,7 @@
 // contexts, certificate checks and the module's facts live here; sockets and servers in
 // _tls_wrap.js.
 
-const { codes } = require('internal/errors');
+const { codes, opensslError } = require('internal/errors');
 const { validateString, validateObject, validateInt32 } = require('internal/validators');
 const { isIP } = require('internal/net');
 const binding = internalBinding('tls');
@@ -46,14 +46,6 @@ function pemBlocks(v, label) {
   return out;
 }
 
-function opensslError(library, reason, code, hex) {
-  const err = new Error(`error:${hex}:${library}::${reason}`);
-  err.library = library;
-  err.reason = reason;
-  err.code = code;
-  return err;
-}
-
 function toList(v) {
   return Array.isArray(v) ? v : [v];
 }
@@ -83,7 +75,7 @@ function certificatesOf(value, name) {
     const blocks = pemBlocks(v, 'CERTIFICATE');
     // OpenSSL passes over a CA entry that holds no certificate; a certificate must have one.
     if (blocks.length === 0 && name !== 'ca') {
-      throw opensslError('PEM routines', 'no start line', 'ERR_OSSL_PEM_NO_START_LINE', '0480006C');
+      throw opensslError('0480006C', 'PEM routines', 'no start line', 'ERR_OSSL_PEM_NO_START_LINE');
     }
     out.push(...blocks);
   }
@@ -206,7 +198,7 @@ function setDefaultCACertificates(certs) {
       try {
         new X509Certificate(pem);
       } catch {
-        throw opensslError('PEM routines', 'ASN1 lib', 'ERR_OSSL_PEM_ASN1_LIB', '0480000D');
+        throw opensslError('0480000D', 'PEM routines', 'ASN1 lib', 'ERR_OSSL_PEM_ASN1_LIB');
       }
       pems.push(pem);
     }
@@ -243,7 +235,7 @@ function parseCiphers(list) {
     }
   }
   if (!chosen.some((c) => TLS12_SUITES.includes(c)) && !tls13Named) {
-    throw opensslError('SSL routines', 'no cipher match', 'ERR_SSL_NO_CIPHER_MATCH', '0A0000B9');
+    throw opensslError('0A0000B9', 'SSL routines', 'no cipher match', 'ERR_SSL_NO_CIPHER_MATCH');
   }
   // TLS 1.3's suites stay on unless the list names some of them.
   if (!tls13Named) chosen.unshift(...TLS13_SUITES);
@@ -272,7 +264,7 @@ function privateKeyDer(key, passphrase) {
   } catch (err) {
     // An encrypted key that does not open: no passphrase or a wrong one.
     if (err.code === 'ERR_MISSING_PASSPHRASE' || /ENCRYPTED/.test(pemText(pem) ?? '')) {
-      throw opensslError('Provider routines', 'bad decrypt', 'ERR_OSSL_BAD_DECRYPT', '1C800064');
+      throw opensslError('1C800064', 'Provider routines', 'bad decrypt', 'ERR_OSSL_BAD_DECRYPT');
     }
     throw err;
   }
@@ -291,8 +283,8 @@ function keyPairs(keys, chains) {
     const mine = spkiOf(createPublicKey(key));
     const i = leafKeys.findIndex((k) => k.equals(mine));
     if (i < 0 && chains.length > 0) {
-      throw opensslError('x509 certificate routines', 'key values mismatch',
-        'ERR_OSSL_X509_KEY_VALUES_MISMATCH', '05800074');
+      throw opensslError('05800074', 'x509 certificate routines', 'key values mismatch',
+        'ERR_OSSL_X509_KEY_VALUES_MISMATCH');
     }
     if (i >= 0) pairs.push([key, chains[i]]);
   }
@@ -417,7 +409,7 @@ function createSecureContext(options) {
     throw new codes.ERR_NOT_IMPLEMENTED(`TLS versions below TLSv1.2 (maxVersion '${maxVersion}')`);
   }
   if (VERSIONS.indexOf(minVersion) > VERSIONS.indexOf(maxVersion)) {
-    throw opensslError('SSL routines', 'no protocols available', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', '0A0000BF');
+    throw opensslError('0A0000BF', 'SSL routines', 'no protocols available', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE');
   }
   if (options.pfx !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls PKCS#12 (options.pfx)');
   if (options.crl !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls options.crl');
@@ -466,9 +458,13 @@ function createSecureContext(options) {
   if (options.ca) {
     spec.ca = certificatesOf(options.ca, 'ca');
     spec.defaultRoots = false;
-  } else if (defaultCertificates() && !defaultsAreBundled) {
-    spec.ca = defaultCertificates().flatMap((pem) => pemBlocks(pem, 'CERTIFICATE'));
-    spec.defaultRoots = false;
+  } else {
+    const list = defaultCertificates();
+    // Mozilla's bundle alone is built into the binding; any other default list goes in whole.
+    if (!defaultsAreBundled) {
+      spec.ca = list.flatMap((pem) => pemBlocks(pem, 'CERTIFICATE'));
+      spec.defaultRoots = false;
+    }
   }
   const ctx = new SecureContext(options.secureProtocol, options.secureOptions, minVersion, maxVersion);
   ctx.context = new NativeContext(spec);

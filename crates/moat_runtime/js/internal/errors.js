@@ -160,4 +160,14 @@ function systemErrorFrom(err) {
   return new SystemError({ errno: err.errno, code: err.code, message: getSystemErrorMessage(err.errno), syscall: err.syscall });
 }
 
-module.exports = { codes, AbortError, SystemError, systemErrorFrom, fixStack, thrower, E, determineSpecificType, lazyInspect, addNumericalSeparator };
+// An error OpenSSL raises, as Node shows it: `error:<packed code>:<library>::<reason>`, with its
+// parts as properties.
+function opensslError(packed, library, reason, code) {
+  const err = new Error(`error:${packed}:${library}::${reason}`);
+  err.library = library;
+  err.reason = reason;
+  err.code = code;
+  return err;
+}
+
+module.exports = { codes, opensslError, AbortError, SystemError, systemErrorFrom, fixStack, thrower, E, determineSpecificType, lazyInspect, addNumericalSeparator };

@@ -4,7 +4,7 @@
 // Each object keeps its parameters and keys as Buffers (big-endian, leading zeros dropped, as
 // OpenSSL's numbers are); the binding does the arithmetic on them.
 
-const { codes } = require('internal/errors');
+const { codes, opensslError } = require('internal/errors');
 const { validateString, validateInt32 } = require('internal/validators');
 const { binding, isAnyArrayBuffer, bytesOf, lazyBuffer } = require('internal/crypto/util');
 
@@ -21,14 +21,6 @@ function nativeError(Ctor, code, message) {
   return err;
 }
 
-// An error OpenSSL raises, as Node shows it.
-function opensslError(packed, library, reason, code) {
-  const err = new Error(`error:${packed}:${library}::${reason}`);
-  err.library = library;
-  err.reason = reason;
-  err.code = code;
-  return err;
-}
 
 const badGenerator = () =>
   opensslError('02800065', 'Diffie-Hellman routines', 'bad generator', 'ERR_OSSL_DH_BAD_GENERATOR');
