@@ -1,6 +1,6 @@
 //! Embeds the precompiled sandbox guest when the build names one in `MOAT_GUEST_CWASM`
 //! (`scripts/build.sh` does: guest → `moat-precompile` → this), in the form moat-precompile
-//! writes beside it for a single-run host. Without it, `moat` builds without `--safe`, and
+//! writes beside it for a single-run host, and the same guest uncompiled for `moat build`. Without it, `moat` builds without `--safe`, and
 //! says so when asked for it.
 //!
 //! `moat` links as a position-dependent executable: a PIE would have the loader apply ~24,000
@@ -26,16 +26,21 @@ fn main() {
         let parts = [
             whole.with_extension("cli.cwasm"),
             whole.with_extension("cli.img"),
+            whole.with_extension("cli.wasm"),
+            whole.with_extension("cli.id"),
         ];
+        // Watched whether or not they exist yet: a part that appears later rebuilds.
+        for part in &parts {
+            println!("cargo:rerun-if-changed={}", part.display());
+        }
         parts
             .iter()
             .all(|p| p.is_file())
             .then(|| parts.map(|p| std::fs::canonicalize(p).expect("guest path resolves")))
     });
     let code = match parts {
-        Some([code, image]) => {
-            println!("cargo:rerun-if-changed={}", code.display());
-            println!("cargo:rerun-if-changed={}", image.display());
+        Some([code, image, wasm, id]) => {
+            let id = std::fs::read_to_string(&id).expect("the guest's id is readable");
             // Aligned as `moat_sandbox::EMBED_ALIGN` asks, so the guest's code runs in place and
             // its memory image maps from the file.
             format!(
@@ -43,12 +48,21 @@ fn main() {
                  struct Aligned<T: ?Sized>(T);\n\
                  static CODE: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
                  static IMAGE: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
-                 pub static GUEST: Option<(&'static [u8], &'static [u8])> = Some((&CODE.0, &IMAGE.0));\n",
+                 pub static GUEST: Option<(&'static [u8], &'static [u8])> = Some((&CODE.0, &IMAGE.0));\n\
+                 /// The guest's code uncompiled (what `moat build` writes apps with).\n\
+                 pub static GUEST_WASM: Option<&'static [u8]> = Some(include_bytes!({:?}));\n\
+                 /// Its identity (`moat_sandbox::app::guest_id`).\n\
+                 pub const GUEST_ID: u64 = {};\n",
                 code.display().to_string(),
-                image.display().to_string()
+                image.display().to_string(),
+                wasm.display().to_string(),
+                id.trim()
             )
         }
-        None => "pub static GUEST: Option<(&'static [u8], &'static [u8])> = None;\n".to_string(),
+        None => "pub static GUEST: Option<(&'static [u8], &'static [u8])> = None;\n\
+                 pub static GUEST_WASM: Option<&'static [u8]> = None;\n\
+                 pub const GUEST_ID: u64 = 0;\n"
+            .to_string(),
     };
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }

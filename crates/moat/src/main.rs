@@ -3,6 +3,7 @@
 //! `main` owns the exit codes: the program's own, 9 for a bad option (as node), 1 for an error
 //! of moat's, and the sandbox's limit codes.
 
+mod build;
 mod cli;
 #[cfg(all(target_env = "musl", target_arch = "x86_64"))]
 mod mem;
@@ -100,6 +101,9 @@ fn argv0() -> String {
 }
 
 fn real_main(args: &[String]) -> Result<i32> {
+    if args.first().is_some_and(|a| a == "build") {
+        return build::run(&args[1..]);
+    }
     let node_options = std::env::var("NODE_OPTIONS").unwrap_or_default();
     match cli::parse(args, &node_options)? {
         // A closed stdout is no error for these (`moat -v | head -c0`).
@@ -167,11 +171,20 @@ fn run(cfg: Config) -> Result<i32> {
         eprintln!("TypeError [ERR_MISSING_OPTION]: --permission is required");
         return Ok(1);
     }
+    // A module `moat build` wrote runs in the sandbox, with what the flags grant.
+    if let moat_runtime::Entry::File(path) = &options.entry
+        && path.extension().is_some_and(|e| e == "wasm")
+    {
+        let path = path.clone();
+        options.sandboxed = true;
+        options.grants = Some(resolved_grants(&cfg, &moat_runtime::Entry::Stdin)?);
+        return sandbox::run(&cfg, &options, Some(&path));
+    }
     if cfg.safe || cfg.permission {
         options.grants = Some(resolved_grants(&cfg, &options.entry)?);
     }
     if cfg.safe {
-        return sandbox::run(&cfg, &options);
+        return sandbox::run(&cfg, &options, None);
     }
     Ok(moat_runtime::run(options))
 }
@@ -247,7 +260,9 @@ mod sandbox {
         }
     }
 
-    pub fn run(cfg: &Config, options: &moat_runtime::Options) -> Result<i32> {
+    /// Runs `options` in the sandbox: the program they name, or with `app`, the app the
+    /// module `moat build` wrote there carries.
+    pub fn run(cfg: &Config, options: &moat_runtime::Options, app: Option<&Path>) -> Result<i32> {
         let Some((code, image)) = GUEST else {
             anyhow::bail!(
                 "this moat was built without the sandbox guest; build it with `scripts/build.sh` to use --safe"
@@ -275,7 +290,14 @@ mod sandbox {
             }
         }
         env.retain(|(k, _)| grants.env_allowed(k));
-        env.push(("MOAT_GUEST_CONFIG".to_string(), guest_record(&cwd, options)));
+        let mut record = moat_runtime::guest_config::GuestConfig::new(&cwd, options);
+        let mut overlays: &'static [(usize, &'static [u8])] = &[];
+        if let Some(path) = app {
+            overlays = app_overlays(path)?;
+            record.entry = moat_runtime::guest_config::GuestEntry::App;
+            record.args.remove(0);
+        }
+        env.push(("MOAT_GUEST_CONFIG".to_string(), record.to_json()));
 
         let limits = &cfg.limits;
         let sandbox = SandboxConfig {
@@ -290,14 +312,30 @@ mod sandbox {
             grants: grants.clone(),
             on_limit: Some(end_for_limit),
         };
-        Err(
-            moat_sandbox::run_and_exit(moat_sandbox::Guest::Embedded { code, image }, &sandbox)
-                .into(),
+        Err(moat_sandbox::run_and_exit(
+            moat_sandbox::Guest::Embedded {
+                code,
+                image,
+                overlays,
+            },
+            &sandbox,
         )
+        .into())
     }
 
-    /// The run as the guest reads it (`crates/moat_guest`): one JSON object.
-    fn guest_record(cwd: &Path, options: &moat_runtime::Options) -> String {
-        moat_runtime::guest_config::GuestConfig::new(cwd, options).to_json()
+    /// The app's own part of the memory of the module at `path` (see
+    /// `moat_sandbox::app::open`), which must have been built for this moat's guest.
+    fn app_overlays(path: &Path) -> Result<&'static [(usize, &'static [u8])]> {
+        let wasm = moat_sandbox::app::map_file(path)
+            .with_context(|| format!("failed to read `{}`", path.display()))?;
+        let overlays = moat_sandbox::app::open(wasm, GUEST_ID)
+            .with_context(|| format!("`{}` is not a module moat can run", path.display()))?
+            .with_context(|| {
+                format!(
+                    "`{}` was not built by this version of moat; build it again with `moat build`",
+                    path.display()
+                )
+            })?;
+        Ok(Vec::leak(overlays))
     }
 }

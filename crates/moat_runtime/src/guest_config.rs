@@ -16,6 +16,9 @@ pub enum GuestEntry {
     Eval(String),
     Print(String),
     Stdin,
+    /// The app a built module carries (`moat build`, `sys::embedded`); `args` are the
+    /// arguments after it.
+    App,
 }
 
 /// `--input-type`, as the record names it.
@@ -53,6 +56,8 @@ pub enum GuestConfigError {
     Json(#[from] serde_json::Error),
     #[error("guest record grants: {0}")]
     Grants(#[from] moat_permissions::GrantError),
+    #[error("this module carries no app; build one with `moat build`")]
+    NoApp,
 }
 
 impl GuestConfig {
@@ -106,14 +111,23 @@ impl GuestConfig {
             Some(flags) => Some(moat_permissions::Grants::parse(&flags)?),
             None => None,
         };
+        let mut args = self.args;
+        if self.entry == GuestEntry::App {
+            let app = crate::sys::embedded::app().ok_or(GuestConfigError::NoApp)?;
+            args.insert(0, app.entry.to_string());
+        }
         Ok(Options {
             entry: match self.entry {
+                GuestEntry::App => {
+                    let app = crate::sys::embedded::app().ok_or(GuestConfigError::NoApp)?;
+                    Entry::File(PathBuf::from(app.entry))
+                }
                 GuestEntry::File(p) => Entry::File(p),
                 GuestEntry::Eval(code) => Entry::Eval { code, print: false },
                 GuestEntry::Print(code) => Entry::Eval { code, print: true },
                 GuestEntry::Stdin => Entry::Stdin,
             },
-            args: self.args,
+            args,
             argv0: self.argv0,
             exec_argv: self.exec_argv,
             flags: self.flags,

@@ -11,6 +11,7 @@
 //! `value`, `script`, `base64`) → `sys`. Never depends on the sandbox host.
 
 mod base64;
+pub mod compile;
 mod engine;
 pub mod guest_config;
 mod js_errors;

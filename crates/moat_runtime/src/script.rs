@@ -43,3 +43,32 @@ pub fn check_script(ctx: &Ctx<'_>, source: &str, filename: &str) -> rquickjs::Re
     }
     Ok(())
 }
+
+/// Runs bytecode `moat build` compiled (a classic script) and returns its completion value.
+/// The bytes stay where they are: the function refers to them rather than copying them.
+pub fn eval_bytecode<'js>(
+    ctx: &Ctx<'js>,
+    code: &'static [u8],
+) -> rquickjs::Result<rquickjs::Value<'js>> {
+    use rquickjs::qjs;
+    // SAFETY: `code` was written by JS_WriteObject of this QuickJS version (`moat build` runs
+    // the same engine) and lives as long as the program; JS_EvalFunction consumes the
+    // function read from it.
+    unsafe {
+        let c = ctx.as_raw().as_ptr();
+        let f = qjs::JS_ReadObject(
+            c,
+            code.as_ptr(),
+            code.len() as _,
+            (qjs::JS_READ_OBJ_BYTECODE | qjs::JS_READ_OBJ_ROM_DATA) as i32,
+        );
+        if qjs::JS_IsException(f) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let v = rquickjs::Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(c, f));
+        if v.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(v)
+    }
+}

@@ -15,7 +15,7 @@ use crate::SandboxError;
 
 /// The page size images are padded to and mapped with (the largest host page size moat runs
 /// on; the embedded image is aligned to [`crate::EMBED_ALIGN`]).
-const IMAGE_PAGE: usize = 64 * 1024;
+pub(crate) const IMAGE_PAGE: usize = 64 * 1024;
 
 /// Splits a module into the same module with nothing for instantiation to write into memory
 /// (and without its `name` section, which only labels functions in traps), and the image its
@@ -140,6 +140,17 @@ fn encode(memory: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The memory a stored image describes, as one buffer (up to its last run).
+pub(crate) fn flatten(image: &[u8]) -> Option<Vec<u8>> {
+    let runs = decode(image)?;
+    let size = runs.iter().map(|&(at, _, len)| at + len).max().unwrap_or(0);
+    let mut memory = vec![0; size];
+    for (at, pos, len) in runs {
+        memory[at..at + len].copy_from_slice(&image[pos..pos + len]);
+    }
+    Some(memory)
+}
+
 /// The runs of a stored image: `(memory offset, position in the image, length)`.
 fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
     let word = |i: usize| -> Option<usize> {
@@ -164,6 +175,8 @@ fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
 /// program runs from, or copied when that file cannot be mapped.
 pub(crate) struct ImageMemory {
     pub image: &'static [u8],
+    /// Written over the image, at these offsets (see [`crate::Guest::Embedded`]).
+    pub overlays: &'static [(usize, &'static [u8])],
 }
 
 unsafe impl MemoryCreator for ImageMemory {
@@ -176,7 +189,23 @@ unsafe impl MemoryCreator for ImageMemory {
         guard_size_in_bytes: usize,
     ) -> Result<Box<dyn LinearMemory>, String> {
         let runs = decode(self.image).ok_or("the memory image is damaged")?;
-        if runs.iter().any(|&(at, _, len)| at + len > minimum) {
+        // A built app's image reaches past the guest's declared minimum (its files lie
+        // there, `crate::app`): the memory starts as large as the image.
+        let image_end = runs
+            .iter()
+            .map(|&(at, _, len)| at + len)
+            .chain(
+                self.overlays
+                    .iter()
+                    .map(|(at, b)| at.saturating_add(b.len())),
+            )
+            .max()
+            .unwrap_or(0);
+        if image_end > 1 << 32 {
+            return Err("the memory image is larger than a 32-bit memory".into());
+        }
+        let minimum = minimum.max(image_end.next_multiple_of(IMAGE_PAGE));
+        if maximum.is_some_and(|m| minimum > m) {
             return Err("the memory image is larger than the guest's memory".into());
         }
         let capacity = reserved_size_in_bytes
@@ -196,6 +225,13 @@ unsafe impl MemoryCreator for ImageMemory {
             // nothing else refers to.
             unsafe {
                 std::ptr::copy_nonoverlapping(data.as_ptr(), memory.base.add(at), len);
+            }
+        }
+        for &(at, data) in self.overlays {
+            // SAFETY: `at + data.len()` is within the writable start of this fresh mapping
+            // (`minimum` covers every overlay), which nothing else refers to yet.
+            unsafe {
+                std::ptr::copy_nonoverlapping(data.as_ptr(), memory.base.add(at), data.len());
             }
         }
         Ok(Box::new(ImageLinearMemory {
@@ -472,7 +508,10 @@ mod tests {
         let (dataless, image) = split(&module(false)).unwrap();
         let image: &'static [u8] = Box::leak(image.into_boxed_slice());
         let mut config = wasmtime::Config::new();
-        config.with_host_memory(std::sync::Arc::new(ImageMemory { image }));
+        config.with_host_memory(std::sync::Arc::new(ImageMemory {
+            image,
+            overlays: &[],
+        }));
         let engine = wasmtime::Engine::new(&config).unwrap();
         let module = wasmtime::Module::new(&engine, &dataless).unwrap();
         let mut store = wasmtime::Store::new(&engine, ());

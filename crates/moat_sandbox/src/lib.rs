@@ -6,6 +6,7 @@
 //! only where a limit is `None`. The host never links the engine it guards: this crate depends
 //! on wasmtime and the permission types, not on `moat_runtime`.
 
+pub mod app;
 mod host;
 mod image;
 
@@ -98,6 +99,9 @@ pub enum Guest<'a> {
     Embedded {
         code: &'static [u8],
         image: &'static [u8],
+        /// Bytes written over the image when an instance starts, at their memory offsets: a
+        /// built app's own part of its memory ([`app::open`]).
+        overlays: &'static [(usize, &'static [u8])],
     },
 }
 
@@ -543,7 +547,12 @@ impl Sandbox {
         interrupts: Interrupts,
     ) -> Result<Self, SandboxError> {
         let mut config = engine_config(interrupts);
-        if let Guest::Embedded { code, image } = guest {
+        if let Guest::Embedded {
+            code,
+            image,
+            overlays,
+        } = guest
+        {
             let aligned = |b: &[u8]| (b.as_ptr() as usize).is_multiple_of(EMBED_ALIGN);
             if !aligned(code) || !aligned(image) {
                 return Err(SandboxError::Load(format!(
@@ -556,7 +565,7 @@ impl Sandbox {
                 ));
             }
             config.with_custom_code_memory(Some(Arc::new(InPlaceCode)));
-            config.with_host_memory(Arc::new(image::ImageMemory { image }));
+            config.with_host_memory(Arc::new(image::ImageMemory { image, overlays }));
         }
         if let Allocation::Pooled(n) = allocation {
             let mut pool = wasmtime::PoolingAllocationConfig::default();

@@ -8,6 +8,7 @@
 pub mod cjs_exports;
 pub mod esm_graph;
 pub mod module_info;
+pub mod requires;
 pub mod resolve;
 
 use std::path::{Path, PathBuf};
@@ -425,7 +426,13 @@ impl Loader for EsmLoader {
                 if format == Format::Ambiguous {
                     self.hook(ctx, 2)?.call::<_, ()>((name,))?;
                 }
-                let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
+                use crate::sys::embedded::{CodeKind, code_for};
+                let m = match code_for(name, &source, CodeKind::Module) {
+                    // SAFETY: bytecode `moat build` wrote with this engine (see
+                    // `script::eval_bytecode`), static for the run.
+                    Some(code) => unsafe { Module::load(ctx.clone(), code)? },
+                    None => Module::declare(ctx.clone(), name, strip_shebang(&source))?,
+                };
                 self.learn(name, &m, &source);
                 let is_main = matches!(&self.state.options().entry, crate::Entry::File(p) if p.as_os_str() == name);
                 set_meta(ctx, &m, name, is_main)?;

@@ -169,6 +169,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+                // A built app's modules come compiled (`moat build`).
+                use crate::sys::embedded::{CodeKind, code_for};
+                if let Some(code) = code_for(&filename, &source, CodeKind::CommonJs) {
+                    return crate::script::eval_bytecode(&ctx, code);
+                }
                 // The wrapper shares line 1 with the module's code; stack traces take its width
                 // off line-1 columns (`js/internal/error_stack.js`).
                 let wrapped = format!("{CJS_WRAPPER_HEAD}{}\n}})", strip_shebang(&source));

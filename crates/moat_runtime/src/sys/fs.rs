@@ -9,7 +9,31 @@ use std::path::{Path, PathBuf};
 
 use moat_permissions::CheckedPath;
 
+use super::embedded::{self, Node};
 pub use super::platform::{RawStat, raw_stat};
+
+/// The embedded file or directory `path` names, in a built app (see [`embedded`]).
+fn embedded(path: &CheckedPath) -> Option<Node> {
+    embedded::find(path.as_path())
+}
+
+/// `EROFS` for a change to an embedded path.
+fn refuse_embedded(path: &CheckedPath) -> io::Result<()> {
+    match embedded(path) {
+        Some(_) => Err(io::Error::from(io::ErrorKind::ReadOnlyFilesystem)),
+        None => Ok(()),
+    }
+}
+
+/// An open embedded file: its bytes and the read position.
+struct EmbeddedFd {
+    data: &'static [u8],
+    path: PathBuf,
+    pos: u64,
+}
+
+/// Descriptors of embedded files count from here, above any the OS hands out.
+const FIRST_EMBEDDED_FD: i32 = 1 << 24;
 
 /// The path a file call hands the OS for `path`; with `follow` false a final symbolic link is
 /// the call's subject, not its target.
@@ -35,6 +59,8 @@ pub mod flags {
 pub struct FdTable {
     /// Each descriptor's path as opened (the sandbox changes a file's mode by its path).
     open: HashMap<i32, PathBuf>,
+    /// Descriptors of embedded files (read-only, served from memory).
+    embedded: HashMap<i32, EmbeddedFd>,
 }
 
 impl FdTable {
@@ -43,6 +69,34 @@ impl FdTable {
     /// # Errors
     /// The OS error from opening.
     pub fn open(&mut self, path: &CheckedPath, flags: i32, mode: u32) -> io::Result<i32> {
+        match embedded(path) {
+            Some(Node::File(f))
+                if flags
+                    & (flags::O_ACCMODE | flags::O_CREAT | flags::O_TRUNC | flags::O_APPEND)
+                    == 0 =>
+            {
+                let fd = (FIRST_EMBEDDED_FD..)
+                    .find(|fd| !self.embedded.contains_key(fd))
+                    .ok_or_else(|| io::Error::other("too many open files"))?;
+                let path = embedded::canonical(path.as_path());
+                self.embedded.insert(
+                    fd,
+                    EmbeddedFd {
+                        data: f.data,
+                        path,
+                        pos: 0,
+                    },
+                );
+                return Ok(fd);
+            }
+            Some(Node::File(_)) => {
+                return Err(io::Error::from(io::ErrorKind::ReadOnlyFilesystem));
+            }
+            Some(Node::Dir) if flags & flags::O_ACCMODE != 0 => {
+                return Err(io::Error::from(io::ErrorKind::IsADirectory));
+            }
+            _ => {}
+        }
         let p = os(path, true);
         let fd = super::platform::open(&p, flags, mode)?;
         self.open.insert(fd, p.into_owned());
@@ -63,6 +117,9 @@ impl FdTable {
     /// # Errors
     /// `EBADF` for an unknown descriptor.
     pub fn close(&mut self, fd: i32) -> io::Result<()> {
+        if self.embedded.remove(&fd).is_some() {
+            return Ok(());
+        }
         self.check(fd)?;
         super::platform::close(fd)?;
         self.open.remove(&fd);
@@ -74,6 +131,15 @@ impl FdTable {
     /// # Errors
     /// The OS error.
     pub fn read(&mut self, fd: i32, buf: &mut [u8], position: Option<u64>) -> io::Result<usize> {
+        if let Some(f) = self.embedded.get_mut(&fd) {
+            let at = position.unwrap_or(f.pos).min(f.data.len() as u64) as usize;
+            let n = buf.len().min(f.data.len() - at);
+            buf[..n].copy_from_slice(&f.data[at..at + n]);
+            if position.is_none() {
+                f.pos = (at + n) as u64;
+            }
+            return Ok(n);
+        }
         super::platform::read(self.check(fd)?, buf, position)
     }
 
@@ -101,6 +167,13 @@ impl FdTable {
     /// # Errors
     /// The OS error.
     pub fn fstat(&mut self, fd: i32) -> io::Result<RawStat> {
+        if let Some(f) = self.embedded.get(&fd) {
+            let node = Node::File(embedded::File {
+                data: f.data,
+                code: None,
+            });
+            return Ok(embedded::stat(node, &f.path));
+        }
         super::platform::fstat(self.check(fd)?)
     }
 
@@ -171,6 +244,9 @@ fn ebadf() -> i32 {
 /// # Errors
 /// The OS error.
 pub fn stat(path: &CheckedPath, follow: bool) -> io::Result<RawStat> {
+    if let Some(node) = embedded(path) {
+        return Ok(embedded::stat(node, &embedded::canonical(path.as_path())));
+    }
     super::platform::stat(&os(path, follow), follow)
 }
 
@@ -186,6 +262,22 @@ pub struct DirEntry {
 /// # Errors
 /// The OS error.
 pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
+    match embedded(path) {
+        Some(Node::Dir) => {
+            let app = embedded::app().expect("an embedded directory has an app");
+            let dir = embedded::canonical(path.as_path());
+            return Ok(app
+                .list(&dir)
+                .into_iter()
+                .map(|(name, is_dir)| DirEntry {
+                    name,
+                    kind: if is_dir { 0o040000 } else { 0o100000 },
+                })
+                .collect());
+        }
+        Some(Node::File(_)) => return Err(io::Error::from(io::ErrorKind::NotADirectory)),
+        None => {}
+    }
     let mut out = entries(&os(path, true))?;
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
@@ -245,6 +337,11 @@ fn kind_of(ft: fs::FileType) -> u32 {
 /// # Errors
 /// The OS error (`EEXIST` when not recursive and it exists; `ENOTDIR` when a parent is a file).
 pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Option<PathBuf>> {
+    match embedded(path) {
+        Some(Node::Dir) if recursive => return Ok(None),
+        Some(_) => return Err(io::Error::from(io::ErrorKind::AlreadyExists)),
+        None => {}
+    }
     let path = &*os(path, false);
     let mut b = fs::DirBuilder::new();
     super::platform::set_dir_mode(&mut b, mode);
@@ -289,12 +386,18 @@ fn enotdir_or_eexist(target: bool) -> i32 {
 
 /// True when `path` is a regular file (following links).
 pub fn is_file(path: &CheckedPath) -> bool {
+    if let Some(node) = embedded(path) {
+        return matches!(node, Node::File(_));
+    }
     let path = &*os(path, true);
     fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// True when `path` is a directory (following links).
 pub fn is_dir(path: &CheckedPath) -> bool {
+    if let Some(node) = embedded(path) {
+        return matches!(node, Node::Dir);
+    }
     let path = &*os(path, true);
     fs::metadata(path).is_ok_and(|m| m.is_dir())
 }
@@ -304,6 +407,7 @@ pub fn is_dir(path: &CheckedPath) -> bool {
 /// # Errors
 /// The OS error.
 pub fn symlink(target: &Path, path: &CheckedPath) -> io::Result<()> {
+    refuse_embedded(path)?;
     let path = &*os(path, false);
     super::platform::symlink(target, path)
 }
@@ -313,12 +417,14 @@ pub fn symlink(target: &Path, path: &CheckedPath) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn link(existing: &CheckedPath, path: &CheckedPath) -> io::Result<()> {
+    refuse_embedded(path)?;
     fs::hard_link(os(existing, false), os(path, false))
 }
 
 /// # Errors
 /// The OS error; `ENOSYS` where the platform has no permission bits.
 pub fn chmod(path: &CheckedPath, mode: u32) -> io::Result<()> {
+    refuse_embedded(path)?;
     let path = &*os(path, true);
     super::platform::chmod(path, mode)
 }
@@ -328,6 +434,7 @@ pub fn chmod(path: &CheckedPath, mode: u32) -> io::Result<()> {
 /// # Errors
 /// The OS error; `ENOSYS` where the platform has no owners.
 pub fn chown(path: &CheckedPath, uid: u32, gid: u32, follow: bool) -> io::Result<()> {
+    refuse_embedded(path)?;
     let p = &*os(path, follow);
     super::platform::chown(p, uid, gid, follow)
 }
@@ -338,6 +445,7 @@ pub fn chown(path: &CheckedPath, uid: u32, gid: u32, follow: bool) -> io::Result
 /// # Errors
 /// The OS error.
 pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64, follow: bool) -> io::Result<()> {
+    refuse_embedded(path)?;
     let p = &*os(path, follow);
     if !follow {
         return super::platform::lutimes(p, atime, mtime);
@@ -354,6 +462,11 @@ pub fn utimes(path: &CheckedPath, atime: f64, mtime: f64, follow: bool) -> io::R
 /// # Errors
 /// The OS error.
 pub fn read(path: &CheckedPath) -> io::Result<Vec<u8>> {
+    match embedded(path) {
+        Some(Node::File(f)) => return Ok(f.data.to_vec()),
+        Some(Node::Dir) => return Err(io::Error::from(io::ErrorKind::IsADirectory)),
+        None => {}
+    }
     let path = &*os(path, true);
     reject_dir(path)?;
     let mut f = File::open(path)?;
@@ -388,6 +501,14 @@ fn reject_dir(path: &Path) -> io::Result<()> {
 /// # Errors
 /// The OS error; invalid UTF-8 is an error too.
 pub fn read_to_string(path: &CheckedPath) -> io::Result<String> {
+    match embedded(path) {
+        Some(Node::File(f)) => {
+            return String::from_utf8(f.data.to_vec())
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e));
+        }
+        Some(Node::Dir) => return Err(io::Error::from(io::ErrorKind::IsADirectory)),
+        None => {}
+    }
     let path = &*os(path, true);
     reject_dir(path)?;
     fs::read_to_string(path)
@@ -395,6 +516,9 @@ pub fn read_to_string(path: &CheckedPath) -> io::Result<String> {
 
 /// True when `path` exists (following links).
 pub fn exists(path: &CheckedPath) -> bool {
+    if embedded(path).is_some() {
+        return true;
+    }
     let path = &*os(path, true);
     fs::metadata(path).is_ok()
 }
@@ -404,6 +528,13 @@ pub fn exists(path: &CheckedPath) -> bool {
 /// # Errors
 /// The OS error, or `EACCES`.
 pub fn access(path: &CheckedPath, mode: u32) -> io::Result<()> {
+    if embedded(path).is_some() {
+        // Readable and searchable; never writable.
+        return match mode & 2 {
+            0 => Ok(()),
+            _ => Err(io::Error::from(io::ErrorKind::ReadOnlyFilesystem)),
+        };
+    }
     let path = &*os(path, true);
     super::platform::access(path, mode)
 }
@@ -411,6 +542,7 @@ pub fn access(path: &CheckedPath, mode: u32) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
+    refuse_embedded(path)?;
     let path = &*os(path, false);
     fs::remove_dir(path)
 }
@@ -421,6 +553,7 @@ pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
 /// # Errors
 /// The first failure to read or remove an entry.
 pub fn remove_tree(path: &CheckedPath) -> io::Result<()> {
+    refuse_embedded(path)?;
     let path = &*os(path, false);
     fs::remove_dir_all(path)
 }
@@ -428,6 +561,7 @@ pub fn remove_tree(path: &CheckedPath) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn unlink(path: &CheckedPath) -> io::Result<()> {
+    refuse_embedded(path)?;
     let path = &*os(path, false);
     super::platform::unlink(path)
 }
@@ -435,6 +569,8 @@ pub fn unlink(path: &CheckedPath) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn rename(from: &CheckedPath, to: &CheckedPath) -> io::Result<()> {
+    refuse_embedded(from)?;
+    refuse_embedded(to)?;
     let from = &*os(from, false);
     let to = &*os(to, false);
     fs::rename(from, to)
@@ -446,6 +582,17 @@ pub fn rename(from: &CheckedPath, to: &CheckedPath) -> io::Result<()> {
 /// # Errors
 /// The OS error.
 pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::Result<()> {
+    refuse_embedded(to)?;
+    if let Some(node) = embedded(from) {
+        let Node::File(f) = node else {
+            return Err(io::Error::from(io::ErrorKind::IsADirectory));
+        };
+        let to = &*os(to, true);
+        if exclusive && fs::symlink_metadata(to).is_ok() {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        return fs::write(to, f.data);
+    }
     let from = &*os(from, true);
     let to = &*os(to, true);
     if exclusive && fs::symlink_metadata(to).is_ok() {
@@ -458,12 +605,18 @@ pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::R
 /// # Errors
 /// The OS error.
 pub fn realpath(path: &CheckedPath) -> io::Result<PathBuf> {
+    if embedded(path).is_some() {
+        return Ok(embedded::canonical(path.as_path()));
+    }
     super::platform::realpath(path.as_path())
 }
 
 /// # Errors
 /// The OS error.
 pub fn readlink(path: &CheckedPath) -> io::Result<PathBuf> {
+    if embedded(path).is_some() {
+        return Err(io::Error::from(io::ErrorKind::InvalidInput));
+    }
     let path = &*os(path, false);
     super::platform::readlink(path)
 }

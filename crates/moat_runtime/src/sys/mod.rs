@@ -8,6 +8,7 @@
 mod platform;
 
 pub mod child;
+pub mod embedded;
 pub mod error;
 #[cfg_attr(target_os = "wasi", path = "events/wasi.rs")]
 #[cfg_attr(not(target_os = "wasi"), path = "events/native.rs")]

@@ -4,7 +4,9 @@
 //!
 //! It writes two forms of it: `guest.cwasm` whole, for hosts that pool instances, and for the
 //! `moat` binary to embed, `guest.cli.cwasm` without data segments beside `guest.cli.img`, the
-//! memory image they make (`moat_sandbox::split_image`).
+//! memory image they make (`moat_sandbox::split_image`), and `guest.cli.wasm`, that code
+//! uncompiled, for `moat build` to write apps' modules with, and `guest.cli.id`, its identity
+//! (`moat_sandbox::app::guest_id`).
 
 fn main() -> anyhow::Result<()> {
     use anyhow::Context;
@@ -28,5 +30,10 @@ fn main() -> anyhow::Result<()> {
         &moat_sandbox::precompile(&dataless, interrupts)?,
     )?;
     write(&output.with_extension("cli.img"), &image)?;
+    // The same code uncompiled, from which `moat build` writes an app's module.
+    write(&output.with_extension("cli.wasm"), &dataless)?;
+    // Its identity, which `moat build` records in apps and `moat app.wasm` checks.
+    let id = moat_sandbox::app::guest_id(&dataless);
+    write(&output.with_extension("cli.id"), id.to_string().as_bytes())?;
     Ok(())
 }
