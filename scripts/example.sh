@@ -7,3 +7,6 @@ moat=$(scripts/build.sh)
 "$moat" --safe examples/hello.js sandbox
 "$moat" examples/app/main.mjs
 "$moat" --safe examples/app/main.mjs
+# The same app as one self-contained WebAssembly module, run in the sandbox.
+"$moat" build examples/hello.js -o "${TMPDIR:-/tmp}/hello.wasm"
+"$moat" "${TMPDIR:-/tmp}/hello.wasm" built

@@ -294,7 +294,8 @@ pub fn run(args: &[String]) -> Result<i32> {
     let entry_name = entry.to_string_lossy();
     let files: Vec<BundleFile> = compiled.into_values().collect();
     let links: Vec<(String, String)> = links.into_iter().collect();
-    let bundle = moat_runtime::sys::embedded::encode(&entry_name, &files, &links)
+    let root = entry.parent().unwrap_or(Path::new("/")).to_string_lossy();
+    let bundle = moat_runtime::sys::embedded::encode(&entry_name, &root, &files, &links)
         .map_err(anyhow::Error::msg)?;
     let wasm = moat_sandbox::app::assemble(guest, image, &bundle, &LOCATOR_MAGIC)
         .context("failed to write the module")?;

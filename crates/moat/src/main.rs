@@ -166,19 +166,23 @@ fn run(cfg: Config) -> Result<i32> {
         sandboxed: cfg.safe,
         grants: None,
     };
-    if !cfg.safe && cfg.permission_model && !cfg.permission {
-        // Node refuses `--allow-*` without the permission model it belongs to.
-        eprintln!("TypeError [ERR_MISSING_OPTION]: --permission is required");
-        return Ok(1);
-    }
     // A module `moat build` wrote runs in the sandbox, with what the flags grant.
     if let moat_runtime::Entry::File(path) = &options.entry
         && path.extension().is_some_and(|e| e == "wasm")
     {
         let path = path.clone();
         options.sandboxed = true;
+        // Processes the app starts with its `process.execPath` and `execArgv` run sandboxed too.
+        if !options.exec_argv.iter().any(|a| a == "--safe") {
+            options.exec_argv.insert(0, "--safe".to_string());
+        }
         options.grants = Some(resolved_grants(&cfg, &moat_runtime::Entry::Stdin)?);
         return sandbox::run(&cfg, &options, Some(&path));
+    }
+    if !cfg.safe && cfg.permission_model && !cfg.permission {
+        // Node refuses `--allow-*` without the permission model it belongs to.
+        eprintln!("TypeError [ERR_MISSING_OPTION]: --permission is required");
+        return Ok(1);
     }
     if cfg.safe || cfg.permission {
         options.grants = Some(resolved_grants(&cfg, &options.entry)?);

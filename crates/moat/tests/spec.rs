@@ -4,6 +4,11 @@
 //! empty stderr when there is none), and the exit code in `<name>.code` (0 when absent).
 //! Arguments for the script come from `<name>.args`, one per line; grants the sandbox needs to
 //! run the case as node does (node's default is to allow everything) from `<name>.safe-flags`.
+//!
+//! The module-system cases (`cjs_*`, `esm_*`, `json_*`) also run built: `moat build` makes a
+//! module of the script (with the options in `<name>.build-flags`, such as `--include` for files
+//! it loads by computed names), and `moat case.wasm` (with the `--safe` grants) must give the
+//! same.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,7 +30,44 @@ fn read(p: &Path) -> Option<String> {
 /// A case that runs longer than this has hung: it fails instead of stalling the suite.
 const CASE_TIMEOUT: Duration = Duration::from_secs(30);
 
-fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
+/// How a case runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Native,
+    Safe,
+    /// `moat build`, then the module.
+    Built,
+}
+
+impl Mode {
+    fn label(self) -> &'static str {
+        match self {
+            Mode::Native => "native",
+            Mode::Safe => "safe",
+            Mode::Built => "built",
+        }
+    }
+}
+
+/// The cases that also run built: the module system's, less those `tests/NOT_BUILT` names.
+fn runs_built(name: &str, not_built: &[String]) -> bool {
+    ["cjs_", "esm_", "json_"]
+        .iter()
+        .any(|p| name.starts_with(p))
+        && !not_built.iter().any(|n| n == name)
+}
+
+/// The first word of each line of a list under `tests/` (comments start with `#`).
+fn listed(file: &str) -> Vec<String> {
+    read(&spec_dir().join("..").join(file))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn run_case(script: &Path, mode: Mode) -> Result<(), Failed> {
     let base = script.with_extension("");
     let expected_out = read(&base.with_extension("out")).unwrap_or_default();
     let expected_err = read(&base.with_extension("err")).map(|s| s.trim_end().to_string());
@@ -34,17 +76,55 @@ fn run_case(script: &Path, safe: bool) -> Result<(), Failed> {
     let args: Vec<String> = read(&base.with_extension("args"))
         .map(|s| s.lines().map(str::to_string).collect())
         .unwrap_or_default();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_moat"));
-    if safe {
-        cmd.arg("--safe");
-        if let Some(flags) = read(&base.with_extension("safe-flags")) {
-            cmd.args(flags.split_whitespace());
+    let dir = script.parent().expect("spec dir");
+    let built = std::env::temp_dir().join(format!(
+        "moat-spec-{}-{}.wasm",
+        std::process::id(),
+        base.file_name().expect("name").to_string_lossy()
+    ));
+    if mode == Mode::Built {
+        let mut build = Command::new(env!("CARGO_BIN_EXE_moat"));
+        build
+            .args(["build", "-q", "-o"])
+            .arg(&built)
+            .args(
+                read(&base.with_extension("build-flags"))
+                    .unwrap_or_default()
+                    .split_whitespace(),
+            )
+            .arg(script)
+            .current_dir(dir);
+        let out = run_with_deadline(build, CASE_TIMEOUT)?;
+        if !out.status.success() {
+            let _ = std::fs::remove_file(&built);
+            return Err(format!(
+                "moat build failed\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into());
         }
     }
-    cmd.arg(script)
-        .args(&args)
-        .current_dir(script.parent().expect("spec dir"));
-    let out = run_with_deadline(cmd, CASE_TIMEOUT)?;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_moat"));
+    if mode == Mode::Safe {
+        cmd.arg("--safe");
+    }
+    if mode != Mode::Native
+        && let Some(flags) = read(&base.with_extension("safe-flags"))
+    {
+        cmd.args(flags.split_whitespace());
+    }
+    cmd.arg(if mode == Mode::Built {
+        built.as_path()
+    } else {
+        script
+    })
+    .args(&args)
+    .current_dir(dir);
+    let out = run_with_deadline(cmd, CASE_TIMEOUT);
+    if mode == Mode::Built {
+        let _ = std::fs::remove_file(&built);
+    }
+    let out = out?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let code = out.status.code().unwrap_or(-1);
@@ -87,12 +167,8 @@ fn main() {
         })
         .collect();
     scripts.sort();
-    let known: Vec<String> = read(&spec_dir().join("../KNOWN_FAILURES"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
-        .collect();
+    let known = listed("KNOWN_FAILURES");
+    let not_built = listed("NOT_BUILT");
     let mut trials = Vec::new();
     for script in scripts {
         let name = script
@@ -100,11 +176,14 @@ fn main() {
             .expect("file")
             .to_string_lossy()
             .into_owned();
-        for safe in [false, true] {
+        for mode in [Mode::Native, Mode::Safe, Mode::Built] {
+            if mode == Mode::Built && !runs_built(&name, &not_built) {
+                continue;
+            }
             let s = script.clone();
-            let label = format!("{}::{name}", if safe { "safe" } else { "native" });
+            let label = format!("{}::{name}", mode.label());
             let ignored = known.contains(&label);
-            trials.push(Trial::test(label, move || run_case(&s, safe)).with_ignored_flag(ignored));
+            trials.push(Trial::test(label, move || run_case(&s, mode)).with_ignored_flag(ignored));
         }
     }
     libtest_mimic::run(&args, trials).exit();

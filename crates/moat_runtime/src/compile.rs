@@ -29,6 +29,9 @@ impl Compiler {
     /// The engine does not start.
     pub fn new() -> Result<Self, String> {
         let runtime = Runtime::new().map_err(|e| format!("failed to start the engine: {e}"))?;
+        // Compiling a module has the engine load what it imports; the requests are what the
+        // bytecode keeps, so each may load as an empty stand-in.
+        runtime.set_loader(StandIn, StandIn);
         let context =
             Context::full(&runtime).map_err(|e| format!("failed to create a context: {e}"))?;
         Ok(Compiler {
@@ -73,6 +76,32 @@ impl Compiler {
                 imports,
             }))
         })
+    }
+}
+
+/// Resolves every import to itself and loads it as an empty module.
+struct StandIn;
+
+impl rquickjs::loader::Resolver for StandIn {
+    fn resolve<'js>(
+        &mut self,
+        _: &Ctx<'js>,
+        _: &str,
+        name: &str,
+        _: Option<rquickjs::loader::ImportAttributes<'js>>,
+    ) -> rquickjs::Result<String> {
+        Ok(name.to_string())
+    }
+}
+
+impl rquickjs::loader::Loader for StandIn {
+    fn load<'js>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        _: Option<rquickjs::loader::ImportAttributes<'js>>,
+    ) -> rquickjs::Result<rquickjs::Module<'js>> {
+        rquickjs::Module::declare(ctx.clone(), name, "")
     }
 }
 

@@ -23,9 +23,11 @@ pub fn path<'js>(
     path: &str,
 ) -> rquickjs::Result<CheckedPath> {
     let asked = Path::new(path);
-    // A built app's own files are part of it: always readable, never writable
-    // (`sys::embedded`).
-    if permission == Permission::FsRead && sys::embedded::find(asked).is_some() {
+    // A built app's own files are part of it: always readable, never writable; its directory
+    // holds nothing else (`sys::embedded`).
+    if permission == Permission::FsRead
+        && (sys::embedded::find(asked).is_some() || sys::embedded::in_root(asked))
+    {
         return Ok(CheckedPath::unchecked(asked));
     }
     match &state.options().grants {

@@ -38898,6 +38898,10 @@ static int JS_WriteModule(BCWriterState *s, JSValueConst obj)
     for(i = 0; i < m->req_module_entries_count; i++) {
         JSReqModuleEntry *rme = &m->req_module_entries[i];
         bc_put_atom(s, rme->module_name);
+        /* the import attributes decide how the module loads (a JSON module
+           needs `type: 'json'`): undefined, or an object of strings */
+        if (JS_WriteObjectRec(s, rme->attributes))
+            goto fail;
     }
 
     bc_put_leb128(s, m->export_entries_count);
@@ -39990,6 +39994,11 @@ static JSValue JS_ReadModule(BCReaderState *s)
             rme->attributes = JS_UNDEFINED;
             if (bc_get_atom(s, &rme->module_name))
                 goto fail;
+            rme->attributes = JS_ReadObjectRec(s);
+            if (JS_IsException(rme->attributes)) {
+                rme->attributes = JS_UNDEFINED;
+                goto fail;
+            }
             // Resolves a module either from the cache or by requesting
             // it from the module loader. From cache is not ideal because
             // the module may not be the one it was a time of serialization

@@ -9,8 +9,11 @@
 
 /// Bytecode format version of the QuickJS-ng that rquickjs-sys 0.14 builds.
 const BC_VERSION: u8 = 28;
-/// `BC_TAG_MODULE` of that version.
+/// Tags of that version: `BC_TAG_MODULE`, and the values import attributes are written as.
 const BC_TAG_MODULE: u8 = 13;
+const BC_TAG_UNDEFINED: u8 = 2;
+const BC_TAG_STRING: u8 = 7;
+const BC_TAG_OBJECT: u8 = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModuleInfo {
@@ -116,6 +119,20 @@ pub fn read(buf: &[u8], first_atom: u32) -> Option<ModuleInfo> {
     for _ in 0..r.leb128()? {
         if let Some(name) = atom(&mut r)? {
             requests.push(name);
+        }
+        // Its import attributes (vendor patch 0004): undefined, or an object of strings.
+        match r.u8()? {
+            BC_TAG_UNDEFINED => {}
+            BC_TAG_OBJECT => {
+                for _ in 0..r.leb128()? {
+                    atom(&mut r)?;
+                    if r.u8()? != BC_TAG_STRING {
+                        return None;
+                    }
+                    r.string()?;
+                }
+            }
+            _ => return None,
         }
     }
     for _ in 0..r.leb128()? {
@@ -224,6 +241,17 @@ mod tests {
         let i = info("for await (const x of []) {}\n").unwrap();
         assert!(i.tla);
         assert!(i.requests.is_empty());
+    }
+
+    #[test]
+    fn import_attributes_are_skipped() {
+        let i = info(
+            "import j from './a.json' with { type: 'json' };\nimport b from './b.mjs';\n\
+             await j;\n",
+        )
+        .unwrap();
+        assert!(i.tla);
+        assert_eq!(i.requests, ["./a.json", "./b.mjs"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The modules a source file asks for by name, found by reading it (no evaluation): calls of
-//! `require('x')` and `import('x')` with a string literal, and the places where `require` is
-//! called with anything else, which a reader cannot follow. `moat build` walks an app's module
+//! `require('x')`, `require.resolve('x')`, `import('x')` and `import.meta.resolve('x')` with a
+//! string literal, and the places where `require` is called with anything else, which a reader
+//! cannot follow. `moat build` walks an app's module
 //! graph with this (ES modules' static imports come from the engine's own parse).
 //!
 //! A small lexer: it skips comments, string and template literals and regular expressions, so
@@ -106,6 +107,13 @@ pub fn scan(source: &str) -> Requests {
                 let member = start > 0 && b[start - 1] == b'.';
                 if !member && (word == "require" || word == "import") {
                     let mut j = skip_space(b, i, &mut 0);
+                    // `require.resolve('x')` and `import.meta.resolve('x')` name a module the
+                    // program will load or read.
+                    if word == "require" && b[j..].starts_with(b".resolve") {
+                        j = skip_space(b, j + ".resolve".len(), &mut 0);
+                    } else if word == "import" && b[j..].starts_with(b".meta.resolve") {
+                        j = skip_space(b, j + ".meta.resolve".len(), &mut 0);
+                    }
                     if b.get(j) == Some(&b'(') {
                         j = skip_space(b, j + 1, &mut 0);
                         let literal = match b.get(j) {
@@ -250,10 +258,11 @@ mod tests {
     #[test]
     fn finds_literal_requires_and_imports() {
         let r = scan(
-            "const a = require('a');\nconst b = require(\"./b\");\nimport('c').then(x => x);\n",
+            "const a = require('a');\nconst b = require(\"./b\");\nimport('c').then(x => x);\n\
+             import.meta.resolve('d');\n",
         );
         assert_eq!(r.requires, vec![("a".into(), 1), ("./b".into(), 2)]);
-        assert_eq!(r.imports, vec![("c".into(), 3)]);
+        assert_eq!(r.imports, vec![("c".into(), 3), ("d".into(), 4)]);
         assert!(r.dynamic.is_empty());
     }
 
@@ -274,7 +283,7 @@ x.require('no7');
     #[test]
     fn reports_requires_it_cannot_follow() {
         let r = scan("const m = require(name);\nrequire('a' + b);\nrequire.resolve('c');\n");
-        assert!(r.requires.is_empty());
+        assert_eq!(r.requires, vec![("c".into(), 3)]);
         assert_eq!(r.dynamic, vec![1, 2]);
     }
 

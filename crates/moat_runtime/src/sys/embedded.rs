@@ -84,6 +84,9 @@ pub struct File {
 pub struct App {
     /// The module `moat app.wasm` runs.
     pub entry: &'static str,
+    /// The app's own directory: paths under it that are not embedded do not exist for the app,
+    /// rather than being outside its grants.
+    pub root: &'static str,
     files: BTreeMap<&'static str, File>,
     dirs: BTreeSet<String>,
     /// Symbolic links on the way to the files (`node_modules/x` pointing elsewhere): link path
@@ -91,7 +94,7 @@ pub struct App {
     links: BTreeMap<&'static str, &'static str>,
 }
 
-/// Lays out a bundle: magic and version, the entry, the number of files, then per file its
+/// Lays out a bundle: magic and version, the entry, the root, the number of files, then per file its
 /// path, code kind (0 none, 1 CommonJS, 2 ES module), data and code; then the number of
 /// symbolic links and each one's path and target. Lengths are little-endian `u32`s.
 ///
@@ -99,6 +102,7 @@ pub struct App {
 /// A part longer than 4 GiB.
 pub fn encode(
     entry: &str,
+    root: &str,
     files: &[BundleFile],
     links: &[(String, String)],
 ) -> Result<Vec<u8>, String> {
@@ -112,6 +116,7 @@ pub fn encode(
     out.extend(BUNDLE_MAGIC);
     out.extend(BUNDLE_VERSION.to_le_bytes());
     put(&mut out, entry.as_bytes())?;
+    put(&mut out, root.as_bytes())?;
     let count = u32::try_from(files.len()).map_err(|_| "too many bundled files")?;
     out.extend(count.to_le_bytes());
     for f in files {
@@ -162,9 +167,11 @@ pub fn decode(bytes: &'static [u8]) -> Option<App> {
         return None;
     }
     let entry = r.text()?;
+    let root = r.text()?;
     let count = r.u32()?;
     let mut app = App {
         entry,
+        root,
         ..App::default()
     };
     for _ in 0..count {
@@ -391,6 +398,11 @@ pub fn stat(node: Node, path: &std::path::Path) -> super::fs::RawStat {
     }
 }
 
+/// Whether `path` lies in a built app's own directory ([`App::root`]).
+pub fn in_root(path: &std::path::Path) -> bool {
+    app().is_some_and(|a| folded(path).starts_with(a.root))
+}
+
 /// The bytecode of the module at `path` when `source` is the text it was compiled from.
 pub fn code_for(path: &str, source: &str, kind: CodeKind) -> Option<&'static [u8]> {
     let Node::File(f) = find(std::path::Path::new(path))? else {
@@ -428,7 +440,7 @@ mod tests {
             "/srv/app/node_modules/x".to_string(),
             "/srv/app/lib".to_string(),
         )];
-        let bytes = encode("/srv/app/index.js", &files, &links).unwrap();
+        let bytes = encode("/srv/app/index.js", "/srv/app", &files, &links).unwrap();
         decode(Box::leak(bytes.into_boxed_slice())).unwrap()
     }
 
@@ -501,7 +513,7 @@ mod tests {
             data: b"x".to_vec(),
             code: None,
         }];
-        let bytes = encode("/a.js", &files, &[]).unwrap();
+        let bytes = encode("/a.js", "/", &files, &[]).unwrap();
         for cut in 0..bytes.len() {
             assert!(decode(Box::leak(bytes[..cut].to_vec().into_boxed_slice())).is_none());
         }
