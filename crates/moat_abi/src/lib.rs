@@ -27,6 +27,12 @@
 //! | `unix_connect` | `path, path_len, handle` | Connects a Unix-domain stream socket, known from then on as the guest's `handle`, to the socket file `path` (absolute, UTF-8, at most 4096 bytes), or to a name in Linux's abstract namespace when `path` starts with a NUL byte. Made or refused at once: the OS's error (`NOENT`, `CONNREFUSED` …) is the answer. Checked against `--allow-fs-read` and `--allow-fs-write` where the path really leads (links resolved); an abstract name needs `--allow-net` with no list. [`errno::ACCES`] without them, [`errno::INVAL`] for a path too long for a socket address. |
 //! | `unix_listen` | `path, path_len, backlog, handle` | Makes the socket file `path` (as for `unix_connect`) and listens there, under `handle`; closing the listener removes the file. Checked against `--allow-fs-write` where the file would be (its parent's links resolved); an abstract name as for `unix_connect`. [`errno::ADDRINUSE`] when something is there already. |
 //! | `udp_bind` | `addr, addr_len, handle` | Binds a UDP socket to a local address, under `handle`. Checked as `tcp_listen`. |
+//! | `udp_bind_flags` | `addr, addr_len, flags, handle` | As `udp_bind`, with [`udp_flags`] (`SO_REUSEADDR`, IPv6 only). |
+//! | `udp_connect` | `handle, addr, addr_len` | Connects a UDP socket to an address (checked as `tcp_connect`): datagrams then come only from there, and `sock_send` sends there. An empty `addr` undoes it. |
+//! | `udp_option` | `handle, option, value, out` | Sets a [`udp_option`] of a UDP socket to `value` and writes the value it has then to `out` (a little-endian `i32`); a buffer size of 0 or less is only read. [`errno::INVAL`] for a value out of range. |
+//! | `udp_multicast` | `handle, op, group, group_len, other, other_len` | A [`udp_multicast`] operation on a UDP socket with two addresses as text (`other` may be empty: the system's interface). Joining a group is checked as `tcp_connect` is for the group's address. [`errno::INVAL`] for addresses that do not parse. |
+//! | `dns_query` | `server, server_len, msg, msg_len, local, local_len, handle` | Sends the DNS query `msg` (a standard query with one question and no answer or authority records) to the name server `server` (`ip:port`) from a new UDP socket `handle`, bound to the address `local` (may be empty) and connected to the server; the answer is read with `sock_recv` when `poll` reports the socket readable (a refusing server: [`errno::CONNREFUSED`]), and `sock_close` ends it. [`errno::ACCES`] unless `--allow-net` allows the question's name (for a reverse lookup under `in-addr.arpa` or `ip6.arpa`, its address) and the server is one of the host's own (`/etc/resolv.conf`) or an allowed address. [`errno::INVAL`] for a message that is no such query. |
+//! | `dns_servers` | `size_out` | Stores the host's name servers (`/etc/resolv.conf`, encoded as [`encode_addresses`] does, `ip:port` each) for `take`. Needs no grant. |
 //! | `sock_send` | `handle, buf, len, n_out` | Writes bytes to a connected socket; writes how many went to `n_out`. [`errno::AGAIN`] when none can go now. |
 //! | `sock_recv` | `handle, buf, len, n_out` | Reads into `buf`; writes how many came to `n_out`, 0 at the end of the stream. [`errno::AGAIN`] when none are waiting. |
 //! | `udp_send_to` | `handle, buf, len, addr, addr_len, n_out` | Sends a datagram to an address, checked as `tcp_connect`. |
@@ -91,6 +97,12 @@ pub mod names {
     pub const SOCK_RECV: &str = "sock_recv";
     pub const UDP_SEND_TO: &str = "udp_send_to";
     pub const UDP_RECV_FROM: &str = "udp_recv_from";
+    pub const UDP_BIND_FLAGS: &str = "udp_bind_flags";
+    pub const UDP_CONNECT: &str = "udp_connect";
+    pub const UDP_OPTION: &str = "udp_option";
+    pub const UDP_MULTICAST: &str = "udp_multicast";
+    pub const DNS_QUERY: &str = "dns_query";
+    pub const DNS_SERVERS: &str = "dns_servers";
     pub const SOCK_ADDR: &str = "sock_addr";
     pub const SOCK_OPTION: &str = "sock_option";
     pub const SOCK_WATCH: &str = "sock_watch";
@@ -116,6 +128,44 @@ pub mod tty_mode {
     pub const NORMAL: i32 = 0;
     /// Raw: input byte by byte, unechoed, with no signal keys.
     pub const RAW: i32 = 1;
+}
+
+/// `udp_bind_flags`'s flags.
+pub mod udp_flags {
+    /// `SO_REUSEADDR`.
+    pub const REUSE_ADDR: u32 = 1;
+    /// An IPv6 socket takes IPv6 only (else IPv4 too).
+    pub const IPV6_ONLY: u32 = 2;
+}
+
+/// `udp_option`'s options.
+pub mod udp_option {
+    /// `SO_BROADCAST` (0 or 1).
+    pub const BROADCAST: i32 = 1;
+    /// The unicast TTL or hop limit, 1 to 255.
+    pub const TTL: i32 = 2;
+    /// The multicast TTL or hop limit, 0 to 255.
+    pub const MULTICAST_TTL: i32 = 3;
+    /// Whether multicast datagrams loop back (0 or 1).
+    pub const MULTICAST_LOOP: i32 = 4;
+    /// `SO_RCVBUF`.
+    pub const RECV_BUFFER: i32 = 5;
+    /// `SO_SNDBUF`.
+    pub const SEND_BUFFER: i32 = 6;
+}
+
+/// `udp_multicast`'s operations.
+pub mod udp_multicast {
+    /// Joins the group on an interface.
+    pub const ADD: i32 = 0;
+    /// Leaves the group on an interface.
+    pub const DROP: i32 = 1;
+    /// Joins the group for one source (IPv4).
+    pub const ADD_SOURCE: i32 = 2;
+    /// Leaves the group for one source (IPv4).
+    pub const DROP_SOURCE: i32 = 3;
+    /// Chooses the interface for outgoing multicast (`group` names it; `other` is unused).
+    pub const INTERFACE: i32 = 4;
 }
 
 /// `sock_option`'s options.

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr};
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,6 +18,23 @@ use std::time::Duration;
 use mio::net::{TcpListener, TcpStream, UdpSocket, UnixListener, UnixStream};
 use mio::{Events, Interest, Poll, Token, Waker};
 use moat_abi::{Event, interest};
+
+pub mod dns;
+
+/// The index of the network interface a scope names: a number, or an interface's name (0 when
+/// there is none such, the system's choice).
+fn scope_index(scope: &str) -> u32 {
+    if let Ok(n) = scope.parse() {
+        return n;
+    }
+    if scope.is_empty() || scope.contains('/') || scope.contains("..") {
+        return 0;
+    }
+    std::fs::read_to_string(format!("/sys/class/net/{scope}/ifindex"))
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(0)
+}
 
 /// The token of the [`Waker`]; sockets use their handle plus one.
 const WAKER: Token = Token(0);
@@ -252,6 +269,241 @@ impl Sockets {
         }
         let socket = UdpSocket::bind(addr)?;
         self.insert(handle, Kind::Udp(socket), interest::WRITABLE)
+    }
+
+    /// Binds a UDP socket to `addr` with [`moat_abi::udp_flags`]: `SO_REUSEADDR`, and for an
+    /// IPv6 address whether it takes IPv6 only (else IPv4 too, as [`Sockets::udp_bind`]).
+    ///
+    /// # Errors
+    /// A handle in use, or the OS refusing the address.
+    pub fn udp_bind_with(&mut self, handle: u32, addr: SocketAddr, flags: u32) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(addr),
+            socket2::Type::DGRAM,
+            None,
+        )?;
+        if flags & moat_abi::udp_flags::REUSE_ADDR != 0 {
+            socket.set_reuse_address(true)?;
+        }
+        if addr.is_ipv6() {
+            socket.set_only_v6(flags & moat_abi::udp_flags::IPV6_ONLY != 0)?;
+        }
+        socket.bind(&addr.into())?;
+        socket.set_nonblocking(true)?;
+        let udp = UdpSocket::from_std(socket.into());
+        self.insert(handle, Kind::Udp(udp), interest::WRITABLE)
+    }
+
+    /// Sends the DNS query `msg` from a new UDP socket `handle`, bound to `local` (or any
+    /// address of the server's family) and connected to `server`: its answer is read with
+    /// [`Sockets::recv`], and a server that refuses it is a `ConnectionRefused` read.
+    ///
+    /// # Errors
+    /// A handle in use, or the OS's.
+    pub fn dns_query(
+        &mut self,
+        handle: u32,
+        server: SocketAddr,
+        msg: &[u8],
+        local: Option<IpAddr>,
+    ) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let any: IpAddr = if server.is_ipv4() {
+            Ipv4Addr::UNSPECIFIED.into()
+        } else {
+            Ipv6Addr::UNSPECIFIED.into()
+        };
+        let from = SocketAddr::new(local.unwrap_or(any), 0);
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(server),
+            socket2::Type::DGRAM,
+            None,
+        )?;
+        socket.bind(&from.into())?;
+        socket.connect(&server.into())?;
+        socket.set_nonblocking(true)?;
+        socket.send(msg)?;
+        let udp = UdpSocket::from_std(socket.into());
+        self.insert(handle, Kind::Udp(udp), interest::WRITABLE)
+    }
+
+    /// Connects a UDP socket to `addr` (datagrams then come only from there, and go there
+    /// unless addressed), or with `None` undoes that.
+    ///
+    /// # Errors
+    /// An unknown handle or one not UDP, or the OS's.
+    pub fn udp_connect(&mut self, handle: u32, addr: Option<SocketAddr>) -> io::Result<()> {
+        let Kind::Udp(u) = &self.get(handle)?.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        match addr {
+            Some(a) => u.connect(a),
+            None => {
+                // A zeroed address is `AF_UNSPEC`, which dissolves the association.
+                let storage = socket2::SockAddrStorage::zeroed();
+                // SAFETY: a zeroed storage is a valid address of the family `AF_UNSPEC`, and
+                // the length covers its family field.
+                let unspec = unsafe { socket2::SockAddr::new(storage, 2) };
+                match socket2::SockRef::from(u).connect(&unspec) {
+                    // Linux may answer EAFNOSUPPORT after disconnecting a socket.
+                    Err(e) if e.raw_os_error() != Some(97) => Err(e),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// Sets one of a UDP socket's [`moat_abi::udp_option`]s to `value` and returns the value it
+    /// has then; for the buffer sizes a `value` of 0 or less only reads it.
+    ///
+    /// # Errors
+    /// An unknown handle, option or value (`InvalidInput`), or the OS's.
+    pub fn udp_option(&mut self, handle: u32, option: i32, value: i32) -> io::Result<i32> {
+        use moat_abi::udp_option as o;
+        let Kind::Udp(u) = &self.get(handle)?.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        let v6 = u.local_addr()?.is_ipv6();
+        let s = socket2::SockRef::from(u);
+        let invalid = || io::Error::from(io::ErrorKind::InvalidInput);
+        let byte = || {
+            u32::try_from(value)
+                .ok()
+                .filter(|v| *v <= 255)
+                .ok_or_else(invalid)
+        };
+        match option {
+            o::BROADCAST => s.set_broadcast(value != 0).map(|()| value),
+            o::TTL => {
+                let ttl = byte()?;
+                if ttl == 0 {
+                    return Err(invalid());
+                }
+                if v6 {
+                    s.set_unicast_hops_v6(ttl)?;
+                } else {
+                    s.set_ttl_v4(ttl)?;
+                }
+                Ok(value)
+            }
+            o::MULTICAST_TTL => {
+                let ttl = byte()?;
+                if v6 {
+                    s.set_multicast_hops_v6(ttl)?;
+                } else {
+                    s.set_multicast_ttl_v4(ttl)?;
+                }
+                Ok(value)
+            }
+            o::MULTICAST_LOOP => {
+                if v6 {
+                    s.set_multicast_loop_v6(value != 0)?;
+                } else {
+                    s.set_multicast_loop_v4(value != 0)?;
+                }
+                Ok(value)
+            }
+            o::RECV_BUFFER | o::SEND_BUFFER => {
+                let recv = option == o::RECV_BUFFER;
+                if value > 0 {
+                    let size = value as usize;
+                    if recv {
+                        s.set_recv_buffer_size(size)?;
+                    } else {
+                        s.set_send_buffer_size(size)?;
+                    }
+                }
+                let size = if recv {
+                    s.recv_buffer_size()?
+                } else {
+                    s.send_buffer_size()?
+                };
+                Ok(i32::try_from(size).unwrap_or(i32::MAX))
+            }
+            _ => Err(invalid()),
+        }
+    }
+
+    /// A multicast operation ([`moat_abi::udp_multicast`]) on a UDP socket: joining or leaving
+    /// `group` on the interface `other` (an address; empty for the system's choice), joining or
+    /// leaving `group` for the source `other`, or choosing the interface `group` for outgoing
+    /// multicast (an IPv4 address, or an IPv6 one with its `%scope`).
+    ///
+    /// # Errors
+    /// An unknown handle, an address that does not parse or fit the socket (`InvalidInput`),
+    /// or the OS's.
+    pub fn udp_multicast(
+        &mut self,
+        handle: u32,
+        op: i32,
+        group: &str,
+        other: &str,
+    ) -> io::Result<()> {
+        use moat_abi::udp_multicast as m;
+        let Kind::Udp(u) = &self.get(handle)?.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        let v6 = u.local_addr()?.is_ipv6();
+        let s = socket2::SockRef::from(u);
+        let invalid = || io::Error::from(io::ErrorKind::InvalidInput);
+        match op {
+            m::ADD | m::DROP => {
+                let add = op == m::ADD;
+                match group.parse::<IpAddr>().map_err(|_| invalid())? {
+                    IpAddr::V4(g) => {
+                        let iface = if other.is_empty() {
+                            Ipv4Addr::UNSPECIFIED
+                        } else {
+                            other.parse().map_err(|_| invalid())?
+                        };
+                        if add {
+                            s.join_multicast_v4(&g, &iface)
+                        } else {
+                            s.leave_multicast_v4(&g, &iface)
+                        }
+                    }
+                    IpAddr::V6(g) => {
+                        let index = if other.is_empty() {
+                            0
+                        } else {
+                            scope_index(other.rsplit('%').next().unwrap_or(""))
+                        };
+                        if add {
+                            s.join_multicast_v6(&g, index)
+                        } else {
+                            s.leave_multicast_v6(&g, index)
+                        }
+                    }
+                }
+            }
+            m::ADD_SOURCE | m::DROP_SOURCE => {
+                let (Ok(IpAddr::V4(source)), Ok(IpAddr::V4(g))) =
+                    (other.parse::<IpAddr>(), group.parse::<IpAddr>())
+                else {
+                    return Err(invalid());
+                };
+                if op == m::ADD_SOURCE {
+                    s.join_ssm_v4(&source, &g, &Ipv4Addr::UNSPECIFIED)
+                } else {
+                    s.leave_ssm_v4(&source, &g, &Ipv4Addr::UNSPECIFIED)
+                }
+            }
+            m::INTERFACE if v6 => {
+                let (ip, scope) = group.split_once('%').unwrap_or((group, ""));
+                ip.parse::<Ipv6Addr>().map_err(|_| invalid())?;
+                s.set_multicast_if_v6(scope_index(scope))
+            }
+            m::INTERFACE => {
+                let ip: Ipv4Addr = group.parse().map_err(|_| invalid())?;
+                s.set_multicast_if_v4(&ip)
+            }
+            _ => Err(invalid()),
+        }
     }
 
     /// Writes to a connected socket.

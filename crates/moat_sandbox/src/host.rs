@@ -13,6 +13,8 @@ use wasmtime::{Caller, Linker, Memory};
 const MAX_HOST_NAME: u32 = 1024;
 /// The longest socket address text (`[v6%scope]:port`).
 const MAX_SOCKET_ADDR: u32 = 256;
+/// The longest DNS query `dns_query` takes (a UDP message of EDNS's usual size).
+const MAX_DNS_MESSAGE: u32 = 4096;
 /// The largest encoded [`Command`]: its arguments, environment and `spawnSync` input.
 const MAX_COMMAND: u32 = 64 << 20;
 /// Most bytes of output (children's, the process's stdin) the host holds for the guest until
@@ -880,6 +882,139 @@ fn add_sockets<T: 'static>(
                 Ok(a) => with_sockets(&mut caller, calls, |s| s.udp_bind(handle, a)),
                 Err(code) => code,
             }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_BIND_FLAGS,
+        move |mut caller: Caller<'_, T>,
+              addr: u32,
+              addr_len: u32,
+              flags: u32,
+              handle: u32|
+              -> i32 {
+            match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => with_sockets(&mut caller, calls, |s| s.udp_bind_with(handle, a, flags)),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_CONNECT,
+        move |mut caller: Caller<'_, T>, handle: u32, addr: u32, addr_len: u32| -> i32 {
+            if addr_len == 0 {
+                return with_sockets(&mut caller, calls, |s| s.udp_connect(handle, None));
+            }
+            match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => with_sockets(&mut caller, calls, |s| s.udp_connect(handle, Some(a))),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_OPTION,
+        move |mut caller: Caller<'_, T>, handle: u32, option: i32, value: i32, out: u32| -> i32 {
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.udp_option(handle, option, value));
+            match r {
+                Ok(v) => write(&mut caller, out, &v.to_le_bytes()),
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::UDP_MULTICAST,
+        move |mut caller: Caller<'_, T>,
+              handle: u32,
+              op: i32,
+              group: u32,
+              group_len: u32,
+              other: u32,
+              other_len: u32|
+              -> i32 {
+            let texts = read(&mut caller, group, group_len, MAX_SOCKET_ADDR)
+                .and_then(|g| Ok((g, read(&mut caller, other, other_len, MAX_SOCKET_ADDR)?)));
+            let (g, o) = match texts {
+                Ok((g, o)) => match (String::from_utf8(g), String::from_utf8(o)) {
+                    (Ok(g), Ok(o)) => (g, o),
+                    _ => return errno::INVAL,
+                },
+                Err(code) => return code,
+            };
+            let joins = matches!(
+                op,
+                moat_abi::udp_multicast::ADD | moat_abi::udp_multicast::ADD_SOURCE
+            );
+            if joins {
+                let Ok(ip) = g.parse::<IpAddr>() else {
+                    return errno::INVAL;
+                };
+                if !calls(caller.data_mut()).net_allows(SocketAddr::new(ip, 0)) {
+                    return errno::ACCES;
+                }
+            }
+            with_sockets(&mut caller, calls, |s| s.udp_multicast(handle, op, &g, &o))
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::DNS_QUERY,
+        move |mut caller: Caller<'_, T>,
+              server: u32,
+              server_len: u32,
+              msg: u32,
+              msg_len: u32,
+              local: u32,
+              local_len: u32,
+              handle: u32|
+              -> i32 {
+            let to = match socket_addr(&mut caller, server, server_len) {
+                Ok(a) => a,
+                Err(code) => return code,
+            };
+            let from = match read(&mut caller, local, local_len, MAX_SOCKET_ADDR) {
+                Ok(b) if b.is_empty() => None,
+                Ok(b) => match std::str::from_utf8(&b).ok().and_then(|t| t.parse().ok()) {
+                    Some(ip) => Some(ip),
+                    None => return errno::INVAL,
+                },
+                Err(code) => return code,
+            };
+            let bytes = match read(&mut caller, msg, msg_len, MAX_DNS_MESSAGE) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            let Ok((name, _)) = moat_net::dns::question(&bytes) else {
+                return errno::INVAL;
+            };
+            let host = calls(caller.data_mut());
+            let server_ok = moat_net::dns::system_servers().contains(&to) || host.net_allows(to);
+            if !server_ok || !host.grants.net_allowed(&moat_net::dns::subject(&name)) {
+                return errno::ACCES;
+            }
+            with_sockets(&mut caller, calls, |s| {
+                s.dns_query(handle, to, &bytes, from)
+            })
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::DNS_SERVERS,
+        move |mut caller: Caller<'_, T>, size_out: u32| -> i32 {
+            let servers: Vec<String> = moat_net::dns::system_servers()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            HostCalls::answer(
+                &mut caller,
+                calls,
+                moat_abi::encode_addresses(&servers),
+                size_out,
+            )
         },
     )?;
     linker.func_wrap(

@@ -5,6 +5,7 @@ mod async_hooks;
 mod buffer;
 mod child_process;
 mod crypto;
+mod dgram;
 mod dns;
 mod encoding;
 mod fs;
@@ -78,6 +79,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "child_process" => child_process::init(&ctx, &o, &state)?,
                 "crypto" => crypto::init(&ctx, &o, &state)?,
                 "dns" => dns::init(&ctx, &o, &state)?,
+                "udp" => dgram::init(&ctx, &o, &state)?,
                 "buffer" => buffer::init(&ctx, &o)?,
                 "tls" => tls::init(&ctx, &o)?,
                 "encoding" => encoding::init(&ctx, &o)?,

@@ -41,6 +41,27 @@ unsafe extern "C" {
         n_out: *mut u32,
         size_out: *mut u32,
     ) -> i32;
+    fn udp_bind_flags(addr: *const u8, addr_len: usize, flags: u32, handle: u32) -> i32;
+    fn udp_connect(handle: u32, addr: *const u8, addr_len: usize) -> i32;
+    fn udp_option(handle: u32, option: i32, value: i32, out: *mut i32) -> i32;
+    fn udp_multicast(
+        handle: u32,
+        op: i32,
+        group: *const u8,
+        group_len: usize,
+        other: *const u8,
+        other_len: usize,
+    ) -> i32;
+    fn dns_query(
+        server: *const u8,
+        server_len: usize,
+        msg: *const u8,
+        msg_len: usize,
+        local: *const u8,
+        local_len: usize,
+        handle: u32,
+    ) -> i32;
+    fn dns_servers(size_out: *mut u32) -> i32;
     fn sock_send(handle: u32, buf: *const u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_recv(handle: u32, buf: *mut u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_addr(handle: u32, peer: i32, size_out: *mut u32) -> i32;
@@ -280,6 +301,87 @@ pub fn close(handle: u32) {
 pub fn bind_udp(addr: &str, handle: u32) -> io::Result<()> {
     // SAFETY: the host reads `addr_len` bytes at `addr`.
     check(unsafe { udp_bind(addr.as_ptr(), addr.len(), handle) })
+}
+
+/// Binds UDP socket `handle` to `addr` with `moat_abi::udp_flags`.
+///
+/// # Errors
+/// The host's.
+pub fn bind_udp_flags(addr: &str, flags: u32, handle: u32) -> io::Result<()> {
+    // SAFETY: the host reads `addr_len` bytes at `addr`.
+    check(unsafe { udp_bind_flags(addr.as_ptr(), addr.len(), flags, handle) })
+}
+
+/// Connects UDP socket `handle` to `addr` (`ip:port`), or with an empty one disconnects it.
+///
+/// # Errors
+/// The host's (`EACCES` without the grant).
+pub fn connect_udp(handle: u32, addr: &str) -> io::Result<()> {
+    // SAFETY: the host reads `addr_len` bytes at `addr`.
+    check(unsafe { udp_connect(handle, addr.as_ptr(), addr.len()) })
+}
+
+/// Sets a `moat_abi::udp_option`; returns the value it has then.
+///
+/// # Errors
+/// The host's (`EINVAL` …).
+pub fn option_udp(handle: u32, option: i32, value: i32) -> io::Result<i32> {
+    let mut out = 0i32;
+    // SAFETY: the host writes one i32 at `out`.
+    check(unsafe { udp_option(handle, option, value, &mut out) })?;
+    Ok(out)
+}
+
+/// A `moat_abi::udp_multicast` operation.
+///
+/// # Errors
+/// The host's (`EINVAL`, `EACCES` …).
+pub fn multicast_udp(handle: u32, op: i32, group: &str, other: &str) -> io::Result<()> {
+    // SAFETY: the host reads the two texts.
+    check(unsafe {
+        udp_multicast(
+            handle,
+            op,
+            group.as_ptr(),
+            group.len(),
+            other.as_ptr(),
+            other.len(),
+        )
+    })
+}
+
+/// Sends the DNS query `msg` to `server` from the new UDP socket `handle`, bound to `local`
+/// (may be empty).
+///
+/// # Errors
+/// The host's (`EACCES` for a name or server the grants do not cover …).
+pub fn query_dns(server: &str, msg: &[u8], local: &str, handle: u32) -> io::Result<()> {
+    // SAFETY: the host reads the three buffers.
+    check(unsafe {
+        dns_query(
+            server.as_ptr(),
+            server.len(),
+            msg.as_ptr(),
+            msg.len(),
+            local.as_ptr(),
+            local.len(),
+            handle,
+        )
+    })
+}
+
+/// The host's name servers, `ip:port` each.
+///
+/// # Errors
+/// The host's.
+pub fn servers_dns() -> io::Result<Vec<String>> {
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { dns_servers(&mut size) })?;
+    if size == 0 {
+        return Ok(Vec::new());
+    }
+    moat_abi::decode_addresses(&take_answer(size)?).map_err(io::Error::other)
 }
 
 /// # Errors

@@ -69,6 +69,48 @@ pub fn udp_bind(handle: u32, addr: SocketAddr) -> io::Result<()> {
 }
 
 /// # Errors
+/// The OS's (`AddrInUse` …).
+pub fn udp_bind_with(handle: u32, addr: SocketAddr, flags: u32) -> io::Result<()> {
+    with(|s| s.udp_bind_with(handle, addr, flags))
+}
+
+/// # Errors
+/// The OS's.
+pub fn udp_connect(handle: u32, addr: Option<SocketAddr>) -> io::Result<()> {
+    with(|s| s.udp_connect(handle, addr))
+}
+
+/// # Errors
+/// The OS's, `InvalidInput` for a value out of range.
+pub fn udp_option(handle: u32, option: i32, value: i32) -> io::Result<i32> {
+    with(|s| s.udp_option(handle, option, value))
+}
+
+/// # Errors
+/// The OS's, `InvalidInput` for an address that does not parse.
+pub fn udp_multicast(handle: u32, op: i32, group: &str, other: &str) -> io::Result<()> {
+    with(|s| s.udp_multicast(handle, op, group, other))
+}
+
+/// Sends a DNS query from the new UDP socket `handle`, connected to `server`.
+///
+/// # Errors
+/// The OS's.
+pub fn dns_query(
+    handle: u32,
+    server: SocketAddr,
+    msg: &[u8],
+    local: Option<std::net::IpAddr>,
+) -> io::Result<()> {
+    with(|s| s.dns_query(handle, server, msg, local))
+}
+
+/// The system's name servers (`/etc/resolv.conf`).
+pub fn dns_servers() -> Vec<SocketAddr> {
+    moat_net::dns::system_servers()
+}
+
+/// # Errors
 /// `WouldBlock`, or the OS's.
 pub fn send_to(handle: u32, buf: &[u8], addr: SocketAddr) -> io::Result<usize> {
     with(|s| s.send_to(handle, buf, addr))

@@ -59,6 +59,53 @@ pub fn udp_bind(handle: u32, addr: SocketAddr) -> io::Result<()> {
 }
 
 /// # Errors
+/// The host's.
+pub fn udp_bind_with(handle: u32, addr: SocketAddr, flags: u32) -> io::Result<()> {
+    host::bind_udp_flags(&addr.to_string(), flags, handle)
+}
+
+/// # Errors
+/// The host's.
+pub fn udp_connect(handle: u32, addr: Option<SocketAddr>) -> io::Result<()> {
+    host::connect_udp(handle, &addr.map(|a| a.to_string()).unwrap_or_default())
+}
+
+/// # Errors
+/// The host's.
+pub fn udp_option(handle: u32, option: i32, value: i32) -> io::Result<i32> {
+    host::option_udp(handle, option, value)
+}
+
+/// # Errors
+/// The host's.
+pub fn udp_multicast(handle: u32, op: i32, group: &str, other: &str) -> io::Result<()> {
+    host::multicast_udp(handle, op, group, other)
+}
+
+/// Sends a DNS query from the new UDP socket `handle` (see `moat_abi`'s `dns_query`).
+///
+/// # Errors
+/// The host's.
+pub fn dns_query(
+    handle: u32,
+    server: SocketAddr,
+    msg: &[u8],
+    local: Option<std::net::IpAddr>,
+) -> io::Result<()> {
+    let local = local.map(|ip| ip.to_string()).unwrap_or_default();
+    host::query_dns(&server.to_string(), msg, &local, handle)
+}
+
+/// The name servers of the host (its `/etc/resolv.conf`).
+pub fn dns_servers() -> Vec<SocketAddr> {
+    host::servers_dns()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|a| a.parse().ok())
+        .collect()
+}
+
+/// # Errors
 /// `EAGAIN`, or the host's (`EACCES` for an address the grants do not cover).
 pub fn send_to(handle: u32, buf: &[u8], addr: SocketAddr) -> io::Result<usize> {
     host::send_to(handle, buf, &addr.to_string())
