@@ -27,7 +27,7 @@
 //! | `unix_connect` | `path, path_len, handle` | Connects a Unix-domain stream socket, known from then on as the guest's `handle`, to the socket file `path` (absolute, UTF-8, at most 4096 bytes), or to a name in Linux's abstract namespace when `path` starts with a NUL byte. Made or refused at once: the OS's error (`NOENT`, `CONNREFUSED` …) is the answer. Checked against `--allow-fs-read` and `--allow-fs-write` where the path really leads (links resolved); an abstract name needs `--allow-net` with no list. [`errno::ACCES`] without them, [`errno::INVAL`] for a path too long for a socket address. |
 //! | `unix_listen` | `path, path_len, backlog, handle` | Makes the socket file `path` (as for `unix_connect`) and listens there, under `handle`; closing the listener removes the file. Checked against `--allow-fs-write` where the file would be (its parent's links resolved); an abstract name as for `unix_connect`. [`errno::ADDRINUSE`] when something is there already. |
 //! | `udp_bind` | `addr, addr_len, handle` | Binds a UDP socket to a local address, under `handle`. Checked as `tcp_listen`. |
-//! | `udp_bind_flags` | `addr, addr_len, flags, handle` | As `udp_bind`, with [`udp_flags`] (`SO_REUSEADDR`, IPv6 only). |
+//! | `udp_bind_flags` | `addr, addr_len, flags, handle` | As `udp_bind`, with [`udp_flags`] (`SO_REUSEADDR`, `SO_REUSEPORT`, IPv6 only). |
 //! | `udp_connect` | `handle, addr, addr_len` | Connects a UDP socket to an address (checked as `tcp_connect`): datagrams then come only from there, and `sock_send` sends there. An empty `addr` undoes it. |
 //! | `udp_option` | `handle, option, value, out` | Sets a [`udp_option`] of a UDP socket to `value` and writes the value it has then to `out` (a little-endian `i32`); a buffer size of 0 or less is only read. [`errno::INVAL`] for a value out of range. |
 //! | `udp_multicast` | `handle, op, group, group_len, other, other_len` | A [`udp_multicast`] operation on a UDP socket with two addresses as text (`other` may be empty: the system's interface). Joining a group is checked as `tcp_connect` is for the group's address. [`errno::INVAL`] for addresses that do not parse. |
@@ -136,6 +136,8 @@ pub mod udp_flags {
     pub const REUSE_ADDR: u32 = 1;
     /// An IPv6 socket takes IPv6 only (else IPv4 too).
     pub const IPV6_ONLY: u32 = 2;
+    /// `SO_REUSEPORT` (Linux): sockets bound to one address and port share its datagrams.
+    pub const REUSE_PORT: u32 = 4;
 }
 
 /// `udp_option`'s options.

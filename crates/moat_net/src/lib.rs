@@ -36,6 +36,46 @@ fn scope_index(scope: &str) -> u32 {
         .unwrap_or(0)
 }
 
+/// Sets `SO_REUSEPORT`: sockets bound to the same address and port share its datagrams.
+#[cfg(target_os = "linux")]
+fn set_reuse_port(socket: &socket2::Socket) -> io::Result<()> {
+    use std::ffi::{c_int, c_void};
+    use std::os::fd::AsRawFd;
+    unsafe extern "C" {
+        fn setsockopt(
+            fd: c_int,
+            level: c_int,
+            name: c_int,
+            value: *const c_void,
+            len: u32,
+        ) -> c_int;
+    }
+    // Linux's SOL_SOCKET and SO_REUSEPORT.
+    const SOL_SOCKET: c_int = 1;
+    const SO_REUSEPORT: c_int = 15;
+    let on: c_int = 1;
+    // SAFETY: the descriptor is the socket's own, and the option reads one c_int from `on`.
+    let r = unsafe {
+        setsockopt(
+            socket.as_raw_fd(),
+            SOL_SOCKET,
+            SO_REUSEPORT,
+            (&raw const on).cast(),
+            std::mem::size_of::<c_int>() as u32,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn set_reuse_port(_socket: &socket2::Socket) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
 /// The token of the [`Waker`]; sockets use their handle plus one.
 const WAKER: Token = Token(0);
 
@@ -271,7 +311,7 @@ impl Sockets {
         self.insert(handle, Kind::Udp(socket), interest::WRITABLE)
     }
 
-    /// Binds a UDP socket to `addr` with [`moat_abi::udp_flags`]: `SO_REUSEADDR`, and for an
+    /// Binds a UDP socket to `addr` with [`moat_abi::udp_flags`]: `SO_REUSEADDR`, `SO_REUSEPORT`, and for an
     /// IPv6 address whether it takes IPv6 only (else IPv4 too, as [`Sockets::udp_bind`]).
     ///
     /// # Errors
@@ -287,6 +327,9 @@ impl Sockets {
         )?;
         if flags & moat_abi::udp_flags::REUSE_ADDR != 0 {
             socket.set_reuse_address(true)?;
+        }
+        if flags & moat_abi::udp_flags::REUSE_PORT != 0 {
+            set_reuse_port(&socket)?;
         }
         if addr.is_ipv6() {
             socket.set_only_v6(flags & moat_abi::udp_flags::IPV6_ONLY != 0)?;

@@ -18,6 +18,7 @@ const { isIP, validatePort } = require('internal/net');
 
 const REUSE_ADDR = 1;
 const IPV6_ONLY = 2;
+const REUSE_PORT = 4;
 const OPT = { BROADCAST: 1, TTL: 2, MULTICAST_TTL: 3, MULTICAST_LOOP: 4, RECV_BUFFER: 5, SEND_BUFFER: 6 };
 const MCAST = { ADD: 0, DROP: 1, ADD_SOURCE: 2, DROP_SOURCE: 3, INTERFACE: 4 };
 // The largest UDP payload an IPv4 or IPv6 datagram carries.
@@ -141,6 +142,7 @@ class Socket extends EventEmitter {
       let flags = 0;
       if (this._options.reuseAddr) flags |= REUSE_ADDR;
       if (this._options.ipv6Only) flags |= IPV6_ONLY;
+      if (this._options.reusePort) flags |= REUSE_PORT;
       try {
         udp.bind(handle, ip, portNum, flags);
       } catch (e) {
