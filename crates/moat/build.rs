@@ -28,6 +28,7 @@ fn main() {
             whole.with_extension("cli.img"),
             whole.with_extension("cli.wasm"),
             whole.with_extension("cli.id"),
+            whole.with_extension("serve.cwasm"),
         ];
         // Watched whether or not they exist yet: a part that appears later rebuilds.
         for part in &parts {
@@ -39,7 +40,7 @@ fn main() {
             .then(|| parts.map(|p| std::fs::canonicalize(p).expect("guest path resolves")))
     });
     let code = match parts {
-        Some([code, image, wasm, id]) => {
+        Some([code, image, wasm, id, serve]) => {
             let id = std::fs::read_to_string(&id).expect("the guest's id is readable");
             // Aligned as `moat_sandbox::EMBED_ALIGN` asks, so the guest's code runs in place and
             // its memory image maps from the file.
@@ -52,16 +53,21 @@ fn main() {
                  /// The guest's code uncompiled (what `moat build` writes apps with).\n\
                  pub static GUEST_WASM: Option<&'static [u8]> = Some(include_bytes!({:?}));\n\
                  /// Its identity (`moat_sandbox::app::guest_id`).\n\
-                 pub const GUEST_ID: u64 = {};\n",
+                 pub const GUEST_ID: u64 = {};\n\
+                 static SERVE: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\
+                 /// The guest's code with interruption checks, for `moat serve`.\n\
+                 pub static GUEST_SERVE: Option<&'static [u8]> = Some(&SERVE.0);\n",
                 code.display().to_string(),
                 image.display().to_string(),
                 wasm.display().to_string(),
-                id.trim()
+                id.trim(),
+                serve.display().to_string()
             )
         }
         None => "pub static GUEST: Option<(&'static [u8], &'static [u8])> = None;\n\
                  pub static GUEST_WASM: Option<&'static [u8]> = None;\n\
-                 pub const GUEST_ID: u64 = 0;\n"
+                 pub const GUEST_ID: u64 = 0;\n\
+                 pub static GUEST_SERVE: Option<&'static [u8]> = None;\n"
             .to_string(),
     };
     std::fs::write(out, code).expect("OUT_DIR is writable");

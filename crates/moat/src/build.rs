@@ -109,6 +109,31 @@ pub fn run(args: &[String]) -> Result<i32> {
         print!("{HELP}");
         return Ok(0);
     };
+    let started = Instant::now();
+    let wasm = build_app(&args.entry, &args.includes, args.quiet)?;
+    let output = match &args.output {
+        Some(p) => p.clone(),
+        None => args.entry.with_extension("wasm"),
+    };
+    std::fs::write(&output, &wasm)
+        .with_context(|| format!("failed to write `{}`", output.display()))?;
+    if !args.quiet {
+        eprintln!(
+            "wrote {} in {}; run it with: moat {}",
+            output.display(),
+            ms(started.elapsed()),
+            output.display()
+        );
+    }
+    Ok(0)
+}
+
+/// The module of the app at `entry` (a file, or a package directory), with the files that
+/// `includes` (globs) name; says what it does on stderr unless `quiet`.
+///
+/// # Errors
+/// An app that cannot be found, read, resolved or compiled.
+pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u8>> {
     let Some(guest) = crate::sandbox::GUEST_WASM else {
         bail!("this moat was built without the sandbox guest; build it with `scripts/build.sh`");
     };
@@ -116,21 +141,20 @@ pub fn run(args: &[String]) -> Result<i32> {
         bail!("this moat was built without the sandbox guest; build it with `scripts/build.sh`");
     };
     let say = |line: String| {
-        if !args.quiet {
+        if !quiet {
             eprintln!("{line}");
         }
     };
-    let started = Instant::now();
     let cwd = std::env::current_dir().context("failed to read the working directory")?;
     let fs = RecordingFs::default();
     let resolver = Resolver::new(&fs);
 
     // The entry: a file, or a package directory through its package.json.
-    let asked = cwd.join(&args.entry);
+    let asked = cwd.join(entry);
     let entry = match resolver.require(&asked.to_string_lossy(), &cwd, None, None) {
         Ok(Resolved::File(p)) => canonical(&p)?,
         Ok(Resolved::Builtin(_)) | Err(_) => {
-            bail!("cannot find the app `{}`", args.entry.display())
+            bail!("cannot find the app `{}`", entry.display())
         }
     };
     say(format!("moat build {}", display(&entry, &cwd)));
@@ -141,7 +165,7 @@ pub fn run(args: &[String]) -> Result<i32> {
     let mut queue: VecDeque<PathBuf> = VecDeque::from([entry.clone()]);
     let mut extra: BTreeSet<PathBuf> = BTreeSet::new();
     let mut links: BTreeMap<String, String> = BTreeMap::new();
-    for pattern in &args.includes {
+    for pattern in includes {
         let full = if Path::new(pattern).is_absolute() {
             pattern.clone()
         } else {
@@ -299,25 +323,14 @@ pub fn run(args: &[String]) -> Result<i32> {
         .map_err(anyhow::Error::msg)?;
     let wasm = moat_sandbox::app::assemble(guest, image, &bundle, &LOCATOR_MAGIC)
         .context("failed to write the module")?;
-    let output = match &args.output {
-        Some(p) => p.clone(),
-        None => args.entry.with_extension("wasm"),
-    };
-    std::fs::write(&output, &wasm)
-        .with_context(|| format!("failed to write `{}`", output.display()))?;
     say(format!(
-        "  module    {} ({} embedded; runtime {})   {}",
-        output.display(),
+        "  module    {} ({} embedded, runtime {})   {}",
+        size(wasm.len()),
         size(bundle.len()),
         size(wasm.len() - bundle.len()),
         ms(step.elapsed())
     ));
-    say(format!(
-        "done in {}; run it with: moat {}",
-        ms(started.elapsed()),
-        output.display()
-    ));
-    Ok(0)
+    Ok(wasm)
 }
 
 fn is_module_file(p: &Path) -> bool {

@@ -8,6 +8,7 @@ mod cli;
 #[cfg(all(target_env = "musl", target_arch = "x86_64"))]
 mod mem;
 mod run_script;
+mod serve;
 
 /// mimalloc serves moat's own allocations and the JS heap's (`moat_runtime`), where libc's
 /// allocator would be slower: musl's much slower, for the many small blocks an interpreter and
@@ -101,8 +102,10 @@ fn argv0() -> String {
 }
 
 fn real_main(args: &[String]) -> Result<i32> {
-    if args.first().is_some_and(|a| a == "build") {
-        return build::run(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("build") => return build::run(&args[1..]),
+        Some("serve") => return serve::run(&args[1..]),
+        _ => {}
     }
     let node_options = std::env::var("NODE_OPTIONS").unwrap_or_default();
     match cli::parse(args, &node_options)? {

@@ -75,6 +75,8 @@
 /// The wasm module the imports live in.
 pub const MODULE: &str = "moat";
 
+pub mod serve;
+
 /// Import names.
 pub mod names {
     pub const PROC_RUN: &str = "proc_run";

@@ -9,6 +9,9 @@
 pub mod app;
 mod host;
 mod image;
+mod serve;
+
+pub use serve::Exchange;
 
 pub use image::split as split_image;
 
@@ -219,6 +222,7 @@ pub fn snapshot(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
     let mut linker: Linker<(WasiP1Ctx, host::HostCalls)> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |s| &mut s.0).map_err(setup)?;
     host::add_to_linker(&mut linker, |s| &mut s.1).map_err(setup)?;
+    serve::add_to_linker(&mut linker, |_| None).map_err(setup)?;
     let wasi = WasiCtxBuilder::new().inherit_stderr().build_p1();
     let mut store = Store::new(&engine, (wasi, host::HostCalls::default()));
     let instance = linker.instantiate(&mut store, &module).map_err(setup)?;
@@ -319,6 +323,8 @@ struct HostState {
     limits: MemoryLimit,
     /// The time limit that ended the run, if one did.
     time_limit_hit: Option<TimeLimit>,
+    /// The request this instance serves (`moat serve`).
+    exchange: Option<Exchange>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -407,7 +413,7 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
             Ok(sandbox) => sandbox,
             Err(e) => return e,
         };
-        match sandbox.run_instance(cfg, Teardown::Leave) {
+        match sandbox.run_instance(cfg, Teardown::Leave, &mut None) {
             Ok(code) => moat_proc::exit(code),
             Err(e) => e,
         }
@@ -590,6 +596,7 @@ impl Sandbox {
         let mut linker: Linker<HostState> = Linker::new(&engine);
         p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
             .and_then(|()| host::add_to_linker(&mut linker, |s| &mut s.calls))
+            .and_then(|()| serve::add_to_linker(&mut linker, |s| s.exchange.as_mut()))
             .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
         let tokio = tokio::runtime::Builder::new_current_thread()
             .build()
@@ -610,10 +617,29 @@ impl Sandbox {
     /// Setup failures, traps that are not an exit, and [`SandboxError::Limit`] when the guest
     /// ran into one of its limits.
     pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
-        self.run_instance(cfg, Teardown::Drop)
+        self.run_instance(cfg, Teardown::Drop, &mut None)
     }
 
-    fn run_instance(&self, cfg: &SandboxConfig, teardown: Teardown) -> Result<i32, SandboxError> {
+    /// Runs one fresh instance to serve one request (`moat serve`) on the calling thread, as
+    /// [`Sandbox::run_here`] does; the exchange comes back with the response the instance gave,
+    /// if it gave one.
+    ///
+    /// # Errors
+    /// As [`Sandbox::run_here`].
+    pub fn serve_here(
+        &self,
+        cfg: &SandboxConfig,
+        exchange: &mut Option<Exchange>,
+    ) -> Result<i32, SandboxError> {
+        self.run_instance(cfg, Teardown::Drop, exchange)
+    }
+
+    fn run_instance(
+        &self,
+        cfg: &SandboxConfig,
+        teardown: Teardown,
+        exchange: &mut Option<Exchange>,
+    ) -> Result<i32, SandboxError> {
         let engine = &self.engine;
         // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
         // scope starts a multi-threaded one (worker threads, an I/O driver) on the first call.
@@ -649,6 +675,7 @@ impl Sandbox {
                 hit: false,
             },
             time_limit_hit: None,
+            exchange: exchange.take(),
         };
 
         let mut guard = StoreGuard::new(Store::new(engine, state), teardown);
@@ -714,6 +741,13 @@ impl Sandbox {
         } else if self.interrupts == Interrupts::Epoch {
             store.set_epoch_deadline(u64::MAX);
         }
+        let result = self.start(store);
+        *exchange = store.data_mut().exchange.take();
+        result
+    }
+
+    /// Instantiates the guest in `store` and runs it to its end.
+    fn start(&self, store: &mut Store<HostState>) -> Result<i32, SandboxError> {
         let instance = self
             .linker
             .instantiate(&mut *store, &self.module)

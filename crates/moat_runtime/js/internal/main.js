@@ -239,7 +239,10 @@ function runEntry() {
       return undefined;
     }
     switch (b.entryKind) {
-      case 'file': return cjs.Module.runMain(b.entryValue);
+      case 'file':
+        // `moat serve`: the app's handler serves this instance's one request.
+        if (hasFlag('--serve')) return require('internal/serve').run(b.entryValue);
+        return cjs.Module.runMain(b.entryValue);
       case 'eval': return evalSource(b.entryValue, '[eval]', false);
       case 'print': return evalSource(b.entryValue, '[eval]', true);
       default: {

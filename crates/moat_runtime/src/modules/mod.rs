@@ -14,6 +14,7 @@ mod loader;
 mod net;
 mod os;
 mod process;
+mod serve;
 mod timers;
 mod tls;
 mod tty;
@@ -91,6 +92,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "process" => process::init(&ctx, &o, &state)?,
                 "timers" => timers::init(&ctx, &o, &state)?,
                 "tty" => tty::init(&ctx, &o)?,
+                "serve" => serve::init(&ctx, &o)?,
                 "url" => url::init(&ctx, &o)?,
                 "util" => util::init(&ctx, &o)?,
                 "v8" => v8::init(&ctx, &o)?,

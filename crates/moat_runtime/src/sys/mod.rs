@@ -21,6 +21,7 @@ mod host;
 pub mod net;
 pub mod os;
 pub mod random;
+pub mod serve;
 pub mod tty;
 
 pub use random::reseed;

@@ -5,7 +5,8 @@
 //! It writes two forms of it: `guest.cwasm` whole, for hosts that pool instances, and for the
 //! `moat` binary to embed, `guest.cli.cwasm` without data segments beside `guest.cli.img`, the
 //! memory image they make (`moat_sandbox::split_image`), and `guest.cli.wasm`, that code
-//! uncompiled, for `moat build` to write apps' modules with, and `guest.cli.id`, its identity
+//! uncompiled, for `moat build` to write apps' modules with, `guest.serve.cwasm`, that code
+//! compiled with interruption checks for `moat serve`, and `guest.cli.id`, its identity
 //! (`moat_sandbox::app::guest_id`).
 
 fn main() -> anyhow::Result<()> {
@@ -32,6 +33,12 @@ fn main() -> anyhow::Result<()> {
     write(&output.with_extension("cli.img"), &image)?;
     // The same code uncompiled, from which `moat build` writes an app's module.
     write(&output.with_extension("cli.wasm"), &dataless)?;
+    // The same code with interruption checks, for `moat serve`, whose instances' limits
+    // stop them and not the server.
+    write(
+        &output.with_extension("serve.cwasm"),
+        &moat_sandbox::precompile(&dataless, moat_sandbox::Interrupts::Epoch)?,
+    )?;
     // Its identity, which `moat build` records in apps and `moat app.wasm` checks.
     let id = moat_sandbox::app::guest_id(&dataless);
     write(&output.with_extension("cli.id"), id.to_string().as_bytes())?;

@@ -1,0 +1,448 @@
+//! `moat serve app.js|app.wasm`: an HTTP/1.1 server in the host (hyper) that hands every
+//! request to a fresh sandboxed instance of the app and discards the instance after.
+//!
+//! The app is built first when it is a script (as `moat build` would), then each worker thread
+//! loads the guest's code once and makes an instance per request from the app's memory image:
+//! nothing one request leaves in memory is there for the next. The instance loads the app and
+//! calls its WinterTC `fetch` handler (`js/internal/serve.js`); the request and response cross
+//! whole (`moat_abi::serve`). A request that runs into a limit (`--max-cpu-time`,
+//! `--max-memory`) gets a 5xx and a log line, and the server goes on.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::{Request, Response, StatusCode};
+use moat_sandbox::{Allocation, Exchange, Guest, Interrupts, Preopen, Sandbox, SandboxConfig};
+
+use crate::cli::BadOption;
+
+const HELP: &str = "Usage: moat serve <app.js | app.wasm> [options]
+
+Serves HTTP with the app's fetch handler (export default { fetch(request, env, ctx) }, or
+addEventListener('fetch', ...)), each request in a fresh sandboxed instance.
+
+Options:
+  --host <addr>            address to listen on (default 127.0.0.1)
+  --port <n>               port to listen on (default 8080; 0 picks a free one)
+  --include <glob>         embed these files too, when building a script (see moat build)
+  --max-cpu-time=<ms>      CPU time one request may use (default 10000)
+  --max-memory=<MB>        memory one instance may use (default 256)
+  --allow-net[=<hosts>], --allow-fs-read=<dirs>, --allow-fs-write=<dirs>, --allow-env[=<names>]
+                           grants, as with --safe, for every request
+  -q, --quiet              no access log
+";
+
+struct Args {
+    app: PathBuf,
+    host: String,
+    port: u16,
+    includes: Vec<String>,
+    max_cpu_ms: u64,
+    max_memory_mb: u64,
+    grant_flags: Vec<String>,
+    quiet: bool,
+}
+
+fn parse(args: &[String]) -> Result<Option<Args>> {
+    let mut out = Args {
+        app: PathBuf::new(),
+        host: "127.0.0.1".to_string(),
+        port: 8080,
+        includes: Vec::new(),
+        max_cpu_ms: 10_000,
+        max_memory_mb: 256,
+        grant_flags: Vec::new(),
+        quiet: false,
+    };
+    let mut app = None;
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        let mut value = |name: &str| -> Result<String> {
+            if let Some(v) = inline.clone() {
+                return Ok(v);
+            }
+            i += 1;
+            args.get(i)
+                .cloned()
+                .ok_or_else(|| BadOption(format!("{name} requires an argument")).into())
+        };
+        let number = |name: &str, v: String| -> Result<u64> {
+            v.parse()
+                .map_err(|_| BadOption(format!("{name} takes a number, not `{v}`")).into())
+        };
+        match flag {
+            "-h" | "--help" => return Ok(None),
+            "--host" => out.host = value(flag)?,
+            "--port" => {
+                let v = value(flag)?;
+                out.port = v
+                    .parse()
+                    .map_err(|_| BadOption(format!("--port takes a port number, not `{v}`")))?;
+            }
+            "--include" => out.includes.push(value(flag)?),
+            "--max-cpu-time" => out.max_cpu_ms = number(flag, value(flag)?)?,
+            "--max-memory" => out.max_memory_mb = number(flag, value(flag)?)?,
+            "-q" | "--quiet" => out.quiet = true,
+            "--allow-net" | "--allow-fs-read" | "--allow-fs-write" | "--allow-env" => {
+                out.grant_flags.push(a.clone())
+            }
+            f if f.starts_with('-') && f.len() > 1 => {
+                return Err(BadOption(format!("bad option: {a}")).into());
+            }
+            _ if app.is_none() => app = Some(PathBuf::from(a)),
+            _ => return Err(BadOption(format!("unexpected argument: {a}")).into()),
+        }
+        i += 1;
+    }
+    out.app = app.ok_or_else(|| BadOption("moat serve needs an app: moat serve app.js".into()))?;
+    Ok(Some(out))
+}
+
+/// A request for a worker: the encoded request, and where the answer goes.
+struct Job {
+    request: Vec<u8>,
+    reply: tokio::sync::oneshot::Sender<Answer>,
+}
+
+/// What an instance made of a request.
+struct Answer {
+    result: Result<(StatusCode, Vec<(String, String)>, Vec<u8>), String>,
+    instance: Duration,
+}
+
+/// Runs `moat serve` with the arguments after `serve`; returns the exit code.
+pub fn run(args: &[String]) -> Result<i32> {
+    let Some(args) = parse(args)? else {
+        print!("{HELP}");
+        return Ok(0);
+    };
+    let (Some(code), Some((_, image))) = (crate::sandbox::GUEST_SERVE, crate::sandbox::GUEST)
+    else {
+        bail!("this moat was built without the sandbox guest; build it with `scripts/build.sh`");
+    };
+    let wasm: &'static [u8] = if args.app.extension().is_some_and(|e| e == "wasm") {
+        moat_sandbox::app::map_file(&args.app)
+            .with_context(|| format!("failed to read `{}`", args.app.display()))?
+    } else {
+        Vec::leak(crate::build::build_app(&args.app, &args.includes, true)?)
+    };
+    let overlays = moat_sandbox::app::open(wasm, crate::sandbox::GUEST_ID)
+        .with_context(|| format!("`{}` is not a module moat can run", args.app.display()))?
+        .with_context(|| {
+            format!(
+                "`{}` was not built by this version of moat; build it again with `moat build`",
+                args.app.display()
+            )
+        })?;
+    let overlays: &'static [(usize, &'static [u8])] = Vec::leak(overlays);
+    let guest = Guest::Embedded {
+        code,
+        image,
+        overlays,
+    };
+    let config = Arc::new(sandbox_config(&args)?);
+
+    // The guest's code, loaded once; the workers each run one instance of it at a time.
+    let sandbox = Arc::new(
+        Sandbox::load(guest, Allocation::OnDemand, Interrupts::Epoch)
+            .context("failed to load the app")?,
+    );
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let (jobs, queue) = mpsc::channel::<Job>();
+    let queue = Arc::new(Mutex::new(queue));
+    for n in 0..workers {
+        let queue = queue.clone();
+        let config = config.clone();
+        let sandbox = sandbox.clone();
+        std::thread::Builder::new()
+            .name(format!("moat-serve-{n}"))
+            .stack_size(moat_sandbox::GUEST_THREAD_STACK)
+            .spawn(move || work(&sandbox, &config, &queue))
+            .context("failed to start a worker thread")?;
+    }
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("failed to start the server's runtime")?;
+    rt.block_on(serve(args, jobs, workers))
+}
+
+/// The sandbox every request runs in: the grants of `--safe`, the limits, and the record that
+/// has the guest serve a request.
+fn sandbox_config(args: &Args) -> Result<SandboxConfig> {
+    let grants =
+        moat_permissions::Grants::parse(&args.grant_flags).map_err(|e| BadOption(e.to_string()))?;
+    let mut preopens = Vec::new();
+    for (scope, writable) in [(&grants.fs_write, true), (&grants.fs_read, false)] {
+        if let moat_permissions::Scope::Only(paths) = scope {
+            for p in paths {
+                let host = std::fs::canonicalize(p)
+                    .with_context(|| format!("failed to resolve `{}`", p.display()))?;
+                if !preopens.iter().any(|o: &Preopen| o.host == host) {
+                    preopens.push(Preopen { host, writable });
+                }
+            }
+        } else if matches!(scope, moat_permissions::Scope::All) {
+            preopens.push(Preopen {
+                host: PathBuf::from("/"),
+                writable,
+            });
+        }
+    }
+    let cwd = std::env::current_dir().context("failed to read the working directory")?;
+    let record = moat_runtime::guest_config::GuestConfig {
+        cwd,
+        entry: moat_runtime::guest_config::GuestEntry::App,
+        input_type: None,
+        args: Vec::new(),
+        argv0: "moat".to_string(),
+        exec_argv: Vec::new(),
+        flags: vec!["--serve".to_string()],
+        exec_path: std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "moat".to_string()),
+        requires: Vec::new(),
+        imports: Vec::new(),
+        loaders: Vec::new(),
+        permissions: Some(grants.to_flags()),
+    };
+    let mut env: Vec<(String, String)> = std::env::vars()
+        .filter(|(k, _)| grants.env_allowed(k))
+        .collect();
+    env.push(("MOAT_GUEST_CONFIG".to_string(), record.to_json()));
+    Ok(SandboxConfig {
+        args: vec!["moat".to_string()],
+        env,
+        preopens,
+        max_memory: Some((args.max_memory_mb * 1024 * 1024) as usize),
+        timeout: None,
+        max_cpu_time: Some(Duration::from_millis(args.max_cpu_ms)),
+        grants,
+        on_limit: None,
+    })
+}
+
+/// A worker: takes requests one at a time and serves each in a fresh instance.
+fn work(sandbox: &Sandbox, config: &SandboxConfig, queue: &Mutex<mpsc::Receiver<Job>>) {
+    loop {
+        let job = match queue.lock() {
+            Ok(q) => q.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else { return };
+        let started = Instant::now();
+        let mut exchange = Some(Exchange {
+            request: job.request,
+            response: None,
+        });
+        let outcome = sandbox.serve_here(config, &mut exchange);
+        let response = exchange.and_then(|x| x.response);
+        let result = match (outcome, response) {
+            (_, Some((head, body))) => parse_head(&head).map(|(s, h)| (s, h, body)),
+            (Ok(code), None) => Err(format!(
+                "the app ended (exit code {code}) without answering"
+            )),
+            (Err(e), None) => Err(e.to_string()),
+        };
+        let _ = job.reply.send(Answer {
+            result,
+            instance: started.elapsed(),
+        });
+    }
+}
+
+/// A response head as the guest writes it: `{"status":200,"headers":[["name","value"],…]}`.
+fn parse_head(head: &[u8]) -> Result<(StatusCode, Vec<(String, String)>), String> {
+    let v: serde_json::Value =
+        serde_json::from_slice(head).map_err(|e| format!("a damaged response head: {e}"))?;
+    let status = v["status"]
+        .as_u64()
+        .and_then(|s| u16::try_from(s).ok())
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .ok_or("a response without a valid status")?;
+    let headers = v["headers"]
+        .as_array()
+        .map(|hs| {
+            hs.iter()
+                .filter_map(|h| Some((h[0].as_str()?.to_string(), h[1].as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((status, headers))
+}
+
+/// Accepts connections until SIGINT or SIGTERM, then lets the requests in flight finish.
+async fn serve(args: Args, jobs: mpsc::Sender<Job>, workers: usize) -> Result<i32> {
+    let addr = format!("{}:{}", args.host, args.port);
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .with_context(|| format!("failed to listen on {addr}"))?;
+    let local = listener
+        .local_addr()
+        .context("failed to read the address")?;
+    eprintln!(
+        "moat serve: {} on http://{local} ({workers} workers, a fresh instance per request)",
+        args.app.display()
+    );
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let quiet = args.quiet;
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("failed to watch SIGTERM")?;
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = tokio::signal::ctrl_c() => break,
+            _ = term.recv() => break,
+        };
+        let Ok((stream, _)) = accepted else { continue };
+        let jobs = jobs.clone();
+        let in_flight = in_flight.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| {
+                let jobs = jobs.clone();
+                let in_flight = in_flight.clone();
+                async move {
+                    in_flight.fetch_add(1, Ordering::SeqCst);
+                    let r = handle(req, local, &jobs, quiet).await;
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                    r
+                }
+            });
+            let io = hyper_util::rt::TokioIo::new(stream);
+            let _ = hyper::server::conn::http1::Builder::new()
+                .keep_alive(true)
+                .serve_connection(io, service)
+                .await;
+        });
+    }
+    // Draining: no new connections; the requests in flight get their answers.
+    drop(listener);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    eprintln!("moat serve: stopped");
+    Ok(0)
+}
+
+/// The largest request body an instance is handed.
+const MAX_BODY: usize = 64 << 20;
+
+async fn handle(
+    req: Request<hyper::body::Incoming>,
+    local: std::net::SocketAddr,
+    jobs: &mpsc::Sender<Job>,
+    quiet: bool,
+) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
+    let started = Instant::now();
+    let method = req.method().to_string();
+    let path = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| "/".to_string(), |p| p.to_string());
+    let host = req
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map_or_else(|| local.to_string(), str::to_string);
+    let headers: Vec<(String, String)> = req
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = match http_body_util::Limited::new(req.into_body(), MAX_BODY)
+        .collect()
+        .await
+    {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            return Ok(plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "request body too large",
+            ));
+        }
+    };
+    let head = serde_json::json!({
+        "method": method,
+        "url": format!("http://{host}{path}"),
+        "headers": headers,
+    })
+    .to_string();
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let job = Job {
+        request: moat_abi::serve::encode_request(head.as_bytes(), &body),
+        reply,
+    };
+    let answer = if jobs.send(job).is_ok() {
+        answer.await.ok()
+    } else {
+        None
+    };
+    let (response, instance) = match answer {
+        Some(Answer {
+            result: Ok((status, headers, body)),
+            instance,
+        }) => {
+            let mut r = Response::new(Full::new(Bytes::from(body)));
+            *r.status_mut() = status;
+            for (k, v) in headers {
+                if let (Ok(k), Ok(v)) = (
+                    hyper::header::HeaderName::from_bytes(k.as_bytes()),
+                    hyper::header::HeaderValue::from_str(&v),
+                ) {
+                    r.headers_mut().append(k, v);
+                }
+            }
+            (r, instance)
+        }
+        Some(Answer {
+            result: Err(why),
+            instance,
+        }) => {
+            eprintln!("moat serve: {method} {path}: {why}");
+            (
+                plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
+                instance,
+            )
+        }
+        None => (
+            plain(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable"),
+            Duration::ZERO,
+        ),
+    };
+    if !quiet {
+        eprintln!(
+            "{method} {path} {} {}us (instance {}us)",
+            response.status().as_u16(),
+            started.elapsed().as_micros(),
+            instance.as_micros()
+        );
+    }
+    Ok(response)
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}

@@ -1,0 +1,217 @@
+//! `moat serve`: fetch-handler apps answer over HTTP, each request in a fresh instance (state
+//! one request leaves is gone for the next), a request that runs into its limits gets a 5xx
+//! while the others are answered, and SIGINT stops the server after the requests in flight.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `moat serve`, stopped (SIGINT) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: std::sync::Mutex<std::sync::mpsc::Receiver<String>>,
+}
+
+impl Server {
+    fn start(dir: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_moat"))
+            .arg("serve")
+            .args(args)
+            .args(["--port", "0"])
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("moat serve starts");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, log) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        let first = log
+            .recv_timeout(Duration::from_secs(60))
+            .expect("moat serve says where it listens");
+        let port = first
+            .rsplit_once("http://127.0.0.1:")
+            .and_then(|(_, rest)| rest.split(' ').next()?.parse().ok())
+            .unwrap_or_else(|| panic!("no address in `{first}`"));
+        Server {
+            child,
+            port,
+            log: std::sync::Mutex::new(log),
+        }
+    }
+
+    /// Sends one request and returns the status, the response head and the body.
+    fn request(&self, method: &str, path: &str, body: &str) -> (u16, String, String) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        write!(
+            s,
+            "{method} {path} HTTP/1.1\r\nhost: example.test\r\nconnection: close\r\n\
+             content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).expect("a response");
+        let (head, body) = out.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head[9..12].parse().expect("a status");
+        (status, head.to_ascii_lowercase(), body.to_string())
+    }
+
+    /// The log lines so far.
+    fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().try_iter().collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // SAFETY: a signal to our own child.
+        unsafe { libc_kill(self.child.id() as i32, 2) };
+        let _ = self.child.wait();
+    }
+}
+
+unsafe extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
+}
+
+fn app_dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("moat-serve-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    for (rel, content) in files {
+        let p = d.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    d
+}
+
+const FETCH_APP: &str = r#"
+let count = 0;
+export default {
+  async fetch(request, env, ctx) {
+    count++;
+    const url = new URL(request.url);
+    if (request.method === 'POST') return Response.json({ got: await request.json(), count });
+    if (url.pathname === '/spin') for (;;) {}
+    if (url.pathname === '/grow') { const a = []; for (;;) a.push('x'.repeat(1 << 20) + a.length); }
+    if (url.pathname === '/throw') throw new Error('boom');
+    return new Response(`${request.method} ${url.host}${url.pathname} count=${count}`, {
+      status: 201,
+      headers: { 'x-app': 'fetch' },
+    });
+  },
+};
+"#;
+
+#[test]
+fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
+    let dir = app_dir("fetch", &[("app.mjs", FETCH_APP)]);
+    let server = Server::start(
+        &dir,
+        &["app.mjs", "--max-cpu-time=2000", "--max-memory=128"],
+    );
+    for _ in 0..3 {
+        let (status, head, body) = server.request("GET", "/hello?x=1", "");
+        assert_eq!(status, 201);
+        assert!(head.contains("x-app: fetch"), "{head}");
+        // A fresh instance each time: the count never passes 1.
+        assert_eq!(body, "GET example.test/hello count=1");
+    }
+    let (status, _, body) = server.request("POST", "/echo", r#"{"a":[1,2]}"#);
+    assert_eq!(status, 200);
+    assert_eq!(body, r#"{"got":{"a":[1,2]},"count":1}"#);
+
+    // Limits: the spinning and the growing requests get a 500, one beside them is answered.
+    let spin = std::thread::scope(|s| {
+        let spin = s.spawn(|| server.request("GET", "/spin", ""));
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(server.request("GET", "/ok", "").0, 201);
+        spin.join().unwrap()
+    });
+    assert_eq!(spin.0, 500);
+    assert_eq!(server.request("GET", "/grow", "").0, 500);
+    let (status, _, _) = server.request("GET", "/throw", "");
+    assert_eq!(status, 500);
+    assert_eq!(server.request("GET", "/after", "").0, 201);
+
+    std::thread::sleep(Duration::from_millis(200));
+    let log = server.log().join("\n");
+    assert!(log.contains("GET /hello?x=1 201 "), "{log}");
+    assert!(log.contains("exceeded its CPU-time limit"), "{log}");
+    assert!(log.contains("exceeded its memory limit"), "{log}");
+    assert!(log.contains("Error: boom"), "{log}");
+    drop(server);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn service_worker_style_and_built_modules_serve_too() {
+    let dir = app_dir(
+        "listener",
+        &[(
+            "sw.js",
+            "addEventListener('fetch', (event) => {\n\
+               event.respondWith(new Response('from a listener ' + event.request.method));\n\
+             });\n",
+        )],
+    );
+    let built = Command::new(env!("CARGO_BIN_EXE_moat"))
+        .args(["build", "-q", "sw.js", "-o", "sw.wasm"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    for app in ["sw.js", "sw.wasm"] {
+        let server = Server::start(&dir, &[app, "--quiet"]);
+        let (status, _, body) = server.request("GET", "/", "");
+        assert_eq!(
+            (status, body.as_str()),
+            (200, "from a listener GET"),
+            "{app}"
+        );
+        assert!(server.log().is_empty(), "--quiet logs no requests");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_hono_app_serves() {
+    let hono = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/npm/node_modules/hono/dist/index.js")
+        .canonicalize()
+        .expect("tests/npm has hono (scripts/npm-deps.sh installs it)");
+    let app = format!(
+        "import {{ Hono }} from '{}';\n\
+         const app = new Hono();\n\
+         app.get('/users/:id', (c) => c.json({{ id: c.req.param('id') }}));\n\
+         app.post('/echo', async (c) => c.json(await c.req.json()));\n\
+         export default app;\n",
+        hono.display()
+    );
+    let dir = app_dir("hono", &[("app.mjs", &app)]);
+    let server = Server::start(&dir, &["app.mjs", "-q"]);
+    let (status, head, body) = server.request("GET", "/users/7", "");
+    assert_eq!((status, body.as_str()), (200, r#"{"id":"7"}"#));
+    assert!(head.contains("content-type: application/json"), "{head}");
+    let (status, _, body) = server.request("POST", "/echo", r#"{"ok":true}"#);
+    assert_eq!((status, body.as_str()), (200, r#"{"ok":true}"#));
+    assert_eq!(server.request("GET", "/nope", "").0, 404);
+    let _ = std::fs::remove_dir_all(dir);
+}
