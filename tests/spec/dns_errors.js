@@ -2,7 +2,8 @@
 // node:dns errors: argument validation of resolve*, Resolver options, setServers and
 // setLocalAddress; a server that refuses (a closed local UDP port) is ECONNREFUSED, one that
 // never answers is ETIMEOUT after the Resolver's timeout and tries, and cancel() ends pending
-// queries with ECANCELLED; each error has Node's code, syscall and hostname.
+// queries with ECANCELLED; each error has Node's code, syscall and hostname. lookupService's
+// argument errors.
 const dgram = require('dgram');
 const dns = require('dns');
 
@@ -29,6 +30,10 @@ show(() => new dns.Resolver().setLocalAddress('bad'));
 show(() => new dns.Resolver().setLocalAddress('127.0.0.1', '127.0.0.1'));
 show(() => new dns.Resolver().setLocalAddress(5));
 show(() => dns.setDefaultResultOrder('sideways'));
+show(() => dns.lookupService('127.0.0.1', 80));
+show(() => dns.lookupService('not an ip', 80, () => {}));
+show(() => dns.lookupService('127.0.0.1', 70000, () => {}));
+show(() => dns.promises.lookupService('127.0.0.1'));
 dns.setDefaultResultOrder('ipv4first');
 console.log(dns.getDefaultResultOrder(), dns.promises.getDefaultResultOrder());
 dns.setDefaultResultOrder('verbatim');

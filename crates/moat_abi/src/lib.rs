@@ -32,6 +32,7 @@
 //! | `udp_option` | `handle, option, value, out` | Sets a [`udp_option`] of a UDP socket to `value` and writes the value it has then to `out` (a little-endian `i32`); a buffer size of 0 or less is only read. [`errno::INVAL`] for a value out of range. |
 //! | `udp_multicast` | `handle, op, group, group_len, other, other_len` | A [`udp_multicast`] operation on a UDP socket with two addresses as text (`other` may be empty: the system's interface). Joining a group is checked as `tcp_connect` is for the group's address. [`errno::INVAL`] for addresses that do not parse. |
 //! | `dns_query` | `server, server_len, msg, msg_len, local, local_len, handle` | Sends the DNS query `msg` (a standard query with one question and no answer or authority records) to the name server `server` (`ip:port`) from a new UDP socket `handle`, bound to the address `local` (may be empty) and connected to the server; the answer is read with `sock_recv` when `poll` reports the socket readable (a refusing server: [`errno::CONNREFUSED`]), and `sock_close` ends it. [`errno::ACCES`] unless `--allow-net` allows the question's name (for a reverse lookup under `in-addr.arpa` or `ip6.arpa`, its address) and the server is one of the host's own (`/etc/resolv.conf`) or an allowed address. [`errno::INVAL`] for a message that is no such query. |
+//! | `dns_lookup_service` | `addr, addr_len, size_out` | Finds the host name and service of a socket address (`ip:port`) with the host's `getnameinfo`, a name required; stores them (UTF-8, joined by a newline) for `take`. Checked as `tcp_connect`. [`errno::NOENT`] when the address has no name, [`errno::AGAIN`] when the resolver cannot answer now, [`errno::IO`] for another failure. |
 //! | `dns_servers` | `size_out` | Stores the host's name servers (`/etc/resolv.conf`, encoded as [`encode_addresses`] does, `ip:port` each) for `take`. Needs no grant. |
 //! | `sock_send` | `handle, buf, len, n_out` | Writes bytes to a connected socket; writes how many went to `n_out`. [`errno::AGAIN`] when none can go now. |
 //! | `sock_recv` | `handle, buf, len, n_out` | Reads into `buf`; writes how many came to `n_out`, 0 at the end of the stream. [`errno::AGAIN`] when none are waiting. |
@@ -105,6 +106,7 @@ pub mod names {
     pub const UDP_MULTICAST: &str = "udp_multicast";
     pub const DNS_QUERY: &str = "dns_query";
     pub const DNS_SERVERS: &str = "dns_servers";
+    pub const DNS_LOOKUP_SERVICE: &str = "dns_lookup_service";
     pub const SOCK_ADDR: &str = "sock_addr";
     pub const SOCK_OPTION: &str = "sock_option";
     pub const SOCK_WATCH: &str = "sock_watch";

@@ -71,6 +71,76 @@ fn reverse_ip(name: &str) -> Option<IpAddr> {
     Some(IpAddr::V6(Ipv6Addr::from(bytes)))
 }
 
+/// Why [`lookup_service`] found no name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceError {
+    /// The address has no name (`EAI_NONAME`).
+    NotFound,
+    /// The resolver could not answer now (`EAI_AGAIN`).
+    Again,
+    /// Another failure.
+    Failed,
+}
+
+/// The host name and service of `addr`, as the system's `getnameinfo` finds them (a name is
+/// required; a port with no service name is given as its number).
+///
+/// # Errors
+/// [`ServiceError`].
+#[cfg(target_os = "linux")]
+pub fn lookup_service(addr: SocketAddr) -> Result<(String, String), ServiceError> {
+    use std::ffi::{CStr, c_char, c_int};
+    unsafe extern "C" {
+        fn getnameinfo(
+            sa: *const socket2::SockAddrStorage,
+            salen: u32,
+            host: *mut c_char,
+            hostlen: u32,
+            serv: *mut c_char,
+            servlen: u32,
+            flags: c_int,
+        ) -> c_int;
+    }
+    // Linux's NI_NAMEREQD, EAI_NONAME and EAI_AGAIN.
+    const NI_NAMEREQD: c_int = 8;
+    const EAI_NONAME: c_int = -2;
+    const EAI_AGAIN: c_int = -3;
+    let sa = socket2::SockAddr::from(addr);
+    let mut host = [0 as c_char; 1025];
+    let mut serv = [0 as c_char; 32];
+    // SAFETY: `sa` is a valid address of `sa.len()` bytes; the buffers are as long as given, and
+    // getnameinfo writes NUL-terminated text within them.
+    let r = unsafe {
+        getnameinfo(
+            sa.as_ptr(),
+            sa.len(),
+            host.as_mut_ptr(),
+            host.len() as u32,
+            serv.as_mut_ptr(),
+            serv.len() as u32,
+            NI_NAMEREQD,
+        )
+    };
+    match r {
+        0 => {
+            // SAFETY: on success both buffers hold NUL-terminated text.
+            let (h, s) = unsafe { (CStr::from_ptr(host.as_ptr()), CStr::from_ptr(serv.as_ptr())) };
+            Ok((
+                h.to_string_lossy().into_owned(),
+                s.to_string_lossy().into_owned(),
+            ))
+        }
+        EAI_NONAME => Err(ServiceError::NotFound),
+        EAI_AGAIN => Err(ServiceError::Again),
+        _ => Err(ServiceError::Failed),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn lookup_service(_addr: SocketAddr) -> Result<(String, String), ServiceError> {
+    Err(ServiceError::Failed)
+}
+
 /// The name servers `/etc/resolv.conf` lists (port 53), in its order.
 pub fn system_servers() -> Vec<SocketAddr> {
     let text = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();

@@ -4,7 +4,7 @@
 // its own socket that the event loop watches. Both are checked against --allow-net: a query by
 // the name it asks about (a reverse lookup by its address).
 
-const { codes, thrower } = require('internal/errors');
+const { codes } = require('internal/errors');
 const {
   validateString, validateFunction, validateArray, validateInt32, validateUint32, validateOneOf,
 } = require('internal/validators');
@@ -12,7 +12,7 @@ const binding = internalBinding('dns');
 const netBinding = internalBinding('net');
 const loop = require('internal/loop');
 
-const { isIP, isIPv4, isIPv6 } = require('internal/net');
+const { isIP, isIPv4, isIPv6, validatePort } = require('internal/net');
 
 const READABLE = 1;
 
@@ -95,6 +95,50 @@ function lookup(hostname, options, callback) {
   if (isIP(hostname)) process.nextTick(deliver);
   else setImmediate(deliver);
   return {};
+}
+
+// The host name and service of an address and port, from the system's getnameinfo (the host's,
+// in the sandbox): [hostname, service], or an error with Node's errno.
+const GAI_ERRNO = { ENOTFOUND: -3008, EAI_AGAIN: -3001, EAI_FAIL: -3004 };
+function nameInfo(address, port) {
+  const found = binding.lookupService(address, port);
+  if (typeof found !== 'string') return found;
+  const err = new Error(`getnameinfo ${found} ${address}`);
+  err.errno = GAI_ERRNO[found];
+  err.code = found;
+  err.syscall = 'getnameinfo';
+  err.hostname = address;
+  return err;
+}
+
+function validLookupService(args) {
+  const [address, port] = args;
+  if (typeof address !== 'string' || !isIP(address)) throw new codes.ERR_INVALID_ARG_VALUE('address', address);
+  return [address, validatePort(port)];
+}
+
+function lookupService(address, port, callback) {
+  if (arguments.length !== 3) throw new codes.ERR_MISSING_ARGS('address', 'port', 'callback');
+  const [a, p] = validLookupService([address, port]);
+  validateFunction(callback, 'callback');
+  setImmediate(() => {
+    const found = nameInfo(a, p);
+    if (found instanceof Error) callback(found);
+    else callback(null, found[0], found[1]);
+  });
+  return {};
+}
+
+function lookupServicePromise(address, port) {
+  if (arguments.length !== 2) throw new codes.ERR_MISSING_ARGS('address', 'port');
+  const [a, p] = validLookupService([address, port]);
+  return new Promise((resolvePromise, reject) => {
+    setImmediate(() => {
+      const found = nameInfo(a, p);
+      if (found instanceof Error) reject(found);
+      else resolvePromise({ hostname: found[0], service: found[1] });
+    });
+  });
 }
 
 // --- DNS queries -------------------------------------------------------------------------------
@@ -494,7 +538,7 @@ const promises = {
       try { resolvePromise(lookupAddresses(hostname, family, all, order)); } catch (e) { reject(errnoOf(e)); }
     });
   },
-  lookupService: thrower('dns.promises.lookupService'),
+  lookupService: lookupServicePromise,
   Resolver: PromiseResolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
@@ -510,7 +554,7 @@ Object.assign(promises, CODES);
 
 module.exports = {
   lookup,
-  lookupService: thrower('dns.lookupService'),
+  lookupService,
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,

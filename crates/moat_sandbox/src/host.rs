@@ -1003,6 +1003,27 @@ fn add_sockets<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::DNS_LOOKUP_SERVICE,
+        move |mut caller: Caller<'_, T>, addr: u32, addr_len: u32, size_out: u32| -> i32 {
+            let a = match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => a,
+                Err(code) => return code,
+            };
+            match moat_net::dns::lookup_service(a) {
+                Ok((host, service)) => HostCalls::answer(
+                    &mut caller,
+                    calls,
+                    format!("{host}\n{service}").into_bytes(),
+                    size_out,
+                ),
+                Err(moat_net::dns::ServiceError::NotFound) => errno::NOENT,
+                Err(moat_net::dns::ServiceError::Again) => errno::AGAIN,
+                Err(moat_net::dns::ServiceError::Failed) => errno::IO,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::DNS_SERVERS,
         move |mut caller: Caller<'_, T>, size_out: u32| -> i32 {
             let servers: Vec<String> = moat_net::dns::system_servers()

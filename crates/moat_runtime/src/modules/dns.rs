@@ -250,6 +250,29 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             Ok(out)
         })?,
     )?;
+    let st = state.clone();
+    o.set(
+        "lookupService",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, ip: String, port: u16| -> Result<Value<'js>> {
+                permissions::net(&ctx, &st, &ip)?;
+                let Ok(ip) = ip.parse::<IpAddr>() else {
+                    return "EINVAL".into_js(&ctx);
+                };
+                match sys::net::lookup_service(SocketAddr::new(ip, port)) {
+                    Ok((host, service)) => {
+                        let out = Array::new(ctx.clone())?;
+                        out.set(0, host)?;
+                        out.set(1, service)?;
+                        Ok(out.into_value())
+                    }
+                    Err(Ok(code)) => code.into_js(&ctx),
+                    Err(Err(e)) => sys::error::uv_error(&e).code.into_js(&ctx),
+                }
+            },
+        )?,
+    )?;
     o.set(
         "randomId",
         Function::new(ctx.clone(), || -> u16 {

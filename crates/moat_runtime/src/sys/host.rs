@@ -62,6 +62,7 @@ unsafe extern "C" {
         handle: u32,
     ) -> i32;
     fn dns_servers(size_out: *mut u32) -> i32;
+    fn dns_lookup_service(addr: *const u8, addr_len: usize, size_out: *mut u32) -> i32;
     fn sock_send(handle: u32, buf: *const u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_recv(handle: u32, buf: *mut u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_addr(handle: u32, peer: i32, size_out: *mut u32) -> i32;
@@ -368,6 +369,19 @@ pub fn query_dns(server: &str, msg: &[u8], local: &str, handle: u32) -> io::Resu
             handle,
         )
     })
+}
+
+/// The host name and service of `addr` (`ip:port`), from the host's `getnameinfo`.
+///
+/// # Errors
+/// The host's: `ENOENT` for no name, `EAGAIN` for no answer now, `EACCES` without the grant.
+pub fn lookup_service_dns(addr: &str) -> io::Result<(String, String)> {
+    let mut size = 0u32;
+    // SAFETY: the host reads `addr_len` bytes at `addr` and writes one u32 at `size_out`.
+    check(unsafe { dns_lookup_service(addr.as_ptr(), addr.len(), &mut size) })?;
+    let text = String::from_utf8(take_answer(size)?).map_err(io::Error::other)?;
+    let (host, service) = text.split_once('\n').unwrap_or((&text, ""));
+    Ok((host.to_string(), service.to_string()))
 }
 
 /// The host's name servers, `ip:port` each.

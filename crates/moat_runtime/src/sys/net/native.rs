@@ -105,6 +105,20 @@ pub fn dns_query(
     with(|s| s.dns_query(handle, server, msg, local))
 }
 
+/// The host name and service of `addr`: `Err` is `ENOTFOUND`, `EAI_AGAIN` or `EAI_FAIL`.
+pub fn lookup_service(
+    addr: SocketAddr,
+) -> Result<(String, String), Result<&'static str, io::Error>> {
+    use moat_net::dns::ServiceError;
+    moat_net::dns::lookup_service(addr).map_err(|e| {
+        Ok(match e {
+            ServiceError::NotFound => "ENOTFOUND",
+            ServiceError::Again => "EAI_AGAIN",
+            ServiceError::Failed => "EAI_FAIL",
+        })
+    })
+}
+
 /// The system's name servers (`/etc/resolv.conf`).
 pub fn dns_servers() -> Vec<SocketAddr> {
     moat_net::dns::system_servers()

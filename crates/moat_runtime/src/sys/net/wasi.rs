@@ -96,6 +96,20 @@ pub fn dns_query(
     host::query_dns(&server.to_string(), msg, &local, handle)
 }
 
+/// The host name and service of `addr`: `Err` is `ENOTFOUND`, `EAI_AGAIN` or `EAI_FAIL`, or
+/// an `io::Error` of the host's (`EACCES`).
+pub fn lookup_service(
+    addr: SocketAddr,
+) -> Result<(String, String), Result<&'static str, io::Error>> {
+    match host::lookup_service_dns(&addr.to_string()) {
+        Ok(found) => Ok(found),
+        Err(e) if e.raw_os_error() == Some(moat_abi::errno::NOENT) => Err(Ok("ENOTFOUND")),
+        Err(e) if e.raw_os_error() == Some(moat_abi::errno::AGAIN) => Err(Ok("EAI_AGAIN")),
+        Err(e) if e.raw_os_error() == Some(moat_abi::errno::IO) => Err(Ok("EAI_FAIL")),
+        Err(e) => Err(Err(e)),
+    }
+}
+
 /// The name servers of the host (its `/etc/resolv.conf`).
 pub fn dns_servers() -> Vec<SocketAddr> {
     host::servers_dns()
