@@ -295,14 +295,20 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
             },
         );
     }
-    let count = |f: Format| modules.values().filter(|&&m| m == f).count();
+    use moat_runtime::sys::embedded::CodeKind;
+    let count = |k: Option<CodeKind>| {
+        compiled
+            .values()
+            .filter(|f| modules.contains_key(Path::new(&f.path)))
+            .filter(|f| f.code.as_ref().map(|c| c.0) == k)
+            .count()
+    };
     say(format!(
-        "  modules   {} ({} CommonJS, {} ES, {} JSON, {} undeclared), {} other files   {}",
+        "  modules   {} ({} CommonJS, {} ES, {} JSON), {} other files   {}",
         modules.len(),
-        count(Format::CommonJs),
-        count(Format::Module),
-        count(Format::Json),
-        count(Format::Ambiguous),
+        count(Some(CodeKind::CommonJs)),
+        count(Some(CodeKind::Module)),
+        count(None),
         compiled.len() - modules.len(),
         ms(step.elapsed())
     ));
