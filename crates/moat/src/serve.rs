@@ -116,8 +116,16 @@ struct Job {
 
 /// What an instance made of a request.
 struct Answer {
-    result: Result<(StatusCode, Vec<(String, String)>, Vec<u8>), String>,
+    result: Result<Reply, String>,
     instance: Duration,
+}
+
+/// A response as an instance gives it.
+enum Reply {
+    /// A fetch handler's: status, headers, body.
+    Parts(StatusCode, Vec<(String, String)>, Vec<u8>),
+    /// A Node-style server's: the HTTP/1.1 response it wrote.
+    Raw(Vec<u8>),
 }
 
 /// Runs `moat serve` with the arguments after `serve`; returns the exit code.
@@ -150,7 +158,17 @@ pub fn run(args: &[String]) -> Result<i32> {
         image,
         overlays,
     };
-    let config = Arc::new(sandbox_config(&args)?);
+    // Listening first: a Node-style app's `server.address()` is this address.
+    let addr = format!("{}:{}", args.host, args.port);
+    let listener = std::net::TcpListener::bind(&addr)
+        .with_context(|| format!("failed to listen on {addr}"))?;
+    listener
+        .set_nonblocking(true)
+        .context("failed to set up the listener")?;
+    let local = listener
+        .local_addr()
+        .context("failed to read the address")?;
+    let config = Arc::new(sandbox_config(&args, local)?);
 
     // The guest's code, loaded once; the workers each run one instance of it at a time.
     let sandbox = Arc::new(
@@ -175,12 +193,12 @@ pub fn run(args: &[String]) -> Result<i32> {
         .enable_all()
         .build()
         .context("failed to start the server's runtime")?;
-    rt.block_on(serve(args, jobs, workers))
+    rt.block_on(serve(args, listener, jobs, workers))
 }
 
 /// The sandbox every request runs in: the grants of `--safe`, the limits, and the record that
 /// has the guest serve a request.
-fn sandbox_config(args: &Args) -> Result<SandboxConfig> {
+fn sandbox_config(args: &Args, local: std::net::SocketAddr) -> Result<SandboxConfig> {
     let grants =
         moat_permissions::Grants::parse(&args.grant_flags).map_err(|e| BadOption(e.to_string()))?;
     let mut preopens = Vec::new();
@@ -208,7 +226,7 @@ fn sandbox_config(args: &Args) -> Result<SandboxConfig> {
         args: Vec::new(),
         argv0: "moat".to_string(),
         exec_argv: Vec::new(),
-        flags: vec!["--serve".to_string()],
+        flags: vec!["--serve".to_string(), format!("--serve-address={local}")],
         exec_path: std::env::current_exe()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "moat".to_string()),
@@ -249,7 +267,10 @@ fn work(sandbox: &Sandbox, config: &SandboxConfig, queue: &Mutex<mpsc::Receiver<
         let outcome = sandbox.serve_here(config, &mut exchange);
         let response = exchange.and_then(|x| x.response);
         let result = match (outcome, response) {
-            (_, Some((head, body))) => parse_head(&head).map(|(s, h)| (s, h, body)),
+            (_, Some((head, body))) => parse_head(&head).map(|head| match head {
+                Some((s, h)) => Reply::Parts(s, h, body),
+                None => Reply::Raw(body),
+            }),
             (Ok(code), None) => Err(format!(
                 "the app ended (exit code {code}) without answering"
             )),
@@ -262,10 +283,15 @@ fn work(sandbox: &Sandbox, config: &SandboxConfig, queue: &Mutex<mpsc::Receiver<
     }
 }
 
-/// A response head as the guest writes it: `{"status":200,"headers":[["name","value"],…]}`.
-fn parse_head(head: &[u8]) -> Result<(StatusCode, Vec<(String, String)>), String> {
+/// A response head as the guest writes it: `{"status":200,"headers":[["name","value"],…]}`,
+/// or `{"raw":true}` (None) when the body is the whole HTTP response.
+#[allow(clippy::type_complexity)]
+fn parse_head(head: &[u8]) -> Result<Option<(StatusCode, Vec<(String, String)>)>, String> {
     let v: serde_json::Value =
         serde_json::from_slice(head).map_err(|e| format!("a damaged response head: {e}"))?;
+    if v["raw"] == serde_json::Value::Bool(true) {
+        return Ok(None);
+    }
     let status = v["status"]
         .as_u64()
         .and_then(|s| u16::try_from(s).ok())
@@ -279,15 +305,63 @@ fn parse_head(head: &[u8]) -> Result<(StatusCode, Vec<(String, String)>), String
                 .collect()
         })
         .unwrap_or_default();
-    Ok((status, headers))
+    Ok(Some((status, headers)))
+}
+
+/// Reads a whole HTTP/1.1 response, as a Node-style server wrote it, with hyper's client: over an
+/// in-memory connection whose other end takes hyper's request and answers with `raw`.
+async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (client, mut server) = tokio::io::duplex(64 * 1024);
+    let (mut sender, conn) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(client))
+            .await
+            .map_err(|e| e.to_string())?;
+    tokio::spawn(conn);
+    tokio::spawn(async move {
+        // hyper's request, read and dropped, then the app's response and the end.
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+            match server.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+        }
+        let _ = server.write_all(&raw).await;
+        let _ = server.shutdown().await;
+    });
+    let request = Request::get("/")
+        .body(http_body_util::Empty::<Bytes>::new())
+        .map_err(|e| e.to_string())?;
+    let response = sender
+        .send_request(request)
+        .await
+        .map_err(|e| format!("the app's server wrote no valid HTTP response: {e}"))?;
+    let (parts, body) = response.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map_err(|e| format!("the app's response body is damaged: {e}"))?
+        .to_bytes();
+    let mut r = Response::new(Full::new(body));
+    *r.status_mut() = parts.status;
+    *r.headers_mut() = parts.headers;
+    // The length is the body's now, whatever framing the app chose.
+    r.headers_mut().remove(hyper::header::TRANSFER_ENCODING);
+    r.headers_mut().remove(hyper::header::CONNECTION);
+    Ok(r)
 }
 
 /// Accepts connections until SIGINT or SIGTERM, then lets the requests in flight finish.
-async fn serve(args: Args, jobs: mpsc::Sender<Job>, workers: usize) -> Result<i32> {
-    let addr = format!("{}:{}", args.host, args.port);
-    let listener = tokio::net::TcpListener::bind(&addr)
-        .await
-        .with_context(|| format!("failed to listen on {addr}"))?;
+async fn serve(
+    args: Args,
+    listener: std::net::TcpListener,
+    jobs: mpsc::Sender<Job>,
+    workers: usize,
+) -> Result<i32> {
+    let listener =
+        tokio::net::TcpListener::from_std(listener).context("failed to set up the listener")?;
     let local = listener
         .local_addr()
         .context("failed to read the address")?;
@@ -396,7 +470,20 @@ async fn handle(
     };
     let (response, instance) = match answer {
         Some(Answer {
-            result: Ok((status, headers, body)),
+            result: Ok(Reply::Raw(raw)),
+            instance,
+        }) => match parse_raw(raw).await {
+            Ok(r) => (r, instance),
+            Err(why) => {
+                eprintln!("moat serve: {method} {path}: {why}");
+                (
+                    plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
+                    instance,
+                )
+            }
+        },
+        Some(Answer {
+            result: Ok(Reply::Parts(status, headers, body)),
             instance,
         }) => {
             let mut r = Response::new(Full::new(Bytes::from(body)));

@@ -1,4 +1,5 @@
-//! `moat serve`: fetch-handler apps answer over HTTP, each request in a fresh instance (state
+//! `moat serve`: fetch-handler and Node-style (`http.createServer`, Express) apps answer over
+//! HTTP, each request in a fresh instance (state
 //! one request leaves is gone for the next), a request that runs into its limits gets a 5xx
 //! while the others are answered, and SIGINT stops the server after the requests in flight.
 
@@ -36,9 +37,15 @@ impl Server {
                 }
             }
         });
-        let first = log
-            .recv_timeout(Duration::from_secs(60))
-            .expect("moat serve says where it listens");
+        // Build warnings may come first.
+        let first = loop {
+            let line = log
+                .recv_timeout(Duration::from_secs(60))
+                .expect("moat serve says where it listens");
+            if line.starts_with("moat serve: ") {
+                break line;
+            }
+        };
         let port = first
             .rsplit_once("http://127.0.0.1:")
             .and_then(|(_, rest)| rest.split(' ').next()?.parse().ok())
@@ -213,5 +220,62 @@ fn a_hono_app_serves() {
     let (status, _, body) = server.request("POST", "/echo", r#"{"ok":true}"#);
     assert_eq!((status, body.as_str()), (200, r#"{"ok":true}"#));
     assert_eq!(server.request("GET", "/nope", "").0, 404);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn node_style_servers_serve() {
+    let express = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/npm/node_modules/express")
+        .canonicalize()
+        .expect("tests/npm has express (scripts/npm-deps.sh installs it)");
+    let dir = app_dir(
+        "node",
+        &[
+            (
+                "plain.js",
+                "const http = require('http');\nlet n = 0;\n\
+                 const server = http.createServer((req, res) => {\n\
+                   n++;\n\
+                   let body = '';\n\
+                   req.on('data', (c) => { body += c; });\n\
+                   req.on('end', () => {\n\
+                     res.writeHead(200, { 'x-app': 'node' });\n\
+                     res.write(`${req.method} ${req.url} `);\n\
+                     res.end(`n=${n} body=${body} port=${server.address().port === 0 ? 0 : 'set'}`);\n\
+                   });\n\
+                 });\n\
+                 server.listen(3000);\n",
+            ),
+            (
+                "express.js",
+                &format!(
+                    "const express = require('{}');\n\
+                     const app = express();\n\
+                     app.use(express.json());\n\
+                     app.get('/users/:id', (req, res) => res.json({{ id: req.params.id }}));\n\
+                     app.post('/echo', (req, res) => res.status(201).json(req.body));\n\
+                     app.listen(3000);\n",
+                    express.display()
+                ),
+            ),
+        ],
+    );
+    let server = Server::start(&dir, &["plain.js", "-q"]);
+    for _ in 0..2 {
+        let (status, head, body) = server.request("POST", "/p?q=1", "abc");
+        assert_eq!(status, 200);
+        assert!(head.contains("x-app: node"), "{head}");
+        assert_eq!(body, "POST /p?q=1 n=1 body=abc port=set");
+    }
+    drop(server);
+    let server = Server::start(&dir, &["express.js", "-q"]);
+    let (status, head, body) = server.request("GET", "/users/5", "");
+    assert_eq!((status, body.as_str()), (200, r#"{"id":"5"}"#));
+    assert!(head.contains("x-powered-by: express"), "{head}");
+    let (status, _, body) = server.request("POST", "/echo", r#"{"x":2}"#);
+    assert_eq!((status, body.as_str()), (201, r#"{"x":2}"#));
+    assert_eq!(server.request("GET", "/nope", "").0, 404);
+    drop(server);
     let _ = std::fs::remove_dir_all(dir);
 }

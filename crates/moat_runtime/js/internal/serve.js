@@ -4,12 +4,39 @@
 // env, ctx)`, or listeners added with `addEventListener('fetch', (event) => ...)` calling
 // `event.respondWith(response)`. The response goes back to the host whole; `ctx.waitUntil()`
 // promises keep the instance alive after it until they settle.
+//
+// Node-style apps work too: an `http.Server` the app asks to listen is not given a socket of
+// its own; the request reaches it as a connection whose bytes are the request's, and what the
+// server writes back goes to the host as the raw HTTP response.
 
 const binding = internalBinding('serve');
 const loader = internalBinding('loader');
 const { codes: { ERR_NOT_IMPLEMENTED, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 const fetchListeners = [];
+// The `http.Server` the app asked to listen, in a Node-style app.
+let nodeServer = null;
+
+// `listen()` of an http.Server records it as the app's server: the host listens for it (its
+// address is the host's, `--serve-address`).
+function hookListen() {
+  const net = require('net');
+  const http = require('http');
+  const { flagValues } = require('internal/options');
+  const [host = '127.0.0.1', port = '0'] = (flagValues('--serve-address')[0] ?? '').split(/:(?=\d+$)/);
+  const listen = net.Server.prototype.listen;
+  net.Server.prototype.listen = function (...args) {
+    if (!(this instanceof http.Server) || nodeServer !== null) return listen.apply(this, args);
+    nodeServer = this;
+    const cb = args.find((a) => typeof a === 'function');
+    if (cb) this.once('listening', cb);
+    const address = { address: host, family: host.includes(':') ? 'IPv6' : 'IPv4', port: Number(port) };
+    Object.defineProperty(this, 'address', { configurable: true, writable: true, value: () => address });
+    Object.defineProperty(this, 'listening', { configurable: true, get: () => nodeServer === this });
+    process.nextTick(() => this.emit('listening'));
+    return this;
+  };
+}
 
 // A global `addEventListener` for 'fetch' events, as service-worker-style handlers use it.
 function installGlobals() {
@@ -65,6 +92,47 @@ function handlerOf(ns, waits) {
   return null;
 }
 
+// The connection a Node-style server reads one request from: the request's bytes, then what
+// the server writes, collected until it ends the connection.
+function serveNode(server, head, body) {
+  const { Duplex } = require('stream');
+  const { Buffer } = require('buffer');
+  const url = new URL(head.url);
+  let text = `${head.method} ${url.pathname}${url.search} HTTP/1.1\r\n`;
+  for (const [name, value] of head.headers) {
+    const lower = name.toLowerCase();
+    // The body arrives whole: its length replaces the client's framing.
+    if (lower === 'connection' || lower === 'content-length' || lower === 'transfer-encoding') continue;
+    text += `${name}: ${value}\r\n`;
+  }
+  if (body.length > 0) text += `content-length: ${body.length}\r\n`;
+  text += 'connection: close\r\n\r\n';
+  return new Promise((resolve) => {
+    const written = [];
+    const socket = new Duplex({
+      read() {},
+      write(chunk, encoding, cb) {
+        written.push(Buffer.from(chunk, encoding));
+        cb();
+      },
+      final(cb) {
+        cb();
+        resolve(Buffer.concat(written));
+      },
+    });
+    socket.remoteAddress = '127.0.0.1';
+    socket.remoteFamily = 'IPv4';
+    socket.remotePort = 0;
+    socket.setTimeout = function () { return this; };
+    socket.setNoDelay = function () { return this; };
+    socket.setKeepAlive = function () { return this; };
+    socket.destroySoon = function () { this.end(); };
+    socket.once('close', () => resolve(Buffer.concat(written)));
+    socket.push(Buffer.concat([Buffer.from(text, 'latin1'), body]));
+    server.emit('connection', socket);
+  });
+}
+
 function respond(status, headers, body) {
   binding.respond(JSON.stringify({ status, headers }), body);
 }
@@ -78,14 +146,20 @@ function failed(err) {
 // Loads the app at `entry` and serves this instance's request with it.
 function run(entry) {
   installGlobals();
+  hookListen();
   const waits = [];
   return loader.importModule(entry, entry).then(async (ns) => {
     const req = binding.request();
     if (req === null) throw new Error('moat serve: this instance has no request to serve');
     const handler = handlerOf(ns, waits);
+    if (handler === null && nodeServer !== null) {
+      const raw = await serveNode(nodeServer, JSON.parse(req.head), req.body);
+      binding.respond(JSON.stringify({ raw: true }), raw);
+      return;
+    }
     if (handler === null) {
       throw new TypeError('The app has no fetch handler: export default { fetch(request) { ... } }, ' +
-        "or call addEventListener('fetch', (event) => event.respondWith(...))");
+        "call addEventListener('fetch', (event) => event.respondWith(...)), or listen() with an http.Server");
     }
     const head = JSON.parse(req.head);
     const init = { method: head.method, headers: head.headers };
