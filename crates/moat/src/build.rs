@@ -45,23 +45,12 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
-            }
-            i += 1;
-            args.get(i)
-                .cloned()
-                .ok_or_else(|| BadOption(format!("{name} requires an argument")).into())
-        };
+        let opt = crate::cli::SubOption::at(a);
+        let flag = opt.flag;
         match flag {
             "-h" | "--help" => return Ok(None),
-            "-o" | "--output" => output = Some(PathBuf::from(value(flag)?)),
-            "--include" => includes.push(value(flag)?),
+            "-o" | "--output" => output = Some(PathBuf::from(opt.value(args, &mut i)?)),
+            "--include" => includes.push(opt.value(args, &mut i)?),
             "-q" | "--quiet" => quiet = true,
             f if f.starts_with('-') && f.len() > 1 => {
                 return Err(BadOption(format!("bad option: {a}")).into());

@@ -426,6 +426,40 @@ pub fn parse_env_file(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A subcommand's option at `args[*i]`, split as `--name=value` or not, and a way to take its
+/// value: the inline one, else the next argument (moving `*i` on).
+pub struct SubOption<'a> {
+    pub flag: &'a str,
+    inline: Option<&'a str>,
+}
+
+impl<'a> SubOption<'a> {
+    pub fn at(arg: &'a str) -> Self {
+        match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => SubOption {
+                flag: f,
+                inline: Some(v),
+            },
+            _ => SubOption {
+                flag: arg,
+                inline: None,
+            },
+        }
+    }
+
+    /// # Errors
+    /// `BadOption` when the value is missing.
+    pub fn value(&self, args: &[String], i: &mut usize) -> Result<String, BadOption> {
+        if let Some(v) = self.inline {
+            return Ok(v.to_string());
+        }
+        *i += 1;
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| BadOption(format!("{} requires an argument", self.flag)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

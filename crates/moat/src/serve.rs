@@ -63,35 +63,24 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
-            }
-            i += 1;
-            args.get(i)
-                .cloned()
-                .ok_or_else(|| BadOption(format!("{name} requires an argument")).into())
-        };
+        let opt = crate::cli::SubOption::at(a);
+        let flag = opt.flag;
         let number = |name: &str, v: String| -> Result<u64> {
             v.parse()
                 .map_err(|_| BadOption(format!("{name} takes a number, not `{v}`")).into())
         };
         match flag {
             "-h" | "--help" => return Ok(None),
-            "--host" => out.host = value(flag)?,
+            "--host" => out.host = opt.value(args, &mut i)?,
             "--port" => {
-                let v = value(flag)?;
+                let v = opt.value(args, &mut i)?;
                 out.port = v
                     .parse()
                     .map_err(|_| BadOption(format!("--port takes a port number, not `{v}`")))?;
             }
-            "--include" => out.includes.push(value(flag)?),
-            "--max-cpu-time" => out.max_cpu_ms = number(flag, value(flag)?)?,
-            "--max-memory" => out.max_memory_mb = number(flag, value(flag)?)?,
+            "--include" => out.includes.push(opt.value(args, &mut i)?),
+            "--max-cpu-time" => out.max_cpu_ms = number(flag, opt.value(args, &mut i)?)?,
+            "--max-memory" => out.max_memory_mb = number(flag, opt.value(args, &mut i)?)?,
             "-q" | "--quiet" => out.quiet = true,
             "--allow-net" | "--allow-fs-read" | "--allow-fs-write" | "--allow-env" => {
                 out.grant_flags.push(a.clone())

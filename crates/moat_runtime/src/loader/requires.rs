@@ -62,13 +62,7 @@ pub fn scan(source: &str) -> Requests {
             }
             b'`' => {
                 i = template_part(b, i + 1, &mut line);
-                if b.get(i.wrapping_sub(2)..i) == Some(b"${") {
-                    templates.push(depth);
-                    depth += 1;
-                    regex_ok = true;
-                } else {
-                    regex_ok = false;
-                }
+                regex_ok = enter_substitution(b, i, &mut templates, &mut depth);
             }
             b'{' | b'(' | b'[' => {
                 if c == b'{' {
@@ -82,13 +76,7 @@ pub fn scan(source: &str) -> Requests {
                 if templates.last() == Some(&depth) {
                     templates.pop();
                     i = template_part(b, i + 1, &mut line);
-                    if b.get(i.wrapping_sub(2)..i) == Some(b"${") {
-                        templates.push(depth);
-                        depth += 1;
-                        regex_ok = true;
-                    } else {
-                        regex_ok = false;
-                    }
+                    regex_ok = enter_substitution(b, i, &mut templates, &mut depth);
                 } else {
                     regex_ok = true;
                     i += 1;
@@ -206,6 +194,18 @@ fn string_literal(b: &[u8], i: usize) -> (usize, Option<String>) {
     }
     let text = plain.then(|| String::from_utf8(text).ok()).flatten();
     (j.saturating_add(1).min(b.len()), text)
+}
+
+/// After template text that ended at `i`: when it ended with `${`, a substitution opens at the
+/// current brace depth (and an expression, where `/` starts a regular expression, follows).
+fn enter_substitution(b: &[u8], i: usize, templates: &mut Vec<u32>, depth: &mut u32) -> bool {
+    if b.get(i.wrapping_sub(2)..i) == Some(b"${") {
+        templates.push(*depth);
+        *depth += 1;
+        true
+    } else {
+        false
+    }
 }
 
 /// Skips template text from `i` to the closing backquote or a `${`; returns the position
