@@ -17,7 +17,14 @@ use anyhow::{Context, Result, bail};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{Request, Response, StatusCode};
-use moat_sandbox::{Allocation, Exchange, Guest, Interrupts, Preopen, Sandbox, SandboxConfig};
+use moat_sandbox::{
+    Allocation, Entry, Exchange, Guest, Interrupts, Preopen, Sandbox, SandboxConfig,
+};
+
+/// The guest's exports for serving: load the app (once, before the snapshot every request's
+/// instance starts from), and serve one request.
+const INIT: &str = "moat-serve-init";
+const REQUEST: &str = "moat-serve-request";
 
 use crate::cli::BadOption;
 
@@ -159,11 +166,24 @@ pub fn run(args: &[String]) -> Result<i32> {
         .context("failed to read the address")?;
     let config = Arc::new(sandbox_config(&args, local)?);
 
-    // The guest's code, loaded once; the workers each run one instance of it at a time.
+    // The guest's code, loaded once. One instance loads the app; its memory then is where
+    // every request's instance starts (the workers each run one at a time).
     let sandbox = Arc::new(
         Sandbox::load(guest, Allocation::OnDemand, Interrupts::Epoch)
             .context("failed to load the app")?,
     );
+    let loaded = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(moat_sandbox::GUEST_THREAD_STACK)
+            .spawn_scoped(s, || sandbox.capture(&config, Entry(INIT)))
+            .map(|t| t.join())
+    })
+    .context("failed to start the app")?
+    .map_err(|_| anyhow::anyhow!("the app's start-up panicked"))?
+    .context("the app did not start")?;
+    sandbox
+        .set_image(&loaded)
+        .context("failed to keep the app's memory")?;
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
     let (jobs, queue) = mpsc::channel::<Job>();
     let queue = Arc::new(Mutex::new(queue));
@@ -215,7 +235,7 @@ fn sandbox_config(args: &Args, local: std::net::SocketAddr) -> Result<SandboxCon
         args: Vec::new(),
         argv0: "moat".to_string(),
         exec_argv: Vec::new(),
-        flags: vec!["--serve".to_string(), format!("--serve-address={local}")],
+        flags: vec![format!("--serve-address={local}")],
         exec_path: std::env::current_exe()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "moat".to_string()),
@@ -253,7 +273,7 @@ fn work(sandbox: &Sandbox, config: &SandboxConfig, queue: &Mutex<mpsc::Receiver<
             request: job.request,
             response: None,
         });
-        let outcome = sandbox.serve_here(config, &mut exchange);
+        let outcome = sandbox.serve_here(config, &mut exchange, Entry(REQUEST));
         let response = exchange.and_then(|x| x.response);
         let result = match (outcome, response) {
             (_, Some((head, body))) => parse_head(&head).map(|head| match head {

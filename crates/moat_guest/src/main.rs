@@ -18,11 +18,32 @@ pub extern "C" fn wizer_initialize() {
     }
 }
 
+/// `moat serve`'s first half: loads the app the record names and returns (the host then
+/// snapshots the memory). A failure ends the instance with exit code 1.
+#[unsafe(export_name = "moat-serve-init")]
+pub extern "C" fn serve_init() {
+    if let Err(msg) = moat_runtime::serve_init(options()) {
+        eprintln!("moat: {msg}");
+        moat_runtime::sys::exit(1)
+    }
+}
+
+/// `moat serve`'s second half, in an instance started from that snapshot: serves its request.
+#[unsafe(export_name = "moat-serve-request")]
+pub extern "C" fn serve_request() {
+    moat_runtime::sys::exit(moat_runtime::serve_request())
+}
+
 fn main() {
+    moat_runtime::sys::exit(moat_runtime::run(options()));
+}
+
+/// The run the host describes in `MOAT_GUEST_CONFIG`, with the working directory set.
+fn options() -> moat_runtime::Options {
     let raw = std::env::var("MOAT_GUEST_CONFIG").unwrap_or_default();
     // SAFETY: single-threaded start-up; nothing else reads the environment yet.
     unsafe { std::env::remove_var("MOAT_GUEST_CONFIG") };
-    let options = match GuestConfig::from_json(&raw).and_then(|record| {
+    match GuestConfig::from_json(&raw).and_then(|record| {
         let cwd = record.cwd.clone();
         record.into_options().map(|options| (cwd, options))
     }) {
@@ -36,6 +57,5 @@ fn main() {
             eprintln!("moat: {e}");
             moat_runtime::sys::exit(1)
         }
-    };
-    moat_runtime::sys::exit(moat_runtime::run(options));
+    }
 }

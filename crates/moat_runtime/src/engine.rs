@@ -70,6 +70,9 @@ const MAX_STACK: usize = 2 * 1024 * 1024 - 4096;
 /// from the live size.
 const START_GC_THRESHOLD: usize = 8 * 1024 * 1024;
 
+/// What a `moat serve` request may allocate before its instance collects garbage.
+const SERVE_GC_HEADROOM: usize = 16 * 1024 * 1024;
+
 /// A booted engine: the runtime and context with the built-in module system loaded and the
 /// option-independent built-ins evaluated, waiting for [`Engine::start`].
 pub struct Engine {
@@ -84,6 +87,53 @@ pub struct Engine {
 thread_local! {
     /// The engine booted ahead of the run: in the sandbox guest, by the build-time snapshot.
     static PREBOOTED: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    /// `moat serve`'s engine with the app loaded, between [`serve_init`] and
+    /// [`serve_request`] (which a snapshot of the memory separates).
+    static SERVING: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// `moat serve`'s first half: runs the program `options` describe (the app) until it has
+/// loaded and nothing more is queued, then returns with the engine kept for
+/// [`serve_request`]. The host snapshots the memory this leaves.
+///
+/// # Errors
+/// A bootstrap failure or the app's, as text.
+pub fn serve_init(options: Options) -> Result<(), String> {
+    let engine = match PREBOOTED.with(|p| p.borrow_mut().take()) {
+        Some(engine) => engine,
+        None => Engine::boot()?,
+    };
+    engine.set_options(options)?;
+    engine.call("serveInit").map(drop)?;
+    // Collected now, once, with room to grow before the next collection: a request that
+    // collected would write to every page of the heap, and each written page of the snapshot
+    // is copied for its instance.
+    engine._runtime.run_gc();
+    let used = usize::try_from(engine._runtime.memory_usage().malloc_size).unwrap_or(0);
+    engine._runtime.set_gc_threshold(used + SERVE_GC_HEADROOM);
+    SERVING.with(|s| *s.borrow_mut() = Some(engine));
+    Ok(())
+}
+
+/// `moat serve`'s second half, in an instance started from the memory [`serve_init`] left:
+/// serves the request and returns the exit code.
+pub fn serve_request() -> i32 {
+    let Some(engine) = SERVING.with(|s| s.borrow_mut().take()) else {
+        let _ = sys::write_stdio(2, b"moat: no app was loaded to serve the request\n");
+        return 1;
+    };
+    // The clocks and generators read as the snapshot left them.
+    sys::mark_start();
+    sys::reseed();
+    let result = engine.call("serveRequest");
+    std::mem::forget(engine);
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = sys::write_stdio(2, format!("moat: {msg}\n").as_bytes());
+            1
+        }
+    }
 }
 
 /// Boots an engine now for the next [`run`] (the guest's snapshot step calls this).
@@ -194,22 +244,32 @@ impl Engine {
         })
     }
 
-    /// Runs the program the options describe to completion and returns its exit code.
-    fn start(self, options: Options) -> Result<i32, String> {
+    /// Gives the engine the program's options (once).
+    fn set_options(&self, options: Options) -> Result<(), String> {
         sys::reseed();
         crate::loader::PRESERVE_SYMLINKS
             .set(options.flags.iter().any(|f| f == "--preserve-symlinks"));
         self.state
             .options
             .set(options)
-            .map_err(|_| "an engine runs one program".to_string())?;
-        let result = self.context.with(|ctx| -> Result<i32, String> {
+            .map_err(|_| "an engine runs one program".to_string())
+    }
+
+    /// Calls one of the bootstrap's steps (`start`, `serveInit`, `serveRequest`).
+    fn call(&self, step: &str) -> Result<i32, String> {
+        self.context.with(|ctx| -> Result<i32, String> {
             let boot = self.boot.clone().restore(&ctx).map_err(|e| e.to_string())?;
-            boot.get::<_, Function>("start")
+            boot.get::<_, Function>(step)
                 .and_then(|f| f.call::<_, i32>(()))
                 .catch(&ctx)
                 .map_err(|e| format!("uncaught at top level: {e}"))
-        });
+        })
+    }
+
+    /// Runs the program the options describe to completion and returns its exit code.
+    fn start(self, options: Options) -> Result<i32, String> {
+        self.set_options(options)?;
+        let result = self.call("start");
         // The process ends here: skip tearing the heap down, as node does. (Persistent handles
         // held by the loader and the rejection hook would otherwise have to be released first.)
         std::mem::forget(self);

@@ -92,6 +92,22 @@ pub fn preboot() -> Result<(), String> {
     engine::preboot()
 }
 
+/// `moat serve`'s instance, in two halves with a snapshot between: [`serve_init`] loads the
+/// app `options` name and returns; [`serve_request`], in a copy of that memory, serves one
+/// request and returns the exit code.
+///
+/// # Errors
+/// A bootstrap failure, or the app's own, as text.
+pub fn serve_init(options: Options) -> Result<(), String> {
+    sys::mark_start();
+    engine::serve_init(options)
+}
+
+/// See [`serve_init`].
+pub fn serve_request() -> i32 {
+    engine::serve_request()
+}
+
 /// moat's own version (`process.versions.moat`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -8,6 +8,7 @@
 //! and those it only reads stay shared with the page cache.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
 
@@ -112,7 +113,7 @@ fn names_data_segments(wasm: &[u8]) -> Result<bool, wasmparser::BinaryReaderErro
 /// An image as stored: a header of little-endian `u64`s (the number of runs, then each run's
 /// memory offset and length) padded to a page, then each run's bytes, each padded to a page.
 /// A run is a stretch of pages with data; the all-zero pages between runs are left out.
-fn encode(memory: &[u8]) -> Vec<u8> {
+pub(crate) fn encode(memory: &[u8]) -> Vec<u8> {
     let mut runs: Vec<Range<usize>> = Vec::new();
     for (i, page) in memory.chunks(IMAGE_PAGE).enumerate() {
         if page.iter().all(|&b| b == 0) {
@@ -174,9 +175,89 @@ fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
 /// Creates linear memories that start as `image`: mapped copy-on-write from the file this
 /// program runs from, or copied when that file cannot be mapped.
 pub(crate) struct ImageMemory {
-    pub image: &'static [u8],
-    /// Written over the image, at these offsets (see [`crate::Guest::Embedded`]).
-    pub overlays: &'static [(usize, &'static [u8])],
+    /// Where memories start, replaced by [`ImageMemory::set`].
+    start: std::sync::RwLock<Start>,
+}
+
+/// An image, what is written over it at these offsets (see [`crate::Guest::Embedded`]), and
+/// the file it is mapped from when it is not this program's own (a [`Captured`] image's).
+#[derive(Clone)]
+struct Start {
+    image: &'static [u8],
+    overlays: &'static [(usize, &'static [u8])],
+    file: Option<Arc<std::fs::File>>,
+}
+
+impl ImageMemory {
+    pub fn new(image: &'static [u8], overlays: &'static [(usize, &'static [u8])]) -> Self {
+        ImageMemory {
+            start: std::sync::RwLock::new(Start {
+                image,
+                overlays,
+                file: None,
+            }),
+        }
+    }
+
+    /// Memories made from now on start as the captured image.
+    pub fn set(&self, captured: &Captured) {
+        if let Ok(mut start) = self.start.write() {
+            *start = Start {
+                image: captured.image,
+                overlays: &[],
+                file: Some(captured.file.clone()),
+            };
+        }
+    }
+}
+
+/// An image made at run time (from an instance's memory, [`crate::Sandbox::capture`]): kept in
+/// an in-memory file for the life of the process, so that instances map it copy-on-write as
+/// they map the embedded one.
+#[derive(Clone)]
+pub struct Captured {
+    image: &'static [u8],
+    file: Arc<std::fs::File>,
+}
+
+impl Captured {
+    /// # Errors
+    /// The in-memory file cannot be made or mapped.
+    pub(crate) fn new(bytes: &[u8]) -> std::io::Result<Captured> {
+        use std::io::Write;
+        use std::os::fd::FromRawFd;
+        // SAFETY: a plain system call with a NUL-terminated name.
+        let fd = unsafe { libc::memfd_create(c"moat-image".as_ptr(), libc::MFD_CLOEXEC) };
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        // SAFETY: a descriptor just made and owned by nothing else.
+        let mut file = unsafe { std::fs::File::from_raw_fd(fd) };
+        file.write_all(bytes)?;
+        if bytes.is_empty() {
+            return Ok(Captured {
+                image: &[],
+                file: Arc::new(file),
+            });
+        }
+        use rustix::mm::{MapFlags, ProtFlags, mmap};
+        // SAFETY: a fresh private read-only mapping of the whole file, never unmapped.
+        let image = unsafe {
+            let p = mmap(
+                std::ptr::null_mut(),
+                bytes.len(),
+                ProtFlags::READ,
+                MapFlags::PRIVATE,
+                &file,
+                0,
+            )?;
+            std::slice::from_raw_parts(p.cast::<u8>(), bytes.len())
+        };
+        Ok(Captured {
+            image,
+            file: Arc::new(file),
+        })
+    }
 }
 
 unsafe impl MemoryCreator for ImageMemory {
@@ -188,17 +269,22 @@ unsafe impl MemoryCreator for ImageMemory {
         reserved_size_in_bytes: Option<usize>,
         guard_size_in_bytes: usize,
     ) -> Result<Box<dyn LinearMemory>, String> {
-        let runs = decode(self.image).ok_or("the memory image is damaged")?;
+        let Start {
+            image,
+            overlays,
+            file,
+        } = self
+            .start
+            .read()
+            .map_err(|_| "the memory image is poisoned".to_string())?
+            .clone();
+        let runs = decode(image).ok_or("the memory image is damaged")?;
         // A built app's image reaches past the guest's declared minimum (its files lie
         // there, `crate::app`): the memory starts as large as the image.
         let image_end = runs
             .iter()
             .map(|&(at, _, len)| at + len)
-            .chain(
-                self.overlays
-                    .iter()
-                    .map(|(at, b)| at.saturating_add(b.len())),
-            )
+            .chain(overlays.iter().map(|(at, b)| at.saturating_add(b.len())))
             .max()
             .unwrap_or(0);
         if image_end > 1 << 32 {
@@ -215,9 +301,16 @@ unsafe impl MemoryCreator for ImageMemory {
         let failed = |e: std::io::Error| format!("failed to map the guest's memory: {e}");
         let memory = Mapping::reserve(capacity + guard_size_in_bytes).map_err(failed)?;
         memory.read_write(0..minimum).map_err(failed)?;
-        let exe = Executable::open(self.image);
+        let exe = match file {
+            Some(file) => Some(Executable {
+                file,
+                image: image.as_ptr() as usize,
+                offset: 0,
+            }),
+            None => Executable::open(image),
+        };
         for (at, pos, len) in runs {
-            let data = &self.image[pos..pos + len];
+            let data = &image[pos..pos + len];
             if exe.as_ref().is_some_and(|exe| exe.map(&memory, at, data)) {
                 continue;
             }
@@ -227,7 +320,7 @@ unsafe impl MemoryCreator for ImageMemory {
                 std::ptr::copy_nonoverlapping(data.as_ptr(), memory.base.add(at), len);
             }
         }
-        for &(at, data) in self.overlays {
+        for &(at, data) in overlays {
             // SAFETY: `at + data.len()` is within the writable start of this fresh mapping
             // (`minimum` covers every overlay), which nothing else refers to yet.
             unsafe {
@@ -298,7 +391,7 @@ impl Drop for Mapping {
 
 /// This program's executable file, opened to map parts of the embedded image from.
 struct Executable {
-    file: std::fs::File,
+    file: Arc<std::fs::File>,
     /// The image's address in memory and its offset in the file.
     image: usize,
     offset: u64,
@@ -309,7 +402,7 @@ impl Executable {
     /// file-backed or not page-aligned there).
     fn open(image: &'static [u8]) -> Option<Executable> {
         let offset = file_offset(image.as_ptr() as usize, image.len())?;
-        let file = std::fs::File::open("/proc/self/exe").ok()?;
+        let file = Arc::new(std::fs::File::open("/proc/self/exe").ok()?);
         Some(Executable {
             file,
             image: image.as_ptr() as usize,
@@ -330,7 +423,7 @@ impl Executable {
                 data.len(),
                 ProtFlags::READ | ProtFlags::WRITE,
                 MapFlags::PRIVATE | MapFlags::FIXED,
-                &self.file,
+                &*self.file,
                 offset,
             )
             .is_ok()
@@ -508,10 +601,7 @@ mod tests {
         let (dataless, image) = split(&module(false)).unwrap();
         let image: &'static [u8] = Box::leak(image.into_boxed_slice());
         let mut config = wasmtime::Config::new();
-        config.with_host_memory(std::sync::Arc::new(ImageMemory {
-            image,
-            overlays: &[],
-        }));
+        config.with_host_memory(std::sync::Arc::new(ImageMemory::new(image, &[])));
         let engine = wasmtime::Engine::new(&config).unwrap();
         let module = wasmtime::Module::new(&engine, &dataless).unwrap();
         let mut store = wasmtime::Store::new(&engine, ());

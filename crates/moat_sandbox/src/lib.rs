@@ -11,6 +11,7 @@ mod host;
 mod image;
 mod serve;
 
+pub use image::Captured;
 pub use serve::Exchange;
 
 pub use image::split as split_image;
@@ -413,7 +414,7 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
             Ok(sandbox) => sandbox,
             Err(e) => return e,
         };
-        match sandbox.run_instance(cfg, Teardown::Leave, &mut None) {
+        match sandbox.run_instance(cfg, Teardown::Leave, &mut None, Entry::START, None) {
             Ok(code) => moat_proc::exit(code),
             Err(e) => e,
         }
@@ -540,6 +541,17 @@ pub struct Sandbox {
     linker: Linker<HostState>,
     interrupts: Interrupts,
     tokio: tokio::runtime::Runtime,
+    /// The memory an embedded guest's instances start from, which [`Sandbox::set_image`]
+    /// replaces.
+    memory: Option<Arc<image::ImageMemory>>,
+}
+
+/// Where a run of an instance begins: the guest's `_start`, or another export it has.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a>(pub &'a str);
+
+impl Entry<'_> {
+    pub const START: Entry<'static> = Entry("_start");
 }
 
 impl Sandbox {
@@ -553,6 +565,7 @@ impl Sandbox {
         interrupts: Interrupts,
     ) -> Result<Self, SandboxError> {
         let mut config = engine_config(interrupts);
+        let mut memory = None;
         if let Guest::Embedded {
             code,
             image,
@@ -571,7 +584,9 @@ impl Sandbox {
                 ));
             }
             config.with_custom_code_memory(Some(Arc::new(InPlaceCode)));
-            config.with_host_memory(Arc::new(image::ImageMemory { image, overlays }));
+            let creator = Arc::new(image::ImageMemory::new(image, overlays));
+            config.with_host_memory(creator.clone());
+            memory = Some(creator);
         }
         if let Allocation::Pooled(n) = allocation {
             let mut pool = wasmtime::PoolingAllocationConfig::default();
@@ -607,7 +622,39 @@ impl Sandbox {
             linker,
             interrupts,
             tokio,
+            memory,
         })
+    }
+
+    /// Has the instances made from now on start from the memory a [`Sandbox::capture`] took.
+    ///
+    /// # Errors
+    /// A guest that is not embedded.
+    pub fn set_image(&self, image: &Captured) -> Result<(), SandboxError> {
+        let Some(memory) = &self.memory else {
+            return Err(SandboxError::Setup(
+                "only an embedded guest's image can change".to_string(),
+            ));
+        };
+        memory.set(image);
+        Ok(())
+    }
+
+    /// Runs a fresh instance from `entry` (an export that returns, such as an initialiser) on
+    /// the calling thread, and returns its memory as it was left, for [`Sandbox::set_image`].
+    ///
+    /// # Errors
+    /// As [`Sandbox::run_here`], and a run that ended the program instead of returning.
+    pub fn capture(&self, cfg: &SandboxConfig, entry: Entry<'_>) -> Result<Captured, SandboxError> {
+        let mut captured = None;
+        let code = self.run_instance(cfg, Teardown::Drop, &mut None, entry, Some(&mut captured))?;
+        match captured {
+            Some(image) => Ok(image),
+            None => Err(SandboxError::Trap(format!(
+                "the guest ended (exit code {code}) instead of returning from `{}`",
+                entry.0
+            ))),
+        }
     }
 
     /// Runs one fresh instance to completion on the calling thread and returns its exit code.
@@ -617,7 +664,7 @@ impl Sandbox {
     /// Setup failures, traps that are not an exit, and [`SandboxError::Limit`] when the guest
     /// ran into one of its limits.
     pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
-        self.run_instance(cfg, Teardown::Drop, &mut None)
+        self.run_instance(cfg, Teardown::Drop, &mut None, Entry::START, None)
     }
 
     /// Runs one fresh instance to serve one request (`moat serve`) on the calling thread, as
@@ -630,8 +677,9 @@ impl Sandbox {
         &self,
         cfg: &SandboxConfig,
         exchange: &mut Option<Exchange>,
+        entry: Entry<'_>,
     ) -> Result<i32, SandboxError> {
-        self.run_instance(cfg, Teardown::Drop, exchange)
+        self.run_instance(cfg, Teardown::Drop, exchange, entry, None)
     }
 
     fn run_instance(
@@ -639,6 +687,8 @@ impl Sandbox {
         cfg: &SandboxConfig,
         teardown: Teardown,
         exchange: &mut Option<Exchange>,
+        entry: Entry<'_>,
+        capture: Option<&mut Option<Captured>>,
     ) -> Result<i32, SandboxError> {
         let engine = &self.engine;
         // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
@@ -741,22 +791,40 @@ impl Sandbox {
         } else if self.interrupts == Interrupts::Epoch {
             store.set_epoch_deadline(u64::MAX);
         }
-        let result = self.start(store);
+        let result = self.start(store, entry, capture);
         *exchange = store.data_mut().exchange.take();
         result
     }
 
-    /// Instantiates the guest in `store` and runs it to its end.
-    fn start(&self, store: &mut Store<HostState>) -> Result<i32, SandboxError> {
+    /// Instantiates the guest in `store` and runs `entry` to its end; with `capture`, keeps
+    /// the memory an entry that returns leaves.
+    fn start(
+        &self,
+        store: &mut Store<HostState>,
+        entry: Entry<'_>,
+        capture: Option<&mut Option<Captured>>,
+    ) -> Result<i32, SandboxError> {
         let instance = self
             .linker
             .instantiate(&mut *store, &self.module)
             .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
         let start = instance
-            .get_typed_func::<(), ()>(&mut *store, "_start")
+            .get_typed_func::<(), ()>(&mut *store, entry.0)
             .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
         match start.call(&mut *store, ()) {
-            Ok(()) => Ok(0),
+            Ok(()) => {
+                if let Some(out) = capture {
+                    let memory = instance
+                        .get_memory(&mut *store, "memory")
+                        .ok_or_else(|| SandboxError::Load("the guest has no memory".into()))?;
+                    let captured =
+                        Captured::new(&image::encode(memory.data(&*store))).map_err(|e| {
+                            SandboxError::Setup(format!("failed to keep an image: {e}"))
+                        })?;
+                    *out = Some(captured);
+                }
+                Ok(0)
+            }
             Err(e) => {
                 if let Some(exit) = e.downcast_ref::<I32Exit>() {
                     return Ok(exit.0);

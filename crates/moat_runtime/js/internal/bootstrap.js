@@ -46,5 +46,15 @@
       require('internal/globals').setup();
       return require('internal/main').run();
     },
+    // `moat serve`: loads the app (then the host snapshots the memory), and in each copy of
+    // that memory serves one request; the second returns the exit code.
+    serveInit() {
+      require('internal/globals').setup();
+      require('internal/main').serveInit();
+      return 0;
+    },
+    serveRequest() {
+      return require('internal/main').serveRequest();
+    },
   };
 });

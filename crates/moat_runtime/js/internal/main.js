@@ -239,10 +239,7 @@ function runEntry() {
       return undefined;
     }
     switch (b.entryKind) {
-      case 'file':
-        // `moat serve`: the app's handler serves this instance's one request.
-        if (hasFlag('--serve')) return require('internal/serve').run(b.entryValue);
-        return cjs.Module.runMain(b.entryValue);
+      case 'file': return cjs.Module.runMain(b.entryValue);
       case 'eval': return evalSource(b.entryValue, '[eval]', false);
       case 'print': return evalSource(b.entryValue, '[eval]', true);
       default: {
@@ -308,7 +305,7 @@ function runLoop(loop) {
   }
 }
 
-function run() {
+function setUp() {
   b = internalBinding('process');
   const { hasFlag } = require('internal/options');
   if (hasFlag('--expose-gc') || hasFlag('--expose_gc')) exposeGc();
@@ -317,11 +314,47 @@ function run() {
     delete globalThis.CloseEvent;
   }
   timersBinding.setRejectionHook(onRejectionEvent);
+}
+
+function run() {
+  setUp();
   try {
     runEntry();
   } catch (err) {
     onFatal(err);
   }
+  return finish();
+}
+
+// `moat serve`, first half: the app loads, and what it queued runs, without 'beforeExit':
+// the process is not ending. The host snapshots the memory this leaves.
+function serveInit() {
+  setUp();
+  try {
+    watchEntry(require('internal/serve').init(b.entryValue));
+  } catch (err) {
+    onFatal(err);
+  }
+  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
+  if (require.isLoaded('internal/loop')) {
+    const loop = require('internal/loop');
+    loop.processTicksAndRejections();
+    loop.run();
+  }
+}
+
+// `moat serve`, second half, in a copy of that memory: one request, then the end of a run.
+function serveRequest() {
+  try {
+    watchEntry(require('internal/serve').handle());
+  } catch (err) {
+    onFatal(err);
+  }
+  return finish();
+}
+
+// The end of a run: the event loop until nothing keeps it alive, 'exit', the exit code.
+function finish() {
   // A program that scheduled nothing through the event loop (no timer, tick, handle or
   // rejection) may still have queued promise jobs; what they schedule goes to the loop below.
   if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
@@ -344,4 +377,4 @@ function run() {
   return exitCodeOf(p.exitCode);
 }
 
-module.exports = { run, onFatal, onUnhandledRejection, attach };
+module.exports = { run, serveInit, serveRequest, onFatal, onUnhandledRejection, attach };

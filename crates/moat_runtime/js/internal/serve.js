@@ -143,51 +143,64 @@ function failed(err) {
   respond(500, [['content-type', 'text/plain; charset=utf-8']], text);
 }
 
-// Loads the app at `entry` and serves this instance's request with it.
-function run(entry) {
+// The app's namespace, once `init` loaded it.
+let app = null;
+
+// Loads the app at `entry` (in the instance the host then snapshots).
+function init(entry) {
   installGlobals();
   hookListen();
-  const waits = [];
   return loader.importModule(entry, entry).then(async (ns) => {
-    const req = binding.request();
-    if (req === null) throw new Error('moat serve: this instance has no request to serve');
-    const handler = handlerOf(ns, waits);
-    if (handler === null && nodeServer !== null) {
-      const raw = await serveNode(nodeServer, JSON.parse(req.head), req.body);
-      binding.respond(JSON.stringify({ raw: true }), raw);
-      return;
-    }
-    if (handler === null) {
-      throw new TypeError('The app has no fetch handler: export default { fetch(request) { ... } }, ' +
-        "call addEventListener('fetch', (event) => event.respondWith(...)), or listen() with an http.Server");
-    }
-    const head = JSON.parse(req.head);
-    const init = { method: head.method, headers: head.headers };
-    if (req.body.length > 0 && head.method !== 'GET' && head.method !== 'HEAD') init.body = req.body;
-    const ctx = {
-      waitUntil(promise) { waits.push(Promise.resolve(promise)); },
-      passThroughOnException() {},
-    };
-    let response;
-    try {
-      response = await handler(new Request(head.url, init), ctx);
-      if (!(response instanceof Response)) {
-        throw new TypeError(`The fetch handler answered ${response === null ? 'null' : typeof response}, not a Response`);
-      }
-    } catch (err) {
-      failed(err);
-      return;
-    }
-    let body;
-    try {
-      body = new Uint8Array(await response.arrayBuffer());
-    } catch (err) {
-      failed(err);
-      return;
-    }
-    respond(response.status, [...response.headers], body);
-    await Promise.allSettled(waits);
+    app = ns;
+    // What every request uses, loaded before the snapshot: web requests and responses, their
+    // bodies, JSON headers.
+    const warm = new Response(new Request('http://localhost/', { method: 'POST', body: '{}' }).body);
+    await warm.arrayBuffer();
+    JSON.stringify([...warm.headers]);
   });
 }
 
-module.exports = { run };
+// Serves this instance's request with the app `init` loaded.
+async function handle() {
+  const req = binding.request();
+  if (req === null) throw new Error('moat serve: this instance has no request to serve');
+  const waits = [];
+  const handler = handlerOf(app, waits);
+  if (handler === null && nodeServer !== null) {
+    const raw = await serveNode(nodeServer, JSON.parse(req.head), req.body);
+    binding.respond(JSON.stringify({ raw: true }), raw);
+    return;
+  }
+  if (handler === null) {
+    throw new TypeError('The app has no fetch handler: export default { fetch(request) { ... } }, ' +
+      "call addEventListener('fetch', (event) => event.respondWith(...)), or listen() with an http.Server");
+  }
+  const head = JSON.parse(req.head);
+  const init = { method: head.method, headers: head.headers };
+  if (req.body.length > 0 && head.method !== 'GET' && head.method !== 'HEAD') init.body = req.body;
+  const ctx = {
+    waitUntil(promise) { waits.push(Promise.resolve(promise)); },
+    passThroughOnException() {},
+  };
+  let response;
+  try {
+    response = await handler(new Request(head.url, init), ctx);
+    if (!(response instanceof Response)) {
+      throw new TypeError(`The fetch handler answered ${response === null ? 'null' : typeof response}, not a Response`);
+    }
+  } catch (err) {
+    failed(err);
+    return;
+  }
+  let body;
+  try {
+    body = new Uint8Array(await response.arrayBuffer());
+  } catch (err) {
+    failed(err);
+    return;
+  }
+  respond(response.status, [...response.headers], body);
+  await Promise.allSettled(waits);
+}
+
+module.exports = { init, handle };
