@@ -25,6 +25,9 @@ use std::path::PathBuf;
 
 const HELP: &str = "Usage: moat [options] [ script.js ] [arguments]
        moat --run <script-in-package.json> [arguments]
+       moat build <app.js | package-dir> [-o app.wasm]   (moat build --help)
+       moat [grants] app.wasm [arguments]                (a built app, in the sandbox)
+       moat serve <app.js | app.wasm> [--port n]         (moat serve --help)
 
 Options:
   -                          script read from stdin (default if no file name is given)
