@@ -37,6 +37,8 @@ Options:
   --host <addr>            address to listen on (default 127.0.0.1)
   --port <n>               port to listen on (default 8080; 0 picks a free one)
   --include <glob>         embed these files too, when building a script (see moat build)
+  --isolation=request      a fresh instance for every request (the default and, for now, the
+                           only choice: `pool` is not implemented yet)
   --max-cpu-time=<ms>      CPU time one request may use (default 10000)
   --max-memory=<MB>        memory one instance may use (default 256)
   --allow-net[=<hosts>], --allow-fs-read=<dirs>, --allow-fs-write=<dirs>, --allow-env[=<names>]
@@ -86,6 +88,16 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
                     .map_err(|_| BadOption(format!("--port takes a port number, not `{v}`")))?;
             }
             "--include" => out.includes.push(opt.value(args, &mut i)?),
+            "--isolation" => match opt.value(args, &mut i)?.as_str() {
+                "request" => {}
+                "pool" => bail!("--isolation=pool (warm instances reused) is not implemented yet"),
+                other => {
+                    return Err(BadOption(format!(
+                        "--isolation is `request` or `pool`, not `{other}`"
+                    ))
+                    .into());
+                }
+            },
             "--max-cpu-time" => out.max_cpu_ms = number(flag, opt.value(args, &mut i)?)?,
             "--max-memory" => out.max_memory_mb = number(flag, opt.value(args, &mut i)?)?,
             "-q" | "--quiet" => out.quiet = true,

@@ -279,3 +279,18 @@ fn node_style_servers_serve() {
     drop(server);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn isolation_is_per_request() {
+    let run = |arg: &str| {
+        Command::new(env!("CARGO_BIN_EXE_moat"))
+            .args(["serve", "app.mjs", arg])
+            .output()
+            .unwrap()
+    };
+    let out = run("--isolation=pool");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--isolation=pool"));
+    let out = run("--isolation=sometimes");
+    assert_eq!(out.status.code(), Some(9));
+}
