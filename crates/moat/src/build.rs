@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use moat_runtime::loader::requires;
-use moat_runtime::loader::resolve::{Format, ResolveFs, Resolved, Resolver};
+use moat_runtime::loader::resolve::{ResolveFs, Resolved, Resolver};
 use moat_runtime::sys::embedded::{BundleFile, LOCATOR_MAGIC};
 
 use crate::cli::BadOption;
@@ -150,7 +150,7 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
 
     // The module graph.
     let step = Instant::now();
-    let mut modules: BTreeMap<PathBuf, Format> = BTreeMap::new();
+    let mut modules: BTreeSet<PathBuf> = BTreeSet::new();
     let mut queue: VecDeque<PathBuf> = VecDeque::from([entry.clone()]);
     let mut extra: BTreeSet<PathBuf> = BTreeSet::new();
     let mut links: BTreeMap<String, String> = BTreeMap::new();
@@ -180,7 +180,7 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
     let (mut source_bytes, mut code_bytes) = (0usize, 0usize);
     let mut compile_time = std::time::Duration::ZERO;
     while let Some(file) = queue.pop_front() {
-        if modules.contains_key(&file) {
+        if modules.contains(&file) {
             continue;
         }
         if file.extension().is_some_and(|e| e == "node") {
@@ -190,7 +190,7 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
             );
         }
         let format = resolver.format(&file);
-        modules.insert(file.clone(), format);
+        modules.insert(file.clone());
         let data =
             std::fs::read(&file).with_context(|| format!("failed to read `{}`", file.display()))?;
         let name = file
@@ -288,7 +288,7 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
     let count = |k: Option<CodeKind>| {
         compiled
             .values()
-            .filter(|f| modules.contains_key(Path::new(&f.path)))
+            .filter(|f| modules.contains(Path::new(&f.path)))
             .filter(|f| f.code.as_ref().map(|c| c.0) == k)
             .count()
     };

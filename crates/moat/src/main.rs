@@ -272,6 +272,18 @@ mod sandbox {
 
     /// Runs `options` in the sandbox: the program they name, or with `app`, the app the
     /// module `moat build` wrote there carries.
+    /// The directories `grants` open to the guest. One granted for writing is preopened once,
+    /// writable (which reads too).
+    pub fn granted_dirs(grants: &Grants) -> Result<Vec<Preopen>> {
+        let mut dirs = preopens(&grants.fs_write, true)?;
+        for p in preopens(&grants.fs_read, false)? {
+            if !dirs.iter().any(|d| d.host == p.host) {
+                dirs.push(p);
+            }
+        }
+        Ok(dirs)
+    }
+
     pub fn run(cfg: &Config, options: &moat_runtime::Options, app: Option<&Path>) -> Result<i32> {
         let Some((code, image)) = GUEST else {
             anyhow::bail!(
@@ -284,13 +296,7 @@ mod sandbox {
             .grants
             .as_ref()
             .context("a sandboxed run has grants")?;
-        // A directory granted for writing is preopened once, writable (which reads too).
-        let mut dirs = preopens(&grants.fs_write, true)?;
-        for p in preopens(&grants.fs_read, false)? {
-            if !dirs.iter().any(|d| d.host == p.host) {
-                dirs.push(p);
-            }
-        }
+        let dirs = granted_dirs(grants)?;
 
         // `--env-file` values apply where the environment does not set the name already.
         let mut env: Vec<(String, String)> = std::env::vars().collect();

@@ -17,9 +17,7 @@ use anyhow::{Context, Result, bail};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{Request, Response, StatusCode};
-use moat_sandbox::{
-    Allocation, Entry, Exchange, Guest, Interrupts, Preopen, Sandbox, SandboxConfig,
-};
+use moat_sandbox::{Allocation, Entry, Exchange, Guest, Interrupts, Sandbox, SandboxConfig};
 
 /// The guest's exports for serving: load the app (once, before the snapshot every request's
 /// instance starts from), and serve one request.
@@ -222,23 +220,7 @@ pub fn run(args: &[String]) -> Result<i32> {
 fn sandbox_config(args: &Args, local: std::net::SocketAddr) -> Result<SandboxConfig> {
     let grants =
         moat_permissions::Grants::parse(&args.grant_flags).map_err(|e| BadOption(e.to_string()))?;
-    let mut preopens = Vec::new();
-    for (scope, writable) in [(&grants.fs_write, true), (&grants.fs_read, false)] {
-        if let moat_permissions::Scope::Only(paths) = scope {
-            for p in paths {
-                let host = std::fs::canonicalize(p)
-                    .with_context(|| format!("failed to resolve `{}`", p.display()))?;
-                if !preopens.iter().any(|o: &Preopen| o.host == host) {
-                    preopens.push(Preopen { host, writable });
-                }
-            }
-        } else if matches!(scope, moat_permissions::Scope::All) {
-            preopens.push(Preopen {
-                host: PathBuf::from("/"),
-                writable,
-            });
-        }
-    }
+    let preopens = crate::sandbox::granted_dirs(&grants)?;
     let cwd = std::env::current_dir().context("failed to read the working directory")?;
     let record = moat_runtime::guest_config::GuestConfig {
         cwd,
@@ -304,10 +286,12 @@ fn work(sandbox: &Sandbox, config: &SandboxConfig, queue: &Mutex<mpsc::Receiver<
     }
 }
 
+/// A response's status and headers.
+type Head = (StatusCode, Vec<(String, String)>);
+
 /// A response head as the guest writes it: `{"status":200,"headers":[["name","value"],…]}`,
 /// or `{"raw":true}` (None) when the body is the whole HTTP response.
-#[allow(clippy::type_complexity)]
-fn parse_head(head: &[u8]) -> Result<Option<(StatusCode, Vec<(String, String)>)>, String> {
+fn parse_head(head: &[u8]) -> Result<Option<Head>, String> {
     let v: serde_json::Value =
         serde_json::from_slice(head).map_err(|e| format!("a damaged response head: {e}"))?;
     if v["raw"] == serde_json::Value::Bool(true) {

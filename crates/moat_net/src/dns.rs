@@ -89,30 +89,16 @@ pub enum ServiceError {
 /// [`ServiceError`].
 #[cfg(target_os = "linux")]
 pub fn lookup_service(addr: SocketAddr) -> Result<(String, String), ServiceError> {
-    use std::ffi::{CStr, c_char, c_int};
-    unsafe extern "C" {
-        fn getnameinfo(
-            sa: *const socket2::SockAddrStorage,
-            salen: u32,
-            host: *mut c_char,
-            hostlen: u32,
-            serv: *mut c_char,
-            servlen: u32,
-            flags: c_int,
-        ) -> c_int;
-    }
-    // Linux's NI_NAMEREQD, EAI_NONAME and EAI_AGAIN.
-    const NI_NAMEREQD: c_int = 8;
-    const EAI_NONAME: c_int = -2;
-    const EAI_AGAIN: c_int = -3;
+    use libc::{EAI_AGAIN, EAI_NONAME, NI_NAMEREQD, c_char};
+    use std::ffi::CStr;
     let sa = socket2::SockAddr::from(addr);
     let mut host = [0 as c_char; 1025];
     let mut serv = [0 as c_char; 32];
     // SAFETY: `sa` is a valid address of `sa.len()` bytes; the buffers are as long as given, and
     // getnameinfo writes NUL-terminated text within them.
     let r = unsafe {
-        getnameinfo(
-            sa.as_ptr(),
+        libc::getnameinfo(
+            sa.as_ptr().cast(),
             sa.len(),
             host.as_mut_ptr(),
             host.len() as u32,

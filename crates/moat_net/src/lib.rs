@@ -39,36 +39,7 @@ fn scope_index(scope: &str) -> u32 {
 /// Sets `SO_REUSEPORT`: sockets bound to the same address and port share its datagrams.
 #[cfg(target_os = "linux")]
 fn set_reuse_port(socket: &socket2::Socket) -> io::Result<()> {
-    use std::ffi::{c_int, c_void};
-    use std::os::fd::AsRawFd;
-    unsafe extern "C" {
-        fn setsockopt(
-            fd: c_int,
-            level: c_int,
-            name: c_int,
-            value: *const c_void,
-            len: u32,
-        ) -> c_int;
-    }
-    // Linux's SOL_SOCKET and SO_REUSEPORT.
-    const SOL_SOCKET: c_int = 1;
-    const SO_REUSEPORT: c_int = 15;
-    let on: c_int = 1;
-    // SAFETY: the descriptor is the socket's own, and the option reads one c_int from `on`.
-    let r = unsafe {
-        setsockopt(
-            socket.as_raw_fd(),
-            SOL_SOCKET,
-            SO_REUSEPORT,
-            (&raw const on).cast(),
-            std::mem::size_of::<c_int>() as u32,
-        )
-    };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+    socket.set_reuse_port(true)
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -200,6 +200,16 @@ mod tests {
     }
 
     #[test]
+    fn an_app_entry_needs_a_built_app() {
+        let mut record = GuestConfig::new(Path::new("/"), &options(Entry::Stdin));
+        record.entry = GuestEntry::App;
+        let back = GuestConfig::from_json(&record.to_json()).unwrap();
+        assert_eq!(back.entry, GuestEntry::App);
+        // Natively no module carries an app.
+        assert!(matches!(back.into_options(), Err(GuestConfigError::NoApp)));
+    }
+
+    #[test]
     fn malformed_records_are_errors() {
         assert!(GuestConfig::from_json("").is_err());
         assert!(GuestConfig::from_json("{\"cwd\": 1}").is_err());

@@ -49,7 +49,7 @@ pub fn assemble(
     use wasmparser::{Parser, Payload};
     let bad = |what: &str| SandboxError::Load(format!("cannot assemble the app module: {what}"));
     let mut memory = crate::image::flatten(image).ok_or_else(|| bad("the image is damaged"))?;
-    let min_pages = declared_memory(dataless)?.minimum;
+    let min_pages = declared_minimum(dataless)?;
     let start = (memory.len() as u64)
         .max(min_pages * IMAGE_PAGE as u64)
         .next_multiple_of(IMAGE_PAGE as u64);
@@ -200,18 +200,15 @@ fn page_runs(memory: &[u8]) -> Vec<(usize, &[u8])> {
         .collect()
 }
 
-struct DeclaredMemory {
-    minimum: u64,
-}
-
-fn declared_memory(wasm: &[u8]) -> Result<DeclaredMemory, SandboxError> {
+/// The declared minimum, in pages, of the module's memory.
+fn declared_minimum(wasm: &[u8]) -> Result<u64, SandboxError> {
     for payload in wasmparser::Parser::new(0).parse_all(wasm) {
         if let wasmparser::Payload::MemorySection(r) =
             payload.map_err(|e| SandboxError::Load(e.to_string()))?
             && let Some(m) = r.into_iter().next()
         {
             let m = m.map_err(|e| SandboxError::Load(e.to_string()))?;
-            return Ok(DeclaredMemory { minimum: m.initial });
+            return Ok(m.initial);
         }
     }
     Err(SandboxError::Load("the guest has no memory".to_string()))

@@ -178,7 +178,7 @@ impl HostCalls {
     }
 }
 
-fn memory<T>(caller: &mut Caller<'_, T>) -> Option<Memory> {
+pub(crate) fn memory<T>(caller: &mut Caller<'_, T>) -> Option<Memory> {
     caller.get_export("memory")?.into_memory()
 }
 

@@ -3,7 +3,9 @@
 
 use moat_abi::errno;
 use moat_abi::serve::names;
-use wasmtime::{Caller, Linker, Memory};
+use wasmtime::{Caller, Linker};
+
+use crate::host::memory;
 
 /// One request's exchange with an instance.
 #[derive(Debug, Default)]
@@ -16,10 +18,6 @@ pub struct Exchange {
 
 /// The most a response head may take.
 const MAX_HEAD: u32 = 1 << 20;
-
-fn memory<T>(caller: &mut Caller<'_, T>) -> Option<Memory> {
-    caller.get_export("memory")?.into_memory()
-}
 
 /// Adds the imports; `exchange` finds a store's exchange (none for a run that serves nothing).
 pub(crate) fn add_to_linker<T: 'static>(
