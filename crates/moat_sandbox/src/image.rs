@@ -6,6 +6,11 @@
 //! image of the memory they initialise. At run time [`ImageMemory`] creates the guest's linear
 //! memory with the image mapped at its start: pages the guest never touches are never read,
 //! and those it only reads stay shared with the page cache.
+//!
+//! A host that runs instance after instance (`moat serve`) gets each finished instance's memory
+//! back as a spare: the pages the instance wrote are dropped, which returns them to the image's
+//! contents, and the next instance starts in it without mapping anything. The pages instances
+//! only read stay mapped from one to the next.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -144,16 +149,24 @@ pub(crate) fn encode(memory: &[u8]) -> Vec<u8> {
 /// The memory a stored image describes, as one buffer (up to its last run).
 pub(crate) fn flatten(image: &[u8]) -> Option<Vec<u8>> {
     let runs = decode(image)?;
-    let size = runs.iter().map(|&(at, _, len)| at + len).max().unwrap_or(0);
+    let size = runs.iter().map(|r| r.at + r.len).max().unwrap_or(0);
     let mut memory = vec![0; size];
-    for (at, pos, len) in runs {
+    for Run { at, pos, len } in runs {
         memory[at..at + len].copy_from_slice(&image[pos..pos + len]);
     }
     Some(memory)
 }
 
-/// The runs of a stored image: `(memory offset, position in the image, length)`.
-fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
+/// A run of a stored image: `len` bytes at memory offset `at`, at `pos` in the image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    at: usize,
+    pos: usize,
+    len: usize,
+}
+
+/// The runs of a stored image, in ascending order of memory offset, not overlapping.
+fn decode(image: &[u8]) -> Option<Vec<Run>> {
     let word = |i: usize| -> Option<usize> {
         let bytes = image.get(i * 8..i * 8 + 8)?;
         usize::try_from(u64::from_le_bytes(bytes.try_into().ok()?)).ok()
@@ -166,7 +179,11 @@ fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
         if pos.checked_add(len)? > image.len() {
             return None;
         }
-        runs.push((at, pos, len));
+        if runs.last().is_some_and(|r: &Run| r.at + r.len > at) {
+            return None;
+        }
+        at.checked_add(len)?;
+        runs.push(Run { at, pos, len });
         pos = (pos + len).next_multiple_of(IMAGE_PAGE);
     }
     Some(runs)
@@ -177,6 +194,8 @@ fn decode(image: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
 pub(crate) struct ImageMemory {
     /// Where memories start, replaced by [`ImageMemory::set`].
     start: std::sync::RwLock<Start>,
+    /// Memories finished instances gave back, ready to start again.
+    spares: Arc<Spares>,
 }
 
 /// An image, what is written over it at these offsets (see [`crate::Guest::Embedded`]), and
@@ -184,8 +203,14 @@ pub(crate) struct ImageMemory {
 #[derive(Clone)]
 struct Start {
     image: &'static [u8],
+    /// The image's runs; None for a damaged image.
+    runs: Option<Arc<[Run]>>,
     overlays: &'static [(usize, &'static [u8])],
     file: Option<Arc<std::fs::File>>,
+    /// The least size memories start with (a captured memory's).
+    size: usize,
+    /// Counts the images set, so that a spare made from an earlier one is never reused.
+    generation: u64,
 }
 
 impl ImageMemory {
@@ -193,9 +218,13 @@ impl ImageMemory {
         ImageMemory {
             start: std::sync::RwLock::new(Start {
                 image,
+                runs: decode(image).map(Arc::from),
                 overlays,
                 file: None,
+                size: 0,
+                generation: 0,
             }),
+            spares: Arc::default(),
         }
     }
 
@@ -204,11 +233,254 @@ impl ImageMemory {
         if let Ok(mut start) = self.start.write() {
             *start = Start {
                 image: captured.image,
+                runs: decode(captured.image).map(Arc::from),
                 overlays: &[],
                 file: Some(captured.file.clone()),
+                size: captured.size,
+                generation: start.generation + 1,
             };
         }
+        if let Ok(mut spares) = self.spares.memories.lock() {
+            spares.clear();
+        }
     }
+}
+
+/// The most spare memories kept: each holds an address-space reservation (4 GiB and its guard)
+/// and the pages it has mapped, until it is used again.
+const MAX_SPARES: usize = 256;
+
+/// Finished instances' memories, returned to their image, for instances of the same image.
+#[derive(Default)]
+struct Spares {
+    memories: std::sync::Mutex<Vec<Spare>>,
+    /// `/proc/self/pagemap`, opened on first use to find the pages an instance wrote; None
+    /// when it cannot be opened.
+    pagemap: std::sync::OnceLock<Option<std::fs::File>>,
+}
+
+/// A memory as it starts: the image's contents up to `size`, no access past it.
+struct Spare {
+    memory: Mapping,
+    size: usize,
+    capacity: usize,
+    generation: u64,
+}
+
+impl Spares {
+    /// A spare for an instance of `generation` whose memory starts `size` bytes long, with
+    /// `capacity` bytes (and `len` in all with the guard) reserved.
+    fn take(&self, generation: u64, size: usize, capacity: usize, len: usize) -> Option<Spare> {
+        let mut spares = self.memories.lock().ok()?;
+        let at = spares.iter().rposition(|s| {
+            s.generation == generation
+                && s.size == size
+                && s.capacity == capacity
+                && s.memory.len == len
+        })?;
+        Some(spares.swap_remove(at))
+    }
+
+    /// Takes back a finished instance's memory (see [`ImageLinearMemory`]'s fields), returned
+    /// to how it started, unless that fails or enough spares are kept: then it is unmapped.
+    fn give_back(
+        &self,
+        memory: Mapping,
+        initial: usize,
+        size: usize,
+        capacity: usize,
+        back: &Back,
+    ) {
+        if self.memories.lock().map_or(true, |s| s.len() >= MAX_SPARES) {
+            return;
+        }
+        let pagemap = self
+            .pagemap
+            .get_or_init(|| std::fs::File::open("/proc/self/pagemap").ok());
+        if reset(
+            &memory,
+            initial,
+            size,
+            back.image,
+            &back.runs,
+            pagemap.as_ref(),
+        )
+        .is_err()
+        {
+            return;
+        }
+        if let Ok(mut spares) = self.memories.lock() {
+            spares.push(Spare {
+                memory,
+                size: initial,
+                capacity,
+                generation: back.generation,
+            });
+        }
+    }
+}
+
+/// Where a memory goes when its instance is done, and what it started as.
+struct Back {
+    spares: Arc<Spares>,
+    image: &'static [u8],
+    runs: Arc<[Run]>,
+    generation: u64,
+}
+
+/// The most a spare memory keeps of pages of its own (written copies of the image's pages, and
+/// written zero pages) to restore by copying; past it, they are dropped instead.
+const MAX_KEPT: usize = 16 << 20;
+
+/// Returns a memory that started `initial` bytes long as `image` (decoded as `runs`) and is
+/// `size` bytes long now to how it started.
+///
+/// The pages an instance wrote are the memory's own copies, of the image's pages or of zero
+/// pages; the kernel says which they are (`PAGEMAP_SCAN`, Linux 6.7). Copying the image's
+/// contents back over them keeps them for the next instance, which then writes the same pages
+/// without a fault each (about a fifth of the time of a hello world's request went to those
+/// faults and to dropping the pages again). A memory with more of them than [`MAX_KEPT`], or
+/// a kernel that cannot say, has them dropped, which maps the image's pages back copy-on-write.
+fn reset(
+    memory: &Mapping,
+    initial: usize,
+    size: usize,
+    image: &[u8],
+    runs: &[Run],
+    pagemap: Option<&std::fs::File>,
+) -> std::io::Result<()> {
+    use rustix::mm::{Advice, MprotectFlags, madvise, mprotect};
+    let drop_pages = |range: Range<usize>| -> std::io::Result<()> {
+        // SAFETY: `range` lies inside this mapping, which no instance uses any more.
+        unsafe {
+            madvise(
+                memory.base.add(range.start).cast(),
+                range.len(),
+                Advice::LinuxDontNeed,
+            )?;
+        }
+        Ok(())
+    };
+    match pagemap.map(|f| written_pages(f, memory.base, initial)) {
+        Some(Ok(ranges)) if ranges.iter().map(Range::len).sum::<usize>() <= MAX_KEPT => {
+            for range in ranges {
+                restore(memory, range, image, runs)?;
+            }
+        }
+        Some(Ok(ranges)) => ranges.into_iter().try_for_each(drop_pages)?,
+        _ => drop_pages(0..initial)?,
+    }
+    if size > initial {
+        drop_pages(initial..size)?;
+        // SAFETY: the grown part of this mapping, which no instance uses any more.
+        unsafe {
+            mprotect(
+                memory.base.add(initial).cast(),
+                size - initial,
+                MprotectFlags::empty(),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the image's contents (zeros between and past its runs) over `range` of `memory`.
+fn restore(
+    memory: &Mapping,
+    range: Range<usize>,
+    image: &[u8],
+    runs: &[Run],
+) -> std::io::Result<()> {
+    if range.end > memory.len {
+        return Err(std::io::Error::other("a range past the memory"));
+    }
+    let mut at = range.start;
+    while at < range.end {
+        // The run holding `at`, or else the first one after it.
+        let i = runs.partition_point(|r| r.at + r.len <= at);
+        let end = match runs.get(i) {
+            Some(r) if r.at <= at => {
+                let end = range.end.min(r.at + r.len);
+                let from = image
+                    .get(r.pos + (at - r.at)..r.pos + (end - r.at))
+                    .ok_or_else(|| std::io::Error::other("a run past the image"))?;
+                // SAFETY: `at..end` lies inside this mapping (checked above), which no instance
+                // uses any more and which does not overlap the image.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(from.as_ptr(), memory.base.add(at), from.len())
+                };
+                end
+            }
+            next => {
+                let end = range.end.min(next.map_or(usize::MAX, |r| r.at));
+                // SAFETY: as above.
+                unsafe { std::ptr::write_bytes(memory.base.add(at), 0, end - at) };
+                end
+            }
+        };
+        at = end;
+    }
+    Ok(())
+}
+
+/// The ranges (offsets from `base`) of the first `len` bytes at `base` that hold pages of this
+/// process's own (written copies and fresh pages), rather than a file's pages or none.
+fn written_pages(
+    pagemap: &std::fs::File,
+    base: *mut u8,
+    len: usize,
+) -> std::io::Result<Vec<Range<usize>>> {
+    use linux_raw_sys::general::{
+        PAGE_IS_FILE, PAGE_IS_PFNZERO, PAGE_IS_PRESENT, PAGE_IS_SWAPPED, page_region, pm_scan_arg,
+    };
+    use std::os::fd::AsRawFd;
+    const PAGEMAP_SCAN: rustix::ioctl::Opcode =
+        rustix::ioctl::opcode::read_write::<pm_scan_arg>(b'f', 16);
+    let start = base as u64;
+    let end = start + len as u64;
+    let mut regions = [page_region {
+        start: 0,
+        end: 0,
+        categories: 0,
+    }; 256];
+    let mut ranges = Vec::new();
+    let mut at = start;
+    while at < end {
+        // Present or swapped pages that are neither a file's nor the shared zero page.
+        let mut arg = pm_scan_arg {
+            size: size_of::<pm_scan_arg>() as u64,
+            flags: 0,
+            start: at,
+            end,
+            walk_end: 0,
+            vec: regions.as_mut_ptr() as u64,
+            vec_len: regions.len() as u64,
+            max_pages: 0,
+            category_inverted: u64::from(PAGE_IS_FILE | PAGE_IS_PFNZERO),
+            category_mask: u64::from(PAGE_IS_FILE | PAGE_IS_PFNZERO),
+            category_anyof_mask: u64::from(PAGE_IS_PRESENT | PAGE_IS_SWAPPED),
+            return_mask: u64::from(PAGE_IS_PRESENT | PAGE_IS_SWAPPED),
+        };
+        // SAFETY: the argument and the region buffer it points at are valid for the call,
+        // which only reads this process's page tables and writes up to `vec_len` regions.
+        let found = unsafe { libc::ioctl(pagemap.as_raw_fd(), PAGEMAP_SCAN as _, &mut arg) };
+        if found < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        for r in &regions[..(found as usize).min(regions.len())] {
+            if r.start < start || r.end > end || r.start >= r.end {
+                return Err(std::io::Error::other(
+                    "a page region outside the range asked",
+                ));
+            }
+            ranges.push((r.start - start) as usize..(r.end - start) as usize);
+        }
+        if arg.walk_end <= at {
+            return Err(std::io::Error::other("the page walk did not advance"));
+        }
+        at = arg.walk_end;
+    }
+    Ok(ranges)
 }
 
 /// An image made at run time (from an instance's memory, [`crate::Sandbox::capture`]): kept in
@@ -218,12 +490,17 @@ impl ImageMemory {
 pub struct Captured {
     image: &'static [u8],
     file: Arc<std::fs::File>,
+    /// The size the memory had, which its zero pages at the end (left out of the image) count in.
+    size: usize,
 }
 
 impl Captured {
+    /// An image of `memory`.
+    ///
     /// # Errors
     /// The in-memory file cannot be made or mapped.
-    pub(crate) fn new(bytes: &[u8]) -> std::io::Result<Captured> {
+    pub(crate) fn new(memory: &[u8]) -> std::io::Result<Captured> {
+        let bytes = &encode(memory);
         use std::io::Write;
         use std::os::fd::FromRawFd;
         // SAFETY: a plain system call with a NUL-terminated name.
@@ -238,6 +515,7 @@ impl Captured {
             return Ok(Captured {
                 image: &[],
                 file: Arc::new(file),
+                size: memory.len(),
             });
         }
         use rustix::mm::{MapFlags, ProtFlags, mmap};
@@ -256,6 +534,7 @@ impl Captured {
         Ok(Captured {
             image,
             file: Arc::new(file),
+            size: memory.len(),
         })
     }
 }
@@ -271,26 +550,31 @@ unsafe impl MemoryCreator for ImageMemory {
     ) -> Result<Box<dyn LinearMemory>, String> {
         let Start {
             image,
+            runs,
             overlays,
             file,
+            size,
+            generation,
         } = self
             .start
             .read()
             .map_err(|_| "the memory image is poisoned".to_string())?
             .clone();
-        let runs = decode(image).ok_or("the memory image is damaged")?;
+        let runs = runs.ok_or("the memory image is damaged")?;
         // A built app's image reaches past the guest's declared minimum (its files lie
         // there, `crate::app`): the memory starts as large as the image.
         let image_end = runs
             .iter()
-            .map(|&(at, _, len)| at + len)
+            .map(|r| r.at + r.len)
             .chain(overlays.iter().map(|(at, b)| at.saturating_add(b.len())))
             .max()
             .unwrap_or(0);
         if image_end > 1 << 32 {
             return Err("the memory image is larger than a 32-bit memory".into());
         }
-        let minimum = minimum.max(image_end.next_multiple_of(IMAGE_PAGE));
+        let minimum = minimum
+            .max(image_end.next_multiple_of(IMAGE_PAGE))
+            .max(size);
         if maximum.is_some_and(|m| minimum > m) {
             return Err("the memory image is larger than the guest's memory".into());
         }
@@ -298,8 +582,28 @@ unsafe impl MemoryCreator for ImageMemory {
             .or(maximum)
             .unwrap_or(minimum)
             .max(minimum);
+        // A memory with overlays is not kept: resetting it would have to write them again.
+        let back = overlays.is_empty().then(|| Back {
+            spares: self.spares.clone(),
+            image,
+            runs: runs.clone(),
+            generation,
+        });
+        let len = capacity + guard_size_in_bytes;
+        if let Some(spare) = back
+            .as_ref()
+            .and_then(|b| b.spares.take(generation, minimum, capacity, len))
+        {
+            return Ok(Box::new(ImageLinearMemory {
+                memory: spare.memory,
+                size: minimum,
+                initial: minimum,
+                capacity,
+                back,
+            }));
+        }
         let failed = |e: std::io::Error| format!("failed to map the guest's memory: {e}");
-        let memory = Mapping::reserve(capacity + guard_size_in_bytes).map_err(failed)?;
+        let memory = Mapping::reserve(len).map_err(failed)?;
         memory.read_write(0..minimum).map_err(failed)?;
         let exe = match file {
             Some(file) => Some(Executable {
@@ -309,7 +613,7 @@ unsafe impl MemoryCreator for ImageMemory {
             }),
             None => Executable::open(image),
         };
-        for (at, pos, len) in runs {
+        for &Run { at, pos, len } in runs.iter() {
             let data = &image[pos..pos + len];
             if exe.as_ref().is_some_and(|exe| exe.map(&memory, at, data)) {
                 continue;
@@ -330,7 +634,9 @@ unsafe impl MemoryCreator for ImageMemory {
         Ok(Box::new(ImageLinearMemory {
             memory,
             size: minimum,
+            initial: minimum,
             capacity,
+            back,
         }))
     }
 }
@@ -346,6 +652,12 @@ unsafe impl Send for Mapping {}
 unsafe impl Sync for Mapping {}
 
 impl Mapping {
+    /// No mapping: what is left where one was moved out.
+    const NONE: Mapping = Mapping {
+        base: std::ptr::null_mut(),
+        len: 0,
+    };
+
     fn reserve(len: usize) -> std::io::Result<Mapping> {
         use rustix::mm::{MapFlags, ProtFlags, mmap_anonymous};
         // SAFETY: a fresh anonymous mapping at an address the kernel picks.
@@ -382,6 +694,9 @@ impl Mapping {
 
 impl Drop for Mapping {
     fn drop(&mut self) {
+        if self.len == 0 {
+            return;
+        }
         // SAFETY: the whole mapping, made by `reserve`; no guest runs in it any more.
         unsafe {
             let _ = rustix::mm::munmap(self.base.cast(), self.len);
@@ -472,7 +787,21 @@ fn file_offset(addr: usize, len: usize) -> Option<u64> {
 struct ImageLinearMemory {
     memory: Mapping,
     size: usize,
+    /// The size it started with.
+    initial: usize,
     capacity: usize,
+    /// Where it goes when dropped; None: unmapped.
+    back: Option<Back>,
+}
+
+impl Drop for ImageLinearMemory {
+    fn drop(&mut self) {
+        if let Some(back) = &self.back {
+            let memory = std::mem::replace(&mut self.memory, Mapping::NONE);
+            back.spares
+                .give_back(memory, self.initial, self.size, self.capacity, back);
+        }
+    }
 }
 
 unsafe impl LinearMemory for ImageLinearMemory {
@@ -571,7 +900,7 @@ mod tests {
             wasmparser::validate(&dataless).unwrap();
             let runs = decode(&image).unwrap();
             assert_eq!(runs.len(), 1);
-            let (at, pos, len) = runs[0];
+            let Run { at, pos, len } = runs[0];
             assert_eq!((at, len), (IMAGE_PAGE, IMAGE_PAGE));
             assert_eq!(&image[pos + 70000 - IMAGE_PAGE..][..3], b"abc");
         }
@@ -613,5 +942,70 @@ mod tests {
         assert!(bytes[..70000].iter().all(|&b| b == 0));
         memory.grow(&mut store, 1).unwrap();
         assert_eq!(memory.data(&store).len(), 3 * IMAGE_PAGE);
+    }
+
+    /// Instances made one after another from a captured image: each starts as the image, at
+    /// the captured size, whatever the one before wrote or grew, and the memory is reused.
+    #[test]
+    fn a_reused_memory_starts_as_the_image() {
+        let (dataless, _) = split(&module(false)).unwrap();
+        // Captured: 3 pages, "xyz" at 70000 and the last page all zeros.
+        let mut captured = vec![0u8; 3 * IMAGE_PAGE];
+        captured[70000..70003].copy_from_slice(b"xyz");
+        let creator = std::sync::Arc::new(ImageMemory::new(&[], &[]));
+        creator.set(&Captured::new(&captured).unwrap());
+        let mut config = wasmtime::Config::new();
+        config.with_host_memory(creator.clone());
+        let engine = wasmtime::Engine::new(&config).unwrap();
+        let module = wasmtime::Module::new(&engine, &dataless).unwrap();
+        let mut base = None;
+        for round in 0..4 {
+            let mut store = wasmtime::Store::new(&engine, ());
+            let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
+            let memory = instance.get_memory(&mut store, "memory").unwrap();
+            assert_eq!(memory.data(&store), &captured[..], "round {round}");
+            // The same memory each time after the first.
+            let at = memory.data_ptr(&store) as usize;
+            assert_eq!(*base.get_or_insert(at), at, "round {round}");
+            // Writes over the image's pages, between them, and in a grown page.
+            let data = memory.data_mut(&mut store);
+            data[70000..70003].copy_from_slice(b"abc");
+            data[5] = 1;
+            data[3 * IMAGE_PAGE - 1] = 2;
+            memory.grow(&mut store, 1).unwrap();
+            memory.data_mut(&mut store)[3 * IMAGE_PAGE + 7] = 3;
+        }
+        assert_eq!(creator.spares.memories.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn restore_writes_runs_and_zeros() {
+        let memory = Mapping::reserve(4 * 4096).unwrap();
+        memory.read_write(0..4 * 4096).unwrap();
+        // SAFETY: the mapping is 4 pages long and readable and writable.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(memory.base, 4 * 4096) };
+        bytes.fill(9);
+        let image = vec![7u8; 8192];
+        // One run: pages 1 and 2 of the memory, from position 0 of the image.
+        let runs = [Run {
+            at: 4096,
+            pos: 0,
+            len: 8192,
+        }];
+        restore(&memory, 2048..14336, &image, &runs).unwrap();
+        assert!(bytes[..2048].iter().all(|&b| b == 9));
+        assert!(bytes[2048..4096].iter().all(|&b| b == 0));
+        assert!(bytes[4096..12288].iter().all(|&b| b == 7));
+        assert!(bytes[12288..14336].iter().all(|&b| b == 0));
+        assert!(bytes[14336..].iter().all(|&b| b == 9));
+        assert!(restore(&memory, 0..5 * 4096, &image, &runs).is_err());
+        let bad = [Run {
+            at: 0,
+            pos: 4096,
+            len: 8192,
+        }];
+        // A run reaching past the image fails where it would read past it.
+        assert!(restore(&memory, 0..4096, &image, &bad).is_ok());
+        assert!(restore(&memory, 0..8192, &image, &bad).is_err());
     }
 }

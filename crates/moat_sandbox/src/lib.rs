@@ -189,9 +189,11 @@ pub fn engine_config(interrupts: Interrupts) -> Config {
     // unwind through them; the system unwinder's tables would only cost registering each
     // function's entry at every load.
     c.native_unwind_info(false);
-    // The function table (some 840 entries: QuickJS's C functions, finalizers, GC hooks) is
-    // filled when an instance starts, so indirect calls need no first-use check.
-    c.table_lazy_init(false);
+    // The function table (some 840 entries: QuickJS's C functions, finalizers, GC hooks): a
+    // single run fills it when the instance starts, so indirect calls need no first-use check.
+    // A host running an instance per request fills each entry when first called instead: a
+    // request calls a fraction of them, and filling all took an eighth of a small request.
+    c.table_lazy_init(interrupts == Interrupts::Epoch);
     c.max_wasm_stack(MAX_WASM_STACK);
     // wasmtime-wasi enables async support, whose stack bounds the one above; moat runs the
     // guest synchronously, so this only has to be large enough.
@@ -544,6 +546,26 @@ pub struct Sandbox {
     /// The memory an embedded guest's instances start from, which [`Sandbox::set_image`]
     /// replaces.
     memory: Option<Arc<image::ImageMemory>>,
+    /// Ticks the epoch for instances with a CPU-time limit only (see `run_instance`).
+    ticker: std::sync::OnceLock<Ticker>,
+}
+
+/// A thread that advances an engine's epoch every [`LIMIT_TICK`] until dropped.
+struct Ticker {
+    _stop: std::sync::mpsc::Sender<()>,
+}
+
+impl Ticker {
+    fn start(engine: Engine) -> Ticker {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            use std::sync::mpsc::RecvTimeoutError;
+            while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(LIMIT_TICK) {
+                engine.increment_epoch();
+            }
+        });
+        Ticker { _stop: stop }
+    }
 }
 
 /// Where a run of an instance begins: the guest's `_start`, or another export it has.
@@ -623,6 +645,7 @@ impl Sandbox {
             interrupts,
             tokio,
             memory,
+            ticker: std::sync::OnceLock::new(),
         })
     }
 
@@ -777,17 +800,27 @@ impl Sandbox {
                     None => Ok(wasmtime::UpdateDeadline::Continue(1)),
                 }
             });
-            let engine = engine.clone();
-            let on_limit = cfg.on_limit;
-            std::thread::spawn(move || {
-                use std::sync::mpsc::RecvTimeoutError;
-                while let Err(RecvTimeoutError::Timeout) = watchdog_done.recv_timeout(LIMIT_TICK) {
-                    engine.increment_epoch();
-                    if timeout.is_some_and(|t| started.elapsed() >= t + LIMIT_GRACE) {
-                        end_for(on_limit, Limit::Time);
+            if let Some(timeout) = timeout {
+                // A watchdog of its own, which also ends the process when the guest is stuck
+                // in a host call past its wall-clock limit.
+                let engine = engine.clone();
+                let on_limit = cfg.on_limit;
+                std::thread::spawn(move || {
+                    use std::sync::mpsc::RecvTimeoutError;
+                    while let Err(RecvTimeoutError::Timeout) =
+                        watchdog_done.recv_timeout(LIMIT_TICK)
+                    {
+                        engine.increment_epoch();
+                        if started.elapsed() >= timeout + LIMIT_GRACE {
+                            end_for(on_limit, Limit::Time);
+                        }
                     }
-                }
-            });
+                });
+            } else {
+                // Only CPU time, which the guest's own thread checks at each tick: one ticker
+                // serves every instance.
+                self.ticker.get_or_init(|| Ticker::start(engine.clone()));
+            }
         } else if self.interrupts == Interrupts::Epoch {
             store.set_epoch_deadline(u64::MAX);
         }
@@ -817,10 +850,9 @@ impl Sandbox {
                     let memory = instance
                         .get_memory(&mut *store, "memory")
                         .ok_or_else(|| SandboxError::Load("the guest has no memory".into()))?;
-                    let captured =
-                        Captured::new(&image::encode(memory.data(&*store))).map_err(|e| {
-                            SandboxError::Setup(format!("failed to keep an image: {e}"))
-                        })?;
+                    let captured = Captured::new(memory.data(&*store)).map_err(|e| {
+                        SandboxError::Setup(format!("failed to keep an image: {e}"))
+                    })?;
                     *out = Some(captured);
                 }
                 Ok(0)
