@@ -9,8 +9,8 @@
 //! `--max-memory`) gets a 5xx and a log line, and the server goes on.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -195,24 +195,55 @@ pub fn run(args: &[String]) -> Result<i32> {
         .set_image(&loaded)
         .context("failed to keep the app's memory")?;
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
-    let (jobs, queue) = mpsc::channel::<Job>();
-    let queue = Arc::new(Mutex::new(queue));
+    eprintln!(
+        "moat serve: {} on http://{local} ({workers} workers, a fresh instance per request)",
+        args.app.display()
+    );
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let mut threads = Vec::with_capacity(workers);
     for n in 0..workers {
-        let queue = queue.clone();
-        let config = config.clone();
-        let sandbox = sandbox.clone();
-        std::thread::Builder::new()
-            .name(format!("moat-serve-{n}"))
-            .stack_size(moat_sandbox::GUEST_THREAD_STACK)
-            .spawn(move || work(&sandbox, &config, &queue))
-            .context("failed to start a worker thread")?;
+        let worker = Worker {
+            sandbox: sandbox.clone(),
+            config: config.clone(),
+            listener: listener
+                .try_clone()
+                .context("failed to share the listener")?,
+            stopping: stopping.clone(),
+            quiet: args.quiet,
+        };
+        threads.push(
+            std::thread::Builder::new()
+                .name(format!("moat-serve-{n}"))
+                .stack_size(moat_sandbox::GUEST_THREAD_STACK)
+                .spawn(move || worker.run())
+                .context("failed to start a worker thread")?,
+        );
     }
+    drop(listener);
 
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
+    let signals = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
         .build()
         .context("failed to start the server's runtime")?;
-    rt.block_on(serve(args, listener, jobs, workers))
+    signals.block_on(async {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .context("failed to watch SIGTERM")?;
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+        anyhow::Ok(())
+    })?;
+    let _ = stop.send(true);
+    for t in threads {
+        match t.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => eprintln!("moat serve: {e:#}"),
+            Err(_) => eprintln!("moat serve: a worker thread panicked"),
+        }
+    }
+    eprintln!("moat serve: stopped");
+    Ok(0)
 }
 
 /// The sandbox every request runs in: the grants of `--safe`, the limits, and the record that
@@ -254,35 +285,94 @@ fn sandbox_config(args: &Args, local: std::net::SocketAddr) -> Result<SandboxCon
     })
 }
 
-/// A worker: takes requests one at a time and serves each in a fresh instance.
-fn work(sandbox: &Sandbox, config: &SandboxConfig, queue: &Mutex<mpsc::Receiver<Job>>) {
-    loop {
-        let job = match queue.lock() {
-            Ok(q) => q.recv(),
-            Err(_) => return,
+/// A worker thread: it accepts connections and reads their requests (hyper, on a tokio runtime
+/// of its own), and between turns of that runtime serves the requests in fresh instances, one
+/// at a time. A request never crosses threads, and an instance runs where its connection is
+/// served.
+struct Worker {
+    sandbox: Arc<Sandbox>,
+    config: Arc<SandboxConfig>,
+    listener: std::net::TcpListener,
+    /// Becomes true on SIGINT or SIGTERM.
+    stopping: tokio::sync::watch::Receiver<bool>,
+    quiet: bool,
+}
+
+impl Worker {
+    fn run(self) -> Result<()> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("failed to start a worker's runtime")?;
+        let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<Job>();
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let listener = {
+            let _in = rt.enter();
+            tokio::net::TcpListener::from_std(self.listener)
+                .context("failed to set up the listener")?
         };
-        let Ok(job) = job else { return };
-        let started = Instant::now();
-        let mut exchange = Some(Exchange {
-            request: job.request,
-            response: None,
-        });
-        let outcome = sandbox.serve_here(config, &mut exchange, Entry(REQUEST));
-        let response = exchange.and_then(|x| x.response);
-        let result = match (outcome, response) {
-            (_, Some((head, body))) => parse_head(&head).map(|head| match head {
-                Some((s, h)) => Reply::Parts(s, h, body),
-                None => Reply::Raw(body),
-            }),
-            (Ok(code), None) => Err(format!(
-                "the app ended (exit code {code}) without answering"
-            )),
-            (Err(e), None) => Err(e.to_string()),
-        };
-        let _ = job.reply.send(Answer {
-            result,
-            instance: started.elapsed(),
-        });
+        let local = listener
+            .local_addr()
+            .context("failed to read the address")?;
+        let mut stopping = self.stopping.clone();
+        rt.spawn(accept(
+            listener,
+            local,
+            jobs,
+            in_flight.clone(),
+            stopping.clone(),
+            self.quiet,
+        ));
+        loop {
+            // The connections make progress until one of them has a request for an instance,
+            // or the server stops and the requests in flight are answered.
+            let next = rt.block_on(async {
+                tokio::select! {
+                    job = queue.recv() => job,
+                    () = drained(&mut stopping, &in_flight) => None,
+                }
+            });
+            let Some(job) = next else { return Ok(()) };
+            let answer = serve_one(&self.sandbox, &self.config, job.request);
+            let _ = job.reply.send(answer);
+        }
+    }
+}
+
+/// Returns once the server is stopping and this worker has no request in flight (or has
+/// waited 30 s for them).
+async fn drained(stopping: &mut tokio::sync::watch::Receiver<bool>, in_flight: &AtomicUsize) {
+    if stopping.wait_for(|&s| s).await.is_err() {
+        std::future::pending::<()>().await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Serves one request in a fresh instance.
+fn serve_one(sandbox: &Sandbox, config: &SandboxConfig, request: Vec<u8>) -> Answer {
+    let started = Instant::now();
+    let mut exchange = Some(Exchange {
+        request,
+        response: None,
+    });
+    let outcome = sandbox.serve_here(config, &mut exchange, Entry(REQUEST));
+    let response = exchange.and_then(|x| x.response);
+    let result = match (outcome, response) {
+        (_, Some((head, body))) => parse_head(&head).map(|head| match head {
+            Some((s, h)) => Reply::Parts(s, h, body),
+            None => Reply::Raw(body),
+        }),
+        (Ok(code), None) => Err(format!(
+            "the app ended (exit code {code}) without answering"
+        )),
+        (Err(e), None) => Err(e.to_string()),
+    };
+    Answer {
+        result,
+        instance: started.elapsed(),
     }
 }
 
@@ -358,33 +448,23 @@ async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
     Ok(r)
 }
 
-/// Accepts connections until SIGINT or SIGTERM, then lets the requests in flight finish.
-async fn serve(
-    args: Args,
-    listener: std::net::TcpListener,
-    jobs: mpsc::Sender<Job>,
-    workers: usize,
-) -> Result<i32> {
-    let listener =
-        tokio::net::TcpListener::from_std(listener).context("failed to set up the listener")?;
-    let local = listener
-        .local_addr()
-        .context("failed to read the address")?;
-    eprintln!(
-        "moat serve: {} on http://{local} ({workers} workers, a fresh instance per request)",
-        args.app.display()
-    );
-    let in_flight = Arc::new(AtomicUsize::new(0));
-    let quiet = args.quiet;
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .context("failed to watch SIGTERM")?;
+/// Accepts connections until the server stops, and serves HTTP/1.1 on each; the requests go
+/// to `jobs`.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    local: std::net::SocketAddr,
+    jobs: tokio::sync::mpsc::UnboundedSender<Job>,
+    in_flight: Arc<AtomicUsize>,
+    mut stopping: tokio::sync::watch::Receiver<bool>,
+    quiet: bool,
+) {
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
-            _ = tokio::signal::ctrl_c() => break,
-            _ = term.recv() => break,
+            _ = stopping.wait_for(|&s| s) => return,
         };
         let Ok((stream, _)) = accepted else { continue };
+        let _ = stream.set_nodelay(true);
         let jobs = jobs.clone();
         let in_flight = in_flight.clone();
         tokio::spawn(async move {
@@ -405,14 +485,6 @@ async fn serve(
                 .await;
         });
     }
-    // Draining: no new connections; the requests in flight get their answers.
-    drop(listener);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    eprintln!("moat serve: stopped");
-    Ok(0)
 }
 
 /// The largest request body an instance is handed.
@@ -421,7 +493,7 @@ const MAX_BODY: usize = 64 << 20;
 async fn handle(
     req: Request<hyper::body::Incoming>,
     local: std::net::SocketAddr,
-    jobs: &mpsc::Sender<Job>,
+    jobs: &tokio::sync::mpsc::UnboundedSender<Job>,
     quiet: bool,
 ) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
     let started = Instant::now();
