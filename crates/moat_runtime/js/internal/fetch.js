@@ -21,8 +21,17 @@ const kNames = Symbol('names');
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 const kGuard = Symbol('guard');
 
+// Whether a character code is HTTP whitespace (tab, LF, CR, space).
+function isHttpSpace(c) {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 function normalizeValue(value) {
-  return `${value}`.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  const text = `${value}`;
+  if (text.length === 0 || (!isHttpSpace(text.charCodeAt(0)) && !isHttpSpace(text.charCodeAt(text.length - 1)))) {
+    return text;
+  }
+  return text.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 }
 
 function checkHeader(prefix, name, value) {
@@ -47,7 +56,7 @@ class Headers {
       for (const [name, given] of init[kNames]) this[kNames].set(name, given);
     } else if (typeof init[Symbol.iterator] === 'function') {
       for (const pair of init) {
-        const entry = [...pair];
+        const entry = Array.isArray(pair) ? pair : [...pair];
         if (entry.length !== 2) {
           throw new TypeError(`Headers constructor: expected name/value pair to be length 2, found ${entry.length}.`);
         }
@@ -138,6 +147,14 @@ class Headers {
   }
 }
 
+// Adds a header the standard sets when it is not there yet: `name` is lower-case and it and
+// `value` are known to be valid.
+function addDefault(headers, name, value) {
+  if (headers[kList].has(name)) return;
+  headers[kList].set(name, [value]);
+  headers[kNames].set(name, name);
+}
+
 function checkMutable(headers) {
   if (headers[kGuard] === 'immutable') throw new TypeError('immutable');
 }
@@ -170,8 +187,12 @@ function extractBody(init) {
   return { body: utf8(`${init}`), type: 'text/plain;charset=UTF-8' };
 }
 
+let encoder = null;
+
+// UTF-8 of a string, lone surrogates as U+FFFD.
 function utf8(text) {
-  return new Uint8Array(lazyBuffer().from(text.toWellFormed(), 'utf8'));
+  encoder ??= new TextEncoder();
+  return encoder.encode(text);
 }
 
 // A body's state: `used` per Request or Response; the `source` (the bytes, or a promise of them
@@ -380,7 +401,7 @@ class Request {
       if (stream !== undefined && init.duplex === undefined) {
         throw new TypeError('RequestInit: duplex option is required when sending a body.');
       }
-      if (extracted.type !== null && !headers.has('content-type')) headers.append('content-type', extracted.type);
+      if (extracted.type !== null) addDefault(headers, 'content-type', extracted.type);
     } else if (base && input[kBody].stream !== undefined) {
       stream = cloneBody(input[kBody]).stream;
     }
@@ -445,7 +466,7 @@ class Response {
       const extracted = extractBody(body);
       bytes = extracted.body;
       stream = extracted.stream;
-      if (extracted.type !== null && !headers.has('content-type')) headers.append('content-type', extracted.type);
+      if (extracted.type !== null) addDefault(headers, 'content-type', extracted.type);
     }
     this[kState] = {
       type: 'default', status, statusText: init.statusText !== undefined ? `${init.statusText}` : '',
