@@ -507,8 +507,9 @@ function exec(command, options, callback) {
 }
 
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+// The promise-returning form of exec or execFile, under the same name.
 function promisified(fn) {
-  return (...args) => {
+  const promiseFn = (...args) => {
     let resolve;
     let reject;
     const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
@@ -517,6 +518,7 @@ function promisified(fn) {
     });
     return promise;
   };
+  return Object.defineProperty(promiseFn, 'name', { value: fn.name });
 }
 Object.defineProperty(exec, kCustomPromisify, { value: promisified(exec), enumerable: false, configurable: true });
 Object.defineProperty(execFile, kCustomPromisify, { value: promisified(execFile), enumerable: false, configurable: true });

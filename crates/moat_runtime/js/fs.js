@@ -648,27 +648,31 @@ fs.exists = function exists(path, cb) {
 };
 Object.defineProperty(fs.exists, Symbol.for('nodejs.util.promisify.custom'), {
   configurable: true, enumerable: false,
-  value: (path) => new Promise((resolve) => fs.exists(path, resolve)),
+  value: function exists(path) { return new Promise((resolve) => fs.exists(path, resolve)); },
 });
 Object.defineProperty(fs.read, Symbol.for('nodejs.util.promisify.custom'), {
   configurable: true, enumerable: false,
-  value: (...args) => new Promise((resolve, reject) => {
-    fs.read(...args, (err, bytesRead, buffer) => (err ? reject(err) : resolve({ bytesRead, buffer })));
-  }),
+  value: function read(...args) {
+    return new Promise((resolve, reject) => {
+      fs.read(...args, (err, bytesRead, buffer) => (err ? reject(err) : resolve({ bytesRead, buffer })));
+    });
+  },
 });
 Object.defineProperty(fs.write, Symbol.for('nodejs.util.promisify.custom'), {
   configurable: true, enumerable: false,
-  value: (...args) => new Promise((resolve, reject) => {
-    fs.write(...args, (err, bytesWritten, buffer) => (err ? reject(err) : resolve({ bytesWritten, buffer })));
-  }),
+  value: function write(...args) {
+    return new Promise((resolve, reject) => {
+      fs.write(...args, (err, bytesWritten, buffer) => (err ? reject(err) : resolve({ bytesWritten, buffer })));
+    });
+  },
 });
 for (const name of ['readv', 'writev']) {
   Object.defineProperty(fs[name], Symbol.for('nodejs.util.promisify.custom'), {
     configurable: true, enumerable: false,
-    value: (...args) => new Promise((resolve, reject) => {
+    value: Object.defineProperty((...args) => new Promise((resolve, reject) => {
       fs[name](...args, (err, n, buffers) => (err ? reject(err) : resolve(name === 'readv'
         ? { bytesRead: n, buffers } : { bytesWritten: n, buffers })));
-    }),
+    }), 'name', { value: name }),
   });
 }
 
