@@ -283,10 +283,14 @@ async function aborted(signal, resource) {
   }
   validateObject(resource, 'resource', { allowArray: true, allowFunction: true });
   if (signal.aborted) return;
-  // The resource is held weakly: when it is collected the promise never settles.
-  const ref = new WeakRef(resource);
-  void ref;
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  // The listener lives as long as the resource: when the resource is collected first, the
+  // listener goes with it and the promise never settles.
+  const { kWeakHandler, kResistStopPropagation } = require('internal/event_target');
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), {
+      __proto__: null, once: true, [kWeakHandler]: resource, [kResistStopPropagation]: true,
+    });
+  });
 }
 
 function toUSVString(input) {
