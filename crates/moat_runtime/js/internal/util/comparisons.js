@@ -42,12 +42,42 @@ function ownKeys(v, mode, skipIndices) {
     const keys = binding.ownNonIndexKeys(v, mode !== kLoose);
     return keys.some((k) => typeof k === 'string' && isIndex(k)) ? keys.filter((k) => typeof k !== 'string' || !isIndex(k)) : keys;
   }
-  const keys = Object.keys(v);
+  let keys;
+  try {
+    keys = Object.keys(v);
+  } catch (err) {
+    throw proxyKeysError(v, err);
+  }
   if (mode === kLoose) return keys;
   for (const s of Object.getOwnPropertySymbols(v)) {
     if (propertyIsEnumerable.call(v, s)) keys.push(s);
   }
   return keys;
+}
+
+// A proxy whose ownKeys trap leaves out a key the target requires: the engine's TypeError, in
+// V8's words, which name the key (found by asking the trap again).
+function proxyKeysError(v, err) {
+  if (!(err instanceof TypeError) || err.message !== 'proxy: target property must be present in proxy ownKeys') return err;
+  const details = binding.getProxyDetails(v);
+  if (!Array.isArray(details)) return err;
+  const [target, handler] = details;
+  try {
+    const listed = new Set(Reflect.apply(handler.ownKeys, handler, [target]));
+    const extensible = Object.isExtensible(target);
+    for (const key of Reflect.ownKeys(target)) {
+      if (listed.has(key)) continue;
+      if (!extensible || !Object.getOwnPropertyDescriptor(target, key).configurable) {
+        const name = typeof key === 'symbol' ? key.toString() : key;
+        const out = new TypeError(`'ownKeys' on proxy: trap result did not include '${name}'`);
+        out.stack = `TypeError: ${out.message}${err.stack.slice(err.stack.indexOf('\n'))}`;
+        return out;
+      }
+    }
+  } catch {
+    // The trap throws the second time: the engine's error stands.
+  }
+  return err;
 }
 
 function primitiveEqual(a, b, mode) {
