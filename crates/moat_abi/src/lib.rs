@@ -17,7 +17,7 @@
 //! | `proc_close` | `handle, fd` | Closes the parent's end of one of the child's pipes (`fd` 0: its stdin; past 2 it stops reading too). |
 //! | `proc_flow` | `handle, fd, paused` | Stops (1) or resumes (0) reading the child's pipe `fd`: a paused pipe fills, and the child writing to it waits. |
 //! | `ipc_open` | `handle, mode_out` | Opens the IPC channel this process was started with (its `NODE_CHANNEL_FD`) under `handle`: its bytes arrive from `poll` as [`Event::Data`] for `handle` and the channel's fd, and `proc_write`/`proc_close` reach it with that fd, which is written to `mode_out` with the serialization (`u32` fd, then 0 for `json`, 1 for `advanced`). [`errno::NOENT`] when there is none, [`errno::INVAL`] when called again. |
-//! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise; [`errno::SRCH`] once it has exited). |
+//! | `proc_kill` | `pid, signal` | Signals a process — only one this instance started ([`errno::PERM`] otherwise; [`errno::SRCH`] once it has exited) or, when the host process runs this one guest alone, the guest itself ([`GUEST_PID`]): a signal it watches (`signal_watch`) arrives from `poll`, another acts on the host process as on any process. [`errno::INVAL`] for a signal number that does not exist (0 to 64 do). |
 //! | `poll` | `timeout_ms: i64, size_out` | Waits until an [`Event`] is ready or `timeout_ms` passes (`-1`: no limit), then stores the ready events (encoded, [`encode_events`]) and writes their length to `size_out` (0: none, nothing stored). The guest's event loop waits here, also when it only waits for a timer. |
 //!
 //! | `dns_lookup` | `name, name_len, size_out` | Resolves a host name (UTF-8) to its addresses; stores them (encoded, [`encode_addresses`]) and writes their length to `size_out`. [`errno::ACCES`] unless `--allow-net` lists the host; [`errno::NOENT`] when the name does not resolve. |
@@ -77,6 +77,9 @@
 pub const MODULE: &str = "moat";
 
 pub mod serve;
+
+/// The process id the guest sees as its own (its `process.pid`).
+pub const GUEST_PID: i32 = 1;
 
 /// Import names.
 pub mod names {

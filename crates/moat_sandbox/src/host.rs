@@ -140,6 +140,28 @@ impl HostCalls {
         }
     }
 
+    /// The guest signalling itself, in a host process that runs it alone: a watched signal
+    /// reaches its handler (and from there `poll`); any other takes its action on this process,
+    /// which ends it by the signal for most, as it would end the process the guest stands for.
+    fn signal_self(&mut self, signal: i32) -> i32 {
+        if signal == 0 {
+            return errno::SUCCESS;
+        }
+        if !self.signals.contains(&signal) {
+            // What the guest wrote is out, and the terminal as it was, should this be the end.
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            let _ = std::io::stderr().flush();
+            self.restore_tty();
+        }
+        // SAFETY: raise has no memory preconditions.
+        if unsafe { libc::raise(signal) } == 0 {
+            errno::SUCCESS
+        } else {
+            errno::from_io(&std::io::Error::last_os_error())
+        }
+    }
+
     /// The guest's sockets, made on first use; their poller also wakes for child events.
     fn sockets(&mut self) -> std::io::Result<&mut moat_net::Sockets> {
         if self.sockets.is_none() {
@@ -459,7 +481,14 @@ pub fn add_to_linker<T: 'static>(
         moat_abi::MODULE,
         names::PROC_KILL,
         move |mut caller: Caller<'_, T>, pid: i32, signal: i32| -> i32 {
+            // As kill(2), a signal number that does not exist is refused before anything else.
+            if !(0..=64).contains(&signal) {
+                return errno::INVAL;
+            }
             let host = calls(caller.data_mut());
+            if pid == moat_abi::GUEST_PID && host.exit_process {
+                return host.signal_self(signal);
+            }
             let own = pid > 0 && host.children.values().any(|c| c.pid as i32 == pid);
             if !own {
                 return if host.exited.contains(&pid) {

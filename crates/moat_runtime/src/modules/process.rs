@@ -142,9 +142,16 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     o.set(
         "cwd",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<String> {
-            sys::cwd()
-                .map(|p| p.to_string_lossy().into_owned())
-                .map_err(|e| throw_uv(&ctx, &e, "uv_cwd", None, None))
+            let cwd = sys::cwd().map_err(|e| throw_uv(&ctx, &e, "uv_cwd", None, None))?;
+            // WASI keeps the working directory as a path: one removed since is noticed here,
+            // as getcwd(3) notices it natively.
+            #[cfg(target_os = "wasi")]
+            if let Err(e) = std::fs::metadata(&cwd)
+                && e.kind() == std::io::ErrorKind::NotFound
+            {
+                return Err(throw_uv(&ctx, &e, "uv_cwd", None, None));
+            }
+            Ok(cwd.to_string_lossy().into_owned())
         })?,
     )?;
     o.set(
