@@ -1,6 +1,7 @@
 'use strict';
 // node:test — a runner for test(), describe()/it() with hooks, subtests, skip/todo/only,
-// reporting in the spec style. Mocking and run() are not implemented yet.
+// reporting in the spec style; mocking of functions and properties (internal/test/mock). run(),
+// snapshots and the mocking of timers and modules are not implemented yet.
 
 const { inspect } = require('internal/util/inspect');
 const { thrower } = require('internal/errors');
@@ -13,6 +14,9 @@ function parseArgs(name, options, fn) {
   if (name === undefined) name = fn && fn.name ? fn.name : '<anonymous>';
   return { name: `${name}`, options, fn: fn || (() => {}) };
 }
+
+let mockModuleCache;
+const mockModule = () => (mockModuleCache ??= require('internal/test/mock'));
 
 const stats = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
 const startTime = timers.now();
@@ -42,7 +46,11 @@ class TestContext {
   diagnostic(message) { this._test.diagnostics.push(`${message}`); }
   plan(count) { this._test.plan = count; }
   get assert() { return require('assert'); }
-  get mock() { return thrower('test.mock')(); }
+  // This test's own tracker: what it mocked is restored when the test ends.
+  get mock() {
+    if (this._test.mock === undefined) this._test.mock = new (mockModule().MockTracker)();
+    return this._test.mock;
+  }
   runOnly() {}
   before(fn) { this._test.suite.hooks.before.push(fn); }
   after(fn) { this._test.afterHooks.push(fn); }
@@ -97,6 +105,7 @@ async function runTestEntry(entry, suite, depth) {
   } catch (e) {
     error = e;
   }
+  if (test.mock !== undefined) test.mock.reset();
   const ms = (timers.now() - start).toFixed(6);
   if (test.skip) { stats.skipped++; write(depth, `﹣ ${name} (${ms}ms) # SKIP`); return; }
   if (error === undefined) {
@@ -213,7 +222,12 @@ test.only = test;
 describe.skip = skipVariant(describe);
 describe.todo = todoVariant(describe);
 describe.only = describe;
-test.mock = new Proxy({}, { get(_, key) { return thrower(`test.mock.${String(key)}`); } });
+let mockTracker;
+Object.defineProperty(test, 'mock', {
+  configurable: true,
+  enumerable: true,
+  get() { return (mockTracker ??= new (mockModule().MockTracker)()); },
+});
 test.run = thrower('test.run');
 test.snapshot = new Proxy({}, { get(_, key) { return thrower(`test.snapshot.${String(key)}`); } });
 
