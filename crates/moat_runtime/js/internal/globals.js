@@ -61,6 +61,8 @@ function setup() {
   if (Symbol.dispose === undefined) Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
   if (Symbol.asyncDispose === undefined) Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('Symbol.asyncDispose') });
   require('internal/util/iterator_kinds').install();
+  // WeakRef keeps its target through the job that made or read it (internal/weak_ref).
+  require('internal/weak_ref').install();
   // JSON.parse's errors in V8's words (`internal/json_errors`, loaded only when one fails).
   const nativeParse = JSON.parse;
   Object.defineProperty(JSON, 'parse', {

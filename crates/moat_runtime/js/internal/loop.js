@@ -8,6 +8,8 @@ const { now, sleep, runMicrotasks } = timersBinding;
 
 // ---- nextTick and microtasks -------------------------------------------------------------
 
+const { clearKeptObjects } = require('internal/weak_ref');
+
 const tickQueue = [];
 let tickHead = 0;
 
@@ -105,6 +107,8 @@ function processTicksAndRejections() {
     tickHead = 0;
     if (asyncCtx === null) runMicrotasks(); else asyncCtx.runMicrotasks();
   } while (tickHead < tickQueue.length || processRejections());
+  // The job is over: WeakRef targets are held no longer (internal/weak_ref).
+  clearKeptObjects();
 }
 
 // ---- promise rejections ------------------------------------------------------------------
