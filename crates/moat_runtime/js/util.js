@@ -293,6 +293,21 @@ async function aborted(signal, resource) {
   });
 }
 
+// Marks an AbortSignal as one a structured clone (postMessage, structuredClone) may transfer:
+// the receiver gets a signal that aborts when this one does.
+function transferableAbortSignal(signal) {
+  const { isAbortSignal } = require('internal/event_target');
+  if (!isAbortSignal(signal)) throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  require('internal/structured_clone').transferableSignals.add(signal);
+  return signal;
+}
+
+function transferableAbortController() {
+  const controller = new AbortController();
+  transferableAbortSignal(controller.signal);
+  return controller;
+}
+
 function toUSVString(input) {
   return `${input}`.toWellFormed();
 }
@@ -331,7 +346,7 @@ module.exports = {
   debug: debuglog, debuglog, deprecate, format, styleText, formatWithOptions, getCallSites,
   getSystemErrorMap, getSystemErrorName, getSystemErrorMessage, inherits, inspect, isArray, isDeepStrictEqual,
   promisify, stripVTControlCharacters, toUSVString,
-  aborted, types, parseEnv,
+  aborted, types, parseEnv, transferableAbortSignal, transferableAbortController,
   parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
   get TextEncoder() { return globalThis.TextEncoder; },
   get TextDecoder() { return globalThis.TextDecoder; },

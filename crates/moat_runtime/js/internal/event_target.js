@@ -591,6 +591,29 @@ function abortSignal(signal, reason) {
   }
 }
 
+// The copy of a transferable AbortSignal (util.transferableAbortSignal) that a structured clone
+// delivers: aborted as the original is, or, later, soon after the original aborts, with a copy
+// of its reason. The original's listener lives only as long as the copy.
+function cloneAbortSignal(signal) {
+  const copyReason = (reason) => {
+    try {
+      return structuredClone(reason);
+    } catch {
+      return reason;
+    }
+  };
+  const out = new AbortSignal(kCreate);
+  if (signal.aborted) {
+    signalState(out).setAborted(copyReason(signal.reason));
+    return out;
+  }
+  signal.addEventListener('abort', () => {
+    const reason = copyReason(signal.reason);
+    queueMicrotask(() => abortSignal(out, reason));
+  }, { __proto__: null, once: true, [kWeakHandler]: out, [kResistStopPropagation]: true });
+  return out;
+}
+
 let isAbortController;
 // The brand check of AbortController fails as reading a private field does in V8.
 function privateSignal() {
@@ -620,5 +643,5 @@ Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'A
 module.exports = {
   Event, CustomEvent, MessageEvent, CloseEvent, EventTarget, AbortController, AbortSignal,
   isEventTarget, listenersOf, defineEventHandler, kResistStopPropagation, kTrustEvent, kWeakHandler,
-  initEventTarget,
+  initEventTarget, cloneAbortSignal, isAbortSignal: (v) => isAbortSignal(v),
 };

@@ -8,6 +8,9 @@ function dataCloneError(message) {
 
 // Objects marked with worker_threads.markAsUncloneable().
 const uncloneable = new WeakSet();
+// AbortSignals marked with util.transferableAbortSignal(): cloned when listed in the transfer
+// list, as a signal that follows the original.
+const transferableSignals = new WeakSet();
 
 function structuredClone(value, options) {
   if (arguments.length === 0) {
@@ -25,6 +28,12 @@ function structuredClone(value, options) {
     if (typeof v === 'function') throw dataCloneError(`${Function.prototype.toString.call(v).split('\n')[0].slice(0, 60)} could not be cloned.`);
     if (memory.has(v)) return memory.get(v);
     if (uncloneable.has(v)) throw dataCloneError('Cannot clone object of unsupported type.');
+    if (transferableSignals.has(v)) {
+      if (!transfer.has(v)) throw dataCloneError('Object that needs transfer was found in message but not listed in transferList');
+      const signal = require('internal/event_target').cloneAbortSignal(v);
+      memory.set(v, signal);
+      return signal;
+    }
     let out;
     let tag = Object.prototype.toString.call(v);
     // Only an object the DOMException constructor made is cloned as one; an object merely
@@ -111,25 +120,26 @@ function structuredClone(value, options) {
     return out;
   }
   const result = clone(value);
-  // The clone holds copies; transferring detaches the originals, as a move would.
-  for (const buffer of transfer) buffer.transfer();
+  // The clone holds copies; transferring detaches the original buffers, as a move would. (A
+  // transferred AbortSignal stays usable where it was.)
+  for (const item of transfer) if (item instanceof ArrayBuffer) item.transfer();
   return result;
 }
 
-// The ArrayBuffers of `options.transfer` (the only transferable type here).
+// The ArrayBuffers and transferable AbortSignals of `options.transfer`.
 function optionsError(detail) {
   const err = new TypeError(`Failed to execute 'structuredClone': ${detail}`);
   err.code = 'ERR_INVALID_ARG_TYPE';
   return err;
 }
 function transferList(options) {
-  if (options === undefined || options === null) return [];
+  if (options === undefined || options === null) return new Set();
   // A WebIDL dictionary: any object (functions included), nothing else.
   if (typeof options !== 'object' && typeof options !== 'function') {
     throw optionsError('Options cannot be converted to a dictionary');
   }
   const list = options.transfer;
-  if (list === undefined) return [];
+  if (list === undefined) return new Set();
   if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') {
     throw optionsError('transfer in Options cannot be converted to sequence.');
   }
@@ -140,6 +150,10 @@ function transferList(options) {
       throw optionsError(`transfer in Options[${i}] is not an object.`);
     }
     i++;
+    if (transferableSignals.has(item)) {
+      buffers.add(item);
+      continue;
+    }
     if (!(item instanceof ArrayBuffer)) throw dataCloneError('Found invalid value in transferList.');
     if (item.detached) throw dataCloneError('Cannot transfer object of unsupported type.');
     buffers.add(item);
@@ -147,4 +161,4 @@ function transferList(options) {
   return buffers;
 }
 
-module.exports = { structuredClone, uncloneable };
+module.exports = { structuredClone, uncloneable, transferableSignals };
