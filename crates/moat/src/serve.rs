@@ -17,7 +17,9 @@ use anyhow::{Context, Result, bail};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{Request, Response, StatusCode};
-use moat_sandbox::{Allocation, Entry, Exchange, Guest, Interrupts, Sandbox, SandboxConfig};
+use moat_sandbox::{
+    Allocation, AppImage, Entry, Exchange, Guest, Interrupts, Sandbox, SandboxConfig,
+};
 
 /// The guest's exports for serving: load the app (once, before the snapshot every request's
 /// instance starts from), and serve one request.
@@ -27,11 +29,15 @@ const REQUEST: &str = "moat-serve-request";
 use crate::cli::BadOption;
 
 const HELP: &str = "Usage: moat serve <app.js | app.wasm> [options]
+       moat serve --app <host>=<app.js | app.wasm> [--app ...] [app] [options]
 
 Serves HTTP with the app's fetch handler (export default { fetch(request, env, ctx) }, or
-addEventListener('fetch', ...)), each request in a fresh sandboxed instance.
+addEventListener('fetch', ...), or a Node-style http.Server), each request in a fresh
+sandboxed instance. With --app, requests go to the app named for their Host header; the app
+given without a host (if any) answers the other hosts.
 
 Options:
+  --app <host>=<app>       an app for requests to <host> (its name, without the port)
   --host <addr>            address to listen on (default 127.0.0.1)
   --port <n>               port to listen on (default 8080; 0 picks a free one)
   --include <glob>         embed these files too, when building a script (see moat build)
@@ -40,33 +46,41 @@ Options:
   --max-cpu-time=<ms>      CPU time one request may use (default 10000)
   --max-memory=<MB>        memory one instance may use (default 256)
   --allow-net[=<hosts>], --allow-fs-read=<dirs>, --allow-fs-write=<dirs>, --allow-env[=<names>]
-                           grants, as with --safe, for every request
+                           grants, as with --safe: for the app named before them, or for
+                           every app when they come before any
   -q, --quiet              no access log
 ";
 
 struct Args {
-    app: PathBuf,
+    apps: Vec<AppArgs>,
     host: String,
     port: u16,
     includes: Vec<String>,
     max_cpu_ms: u64,
     max_memory_mb: u64,
-    grant_flags: Vec<String>,
     quiet: bool,
+}
+
+/// An app on the command line: the Host it answers (None: every other), where it is, and
+/// its grants.
+struct AppArgs {
+    host: Option<String>,
+    path: PathBuf,
+    grant_flags: Vec<String>,
 }
 
 fn parse(args: &[String]) -> Result<Option<Args>> {
     let mut out = Args {
-        app: PathBuf::new(),
+        apps: Vec::new(),
         host: "127.0.0.1".to_string(),
         port: 8080,
         includes: Vec::new(),
         max_cpu_ms: 10_000,
         max_memory_mb: 256,
-        grant_flags: Vec::new(),
         quiet: false,
     };
-    let mut app = None;
+    // Grants given before any app, for every app.
+    let mut for_all: Vec<String> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
@@ -100,22 +114,53 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
             "--max-memory" => out.max_memory_mb = number(flag, opt.value(args, &mut i)?)?,
             "-q" | "--quiet" => out.quiet = true,
             "--allow-net" | "--allow-fs-read" | "--allow-fs-write" | "--allow-env" => {
-                out.grant_flags.push(a.clone())
+                match out.apps.last_mut() {
+                    Some(app) => app.grant_flags.push(a.clone()),
+                    None => for_all.push(a.clone()),
+                }
+            }
+            "--app" => {
+                let v = opt.value(args, &mut i)?;
+                let Some((host, path)) = v
+                    .split_once('=')
+                    .filter(|(h, p)| !h.is_empty() && !p.is_empty())
+                else {
+                    return Err(BadOption(format!("--app takes <host>=<app>, not `{v}`")).into());
+                };
+                let host = host.to_ascii_lowercase();
+                if out.apps.iter().any(|a| a.host.as_deref() == Some(&host)) {
+                    return Err(BadOption(format!("two apps for the host `{host}`")).into());
+                }
+                out.apps.push(AppArgs {
+                    host: Some(host),
+                    path: PathBuf::from(path),
+                    grant_flags: Vec::new(),
+                });
             }
             f if f.starts_with('-') && f.len() > 1 => {
                 return Err(BadOption(format!("bad option: {a}")).into());
             }
-            _ if app.is_none() => app = Some(PathBuf::from(a)),
+            _ if !out.apps.iter().any(|a| a.host.is_none()) => out.apps.push(AppArgs {
+                host: None,
+                path: PathBuf::from(a),
+                grant_flags: Vec::new(),
+            }),
             _ => return Err(BadOption(format!("unexpected argument: {a}")).into()),
         }
         i += 1;
     }
-    out.app = app.ok_or_else(|| BadOption("moat serve needs an app: moat serve app.js".into()))?;
+    if out.apps.is_empty() {
+        return Err(BadOption("moat serve needs an app: moat serve app.js".into()).into());
+    }
+    for app in &mut out.apps {
+        app.grant_flags.splice(0..0, for_all.iter().cloned());
+    }
     Ok(Some(out))
 }
 
-/// A request for a worker: the encoded request, and where the answer goes.
+/// A request for a worker: the app's index, the encoded request, and where the answer goes.
 struct Job {
+    app: usize,
     request: Vec<u8>,
     reply: tokio::sync::oneshot::Sender<Answer>,
 }
@@ -140,30 +185,6 @@ pub fn run(args: &[String]) -> Result<i32> {
         print!("{HELP}");
         return Ok(0);
     };
-    let (Some(code), Some((_, image))) = (crate::sandbox::GUEST_SERVE, crate::sandbox::GUEST)
-    else {
-        bail!("this moat was built without the sandbox guest; build it with `scripts/build.sh`");
-    };
-    let wasm: &'static [u8] = if args.app.extension().is_some_and(|e| e == "wasm") {
-        moat_sandbox::app::map_file(&args.app)
-            .with_context(|| format!("failed to read `{}`", args.app.display()))?
-    } else {
-        Vec::leak(crate::build::build_app(&args.app, &args.includes, true)?)
-    };
-    let overlays = moat_sandbox::app::open(wasm, crate::sandbox::GUEST_ID)
-        .with_context(|| format!("`{}` is not a module moat can run", args.app.display()))?
-        .with_context(|| {
-            format!(
-                "`{}` was not built by this version of moat; build it again with `moat build`",
-                args.app.display()
-            )
-        })?;
-    let overlays: &'static [(usize, &'static [u8])] = Vec::leak(overlays);
-    let guest = Guest::Embedded {
-        code,
-        image,
-        overlays,
-    };
     // Listening first: a Node-style app's `server.address()` is this address.
     let addr = format!("{}:{}", args.host, args.port);
     let listener = std::net::TcpListener::bind(&addr)
@@ -174,37 +195,20 @@ pub fn run(args: &[String]) -> Result<i32> {
     let local = listener
         .local_addr()
         .context("failed to read the address")?;
-    let config = Arc::new(sandbox_config(&args, local)?);
-
-    // The guest's code, loaded once. One instance loads the app; its memory then is where
-    // every request's instance starts (the workers each run one at a time).
-    let sandbox = Arc::new(
-        Sandbox::load(guest, Allocation::OnDemand, Interrupts::Epoch)
-            .context("failed to load the app")?,
-    );
-    let loaded = std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .stack_size(moat_sandbox::GUEST_THREAD_STACK)
-            .spawn_scoped(s, || sandbox.capture(&config, Entry(INIT)))
-            .map(|t| t.join())
-    })
-    .context("failed to start the app")?
-    .map_err(|_| anyhow::anyhow!("the app's start-up panicked"))?
-    .context("the app did not start")?;
-    sandbox
-        .set_image(&loaded)
-        .context("failed to keep the app's memory")?;
+    let apps = Arc::new(Apps::load(&args, local)?);
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let what = match &args.apps[..] {
+        [one] if one.host.is_none() => one.path.display().to_string(),
+        apps => format!("{} apps", apps.len()),
+    };
     eprintln!(
-        "moat serve: {} on http://{local} ({workers} workers, a fresh instance per request)",
-        args.app.display()
+        "moat serve: {what} on http://{local} ({workers} workers, a fresh instance per request)"
     );
     let (stop, stopping) = tokio::sync::watch::channel(false);
     let mut threads = Vec::with_capacity(workers);
     for n in 0..workers {
         let worker = Worker {
-            sandbox: sandbox.clone(),
-            config: config.clone(),
+            apps: apps.clone(),
             listener: listener
                 .try_clone()
                 .context("failed to share the listener")?,
@@ -246,11 +250,143 @@ pub fn run(args: &[String]) -> Result<i32> {
     Ok(0)
 }
 
+/// The apps a server serves, all from one loaded guest.
+struct Apps {
+    sandbox: Sandbox,
+    apps: Vec<App>,
+    /// The app for hosts no other names.
+    fallback: Option<usize>,
+}
+
+/// An app, started: its memory as every instance of it starts, and the sandbox its requests
+/// run in.
+struct App {
+    host: Option<String>,
+    image: AppImage,
+    config: SandboxConfig,
+}
+
+impl Apps {
+    /// Builds (a script), loads and starts each app, several at a time.
+    fn load(args: &Args, local: std::net::SocketAddr) -> Result<Apps> {
+        let (Some(code), Some((_, image))) = (crate::sandbox::GUEST_SERVE, crate::sandbox::GUEST)
+        else {
+            bail!(
+                "this moat was built without the sandbox guest; build it with `scripts/build.sh`"
+            );
+        };
+        let guest = Guest::Embedded {
+            code,
+            image,
+            overlays: &[],
+        };
+        let sandbox = Sandbox::load(guest, Allocation::OnDemand, Interrupts::Epoch)
+            .context("failed to load the guest")?;
+        let threads = std::thread::available_parallelism()
+            .map_or(2, usize::from)
+            .min(args.apps.len());
+        let next = AtomicUsize::new(0);
+        let loaded: Vec<std::sync::Mutex<Option<Result<App>>>> = args
+            .apps
+            .iter()
+            .map(|_| std::sync::Mutex::new(None))
+            .collect();
+        std::thread::scope(|s| -> Result<()> {
+            for _ in 0..threads {
+                std::thread::Builder::new()
+                    .stack_size(moat_sandbox::GUEST_THREAD_STACK)
+                    .spawn_scoped(s, || {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::SeqCst);
+                            let Some(app) = args.apps.get(i) else { return };
+                            let result = load_app(&sandbox, args, app, local);
+                            if let Ok(mut slot) = loaded[i].lock() {
+                                *slot = Some(result);
+                            }
+                        }
+                    })
+                    .context("failed to start a thread")?;
+            }
+            Ok(())
+        })?;
+        let mut apps = Vec::with_capacity(loaded.len());
+        for slot in loaded {
+            let app = slot
+                .into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(anyhow::anyhow!("an app's start-up panicked")))?;
+            apps.push(app);
+        }
+        let fallback = apps.iter().position(|a| a.host.is_none());
+        Ok(Apps {
+            sandbox,
+            apps,
+            fallback,
+        })
+    }
+
+    /// The app for a request's Host header (its name; the port and a final dot left out).
+    fn route(&self, host: Option<&str>) -> Option<usize> {
+        let name = host.map(|h| {
+            let name = match h.rsplit_once(':') {
+                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+                _ => h,
+            };
+            name.trim_end_matches('.').to_ascii_lowercase()
+        });
+        name.and_then(|n| self.apps.iter().position(|a| a.host.as_deref() == Some(&n)))
+            .or(self.fallback)
+    }
+}
+
+/// Builds (a script) and loads one app, and runs its start-up: the memory it leaves is where
+/// every request's instance starts.
+fn load_app(
+    sandbox: &Sandbox,
+    args: &Args,
+    app: &AppArgs,
+    local: std::net::SocketAddr,
+) -> Result<App> {
+    let path = &app.path;
+    let wasm: &'static [u8] = if path.extension().is_some_and(|e| e == "wasm") {
+        moat_sandbox::app::map_file(path)
+            .with_context(|| format!("failed to read `{}`", path.display()))?
+    } else {
+        Vec::leak(crate::build::build_app(path, &args.includes, true)?)
+    };
+    let overlays = moat_sandbox::app::open(wasm, crate::sandbox::GUEST_ID)
+        .with_context(|| format!("`{}` is not a module moat can run", path.display()))?
+        .with_context(|| {
+            format!(
+                "`{}` was not built by this version of moat; build it again with `moat build`",
+                path.display()
+            )
+        })?;
+    let overlays: &'static [(usize, &'static [u8])] = Vec::leak(overlays);
+    let config = sandbox_config(args, app, local)?;
+    let built = sandbox
+        .app_image(overlays)
+        .context("failed to load the app")?;
+    let image = sandbox
+        .capture(Some(&built), &config, Entry(INIT))
+        .with_context(|| format!("`{}` did not start", path.display()))?;
+    Ok(App {
+        host: app.host.clone(),
+        image,
+        config,
+    })
+}
+
 /// The sandbox every request runs in: the grants of `--safe`, the limits, and the record that
 /// has the guest serve a request.
-fn sandbox_config(args: &Args, local: std::net::SocketAddr) -> Result<SandboxConfig> {
+fn sandbox_config(
+    args: &Args,
+    app: &AppArgs,
+    local: std::net::SocketAddr,
+) -> Result<SandboxConfig> {
     let grants =
-        moat_permissions::Grants::parse(&args.grant_flags).map_err(|e| BadOption(e.to_string()))?;
+        moat_permissions::Grants::parse(&app.grant_flags).map_err(|e| BadOption(e.to_string()))?;
     let preopens = crate::sandbox::granted_dirs(&grants)?;
     let cwd = std::env::current_dir().context("failed to read the working directory")?;
     let record = moat_runtime::guest_config::GuestConfig {
@@ -290,8 +426,7 @@ fn sandbox_config(args: &Args, local: std::net::SocketAddr) -> Result<SandboxCon
 /// at a time. A request never crosses threads, and an instance runs where its connection is
 /// served.
 struct Worker {
-    sandbox: Arc<Sandbox>,
-    config: Arc<SandboxConfig>,
+    apps: Arc<Apps>,
     listener: std::net::TcpListener,
     /// Becomes true on SIGINT or SIGTERM.
     stopping: tokio::sync::watch::Receiver<bool>,
@@ -318,6 +453,7 @@ impl Worker {
         rt.spawn(accept(
             listener,
             local,
+            self.apps.clone(),
             jobs,
             in_flight.clone(),
             stopping.clone(),
@@ -333,7 +469,10 @@ impl Worker {
                 }
             });
             let Some(job) = next else { return Ok(()) };
-            let answer = serve_one(&self.sandbox, &self.config, job.request);
+            let Some(app) = self.apps.apps.get(job.app) else {
+                continue;
+            };
+            let answer = serve_one(&self.apps.sandbox, app, job.request);
             let _ = job.reply.send(answer);
         }
     }
@@ -351,14 +490,14 @@ async fn drained(stopping: &mut tokio::sync::watch::Receiver<bool>, in_flight: &
     }
 }
 
-/// Serves one request in a fresh instance.
-fn serve_one(sandbox: &Sandbox, config: &SandboxConfig, request: Vec<u8>) -> Answer {
+/// Serves one request in a fresh instance of `app`.
+fn serve_one(sandbox: &Sandbox, app: &App, request: Vec<u8>) -> Answer {
     let started = Instant::now();
     let mut exchange = Some(Exchange {
         request,
         response: None,
     });
-    let outcome = sandbox.serve_here(config, &mut exchange, Entry(REQUEST));
+    let outcome = sandbox.serve_here(Some(&app.image), &app.config, &mut exchange, Entry(REQUEST));
     let response = exchange.and_then(|x| x.response);
     let result = match (outcome, response) {
         (_, Some((head, body))) => parse_head(&head).map(|head| match head {
@@ -453,6 +592,7 @@ async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
 async fn accept(
     listener: tokio::net::TcpListener,
     local: std::net::SocketAddr,
+    apps: Arc<Apps>,
     jobs: tokio::sync::mpsc::UnboundedSender<Job>,
     in_flight: Arc<AtomicUsize>,
     mut stopping: tokio::sync::watch::Receiver<bool>,
@@ -467,13 +607,15 @@ async fn accept(
         let _ = stream.set_nodelay(true);
         let jobs = jobs.clone();
         let in_flight = in_flight.clone();
+        let apps = apps.clone();
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req| {
                 let jobs = jobs.clone();
                 let in_flight = in_flight.clone();
+                let apps = apps.clone();
                 async move {
                     in_flight.fetch_add(1, Ordering::SeqCst);
-                    let r = handle(req, local, &jobs, quiet).await;
+                    let r = handle(req, local, &apps, &jobs, quiet).await;
                     in_flight.fetch_sub(1, Ordering::SeqCst);
                     r
                 }
@@ -493,6 +635,7 @@ const MAX_BODY: usize = 64 << 20;
 async fn handle(
     req: Request<hyper::body::Incoming>,
     local: std::net::SocketAddr,
+    apps: &Apps,
     jobs: &tokio::sync::mpsc::UnboundedSender<Job>,
     quiet: bool,
 ) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
@@ -502,11 +645,17 @@ async fn handle(
         .uri()
         .path_and_query()
         .map_or_else(|| "/".to_string(), |p| p.to_string());
-    let host = req
+    let given_host = req
         .headers()
         .get(hyper::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map_or_else(|| local.to_string(), str::to_string);
+        .and_then(|h| h.to_str().ok());
+    let Some(app) = apps.route(given_host) else {
+        if !quiet {
+            eprintln!("{method} {path} 404 (no app for this host)");
+        }
+        return Ok(plain(StatusCode::NOT_FOUND, "Not Found"));
+    };
+    let host = given_host.map_or_else(|| local.to_string(), str::to_string);
     let headers: Vec<(String, String)> = req
         .headers()
         .iter()
@@ -537,6 +686,7 @@ async fn handle(
     .to_string();
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = Job {
+        app,
         request: moat_abi::serve::encode_request(head.as_bytes(), &body),
         reply,
     };

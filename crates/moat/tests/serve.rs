@@ -1,7 +1,7 @@
 //! `moat serve`: fetch-handler and Node-style (`http.createServer`, Express) apps answer over
-//! HTTP, each request in a fresh instance (state
-//! one request leaves is gone for the next), a request that runs into its limits gets a 5xx
-//! while the others are answered, and SIGINT stops the server after the requests in flight.
+//! HTTP, each request in a fresh instance (state one request leaves is gone for the next), a
+//! request that runs into its limits gets a 5xx while the others are answered, several apps
+//! share a server by Host header, and SIGINT stops the server after the requests in flight.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -18,10 +18,15 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path, args: &[&str]) -> Server {
+        Server::start_with_env(dir, args, &[])
+    }
+
+    fn start_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_moat"))
             .arg("serve")
             .args(args)
             .args(["--port", "0"])
+            .envs(env.iter().copied())
             .current_dir(dir)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -59,11 +64,22 @@ impl Server {
 
     /// Sends one request and returns the status, the response head and the body.
     fn request(&self, method: &str, path: &str, body: &str) -> (u16, String, String) {
+        self.request_to("example.test", method, path, body)
+    }
+
+    /// [`Server::request`] with this Host header.
+    fn request_to(
+        &self,
+        host: &str,
+        method: &str,
+        path: &str,
+        body: &str,
+    ) -> (u16, String, String) {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
         s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         write!(
             s,
-            "{method} {path} HTTP/1.1\r\nhost: example.test\r\nconnection: close\r\n\
+            "{method} {path} HTTP/1.1\r\nhost: {host}\r\nconnection: close\r\n\
              content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
             body.len()
         )
@@ -293,4 +309,104 @@ fn isolation_is_per_request() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--isolation=pool"));
     let out = run("--isolation=sometimes");
     assert_eq!(out.status.code(), Some(9));
+}
+
+const NAMED_APP: &str = r#"
+let count = 0;
+export default {
+  fetch(request) {
+    count++;
+    const secret = process.env.MOAT_SERVE_TEST_SECRET ?? 'none';
+    return new Response(`${globalThis.APP_NAME} ${new URL(request.url).pathname} count=${count} secret=${secret}`);
+  },
+};
+"#;
+
+#[test]
+fn several_apps_are_routed_by_host_each_with_its_grants() {
+    let named = |name: &str| format!("globalThis.APP_NAME = '{name}';\n{NAMED_APP}");
+    let (a, b, other) = (named("a"), named("b"), named("other"));
+    let dir = app_dir(
+        "hosts",
+        &[("a.mjs", &a), ("b.mjs", &b), ("other.mjs", &other)],
+    );
+    let env = [("MOAT_SERVE_TEST_SECRET", "s3")];
+    // Grants after an app are its own.
+    let server = Server::start_with_env(
+        &dir,
+        &[
+            "--app",
+            "a.test=a.mjs",
+            "--allow-env=MOAT_SERVE_TEST_SECRET",
+            "--app",
+            "B.Test=b.mjs",
+        ],
+        &env,
+    );
+    assert_eq!(
+        server.request_to("a.test", "GET", "/x", "").2,
+        "a /x count=1 secret=s3"
+    );
+    // Host names match whatever their case, with a port or a final dot.
+    assert_eq!(
+        server.request_to("b.test:8080", "GET", "/y", "").2,
+        "b /y count=1 secret=none"
+    );
+    assert_eq!(
+        server.request_to("B.TEST.", "GET", "/", "").2,
+        "b / count=1 secret=none"
+    );
+    let (status, _, _) = server.request_to("c.test", "GET", "/", "");
+    assert_eq!(status, 404);
+    assert!(
+        server
+            .log()
+            .iter()
+            .any(|l| l == "GET / 404 (no app for this host)")
+    );
+    drop(server);
+
+    // An app without a host answers the others; grants before any app are everyone's.
+    let server = Server::start_with_env(
+        &dir,
+        &[
+            "--allow-env=MOAT_SERVE_TEST_SECRET",
+            "--app",
+            "a.test=a.mjs",
+            "other.mjs",
+        ],
+        &env,
+    );
+    assert_eq!(
+        server.request_to("a.test", "GET", "/", "").2,
+        "a / count=1 secret=s3"
+    );
+    assert_eq!(
+        server.request_to("c.test", "GET", "/", "").2,
+        "other / count=1 secret=s3"
+    );
+    drop(server);
+
+    // Mistakes say what to fix.
+    for (args, message) in [
+        (
+            &["--app", "a.mjs"][..],
+            "--app takes <host>=<app>, not `a.mjs`",
+        ),
+        (
+            &["--app", "a.test=a.mjs", "--app", "A.test=b.mjs"][..],
+            "two apps for the host `a.test`",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_moat"))
+            .arg("serve")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("moat runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(0));
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }

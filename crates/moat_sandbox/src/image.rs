@@ -189,19 +189,20 @@ fn decode(image: &[u8]) -> Option<Vec<Run>> {
     Some(runs)
 }
 
-/// Creates linear memories that start as `image`: mapped copy-on-write from the file this
-/// program runs from, or copied when that file cannot be mapped.
+/// Creates linear memories that start as an image: mapped copy-on-write from the file this
+/// program runs from (or from a captured image's in-memory file), or copied when that file
+/// cannot be mapped.
 pub(crate) struct ImageMemory {
-    /// Where memories start, replaced by [`ImageMemory::set`].
-    start: std::sync::RwLock<Start>,
+    /// The image memories start as, unless the thread making one named another
+    /// ([`ImageMemory::using`]).
+    start: Arc<Start>,
     /// Memories finished instances gave back, ready to start again.
     spares: Arc<Spares>,
 }
 
 /// An image, what is written over it at these offsets (see [`crate::Guest::Embedded`]), and
-/// the file it is mapped from when it is not this program's own (a [`Captured`] image's).
-#[derive(Clone)]
-struct Start {
+/// the file it is mapped from when it is not this program's own (a captured image's).
+pub(crate) struct Start {
     image: &'static [u8],
     /// The image's runs; None for a damaged image.
     runs: Option<Arc<[Run]>>,
@@ -209,46 +210,80 @@ struct Start {
     file: Option<Arc<std::fs::File>>,
     /// The least size memories start with (a captured memory's).
     size: usize,
-    /// Counts the images set, so that a spare made from an earlier one is never reused.
-    generation: u64,
+    /// Tells images apart, so that a spare memory is only reused for its own.
+    id: u64,
+}
+
+/// Ids of [`Start`]s.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl Start {
+    fn new(
+        image: &'static [u8],
+        overlays: &'static [(usize, &'static [u8])],
+        file: Option<Arc<std::fs::File>>,
+        size: usize,
+    ) -> Arc<Start> {
+        Arc::new(Start {
+            image,
+            runs: decode(image).map(Arc::from),
+            overlays,
+            file,
+            size,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })
+    }
+}
+
+/// An app's memory in a sandbox that serves several apps from one guest: instances made
+/// for it start as it ([`crate::Sandbox::capture`], [`crate::Sandbox::serve_here`]).
+#[derive(Clone)]
+pub struct AppImage(pub(crate) Arc<Start>);
+
+thread_local! {
+    /// The image the memories this thread makes start as, when not the default.
+    static USING: std::cell::RefCell<Option<Arc<Start>>> = const { std::cell::RefCell::new(None) };
 }
 
 impl ImageMemory {
     pub fn new(image: &'static [u8], overlays: &'static [(usize, &'static [u8])]) -> Self {
         ImageMemory {
-            start: std::sync::RwLock::new(Start {
-                image,
-                runs: decode(image).map(Arc::from),
-                overlays,
-                file: None,
-                size: 0,
-                generation: 0,
-            }),
+            start: Start::new(image, overlays, None, 0),
             spares: Arc::default(),
         }
     }
 
-    /// Memories made from now on start as the captured image.
-    pub fn set(&self, captured: &Captured) {
-        if let Ok(mut start) = self.start.write() {
-            *start = Start {
-                image: captured.image,
-                runs: decode(captured.image).map(Arc::from),
-                overlays: &[],
-                file: Some(captured.file.clone()),
-                size: captured.size,
-                generation: start.generation + 1,
-            };
+    /// The default image with other overlays.
+    pub fn with_overlays(&self, overlays: &'static [(usize, &'static [u8])]) -> AppImage {
+        AppImage(Start::new(self.start.image, overlays, None, 0))
+    }
+
+    /// Runs `f` with the memories this thread makes starting as `image` (the default when
+    /// None).
+    pub fn using<R>(image: Option<&AppImage>, f: impl FnOnce() -> R) -> R {
+        struct Reset(Option<Arc<Start>>);
+        impl Drop for Reset {
+            fn drop(&mut self) {
+                let before = self.0.take();
+                USING.with(|u| *u.borrow_mut() = before);
+            }
         }
-        if let Ok(mut spares) = self.spares.memories.lock() {
-            spares.clear();
-        }
+        let before = USING.with(|u| u.replace(image.map(|i| i.0.clone())));
+        let _reset = Reset(before);
+        f()
+    }
+}
+
+impl Captured {
+    /// An image of its own for instances to start from.
+    pub(crate) fn into_app_image(self) -> AppImage {
+        AppImage(Start::new(self.image, &[], Some(self.file), self.size))
     }
 }
 
 /// The most spare memories kept: each holds an address-space reservation (4 GiB and its guard)
 /// and the pages it has mapped, until it is used again.
-const MAX_SPARES: usize = 256;
+const MAX_SPARES: usize = 64;
 
 /// Finished instances' memories, returned to their image, for instances of the same image.
 #[derive(Default)]
@@ -264,25 +299,23 @@ struct Spare {
     memory: Mapping,
     size: usize,
     capacity: usize,
-    generation: u64,
+    id: u64,
 }
 
 impl Spares {
-    /// A spare for an instance of `generation` whose memory starts `size` bytes long, with
+    /// A spare for an instance of image `id` whose memory starts `size` bytes long, with
     /// `capacity` bytes (and `len` in all with the guard) reserved.
-    fn take(&self, generation: u64, size: usize, capacity: usize, len: usize) -> Option<Spare> {
+    fn take(&self, id: u64, size: usize, capacity: usize, len: usize) -> Option<Spare> {
         let mut spares = self.memories.lock().ok()?;
         let at = spares.iter().rposition(|s| {
-            s.generation == generation
-                && s.size == size
-                && s.capacity == capacity
-                && s.memory.len == len
+            s.id == id && s.size == size && s.capacity == capacity && s.memory.len == len
         })?;
         Some(spares.swap_remove(at))
     }
 
     /// Takes back a finished instance's memory (see [`ImageLinearMemory`]'s fields), returned
-    /// to how it started, unless that fails or enough spares are kept: then it is unmapped.
+    /// to how it started, unless that fails: then it is unmapped. When enough spares are kept,
+    /// the one kept longest goes.
     fn give_back(
         &self,
         memory: Mapping,
@@ -291,9 +324,6 @@ impl Spares {
         capacity: usize,
         back: &Back,
     ) {
-        if self.memories.lock().map_or(true, |s| s.len() >= MAX_SPARES) {
-            return;
-        }
         let pagemap = self
             .pagemap
             .get_or_init(|| std::fs::File::open("/proc/self/pagemap").ok());
@@ -301,7 +331,7 @@ impl Spares {
             &memory,
             initial,
             size,
-            back.image,
+            back.start.image,
             &back.runs,
             pagemap.as_ref(),
         )
@@ -310,11 +340,14 @@ impl Spares {
             return;
         }
         if let Ok(mut spares) = self.memories.lock() {
+            if spares.len() >= MAX_SPARES {
+                spares.remove(0);
+            }
             spares.push(Spare {
                 memory,
                 size: initial,
                 capacity,
-                generation: back.generation,
+                id: back.start.id,
             });
         }
     }
@@ -323,9 +356,8 @@ impl Spares {
 /// Where a memory goes when its instance is done, and what it started as.
 struct Back {
     spares: Arc<Spares>,
-    image: &'static [u8],
+    start: Arc<Start>,
     runs: Arc<[Run]>,
-    generation: u64,
 }
 
 /// The most a spare memory keeps of pages of its own (written copies of the image's pages, and
@@ -486,8 +518,7 @@ fn written_pages(
 /// An image made at run time (from an instance's memory, [`crate::Sandbox::capture`]): kept in
 /// an in-memory file for the life of the process, so that instances map it copy-on-write as
 /// they map the embedded one.
-#[derive(Clone)]
-pub struct Captured {
+pub(crate) struct Captured {
     image: &'static [u8],
     file: Arc<std::fs::File>,
     /// The size the memory had, which its zero pages at the end (left out of the image) count in.
@@ -548,19 +579,18 @@ unsafe impl MemoryCreator for ImageMemory {
         reserved_size_in_bytes: Option<usize>,
         guard_size_in_bytes: usize,
     ) -> Result<Box<dyn LinearMemory>, String> {
+        let start = USING
+            .with(|u| u.borrow().clone())
+            .unwrap_or_else(|| self.start.clone());
         let Start {
             image,
-            runs,
+            ref runs,
             overlays,
-            file,
+            ref file,
             size,
-            generation,
-        } = self
-            .start
-            .read()
-            .map_err(|_| "the memory image is poisoned".to_string())?
-            .clone();
-        let runs = runs.ok_or("the memory image is damaged")?;
+            id,
+        } = *start;
+        let runs = runs.clone().ok_or("the memory image is damaged")?;
         // A built app's image reaches past the guest's declared minimum (its files lie
         // there, `crate::app`): the memory starts as large as the image.
         let image_end = runs
@@ -585,14 +615,13 @@ unsafe impl MemoryCreator for ImageMemory {
         // A memory with overlays is not kept: resetting it would have to write them again.
         let back = overlays.is_empty().then(|| Back {
             spares: self.spares.clone(),
-            image,
+            start: start.clone(),
             runs: runs.clone(),
-            generation,
         });
         let len = capacity + guard_size_in_bytes;
         if let Some(spare) = back
             .as_ref()
-            .and_then(|b| b.spares.take(generation, minimum, capacity, len))
+            .and_then(|b| b.spares.take(id, minimum, capacity, len))
         {
             return Ok(Box::new(ImageLinearMemory {
                 memory: spare.memory,
@@ -607,7 +636,7 @@ unsafe impl MemoryCreator for ImageMemory {
         memory.read_write(0..minimum).map_err(failed)?;
         let exe = match file {
             Some(file) => Some(Executable {
-                file,
+                file: file.clone(),
                 image: image.as_ptr() as usize,
                 offset: 0,
             }),
@@ -953,27 +982,29 @@ mod tests {
         let mut captured = vec![0u8; 3 * IMAGE_PAGE];
         captured[70000..70003].copy_from_slice(b"xyz");
         let creator = std::sync::Arc::new(ImageMemory::new(&[], &[]));
-        creator.set(&Captured::new(&captured).unwrap());
+        let app = Captured::new(&captured).unwrap().into_app_image();
         let mut config = wasmtime::Config::new();
         config.with_host_memory(creator.clone());
         let engine = wasmtime::Engine::new(&config).unwrap();
         let module = wasmtime::Module::new(&engine, &dataless).unwrap();
         let mut base = None;
         for round in 0..4 {
-            let mut store = wasmtime::Store::new(&engine, ());
-            let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
-            let memory = instance.get_memory(&mut store, "memory").unwrap();
-            assert_eq!(memory.data(&store), &captured[..], "round {round}");
-            // The same memory each time after the first.
-            let at = memory.data_ptr(&store) as usize;
-            assert_eq!(*base.get_or_insert(at), at, "round {round}");
-            // Writes over the image's pages, between them, and in a grown page.
-            let data = memory.data_mut(&mut store);
-            data[70000..70003].copy_from_slice(b"abc");
-            data[5] = 1;
-            data[3 * IMAGE_PAGE - 1] = 2;
-            memory.grow(&mut store, 1).unwrap();
-            memory.data_mut(&mut store)[3 * IMAGE_PAGE + 7] = 3;
+            ImageMemory::using(Some(&app), || {
+                let mut store = wasmtime::Store::new(&engine, ());
+                let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
+                let memory = instance.get_memory(&mut store, "memory").unwrap();
+                assert_eq!(memory.data(&store), &captured[..], "round {round}");
+                // The same memory each time after the first.
+                let at = memory.data_ptr(&store) as usize;
+                assert_eq!(*base.get_or_insert(at), at, "round {round}");
+                // Writes over the image's pages, between them, and in a grown page.
+                let data = memory.data_mut(&mut store);
+                data[70000..70003].copy_from_slice(b"abc");
+                data[5] = 1;
+                data[3 * IMAGE_PAGE - 1] = 2;
+                memory.grow(&mut store, 1).unwrap();
+                memory.data_mut(&mut store)[3 * IMAGE_PAGE + 7] = 3;
+            });
         }
         assert_eq!(creator.spares.memories.lock().unwrap().len(), 1);
     }

@@ -11,7 +11,7 @@ mod host;
 mod image;
 mod serve;
 
-pub use image::Captured;
+pub use image::AppImage;
 pub use serve::Exchange;
 
 pub use image::split as split_image;
@@ -649,30 +649,46 @@ impl Sandbox {
         })
     }
 
-    /// Has the instances made from now on start from the memory a [`Sandbox::capture`] took.
+    /// An app's memory in this sandbox: the embedded guest's image with the app's overlays
+    /// (see [`Guest::Embedded`]), for a sandbox that serves several apps from one guest.
     ///
     /// # Errors
     /// A guest that is not embedded.
-    pub fn set_image(&self, image: &Captured) -> Result<(), SandboxError> {
-        let Some(memory) = &self.memory else {
-            return Err(SandboxError::Setup(
-                "only an embedded guest's image can change".to_string(),
-            ));
-        };
-        memory.set(image);
-        Ok(())
+    pub fn app_image(
+        &self,
+        overlays: &'static [(usize, &'static [u8])],
+    ) -> Result<AppImage, SandboxError> {
+        match &self.memory {
+            Some(memory) => Ok(memory.with_overlays(overlays)),
+            None => Err(SandboxError::Setup(
+                "only an embedded guest has app images".to_string(),
+            )),
+        }
     }
 
-    /// Runs a fresh instance from `entry` (an export that returns, such as an initialiser) on
-    /// the calling thread, and returns its memory as it was left, for [`Sandbox::set_image`].
+    /// Runs a fresh instance (of `image`, or of the guest's own memory) from `entry` (an export
+    /// that returns, such as an initialiser) on the calling thread, and returns its memory as
+    /// it was left, for instances to start from.
     ///
     /// # Errors
     /// As [`Sandbox::run_here`], and a run that ended the program instead of returning.
-    pub fn capture(&self, cfg: &SandboxConfig, entry: Entry<'_>) -> Result<Captured, SandboxError> {
+    pub fn capture(
+        &self,
+        image: Option<&AppImage>,
+        cfg: &SandboxConfig,
+        entry: Entry<'_>,
+    ) -> Result<AppImage, SandboxError> {
+        if self.memory.is_none() {
+            return Err(SandboxError::Setup(
+                "only an embedded guest's memory can be captured".to_string(),
+            ));
+        }
         let mut captured = None;
-        let code = self.run_instance(cfg, Teardown::Drop, &mut None, entry, Some(&mut captured))?;
+        let code = image::ImageMemory::using(image, || {
+            self.run_instance(cfg, Teardown::Drop, &mut None, entry, Some(&mut captured))
+        })?;
         match captured {
-            Some(image) => Ok(image),
+            Some(image) => Ok(image.into_app_image()),
             None => Err(SandboxError::Trap(format!(
                 "the guest ended (exit code {code}) instead of returning from `{}`",
                 entry.0
@@ -690,19 +706,22 @@ impl Sandbox {
         self.run_instance(cfg, Teardown::Drop, &mut None, Entry::START, None)
     }
 
-    /// Runs one fresh instance to serve one request (`moat serve`) on the calling thread, as
-    /// [`Sandbox::run_here`] does; the exchange comes back with the response the instance gave,
+    /// Runs one fresh instance (of `image`, or of the guest's own memory) to serve one request
+    /// (`moat serve`) on the calling thread, as [`Sandbox::run_here`] does; the exchange comes back with the response the instance gave,
     /// if it gave one.
     ///
     /// # Errors
     /// As [`Sandbox::run_here`].
     pub fn serve_here(
         &self,
+        image: Option<&AppImage>,
         cfg: &SandboxConfig,
         exchange: &mut Option<Exchange>,
         entry: Entry<'_>,
     ) -> Result<i32, SandboxError> {
-        self.run_instance(cfg, Teardown::Drop, exchange, entry, None)
+        image::ImageMemory::using(image, || {
+            self.run_instance(cfg, Teardown::Drop, exchange, entry, None)
+        })
     }
 
     fn run_instance(
@@ -711,7 +730,7 @@ impl Sandbox {
         teardown: Teardown,
         exchange: &mut Option<Exchange>,
         entry: Entry<'_>,
-        capture: Option<&mut Option<Captured>>,
+        capture: Option<&mut Option<image::Captured>>,
     ) -> Result<i32, SandboxError> {
         let engine = &self.engine;
         // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
@@ -835,7 +854,7 @@ impl Sandbox {
         &self,
         store: &mut Store<HostState>,
         entry: Entry<'_>,
-        capture: Option<&mut Option<Captured>>,
+        capture: Option<&mut Option<image::Captured>>,
     ) -> Result<i32, SandboxError> {
         let instance = self
             .linker
@@ -850,7 +869,7 @@ impl Sandbox {
                     let memory = instance
                         .get_memory(&mut *store, "memory")
                         .ok_or_else(|| SandboxError::Load("the guest has no memory".into()))?;
-                    let captured = Captured::new(memory.data(&*store)).map_err(|e| {
+                    let captured = image::Captured::new(memory.data(&*store)).map_err(|e| {
                         SandboxError::Setup(format!("failed to keep an image: {e}"))
                     })?;
                     *out = Some(captured);
