@@ -144,9 +144,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<String> {
             let cwd = sys::cwd().map_err(|e| throw_uv(&ctx, &e, "uv_cwd", None, None))?;
             // WASI keeps the working directory as a path: one removed since is noticed here,
-            // as getcwd(3) notices it natively.
+            // as getcwd(3) notices it natively. A directory the guest was not granted cannot be
+            // looked at, and stays as it was given.
             #[cfg(target_os = "wasi")]
-            if let Err(e) = std::fs::metadata(&cwd)
+            if sys::is_granted(&cwd)
+                && let Err(e) = std::fs::metadata(&cwd)
                 && e.kind() == std::io::ErrorKind::NotFound
             {
                 return Err(throw_uv(&ctx, &e, "uv_cwd", None, None));

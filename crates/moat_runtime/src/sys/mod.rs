@@ -26,6 +26,9 @@ pub mod tty;
 
 pub use random::reseed;
 
+#[cfg(target_os = "wasi")]
+pub use platform::is_granted;
+
 pub use platform::{
     chdir, cwd, egid, euid, exit, getgid, getuid, hostname, is_tty, kill, lookup, pid, ppid,
     signal_unwatch, signal_watch, stdin_events, umask,

@@ -641,6 +641,11 @@ pub fn is_closed_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(29)
 }
 
+/// Whether `path` lies in a directory the host granted (one the guest can see).
+pub fn is_granted(path: &Path) -> bool {
+    preopened_dirs().iter().any(|d| path.starts_with(d))
+}
+
 /// Symbolic links followed in one path before it counts as a loop (Linux's limit).
 const MAX_LINKS: usize = 40;
 
