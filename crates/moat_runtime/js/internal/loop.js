@@ -71,45 +71,51 @@ function runInContext(fn, thisArg, args, resource) {
   asyncCtx.restore(saved);
 }
 
+// A tick created under async_hooks: run in the context it was created in.
 function runTick(tick) {
-  if (asyncCtx !== null && tick[kAsyncId] !== undefined) {
-    const saved = asyncCtx.enter(tick);
-    try {
-      Reflect.apply(tick.callback, undefined, tick.args);
-    } catch (err) {
-      fatalHandler(err);
-    }
-    asyncCtx.exitCallback(tick);
-    asyncCtx.restore(saved);
-    asyncCtx.destroy(tick);
-    return;
-  }
+  const saved = asyncCtx.enter(tick);
   try {
-    // `this` is undefined in a tick callback.
     Reflect.apply(tick.callback, undefined, tick.args);
   } catch (err) {
     fatalHandler(err);
   }
+  asyncCtx.exitCallback(tick);
+  asyncCtx.restore(saved);
+  asyncCtx.destroy(tick);
 }
 
-function processTicksAndRejections() {
-  do {
-    while (tickHead < tickQueue.length) {
-      const tick = tickQueue[tickHead];
-      tickQueue[tickHead++] = undefined;
-      runTick(tick);
-      if (tickHead > 1024 && tickHead * 2 > tickQueue.length) {
-        tickQueue.splice(0, tickHead);
-        tickHead = 0;
+// Named as Node's frame reads in stack traces (`at process.processTicksAndRejections`): it
+// runs the ticks on behalf of `process`, and calls a plain tick's callback itself, so that
+// frame is the callback's caller as in Node.
+const { 'process.processTicksAndRejections': processTicksAndRejections } = {
+  'process.processTicksAndRejections'() {
+    do {
+      while (tickHead < tickQueue.length) {
+        const tick = tickQueue[tickHead];
+        tickQueue[tickHead++] = undefined;
+        if (asyncCtx !== null && tick[kAsyncId] !== undefined) {
+          runTick(tick);
+        } else {
+          try {
+            // `this` is undefined in a tick callback.
+            Reflect.apply(tick.callback, undefined, tick.args);
+          } catch (err) {
+            fatalHandler(err);
+          }
+        }
+        if (tickHead > 1024 && tickHead * 2 > tickQueue.length) {
+          tickQueue.splice(0, tickHead);
+          tickHead = 0;
+        }
       }
-    }
-    tickQueue.length = 0;
-    tickHead = 0;
-    if (asyncCtx === null) runMicrotasks(); else asyncCtx.runMicrotasks();
-  } while (tickHead < tickQueue.length || processRejections());
-  // The job is over: WeakRef targets are held no longer (internal/weak_ref).
-  clearKeptObjects();
-}
+      tickQueue.length = 0;
+      tickHead = 0;
+      if (asyncCtx === null) runMicrotasks(); else asyncCtx.runMicrotasks();
+    } while (tickHead < tickQueue.length || processRejections());
+    // The job is over: WeakRef targets are held no longer (internal/weak_ref).
+    clearKeptObjects();
+  },
+};
 
 // ---- promise rejections ------------------------------------------------------------------
 

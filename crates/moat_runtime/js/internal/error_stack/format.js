@@ -52,8 +52,15 @@ function ErrorPrepareStackTrace(err, sites) {
     if (site.isNative() && (site.getFunctionName() === 'call' || site.getFunctionName() === 'apply')) continue;
     const original = mapped ? originalFrame(sourceMaps, site, sites[i + 1]) : undefined;
     out += `\n    at ${original ?? callSiteToString.call(site)}`;
+    if (isTickDispatch(site)) break;
   }
   return out;
+}
+
+// The frame that runs nextTick callbacks is the bottom of their stack, as in Node: what calls it
+// is moat's event loop, written in JavaScript, where Node's is native and shows no frames.
+function isTickDispatch(site) {
+  return site.getFunctionName() === 'process.processTicksAndRejections' && site.getFileName() === 'node:internal/loop';
 }
 
 // With source maps on: the frame at its original source's position, or undefined when its
