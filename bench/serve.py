@@ -7,9 +7,12 @@ bench/http/hello.js run by node 24 (`http.createServer`). Prints:
   (b) wrk (2 threads, --connections connections, --seconds long): requests/s and p99;
   (c) the instance time of one request (instantiate, run the handler, discard), p50 and p99,
       from moat serve's access log, one connection at a time;
-  (d) the server's peak RSS after the load.
+  (d) the server's peak RSS after the load; and for one server holding --apps apps (each its
+      own hello world, `--app aN.test=aN.mjs`): the time to start them all, its RSS, the memory
+      their snapshots take (in-memory files, shared memory), its peak RSS after one request to
+      each, and after one request to each from as many connections at once.
 
-    python3 bench/serve.py [--connections 64] [--seconds 5]
+    python3 bench/serve.py [--connections 64] [--seconds 5] [--apps 1000]
 """
 import argparse
 import importlib.util
@@ -73,6 +76,77 @@ def peak_rss_kb(pid):
     return 0
 
 
+def shmem_kb():
+    with open('/proc/meminfo') as f:
+        for line in f:
+            if line.startswith('Shmem:'):
+                return int(line.split()[1])
+    return 0
+
+
+def status_kb(pid, field):
+    with open(f'/proc/{pid}/status') as f:
+        for line in f:
+            if line.startswith(field + ':'):
+                return int(line.split()[1])
+    return 0
+
+
+def get(port, host, sock=None):
+    """One GET / with this Host over `sock` (kept alive) or a new connection; returns the body."""
+    s = sock or socket.create_connection(('127.0.0.1', port), timeout=120)
+    s.sendall(f'GET / HTTP/1.1\r\nhost: {host}\r\n\r\n'.encode())
+    data = b''
+    while b'\r\n\r\n' not in data:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b'\r\n\r\n')
+    length = int(re.search(rb'content-length: (\d+)', head, re.I).group(1))
+    while len(body) < length:
+        body += s.recv(4096)
+    if sock is None:
+        s.close()
+    return body
+
+
+def many_apps(n):
+    """(d) for n apps in one server: returns a dict of figures."""
+    tmp = tempfile.mkdtemp()
+    args = [MOAT, 'serve', '-q']
+    for i in range(n):
+        with open(os.path.join(tmp, f'a{i}.mjs'), 'w') as f:
+            f.write(f"export default {{ fetch() {{ return new Response('app {i}\\n'); }} }};\n")
+        args += ['--app', f'a{i}.test=a{i}.mjs']
+    port = free_port()
+    shmem_before = shmem_kb()
+    start = time.perf_counter()
+    proc = subprocess.Popen(args + ['--port', str(port)], cwd=tmp, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    proc.stderr.readline()  # the server says where it listens once every app has started
+    started = time.perf_counter() - start
+    out = {'apps': n, 'start s': started}
+    try:
+        out['RSS MB'] = status_kb(proc.pid, 'VmRSS') / 1024
+        out['snapshots MB'] = (shmem_kb() - shmem_before) / 1024
+        with socket.create_connection(('127.0.0.1', port), timeout=120) as s:
+            for i in range(n):
+                assert get(port, f'a{i}.test', s) == f'app {i}\n'.encode()
+        out['peak RSS after one request each MB'] = status_kb(proc.pid, 'VmHWM') / 1024
+        socks = [socket.create_connection(('127.0.0.1', port), timeout=120) for _ in range(n)]
+        for i, s in enumerate(socks):
+            s.sendall(f'GET / HTTP/1.1\r\nhost: a{i}.test\r\n\r\n'.encode())
+        for s in socks:
+            s.recv(4096)
+            s.close()
+        out[f'peak RSS with {n} requests in flight MB'] = status_kb(proc.pid, 'VmHWM') / 1024
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
 def stop(proc):
     proc.send_signal(2)
     try:
@@ -85,6 +159,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--connections', type=int, default=64)
     ap.add_argument('--seconds', type=int, default=5)
+    ap.add_argument('--apps', type=int, default=1000)
     args = ap.parse_args()
     tmp = tempfile.mkdtemp()
     wasm = os.path.join(tmp, 'hello.wasm')
@@ -126,6 +201,13 @@ def main():
         print(f'instance per request (instantiate + handler + discard): p50 {moat[4][0]:.0f} us, '
               f'p99 {moat[4][1]:.0f} us')
     shutil.rmtree(tmp, ignore_errors=True)
+    if args.apps > 0:
+        d = many_apps(args.apps)
+        print(f'{d["apps"]} apps in one server: all started in {d["start s"]:.1f} s; RSS {d["RSS MB"]:.0f} MB, '
+              f'snapshots {d["snapshots MB"]:.0f} MB in shared memory')
+        for k, v in d.items():
+            if k.startswith('peak'):
+                print(f'  {k[:-3]}: {v:.0f} MB')
 
 
 if __name__ == '__main__':

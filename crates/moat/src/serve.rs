@@ -8,7 +8,7 @@
 //! whole (`moat_abi::serve`). A request that runs into a limit (`--max-cpu-time`,
 //! `--max-memory`) gets a 5xx and a log line, and the server goes on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -349,20 +349,28 @@ fn load_app(
     local: std::net::SocketAddr,
 ) -> Result<App> {
     let path = &app.path;
-    let wasm: &'static [u8] = if path.extension().is_some_and(|e| e == "wasm") {
-        moat_sandbox::app::map_file(path)
-            .with_context(|| format!("failed to read `{}`", path.display()))?
+    fn segments<'a>(path: &Path, wasm: &'a [u8]) -> Result<Vec<(usize, &'a [u8])>> {
+        moat_sandbox::app::open(wasm, crate::sandbox::GUEST_ID)
+            .with_context(|| format!("`{}` is not a module moat can run", path.display()))?
+            .with_context(|| {
+                format!(
+                    "`{}` was not built by this version of moat; build it again with `moat build`",
+                    path.display()
+                )
+            })
+    }
+    // The app's own segments are all a server keeps of it: the rest is the guest, loaded once.
+    let overlays = if path.extension().is_some_and(|e| e == "wasm") {
+        let wasm = moat_sandbox::app::map_file(path)
+            .with_context(|| format!("failed to read `{}`", path.display()))?;
+        segments(path, wasm)?
     } else {
-        Vec::leak(crate::build::build_app(path, &args.includes, true)?)
+        let built = crate::build::build_app(path, &args.includes, true)?;
+        segments(path, &built)?
+            .into_iter()
+            .map(|(at, bytes)| (at, &*Vec::leak(bytes.to_vec())))
+            .collect()
     };
-    let overlays = moat_sandbox::app::open(wasm, crate::sandbox::GUEST_ID)
-        .with_context(|| format!("`{}` is not a module moat can run", path.display()))?
-        .with_context(|| {
-            format!(
-                "`{}` was not built by this version of moat; build it again with `moat build`",
-                path.display()
-            )
-        })?;
     let overlays: &'static [(usize, &'static [u8])] = Vec::leak(overlays);
     let config = sandbox_config(args, app, local)?;
     let built = sandbox
