@@ -136,7 +136,10 @@ function innerEqual(a, b, mode, memo) {
     if ((a === null || typeof a !== 'object') && (b === null || typeof b !== 'object')) return primitiveEqual(a, b, mode);
     return false;
   }
-  if (mode !== kLoose && mode !== kStrictAnyPrototype && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  // partialDeepStrictEqual asks nothing of prototypes: objects of another realm, or of a class,
+  // match plain objects with the same members.
+  if (mode !== kLoose && mode !== kStrictAnyPrototype && mode !== kPartial &&
+      Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   if (tagOf(a) !== tagOf(b)) return false;
   if (Array.isArray(a) !== Array.isArray(b) || kindOf(a) !== kindOf(b)) return false;
   let skipIndices = false;
@@ -146,6 +149,13 @@ function innerEqual(a, b, mode, memo) {
     if (!types.isDate(b) || !Object.is(Date.prototype.getTime.call(a), Date.prototype.getTime.call(b))) return false;
   } else if (types.isRegExp(a)) {
     if (!types.isRegExp(b) || a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
+  } else if (mode === kPartial && (types.isNativeError(a) || a instanceof Error)) {
+    // The expected error's name, and what it has of message, cause and errors.
+    if (!(types.isNativeError(b) || b instanceof Error) || a.name !== b.name) return false;
+    if (hasOwnProperty.call(a, 'message') && a.message !== b.message) return false;
+    for (const key of ['cause', 'errors']) {
+      if (hasOwnProperty.call(a, key) && (!hasOwnProperty.call(b, key) || !innerEqual(a[key], b[key], mode, memo))) return false;
+    }
   } else if (types.isNativeError(a) || a instanceof Error) {
     if (!(types.isNativeError(b) || b instanceof Error) || a.message !== b.message || a.name !== b.name) return false;
     if (hasOwnProperty.call(a, 'cause') !== hasOwnProperty.call(b, 'cause') ||
