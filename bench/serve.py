@@ -134,6 +134,7 @@ def many_apps(n):
             for i in range(n):
                 assert get(port, f'a{i}.test', s) == f'app {i}\n'.encode()
         out['peak RSS after one request each MB'] = status_kb(proc.pid, 'VmHWM') / 1024
+        out['anonymous RSS after one request each MB'] = status_kb(proc.pid, 'RssAnon') / 1024
         socks = [socket.create_connection(('127.0.0.1', port), timeout=120) for _ in range(n)]
         for i, s in enumerate(socks):
             s.sendall(f'GET / HTTP/1.1\r\nhost: a{i}.test\r\n\r\n'.encode())
@@ -204,9 +205,10 @@ def main():
     if args.apps > 0:
         d = many_apps(args.apps)
         print(f'{d["apps"]} apps in one server: all started in {d["start s"]:.1f} s; RSS {d["RSS MB"]:.0f} MB, '
-              f'snapshots {d["snapshots MB"]:.0f} MB in shared memory')
+              f'snapshots {d["snapshots MB"]:.0f} MB in shared memory ({d["snapshots MB"] / d["apps"]:.1f} MB an app)')
+        print('  (RSS counts the snapshot pages the server has mapped; the anonymous part is its own)')
         for k, v in d.items():
-            if k.startswith('peak'):
+            if k.startswith('peak') or k.startswith('anonymous'):
                 print(f'  {k[:-3]}: {v:.0f} MB')
 
 

@@ -151,18 +151,29 @@ pub(crate) fn flatten(image: &[u8]) -> Option<Vec<u8>> {
     let runs = decode(image)?;
     let size = runs.iter().map(|r| r.at + r.len).max().unwrap_or(0);
     let mut memory = vec![0; size];
-    for Run { at, pos, len } in runs {
+    for Run { at, pos, len, .. } in runs {
         memory[at..at + len].copy_from_slice(&image[pos..pos + len]);
     }
     Some(memory)
 }
 
-/// A run of a stored image: `len` bytes at memory offset `at`, at `pos` in the image.
+/// A run of an image: `len` bytes at memory offset `at`, at `pos` in the image's bytes (or in
+/// the base image's, for a captured image's run that is the same as the base there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Run {
     at: usize,
     pos: usize,
     len: usize,
+    src: Src,
+}
+
+/// Where a run's bytes are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Src {
+    /// In the image's own bytes.
+    Own,
+    /// In the base image a captured image was made over ([`Start::base`]).
+    Base,
 }
 
 /// The runs of a stored image, in ascending order of memory offset, not overlapping.
@@ -183,7 +194,12 @@ fn decode(image: &[u8]) -> Option<Vec<Run>> {
             return None;
         }
         at.checked_add(len)?;
-        runs.push(Run { at, pos, len });
+        runs.push(Run {
+            at,
+            pos,
+            len,
+            src: Src::Own,
+        });
         pos = (pos + len).next_multiple_of(IMAGE_PAGE);
     }
     Some(runs)
@@ -206,6 +222,8 @@ pub(crate) struct Start {
     image: &'static [u8],
     /// The image's runs; None for a damaged image.
     runs: Option<Arc<[Run]>>,
+    /// The embedded image a captured one was made over, where its [`Src::Base`] runs lie.
+    base: Option<&'static [u8]>,
     overlays: &'static [(usize, &'static [u8])],
     file: Option<Arc<std::fs::File>>,
     /// The least size memories start with (a captured memory's).
@@ -227,6 +245,7 @@ impl Start {
         Arc::new(Start {
             image,
             runs: decode(image).map(Arc::from),
+            base: None,
             overlays,
             file,
             size,
@@ -258,6 +277,13 @@ impl ImageMemory {
         AppImage(Start::new(self.start.image, overlays, None, 0))
     }
 
+    /// The image the memories this thread makes start as now.
+    pub fn current(&self) -> Arc<Start> {
+        USING
+            .with(|u| u.borrow().clone())
+            .unwrap_or_else(|| self.start.clone())
+    }
+
     /// Runs `f` with the memories this thread makes starting as `image` (the default when
     /// None).
     pub fn using<R>(image: Option<&AppImage>, f: impl FnOnce() -> R) -> R {
@@ -277,7 +303,15 @@ impl ImageMemory {
 impl Captured {
     /// An image of its own for instances to start from.
     pub(crate) fn into_app_image(self) -> AppImage {
-        AppImage(Start::new(self.image, &[], Some(self.file), self.size))
+        AppImage(Arc::new(Start {
+            image: self.image,
+            runs: Some(Arc::from(self.runs)),
+            base: self.base,
+            overlays: &[],
+            file: Some(self.file),
+            size: self.size,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }))
     }
 }
 
@@ -332,6 +366,7 @@ impl Spares {
             initial,
             size,
             back.start.image,
+            back.start.base.unwrap_or_default(),
             &back.runs,
             pagemap.as_ref(),
         )
@@ -378,6 +413,7 @@ fn reset(
     initial: usize,
     size: usize,
     image: &[u8],
+    base: &[u8],
     runs: &[Run],
     pagemap: Option<&std::fs::File>,
 ) -> std::io::Result<()> {
@@ -396,7 +432,7 @@ fn reset(
     match pagemap.map(|f| written_pages(f, memory.base, initial)) {
         Some(Ok(ranges)) if ranges.iter().map(Range::len).sum::<usize>() <= MAX_KEPT => {
             for range in ranges {
-                restore(memory, range, image, runs)?;
+                restore(memory, range, image, base, runs)?;
             }
         }
         Some(Ok(ranges)) => ranges.into_iter().try_for_each(drop_pages)?,
@@ -416,11 +452,13 @@ fn reset(
     Ok(())
 }
 
-/// Writes the image's contents (zeros between and past its runs) over `range` of `memory`.
+/// Writes the image's contents (zeros between and past its runs) over `range` of `memory`:
+/// `image` holds the bytes of its own runs and `base` those of its base runs.
 fn restore(
     memory: &Mapping,
     range: Range<usize>,
     image: &[u8],
+    base: &[u8],
     runs: &[Run],
 ) -> std::io::Result<()> {
     if range.end > memory.len {
@@ -433,7 +471,11 @@ fn restore(
         let end = match runs.get(i) {
             Some(r) if r.at <= at => {
                 let end = range.end.min(r.at + r.len);
-                let from = image
+                let bytes = match r.src {
+                    Src::Own => image,
+                    Src::Base => base,
+                };
+                let from = bytes
                     .get(r.pos + (at - r.at)..r.pos + (end - r.at))
                     .ok_or_else(|| std::io::Error::other("a run past the image"))?;
                 // SAFETY: `at..end` lies inside this mapping (checked above), which no instance
@@ -515,25 +557,68 @@ fn written_pages(
     Ok(ranges)
 }
 
-/// An image made at run time (from an instance's memory, [`crate::Sandbox::capture`]): kept in
-/// an in-memory file for the life of the process, so that instances map it copy-on-write as
-/// they map the embedded one.
+/// An image made at run time (from an instance's memory, [`crate::Sandbox::capture`]): the
+/// pages that differ from the image the instance started as are kept in an in-memory file for
+/// the life of the process, and instances map them copy-on-write as they map the embedded
+/// image, from which the pages that are still the same are mapped (after start-up, most of a
+/// served app's memory is the guest's as it was embedded).
 pub(crate) struct Captured {
+    /// The pages of its own, each a host page long.
     image: &'static [u8],
+    runs: Vec<Run>,
+    base: Option<&'static [u8]>,
     file: Arc<std::fs::File>,
     /// The size the memory had, which its zero pages at the end (left out of the image) count in.
     size: usize,
 }
 
 impl Captured {
-    /// An image of `memory`.
+    /// An image of `memory`, made over `base` (what it started as) when that is an embedded
+    /// image.
     ///
     /// # Errors
     /// The in-memory file cannot be made or mapped.
-    pub(crate) fn new(memory: &[u8]) -> std::io::Result<Captured> {
-        let bytes = &encode(memory);
+    pub(crate) fn new(memory: &[u8], base: Option<&Start>) -> std::io::Result<Captured> {
         use std::io::Write;
         use std::os::fd::FromRawFd;
+        let page = rustix::param::page_size();
+        // The base's bytes at a memory offset, a page long, when the base has them.
+        let base = base.filter(|b| b.file.is_none() && b.base.is_none());
+        let base_runs = base.and_then(|b| b.runs.clone());
+        let base_page = |at: usize| -> Option<(usize, &'static [u8])> {
+            let (b, runs) = (base?, base_runs.as_deref()?);
+            let r = runs.get(runs.partition_point(|r| r.at + r.len <= at))?;
+            if r.at > at || at + page > r.at + r.len {
+                return None;
+            }
+            let pos = r.pos + (at - r.at);
+            Some((pos, b.image.get(pos..pos + page)?))
+        };
+        let mut own = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
+        for (i, bytes) in memory.chunks(page).enumerate() {
+            let at = i * page;
+            let (src, pos) = match base_page(at) {
+                Some((pos, same)) if same == bytes => (Src::Base, pos),
+                _ if bytes.iter().all(|&b| b == 0) => continue,
+                _ => {
+                    own.extend_from_slice(bytes);
+                    own.resize(own.len().next_multiple_of(page), 0);
+                    (Src::Own, own.len() - page)
+                }
+            };
+            match runs.last_mut() {
+                Some(r) if r.src == src && r.at + r.len == at && r.pos + r.len == pos => {
+                    r.len += page;
+                }
+                _ => runs.push(Run {
+                    at,
+                    pos,
+                    len: page,
+                    src,
+                }),
+            }
+        }
         // SAFETY: a plain system call with a NUL-terminated name.
         let fd = unsafe { libc::memfd_create(c"moat-image".as_ptr(), libc::MFD_CLOEXEC) };
         if fd < 0 {
@@ -541,29 +626,28 @@ impl Captured {
         }
         // SAFETY: a descriptor just made and owned by nothing else.
         let mut file = unsafe { std::fs::File::from_raw_fd(fd) };
-        file.write_all(bytes)?;
-        if bytes.is_empty() {
-            return Ok(Captured {
-                image: &[],
-                file: Arc::new(file),
-                size: memory.len(),
-            });
-        }
-        use rustix::mm::{MapFlags, ProtFlags, mmap};
-        // SAFETY: a fresh private read-only mapping of the whole file, never unmapped.
-        let image = unsafe {
-            let p = mmap(
-                std::ptr::null_mut(),
-                bytes.len(),
-                ProtFlags::READ,
-                MapFlags::PRIVATE,
-                &file,
-                0,
-            )?;
-            std::slice::from_raw_parts(p.cast::<u8>(), bytes.len())
+        file.write_all(&own)?;
+        let image: &'static [u8] = if own.is_empty() {
+            &[]
+        } else {
+            use rustix::mm::{MapFlags, ProtFlags, mmap};
+            // SAFETY: a fresh private read-only mapping of the whole file, never unmapped.
+            unsafe {
+                let p = mmap(
+                    std::ptr::null_mut(),
+                    own.len(),
+                    ProtFlags::READ,
+                    MapFlags::PRIVATE,
+                    &file,
+                    0,
+                )?;
+                std::slice::from_raw_parts(p.cast::<u8>(), own.len())
+            }
         };
         Ok(Captured {
             image,
+            runs,
+            base: base.map(|b| b.image),
             file: Arc::new(file),
             size: memory.len(),
         })
@@ -585,6 +669,7 @@ unsafe impl MemoryCreator for ImageMemory {
         let Start {
             image,
             ref runs,
+            base,
             overlays,
             ref file,
             size,
@@ -642,8 +727,15 @@ unsafe impl MemoryCreator for ImageMemory {
             }),
             None => Executable::open(image),
         };
-        for &Run { at, pos, len } in runs.iter() {
-            let data = &image[pos..pos + len];
+        let base_exe = base.and_then(Executable::open);
+        for &Run { at, pos, len, src } in runs.iter() {
+            let (bytes, exe) = match src {
+                Src::Own => (image, &exe),
+                Src::Base => (base.unwrap_or_default(), &base_exe),
+            };
+            let data = bytes
+                .get(pos..pos + len)
+                .ok_or("the memory image is damaged")?;
             if exe.as_ref().is_some_and(|exe| exe.map(&memory, at, data)) {
                 continue;
             }
@@ -929,7 +1021,7 @@ mod tests {
             wasmparser::validate(&dataless).unwrap();
             let runs = decode(&image).unwrap();
             assert_eq!(runs.len(), 1);
-            let Run { at, pos, len } = runs[0];
+            let Run { at, pos, len, .. } = runs[0];
             assert_eq!((at, len), (IMAGE_PAGE, IMAGE_PAGE));
             assert_eq!(&image[pos + 70000 - IMAGE_PAGE..][..3], b"abc");
         }
@@ -982,7 +1074,7 @@ mod tests {
         let mut captured = vec![0u8; 3 * IMAGE_PAGE];
         captured[70000..70003].copy_from_slice(b"xyz");
         let creator = std::sync::Arc::new(ImageMemory::new(&[], &[]));
-        let app = Captured::new(&captured).unwrap().into_app_image();
+        let app = Captured::new(&captured, None).unwrap().into_app_image();
         let mut config = wasmtime::Config::new();
         config.with_host_memory(creator.clone());
         let engine = wasmtime::Engine::new(&config).unwrap();
@@ -1022,21 +1114,70 @@ mod tests {
             at: 4096,
             pos: 0,
             len: 8192,
+            src: Src::Own,
         }];
-        restore(&memory, 2048..14336, &image, &runs).unwrap();
+        restore(&memory, 2048..14336, &image, &[], &runs).unwrap();
         assert!(bytes[..2048].iter().all(|&b| b == 9));
         assert!(bytes[2048..4096].iter().all(|&b| b == 0));
         assert!(bytes[4096..12288].iter().all(|&b| b == 7));
         assert!(bytes[12288..14336].iter().all(|&b| b == 0));
         assert!(bytes[14336..].iter().all(|&b| b == 9));
-        assert!(restore(&memory, 0..5 * 4096, &image, &runs).is_err());
+        assert!(restore(&memory, 0..5 * 4096, &image, &[], &runs).is_err());
         let bad = [Run {
             at: 0,
             pos: 4096,
             len: 8192,
+            src: Src::Own,
         }];
         // A run reaching past the image fails where it would read past it.
-        assert!(restore(&memory, 0..4096, &image, &bad).is_ok());
-        assert!(restore(&memory, 0..8192, &image, &bad).is_err());
+        assert!(restore(&memory, 0..4096, &image, &[], &bad).is_ok());
+        assert!(restore(&memory, 0..8192, &image, &[], &bad).is_err());
+    }
+
+    /// A memory captured over an embedded image keeps only the pages that differ from it, and
+    /// instances of it start as the memory was, whether its pages are the base's or its own.
+    #[test]
+    fn a_captured_image_keeps_only_what_differs_from_its_base() {
+        let page = rustix::param::page_size();
+        let mut before = vec![0u8; 4 * IMAGE_PAGE];
+        before[..2 * IMAGE_PAGE].fill(5);
+        let base: &'static [u8] = Vec::leak(encode(&before));
+        let start = Start::new(base, &[], None, 0);
+        let mut after = before.clone();
+        after[page + 3] = 6; // a page of the base, changed
+        after[2 * page..3 * page].fill(0); // a page of the base, now zeros
+        after[3 * IMAGE_PAGE + 1] = 7; // a new page
+        let captured = Captured::new(&after, Some(&start)).unwrap();
+        assert_eq!(captured.image.len(), 2 * page);
+        assert!(captured.runs.iter().any(|r| r.src == Src::Base));
+        let app = captured.into_app_image();
+        let mut memory = vec![0u8; after.len()];
+        for r in app.0.runs.as_deref().unwrap() {
+            let from = match r.src {
+                Src::Own => app.0.image,
+                Src::Base => base,
+            };
+            memory[r.at..r.at + r.len].copy_from_slice(&from[r.pos..r.pos + r.len]);
+        }
+        assert!(memory == after);
+
+        // Instances of it start so (copied: the base is not in this program's file).
+        let (dataless, _) = split(&module(false)).unwrap();
+        let creator = std::sync::Arc::new(ImageMemory::new(base, &[]));
+        let mut config = wasmtime::Config::new();
+        config.with_host_memory(creator.clone());
+        let engine = wasmtime::Engine::new(&config).unwrap();
+        let module = wasmtime::Module::new(&engine, &dataless).unwrap();
+        for _ in 0..2 {
+            ImageMemory::using(Some(&app), || {
+                let mut store = wasmtime::Store::new(&engine, ());
+                let instance = wasmtime::Instance::new(&mut store, &module, &[]).unwrap();
+                let memory = instance.get_memory(&mut store, "memory").unwrap();
+                assert!(memory.data(&store) == &after[..]);
+                let data = memory.data_mut(&mut store);
+                data[10] = 1;
+                data[3 * IMAGE_PAGE + 1] = 9;
+            });
+        }
     }
 }

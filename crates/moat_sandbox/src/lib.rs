@@ -869,9 +869,11 @@ impl Sandbox {
                     let memory = instance
                         .get_memory(&mut *store, "memory")
                         .ok_or_else(|| SandboxError::Load("the guest has no memory".into()))?;
-                    let captured = image::Captured::new(memory.data(&*store)).map_err(|e| {
-                        SandboxError::Setup(format!("failed to keep an image: {e}"))
-                    })?;
+                    let base = self.memory.as_ref().map(|m| m.current());
+                    let captured = image::Captured::new(memory.data(&*store), base.as_deref())
+                        .map_err(|e| {
+                            SandboxError::Setup(format!("failed to keep an image: {e}"))
+                        })?;
                     *out = Some(captured);
                 }
                 Ok(0)
