@@ -44,6 +44,7 @@ Options:
   --isolation=request      a fresh instance for every request (the default and, for now, the
                            only choice: `pool` is not implemented yet)
   --max-cpu-time=<ms>      CPU time one request may use (default 10000)
+  --timeout=<ms>           wall-clock time one request may take (default: none)
   --max-memory=<MB>        memory one instance may use (default 256)
   --allow-net[=<hosts>], --allow-fs-read=<dirs>, --allow-fs-write=<dirs>, --allow-env[=<names>]
                            grants, as with --safe: for the app named before them, or for
@@ -58,6 +59,7 @@ struct Args {
     includes: Vec<String>,
     max_cpu_ms: u64,
     max_memory_mb: u64,
+    timeout_ms: Option<u64>,
     quiet: bool,
 }
 
@@ -77,6 +79,7 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
         includes: Vec::new(),
         max_cpu_ms: 10_000,
         max_memory_mb: 256,
+        timeout_ms: None,
         quiet: false,
     };
     // Grants given before any app, for every app.
@@ -112,6 +115,7 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
             },
             "--max-cpu-time" => out.max_cpu_ms = number(flag, opt.value(args, &mut i)?)?,
             "--max-memory" => out.max_memory_mb = number(flag, opt.value(args, &mut i)?)?,
+            "--timeout" => out.timeout_ms = Some(number(flag, opt.value(args, &mut i)?)?),
             "-q" | "--quiet" => out.quiet = true,
             "--allow-net" | "--allow-fs-read" | "--allow-fs-write" | "--allow-env" => {
                 match out.apps.last_mut() {
@@ -422,7 +426,7 @@ fn sandbox_config(
         env,
         preopens,
         max_memory: Some((args.max_memory_mb * 1024 * 1024) as usize),
-        timeout: None,
+        timeout: args.timeout_ms.map(Duration::from_millis),
         max_cpu_time: Some(Duration::from_millis(args.max_cpu_ms)),
         grants,
         on_limit: None,

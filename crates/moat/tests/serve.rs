@@ -129,6 +129,7 @@ export default {
     const url = new URL(request.url);
     if (request.method === 'POST') return Response.json({ got: await request.json(), count });
     if (url.pathname === '/spin') for (;;) {}
+    if (url.pathname === '/sleep') await new Promise((resolve) => setTimeout(resolve, 60000));
     if (url.pathname === '/grow') { const a = []; for (;;) a.push('x'.repeat(1 << 20) + a.length); }
     if (url.pathname === '/throw') throw new Error('boom');
     return new Response(`${request.method} ${url.host}${url.pathname} count=${count}`, {
@@ -144,7 +145,12 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
     let dir = app_dir("fetch", &[("app.mjs", FETCH_APP)]);
     let server = Server::start(
         &dir,
-        &["app.mjs", "--max-cpu-time=2000", "--max-memory=128"],
+        &[
+            "app.mjs",
+            "--max-cpu-time=2000",
+            "--max-memory=128",
+            "--timeout=3000",
+        ],
     );
     for _ in 0..3 {
         let (status, head, body) = server.request("GET", "/hello?x=1", "");
@@ -166,6 +172,10 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
     });
     assert_eq!(spin.0, 500);
     assert_eq!(server.request("GET", "/grow", "").0, 500);
+    // A request waiting past its wall-clock limit is stopped too.
+    let asked = std::time::Instant::now();
+    assert_eq!(server.request("GET", "/sleep", "").0, 500);
+    assert!(asked.elapsed() < Duration::from_secs(20));
     let (status, _, _) = server.request("GET", "/throw", "");
     assert_eq!(status, 500);
     assert_eq!(server.request("GET", "/after", "").0, 201);
@@ -175,6 +185,7 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
     assert!(log.contains("GET /hello?x=1 201 "), "{log}");
     assert!(log.contains("exceeded its CPU-time limit"), "{log}");
     assert!(log.contains("exceeded its memory limit"), "{log}");
+    assert!(log.contains("exceeded its time limit"), "{log}");
     assert!(log.contains("Error: boom"), "{log}");
     drop(server);
     let _ = std::fs::remove_dir_all(dir);

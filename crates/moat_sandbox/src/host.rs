@@ -95,6 +95,9 @@ pub struct HostCalls {
     stdin_open: Option<u32>,
     /// Output read for the guest and not yet polled.
     buffered: Arc<Buffered>,
+    /// When the run's wall-clock limit passes: waits end there, so that the limit (checked
+    /// in the guest's code) stops it.
+    deadline: Option<std::time::Instant>,
     /// The guest's standard streams are the host process's own (a run, not the snapshot step):
     /// `tty_info` and `tty_set_mode` answer about them.
     inherits_stdio: bool,
@@ -130,6 +133,11 @@ impl HostCalls {
         calls.exit_process = exit_process;
         calls.inherits_stdio = true;
         calls
+    }
+
+    /// Has waits end when the run's wall-clock limit passes.
+    pub fn set_deadline(&mut self, deadline: Option<std::time::Instant>) {
+        self.deadline = deadline;
     }
 
     /// Puts stdin's terminal mode back as it was before `tty_set_mode`.
@@ -629,6 +637,14 @@ pub fn add_to_linker<T: 'static>(
                 return errno::INVAL;
             }
             let waited_from = std::time::Instant::now();
+            // A wait ends at the deadline, with nothing to report.
+            let timeout = match host.deadline {
+                Some(d) => {
+                    let left = d.saturating_duration_since(waited_from);
+                    Some(timeout.map_or(left, |t| t.min(left)))
+                }
+                None => timeout,
+            };
             let events = match host.sockets.as_mut().filter(|_| watching) {
                 // The children's events wake the socket poller (see `HostCalls::sockets`).
                 Some(sockets) => {

@@ -49,10 +49,6 @@ pub enum Interrupts {
     ExitProcess,
 }
 
-/// How long a guest past its wall-clock limit may take to stop: one blocked in a host call (a
-/// long sleep, a read) cannot be interrupted, and then the process ends instead.
-const LIMIT_GRACE: Duration = Duration::from_millis(100);
-
 /// Errors of the host itself (not of the guest program).
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
@@ -773,10 +769,10 @@ impl Sandbox {
         let mut guard = StoreGuard::new(Store::new(engine, state), teardown);
         let store: &mut Store<HostState> = &mut guard;
         store.limiter(|s| &mut s.limits);
-        // Under a time limit a watchdog thread ticks. With epochs each tick interrupts running
-        // guest code, which checks its wall and CPU time here and goes on or stops; without,
-        // the watchdog checks them itself and ends the process. It stops when `_running` drops,
-        // as this function returns.
+        // Under a time limit, without epochs, a watchdog thread checks the limits and ends the
+        // process; it stops when `_running` drops, as this function returns. With epochs, each
+        // tick interrupts running guest code, which checks its wall and CPU time here and goes
+        // on or stops.
         let (_running, watchdog_done) = std::sync::mpsc::channel::<()>();
         let limited = cfg.timeout.is_some() || cfg.max_cpu_time.is_some();
         if limited && self.interrupts == Interrupts::ExitProcess {
@@ -799,9 +795,16 @@ impl Sandbox {
                 }
             });
         } else if limited {
+            // The guest's own code checks its limits at each tick of one ticker shared by
+            // every instance; a wait in the host ends at the wall-clock limit (`poll`), so that
+            // the check comes.
             let started = std::time::Instant::now();
             let cpu_start = thread_cpu_time();
             let (timeout, max_cpu) = (cfg.timeout, cfg.max_cpu_time);
+            store
+                .data_mut()
+                .calls
+                .set_deadline(timeout.map(|t| started + t));
             store.set_epoch_deadline(1);
             store.epoch_deadline_callback(move |mut cx| {
                 let hit = if timeout.is_some_and(|t| started.elapsed() >= t) {
@@ -819,27 +822,7 @@ impl Sandbox {
                     None => Ok(wasmtime::UpdateDeadline::Continue(1)),
                 }
             });
-            if let Some(timeout) = timeout {
-                // A watchdog of its own, which also ends the process when the guest is stuck
-                // in a host call past its wall-clock limit.
-                let engine = engine.clone();
-                let on_limit = cfg.on_limit;
-                std::thread::spawn(move || {
-                    use std::sync::mpsc::RecvTimeoutError;
-                    while let Err(RecvTimeoutError::Timeout) =
-                        watchdog_done.recv_timeout(LIMIT_TICK)
-                    {
-                        engine.increment_epoch();
-                        if started.elapsed() >= timeout + LIMIT_GRACE {
-                            end_for(on_limit, Limit::Time);
-                        }
-                    }
-                });
-            } else {
-                // Only CPU time, which the guest's own thread checks at each tick: one ticker
-                // serves every instance.
-                self.ticker.get_or_init(|| Ticker::start(engine.clone()));
-            }
+            self.ticker.get_or_init(|| Ticker::start(engine.clone()));
         } else if self.interrupts == Interrupts::Epoch {
             store.set_epoch_deadline(u64::MAX);
         }
