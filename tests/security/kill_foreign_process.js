@@ -1,12 +1,13 @@
-// attack: signal a process the program did not start (init, pid 1); the sandbox's host signals
-// only the program's own children, which the positive control does
+// attack: signal a process the program did not start (the host's pid 2, kthreadd; under --safe
+// pid 1 is the program itself); the sandbox's host signals only the program's own children
+// and the program, which the positive control does
 // modes: safe
 // denied: foreign EPERM
 // grant: --allow-child-process
 // allowed: own SIGTERM
 try {
-  process.kill(1, 0);
-  console.log('signalled pid 1');
+  process.kill(2, 0);
+  console.log('signalled pid 2');
 } catch (e) {
   console.log('foreign', e.code);
 }
