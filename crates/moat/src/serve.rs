@@ -41,6 +41,9 @@ Options:
   --host <addr>            address to listen on (default 127.0.0.1)
   --port <n>               port to listen on (default 8080; 0 picks a free one)
   --include <glob>         embed these files too, when building a script (see moat build)
+  --workers <n>            threads serving requests, each running one instance at a time
+                           (default: 4 per core, so that instances waiting on I/O leave
+                           others to run)
   --isolation=request      a fresh instance for every request (the default and, for now, the
                            only choice: `pool` is not implemented yet)
   --max-cpu-time=<ms>      CPU time one request may use (default 10000)
@@ -60,6 +63,7 @@ struct Args {
     max_cpu_ms: u64,
     max_memory_mb: u64,
     timeout_ms: Option<u64>,
+    workers: Option<usize>,
     quiet: bool,
 }
 
@@ -80,6 +84,7 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
         max_cpu_ms: 10_000,
         max_memory_mb: 256,
         timeout_ms: None,
+        workers: None,
         quiet: false,
     };
     // Grants given before any app, for every app.
@@ -116,6 +121,13 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
             "--max-cpu-time" => out.max_cpu_ms = number(flag, opt.value(args, &mut i)?)?,
             "--max-memory" => out.max_memory_mb = number(flag, opt.value(args, &mut i)?)?,
             "--timeout" => out.timeout_ms = Some(number(flag, opt.value(args, &mut i)?)?),
+            "--workers" => {
+                let n = number(flag, opt.value(args, &mut i)?)?;
+                if n == 0 || n > 1024 {
+                    return Err(BadOption(format!("--workers takes 1 to 1024, not {n}")).into());
+                }
+                out.workers = Some(n as usize);
+            }
             "-q" | "--quiet" => out.quiet = true,
             "--allow-net" | "--allow-fs-read" | "--allow-fs-write" | "--allow-env" => {
                 match out.apps.last_mut() {
@@ -200,7 +212,9 @@ pub fn run(args: &[String]) -> Result<i32> {
         .local_addr()
         .context("failed to read the address")?;
     let apps = Arc::new(Apps::load(&args, local)?);
-    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let workers = args
+        .workers
+        .unwrap_or_else(|| 4 * std::thread::available_parallelism().map_or(2, usize::from));
     let what = match &args.apps[..] {
         [one] if one.host.is_none() => one.path.display().to_string(),
         apps => format!("{} apps", apps.len()),
