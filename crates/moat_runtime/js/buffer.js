@@ -84,6 +84,8 @@ function createPool() {
   const size = Buffer.poolSize;
   poolSize = typeof size === 'number' && size >= 8 && size <= kMaxLength ? Math.floor(size) : 64 * 1024;
   pool = new ArrayBuffer(poolSize);
+  // Other buffers share it: it may not be transferred away from them.
+  require('internal/structured_clone').markUntransferable(pool);
   poolOffset = 0;
 }
 

@@ -4,8 +4,7 @@
 
 const { thrower } = require('internal/errors');
 const environmentData = new Map();
-const untransferable = new WeakSet();
-const { uncloneable } = require('internal/structured_clone');
+const { uncloneable, untransferable, markUntransferable } = require('internal/structured_clone');
 const messaging = require('internal/worker/messaging');
 
 module.exports = {
@@ -20,7 +19,7 @@ module.exports = {
     if (value === undefined) environmentData.delete(key);
     else environmentData.set(key, value);
   },
-  markAsUntransferable(obj) { if (obj !== null && typeof obj === 'object') untransferable.add(obj); },
+  markAsUntransferable(obj) { if (obj !== null && typeof obj === 'object') markUntransferable(obj); },
   isMarkedAsUntransferable: (obj) => obj !== null && typeof obj === 'object' && untransferable.has(obj),
   markAsUncloneable(obj) { if (obj !== null && typeof obj === 'object') uncloneable.add(obj); },
   Worker: function Worker() {

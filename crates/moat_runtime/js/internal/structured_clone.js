@@ -8,6 +8,38 @@ function dataCloneError(message) {
 
 // Objects marked with worker_threads.markAsUncloneable().
 const uncloneable = new WeakSet();
+// Objects marked with worker_threads.markAsUntransferable() (Buffer's pools among them): a
+// transfer list may not name them, and such an ArrayBuffer cannot be detached at all.
+const untransferable = new WeakSet();
+let detachGuarded = false;
+function markUntransferable(obj) {
+  untransferable.add(obj);
+  if (!detachGuarded && obj instanceof ArrayBuffer) guardDetach();
+}
+// ArrayBuffer.prototype.transfer and transferToFixedLength refuse a marked buffer, as V8 refuses
+// to detach a buffer that has a detach key.
+function guardDetach() {
+  detachGuarded = true;
+  const proto = ArrayBuffer.prototype;
+  const methods = {
+    transfer(...args) {
+      if (untransferable.has(this)) throw new TypeError('ArrayBuffer is not detachable and could not be cloned.');
+      return Reflect.apply(nativeTransfer, this, args);
+    },
+    transferToFixedLength(...args) {
+      if (untransferable.has(this)) throw new TypeError('ArrayBuffer is not detachable and could not be cloned.');
+      return Reflect.apply(nativeTransferFixed, this, args);
+    },
+  };
+  const nativeTransfer = proto.transfer;
+  const nativeTransferFixed = proto.transferToFixedLength;
+  for (const [name, native] of [['transfer', nativeTransfer], ['transferToFixedLength', nativeTransferFixed]]) {
+    if (typeof native !== 'function') continue;
+    Object.defineProperty(methods[name], 'length', { value: native.length });
+    Object.defineProperty(proto, name, { value: methods[name], writable: true, enumerable: false, configurable: true });
+  }
+}
+
 // AbortSignals marked with util.transferableAbortSignal(): cloned when listed in the transfer
 // list, as a signal that follows the original.
 const transferableSignals = new WeakSet();
@@ -154,6 +186,7 @@ function transferList(options) {
       buffers.add(item);
       continue;
     }
+    if (untransferable.has(item)) throw dataCloneError('Cannot transfer object of unsupported type.');
     if (!(item instanceof ArrayBuffer)) throw dataCloneError('Found invalid value in transferList.');
     if (item.detached) throw dataCloneError('Cannot transfer object of unsupported type.');
     buffers.add(item);
@@ -161,4 +194,4 @@ function transferList(options) {
   return buffers;
 }
 
-module.exports = { structuredClone, uncloneable, transferableSignals };
+module.exports = { structuredClone, uncloneable, transferableSignals, untransferable, markUntransferable };
