@@ -127,7 +127,15 @@ fn run_case(script: &Path, mode: Mode) -> Result<(), Failed> {
     let out = out?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let code = out.status.code().unwrap_or(-1);
+    // A process a signal ended has the code a shell gives it, 128 + the signal.
+    let code = {
+        use std::os::unix::process::ExitStatusExt;
+        let status = out.status;
+        status
+            .code()
+            .or_else(|| status.signal().map(|s| 128 + s))
+            .unwrap_or(-1)
+    };
     let mut problems = Vec::new();
     if stdout != expected_out {
         problems.push(format!(
