@@ -68,14 +68,6 @@ def first_response(cmd, port=None):
         time.sleep(0.0005)
 
 
-def peak_rss_kb(pid):
-    with open(f'/proc/{pid}/status') as f:
-        for line in f:
-            if line.startswith('VmHWM:'):
-                return int(line.split()[1])
-    return 0
-
-
 def shmem_kb():
     with open('/proc/meminfo') as f:
         for line in f:
@@ -186,7 +178,7 @@ def main():
                 if times:
                     times.sort()
                     instance = (statistics.median(times), times[int(len(times) * 0.99) - 1])
-            rss = peak_rss_kb(proc.pid)
+            rss = status_kb(proc.pid, 'VmHWM')
         finally:
             stop(proc)
         results[name] = (started, rps, p99, rss, instance)

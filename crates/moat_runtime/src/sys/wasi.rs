@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The guest sees one process; its id is fixed.
 pub fn pid() -> u32 {
-    1
+    moat_abi::GUEST_PID.unsigned_abs()
 }
 
 pub fn ppid() -> u32 {
