@@ -95,6 +95,25 @@ impl Server {
     fn log(&self) -> Vec<String> {
         self.log.lock().unwrap().try_iter().collect()
     }
+
+    /// The log once it holds every one of `needles` (a line is written after
+    /// its response is sent), or what it holds after half a minute.
+    fn log_with(&self, needles: &[&str]) -> String {
+        let log = self.log.lock().unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let mut text = String::new();
+        while !needles.iter().all(|n| text.contains(n)) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match log.recv_timeout(left) {
+                Ok(line) => {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+                Err(_) => break,
+            }
+        }
+        text
+    }
 }
 
 impl Drop for Server {
@@ -171,12 +190,16 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
     assert_eq!(status, 500);
     assert_eq!(server.request("GET", "/after", "").0, 201);
 
-    std::thread::sleep(Duration::from_millis(200));
-    let log = server.log().join("\n");
-    assert!(log.contains("GET /hello?x=1 201 "), "{log}");
-    assert!(log.contains("exceeded its CPU-time limit"), "{log}");
-    assert!(log.contains("exceeded its memory limit"), "{log}");
-    assert!(log.contains("Error: boom"), "{log}");
+    let needles = [
+        "GET /hello?x=1 201 ",
+        "exceeded its CPU-time limit",
+        "exceeded its memory limit",
+        "Error: boom",
+    ];
+    let log = server.log_with(&needles);
+    for needle in needles {
+        assert!(log.contains(needle), "{needle} in {log}");
+    }
     drop(server);
 
     // A request waiting past its wall-clock limit is stopped too.
@@ -185,8 +208,7 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
     assert_eq!(server.request("GET", "/sleep", "").0, 500);
     assert!(asked.elapsed() < Duration::from_secs(20));
     assert_eq!(server.request("GET", "/after", "").0, 201);
-    std::thread::sleep(Duration::from_millis(200));
-    let log = server.log().join("\n");
+    let log = server.log_with(&["exceeded its time limit"]);
     assert!(log.contains("exceeded its time limit"), "{log}");
     drop(server);
     let _ = std::fs::remove_dir_all(dir);
@@ -377,12 +399,8 @@ fn several_apps_are_routed_by_host_each_with_its_grants() {
     );
     let (status, _, _) = server.request_to("c.test", "GET", "/", "");
     assert_eq!(status, 404);
-    assert!(
-        server
-            .log()
-            .iter()
-            .any(|l| l == "GET / 404 (no app for this host)")
-    );
+    let log = server.log_with(&["GET / 404 (no app for this host)\n"]);
+    assert!(log.contains("GET / 404 (no app for this host)\n"), "{log}");
     drop(server);
 
     // An app without a host answers the others; grants before any app are everyone's.

@@ -86,6 +86,7 @@ pub mod names {
     pub const PROC_RUN: &str = "proc_run";
     pub const TAKE: &str = "take";
     pub const PROC_SPAWN: &str = "proc_spawn";
+    pub const PROC_EXEC: &str = "proc_exec";
     pub const PROC_WRITE: &str = "proc_write";
     pub const PROC_CLOSE: &str = "proc_close";
     pub const PROC_FLOW: &str = "proc_flow";

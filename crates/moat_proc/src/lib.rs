@@ -252,6 +252,16 @@ fn status_parts(s: std::process::ExitStatus) -> (Option<i32>, Option<i32>) {
     (s.code(), s.signal())
 }
 
+/// Replaces this process's program with `cmd` (`execve`), its standard streams as they are.
+/// Returns only when that fails, with the reason.
+pub fn exec(cmd: &Command) -> io::Error {
+    use std::os::unix::process::CommandExt;
+    match build(cmd) {
+        Ok(mut prepared) => prepared.command.exec(),
+        Err(e) => e,
+    }
+}
+
 /// Runs `cmd` to completion.
 ///
 /// # Errors

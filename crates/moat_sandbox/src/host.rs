@@ -394,6 +394,27 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::PROC_EXEC,
+        move |mut caller: Caller<'_, T>, req: u32, req_len: u32| -> i32 {
+            // Only a host that runs this guest alone stands for its process; a server's
+            // process is not the guest's to replace.
+            if !calls(caller.data_mut()).exit_process {
+                return errno::NOSYS;
+            }
+            let cmd = match command(&mut caller, calls, req, req_len) {
+                Ok(cmd) => cmd,
+                Err(code) => return code,
+            };
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            let _ = std::io::stderr().flush();
+            // The guest ends when this fails too (as node does), so the terminal stays restored.
+            calls(caller.data_mut()).restore_tty();
+            errno::from_io(&moat_proc::exec(&cmd))
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::PROC_SPAWN,
         move |mut caller: Caller<'_, T>,
               req: u32,

@@ -11,6 +11,7 @@ unsafe extern "C" {
     fn proc_run(req: *const u8, req_len: usize, size_out: *mut u32) -> i32;
     fn take(buf: *mut u8, buf_len: usize) -> i32;
     fn proc_spawn(req: *const u8, req_len: usize, handle: u32, pid_out: *mut u32) -> i32;
+    fn proc_exec(req: *const u8, req_len: usize) -> i32;
     fn proc_write(handle: u32, fd: i32, data: *const u8, data_len: usize) -> i32;
     fn proc_close(handle: u32, fd: i32) -> i32;
     fn proc_flow(handle: u32, fd: i32, paused: i32) -> i32;
@@ -105,6 +106,16 @@ pub fn run(cmd: &Command) -> io::Result<Output> {
     // SAFETY: the host reads `req_len` bytes at `req` and writes one u32 at `size_out`.
     check(unsafe { proc_run(req.as_ptr(), req.len(), &mut size) })?;
     Output::decode(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// Has the host replace its program with `cmd` (`execve`): returns only when that fails.
+pub fn exec(cmd: &Command) -> io::Error {
+    let req = cmd.encode();
+    // SAFETY: the host reads `req_len` bytes at `req`.
+    match check(unsafe { proc_exec(req.as_ptr(), req.len()) }) {
+        Err(e) => e,
+        Ok(()) => io::Error::other("the host returned from execve"),
+    }
 }
 
 /// Starts `cmd` in the host under `handle`; returns its pid.

@@ -416,7 +416,34 @@ mod credentials {
         out
     }
 
-    pub fn exec(_path: &str, _args: &[String], _env: &[String]) -> io::Error {
-        io::Error::from(io::ErrorKind::Unsupported)
+    /// The host replaces its program, the guest's process (`EACCES` without the
+    /// child-process grant); it starts in the guest's working directory, with its standard
+    /// streams.
+    pub fn exec(path: &str, args: &[String], env: &[String]) -> io::Error {
+        let cmd = moat_abi::Command {
+            file: path.to_string(),
+            args: args.get(1..).unwrap_or_default().to_vec(),
+            cwd: crate::sys::cwd()
+                .ok()
+                .map(|c| c.to_string_lossy().into_owned()),
+            env: Some(
+                env.iter()
+                    .map(|kv| match kv.split_once('=') {
+                        Some((k, v)) => (k.to_string(), v.to_string()),
+                        None => (kv.clone(), String::new()),
+                    })
+                    .collect(),
+            ),
+            stdio: vec![moat_abi::Stdio::Inherit; 3],
+            argv0: args.first().cloned(),
+            detached: false,
+            uid: None,
+            gid: None,
+            max_buffer: None,
+            input: None,
+            timeout_ms: None,
+            kill_signal: 15,
+        };
+        crate::sys::host::exec(&cmd)
     }
 }

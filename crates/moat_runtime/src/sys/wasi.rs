@@ -60,10 +60,43 @@ pub fn cwd() -> std::io::Result<PathBuf> {
     std::env::current_dir()
 }
 
+/// Changes the working directory, which WASI keeps as a path inside the guest (wasi-libc's
+/// `__wasilibc_cwd`): the real path it leads to, as getcwd(3) reports one. A directory that
+/// holds a granted one (`..` from a granted working directory, say) may be the working
+/// directory too, although it cannot be opened: it exists, since what it holds does, so nothing
+/// is learnt by going there, and relative paths from it still reach only what was granted.
+///
 /// # Errors
 /// The OS error.
 pub fn chdir(path: &Path) -> std::io::Result<()> {
-    std::env::set_current_dir(path)
+    // Resolved here: wasi-libc would keep `..` and links in the path it keeps.
+    let real = resolve(path, true);
+    let Err(e) = std::env::set_current_dir(&real) else {
+        return Ok(());
+    };
+    if !preopened_dirs()
+        .iter()
+        .any(|d| d != &real && d.starts_with(&real))
+    {
+        return Err(e);
+    }
+    unsafe extern "C" {
+        static mut __wasilibc_cwd: *mut std::ffi::c_char;
+        fn strdup(s: *const std::ffi::c_char) -> *mut std::ffi::c_char;
+    }
+    let Ok(name) = std::ffi::CString::new(real.into_os_string().into_encoded_bytes()) else {
+        return Err(e);
+    };
+    // SAFETY: the guest is single-threaded; wasi-libc reads the pointer as a C string, and
+    // since its next `chdir` may free the old one, the copy is made by its own allocator.
+    unsafe {
+        let copy = strdup(name.as_ptr());
+        if copy.is_null() {
+            return Err(std::io::Error::from(std::io::ErrorKind::OutOfMemory));
+        }
+        __wasilibc_cwd = copy;
+    }
+    Ok(())
 }
 
 /// # Errors

@@ -86,8 +86,6 @@ function install(process, b) {
       pairs.push(`${key}=${value}`);
     }
     if (b.permission) b.checkPermission('child', execPath);
-    // The sandbox runs one program image; it cannot be replaced.
-    if (b.sandboxed) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('process.execve');
     const failure = b.execve(execPath, args, pairs);
     // Node cannot go back to the program it was replacing: the process ends.
     process._rawWrite(2, `process.execve failed with error code ${failure[0]}\n`);

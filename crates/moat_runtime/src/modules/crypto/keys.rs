@@ -290,6 +290,8 @@ impl Key {
 /// A `KeyObject`'s key, as the JS half holds it.
 pub struct KeyHandle {
     pub key: Key,
+    /// The key as the native fast paths hold it (`accel`), made at its first use there.
+    pub accel: super::accel::Cache,
 }
 
 // SAFETY: `KeyHandle` holds no JS values, so it is the same type at every lifetime.
@@ -310,7 +312,13 @@ impl<'js> JsClass<'js> for KeyHandle {
 }
 
 pub fn handle<'js>(ctx: &Ctx<'js>, key: Key) -> Result<Class<'js, KeyHandle>> {
-    Class::instance(ctx.clone(), KeyHandle { key })
+    Class::instance(
+        ctx.clone(),
+        KeyHandle {
+            key,
+            accel: Default::default(),
+        },
+    )
 }
 
 /// An error as Node reports OpenSSL's: `error:<code>:<library>::<reason>`, with `library`,

@@ -7,6 +7,9 @@
 //! the work is queued ([`jobs`]) and the call returns the handle whose `Data` event brings the
 //! result; otherwise (and for the synchronous forms) the result is returned as an ArrayBuffer.
 
+#[cfg_attr(target_os = "wasi", path = "accel_wasi.rs")]
+#[cfg_attr(not(target_os = "wasi"), path = "accel_native.rs")]
+mod accel;
 mod algorithms;
 mod cipher;
 mod dh;

@@ -175,6 +175,7 @@ fn hashed(
 
 fn sign(
     key: &Key,
+    accel: &super::accel::Cache,
     data: &[u8],
     prehashed: bool,
     o: &Options,
@@ -209,6 +210,9 @@ fn sign(
                     return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")))
                 .map_err(|_| SignError::Ossl("1C8000C8", "Provider routines", "invalid salt length"))
             } else if o.padding.is_none() || o.padding == Some(RSA_PKCS1_PADDING) {
+                if let Some(sig) = super::accel::rsa_pkcs1_sign(accel, key, name, &hashed) {
+                    return Ok(sig);
+                }
                 let scheme = with_digest!(name, D => Pkcs1v15Sign::new::<D>(),
                     return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")));
                 k.sign_with_rng(&mut rng, scheme, &hashed).map_err(|_| {
@@ -223,8 +227,16 @@ fn sign(
             }
         }
         Key::EcPrivate(curve, d, _) => {
-            let (_, hashed) = digest("sha256")?;
+            let (name, hashed) = digest("sha256")?;
             crate::with_curve!(*curve, C => {
+                if let Some(der) = super::accel::ecdsa_sign(accel, key, name, &hashed) {
+                    if !o.p1363 {
+                        return Ok(der);
+                    }
+                    if let Ok(sig) = ecdsa::Signature::<C>::from_der(&der) {
+                        return Ok(sig.to_bytes().to_vec());
+                    }
+                }
                 let sk = ecdsa::SigningKey::<C>::from_slice(d).map_err(|_| SignError::Tag("ERR_OSSL_EVP_DECODE_ERROR"))?;
                 let sig: ecdsa::Signature<C> = sk.sign_prehash(&hashed).map_err(|_| SignError::Tag("ERR_CRYPTO_INVALID_DIGEST"))?;
                 Ok(if o.p1363 { sig.to_bytes().to_vec() } else { sig.to_der().as_bytes().to_vec() })
@@ -312,6 +324,7 @@ fn sign(
 
 fn verify(
     key: &Key,
+    accel: &super::accel::Cache,
     data: &[u8],
     prehashed: bool,
     sig: &[u8],
@@ -354,6 +367,9 @@ fn verify(
                 }, return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")));
                 Ok(ok)
             } else if o.padding.is_none() || o.padding == Some(RSA_PKCS1_PADDING) {
+                if let Some(ok) = super::accel::verify(accel, &public, name, &hashed, sig) {
+                    return Ok(ok);
+                }
                 let scheme = with_digest!(name, D => Pkcs1v15Sign::new::<D>(),
                     return Err(SignError::Tag("ERR_CRYPTO_INVALID_DIGEST")));
                 Ok(k.verify(scheme, &hashed, sig).is_ok())
@@ -366,8 +382,16 @@ fn verify(
             }
         }
         Key::EcPublic(curve, q) => {
-            let (_, hashed) = digest("sha256")?;
+            let (name, hashed) = digest("sha256")?;
             crate::with_curve!(*curve, C => {
+                let der = if o.p1363 {
+                    ecdsa::Signature::<C>::from_slice(sig).ok().map(|s| s.to_der().as_bytes().to_vec())
+                } else {
+                    Some(sig.to_vec())
+                };
+                if let Some(der) = der && super::accel::verify(accel, &public, name, &hashed, &der) == Some(true) {
+                    return Ok(true);
+                }
                 let vk = ecdsa::VerifyingKey::<C>::from_sec1_bytes(q).map_err(|_| SignError::Tag("ERR_OSSL_EVP_DECODE_ERROR"))?;
                 let parsed = if o.p1363 { ecdsa::Signature::<C>::from_slice(sig) } else { ecdsa::Signature::<C>::from_der(sig) };
                 let Ok(parsed) = parsed else { return Ok(false) };
@@ -830,7 +854,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 let hash: Option<String> = opts.get("hash")?;
                 let o = options(&opts, &hash)?;
                 let b = h.borrow();
-                let out = with_bytes(&ctx, &data, |d| sign(&b.key, d, prehashed, &o))?
+                let out = with_bytes(&ctx, &data, |d| sign(&b.key, &b.accel, d, prehashed, &o))?
                     .map_err(|e| raise(&ctx, e))?;
                 ArrayBuffer::new(ctx.clone(), out)
             },
@@ -851,8 +875,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 let o = options(&opts, &hash)?;
                 let sig = with_bytes(&ctx, &sig, <[u8]>::to_vec)?;
                 let b = h.borrow();
-                with_bytes(&ctx, &data, |d| verify(&b.key, d, prehashed, &sig, &o))?
-                    .map_err(|e| raise(&ctx, e))
+                with_bytes(&ctx, &data, |d| {
+                    verify(&b.key, &b.accel, d, prehashed, &sig, &o)
+                })?
+                .map_err(|e| raise(&ctx, e))
             },
         )?,
     )?;
