@@ -40,9 +40,11 @@ function getRandomValues(array) {
 // FIPS mode needs a FIPS-validated provider, which moat does not have.
 function getFips() { return 0; }
 
-// TLS and OpenSSL option values, as Node lists them (OPENSSL_VERSION_NUMBER comes with an OpenSSL).
+// TLS and OpenSSL option values, as Node lists them; OPENSSL_VERSION_NUMBER is the level
+// process.versions.openssl names (3.5.7).
 const constants = {
   __proto__: null,
+  OPENSSL_VERSION_NUMBER: 0x30500070,
   SSL_OP_ALL: 2147485776,
   SSL_OP_ALLOW_NO_DHE_KEX: 1024,
   SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION: 262144,

@@ -4,7 +4,7 @@
 // Symbol.toStringTag cannot fool it, as in Node.
 //
 // isExternal is always false: moat has no native addons, so no External value can exist.
-// isKeyObject is false for the same reason until node:crypto has KeyObject.
+// isKeyObject and isCryptoKey ask node:crypto, loaded at their first call with an object.
 
 const binding = internalBinding('util');
 const classId = binding.classId;
@@ -95,6 +95,6 @@ module.exports = {
   isUint32Array: ta('Uint32Array'), isInt8Array: ta('Int8Array'), isInt16Array: ta('Int16Array'),
   isInt32Array: ta('Int32Array'), isFloat16Array: ta('Float16Array'), isFloat32Array: ta('Float32Array'),
   isFloat64Array: ta('Float64Array'), isBigInt64Array: ta('BigInt64Array'), isBigUint64Array: ta('BigUint64Array'),
-  isKeyObject: (v) => { void v; return false; },
-  isCryptoKey: (v) => typeof globalThis.CryptoKey === 'function' && v instanceof globalThis.CryptoKey,
+  isKeyObject: (v) => v !== null && typeof v === 'object' && require('internal/crypto/keys').isKeyObject(v),
+  isCryptoKey: (v) => v !== null && typeof v === 'object' && require('internal/crypto/webkeys').isCryptoKey(v),
 };

@@ -47,6 +47,7 @@ class KeyObject {
     return web.keyObjectToCryptoKey(this, algorithm, extractable, keyUsages);
   }
 }
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
 
 function lazyWeb() {
   try { return require('internal/crypto/webkeys'); } catch { return null; }

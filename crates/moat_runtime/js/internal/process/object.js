@@ -82,9 +82,8 @@ function create() {
     constructor: { value: process, writable: true, configurable: true },
   });
   process.prototype = proto;
-  Object.defineProperty(proto, Symbol.toStringTag, { value: 'process', writable: true, configurable: true });
   const processObject = Object.create(proto);
-  Object.defineProperty(processObject, Symbol.toStringTag, { value: 'process', writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(processObject, Symbol.toStringTag, { value: 'process', writable: true, configurable: false, enumerable: false });
   EventEmitter.call(processObject);
   watchSignals(processObject);
   fill(processObject);
@@ -143,11 +142,14 @@ function fill(process) {
     Object.defineProperty(process, name, { value, writable: false, enumerable: true, configurable: true });
   readOnly('version', b.version);
   // What moat is made of: the Node API level it implements, itself, and its engine with the
-  // Unicode tables the engine was built with. Components moat does not contain (V8, libuv,
-  // OpenSSL, N-API, …) have no entry.
+  // Unicode tables the engine was built with; and the OpenSSL level its crypto and TLS answer
+  // as (Node 24.19's 3.5.7: its algorithms, error codes and messages), which programs and
+  // Node's tests read to tell whether crypto is there. Other components moat does not contain
+  // (V8, libuv, N-API, …) have no entry.
   const versions = {};
   for (const [key, value] of Object.entries({
     node: b.version.slice(1), moat: b.moatVersion, quickjs: b.engineVersion, unicode: '17.0',
+    openssl: '3.5.7',
   })) {
     Object.defineProperty(versions, key, { value, writable: false, enumerable: true, configurable: true });
   }

@@ -181,6 +181,14 @@ function innerEqual(a, b, mode, memo) {
     } else if (a.byteLength !== b.byteLength || !bytesEqual(new Uint8Array(a), new Uint8Array(b))) {
       return false;
     }
+  } else if (tagOf(a) === '[object KeyObject]' && types.isKeyObject(a)) {
+    // (The tag first: node:crypto is not loaded to compare other objects.)
+    if (!types.isKeyObject(b) || !a.equals(b)) return false;
+  } else if (tagOf(a) === '[object CryptoKey]' && types.isCryptoKey(a)) {
+    // A CryptoKey's key material is compared as its KeyObject.
+    if (!types.isCryptoKey(b) || a.extractable !== b.extractable ||
+        !innerEqual(a.algorithm, b.algorithm, mode, memo) || !innerEqual(a.usages, b.usages, mode, memo) ||
+        !require('crypto').KeyObject.from(a).equals(require('crypto').KeyObject.from(b))) return false;
   } else if (isURL(a)) {
     // A URL keeps its state privately: two are equal when they print the same.
     if (!isURL(b) || a.href !== b.href) return false;

@@ -138,3 +138,168 @@ pub fn verify(cache: &Cache, public: &Key, hash: &str, hashed: &[u8], sig: &[u8]
         .is_ok()
         .then_some(true)
 }
+
+/// AES-GCM as a stream on AWS-LC's EVP interface, whose AES and GHASH run stitched together
+/// (aws-lc-rs has GCM only in one piece). Decryption is checked against the tag given before
+/// [`AesGcm::finish`]: AWS-LC does not hand out the tag it computes when decrypting.
+pub struct AesGcm {
+    ctx: std::ptr::NonNull<aws_lc_sys::EVP_CIPHER_CTX>,
+    decrypt: bool,
+    in_text: bool,
+    expected: Option<Vec<u8>>,
+}
+
+// SAFETY: the context is owned by this value alone, and AWS-LC keeps no thread affinity.
+unsafe impl Send for AesGcm {}
+
+impl Drop for AesGcm {
+    fn drop(&mut self) {
+        // SAFETY: the context was made by EVP_CIPHER_CTX_new and is freed once, here.
+        unsafe { aws_lc_sys::EVP_CIPHER_CTX_free(self.ctx.as_ptr()) };
+    }
+}
+
+impl AesGcm {
+    /// A stream for a 16, 24 or 32-byte key and an IV of any length from 1 to 2^31 - 1 bytes.
+    pub fn new(key: &[u8], iv: &[u8], decrypt: bool) -> Option<Self> {
+        use aws_lc_sys as lc;
+        // SAFETY: these return pointers to static cipher descriptions.
+        let cipher = unsafe {
+            match key.len() {
+                16 => lc::EVP_aes_128_gcm(),
+                24 => lc::EVP_aes_192_gcm(),
+                32 => lc::EVP_aes_256_gcm(),
+                _ => return None,
+            }
+        };
+        let iv_len = std::ffi::c_int::try_from(iv.len())
+            .ok()
+            .filter(|n| *n > 0)?;
+        // SAFETY: a new context, owned by the returned value (freed in Drop, also on failure).
+        let ctx = std::ptr::NonNull::new(unsafe { lc::EVP_CIPHER_CTX_new() })?;
+        let gcm = AesGcm {
+            ctx,
+            decrypt,
+            in_text: false,
+            expected: None,
+        };
+        let enc = std::ffi::c_int::from(!decrypt);
+        let (null, none) = (std::ptr::null_mut(), std::ptr::null_mut());
+        // SAFETY: the cipher is set first, then the IV length, then the key and IV, whose
+        // lengths the cipher and the control call fixed.
+        let ok = unsafe {
+            lc::EVP_CipherInit_ex(
+                ctx.as_ptr(),
+                cipher,
+                null,
+                std::ptr::null(),
+                std::ptr::null(),
+                enc,
+            ) == 1
+                && lc::EVP_CIPHER_CTX_ctrl(ctx.as_ptr(), lc::EVP_CTRL_GCM_SET_IVLEN, iv_len, none)
+                    == 1
+                && lc::EVP_CipherInit_ex(
+                    ctx.as_ptr(),
+                    std::ptr::null(),
+                    null,
+                    key.as_ptr(),
+                    iv.as_ptr(),
+                    enc,
+                ) == 1
+        };
+        ok.then_some(gcm)
+    }
+
+    /// Runs `input` through the cipher, writing as many bytes at `out` (null for associated
+    /// data).
+    fn run(&mut self, out: *mut u8, input: &[u8]) -> bool {
+        // AWS-LC takes lengths as C ints: the input goes in pieces below 2^30.
+        for (i, piece) in input.chunks(1 << 30).enumerate() {
+            let mut written: std::ffi::c_int = 0;
+            let at = if out.is_null() {
+                out
+            } else {
+                out.wrapping_add(i << 30)
+            };
+            // SAFETY: `piece` is readable for its length, and `at` (unless null, for associated
+            // data) has room for as many bytes, which is what GCM writes.
+            let ok = unsafe {
+                aws_lc_sys::EVP_CipherUpdate(
+                    self.ctx.as_ptr(),
+                    at,
+                    &mut written,
+                    piece.as_ptr(),
+                    piece.len() as std::ffi::c_int,
+                )
+            };
+            if ok != 1 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// More associated data; false once the text has begun.
+    pub fn aad(&mut self, data: &[u8]) -> bool {
+        !self.in_text && self.run(std::ptr::null_mut(), data)
+    }
+
+    /// More text, its output appended to `out`; false past GCM's length limit.
+    pub fn update(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool {
+        self.in_text = true;
+        out.reserve(data.len());
+        let start = out.len();
+        let ok = self.run(out.spare_capacity_mut().as_mut_ptr().cast(), data);
+        if ok {
+            // SAFETY: GCM wrote exactly `data.len()` bytes there.
+            unsafe { out.set_len(start + data.len()) };
+        }
+        ok
+    }
+
+    /// The tag a decryption is checked against, when it is known.
+    pub fn expect_tag(&mut self, tag: &[u8]) {
+        self.expected = Some(tag.to_vec());
+    }
+
+    /// Encrypting: the full tag. Decrypting: the tag expected (padded to 16 bytes) when the
+    /// text matches it, else `None`.
+    pub fn finish(&mut self) -> Option<[u8; 16]> {
+        use aws_lc_sys as lc;
+        let mut tag = [0u8; 16];
+        let ctx = self.ctx.as_ptr();
+        // Final writes nothing for GCM; room for a block is given all the same.
+        let mut scratch = [0u8; 16];
+        let mut written: std::ffi::c_int = 0;
+        if self.decrypt {
+            let expected = self
+                .expected
+                .as_ref()
+                .filter(|t| (1..=16).contains(&t.len()))?;
+            tag[..expected.len()].copy_from_slice(expected);
+            // SAFETY: the tag is readable for the length given (AWS-LC copies it).
+            let ok = unsafe {
+                lc::EVP_CIPHER_CTX_ctrl(
+                    ctx,
+                    lc::EVP_CTRL_GCM_SET_TAG,
+                    expected.len() as std::ffi::c_int,
+                    tag.as_mut_ptr().cast(),
+                ) == 1
+                    && lc::EVP_CipherFinal_ex(ctx, scratch.as_mut_ptr(), &mut written) == 1
+            };
+            ok.then_some(tag)
+        } else {
+            // SAFETY: the tag fits the 16 bytes asked for.
+            let ok = unsafe {
+                lc::EVP_CipherFinal_ex(ctx, scratch.as_mut_ptr(), &mut written) == 1
+                    && lc::EVP_CIPHER_CTX_ctrl(
+                        ctx,
+                        lc::EVP_CTRL_GCM_GET_TAG,
+                        16,
+                        tag.as_mut_ptr().cast(),
+                    ) == 1
+            };
+            ok.then_some(tag)
+        }
+    }
+}

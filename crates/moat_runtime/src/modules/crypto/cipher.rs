@@ -704,6 +704,25 @@ trait Aead {
     fn update(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool;
     /// The rest of the output, and the full tag.
     fn finish(&mut self, out: &mut Vec<u8>) -> Option<[u8; 16]>;
+    /// Decrypting: the tag the text must match, set before `finish` (for an engine that checks
+    /// it itself; `finish` then answers with it when it matches).
+    fn expect_tag(&mut self, _tag: &[u8]) {}
+}
+
+/// AES-GCM on AWS-LC, natively (`accel_native.rs`).
+impl Aead for super::accel::AesGcm {
+    fn aad(&mut self, data: &[u8]) -> bool {
+        super::accel::AesGcm::aad(self, data)
+    }
+    fn update(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool {
+        super::accel::AesGcm::update(self, data, out)
+    }
+    fn finish(&mut self, _out: &mut Vec<u8>) -> Option<[u8; 16]> {
+        super::accel::AesGcm::finish(self)
+    }
+    fn expect_tag(&mut self, tag: &[u8]) {
+        super::accel::AesGcm::expect_tag(self, tag);
+    }
 }
 
 impl Aead for Gcm {
@@ -1399,7 +1418,10 @@ fn engine(d: &Def, decrypt: bool, key: &[u8], iv: &[u8], tag_len: usize) -> Opti
         }),
         (_, Mode::ChaCha20) => Engine::Stream(boxed(ChaChaStream::new(key, iv)?)),
         (_, Mode::ChaChaPoly) => Engine::Aead(Box::new(ChaChaPoly::new(key, iv, decrypt)?)),
-        (_, Mode::Gcm) => Engine::Aead(Box::new(Gcm::new(AesKey::new(key)?, iv, decrypt))),
+        (_, Mode::Gcm) => match super::accel::AesGcm::new(key, iv, decrypt) {
+            Some(fast) => Engine::Aead(Box::new(fast)),
+            None => Engine::Aead(Box::new(Gcm::new(AesKey::new(key)?, iv, decrypt))),
+        },
         (_, Mode::Ocb) => {
             Engine::Aead(Box::new(Ocb::new(AesKey::new(key)?, iv, tag_len, decrypt)?))
         }
@@ -1550,6 +1572,9 @@ impl CipherBase {
             }
             Engine::Aead(a) => {
                 let mut out = Vec::new();
+                if decrypt && let Some(t) = &self.tag {
+                    a.expect_tag(t);
+                }
                 let full = a.finish(&mut out).ok_or(AUTH_FAILED)?;
                 if decrypt {
                     match &self.tag {
