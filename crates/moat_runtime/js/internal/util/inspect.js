@@ -390,6 +390,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) {
     tag = '';
   }
+  // Nor is a tag the constructor's name already holds (a `PrivateKeyObject` is a `KeyObject`).
+  if (tag !== '' && typeof value !== 'function' && constructor !== null && constructor.includes(tag)) tag = '';
   let base = '';
   let formatter = getEmptyFormatArray;
   let braces;
