@@ -300,6 +300,19 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
                 let which = take(args, &mut i, &inline, &flag)?;
                 cfg.flags.push(format!("{flag}={which}"));
             }
+            // Kept as `--conditions=NAME` in `Options::flags`: one more condition `exports` and
+            // `imports` of packages match, for `require` and `import` alike.
+            "--conditions" | "-C" => {
+                let name = take(args, &mut i, &inline, &flag)?;
+                cfg.flags.push(format!("--conditions={name}"));
+            }
+            // V8's heap sizes: QuickJS has no generational heap to size, so they change nothing
+            // (the memory limit is `--max-memory`, under `--safe`). A value is a number, as
+            // node requires.
+            "--max-old-space-size" | "--max-semi-space-size"
+                if inline
+                    .as_deref()
+                    .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())) => {}
             // Kept as `--unhandled-rejections=MODE` in `Options::flags` for the runtime.
             "--unhandled-rejections" => {
                 let mode = take(args, &mut i, &inline, &flag)?;

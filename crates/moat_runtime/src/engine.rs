@@ -257,6 +257,14 @@ impl Engine {
         sys::reseed();
         crate::loader::PRESERVE_SYMLINKS
             .set(options.flags.iter().any(|f| f == "--preserve-symlinks"));
+        crate::loader::set_user_conditions(
+            options
+                .flags
+                .iter()
+                .filter_map(|f| f.strip_prefix("--conditions="))
+                .map(str::to_string)
+                .collect(),
+        );
         self.state
             .options
             .set(options)

@@ -325,6 +325,8 @@ const FLAGS_WITH_VALUE: &[&str] = &[
     "--stack-trace-limit",
     "--title",
     "--disable-warning",
+    "--conditions",
+    "-C",
     "--redirect-warnings",
     "--unhandled-rejections",
 ];

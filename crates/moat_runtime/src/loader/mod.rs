@@ -122,6 +122,8 @@ thread_local! {
     pub static PRESERVE_SYMLINKS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+pub use resolve::set_user_conditions;
+
 /// Resolves an import specifier, throwing Node's error on failure.
 pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::Result<String> {
     if name.starts_with("data:") {

@@ -34,6 +34,24 @@ impl Mode {
             Mode::Import => &["node", "import", "module-sync"],
         }
     }
+
+    /// Whether an `exports`/`imports` condition applies: `default`, the mode's own, or one the
+    /// program was started with (`--conditions`).
+    fn matches(self, condition: &str) -> bool {
+        condition == "default"
+            || self.conditions().contains(&condition)
+            || USER_CONDITIONS.with_borrow(|c| c.iter().any(|u| u == condition))
+    }
+}
+
+thread_local! {
+    /// The `--conditions` (`-C`) the program was started with (set at each start).
+    static USER_CONDITIONS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Sets the conditions `--conditions` added, for both resolvers.
+pub fn set_user_conditions(conditions: Vec<String>) {
+    USER_CONDITIONS.set(conditions);
 }
 
 /// What a specifier resolved to.
@@ -784,7 +802,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             }
             Value::Object(m) => {
                 for (k, v) in m {
-                    if (k == "default" || mode.conditions().contains(&k.as_str()))
+                    if mode.matches(k)
                         && let Some(r) = self.target_resolve(pkg, v, pattern, is_imports, mode)?
                     {
                         return Ok(Some(r));
