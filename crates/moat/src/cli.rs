@@ -108,6 +108,9 @@ const PLAIN_FLAGS: &[&str] = &[
     // The WebSocket and CloseEvent globals (on by default, as in Node 24).
     "--experimental-websocket",
     "--no-experimental-websocket",
+    // net's default for `autoSelectFamily` (the last of the two given wins).
+    "--network-family-autoselection",
+    "--no-network-family-autoselection",
 ];
 
 /// Flags node refuses together, with its message.
@@ -313,6 +316,12 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
                 if inline
                     .as_deref()
                     .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())) => {}
+            // Kept as `--network-family-autoselection-attempt-timeout=MS` in `Options::flags`:
+            // net's default `autoSelectFamilyAttemptTimeout` (read as node reads it, digits only).
+            "--network-family-autoselection-attempt-timeout" => {
+                let ms = take(args, &mut i, &inline, &flag)?;
+                cfg.flags.push(format!("{flag}={ms}"));
+            }
             // Kept as `--unhandled-rejections=MODE` in `Options::flags` for the runtime.
             "--unhandled-rejections" => {
                 let mode = take(args, &mut i, &inline, &flag)?;

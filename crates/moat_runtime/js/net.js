@@ -19,8 +19,23 @@ const binding = internalBinding('net');
 const { isIP, isIPv4, isIPv6, validatePort } = require('internal/net');
 const { BlockList, SocketAddress } = require('internal/net');
 
+// The defaults, which --[no-]network-family-autoselection and
+// --network-family-autoselection-attempt-timeout=MS set (the last given wins).
 let autoSelectFamily = true;
 let autoSelectFamilyAttemptTimeout = 250;
+for (const flag of internalBinding('process').flags) {
+  if (flag === '--network-family-autoselection') autoSelectFamily = true;
+  else if (flag === '--no-network-family-autoselection') autoSelectFamily = false;
+}
+{
+  const given = require('internal/options').flagValues('--network-family-autoselection-attempt-timeout').pop();
+  if (given !== undefined) {
+    // An unsigned 64-bit number, as node reads it: the leading digits (none: 0).
+    const m = /^\s*([-+]?)(\d*)/.exec(given);
+    const n = m[2] === '' ? 0 : Number(m[2]);
+    autoSelectFamilyAttemptTimeout = m[1] === '-' && n !== 0 ? 2 ** 64 - n : n;
+  }
+}
 
 const READABLE = 1;
 const WRITABLE = 2;
@@ -43,7 +58,10 @@ function Socket(options) {
   for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
     if (options[key]) throw new codes.ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
   }
-  if (options.fd !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
+  if (options.fd !== undefined) {
+    validateInt32(options.fd, 'fd', 0);
+    throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
+  }
   if (options.handle !== undefined && typeof options.handle !== 'number') {
     throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ handle })');
   }
@@ -66,6 +84,8 @@ function Socket(options) {
   this._peer = null;
   this._local = null;
   this._closeQueued = false;
+  // Several addresses being tried in turn (happy eyeballs), or null.
+  this._attempts = null;
   // A Unix-domain socket: it has no IP addresses or ports.
   this._pipe = false;
   this.bytesRead = 0;
@@ -117,6 +137,8 @@ Object.defineProperties(proto, {
     },
   },
   pending: { configurable: true, get() { return this._handle === null || this.connecting; } },
+  // The legacy name of `connecting`.
+  _connecting: { get() { return this.connecting; } },
   bufferSize: { configurable: true, get() { return this._handle !== null ? this.writableLength : undefined; } },
   bytesWritten: {
     configurable: true,
@@ -194,8 +216,16 @@ proto.connect = function connect(...args) {
     this._connectPipe(options.path);
     return this;
   }
-  if ((options.port === undefined || options.port === null)) {
-    throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
+  if (options.port === undefined) throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
+  if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], options.port);
+  }
+  if (options.hints !== undefined && options.hints !== null) {
+    validateInt32(options.hints, 'hints');
+    const dns = require('dns');
+    if ((options.hints & ~(dns.ADDRCONFIG | dns.V4MAPPED | dns.ALL)) !== 0) {
+      throw new codes.ERR_INVALID_ARG_VALUE('hints', options.hints);
+    }
   }
   if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
@@ -230,32 +260,66 @@ proto.connect = function connect(...args) {
     });
     return this;
   }
-  let family = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : (options.family | 0);
+  const family = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : (options.family | 0);
   const lookup = options.lookup ?? require('dns').lookup;
-  const dnsOpts = { family, hints: options.hints ?? 0 };
-  const done = (err, address, fam) => {
-    if (Array.isArray(address)) {
-      const first = address[0];
-      address = first?.address;
-      fam = first?.family;
-    }
-    this.emit('lookup', err, address, fam, host);
-    if (!this.connecting) return;
-    if (err) {
-      this.destroy(err);
-      return;
-    }
+  // Happy eyeballs: every address of both families, tried in turn (unless a family or a local
+  // address is asked for).
+  const all = (options.autoSelectFamily ?? autoSelectFamily) && family === 0 && !options.localAddress;
+  let attemptTimeout = options.autoSelectFamilyAttemptTimeout ?? autoSelectFamilyAttemptTimeout;
+  if (attemptTimeout < 10) attemptTimeout = 10;
+  const dnsOpts = all ? { family: undefined, hints: options.hints ?? 0, all: true } : { family, hints: options.hints ?? 0 };
+  // Whether the address is usable, else the socket is destroyed with why.
+  const usable = (address, fam) => {
     if (!isIP(address)) {
       this.destroy(new codes.ERR_INVALID_IP_ADDRESS(address));
-      return;
+      return false;
+    }
+    if (fam !== undefined && fam !== 4 && fam !== 6) {
+      const e = new codes.ERR_INVALID_ADDRESS_FAMILY(fam, host, port);
+      e.host = host;
+      e.port = port;
+      this.destroy(e);
+      return false;
     }
     try {
       binding.check(address, port);
     } catch (e) {
       this.destroy(e);
+      return false;
+    }
+    return true;
+  };
+  const done = (err, address, fam) => {
+    if (err) {
+      this.emit('lookup', err, undefined, undefined, host);
+      if (this.connecting) this.destroy(err);
       return;
     }
-    this._connectTo(address, port);
+    if (!Array.isArray(address)) address = [{ address, family: fam }];
+    for (const a of address) this.emit('lookup', null, a.address, a.family, host);
+    if (!this.connecting) return;
+    if (address.length === 0) {
+      this.destroy(new codes.ERR_INVALID_IP_ADDRESS(undefined));
+      return;
+    }
+    if (!all || address.length === 1) {
+      const first = address[0];
+      if (usable(first.address, first.family)) this._connectTo(first.address, port);
+      return;
+    }
+    for (const a of address) if (!usable(a.address, a.family)) return;
+    // The families alternate, the first answer's family first.
+    const firstV6 = isIPv6(address[0].address);
+    const same = address.filter((a) => isIPv6(a.address) === firstV6);
+    const other = address.filter((a) => isIPv6(a.address) !== firstV6);
+    const order = [];
+    for (let i = 0; i < Math.max(same.length, other.length); i++) {
+      if (i < same.length) order.push(same[i].address);
+      if (i < other.length) order.push(other[i].address);
+    }
+    this.autoSelectFamilyAttemptedAddresses = [];
+    this._attempts = { order, next: 0, port, timeout: attemptTimeout, errors: [], timer: null };
+    this._nextAttempt();
   };
   // A lookup answers on a later tick, even a synchronous one of the program's own.
   process.nextTick(() => {
@@ -268,15 +332,69 @@ proto.connect = function connect(...args) {
   return this;
 };
 
+// Tries the next of several addresses: each but the last has the attempt timeout to connect.
+proto._nextAttempt = function _nextAttempt() {
+  const at = this._attempts;
+  const ip = at.order[at.next++];
+  this.autoSelectFamilyAttemptedAddresses.push(`${ip}:${at.port}`);
+  if (at.next < at.order.length) {
+    at.timer = setTimeout(() => {
+      at.timer = null;
+      if (!this.connecting || this._attempts !== at) return;
+      this.emit('connectionAttemptTimeout', ip, at.port, isIPv6(ip) ? 6 : 4);
+      at.errors.push(new codes.ERR_SOCKET_CONNECTION_TIMEOUT());
+      this._dropHandle();
+      this._nextAttempt();
+    }, at.timeout);
+    if (!this._refed) at.timer.unref();
+  }
+  this._connectTo(ip, at.port);
+};
+
+// A connection attempt failed: the next address, else the error (all of them, for several).
+proto._attemptFailed = function _attemptFailed(err) {
+  const { ip, port } = this._connectAddress;
+  this.emit('connectionAttemptFailed', ip, port, isIPv6(ip) ? 6 : 4, err);
+  const at = this._attempts;
+  if (at === undefined || at === null) {
+    this.destroy(err);
+    return;
+  }
+  if (at.timer !== null) {
+    clearTimeout(at.timer);
+    at.timer = null;
+  }
+  at.errors.push(err);
+  if (at.next < at.order.length) {
+    this._dropHandle();
+    this._nextAttempt();
+    return;
+  }
+  this._attempts = null;
+  const agg = new AggregateError(at.errors);
+  agg.code = err.code;
+  this.destroy(agg);
+};
+
+// Gives up the handle of a failed or abandoned connection attempt.
+proto._dropHandle = function _dropHandle() {
+  if (this._handle === null) return;
+  loop.unregisterHandle(this._handle);
+  binding.close(this._handle);
+  this._handle = null;
+  this._watching = 0;
+};
+
 proto._connectTo = function _connectTo(ip, port) {
   if (!this.connecting || this.destroyed) return;
   const handle = binding.newHandle();
   this._connectAddress = { ip, port };
+  this.emit('connectionAttempt', ip, port, isIPv6(ip) ? 6 : 4);
   try {
     binding.connect(handle, ip, port);
   } catch (err) {
     binding.close(handle);
-    this.destroy(err);
+    this._attemptFailed(err);
     return;
   }
   this._attach(handle);
@@ -344,7 +462,7 @@ proto._onReady = function _onReady(bits) {
       err.syscall = 'connect';
       err.address = ip;
       err.port = port;
-      this.destroy(err);
+      this._attemptFailed(err);
       return;
     }
     this._afterConnect();
@@ -357,6 +475,10 @@ proto._onReady = function _onReady(bits) {
 
 proto._afterConnect = function _afterConnect() {
   this.connecting = false;
+  if (this._attempts) {
+    if (this._attempts.timer !== null) clearTimeout(this._attempts.timer);
+    this._attempts = null;
+  }
   if (this._noDelay) binding.setOption(this._handle, 1, true);
   if (this._keepAlive) binding.setOption(this._handle, 2, true);
   this._touch();
@@ -492,6 +614,10 @@ proto._final = function _final(cb) {
 
 proto._destroy = function _destroy(err, cb) {
   this.connecting = false;
+  if (this._attempts) {
+    if (this._attempts.timer !== null) clearTimeout(this._attempts.timer);
+    this._attempts = null;
+  }
   this._reading = false;
   this._clearTimer();
   this._writeReq = null;
@@ -719,7 +845,8 @@ Server.prototype.listen = function listen(...args) {
   if (first !== null && typeof first === 'object') {
     options = { ...first };
     if (options.port === undefined && options.path === undefined && !('port' in first) && args.length === 1 &&
-        (first._handle !== undefined || first.fd !== undefined)) {
+        (first._handle !== undefined || first.handle !== undefined ||
+         (typeof first.fd === 'number' && first.fd >= 0))) {
       throw new codes.ERR_NOT_IMPLEMENTED('net.Server.listen(handle)');
     }
     if (!('port' in options) && !('path' in options)) {
@@ -810,6 +937,8 @@ Server.prototype.listen = function listen(...args) {
 
 Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
   let handle = binding.newHandle();
+  // family:address:port as asked for (the port before the OS picks one).
+  this._connectionKey = `${isIPv6(ip) ? 6 : 4}:${ip}:${port}`;
   try {
     binding.listen(handle, ip, port, backlog);
   } catch (err) {
@@ -818,6 +947,7 @@ Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
       handle = binding.newHandle();
       try {
         binding.listen(handle, '0.0.0.0', port, backlog);
+        this._connectionKey = `4:0.0.0.0:${port}`;
       } catch (err2) {
         process.nextTick(() => this.emit('error', err2));
         return;
@@ -855,6 +985,7 @@ Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
   }
   this._pipeName = path;
   this._pipeHandle = handle;
+  this._connectionKey = `-1:${path}:-1`;
   this._listenOn(handle);
 };
 

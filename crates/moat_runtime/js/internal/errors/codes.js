@@ -178,6 +178,7 @@ E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
 E('ERR_SERVER_NOT_RUNNING', 'Server is not running.', Error);
 E('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.', Error);
 E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
+E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
 E('ERR_TLS_ALPN_CALLBACK_INVALID_RESULT', (protocol) =>
   `ALPN callback returned a value (${protocol}) that did not match any of the client's offered protocols`, TypeError);
 E('ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS',
@@ -199,6 +200,7 @@ E('ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running', Error);
 E('ERR_SOCKET_DGRAM_IS_CONNECTED', 'Already connected', Error);
 E('ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected', Error);
 E('ERR_IP_BLOCKED', (ip) => `IP(${ip}) is blocked by net.BlockList`, Error);
+E('ERR_INVALID_ADDRESS_FAMILY', (family, host, port) => `Invalid address family: ${family} ${host}:${port}`, RangeError);
 E('ERR_SOCKET_BAD_BUFFER_SIZE', 'Buffer size must be a positive integer', TypeError);
 E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
 E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
