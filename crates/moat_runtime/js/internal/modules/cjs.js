@@ -357,7 +357,13 @@ Module._extensions['.json'] = function (module, filename) {
   }
 };
 Module._extensions['.node'] = function (module, filename) {
-  const err = new Error(`Cannot load native addon ${filename}: moat does not support native addons`);
+  // moat loads no native addons. A file that is no shared object at all gets dlopen(3)'s reason,
+  // as in node: too short for an ELF header, or not starting with one.
+  const bytes = fsb.readFile(filename);
+  let reason = 'moat does not support native addons';
+  if (bytes.length < 64) reason = 'file too short';
+  else if (bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) reason = 'invalid ELF header';
+  const err = new Error(`${filename}: ${reason}`);
   err.code = 'ERR_DLOPEN_FAILED';
   throw err;
 };
