@@ -49,6 +49,72 @@ function toBytes(chunk, encoding) {
   return chunk;
 }
 
+// ---- Handles -------------------------------------------------------------------------------
+
+// The OS socket under a Socket or Server (`_handle`), as Node's TCP and Pipe handles: closing it,
+// its options and addresses. `_id` is the binding's handle; a listening handle passes each
+// accepted connection's handle to `onconnection(err, clientHandle)`.
+class TCP {
+  constructor() {
+    this._id = binding.newHandle();
+    this._closed = false;
+    this.owner = null;
+    this.onconnection = null;
+  }
+
+  close(cb) {
+    if (this._closed) return;
+    this._closed = true;
+    loop.unregisterHandle(this._id);
+    binding.close(this._id);
+    if (typeof cb === 'function') loop.queueClose(cb);
+  }
+
+  ref() { loop.refHandle(this._id); }
+  unref() { loop.unrefHandle(this._id); }
+
+  // Fills `out` with the local (or the peer's) address; a negative errno when there is none.
+  getsockname(out) { return this._address(out, false); }
+  getpeername(out) { return this._address(out, true); }
+  _address(out, peer) {
+    if (this._closed) return kEBADF;
+    const a = binding.address(this._id, peer);
+    if (!a) return peer ? kENOTCONN : kEINVAL;
+    out.address = a[0];
+    out.family = a[2];
+    out.port = a[1];
+    return 0;
+  }
+
+  setNoDelay(enable) {
+    binding.setOption(this._id, 1, !!enable);
+    return 0;
+  }
+
+  // `delay` (seconds before the first probe) is the OS's own: the sandbox ABI sets only the flag.
+  setKeepAlive(enable, delay) {
+    binding.setOption(this._id, 2, !!enable);
+    return 0;
+  }
+}
+
+// A Unix-domain socket's handle.
+class Pipe extends TCP {}
+
+const kEBADF = -9;
+const kEINVAL = -22;
+const kENOTCONN = -107;
+
+// The error of a handle's call that answered a negative errno, as Node's (`address EPERM`).
+function errnoException(errno, syscall) {
+  const code = require('util').getSystemErrorName(errno);
+  const err = new Error(`${syscall} ${code}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  return err;
+}
+
 // ---- Socket --------------------------------------------------------------------------------
 
 function Socket(options) {
@@ -62,7 +128,7 @@ function Socket(options) {
     validateInt32(options.fd, 'fd', 0);
     throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ fd })');
   }
-  if (options.handle !== undefined && typeof options.handle !== 'number') {
+  if (options.handle !== undefined && !(options.handle instanceof TCP)) {
     throw new codes.ERR_NOT_IMPLEMENTED('net.Socket({ handle })');
   }
   this.connecting = false;
@@ -86,6 +152,10 @@ function Socket(options) {
   this._closeQueued = false;
   // Several addresses being tried in turn (happy eyeballs), or null.
   this._attempts = null;
+  // TCP_NODELAY and SO_KEEPALIVE (with its delay in seconds) as last set.
+  this._noDelay = !!options.noDelay;
+  this._keepAlive = !!options.keepAlive;
+  this._keepAliveDelay = this._keepAlive ? Math.max(0, ~~((options.keepAliveInitialDelay ?? 0) / 1000)) : 0;
   // A Unix-domain socket: it has no IP addresses or ports.
   this._pipe = false;
   this.bytesRead = 0;
@@ -100,7 +170,7 @@ function Socket(options) {
     signal: options.signal,
   });
   this.allowHalfOpen = options.allowHalfOpen === true;
-  if (typeof options.handle === 'number') {
+  if (options.handle instanceof TCP) {
     this._attach(options.handle);
     if (options.pauseOnConnect) this.readableFlowing = false;
   }
@@ -167,7 +237,7 @@ Object.defineProperties(proto, {
 proto._peerInfo = function _peerInfo() {
   if (this._pipe) return undefined;
   if (this._peer === null && this._handle !== null && !this.connecting) {
-    const a = binding.address(this._handle, true);
+    const a = binding.address(this._handle._id, true);
     if (a) this._peer = { address: a[0], port: a[1], family: a[2] };
   }
   return this._peer ?? undefined;
@@ -175,7 +245,7 @@ proto._peerInfo = function _peerInfo() {
 proto._localInfo = function _localInfo() {
   if (this._pipe) return undefined;
   if (this._local === null && this._handle !== null) {
-    const a = binding.address(this._handle, false);
+    const a = binding.address(this._handle._id, false);
     if (a) this._local = { address: a[0], port: a[1], family: a[2] };
   }
   return this._local ?? undefined;
@@ -249,7 +319,12 @@ proto.connect = function connect(...args) {
   if (typeof cb === 'function') this.once('connect', cb);
   if (options.timeout) this.setTimeout(options.timeout);
   if (options.noDelay) this._noDelay = true;
-  if (options.keepAlive) this._keepAlive = true;
+  if (options.keepAlive) {
+    this._keepAlive = true;
+    this._keepAliveDelay = Math.max(0, ~~((options.keepAliveInitialDelay ?? 0) / 1000));
+  }
+  // The handle exists from here (a connection attempt uses it once the address is known).
+  if (this._handle === null) this._handle = new TCP();
   this.connecting = true;
   this._host = host;
   if (isIP(host)) {
@@ -379,21 +454,22 @@ proto._attemptFailed = function _attemptFailed(err) {
 // Gives up the handle of a failed or abandoned connection attempt.
 proto._dropHandle = function _dropHandle() {
   if (this._handle === null) return;
-  loop.unregisterHandle(this._handle);
-  binding.close(this._handle);
+  this._handle.close();
   this._handle = null;
   this._watching = 0;
 };
 
 proto._connectTo = function _connectTo(ip, port) {
   if (!this.connecting || this.destroyed) return;
-  const handle = binding.newHandle();
+  // The handle connect() made, for the first attempt; a new one for each next.
+  if (this._handle === null || this._handle._used || this._handle._closed) this._handle = new TCP();
+  const handle = this._handle;
+  handle._used = true;
   this._connectAddress = { ip, port };
   this.emit('connectionAttempt', ip, port, isIPv6(ip) ? 6 : 4);
   try {
-    binding.connect(handle, ip, port);
+    binding.connect(handle._id, ip, port);
   } catch (err) {
-    binding.close(handle);
     this._attemptFailed(err);
     return;
   }
@@ -404,11 +480,13 @@ proto._connectTo = function _connectTo(ip, port) {
 // Connects to a Unix-domain socket. The OS answers at once; as in Node, 'connect' or the error
 // follows from the loop (a path too long for a socket address fails at once).
 proto._connectPipe = function _connectPipe(path) {
-  const handle = binding.newHandle();
+  if (!(this._handle instanceof Pipe) || this._handle._closed) this._handle = new Pipe();
+  const handle = this._handle;
   try {
-    binding.connectUnix(handle, path);
+    binding.connectUnix(handle._id, path);
   } catch (err) {
-    binding.close(handle);
+    handle.close();
+    this._handle = null;
     if (err.code === 'ERR_ACCESS_DENIED') {
       this.connecting = false;
       throw err;
@@ -430,7 +508,8 @@ proto._connectPipe = function _connectPipe(path) {
 
 proto._attach = function _attach(handle) {
   this._handle = handle;
-  loop.registerHandle(handle, (event) => this._onReady(event[2]));
+  handle.owner = this;
+  loop.registerHandle(handle._id, (event) => this._onReady(event[2]));
   this._loopRef = true;
   this._syncRef();
 };
@@ -438,12 +517,12 @@ proto._attach = function _attach(handle) {
 // As a libuv stream, a socket keeps the process alive only while it is active: connecting,
 // reading or writing (and not unref()ed). A paused or finished socket lets the process end.
 proto._syncRef = function _syncRef() {
-  if (typeof this._handle !== 'number') return;
+  if (this._handle === null) return;
   const want = this._refed && (this.connecting || this._watching !== 0);
   if (want === this._loopRef) return;
   this._loopRef = want;
-  if (want) loop.refHandle(this._handle);
-  else loop.unrefHandle(this._handle);
+  if (want) this._handle.ref();
+  else this._handle.unref();
 };
 
 // The handle's readiness, as the loop's poll reports it.
@@ -451,11 +530,11 @@ proto._onReady = function _onReady(bits) {
   if (this._handle === null) return;
   if (this.connecting) {
     if (!(bits & (WRITABLE | CLOSED))) return;
-    const peer = this._pipe ? [] : binding.address(this._handle, true);
+    const peer = this._pipe ? [] : binding.address(this._handle._id, true);
     if (!peer) {
       // Not connected: reading tells why.
       let err;
-      try { binding.recv(this._handle, 1); } catch (e) { err = e; }
+      try { binding.recv(this._handle._id, 1); } catch (e) { err = e; }
       if (err === undefined) return;
       const { ip, port } = this._connectAddress;
       err.message = `connect ${err.code} ${ip}:${port}`;
@@ -479,8 +558,8 @@ proto._afterConnect = function _afterConnect() {
     if (this._attempts.timer !== null) clearTimeout(this._attempts.timer);
     this._attempts = null;
   }
-  if (this._noDelay) binding.setOption(this._handle, 1, true);
-  if (this._keepAlive) binding.setOption(this._handle, 2, true);
+  if (this._noDelay) this._handle.setNoDelay(true);
+  if (this._keepAlive) this._handle.setKeepAlive(true, this._keepAliveDelay);
   this._touch();
   this.emit('connect');
   this.emit('ready');
@@ -500,7 +579,7 @@ proto._readNow = function _readNow() {
   while (this._handle !== null && this._reading) {
     let chunk;
     try {
-      chunk = binding.recv(this._handle, kReadSize);
+      chunk = binding.recv(this._handle._id, kReadSize);
     } catch (err) {
       this.destroy(err);
       return;
@@ -535,7 +614,8 @@ proto._flush = function _flush() {
   while (this._handle !== null && req !== null) {
     let n;
     try {
-      n = binding.send(this._handle, req.offset === 0 ? req.data : req.data.subarray(req.offset));
+      if (this._handle._closed) throw errnoException(kEBADF, 'write');
+      n = binding.send(this._handle._id, req.offset === 0 ? req.data : req.data.subarray(req.offset));
     } catch (err) {
       this._writeReq = null;
       req.cb(err);
@@ -564,7 +644,7 @@ proto._update = function _update() {
   if (bits !== this._watching) {
     this._watching = bits;
     try {
-      binding.watch(this._handle, bits);
+      binding.watch(this._handle._id, bits);
     } catch { /* closed under us: the next read or write reports it */ }
   }
   this._syncRef();
@@ -607,7 +687,7 @@ proto._final = function _final(cb) {
     cb();
     return;
   }
-  binding.shutdown(this._handle, 1);
+  binding.shutdown(this._handle._id, 1);
   // As a shutdown request completes in Node: after this poll phase.
   setImmediate(cb);
 };
@@ -625,8 +705,7 @@ proto._destroy = function _destroy(err, cb) {
     // Addresses stay readable after the close, as in Node.
     this._peerInfo();
     this._localInfo();
-    loop.unregisterHandle(this._handle);
-    binding.close(this._handle);
+    this._handle.close();
     this._handle = null;
   }
   const hadError = err !== undefined && err !== null;
@@ -656,7 +735,7 @@ proto.resetAndDestroy = function resetAndDestroy() {
   if (this._handle !== null) {
     if (this.connecting) this.once('connect', () => this.destroy());
     else {
-      binding.setOption(this._handle, 3, true);
+      binding.setOption(this._handle._id, 3, true);
       this.destroy();
     }
   } else {
@@ -682,16 +761,28 @@ proto.pause = function pause() {
   return this;
 };
 
+// Both change the handle only when the setting changes (before the connection: once it is made).
 proto.setNoDelay = function setNoDelay(noDelay) {
   const on = noDelay === undefined ? true : !!noDelay;
   if (this._handle === null || this.connecting) this._noDelay = on;
-  else binding.setOption(this._handle, 1, on);
+  else if (on !== this._noDelay) {
+    this._noDelay = on;
+    this._handle.setNoDelay(on);
+  }
   return this;
 };
 proto.setKeepAlive = function setKeepAlive(enable, initialDelay) {
   const on = !!enable;
-  if (this._handle === null || this.connecting) this._keepAlive = on;
-  else binding.setOption(this._handle, 2, on);
+  // Whole seconds, as the OS takes it.
+  const delay = Math.max(0, ~~((initialDelay ?? 0) / 1000));
+  if (this._handle === null || this.connecting) {
+    this._keepAlive = on;
+    this._keepAliveDelay = delay;
+  } else if (on !== this._keepAlive || (on && delay !== this._keepAliveDelay)) {
+    this._keepAlive = on;
+    this._keepAliveDelay = delay;
+    this._handle.setKeepAlive(on, delay);
+  }
   return this;
 };
 proto.setTimeout = function setTimeout(ms, cb) {
@@ -735,12 +826,12 @@ proto._clearTimer = function _clearTimer() {
 // Whether a socket or server keeps the process alive.
 function ref() {
   this._refed = true;
-  if (typeof this._handle === 'number') loop.refHandle(this._handle);
+  if (this._handle !== null) this._handle.ref();
   return this;
 }
 function unref() {
   this._refed = false;
-  if (typeof this._handle === 'number') loop.unrefHandle(this._handle);
+  if (this._handle !== null) this._handle.unref();
   return this;
 }
 proto.ref = function ref() {
@@ -810,6 +901,11 @@ function Server(options, connectionListener) {
   this.pauseOnConnect = !!options.pauseOnConnect;
   this.noDelay = options.noDelay === true;
   this.keepAlive = options.keepAlive === true;
+  if (options.keepAliveInitialDelay !== undefined) {
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+  }
+  // Seconds, as a handle's setKeepAlive takes it.
+  this.keepAliveInitialDelay = Math.max(0, ~~((options.keepAliveInitialDelay ?? 0) / 1000));
   this.highWaterMark = options.highWaterMark;
   this._handle = null;
   this._connections = 0;
@@ -821,7 +917,7 @@ function Server(options, connectionListener) {
   this._listeningId = 0;
   // The path a Unix-domain listener was made at, as given.
   this._pipeName = null;
-  this._pipeHandle = -1;
+  this._pipeHandle = null;
   this.maxConnections = undefined;
   Object.defineProperty(this, 'connections', {
     configurable: true, enumerable: false,
@@ -936,19 +1032,21 @@ Server.prototype.listen = function listen(...args) {
 };
 
 Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
-  let handle = binding.newHandle();
+  let handle = new TCP();
   // family:address:port as asked for (the port before the OS picks one).
   this._connectionKey = `${isIPv6(ip) ? 6 : 4}:${ip}:${port}`;
   try {
-    binding.listen(handle, ip, port, backlog);
+    binding.listen(handle._id, ip, port, backlog);
   } catch (err) {
+    handle.close();
     // No IPv6 on this machine: every IPv4 interface instead.
     if (anyHost && (err.code === 'EAFNOSUPPORT' || err.code === 'EADDRNOTAVAIL')) {
-      handle = binding.newHandle();
+      handle = new TCP();
       try {
-        binding.listen(handle, '0.0.0.0', port, backlog);
+        binding.listen(handle._id, '0.0.0.0', port, backlog);
         this._connectionKey = `4:0.0.0.0:${port}`;
       } catch (err2) {
+        handle.close();
         process.nextTick(() => this.emit('error', err2));
         return;
       }
@@ -962,10 +1060,11 @@ Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
 
 // Makes the socket file at `path` and listens there ('\0name': Linux's abstract namespace).
 Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
-  const handle = binding.newHandle();
+  const handle = new Pipe();
   try {
-    binding.listenUnix(handle, path, backlog);
+    binding.listenUnix(handle._id, path, backlog);
   } catch (err) {
+    handle.close();
     if (err.code === 'ERR_ACCESS_DENIED') throw err;
     process.nextTick(() => this.emit('error', err));
     return;
@@ -978,7 +1077,7 @@ Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
       if (options.writableAll) mode |= 0o222;
       require('fs').chmodSync(path, mode);
     } catch (err) {
-      binding.close(handle);
+      handle.close();
       process.nextTick(() => this.emit('error', err));
       return;
     }
@@ -992,57 +1091,81 @@ Server.prototype._listenPipe = function _listenPipe(path, backlog, options) {
 Server.prototype._listenOn = function _listenOn(handle) {
   this._handle = handle;
   if (handle !== this._pipeHandle) this._pipeName = null;
-  loop.registerHandle(handle, () => this._accept());
-  if (!this._refed) loop.unrefHandle(handle);
-  binding.watch(handle, READABLE);
+  handle.owner = this;
+  handle.onconnection = onconnection;
+  loop.registerHandle(handle._id, () => this._accept());
+  if (!this._refed) handle.unref();
+  binding.watch(handle._id, READABLE);
   process.nextTick(() => {
     if (this._handle === handle) this.emit('listening');
   });
 };
 
+// Takes every connection waiting, each to the listening handle's onconnection.
 Server.prototype._accept = function _accept() {
   while (this._handle !== null) {
-    const handle = binding.newHandle();
+    const listener = this._handle;
+    const client = listener instanceof Pipe ? new Pipe() : new TCP();
     let got;
     try {
-      got = binding.accept(this._handle, handle);
+      got = binding.accept(listener._id, client._id);
     } catch (err) {
-      this.emit('error', err);
+      listener.onconnection(err);
       return;
     }
     if (!got) return;
-    if (this.maxConnections !== undefined && this.maxConnections !== null &&
-        this._connections >= this.maxConnections) {
-      if (this.listenerCount('drop') > 0) {
-        const local = binding.address(handle, false);
-        const peer = binding.address(handle, true);
-        const data = {
-          localAddress: local?.[0], localPort: local?.[1], localFamily: local?.[2],
-          remoteAddress: peer?.[0], remotePort: peer?.[1], remoteFamily: peer?.[2],
-        };
-        binding.close(handle);
-        this.emit('drop', data);
-      } else {
-        binding.close(handle);
-      }
-      continue;
-    }
-    const socket = new Socket({
-      handle,
-      allowHalfOpen: this.allowHalfOpen,
-      pauseOnConnect: this.pauseOnConnect,
-      highWaterMark: this.highWaterMark,
-    });
-    if (this.noDelay) binding.setOption(handle, 1, true);
-    if (this.keepAlive) binding.setOption(handle, 2, true);
-    socket._pipe = this._handle === this._pipeHandle;
-    socket.server = this;
-    socket._server = this;
-    this._connections++;
-    this.emit('connection', socket);
-    if (!this.pauseOnConnect && !socket.destroyed && socket._readableState.flowing !== false) socket.read(0);
+    listener.onconnection(null, client);
   }
 };
+
+// A listening handle's onconnection: a Socket for the accepted handle, or 'drop' past
+// maxConnections.
+function onconnection(err, clientHandle) {
+  const server = this.owner;
+  if (err) {
+    server.emit('error', err);
+    return;
+  }
+  if (server.maxConnections !== undefined && server.maxConnections !== null &&
+      server._connections >= server.maxConnections) {
+    if (server.listenerCount('drop') > 0) {
+      const local = {};
+      const peer = {};
+      clientHandle.getsockname(local);
+      clientHandle.getpeername(peer);
+      const data = {
+        localAddress: local.address, localPort: local.port, localFamily: local.family,
+        remoteAddress: peer.address, remotePort: peer.port, remoteFamily: peer.family,
+      };
+      clientHandle.close();
+      server.emit('drop', data);
+    } else {
+      clientHandle.close();
+    }
+    return;
+  }
+  const socket = new Socket({
+    handle: clientHandle,
+    allowHalfOpen: server.allowHalfOpen,
+    pauseOnConnect: server.pauseOnConnect,
+    highWaterMark: server.highWaterMark,
+  });
+  if (server.noDelay) {
+    clientHandle.setNoDelay(true);
+    socket._noDelay = true;
+  }
+  if (server.keepAlive) {
+    clientHandle.setKeepAlive(true, server.keepAliveInitialDelay);
+    socket._keepAlive = true;
+    socket._keepAliveDelay = server.keepAliveInitialDelay;
+  }
+  socket._pipe = clientHandle instanceof Pipe;
+  socket.server = server;
+  socket._server = server;
+  server._connections++;
+  server.emit('connection', socket);
+  if (!server.pauseOnConnect && !socket.destroyed && socket._readableState.flowing !== false) socket.read(0);
+}
 
 Server.prototype._connectionClosed = function _connectionClosed() {
   this._connections--;
@@ -1060,8 +1183,10 @@ Server.prototype.address = function address() {
   // A Unix-domain server's path stays its address once closed, as in Node.
   if (this._pipeName !== null) return this._pipeName;
   if (this._handle === null) return null;
-  const a = binding.address(this._handle, false);
-  return a ? { address: a[0], family: a[2], port: a[1] } : null;
+  const out = {};
+  const err = this._handle.getsockname(out);
+  if (err) throw errnoException(err, 'address');
+  return out;
 };
 
 Server.prototype.close = function close(cb) {
@@ -1074,9 +1199,8 @@ Server.prototype.close = function close(cb) {
   }
   this._listeningId++;
   if (this._handle !== null) {
-    loop.unregisterHandle(this._handle);
     // A Unix-domain listener's file goes with it.
-    binding.close(this._handle);
+    this._handle.close();
     this._handle = null;
   }
   this._closing = true;
