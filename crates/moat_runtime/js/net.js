@@ -56,8 +56,11 @@ function toBytes(chunk, encoding) {
 // accepted connection's handle to `onconnection(err, clientHandle)`.
 class TCP {
   constructor() {
-    this._id = binding.newHandle();
-    this._closed = false;
+    Object.defineProperties(this, {
+      _id: { value: binding.newHandle() },
+      _closed: { value: false, writable: true },
+      _used: { value: false, writable: true },
+    });
     this.owner = null;
     this.onconnection = null;
   }
@@ -152,6 +155,13 @@ function Socket(options) {
   this._closeQueued = false;
   // Several addresses being tried in turn (happy eyeballs), or null.
   this._attempts = null;
+  // A connection's BlockList (options.blockList), or null.
+  this._blockList = null;
+  // { buffer, callback }: reads go to callback(nread, buffer), not to the stream.
+  const onread = options.onread;
+  this._onread = onread !== null && typeof onread === 'object' &&
+    (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
+    typeof onread.callback === 'function' ? { buffer: onread.buffer, callback: onread.callback } : null;
   // TCP_NODELAY and SO_KEEPALIVE (with its delay in seconds) as last set.
   this._noDelay = !!options.noDelay;
   this._keepAlive = !!options.keepAlive;
@@ -213,8 +223,9 @@ Object.defineProperties(proto, {
   bytesWritten: {
     configurable: true,
     get() {
-      let n = this._bytesDispatched;
       const state = this._writableState;
+      if (state === undefined) return undefined;
+      let n = this._bytesDispatched;
       for (const entry of state.buffered ?? []) {
         const c = entry.chunk;
         n += typeof c === 'string' ? lazyBuffer().byteLength(c, entry.encoding) : c.length;
@@ -231,7 +242,6 @@ Object.defineProperties(proto, {
   localAddress: { configurable: true, get() { return this._localInfo()?.address; } },
   localPort: { configurable: true, get() { return this._localInfo()?.port; } },
   localFamily: { configurable: true, get() { return this._localInfo()?.family; } },
-  timeout: { configurable: true, get() { return this._timeout || undefined; } },
 });
 
 proto._peerInfo = function _peerInfo() {
@@ -262,9 +272,12 @@ proto.connect = function connect(...args) {
   else [options, cb] = normalizeArgs(args);
   if (this.write !== proto.write) this.write = proto.write;
   if (this.destroyed) {
+    // A new connection, counted from zero.
     this._handle = null;
     this._peer = null;
     this._local = null;
+    this._bytesDispatched = 0;
+    this.bytesRead = 0;
     this._closeQueued = false;
     this._readableState.reset?.();
     const r = this._readableState;
@@ -310,6 +323,11 @@ proto.connect = function connect(...args) {
     throw new codes.ERR_INVALID_ARG_VALUE('options.family', options.family, 'must be one of: 0, 4, 6');
   }
   if (options.lookup !== undefined) validateFunction(options.lookup, 'options.lookup');
+  if (options.blockList !== undefined && !BlockList.isBlockList(options.blockList)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+  }
+  // Addresses it holds are refused as each connection attempt starts.
+  this._blockList = options.blockList ?? null;
   if (options.autoSelectFamily !== undefined) validateBoolean(options.autoSelectFamily, 'options.autoSelectFamily');
   if (options.autoSelectFamilyAttemptTimeout !== undefined) {
     validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
@@ -466,6 +484,10 @@ proto._connectTo = function _connectTo(ip, port) {
   const handle = this._handle;
   handle._used = true;
   this._connectAddress = { ip, port };
+  if (this._blockList !== null && this._blockList.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) {
+    this._attemptFailed(new codes.ERR_IP_BLOCKED(ip));
+    return;
+  }
   this.emit('connectionAttempt', ip, port, isIPv6(ip) ? 6 : 4);
   try {
     binding.connect(handle._id, ip, port);
@@ -577,9 +599,12 @@ proto._afterConnect = function _afterConnect() {
 // Reads what has arrived while the reader wants it.
 proto._readNow = function _readNow() {
   while (this._handle !== null && this._reading) {
+    // With `onread`, each read goes into its buffer (or the one its function gives).
+    const into = this._onread === null ? null
+      : typeof this._onread.buffer === 'function' ? this._onread.buffer() : this._onread.buffer;
     let chunk;
     try {
-      chunk = binding.recv(this._handle._id, kReadSize);
+      chunk = binding.recv(this._handle._id, into === null ? kReadSize : into.length);
     } catch (err) {
       this.destroy(err);
       return;
@@ -594,6 +619,14 @@ proto._readNow = function _readNow() {
     }
     this.bytesRead += chunk.length;
     this._touch();
+    if (into !== null) {
+      into.set(chunk);
+      // Returning false pauses the socket.
+      if (this._onread.callback.call(this, chunk.length, into) === false) this.pause();
+      // A short read: the rest (or the end) when the socket is next readable.
+      if (chunk.length < into.length) return;
+      continue;
+    }
     const buf = lazyBuffer().from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (!this.push(buf)) this._reading = false;
   }
@@ -715,6 +748,13 @@ proto._destroy = function _destroy(err, cb) {
   if (!this._closeQueued) {
     this._closeQueued = true;
     loop.queueClose(() => {
+      // A write waiting for the connection fails with it.
+      if (this._pendingWrite) {
+        const { cb } = this._pendingWrite;
+        this._pendingWrite = null;
+        this._pendingData = null;
+        cb(new codes.ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+      }
       this.emit('close', hadError);
       const server = this._server;
       if (server !== null) {
@@ -796,6 +836,8 @@ proto.setTimeout = function setTimeout(ms, cb) {
   // A new duration needs a new timer: refresh() keeps the old one's.
   if (ms !== this._timeout) this._clearTimer();
   this._timeout = ms;
+  // A plain property, as in Node: what was last set (changing it changes no timer).
+  this.timeout = ms;
   this._touch();
   return this;
 };
@@ -901,6 +943,11 @@ function Server(options, connectionListener) {
   this.pauseOnConnect = !!options.pauseOnConnect;
   this.noDelay = options.noDelay === true;
   this.keepAlive = options.keepAlive === true;
+  if (options.blockList !== undefined && !BlockList.isBlockList(options.blockList)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+  }
+  // Connections from addresses it holds are closed as they are accepted.
+  this.blockList = options.blockList;
   if (options.keepAliveInitialDelay !== undefined) {
     validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
   }
@@ -1126,6 +1173,14 @@ function onconnection(err, clientHandle) {
     server.emit('error', err);
     return;
   }
+  if (server.blockList) {
+    const peer = {};
+    clientHandle.getpeername(peer);
+    if (isIP(peer.address) && server.blockList.check(peer.address, isIPv6(peer.address) ? 'ipv6' : 'ipv4')) {
+      clientHandle.close();
+      return;
+    }
+  }
   if (server.maxConnections !== undefined && server.maxConnections !== null &&
       server._connections >= server.maxConnections) {
     if (server.listenerCount('drop') > 0) {
@@ -1217,6 +1272,13 @@ Server.prototype.getConnections = function getConnections(cb) {
 Server.prototype[Symbol.asyncDispose] = function () {
   if (this._handle === null) return Promise.resolve();
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
+// A rejected promise of an async 'connection' listener (with events.captureRejections)
+// destroys that connection with the error; of any other listener, it is the server's 'error'.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function onRejection(err, event, socket) {
+  if (event === 'connection') socket.destroy(err);
+  else this.emit('error', err);
 };
 
 Server.prototype.ref = ref;

@@ -179,6 +179,7 @@ E('ERR_SERVER_NOT_RUNNING', 'Server is not running.', Error);
 E('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.', Error);
 E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
 E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
+E('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established', Error);
 E('ERR_TLS_ALPN_CALLBACK_INVALID_RESULT', (protocol) =>
   `ALPN callback returned a value (${protocol}) that did not match any of the client's offered protocols`, TypeError);
 E('ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS',
