@@ -6,10 +6,10 @@
 
 const net = require('net');
 const { codes } = require('internal/errors');
-const { validateInteger, validateFunction, validateBoolean } = require('internal/validators');
+const { validateInteger, validateFunction, validateBoolean, validateNumber } = require('internal/validators');
 const common = require('_http_common');
 const { IncomingMessage } = require('_http_incoming');
-const { OutgoingMessage, kOutHeaders, kNeedDrain } = require('_http_outgoing');
+const { OutgoingMessage, kOutHeaders, kNeedDrain, kSetDefaultHeaders } = require('_http_outgoing');
 const Agent = require('_http_agent');
 
 const parser = internalBinding('http_parser');
@@ -24,6 +24,7 @@ function connResetException(msg) {
 
 function urlToHttpOptions(url) {
   const options = {
+    ...url, // what the program added to the URL object, such as headers
     protocol: url.protocol,
     hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
     hash: url.hash,
@@ -80,12 +81,16 @@ function ClientRequest(input, options, cb) {
   }
   if (protocol !== expectedProtocol) throw new codes.ERR_INVALID_PROTOCOL(protocol, expectedProtocol);
 
-  const defaultPort = options.defaultPort || (this.agent?.defaultPort) || 80;
-  this.port = options.port = options.port || defaultPort;
+  // Without an agent (the program's createConnection) there is no default port to leave out
+  // of the Host field.
+  const defaultPort = options.defaultPort || this.agent?.defaultPort;
+  this.port = options.port = options.port || defaultPort || 80;
   this.host = options.host = validateHost(options.hostname, 'hostname') || validateHost(options.host, 'host') || 'localhost';
   const optsWithoutSignal = { __proto__: null, ...options };
   delete optsWithoutSignal.signal;
-  const setHost = options.setHost === undefined || Boolean(options.setHost);
+  const setDefaultHeaders = options.setDefaultHeaders !== false;
+  const setHost = options.setHost === undefined ? setDefaultHeaders : Boolean(options.setHost);
+  this[kSetDefaultHeaders] = setDefaultHeaders;
   this.socketPath = options.socketPath;
   if (options.timeout !== undefined) this.timeout = getTimerDuration(options.timeout, 'timeout');
 
@@ -168,7 +173,12 @@ function ClientRequest(input, options, cb) {
       this.once('close', () => signal.removeEventListener('abort', onAbort));
     }
   }
+  // Called once: by createConnection's callback or with the socket it returned (a
+  // createConnection that is net.connect takes the callback as a 'connect' listener).
+  let created = false;
   const oncreate = (err, socket) => {
+    if (created) return;
+    created = true;
     if (err) {
       process.nextTick(() => this.emit('error', err));
       return;
@@ -210,8 +220,20 @@ function validateHost(host, name) {
   return host;
 }
 
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+// A timeout in milliseconds: a non-negative finite number, longer ones cut to what a timer
+// holds (with a warning, as Node gives).
 function getTimerDuration(msecs, name) {
-  validateInteger(msecs, name, 0);
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
+      'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
   return msecs;
 }
 
@@ -237,21 +259,31 @@ proto.destroy = function destroy(err) {
   if (this.destroyed) return this;
   this.destroyed = true;
   if (this.res) this.res._dump();
-  this._errored = err ?? null;
+  this._errored = err;
+  // Without a socket yet, the request ends when it is given one (a queued request stays in
+  // its agent's queue until then).
   if (this.socket) this.socket.destroy(err ?? undefined);
-  else {
-    if (this.agent) this.agent.removeRequest?.(this);
-    process.nextTick(() => {
-      if (err && !this._hadError) {
-        this._hadError = true;
-        this.emit('error', err);
-      }
-      this._closed = true;
-      this.emit('close');
-    });
-  }
   return this;
 };
+
+// A request destroyed before it had a socket: 'error' (a hang-up unless it was aborted or
+// given an error), then 'close'.
+function emitDestroyed(req) {
+  if (req._closed) return;
+  const err = req._errored ?? (req.aborted ? undefined : connResetException('socket hang up'));
+  if (err && !req._hadError) {
+    req._hadError = true;
+    req.emit('error', err);
+  }
+  emitClose(req);
+}
+
+// A request's 'close': it is over, and destroyed.
+function emitClose(req) {
+  req._closed = true;
+  req.destroyed = true;
+  req.emit('close');
+}
 
 proto.setTimeout = function setTimeout(msecs, callback) {
   if (callback !== undefined) validateFunction(callback, 'callback');
@@ -263,11 +295,25 @@ proto.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
+// The socket's timeout becomes the request's once it is connected; its first 'timeout' is
+// the request's 'timeout'.
 function setSocketTimeout(req, sock, msecs) {
+  if (sock.connecting) {
+    sock.once('connect', () => setSocketTimeout(req, sock, msecs));
+    return;
+  }
   if (req.timeoutCb) sock.removeListener('timeout', req.timeoutCb);
   req.timeoutCb = () => req.emit('timeout');
   sock.setTimeout(msecs);
-  if (msecs !== 0) sock.on('timeout', req.timeoutCb);
+  if (msecs !== 0) sock.once('timeout', req.timeoutCb);
+}
+
+// The request option `timeout`, set on the socket when it was made: its first 'timeout' is
+// the request's.
+function listenSocketTimeout(req, sock) {
+  if (req.timeoutCb) return;
+  req.timeoutCb = () => req.emit('timeout');
+  sock.once('timeout', req.timeoutCb);
 }
 
 proto.setNoDelay = function setNoDelay(noDelay) {
@@ -287,13 +333,9 @@ proto.onSocket = function onSocket(socket, err) {
       return;
     }
     if (this.destroyed) {
-      socket.emit('free');
-      this._closed = true;
-      this.emit('close');
-      if (this._errored && !this._hadError) {
-        this._hadError = true;
-        this.emit('error', this._errored);
-      }
+      if (this.agent && !socket.destroyed) socket.emit('free');
+      else socket.destroy();
+      emitDestroyed(this);
       return;
     }
     tickOnSocket(this, socket);
@@ -313,7 +355,13 @@ function tickOnSocket(req, socket) {
   req.socket = socket;
   socket._httpMessage = req;
   socket._httpClient = state;
-  if (req.timeout !== undefined && req.timeout !== 0) setSocketTimeout(req, socket, req.timeout);
+  if (req.timeout !== undefined && req.timeout !== 0) {
+    if (socket.timeout !== req.timeout) socket.setTimeout(req.timeout);
+    listenSocketTimeout(req, socket);
+  } else if (req.agent?.options?.timeout) {
+    // The agent's timeout, set when it made the socket.
+    listenSocketTimeout(req, socket);
+  }
   const onData = (d) => clientData(state, d);
   const onEnd = () => clientEnd(state);
   const onError = (e) => clientError(state, e);
@@ -366,10 +414,11 @@ function parseResponse(state) {
       state.buffer = null;
       return;
     }
-    const head = parser.parseResponseHead(state.buffer, req.maxHeaderSize ?? common.getMaxHeaderSize());
+    const head = parser.parseResponseHead(state.buffer, req.maxHeaderSize ?? common.getMaxHeaderSize(),
+      req.insecureHTTPParser === true);
     if (head === undefined) return;
     if (typeof head[0] === 'string') {
-      const err = common.parserError(head[0], head[1], 0, state.buffer);
+      const err = common.parserError(head[0], head[1], head[2] ?? 0, state.buffer);
       state.buffer = null;
       req._hadError = true;
       req.emit('error', err);
@@ -427,14 +476,15 @@ function onResponseHead(state, head) {
     const rest = state.buffer ?? lazyBuffer().alloc(0);
     state.buffer = null;
     state.detach();
+    // The socket is the program's now, no longer the agent's.
+    socket.emit('agentRemove');
     socket._httpMessage = null;
     res.upgrade = true;
     res.complete = true;
     if (req.listenerCount(event) > 0) {
       req.res = res;
       req.emit(event, res, socket, rest);
-      req._closed = true;
-      req.emit('close');
+      emitClose(req);
     } else {
       socket.destroy();
     }
@@ -450,6 +500,9 @@ function onResponseHead(state, head) {
       status !== 204 && status !== 304) {
     req.shouldKeepAlive = false;
   }
+  // Ours first, so the socket is given back (and the request destroyed) before the
+  // program's 'end' listeners run.
+  res.once('end', () => onResponseEnd(state));
   if (req.aborted || !req.emit('response', res)) res._dump();
 
   const noBody = req.method === 'HEAD' || status === 204 || status === 304;
@@ -490,23 +543,25 @@ function onResponseHead(state, head) {
 
 // The response is read: the socket goes back to its agent, or is closed.
 function responseDone(state) {
-  const { req, socket, res } = state;
-  res.once('end', () => {
-    req._closed = true;
-    if (!res.destroyed) {
-      process.nextTick(() => {
-        res.destroyed = true;
-        if (!res._readableState.closeEmitted) res.emit('close');
-      });
-    }
-    process.nextTick(() => req.emit('close'));
-  });
+  const { socket } = state;
   if (socket.isPaused() && socket._httpClient === state) socket.resume();
+}
+
+function onResponseEnd(state) {
+  const { req, socket, res } = state;
+  // The response's 'close' follows when it destroys itself after 'end'.
+  req._closed = true;
+  process.nextTick(() => {
+    req.destroyed = true;
+    req.emit('close');
+  });
   const release = () => {
     if (state.finished) return;
     state.finished = true;
     if (req.shouldKeepAlive && !socket.destroyed) {
       state.detach();
+      // The request is over; the socket is the agent's again.
+      req.destroyed = true;
       if (socket.isPaused()) socket.resume();
       socket.emit('free');
     } else {
@@ -516,12 +571,8 @@ function responseDone(state) {
       else socket.destroy();
     }
   };
-  const afterEnd = () => {
-    if (req.finished && req.writableFinished !== false) release();
-    else req.once('finish', release);
-  };
-  if (res.readableEnded) afterEnd();
-  else res.once('end', afterEnd);
+  if (req.finished && req.writableFinished !== false) release();
+  else req.once('finish', release);
 }
 
 function clientEnd(state) {
@@ -558,17 +609,13 @@ function clientClose(state) {
     if (!res.complete) {
       res.destroy(connResetException('aborted'));
     }
-    if (!res.complete || !req._closed) {
-      req._closed = true;
-      req.emit('close');
-    }
+    if (!res.complete || !req._closed) emitClose(req);
   } else {
     if (!req._hadError && !req.upgradeOrConnect) {
       req._hadError = true;
       req.emit('error', connResetException('socket hang up'));
     }
-    req._closed = true;
-    req.emit('close');
+    emitClose(req);
   }
 }
 

@@ -13,13 +13,13 @@ const kFirstWins = new Set([
 ]);
 
 function addHeaderLine(dest, field, value, joinDuplicates) {
-  if (!(field in dest)) {
+  if (!Object.prototype.hasOwnProperty.call(dest, field)) {
     dest[field] = field === 'set-cookie' ? [value] : value;
     return;
   }
   if (field === 'set-cookie') dest[field].push(value);
-  else if (joinDuplicates) dest[field] += `, ${value}`;
   else if (field === 'cookie') dest[field] += `; ${value}`;
+  else if (joinDuplicates) dest[field] += `, ${value}`;
   else if (!kFirstWins.has(field)) dest[field] += `, ${value}`;
 }
 

@@ -14,6 +14,7 @@ const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
 const kHighWaterMark = 16 * 1024;
+const nonAsciiRegExp = /[^\x00-\x7f]/;
 
 function validateHeaderName(name, label = 'Header name') {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
@@ -71,6 +72,7 @@ function OutgoingMessage(options) {
   this._writtenBody = 0;
   this._finishCallbacks = null;
   this.highWaterMark = options?.highWaterMark ?? kHighWaterMark;
+  this._errored = null;
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
@@ -78,7 +80,7 @@ Object.setPrototypeOf(OutgoingMessage, Stream);
 const proto = OutgoingMessage.prototype;
 
 Object.defineProperties(proto, {
-  errored: { configurable: true, get() { return this._errored ?? null; } },
+  errored: { configurable: true, get() { return this._errored; } },
   closed: { configurable: true, get() { return this._closed; } },
   writableFinished: {
     configurable: true,
@@ -128,7 +130,7 @@ proto.setTimeout = function setTimeout(msecs, callback) {
 proto.destroy = function destroy(error) {
   if (this.destroyed) return this;
   this.destroyed = true;
-  this._errored = error ?? null;
+  this._errored = error;
   if (this.socket) this.socket.destroy(error);
   else {
     this.once('socket', (socket) => socket.destroy(error));
@@ -154,8 +156,12 @@ proto.setHeaders = function setHeaders(headers) {
     throw new codes.ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], headers);
   }
   const cookies = [];
+  let cookiesRead = false;
   for (const key of headers.keys()) {
     if (key.toLowerCase() === 'set-cookie') {
+      // A Headers lists the field once per cookie; getSetCookie() has them all.
+      if (cookiesRead) continue;
+      cookiesRead = true;
       if (typeof headers.getSetCookie === 'function') cookies.push(...headers.getSetCookie());
       else cookies.push(...[].concat(headers.get(key)));
       continue;
@@ -254,10 +260,17 @@ proto._storeHeader = function _storeHeader(firstLine, headers) {
   }
   let header = state.header;
   if (this.sendDate && !state.date) header += `Date: ${utcDate()}\r\n`;
+  // A 204 or 304 has no body, so a chunked one sends no last chunk; the connection closes
+  // after it instead, as in Node.
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
-    this._hasBody = false;
+    this.chunkedEncoding = false;
+    this.shouldKeepAlive = false;
   }
-  if (!state.connection) {
+  const defaults = this[kSetDefaultHeaders] !== false;
+  if (this._removedConnection) {
+    // Without the field the peer cannot tell the connection stays open.
+    this._last = true;
+  } else if (!state.connection && defaults) {
     const shouldSendKeepAlive = this.shouldKeepAlive &&
       (state.contLen || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
@@ -274,7 +287,7 @@ proto._storeHeader = function _storeHeader(firstLine, headers) {
       header += 'Connection: close\r\n';
     }
   }
-  if (!state.contLen && !state.te) {
+  if (!state.contLen && !state.te && defaults) {
     if (!this._hasBody) {
       this.chunkedEncoding = false;
     } else if (!this.useChunkedEncodingByDefault) {
@@ -387,6 +400,12 @@ function writeImpl(msg, chunk, encoding, callback, fromEnd) {
     return true;
   }
   const len = byteLength(chunk, encoding);
+  if (isStrictContentLength(msg)) {
+    const total = msg._writtenBody + len;
+    if (fromEnd ? total !== msg._contentLength : total > msg._contentLength) {
+      throw new codes.ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, msg._contentLength);
+    }
+  }
   msg._writtenBody += len;
   if (!fromEnd && msg.socket && !msg.socket.writableCorked) {
     msg.socket.cork();
@@ -397,15 +416,23 @@ function writeImpl(msg, chunk, encoding, callback, fromEnd) {
     msg._send(`${len.toString(16)}\r\n`, 'latin1', null);
     msg._send(chunk, encoding, null);
     ret = msg._send('\r\n', 'latin1', callback);
-  } else if (len > 0 || !msg.chunkedEncoding) {
-    ret = msg._send(chunk, encoding, callback);
   } else {
-    if (callback) process.nextTick(callback);
-    ret = true;
+    // An empty chunk sends no chunk, but does send the head.
+    ret = msg._send(chunk, encoding, callback);
   }
   return ret;
 }
 const kRejectNonStandardBodyWrites = Symbol('rejectNonStandardBodyWrites');
+
+// Whether the body must match the Content-Length sent (`strictContentLength`, a length, no
+// chunked framing).
+function isStrictContentLength(msg) {
+  return msg.strictContentLength && typeof msg._contentLength === 'number' && msg._hasBody &&
+    !msg._removedContLen && !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
+}
+// false on a request made with `setDefaultHeaders: false`: no Connection, Content-Length or
+// Transfer-Encoding field is added.
+const kSetDefaultHeaders = Symbol('setDefaultHeaders');
 
 function uncorkSocket(socket) { socket.uncork(); }
 
@@ -413,7 +440,9 @@ function uncorkSocket(socket) { socket.uncork(); }
 proto._send = function _send(data, encoding, callback) {
   if (!this._headerSent && this._header !== null) {
     const header = this._header;
-    if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+    // The head goes out as Latin-1; joined with a UTF-8 body only when that is the same.
+    if (typeof data === 'string' && (encoding === 'latin1' ||
+        ((encoding === 'utf8' || !encoding) && !nonAsciiRegExp.test(header)))) {
       data = header + data;
     } else {
       this.outputData.unshift({ data: header, encoding: 'latin1', callback: null });
@@ -496,8 +525,8 @@ proto.end = function end(chunk, encoding, callback) {
         this.outputData.length === 0) {
       // Head and body in one write, which also finishes the message: the common whole-body
       // response or request.
-      if (typeof callback === 'function') this.once('finish', callback);
       writeImpl(this, chunk, encoding, () => onFinish(this), true);
+      if (typeof callback === 'function') this.once('finish', callback);
       if (!this.chunkedEncoding) {
         this.finished = true;
         this._finish();
@@ -509,9 +538,13 @@ proto.end = function end(chunk, encoding, callback) {
       this._finish();
       return this;
     }
-    if (this.socket) this.socket.cork();
-    writeImpl(this, chunk, encoding, null, true);
-    if (this.socket) this.socket.uncork();
+    const socket = this.socket;
+    if (socket) socket.cork();
+    try {
+      writeImpl(this, chunk, encoding, null, true);
+    } finally {
+      if (socket) socket.uncork();
+    }
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this.writableFinished) this.on('finish', callback);
@@ -523,8 +556,8 @@ proto.end = function end(chunk, encoding, callback) {
     this._implicitHeader();
   }
   if (typeof callback === 'function') this.once('finish', callback);
-  if (this.strictContentLength && this._hasBody && typeof this._contentLength === 'number' &&
-      this._contentLength !== this._writtenBody && this[kOutHeaders]?.['content-length']) {
+  if ((chunk === null || chunk === undefined) && isStrictContentLength(this) &&
+      this._contentLength !== this._writtenBody) {
     throw new codes.ERR_HTTP_CONTENT_LENGTH_MISMATCH(this._writtenBody, this._contentLength);
   }
   const finish = () => onFinish(this);
@@ -596,5 +629,6 @@ module.exports = {
   kOutHeaders,
   kNeedDrain,
   kRejectNonStandardBodyWrites,
+  kSetDefaultHeaders,
   utcDate,
 };

@@ -86,13 +86,20 @@ ServerResponse.prototype.writeProcessing = function writeProcessing(cb) {
   this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
 };
 
+// One Link value: `<URI>` then `; name` or `; name=value` parameters (RFC 8288).
+const linkRegExp = /^<[^<>\s]*>(?:\s*;\s*[^;"\s=]+(?:=(?:"[^"]*"|[^;"\s]*))?)*$/;
+
 ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, cb) {
   validateObject(hints, 'hints');
   if (hints.link === null || hints.link === undefined) return;
   let head = 'HTTP/1.1 103 Early Hints\r\n';
   const links = Array.isArray(hints.link) ? hints.link : [hints.link];
+  if (links.length === 0) return;
   for (const l of links) {
-    if (/[\r\n]/.test(l)) throw new codes.ERR_INVALID_ARG_VALUE('hints.link', hints.link);
+    // A value may hold several links, comma-separated.
+    if (typeof l !== 'string' || !l.split(/,\s*(?=<)/).every((one) => linkRegExp.test(one))) {
+      throw new codes.ERR_INVALID_ARG_VALUE('hints.link', hints.link);
+    }
   }
   head += `Link: ${links.join(', ')}\r\n`;
   for (const key of Object.keys(hints)) {
@@ -128,7 +135,9 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
         if (obj.length && Array.isArray(obj[0])) for (const [k, v] of obj) this.appendHeader(k, v);
         else {
           if (obj.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', obj);
-          for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+          // These replace fields set before, but may repeat among themselves.
+          for (let i = 0; i < obj.length; i += 2) this.removeHeader(obj[i]);
+          for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.appendHeader(obj[i], obj[i + 1]);
         }
       } else {
         for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
@@ -281,21 +290,32 @@ function connectionListener(socket) {
     idle: false, // between requests, waiting out keepAliveTimeout
   };
   socket[kConnection] = conn;
+  // HTTP is bytes: the connection's encoding stays unset (RFC 7230, section 3).
+  socket.setEncoding = socketSetEncoding;
   server._connectionSet.add(conn);
+  // The headers timeout counts from the connection.
+  conn.requestStart = Date.now();
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
-  socket.on('timeout', () => onSocketTimeout(conn));
-  socket.on('data', (d) => onData(conn, d));
-  socket.on('end', () => onEnd(conn));
-  socket.on('error', (err) => onSocketError(conn, err));
-  socket.on('close', () => onClose(conn));
-  socket.on('drain', () => {
-    const msg = socket._httpMessage;
-    if (msg && msg.writableNeedDrain) {
-      msg[require('_http_outgoing').kNeedDrain] = false;
-      msg.emit('drain');
-    }
-  });
+  conn.listeners = {
+    timeout: () => onSocketTimeout(conn),
+    data: (d) => onData(conn, d),
+    end: () => onEnd(conn),
+    error: (err) => onSocketError(conn, err),
+    close: () => onClose(conn),
+    drain: () => {
+      const msg = socket._httpMessage;
+      if (msg && msg.writableNeedDrain) {
+        msg[require('_http_outgoing').kNeedDrain] = false;
+        msg.emit('drain');
+      }
+    },
+  };
+  for (const event of Object.keys(conn.listeners)) socket.on(event, conn.listeners[event]);
   socket._paused = false;
+}
+
+function socketSetEncoding() {
+  throw new codes.ERR_HTTP_SOCKET_ENCODING();
 }
 
 function onSocketTimeout(conn) {
@@ -369,6 +389,17 @@ function onClose(conn) {
   conn.responses.length = 0;
 }
 
+// A connection may be any Duplex stream (one handed to 'connection' by the program), without
+// a net.Socket's timeout or destroySoon().
+function setSocketTimeout(socket, msecs) {
+  if (typeof socket.setTimeout === 'function') socket.setTimeout(msecs);
+}
+
+function endSocket(socket) {
+  if (typeof socket.destroySoon === 'function') socket.destroySoon();
+  else socket.end();
+}
+
 function connResetError(msg) {
   const err = new Error(msg);
   err.code = 'ECONNRESET';
@@ -399,10 +430,11 @@ function parseMore(conn) {
       conn.requestStart = Date.now();
       conn.headersDone = false;
     }
-    const head = parser.parseRequest(conn.buffer, server.maxHeaderSize ?? common.getMaxHeaderSize());
+    const head = parser.parseRequest(conn.buffer, server.maxHeaderSize ?? common.getMaxHeaderSize(),
+      server.insecureHTTPParser === true);
     if (head === undefined) return;
     if (typeof head[0] === 'string') {
-      const err = common.parserError(head[0], head[1], 0, conn.buffer);
+      const err = common.parserError(head[0], head[1], head[2] ?? 0, conn.buffer);
       conn.buffer = null;
       onClientError(conn, err);
       return;
@@ -477,7 +509,7 @@ function onRequestHead(conn, head) {
     const res = new server[kServerResponse](req);
     res.shouldKeepAlive = false;
     socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    socket.destroySoon();
+    endSocket(socket);
     return false;
   }
   const keepAlive = common.shouldKeepAliveFor(1, head[3], connection);
@@ -558,7 +590,7 @@ function onRequestHead(conn, head) {
     res.maxRequestsOnConnectionReached = true;
   }
   if (!keepAlive) conn.closing = true;
-  socket.setTimeout(server.timeout || 0);
+  setSocketTimeout(socket, server.timeout || 0);
   conn.responses.push(res);
   if (conn.responses.length === 1) res.assignSocket(socket);
   res.on('finish', () => onResponseFinish(conn, req, res));
@@ -589,14 +621,10 @@ function onRequestHead(conn, head) {
 
 function detachConnection(conn) {
   const socket = conn.socket;
-  socket.removeAllListeners('data');
-  socket.removeAllListeners('end');
-  socket.removeAllListeners('timeout');
-  socket.removeAllListeners('drain');
-  socket.removeAllListeners('error');
-  socket.setTimeout(0);
+  for (const event of Object.keys(conn.listeners)) socket.removeListener(event, conn.listeners[event]);
+  setSocketTimeout(socket, 0);
+  if (socket.setEncoding === socketSetEncoding) delete socket.setEncoding;
   conn.server._connectionSet.delete(conn);
-  socket.on('close', () => {});
 }
 
 function onResponseFinish(conn, req, res) {
@@ -606,16 +634,15 @@ function onResponseFinish(conn, req, res) {
   res.detachSocket(socket);
   const i = conn.responses.indexOf(res);
   if (i >= 0) conn.responses.splice(i, 1);
+  // The request's 'close' follows when it destroys itself after 'end'.
   process.nextTick(() => {
     res._closed = true;
+    res.destroyed = true;
     res.emit('close');
-    if (!req.destroyed && req.complete) {
-      req.emit('close');
-    }
   });
   if (res._last) {
     conn.closing = true;
-    socket.destroySoon();
+    endSocket(socket);
     return;
   }
   if (conn.responses.length > 0) {
@@ -628,7 +655,7 @@ function onResponseFinish(conn, req, res) {
   }
   if (conn.server.keepAliveTimeout > 0) {
     conn.idle = true;
-    socket.setTimeout(conn.server.keepAliveTimeout);
+    setSocketTimeout(socket, conn.server.keepAliveTimeout);
   }
 }
 

@@ -2,7 +2,7 @@
 //! `fetch` (responses). A head comes back as one flat array of plain values; the JS half builds
 //! messages, headers and bodies from it.
 
-use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray};
+use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, prelude::Opt};
 
 /// Node's default limit on the number of header fields (`maxHeadersCount`).
 const MAX_HEADERS: usize = 2000;
@@ -118,12 +118,66 @@ fn view_bytes<'js>(ctx: &Ctx<'js>, bytes: &TypedArray<'js, u8>, limit: usize) ->
     Ok(all[..all.len().min(limit.saturating_add(1))].to_vec())
 }
 
-/// A failure as `[code, reason]`: a two-element array whose first element is a string.
-fn error_array<'js>(ctx: &Ctx<'js>, code: &str, reason: &str) -> Result<Option<Array<'js>>> {
+/// A failure as `[code, reason, position]`: an array whose first element is a string, the
+/// last the offset of the byte at fault when it is known.
+fn error_array<'js>(
+    ctx: &Ctx<'js>,
+    code: &str,
+    reason: &str,
+    position: Option<usize>,
+) -> Result<Option<Array<'js>>> {
     let out = Array::new(ctx.clone())?;
     out.set(0, code)?;
     out.set(1, reason)?;
+    if let Some(position) = position {
+        out.set(2, position)?;
+    }
     Ok(Some(out))
+}
+
+/// A line of a complete head that ends in a bare LF, which Node's strict parser refuses:
+/// `(code, reason, offset)`. The request or status line is told apart from header lines.
+fn bare_lf(head: &[u8]) -> Option<(&'static str, &'static str, usize)> {
+    let first_line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+    head.iter().enumerate().find_map(|(i, &b)| {
+        if b != b'\n' || (i > 0 && head[i - 1] == b'\r') {
+            return None;
+        }
+        Some(if i == first_line_end {
+            ("HPE_INVALID_VERSION", "Expected CRLF after version", i)
+        } else {
+            (
+                "HPE_CR_EXPECTED",
+                "Missing expected CR after header value",
+                i,
+            )
+        })
+    })
+}
+
+/// A CR not followed by LF in `data`, the reason a head was refused when there is one.
+fn lone_cr(data: &[u8]) -> Option<usize> {
+    data.windows(2).position(|w| w[0] == b'\r' && w[1] != b'\n')
+}
+
+/// A header value as Node reads it: Latin-1, an obsolete line folding (CRLF then spaces or
+/// tabs, allowed by a lenient parser) read as one space.
+fn header_value(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\r' || b == b'\n' {
+            while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n' | b' ' | b'\t') {
+                i += 1;
+            }
+            out.push(' ');
+            continue;
+        }
+        out.push(char::from(b));
+        i += 1;
+    }
+    out
 }
 
 /// A message head at the start of `bytes`, parsed by `parse` into `out` (from index 1) with a
@@ -134,6 +188,7 @@ fn parse_head<'js>(
     ctx: &Ctx<'js>,
     bytes: &TypedArray<'js, u8>,
     max_size: f64,
+    lenient: bool,
     parse: impl for<'b> Fn(
         &'b [u8],
         &mut [httparse::Header<'b>],
@@ -153,19 +208,32 @@ fn parse_head<'js>(
         match parse(&data, &mut headers, &out)? {
             Ok(httparse::Status::Partial) if data.len() <= limit => return Ok(None),
             Ok(httparse::Status::Partial) => {
-                return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+                return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow", None);
             }
             Ok(httparse::Status::Complete(length)) if length > limit => {
-                return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow");
+                return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow", None);
             }
             Ok(httparse::Status::Complete(length)) => {
+                if !lenient {
+                    if let Some((code, reason, at)) = bare_lf(&data[..length]) {
+                        return error_array(ctx, code, reason, Some(at));
+                    }
+                }
                 out.set(0, length)?;
                 return Ok(Some(out));
             }
             Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
             Err(e) => {
+                if let Some(at) = lone_cr(&data) {
+                    return error_array(
+                        ctx,
+                        "HPE_LF_EXPECTED",
+                        "Missing expected LF after header value",
+                        Some(at + 1),
+                    );
+                }
                 let (code, reason) = parser_error(e);
-                return error_array(ctx, code, reason);
+                return error_array(ctx, code, reason, None);
             }
         }
     }
@@ -175,7 +243,7 @@ fn parse_head<'js>(
 fn set_headers<'js>(out: &Array<'js>, headers: &[httparse::Header<'_>]) -> Result<()> {
     for (i, h) in headers.iter().enumerate() {
         out.set(4 + 2 * i, h.name)?;
-        out.set(5 + 2 * i, latin1(h.value))?;
+        out.set(5 + 2 * i, header_value(h.value))?;
     }
     Ok(())
 }
@@ -187,8 +255,10 @@ fn parse_request<'js>(
     ctx: Ctx<'js>,
     bytes: TypedArray<'js, u8>,
     max_size: f64,
+    lenient: Opt<bool>,
 ) -> Result<Option<Array<'js>>> {
-    parse_head(&ctx, &bytes, max_size, |data, headers, out| {
+    let lenient = lenient.0.unwrap_or(false);
+    parse_head(&ctx, &bytes, max_size, lenient, |data, headers, out| {
         let mut request = httparse::Request::new(headers);
         let status = request.parse(data);
         if let Ok(httparse::Status::Complete(_)) = status {
@@ -207,10 +277,14 @@ fn parse_response_head<'js>(
     ctx: Ctx<'js>,
     bytes: TypedArray<'js, u8>,
     max_size: f64,
+    lenient: Opt<bool>,
 ) -> Result<Option<Array<'js>>> {
-    parse_head(&ctx, &bytes, max_size, |data, headers, out| {
+    let lenient = lenient.0.unwrap_or(false);
+    parse_head(&ctx, &bytes, max_size, lenient, |data, headers, out| {
         let mut response = httparse::Response::new(headers);
-        let status = response.parse(data);
+        let status = httparse::ParserConfig::default()
+            .allow_obsolete_multiline_headers_in_responses(lenient)
+            .parse_response(&mut response, data);
         if let Ok(httparse::Status::Complete(_)) = status {
             out.set(1, response.code.unwrap_or(0))?;
             out.set(2, response.reason.unwrap_or(""))?;
