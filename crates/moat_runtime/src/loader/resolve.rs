@@ -93,12 +93,10 @@ impl ResolveError {
 
     /// Fills in where an invalid target was defined: ` for 'key'` and ` imported from …`.
     fn placed(mut self, key: &str, from: &str) -> Self {
-        if self.message.contains(KEY_MARK) {
-            self.message = self
-                .message
-                .replacen(KEY_MARK, key, 1)
-                .replacen(FROM_MARK, from, 1);
-        }
+        self.message = self
+            .message
+            .replacen(KEY_MARK, key, 1)
+            .replacen(FROM_MARK, from, 1);
         self
     }
 
@@ -108,9 +106,9 @@ impl ResolveError {
             self.message = self
                 .message
                 .replacen(" target ", " main target ", 1)
-                .replacen(KEY_MARK, "", 1)
-                .replacen(FROM_MARK, from, 1);
+                .replacen(KEY_MARK, "", 1);
         }
+        self.message = self.message.replacen(FROM_MARK, from, 1);
         self
     }
 
@@ -119,6 +117,13 @@ impl ResolveError {
         self.message = self.message.replace([KEY_MARK, FROM_MARK], "");
         self
     }
+}
+
+/// Whether a path segment is `.`, `..` or `node_modules`, in any case, percent-encoded or not.
+fn invalid_segment(segment: &str) -> bool {
+    let decoded = percent_decode(segment).unwrap_or_else(|| segment.to_string());
+    let lower = decoded.to_ascii_lowercase();
+    lower == "." || lower == ".." || lower == "node_modules"
 }
 
 /// Where an invalid-target message gets its key and its importer (see
@@ -733,12 +738,27 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 && (trailer.is_empty() || (key.ends_with(trailer) && key.len() >= k.len()))
             {
                 let m = &key[base.len()..key.len() - trailer.len()];
+                // What `*` stands for may not step out or into another package: no `.`, `..`
+                // or `node_modules` segment, percent-encoded or not (a null target is simply
+                // not exported).
+                if !map[k.as_str()].is_null() && m.split(['/', '\\']).any(invalid_segment) {
+                    return Err(ResolveError::new(
+                        "ERR_INVALID_MODULE_SPECIFIER",
+                        format!(
+                            "Invalid module \"{key}\" request is not a valid match in pattern \"{k}\" for the \"{}\" resolution of {}{FROM_MARK}",
+                            if is_imports { "imports" } else { "exports" },
+                            display(&pkg.json_path)
+                        ),
+                    ));
+                }
                 return self.target_resolve(pkg, &map[k.as_str()], Some(m), is_imports, mode);
             }
         }
         Ok(None)
     }
 
+    /// What an `exports`/`imports` target resolves to; `None` when nothing does (a `null`
+    /// target, or no condition that applies).
     fn target_resolve(
         &self,
         pkg: &Package,
@@ -747,6 +767,21 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
         is_imports: bool,
         mode: Mode,
     ) -> Result<Option<Target>, ResolveError> {
+        Ok(self
+            .target_lookup(pkg, target, pattern, is_imports, mode)?
+            .flatten())
+    }
+
+    /// As [`Resolver::target_resolve`], telling `null` (`Some(None)`: the search stops there)
+    /// from nothing that applies (`None`: a conditions object goes on to its next condition).
+    fn target_lookup(
+        &self,
+        pkg: &Package,
+        target: &Value,
+        pattern: Option<&str>,
+        is_imports: bool,
+        mode: Mode,
+    ) -> Result<Option<Option<Target>>, ResolveError> {
         match target {
             Value::String(t) => {
                 let invalid = || {
@@ -777,7 +812,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                             Some(m) => t.replace('*', m),
                             None => t.clone(),
                         };
-                        return Ok(Some(Target::Bare(spec)));
+                        return Ok(Some(Some(Target::Bare(spec))));
                     }
                     return Err(invalid());
                 }
@@ -798,12 +833,31 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                     }
                     None => t.clone(),
                 };
-                Ok(Some(Target::Path(normalize(&pkg.dir.join(resolved)))))
+                // The target is a URL relative to the package: escapes stand for what they encode,
+                // except a `/` or `\\`, which may not be smuggled in.
+                let lower = resolved.to_ascii_lowercase();
+                if lower.contains("%2f") || lower.contains("%5c") {
+                    let shown = pkg
+                        .dir
+                        .join(resolved.strip_prefix("./").unwrap_or(&resolved));
+                    return Err(ResolveError::new(
+                        "ERR_INVALID_MODULE_SPECIFIER",
+                        format!(
+                            "Invalid module \"{}\" must not include encoded \"/\" or \"\\\" characters{FROM_MARK}",
+                            display(&shown)
+                        ),
+                    ));
+                }
+                let Some(decoded) = percent_decode(&resolved) else {
+                    return Err(ResolveError::new(URI_MALFORMED, "URI malformed".into()));
+                };
+                Ok(Some(Some(Target::Path(normalize(&pkg.dir.join(decoded))))))
             }
+            Value::Null => Ok(Some(None)),
             Value::Object(m) => {
                 for (k, v) in m {
                     if mode.matches(k)
-                        && let Some(r) = self.target_resolve(pkg, v, pattern, is_imports, mode)?
+                        && let Some(r) = self.target_lookup(pkg, v, pattern, is_imports, mode)?
                     {
                         return Ok(Some(r));
                     }
@@ -811,17 +865,21 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
                 Ok(None)
             }
             Value::Array(items) => {
-                let mut last_err = None;
+                // The first that resolves; past that, the last invalid target's error, else
+                // `null` if one was seen since.
+                let mut last: Option<Result<(), ResolveError>> = None;
                 for v in items {
-                    match self.target_resolve(pkg, v, pattern, is_imports, mode) {
-                        Ok(Some(r)) => return Ok(Some(r)),
+                    match self.target_lookup(pkg, v, pattern, is_imports, mode) {
+                        Ok(Some(Some(r))) => return Ok(Some(Some(r))),
+                        Ok(Some(None)) => last = Some(Ok(())),
                         Ok(None) => {}
-                        Err(e) if e.code == "ERR_INVALID_PACKAGE_TARGET" => last_err = Some(e),
+                        Err(e) if e.code == "ERR_INVALID_PACKAGE_TARGET" => last = Some(Err(e)),
                         Err(e) => return Err(e),
                     }
                 }
-                match last_err {
-                    Some(e) => Err(e),
+                match last {
+                    Some(Err(e)) => Err(e),
+                    Some(Ok(())) => Ok(Some(None)),
                     None => Ok(None),
                 }
             }
@@ -1102,7 +1160,7 @@ enum Target {
 
 /// Splits `@scope/name/sub` into (`@scope/name`, `/sub`).
 fn split_package_name(spec: &str) -> Option<(&str, &str)> {
-    if spec.is_empty() || spec.starts_with('.') || spec.contains('\\') || spec.contains('%') {
+    if spec.is_empty() || spec.starts_with('.') {
         return None;
     }
     let end = if spec.starts_with('@') {
@@ -1114,7 +1172,12 @@ fn split_package_name(spec: &str) -> Option<(&str, &str)> {
     } else {
         spec.find('/').unwrap_or(spec.len())
     };
-    Some((&spec[..end], &spec[end..]))
+    // The name itself may hold neither; the subpath is checked where it resolves.
+    let name = &spec[..end];
+    if name.contains('\\') || name.contains('%') {
+        return None;
+    }
+    Some((name, &spec[end..]))
 }
 
 /// Node's PATTERN_KEY_COMPARE: longer prefix before the `*` first, then longer key.

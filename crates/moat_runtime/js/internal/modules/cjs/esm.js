@@ -6,9 +6,11 @@ const loader = internalBinding('loader');
 const fsb = internalBinding('fs');
 const path = require('path');
 
-// Node's warning when a `.js` file in a package.json scope without "type" is an ES module.
+// Node's warning when a `.js` file in a package.json scope without "type" is an ES module;
+// not for installed packages (under node_modules), which their users cannot change.
 const warnedTypeless = new Set();
 function warnTypelessPackage(filename) {
+  if (filename.split(path.sep).includes('node_modules')) return;
   const pjson = loader.typelessPackageJson(filename);
   if (pjson === undefined || pjson === null || warnedTypeless.has(filename)) return;
   warnedTypeless.add(filename);
