@@ -165,6 +165,16 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   }
 };
 const kParent = Symbol('parent');
+// Set on a module while require() evaluates it as an ES module (require(esm)).
+const kEvaluatingEsm = Symbol('evaluatingEsm');
+let evaluatingEsm = 0;
+
+// Node's error for a require(esm) that comes back to a module still on its way in.
+function requireCycleError(message) {
+  const e = new Error(message);
+  e.code = 'ERR_REQUIRE_CYCLE_MODULE';
+  return require('internal/errors').fixStack(e);
+}
 
 function requireBuiltinPublic(id) {
   return require(id);
@@ -186,6 +196,10 @@ Module._load = function _load(request, parent, isMain) {
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     updateChildren(parent, cached, true);
+    if (!cached.loaded && cached[kEvaluatingEsm]) {
+      const from = parentFilename(cached);
+      throw requireCycleError(`Cannot require() ES Module ${filename} in a cycle.${from ? ` (from ${from})` : ''}`);
+    }
     if (!cached.loaded) return exportsForCircularRequire(cached);
     return cached.exports;
   }
@@ -254,7 +268,14 @@ Module.prototype.load = function load(filename) {
   if (format === 'module') {
     if (!requireModuleEnabled()) throw esmInterop().requireEsmError(filename, this[kParent]);
     esmInterop().traceRequireModule(parentFilename(this), filename, Module.prototype.require);
-    esmInterop().loadEsm(this, filename, parentFilename(this));
+    this[kEvaluatingEsm] = true;
+    evaluatingEsm++;
+    try {
+      esmInterop().loadEsm(this, filename, parentFilename(this));
+    } finally {
+      evaluatingEsm--;
+      this[kEvaluatingEsm] = false;
+    }
   }
   else if (extnameOf(filename) === '.cjs') Module._extensions['.js'](this, filename);
   else Module._extensions[registeredExtension(filename)](this, filename);
@@ -434,6 +455,11 @@ function runMainFile(mainPath) {
 // `require` for ES modules that import CommonJS: the module's exports, loading it if needed.
 function requireForImport(filename) {
   const cached = Module._cache[filename];
+  // An ES module that require() is evaluating may not import a CommonJS module still loading.
+  if (cached !== undefined && !cached.loaded && evaluatingEsm > 0) {
+    const [specifier, , importer] = loader.importedAs(filename) || [filename, , undefined];
+    throw requireCycleError(`Cannot import CommonJS Module ${specifier} in a cycle.${importer ? ` (from ${importer})` : ''}`);
+  }
   if (cached !== undefined) return cached.exports;
   const module = new Module(filename, null);
   Module._cache[filename] = module;
