@@ -23,6 +23,8 @@
 //! | `dns_lookup` | `name, name_len, size_out` | Resolves a host name (UTF-8) to its addresses; stores them (encoded, [`encode_addresses`]) and writes their length to `size_out`. [`errno::ACCES`] unless `--allow-net` lists the host; [`errno::NOENT`] when the name does not resolve. |
 //! | `tcp_connect` | `addr, addr_len, handle` | Starts connecting a TCP socket, known from then on as the guest's `handle`, to an address (`ip:port` or `[ip6]:port`, UTF-8). It does not wait: the connection is up when `poll` reports the socket writable, and failed when it reports an error. [`errno::ACCES`] unless `--allow-net` allows the address (see below). |
 //! | `tcp_listen` | `addr, addr_len, backlog, handle` | Binds a TCP socket to a local address and listens, under `handle`. Port 0 picks a free port (`sock_addr` tells which). [`errno::ACCES`] unless `--allow-net` allows the address; [`errno::ADDRINUSE`] when it is taken. |
+//! | `tcp_listen_flags` | `addr, addr_len, backlog, flags, handle` | As `tcp_listen`, with [`tcp_flags`] (IPv6 only, `SO_REUSEPORT`). |
+//! | `tcp_connect_from` | `addr, addr_len, local, local_len, handle` | As `tcp_connect`, from the local address `local` (`ip:port`, port 0: any), bound first; both checked against `--allow-net`. [`errno::ADDRINUSE`] when `local` is taken. |
 //! | `tcp_accept` | `listener, handle` | Takes a waiting connection from a listener (TCP or Unix-domain), as the new socket `handle`. [`errno::AGAIN`] when none waits. |
 //! | `unix_connect` | `path, path_len, handle` | Connects a Unix-domain stream socket, known from then on as the guest's `handle`, to the socket file `path` (absolute, UTF-8, at most 4096 bytes), or to a name in Linux's abstract namespace when `path` starts with a NUL byte. Made or refused at once: the OS's error (`NOENT`, `CONNREFUSED` …) is the answer. Checked against `--allow-fs-read` and `--allow-fs-write` where the path really leads (links resolved); an abstract name needs `--allow-net` with no list. [`errno::ACCES`] without them, [`errno::INVAL`] for a path too long for a socket address. |
 //! | `unix_listen` | `path, path_len, backlog, handle` | Makes the socket file `path` (as for `unix_connect`) and listens there, under `handle`; closing the listener removes the file. Checked against `--allow-fs-write` where the file would be (its parent's links resolved); an abstract name as for `unix_connect`. [`errno::ADDRINUSE`] when something is there already. |
@@ -96,6 +98,8 @@ pub mod names {
     pub const DNS_LOOKUP: &str = "dns_lookup";
     pub const TCP_CONNECT: &str = "tcp_connect";
     pub const TCP_LISTEN: &str = "tcp_listen";
+    pub const TCP_LISTEN_FLAGS: &str = "tcp_listen_flags";
+    pub const TCP_CONNECT_FROM: &str = "tcp_connect_from";
     pub const TCP_ACCEPT: &str = "tcp_accept";
     pub const UNIX_CONNECT: &str = "unix_connect";
     pub const UNIX_LISTEN: &str = "unix_listen";
@@ -136,6 +140,14 @@ pub mod tty_mode {
     pub const NORMAL: i32 = 0;
     /// Raw: input byte by byte, unechoed, with no signal keys.
     pub const RAW: i32 = 1;
+}
+
+/// `tcp_listen_flags`'s flags.
+pub mod tcp_flags {
+    /// An IPv6 listener takes IPv6 connections only (else IPv4 too).
+    pub const IPV6_ONLY: u32 = 2;
+    /// `SO_REUSEPORT` (Linux): listeners bound to one address and port share its connections.
+    pub const REUSE_PORT: u32 = 4;
 }
 
 /// `udp_bind_flags`'s flags.

@@ -166,11 +166,57 @@ impl Sockets {
         self.insert(handle, Kind::Stream(stream), 0)
     }
 
+    /// Starts connecting as [`Sockets::connect`] does, from the local address `local` (port 0:
+    /// one the OS picks), bound first.
+    ///
+    /// # Errors
+    /// A handle in use, `local` taken (`AddrInUse`) or not this machine's, or the OS refusing
+    /// to start.
+    pub fn connect_from(
+        &mut self,
+        handle: u32,
+        addr: SocketAddr,
+        local: SocketAddr,
+    ) -> io::Result<()> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(addr),
+            socket2::Type::STREAM,
+            None,
+        )?;
+        socket.bind(&local.into())?;
+        socket.set_nonblocking(true)?;
+        match socket.connect(&addr.into()) {
+            Ok(()) => {}
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
+            Err(e) => return Err(e),
+        }
+        let stream = TcpStream::from_std(socket.into());
+        self.insert(handle, Kind::Stream(stream), 0)
+    }
+
     /// Binds a listener to `addr` with room for `backlog` waiting connections.
     ///
     /// # Errors
     /// A handle in use, or the OS refusing the address (`AddrInUse` …).
     pub fn listen(&mut self, handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
+        self.listen_with(handle, addr, backlog, 0)
+    }
+
+    /// Listens as [`Sockets::listen`] does, with [`moat_abi::tcp_flags`]: for an IPv6 address,
+    /// whether it takes IPv6 only; `SO_REUSEPORT`.
+    ///
+    /// # Errors
+    /// A handle in use, or the OS refusing the address (`AddrInUse` …).
+    pub fn listen_with(
+        &mut self,
+        handle: u32,
+        addr: SocketAddr,
+        backlog: i32,
+        flags: u32,
+    ) -> io::Result<()> {
         if self.table.contains_key(&handle) {
             return Err(io::Error::from(io::ErrorKind::AlreadyExists));
         }
@@ -181,8 +227,11 @@ impl Sockets {
         )?;
         // As Node does, so a restarted server can take its port back at once.
         socket.set_reuse_address(true)?;
+        if flags & moat_abi::tcp_flags::REUSE_PORT != 0 {
+            set_reuse_port(&socket)?;
+        }
         if addr.is_ipv6() {
-            socket.set_only_v6(false)?;
+            socket.set_only_v6(flags & moat_abi::tcp_flags::IPV6_ONLY != 0)?;
         }
         socket.bind(&addr.into())?;
         socket.listen(backlog.max(1))?;

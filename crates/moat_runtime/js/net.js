@@ -157,6 +157,8 @@ function Socket(options) {
   this._attempts = null;
   // A connection's BlockList (options.blockList), or null.
   this._blockList = null;
+  this._localAddress = null;
+  this._localPort = null;
   // { buffer, callback }: reads go to callback(nread, buffer), not to the stream.
   const onread = options.onread;
   this._onread = onread !== null && typeof onread === 'object' &&
@@ -328,6 +330,9 @@ proto.connect = function connect(...args) {
   }
   // Addresses it holds are refused as each connection attempt starts.
   this._blockList = options.blockList ?? null;
+  // The local address and port connections are made from (bound first), if given.
+  this._localAddress = options.localAddress ?? null;
+  this._localPort = options.localPort ?? null;
   if (options.autoSelectFamily !== undefined) validateBoolean(options.autoSelectFamily, 'options.autoSelectFamily');
   if (options.autoSelectFamilyAttemptTimeout !== undefined) {
     validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
@@ -465,7 +470,8 @@ proto._attemptFailed = function _attemptFailed(err) {
   }
   this._attempts = null;
   const agg = new AggregateError(at.errors);
-  agg.code = err.code;
+  // The first attempt's code, as Node gives it.
+  agg.code = at.errors[0].code;
   this.destroy(agg);
 };
 
@@ -490,7 +496,11 @@ proto._connectTo = function _connectTo(ip, port) {
   }
   this.emit('connectionAttempt', ip, port, isIPv6(ip) ? 6 : 4);
   try {
-    binding.connect(handle._id, ip, port);
+    if (this._localAddress === null && !this._localPort) binding.connect(handle._id, ip, port);
+    else {
+      const local = this._localAddress ?? (isIPv6(ip) ? '::' : '0.0.0.0');
+      binding.connect(handle._id, ip, port, local, this._localPort ?? 0);
+    }
   } catch (err) {
     this._attemptFailed(err);
     return;
@@ -1044,13 +1054,15 @@ Server.prototype.listen = function listen(...args) {
   }
   this._closing = false;
   const id = ++this._listeningId;
+  // moat_abi's tcp_flags: IPv6 connections only; SO_REUSEPORT.
+  this._listenFlags = (options.ipv6Only ? 2 : 0) | (options.reusePort ? 4 : 0);
   if (pipe) {
     this._listenPipe(options.path, backlog, options);
     return this;
   }
   if (host === undefined || host === null || host === '' || isIP(host)) {
     // With no host, every interface (IPv6 and IPv4), as Node does.
-    const ip = host ? host : (options.ipv6Only === false || true ? '::' : '::');
+    const ip = host ? host : '::';
     try {
       binding.check(ip, port);
     } catch (err) {
@@ -1083,14 +1095,14 @@ Server.prototype._bind = function _bind(ip, port, backlog, anyHost) {
   // family:address:port as asked for (the port before the OS picks one).
   this._connectionKey = `${isIPv6(ip) ? 6 : 4}:${ip}:${port}`;
   try {
-    binding.listen(handle._id, ip, port, backlog);
+    binding.listen(handle._id, ip, port, backlog, this._listenFlags);
   } catch (err) {
     handle.close();
     // No IPv6 on this machine: every IPv4 interface instead.
     if (anyHost && (err.code === 'EAFNOSUPPORT' || err.code === 'EADDRNOTAVAIL')) {
       handle = new TCP();
       try {
-        binding.listen(handle._id, '0.0.0.0', port, backlog);
+        binding.listen(handle._id, '0.0.0.0', port, backlog, this._listenFlags & 4);
         this._connectionKey = `4:0.0.0.0:${port}`;
       } catch (err2) {
         handle.close();

@@ -912,6 +912,44 @@ fn add_sockets<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::TCP_LISTEN_FLAGS,
+        move |mut caller: Caller<'_, T>,
+              addr: u32,
+              addr_len: u32,
+              backlog: i32,
+              flags: u32,
+              handle: u32|
+              -> i32 {
+            match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => with_sockets(&mut caller, calls, |s| {
+                    s.listen_with(handle, a, backlog, flags)
+                }),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::TCP_CONNECT_FROM,
+        move |mut caller: Caller<'_, T>,
+              addr: u32,
+              addr_len: u32,
+              local: u32,
+              local_len: u32,
+              handle: u32|
+              -> i32 {
+            let a = match allowed_addr(&mut caller, calls, addr, addr_len) {
+                Ok(a) => a,
+                Err(code) => return code,
+            };
+            match allowed_addr(&mut caller, calls, local, local_len) {
+                Ok(l) => with_sockets(&mut caller, calls, |s| s.connect_from(handle, a, l)),
+                Err(code) => code,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::TCP_ACCEPT,
         move |mut caller: Caller<'_, T>, listener: u32, handle: u32| -> i32 {
             with_sockets(&mut caller, calls, |s| s.accept(listener, handle).map(drop))

@@ -6,7 +6,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value};
+use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value, prelude::Opt};
 
 use crate::js_errors::throw_uv_fields;
 use crate::state::{SharedState, State};
@@ -161,10 +161,23 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         "connect",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, handle: u32, ip: String, port: u16| -> Result<()> {
+            move |ctx: Ctx<'js>,
+                  handle: u32,
+                  ip: String,
+                  port: u16,
+                  local_ip: Opt<String>,
+                  local_port: Opt<u16>|
+                  -> Result<()> {
                 let addr = parse_addr(&ctx, &ip, port)?;
                 check(&ctx, &st, addr)?;
-                sys::net::connect(handle, addr)
+                // From a local address (localAddress/localPort), bound first.
+                let Some(local_ip) = local_ip.0 else {
+                    return sys::net::connect(handle, addr)
+                        .map_err(|e| socket_error(&ctx, &e, "connect", Some(addr)));
+                };
+                let local = parse_addr(&ctx, &local_ip, local_port.0.unwrap_or(0))?;
+                check(&ctx, &st, local)?;
+                sys::net::connect_from(handle, addr, local)
                     .map_err(|e| socket_error(&ctx, &e, "connect", Some(addr)))
             },
         )?,
@@ -174,10 +187,17 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         "listen",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, handle: u32, ip: String, port: u16, backlog: i32| -> Result<()> {
+            move |ctx: Ctx<'js>,
+                  handle: u32,
+                  ip: String,
+                  port: u16,
+                  backlog: i32,
+                  flags: Opt<u32>|
+                  -> Result<()> {
                 let addr = parse_addr(&ctx, &ip, port)?;
                 check(&ctx, &st, addr)?;
-                sys::net::listen(handle, addr, backlog)
+                // `moat_abi::tcp_flags`: ipv6Only, reusePort.
+                sys::net::listen(handle, addr, backlog, flags.0.unwrap_or(0))
                     .map_err(|e| socket_error(&ctx, &e, "listen", Some(addr)))
             },
         )?,

@@ -23,6 +23,20 @@ unsafe extern "C" {
     fn dns_lookup(name: *const u8, name_len: usize, size_out: *mut u32) -> i32;
     fn tcp_connect(addr: *const u8, addr_len: usize, handle: u32) -> i32;
     fn tcp_listen(addr: *const u8, addr_len: usize, backlog: i32, handle: u32) -> i32;
+    fn tcp_listen_flags(
+        addr: *const u8,
+        addr_len: usize,
+        backlog: i32,
+        flags: u32,
+        handle: u32,
+    ) -> i32;
+    fn tcp_connect_from(
+        addr: *const u8,
+        addr_len: usize,
+        local: *const u8,
+        local_len: usize,
+        handle: u32,
+    ) -> i32;
     fn tcp_accept(listener: u32, handle: u32) -> i32;
     fn unix_connect(path: *const u8, path_len: usize, handle: u32) -> i32;
     fn unix_listen(path: *const u8, path_len: usize, backlog: i32, handle: u32) -> i32;
@@ -224,6 +238,32 @@ pub fn connect(addr: &str, handle: u32) -> io::Result<()> {
 pub fn listen(addr: &str, backlog: i32, handle: u32) -> io::Result<()> {
     // SAFETY: as in `connect`.
     check(unsafe { tcp_listen(addr.as_ptr(), addr.len(), backlog, handle) })
+}
+
+/// Listens as `listen` does, with `moat_abi::tcp_flags`.
+///
+/// # Errors
+/// The host's (`EACCES`, `EADDRINUSE` …).
+pub fn listen_flags(addr: &str, backlog: i32, flags: u32, handle: u32) -> io::Result<()> {
+    // SAFETY: as in `connect`.
+    check(unsafe { tcp_listen_flags(addr.as_ptr(), addr.len(), backlog, flags, handle) })
+}
+
+/// Starts connecting socket `handle` to `addr` from the local address `local` (both `ip:port`).
+///
+/// # Errors
+/// The host's (`EACCES` without the grant, `EADDRINUSE` …).
+pub fn connect_from(addr: &str, local: &str, handle: u32) -> io::Result<()> {
+    // SAFETY: the host reads `addr_len` bytes at `addr` and `local_len` at `local`.
+    check(unsafe {
+        tcp_connect_from(
+            addr.as_ptr(),
+            addr.len(),
+            local.as_ptr(),
+            local.len(),
+            handle,
+        )
+    })
 }
 
 /// Connects Unix-domain socket `handle` to the socket file `path` (absolute).

@@ -36,8 +36,14 @@ pub fn connect(handle: u32, addr: SocketAddr) -> io::Result<()> {
 
 /// # Errors
 /// The OS's (`AddrInUse` …).
-pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
-    with(|s| s.listen(handle, addr, backlog))
+pub fn listen(handle: u32, addr: SocketAddr, backlog: i32, flags: u32) -> io::Result<()> {
+    with(|s| s.listen_with(handle, addr, backlog, flags))
+}
+
+/// # Errors
+/// The OS's (`AddrInUse` for a local address taken …).
+pub fn connect_from(handle: u32, addr: SocketAddr, local: SocketAddr) -> io::Result<()> {
+    with(|s| s.connect_from(handle, addr, local))
 }
 
 /// Connects a Unix-domain stream socket to `path` (a leading NUL byte: an abstract name).

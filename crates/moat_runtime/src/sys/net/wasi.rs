@@ -21,8 +21,17 @@ pub fn connect(handle: u32, addr: SocketAddr) -> io::Result<()> {
 
 /// # Errors
 /// The host's.
-pub fn listen(handle: u32, addr: SocketAddr, backlog: i32) -> io::Result<()> {
-    host::listen(&addr.to_string(), backlog, handle)
+pub fn listen(handle: u32, addr: SocketAddr, backlog: i32, flags: u32) -> io::Result<()> {
+    if flags == 0 {
+        return host::listen(&addr.to_string(), backlog, handle);
+    }
+    host::listen_flags(&addr.to_string(), backlog, flags, handle)
+}
+
+/// # Errors
+/// The host's (`EACCES` without the grant, `EADDRINUSE` …).
+pub fn connect_from(handle: u32, addr: SocketAddr, local: SocketAddr) -> io::Result<()> {
+    host::connect_from(&addr.to_string(), &local.to_string(), handle)
 }
 
 /// The path the host is given: absolute (a relative one is the guest's working directory's,
