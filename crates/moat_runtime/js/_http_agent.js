@@ -62,6 +62,7 @@ function Agent(options) {
     socket._httpMessage = null;
     removeSocket(this.sockets, name, socket);
     freeSockets.push(socket);
+    socket.once('error', freeSocketErrorListener);
   });
   this.on('newListener', maybeEnableKeylog);
 }
@@ -69,6 +70,12 @@ Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Agent, EventEmitter);
 
 function maybeEnableKeylog() {}
+
+// A free socket that fails is closed and leaves the agent.
+function freeSocketErrorListener() {
+  this.destroy();
+  this.emit('agentRemove');
+}
 
 Agent.defaultMaxSockets = Infinity;
 
@@ -114,6 +121,7 @@ Agent.prototype.addRequest = function addRequest(req, options, port, localAddres
   const freeLen = freeSockets ? freeSockets.length : 0;
   const sockLen = freeLen + this.sockets[name].length;
   if (socket) {
+    socket.removeListener('error', freeSocketErrorListener);
     this.reuseSocket(socket, req);
     setRequestSocket(this, req, socket);
     this.sockets[name].push(socket);

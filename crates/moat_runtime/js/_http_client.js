@@ -159,7 +159,11 @@ function ClientRequest(input, options, cb) {
     if (options.auth && !this.getHeader('Authorization')) {
       this.setHeader('Authorization', `Basic ${lazyBuffer().from(options.auth).toString('base64')}`);
     }
-    if (this.getHeader('expect') && this._header) throw new codes.ERR_HTTP_HEADERS_SENT('render');
+    if (this.getHeader('expect')) {
+      // The head goes out now; the body waits for the server's 100 Continue.
+      if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('render');
+      this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, this[kOutHeaders]);
+    }
   } else {
     this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, options.headers);
   }
@@ -167,7 +171,7 @@ function ClientRequest(input, options, cb) {
   const signal = options.signal;
   if (signal) {
     const onAbort = () => this.destroy(abortError(signal.reason));
-    if (signal.aborted) process.nextTick(onAbort);
+    if (signal.aborted) onAbort();
     else {
       signal.addEventListener('abort', onAbort, { once: true });
       this.once('close', () => signal.removeEventListener('abort', onAbort));
@@ -291,7 +295,6 @@ proto.setTimeout = function setTimeout(msecs, callback) {
   if (callback) this.once('timeout', callback);
   if (this.socket) setSocketTimeout(this, this.socket, msecs);
   else this.once('socket', (sock) => setSocketTimeout(this, sock, msecs));
-  this.timeout = msecs;
   return this;
 };
 
@@ -333,9 +336,21 @@ proto.onSocket = function onSocket(socket, err) {
       return;
     }
     if (this.destroyed) {
-      if (this.agent && !socket.destroyed) socket.emit('free');
-      else socket.destroy();
-      emitDestroyed(this);
+      if (this.agent && !socket.destroyed) {
+        socket.emit('free');
+        emitDestroyed(this);
+        return;
+      }
+      // The socket goes too; an error it had (or has on the way) is the request's.
+      let socketError;
+      socket.on('error', (e) => { socketError ??= e; });
+      const done = () => {
+        if (socketError && !this._errored) this._errored = socketError;
+        emitDestroyed(this);
+      };
+      socket.destroy(this._errored);
+      if (socket.closed || socket._readableState?.closeEmitted) process.nextTick(done);
+      else socket.once('close', done);
       return;
     }
     tickOnSocket(this, socket);
@@ -363,7 +378,9 @@ function tickOnSocket(req, socket) {
     listenSocketTimeout(req, socket);
   }
   const onData = (d) => clientData(state, d);
+  state.onData = onData;
   const onEnd = () => clientEnd(state);
+  state.onEnd = onEnd;
   const onError = (e) => clientError(state, e);
   const onClose = () => clientClose(state);
   const onDrain = () => {
@@ -410,28 +427,53 @@ function parseResponse(state) {
       continue;
     }
     if (state.res !== null) {
-      // Bytes after a complete response on a socket that is not reused.
+      // Bytes after a complete response: an error unless they begin another one (which this
+      // request does not read).
+      if (!startsLikeResponse(state.buffer)) {
+        responseParseError(state, common.parserError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/', 0,
+          state.buffer));
+      }
       state.buffer = null;
+      return;
+    }
+    if (!startsLikeResponse(state.buffer)) {
+      responseParseError(state, common.parserError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/', 0,
+        state.buffer));
       return;
     }
     const head = parser.parseResponseHead(state.buffer, req.maxHeaderSize ?? common.getMaxHeaderSize(),
       req.insecureHTTPParser === true);
     if (head === undefined) return;
     if (typeof head[0] === 'string') {
-      const err = common.parserError(head[0], head[1], head[2] ?? 0, state.buffer);
-      state.buffer = null;
-      req._hadError = true;
-      req.emit('error', err);
-      socket.destroy();
+      responseParseError(state, common.parserError(head[0], head[1], head[2] ?? 0, state.buffer));
       return;
     }
     const length = head[0];
+    const packet = state.buffer;
     state.buffer = length >= state.buffer.length ? null : state.buffer.subarray(length);
-    if (!onResponseHead(state, head)) return;
+    if (!onResponseHead(state, head, packet)) return;
   }
 }
 
-function onResponseHead(state, head) {
+// Whether `buf` can be the start of a status line ("HTTP/", or as much of it as has come).
+function startsLikeResponse(buf) {
+  const n = Math.min(buf.length, 5);
+  for (let i = 0; i < n; i++) if (buf[i] !== 'HTTP/'.charCodeAt(i)) return false;
+  return true;
+}
+
+// A response that cannot be read: the request's 'error', and the connection is dropped.
+function responseParseError(state, err) {
+  const { req, socket } = state;
+  state.buffer = null;
+  socket.removeListener('data', state.onData);
+  socket.removeListener('end', state.onEnd);
+  req._hadError = true;
+  req.emit('error', err);
+  socket.destroy();
+}
+
+function onResponseHead(state, head, packet) {
   const { req, socket } = state;
   const status = head[1];
   const raw = head.length > 4 ? head.slice(4) : [];
@@ -464,9 +506,23 @@ function onResponseHead(state, head) {
   let connection;
   for (let i = 0; i < raw.length; i += 2) {
     const n = raw[i].length;
-    if (n === 14 && raw[i].toLowerCase() === 'content-length') contentLength = Number(raw[i + 1].trim());
+    if (n === 14 && raw[i].toLowerCase() === 'content-length') {
+      const v = raw[i + 1].trim();
+      if (!/^\d+$/.test(v) || (contentLength !== -1 && contentLength !== Number(v))) {
+        responseParseError(state, common.parserError('HPE_UNEXPECTED_CONTENT_LENGTH', 'Unexpected content-length header',
+          head[0], packet));
+        return false;
+      }
+      contentLength = Number(v);
+    }
     else if (n === 17 && raw[i].toLowerCase() === 'transfer-encoding') chunked = common.chunkExpression.test(raw[i + 1]);
     else if (n === 10 && raw[i].toLowerCase() === 'connection') connection = raw[i + 1];
+  }
+
+  if (chunked && contentLength !== -1 && req.insecureHTTPParser !== true) {
+    responseParseError(state, common.parserError('HPE_INVALID_TRANSFER_ENCODING',
+      'Transfer-Encoding can\'t be present with Content-Length', head[0], packet));
+    return false;
   }
 
   const isUpgrade = status === 101 || (req.method === 'CONNECT' && status >= 200 && status < 300);
@@ -563,12 +619,14 @@ function onResponseEnd(state) {
       // The request is over; the socket is the agent's again.
       req.destroyed = true;
       if (socket.isPaused()) socket.resume();
-      socket.emit('free');
+      // Free once the program's own 'end' listeners have run.
+      process.nextTick(() => socket.emit('free'));
     } else {
       state.detach();
       socket.on('error', () => {});
-      if (socket.writable) socket.destroySoon();
-      else socket.destroy();
+      if (!socket.writable) socket.destroy();
+      else if (typeof socket.destroySoon === 'function') socket.destroySoon();
+      else socket.end(); // a Duplex from createConnection
     }
   };
   if (req.finished && req.writableFinished !== false) release();
@@ -592,11 +650,9 @@ function clientEnd(state) {
 
 function clientError(state, err) {
   const { req } = state;
-  if (state.res !== null && !state.res.complete) {
-    state.res.destroy(err);
-    return;
-  }
-  if (!req._hadError && state.res === null) {
+  // The request has the socket's error, even with its response under way (as in Node).
+  if (state.res !== null && !state.res.complete) state.res.destroy(err);
+  if (!req._hadError && (state.res === null || !state.res.complete)) {
     req._hadError = true;
     req.emit('error', err);
   }

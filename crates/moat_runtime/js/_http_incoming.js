@@ -117,6 +117,15 @@ IncomingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
+// Read by the program (flowing or not): a body it takes is not thrown away for it.
+IncomingMessage.prototype.read = function read(n) {
+  if (!this._consuming) {
+    this._readableState.readingMore = false;
+    this._consuming = true;
+  }
+  return Readable.prototype.read.call(this, n);
+};
+
 IncomingMessage.prototype._read = function _read(n) {
   if (!this._consuming) {
     this._readableState.readingMore = false;

@@ -525,15 +525,13 @@ proto.end = function end(chunk, encoding, callback) {
         this.outputData.length === 0) {
       // Head and body in one write, which also finishes the message: the common whole-body
       // response or request.
-      writeImpl(this, chunk, encoding, () => onFinish(this), true);
+      writeImpl(this, chunk, encoding, null, true);
       if (typeof callback === 'function') this.once('finish', callback);
-      if (!this.chunkedEncoding) {
-        this.finished = true;
-        this._finish();
-        return this;
-      }
-      // Chunked after all (trailers were declared): the last chunk follows.
-      this._send(`0\r\n${this._trailer}\r\n`, 'latin1', null);
+      // Then the end: an empty write, or the last chunk when the body is chunked after all
+      // (trailers were declared); 'finish' when it is written.
+      const finish = () => onFinish(this);
+      if (this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
+      else this._send('', 'latin1', finish);
       this.finished = true;
       this._finish();
       return this;

@@ -214,6 +214,14 @@ function storeHTTPOptions(server, options) {
   server.requireHostHeader = options.requireHostHeader !== false;
   server.rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites === true;
   server.uniqueHeaders = options.uniqueHeaders;
+  if (options.shouldUpgradeCallback !== undefined) {
+    validateFunction(options.shouldUpgradeCallback, 'options.shouldUpgradeCallback');
+  }
+  server.shouldUpgradeCallback = options.shouldUpgradeCallback ?? defaultShouldUpgrade;
+}
+
+function defaultShouldUpgrade() {
+  return this.listenerCount('upgrade') > 0;
 }
 const kIncomingMessage = common.kIncomingMessage;
 
@@ -464,6 +472,7 @@ function onRequestHead(conn, head) {
   let upgrade = false;
   let expect;
   let hasHost = false;
+  let badTransferEncoding = false;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i];
     switch (name.length) {
@@ -491,11 +500,15 @@ function onRequestHead(conn, head) {
         break;
       case 17:
         if (name.toLowerCase() === 'transfer-encoding') {
-          chunked = /(?:^|,)\s*chunked\s*$/i.test(raw[i + 1]);
-          if (!chunked) {
-            onClientError(conn, common.parserError('HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`', 0));
+          if (chunked) {
+            // A coding after chunked: refused before the request is seen.
+            onClientError(conn, common.parserError('HPE_INVALID_TRANSFER_ENCODING',
+              'Invalid `Transfer-Encoding` header value', 0));
             return false;
           }
+          chunked = /(?:^|,)\s*chunked\s*$/i.test(raw[i + 1]);
+          // Refused where its body would begin: after the request is seen.
+          badTransferEncoding = !chunked;
         }
         break;
     }
@@ -505,24 +518,23 @@ function onRequestHead(conn, head) {
       'Transfer-Encoding can\'t be present with Content-Length', 0));
     return false;
   }
-  if (server.requireHostHeader && !hasHost && req.httpVersionMinor === 1) {
-    const res = new server[kServerResponse](req);
-    res.shouldKeepAlive = false;
-    socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    endSocket(socket);
-    return false;
-  }
   const keepAlive = common.shouldKeepAliveFor(1, head[3], connection);
   const isUpgrade = (upgrade && connection !== undefined && /(?:^|\W)upgrade(?:$|\W)/i.test(connection)) ||
     req.method === 'CONNECT';
   req.upgrade = isUpgrade;
   conn.requests++;
-  conn.requestStart = 0;
   conn.idle = false;
 
   if (isUpgrade) {
     const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
-    if (server.listenerCount(event) > 0) {
+    // Whether an upgrade is taken is shouldUpgradeCallback's call (by default: whether
+    // anyone listens for 'upgrade'); one taken with no listener drops the connection.
+    const take = event === 'connect' ? server.listenerCount(event) > 0 : server.shouldUpgradeCallback(req);
+    if (take && event === 'upgrade' && server.listenerCount(event) === 0) {
+      socket.destroy();
+      return false;
+    }
+    if (take) {
       // The socket is the program's from here on.
       const rest = conn.buffer ?? lazyBuffer().alloc(0);
       conn.buffer = null;
@@ -539,6 +551,16 @@ function onRequestHead(conn, head) {
     }
   }
 
+  // An upgrade taken by an 'upgrade' listener is the program's to judge; other HTTP/1.1
+  // requests need a Host field.
+  if (server.requireHostHeader && !hasHost && req.httpVersionMinor === 1) {
+    const res = new server[kServerResponse](req);
+    res.shouldKeepAlive = false;
+    socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    endSocket(socket);
+    return false;
+  }
+
   // The body, if any.
   if (chunked || contentLength > 0) {
     const reader = new common.BodyReader(chunked ? 'chunked' : 'length', contentLength, {
@@ -550,6 +572,7 @@ function onRequestHead(conn, head) {
       },
       onEnd(trailers) {
         if (trailers.length) req.rawTrailers = trailers;
+        conn.requestStart = 0; // the request timeout is met
         conn.body = null;
         conn.incoming = null;
         req.complete = true;
@@ -574,7 +597,8 @@ function onRequestHead(conn, head) {
         parseMore(conn);
       }
     };
-  } else {
+  } else if (!badTransferEncoding) {
+    conn.requestStart = 0; // the request timeout is met
     req.complete = true;
     req.push(null);
   }
@@ -594,6 +618,14 @@ function onRequestHead(conn, head) {
   conn.responses.push(res);
   if (conn.responses.length === 1) res.assignSocket(socket);
   res.on('finish', () => onResponseFinish(conn, req, res));
+
+  if (server.maxRequestsPerSocket > 0 && conn.requests > server.maxRequestsPerSocket) {
+    // Past the connection's allowance: refused without the program seeing it.
+    server.emit('dropRequest', req, socket);
+    res.writeHead(503);
+    res.end();
+    return true;
+  }
 
   if (expect !== undefined) {
     if (common.continueExpression.test(expect)) {
@@ -616,6 +648,10 @@ function onRequestHead(conn, head) {
     // Served as an ordinary request.
   }
   server.emit('request', req, res);
+  if (badTransferEncoding) {
+    onClientError(conn, common.parserError('HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`', 0));
+    return false;
+  }
   return true;
 }
 
