@@ -332,8 +332,15 @@ ops.readdir = (path, options) => {
   return () => {
     if (options.recursive) return readdirRecursive(path, withTypes, encoding);
     const [names, kinds] = b.readdir(path);
-    if (withTypes) return names.map((n, i) => new Dirent(encodeResult(n, encoding), direntType(kinds[i]), path));
-    return encoding && encoding !== 'utf8' ? names.map((n) => encodeResult(n, encoding)) : names;
+    const plain = !encoding || encoding === 'utf8';
+    if (withTypes) {
+      const out = new Array(names.length);
+      for (let i = 0; i < names.length; i++) {
+        out[i] = new Dirent(plain ? names[i] : encodeResult(names[i], encoding), direntType(kinds[i]), path);
+      }
+      return out;
+    }
+    return plain ? names : names.map((n) => encodeResult(n, encoding));
   };
 };
 
