@@ -11947,6 +11947,112 @@ static int JS_DeleteGlobalVar(JSContext *ctx, JSAtom prop)
     return delete_property(ctx, p, prop);
 }
 
+static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
+                                    int argc, JSValueConst *argv);
+
+/* A data property found along the prototype chain of `p`, or undefined: no getter and no
+   proxy trap runs (a lazily made built-in is made, as any read would). */
+static JSValue js_data_property_of(JSContext *ctx, JSObject *p, JSAtom atom)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    int depth;
+
+    for (depth = 0; p != NULL && depth < 10000; depth++) {
+        if (p->class_id == JS_CLASS_PROXY)
+            break;
+        prs = find_own_property(&pr, p, atom);
+        if (prs) {
+            if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
+                if (JS_AutoInitProperty(ctx, p, atom, pr, prs)) {
+                    JS_FreeValue(ctx, JS_GetException(ctx));
+                    break;
+                }
+                return js_dup(pr->u.value);
+            }
+            if ((prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+                return js_dup(pr->u.value);
+            break;
+        }
+        p = p->shape->proto;
+    }
+    return JS_UNDEFINED;
+}
+
+/* V8's TypeError for a property that cannot be deleted in strict mode: "Cannot delete property
+   'x' of #<Ctor>", naming the object "#<Ctor>" when its toString is Object.prototype.toString
+   and its constructor has a name, a function by its source, and anything else "[object Class]".
+   Nothing the object defines runs. */
+static void js_throw_delete_failed(JSContext *ctx, JSObject *p, JSAtom prop)
+{
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    JSValue obj = JS_MKPTR(JS_TAG_OBJECT, p);
+    JSValue to_string, object_to_string, ctor, name, desc, err;
+    JSStackFrame *sf;
+    StringBuffer b;
+    bool symbol, add_backtrace;
+    const char *message;
+
+    symbol = !__JS_AtomIsTaggedInt(prop) &&
+        ctx->rt->atom_array[prop]->atom_type == JS_ATOM_TYPE_SYMBOL;
+    JS_AtomGetStr(ctx, buf, sizeof(buf), prop);
+    string_buffer_init(ctx, &b, 0);
+    string_buffer_puts8(&b, "Cannot delete property '");
+    if (symbol)
+        string_buffer_puts8(&b, "Symbol(");
+    string_buffer_puts8(&b, buf);
+    if (symbol)
+        string_buffer_putc8(&b, ')');
+    string_buffer_puts8(&b, "' of ");
+    if (JS_IsFunction(ctx, obj)) {
+        desc = js_function_toString(ctx, obj, 0, NULL);
+        string_buffer_concat_value_free(&b, desc);
+    } else {
+        bool named = false;
+        to_string = js_data_property_of(ctx, p, JS_ATOM_toString);
+        object_to_string = js_data_property_of(ctx, JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_OBJECT]),
+                                               JS_ATOM_toString);
+        if (JS_VALUE_GET_TAG(to_string) == JS_TAG_OBJECT &&
+            js_same_value(ctx, to_string, object_to_string)) {
+            ctor = js_data_property_of(ctx, p, JS_ATOM_constructor);
+            if (JS_VALUE_GET_TAG(ctor) == JS_TAG_OBJECT && JS_IsFunction(ctx, ctor)) {
+                name = js_data_property_of(ctx, JS_VALUE_GET_OBJ(ctor), JS_ATOM_name);
+                if (JS_VALUE_GET_TAG(name) == JS_TAG_STRING &&
+                    JS_VALUE_GET_STRING(name)->len > 0) {
+                    string_buffer_puts8(&b, "#<");
+                    string_buffer_concat_value(&b, name);
+                    string_buffer_putc8(&b, '>');
+                    named = true;
+                }
+                JS_FreeValue(ctx, name);
+            }
+            JS_FreeValue(ctx, ctor);
+        }
+        JS_FreeValue(ctx, to_string);
+        JS_FreeValue(ctx, object_to_string);
+        if (!named) {
+            JS_AtomGetStr(ctx, buf, sizeof(buf), ctx->rt->class_array[p->class_id].class_name);
+            string_buffer_puts8(&b, "[object ");
+            string_buffer_puts8(&b, buf);
+            string_buffer_putc8(&b, ']');
+        }
+    }
+    desc = string_buffer_end(&b);
+    if (JS_IsException(desc))
+        return;
+    message = JS_ToCString(ctx, desc);
+    JS_FreeValue(ctx, desc);
+    if (!message)
+        return;
+    /* As JS_ThrowError: the backtrace is added later if called from a bytecode function. */
+    sf = ctx->rt->current_stack_frame;
+    add_backtrace = !ctx->rt->in_out_of_memory &&
+        (!sf || (JS_GetFunctionBytecode(sf->cur_func) == NULL));
+    err = JS_MakeError2(ctx, JS_TYPE_ERROR, add_backtrace, message);
+    JS_FreeCString(ctx, message);
+    JS_Throw(ctx, JS_IsException(err) ? JS_NULL : err);
+}
+
 /* return -1, false or true. return false if not configurable or
    invalid object. return -1 in case of exception.
    flags can be 0, JS_PROP_THROW or JS_PROP_THROW_STRICT */
@@ -11961,14 +12067,17 @@ int JS_DeleteProperty(JSContext *ctx, JSValueConst obj, JSAtom prop, int flags)
         return -1;
     p = JS_VALUE_GET_OBJ(obj1);
     res = delete_property(ctx, p, prop);
-    JS_FreeValue(ctx, obj1);
-    if (res != false)
+    if (res != false) {
+        JS_FreeValue(ctx, obj1);
         return res;
+    }
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeError(ctx, "could not delete property");
+        js_throw_delete_failed(ctx, p, prop);
+        JS_FreeValue(ctx, obj1);
         return -1;
     }
+    JS_FreeValue(ctx, obj1);
     return false;
 }
 
