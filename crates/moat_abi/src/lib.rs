@@ -42,6 +42,7 @@
 //! | `udp_recv_from` | `handle, buf, len, n_out, size_out` | Reads one datagram into `buf` (the rest of a longer one is lost); stores the sender's address (UTF-8) for `take` and writes its length to `size_out`. |
 //! | `sock_addr` | `handle, peer, size_out` | Stores the socket's local address (`peer` 0) or its peer's (1) for `take`. [`errno::INVAL`] for a Unix-domain socket. |
 //! | `sock_option` | `handle, option, value` | Sets [`sock_option::NODELAY`], [`sock_option::KEEPALIVE`] or [`sock_option::LINGER_RESET`] (`value` 0 or 1). |
+//! | `sock_tos` | `handle, value, out` | Sets a TCP socket's type of service (`IP_TOS`, or `IPV6_TCLASS` for IPv6) to `value` (0 to 255; -1 leaves it) and writes the value it has then to `out` (a little-endian `i32`). |
 //! | `sock_watch` | `handle, interest` | Says which readiness `poll` should report for the socket ([`interest`] bits; 0 for none). Readiness is level-triggered: a socket reported readable stays so until a read or accept answers [`errno::AGAIN`], and likewise for writable and a write. |
 //! | `sock_shutdown` | `handle, how` | Shuts the socket down for reading (0), writing (1) or both (2). |
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
@@ -117,6 +118,7 @@ pub mod names {
     pub const DNS_LOOKUP_SERVICE: &str = "dns_lookup_service";
     pub const SOCK_ADDR: &str = "sock_addr";
     pub const SOCK_OPTION: &str = "sock_option";
+    pub const SOCK_TOS: &str = "sock_tos";
     pub const SOCK_WATCH: &str = "sock_watch";
     pub const SOCK_SHUTDOWN: &str = "sock_shutdown";
     pub const SOCK_CLOSE: &str = "sock_close";

@@ -685,6 +685,35 @@ impl Sockets {
         }
     }
 
+    /// Sets a TCP stream's type of service (`IP_TOS`, or `IPV6_TCLASS` for an IPv6 one) to
+    /// `value` when it is 0 to 255 (-1 leaves it) and returns the value it has then.
+    ///
+    /// # Errors
+    /// An unknown handle, not a TCP stream, or a value out of range (`InvalidInput`); the OS's.
+    pub fn tos(&mut self, handle: u32, value: i32) -> io::Result<i32> {
+        let Kind::Stream(t) = &self.get(handle)?.kind else {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        };
+        if !(-1..=255).contains(&value) {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        }
+        let sock = socket2::SockRef::from(t);
+        let v6 = t.local_addr()?.is_ipv6();
+        if let Ok(v) = u32::try_from(value) {
+            if v6 {
+                sock.set_tclass_v6(v)?;
+            } else {
+                sock.set_tos_v4(v)?;
+            }
+        }
+        let now = if v6 {
+            sock.tclass_v6()?
+        } else {
+            sock.tos_v4()?
+        };
+        Ok(now as i32)
+    }
+
     /// Shuts a stream down for reading (0), writing (1) or both (2).
     ///
     /// # Errors

@@ -592,6 +592,14 @@ proto._afterConnect = function _afterConnect() {
   }
   if (this._noDelay) this._handle.setNoDelay(true);
   if (this._keepAlive) this._handle.setKeepAlive(true, this._keepAliveDelay);
+  if (this._tos !== undefined && !this._pipe) {
+    try {
+      binding.tos(this._handle._id, this._tos);
+    } catch (err) {
+      this.destroy(err);
+      return;
+    }
+  }
   this._touch();
   this.emit('connect');
   this.emit('ready');
@@ -809,6 +817,20 @@ proto.pause = function pause() {
     this._update();
   }
   return this;
+};
+
+// The IP type of service (IP_TOS / IPV6_TCLASS) of the connection: set before it is made, it is
+// kept and set once it is.
+proto.setTypeOfService = function setTypeOfService(tos) {
+  if (typeof tos !== 'number' || Number.isNaN(tos)) throw new codes.ERR_INVALID_ARG_TYPE('tos', 'number', tos);
+  validateInt32(tos, 'tos', 0, 255);
+  if (this._handle === null || this.connecting || this._handle._closed) this._tos = tos;
+  else binding.tos(this._handle._id, tos);
+  return this;
+};
+proto.getTypeOfService = function getTypeOfService() {
+  if (this._handle === null || this.connecting || this._handle._closed) return this._tos ?? 0;
+  return binding.tos(this._handle._id, -1);
 };
 
 // Both change the handle only when the setting changes (before the connection: once it is made).

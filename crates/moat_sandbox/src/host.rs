@@ -1033,6 +1033,19 @@ fn add_sockets<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::SOCK_TOS,
+        move |mut caller: Caller<'_, T>, handle: u32, value: i32, out: u32| -> i32 {
+            let r = calls(caller.data_mut())
+                .sockets()
+                .and_then(|s| s.tos(handle, value));
+            match r {
+                Ok(v) => write(&mut caller, out, &v.to_le_bytes()),
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::UDP_MULTICAST,
         move |mut caller: Caller<'_, T>,
               handle: u32,

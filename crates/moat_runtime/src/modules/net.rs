@@ -350,6 +350,20 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     o.set(
+        "tos",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32, value: i32| -> Result<i32> {
+                let syscall = if value < 0 {
+                    "getTypeOfService"
+                } else {
+                    "setTypeOfService"
+                };
+                sys::net::tos(handle, value).map_err(|e| socket_error(&ctx, &e, syscall, None))
+            },
+        )?,
+    )?;
+    o.set(
         "watch",
         Function::new(
             ctx.clone(),

@@ -59,6 +59,7 @@ unsafe extern "C" {
     fn udp_bind_flags(addr: *const u8, addr_len: usize, flags: u32, handle: u32) -> i32;
     fn udp_connect(handle: u32, addr: *const u8, addr_len: usize) -> i32;
     fn udp_option(handle: u32, option: i32, value: i32, out: *mut i32) -> i32;
+    fn sock_tos(handle: u32, value: i32, out: *mut i32) -> i32;
     fn udp_multicast(
         handle: u32,
         op: i32,
@@ -381,6 +382,17 @@ pub fn option_udp(handle: u32, option: i32, value: i32) -> io::Result<i32> {
     let mut out = 0i32;
     // SAFETY: the host writes one i32 at `out`.
     check(unsafe { udp_option(handle, option, value, &mut out) })?;
+    Ok(out)
+}
+
+/// Sets a TCP socket's type of service (-1: leaves it); returns the value it has then.
+///
+/// # Errors
+/// The host's (`EINVAL` …).
+pub fn tos(handle: u32, value: i32) -> io::Result<i32> {
+    let mut out = 0i32;
+    // SAFETY: the host writes one i32 at `out`.
+    check(unsafe { sock_tos(handle, value, &mut out) })?;
     Ok(out)
 }
 

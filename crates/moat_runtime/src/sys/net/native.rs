@@ -92,6 +92,14 @@ pub fn udp_option(handle: u32, option: i32, value: i32) -> io::Result<i32> {
     with(|s| s.udp_option(handle, option, value))
 }
 
+/// Sets a TCP socket's type of service (-1: leaves it); returns the value it has then.
+///
+/// # Errors
+/// The OS's (`InvalidInput` for no TCP stream).
+pub fn tos(handle: u32, value: i32) -> io::Result<i32> {
+    with(|s| s.tos(handle, value))
+}
+
 /// # Errors
 /// The OS's, `InvalidInput` for an address that does not parse.
 pub fn udp_multicast(handle: u32, op: i32, group: &str, other: &str) -> io::Result<()> {

@@ -87,6 +87,12 @@ pub fn udp_option(handle: u32, option: i32, value: i32) -> io::Result<i32> {
 
 /// # Errors
 /// The host's.
+pub fn tos(handle: u32, value: i32) -> io::Result<i32> {
+    host::tos(handle, value)
+}
+
+/// # Errors
+/// The host's.
 pub fn udp_multicast(handle: u32, op: i32, group: &str, other: &str) -> io::Result<()> {
     host::multicast_udp(handle, op, group, other)
 }
