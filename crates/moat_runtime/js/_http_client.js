@@ -638,6 +638,9 @@ function clientEnd(state) {
   if (state.body !== null) {
     state.body.eof();
     if (state.res !== null && !state.res.complete) {
+      // The peer stopped mid-response: the connection is dropped (not failed), then the
+      // response aborted.
+      socket.destroy();
       state.res.destroy(connResetException('aborted'));
     }
   }
