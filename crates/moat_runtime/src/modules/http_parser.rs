@@ -214,10 +214,8 @@ fn parse_head<'js>(
                 return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow", None);
             }
             Ok(httparse::Status::Complete(length)) => {
-                if !lenient {
-                    if let Some((code, reason, at)) = bare_lf(&data[..length]) {
-                        return error_array(ctx, code, reason, Some(at));
-                    }
+                if !lenient && let Some((code, reason, at)) = bare_lf(&data[..length]) {
+                    return error_array(ctx, code, reason, Some(at));
                 }
                 out.set(0, length)?;
                 return Ok(Some(out));
