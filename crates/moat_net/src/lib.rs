@@ -178,14 +178,7 @@ impl Sockets {
         addr: SocketAddr,
         local: SocketAddr,
     ) -> io::Result<()> {
-        if self.table.contains_key(&handle) {
-            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
-        }
-        let socket = socket2::Socket::new(
-            socket2::Domain::for_address(addr),
-            socket2::Type::STREAM,
-            None,
-        )?;
+        let socket = self.new_stream_socket(handle, addr)?;
         socket.bind(&local.into())?;
         socket.set_nonblocking(true)?;
         match socket.connect(&addr.into()) {
@@ -195,6 +188,18 @@ impl Sockets {
         }
         let stream = TcpStream::from_std(socket.into());
         self.insert(handle, Kind::Stream(stream), 0)
+    }
+
+    /// A new TCP socket of `addr`'s family, for a handle not yet in use.
+    fn new_stream_socket(&self, handle: u32, addr: SocketAddr) -> io::Result<socket2::Socket> {
+        if self.table.contains_key(&handle) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        socket2::Socket::new(
+            socket2::Domain::for_address(addr),
+            socket2::Type::STREAM,
+            None,
+        )
     }
 
     /// Binds a listener to `addr` with room for `backlog` waiting connections.
@@ -217,14 +222,7 @@ impl Sockets {
         backlog: i32,
         flags: u32,
     ) -> io::Result<()> {
-        if self.table.contains_key(&handle) {
-            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
-        }
-        let socket = socket2::Socket::new(
-            socket2::Domain::for_address(addr),
-            socket2::Type::STREAM,
-            None,
-        )?;
+        let socket = self.new_stream_socket(handle, addr)?;
         // As Node does, so a restarted server can take its port back at once.
         socket.set_reuse_address(true)?;
         if flags & moat_abi::tcp_flags::REUSE_PORT != 0 {
