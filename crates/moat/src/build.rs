@@ -197,6 +197,35 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
             .to_str()
             .with_context(|| format!("`{}` is not a UTF-8 path", file.display()))?
             .to_string();
+        // A WebAssembly module: kept as it is; its imports are the app's too.
+        if format == moat_runtime::loader::resolve::Format::Wasm
+            || (file.extension().is_none() && data.starts_with(b"\0asm"))
+        {
+            let imports = moat_runtime::compile::wasm_imports(&data)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("{} does not compile", display(&file, &cwd)))?;
+            for spec in imports {
+                match resolver.import(&spec, &file) {
+                    Ok(Resolved::File(p)) => queue.push_back(followed(&p, &mut links)?),
+                    Ok(Resolved::Builtin(_)) => {}
+                    Err(e) => bail!(
+                        "{} imports `{spec}`, which cannot be resolved: {}",
+                        display(&file, &cwd),
+                        e.message
+                    ),
+                }
+            }
+            source_bytes += data.len();
+            compiled.insert(
+                file.clone(),
+                BundleFile {
+                    path: name,
+                    data,
+                    code: None,
+                },
+            );
+            continue;
+        }
         let Ok(source) = std::str::from_utf8(&data) else {
             bail!("{} is not UTF-8 text", display(&file, &cwd));
         };
@@ -331,7 +360,7 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
 fn is_module_file(p: &Path) -> bool {
     matches!(
         p.extension().and_then(|e| e.to_str()),
-        Some("js" | "mjs" | "cjs" | "json")
+        Some("js" | "mjs" | "cjs" | "json" | "wasm")
     )
 }
 

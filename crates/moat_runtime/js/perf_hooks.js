@@ -94,9 +94,67 @@ class PerformanceMeasure extends DetailedEntry {
 }
 Object.defineProperty(PerformanceMeasure.prototype, Symbol.toStringTag, { value: 'PerformanceMeasure', configurable: true });
 
-// The buffered timeline: marks and measures, until cleared.
+// A fetch's timing (fetch()'s "mark resource timing"): its fetch timing info, as the Fetch
+// standard names its times, read through the Resource Timing names.
+class PerformanceResourceTiming extends PerformanceEntry {
+  #timing;
+  #initiatorType;
+  #cacheMode;
+  #deliveryType;
+  #responseStatus;
+  constructor(token, name, timing, initiatorType, cacheMode, deliveryType, responseStatus) {
+    super(token, name, 'resource', timing.startTime, timing.endTime - timing.startTime);
+    this.#timing = timing;
+    this.#initiatorType = initiatorType;
+    this.#cacheMode = cacheMode;
+    this.#deliveryType = deliveryType;
+    this.#responseStatus = responseStatus;
+  }
+  get initiatorType() { return this.#initiatorType; }
+  get workerStart() { return this.#timing.finalServiceWorkerStartTime; }
+  get redirectStart() { return this.#timing.redirectStartTime; }
+  get redirectEnd() { return this.#timing.redirectEndTime; }
+  get fetchStart() { return this.#timing.postRedirectStartTime; }
+  get domainLookupStart() { return this.#timing.finalConnectionTimingInfo?.domainLookupStartTime; }
+  get domainLookupEnd() { return this.#timing.finalConnectionTimingInfo?.domainLookupEndTime; }
+  get connectStart() { return this.#timing.finalConnectionTimingInfo?.connectionStartTime; }
+  get connectEnd() { return this.#timing.finalConnectionTimingInfo?.connectionEndTime; }
+  get secureConnectionStart() { return this.#timing.finalConnectionTimingInfo?.secureConnectionStartTime; }
+  get nextHopProtocol() { return this.#timing.finalConnectionTimingInfo?.ALPNNegotiatedProtocol; }
+  get requestStart() { return this.#timing.finalNetworkRequestStartTime; }
+  get responseStart() { return this.#timing.finalNetworkResponseStartTime; }
+  get responseEnd() { return this.#timing.endTime; }
+  get encodedBodySize() { return this.#timing.encodedBodySize; }
+  get decodedBodySize() { return this.#timing.decodedBodySize; }
+  // A response from the cache transferred nothing; a revalidated one its headers (300 bytes,
+  // as the standard counts them); others their headers and body.
+  get transferSize() {
+    if (this.#cacheMode === 'local') return 0;
+    if (this.#cacheMode === 'validated') return 300;
+    return this.#timing.encodedBodySize + 300;
+  }
+  get deliveryType() { return this.#deliveryType; }
+  get responseStatus() { return this.#responseStatus; }
+  toJSON() {
+    return {
+      name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration,
+      initiatorType: this.initiatorType, nextHopProtocol: this.nextHopProtocol, workerStart: this.workerStart,
+      redirectStart: this.redirectStart, redirectEnd: this.redirectEnd, fetchStart: this.fetchStart,
+      domainLookupStart: this.domainLookupStart, domainLookupEnd: this.domainLookupEnd,
+      connectStart: this.connectStart, connectEnd: this.connectEnd, secureConnectionStart: this.secureConnectionStart,
+      requestStart: this.requestStart, responseStart: this.responseStart, responseEnd: this.responseEnd,
+      transferSize: this.transferSize, encodedBodySize: this.encodedBodySize, decodedBodySize: this.decodedBodySize,
+      deliveryType: this.deliveryType, responseStatus: this.responseStatus,
+    };
+  }
+}
+Object.defineProperty(PerformanceResourceTiming.prototype, Symbol.toStringTag, { value: 'PerformanceResourceTiming', configurable: true });
+
+// The buffered timeline: marks, measures and resource timings, until cleared.
 const marks = [];
 const measures = [];
+const resources = [];
+let resourceBufferSize = 250;
 
 function sortedByStart(list) {
   return list.slice().sort((a, b) => a.startTime - b.startTime);
@@ -192,7 +250,7 @@ function queueDispatch() {
   }
 }
 
-const supportedEntryTypes = Object.freeze(['function', 'mark', 'measure']);
+const supportedEntryTypes = Object.freeze(['function', 'mark', 'measure', 'resource']);
 
 class PerformanceObserverEntryList {
   #entries;
@@ -427,9 +485,22 @@ class Performance {
 
   clearMarks(name) { removeByName(marks, name); }
   clearMeasures(name) { removeByName(measures, name); }
-  clearResourceTimings() {}
+  clearResourceTimings() { resources.length = 0; }
 
-  getEntries() { return sortedByStart([...marks, ...measures]); }
+  // Called by fetch implementations (undici) when a response's body has been read.
+  markResourceTiming(timingInfo, requestedUrl, initiatorType, global, cacheMode, bodyInfo, responseStatus, deliveryType = '') {
+    const entry = new PerformanceResourceTiming(kInternal, requestedUrl, timingInfo, initiatorType, cacheMode, deliveryType, responseStatus);
+    if (resources.length < resourceBufferSize) resources.push(entry);
+    enqueue(entry);
+    return entry;
+  }
+
+  setResourceTimingBufferSize(maxSize) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('maxSize');
+    resourceBufferSize = Math.max(0, Math.trunc(Number(maxSize)) || 0);
+  }
+
+  getEntries() { return sortedByStart([...marks, ...measures, ...resources]); }
   getEntriesByName(name, type) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
     name = `${name}`;
@@ -441,6 +512,7 @@ class Performance {
     type = `${type}`;
     if (type === 'mark') return sortedByStart(marks);
     if (type === 'measure') return sortedByStart(measures);
+    if (type === 'resource') return sortedByStart(resources);
     return [];
   }
 
@@ -456,9 +528,6 @@ Object.defineProperty(Performance.prototype, Symbol.toStringTag, { value: 'Perfo
 // The same functions as the module's own.
 for (const fn of [eventLoopUtilization, timerify]) {
   Object.defineProperty(Performance.prototype, fn.name, { value: fn, writable: true, enumerable: true, configurable: true });
-}
-for (const name of ['setResourceTimingBufferSize', 'markResourceTiming']) {
-  Performance.prototype[name] = require('internal/errors').thrower(`performance.${name}`);
 }
 
 // Histograms, with HdrHistogram's arithmetic (Node's): values are kept to `figures`
@@ -725,7 +794,7 @@ module.exports = {
   PerformanceMeasure,
   PerformanceObserver,
   PerformanceObserverEntryList,
-  PerformanceResourceTiming: require('internal/errors').thrower('perf_hooks.PerformanceResourceTiming'),
+  PerformanceResourceTiming,
   monitorEventLoopDelay,
   eventLoopUtilization,
   timerify,

@@ -53,7 +53,7 @@ impl Compiler {
     ) -> Result<Option<Compiled>, String> {
         self.context.with(|ctx| {
             let kind = match format {
-                Format::Json => return Ok(None),
+                Format::Json | Format::Wasm => return Ok(None),
                 Format::CommonJs => CodeKind::CommonJs,
                 Format::Module => CodeKind::Module,
                 Format::Ambiguous if is_esm_syntax(&ctx, source) => CodeKind::Module,
@@ -151,4 +151,24 @@ fn compile_text(ctx: &Ctx<'_>, path: &str, text: &str, kind: CodeKind) -> Result
         qjs::js_free(c, buf.cast());
         Ok(out)
     }
+}
+
+/// The module names a WebAssembly module imports from, each once, in order: the specifiers it
+/// imports as an ES module.
+///
+/// # Errors
+/// The module does not parse.
+pub fn wasm_imports(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        if let wasmparser::Payload::ImportSection(reader) = payload.map_err(|e| e.to_string())? {
+            for import in reader {
+                let import = import.map_err(|e| e.to_string())?;
+                if !out.iter().any(|m| m == import.module) {
+                    out.push(import.module.to_string());
+                }
+            }
+        }
+    }
+    Ok(out)
 }

@@ -946,6 +946,9 @@ typedef struct JSArrayBuffer {
     uint8_t detached;
     uint8_t immutable;
     uint8_t shared; /* if shared, the array buffer cannot be detached */
+    /* if pinned, its bytes are its creator's and stay where they are: JS cannot transfer
+       them to another buffer; only JS_DetachArrayBuffer detaches it */
+    uint8_t pinned;
     uint8_t *data; /* NULL if detached */
     struct list_head array_list;
     void *opaque;
@@ -59302,6 +59305,7 @@ static JSValue js_array_buffer_constructor3(JSContext *ctx,
     abuf->detached = false;
     abuf->immutable = false;
     abuf->shared = (class_id == JS_CLASS_SHARED_ARRAY_BUFFER);
+    abuf->pinned = false;
     abuf->opaque = opaque;
     abuf->realloc_func = realloc_func;
     if (alloc_flag && buf)
@@ -59356,6 +59360,15 @@ JSValue JS_NewArrayBuffer(JSContext *ctx, uint8_t *buf, size_t len,
     return js_array_buffer_constructor3(ctx, JS_UNDEFINED, len, pmax_len,
                                         class_id, buf, realloc_func, opaque,
                                         false);
+}
+
+int JS_PinArrayBuffer(JSValueConst obj)
+{
+    JSArrayBuffer *abuf = JS_GetOpaque(obj, JS_CLASS_ARRAY_BUFFER);
+    if (!abuf)
+        return -1;
+    abuf->pinned = true;
+    return 0;
 }
 
 bool JS_IsArrayBuffer(JSValueConst obj) {
@@ -59703,6 +59716,8 @@ static JSValue js_array_buffer_transfer(JSContext *ctx, JSValueConst this_val,
         return JS_ThrowTypeErrorImmutableArrayBuffer(ctx);
     if (abuf->detached)
         return JS_ThrowTypeErrorDetachedArrayBuffer(ctx);
+    if (abuf->pinned)
+        return JS_ThrowTypeError(ctx, "ArrayBuffer is not detachable and could not be cloned.");
     pmax_len = NULL;
     if (magic == JS_ARRAY_BUFFER_TRANSFER) {
         if (array_buffer_is_resizable(abuf)) { // carry over maxByteLength

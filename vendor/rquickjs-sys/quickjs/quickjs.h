@@ -1088,6 +1088,10 @@ JS_EXTERN JSValue JS_NewArrayBuffer(JSContext *ctx, uint8_t *buf, size_t len,
                                     void *opaque, bool is_shared);
 JS_EXTERN JSValue JS_NewArrayBufferCopy(JSContext *ctx, const uint8_t *buf, size_t len);
 JS_EXTERN void JS_DetachArrayBuffer(JSContext *ctx, JSValueConst obj);
+// Keeps an ArrayBuffer's bytes where they are: JS cannot transfer them (for an ArrayBuffer
+// over memory its creator owns, detached with JS_DetachArrayBuffer when the memory moves).
+// returns 0 if obj is an ArrayBuffer, -1 otherwise
+JS_EXTERN int JS_PinArrayBuffer(JSValueConst obj);
 JS_EXTERN uint8_t *JS_GetArrayBuffer(JSContext *ctx, size_t *psize, JSValueConst obj);
 JS_EXTERN bool JS_IsArrayBuffer(JSValueConst obj);
 // returns true or false if obj is an ArrayBuffer, -1 otherwise

@@ -129,6 +129,7 @@ function setup() {
   });
 
   defineLazy('console', () => require('console'));
+  defineLazy('WebAssembly', () => require('internal/wasm').WebAssembly);
   defineAccessor('Buffer', () => buffer().Buffer);
   defineLazy('URL', () => require('internal/url').URL);
   defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams);
@@ -152,7 +153,10 @@ function setup() {
   defineLazy('BroadcastChannel', () => messaging().BroadcastChannel);
   defineLazy('Blob', () => buffer().Blob);
   defineLazy('File', () => buffer().File);
-  defineLazy('Performance', () => require('perf_hooks').Performance);
+  for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+    'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
+    defineLazy(name, () => require('perf_hooks')[name]);
+  }
   defineLazy('URLPattern', () => require('internal/url/pattern').URLPattern);
   const webFetch = () => require('internal/fetch');
   defineLazy('Headers', () => webFetch().Headers);
@@ -169,7 +173,8 @@ function setup() {
 
   const cjs = require('internal/modules/cjs');
   internalBinding('loader').setHooks(require, cjs.requireForImport,
-    (filename) => require('internal/modules/cjs/esm').warnTypelessPackage(filename));
+    (filename) => require('internal/modules/cjs/esm').warnTypelessPackage(filename),
+    (bytes, url) => require('internal/wasm').esmModule(bytes, url));
   require('internal/error_stack').setup();
 }
 

@@ -388,7 +388,7 @@ impl Loader for EsmLoader {
         let path = Path::new(name);
         // `import` knows its formats by extension; a file without one is JavaScript.
         if let Some(ext) = path.extension().and_then(|e| e.to_str())
-            && !matches!(ext, "js" | "mjs" | "cjs" | "json")
+            && !matches!(ext, "js" | "mjs" | "cjs" | "json" | "wasm")
         {
             return Err(throw_code::<()>(
                 ctx,
@@ -399,10 +399,21 @@ impl Loader for EsmLoader {
             ));
         }
         let checked = crate::permissions::path(ctx, &self.state, Permission::FsRead, name)?;
-        let source = sys::fs::read_to_string(&checked)
-            .map_err(|e| crate::js_errors::throw_uv(ctx, &e, "open", Some(name), None))?;
         let format = resolve::Resolver::new(&StdFs).format(path);
         let url = file_url(name);
+        // A `.wasm` file, or an extensionless one that starts as WebAssembly does.
+        if format == Format::Wasm || path.extension().is_none() {
+            let bytes = sys::fs::read(&checked)
+                .map_err(|e| crate::js_errors::throw_uv(ctx, &e, "open", Some(name), None))?;
+            if format == Format::Wasm || bytes.starts_with(b"\0asm") {
+                if let Some(t) = &attr_type {
+                    return Err(incompatible(ctx, &url, t));
+                }
+                return self.load_wasm(ctx, name, &url, bytes);
+            }
+        }
+        let source = sys::fs::read_to_string(&checked)
+            .map_err(|e| crate::js_errors::throw_uv(ctx, &e, "open", Some(name), None))?;
         if format != Format::Json
             && let Some(t) = &attr_type
         {
@@ -423,6 +434,8 @@ impl Loader for EsmLoader {
                 self.load_through_require(ctx, name, &[])
             }
             Format::CommonJs => self.load_cjs(ctx, name, &source),
+            // Loaded above, from its bytes.
+            Format::Wasm => Err(rquickjs::Exception::throw_internal(ctx, "unreachable: wasm")),
             Format::Ambiguous if !is_esm_syntax(ctx, &source) => self.load_cjs(ctx, name, &source),
             Format::Module | Format::Ambiguous => {
                 if format == Format::Ambiguous {
@@ -592,6 +605,33 @@ impl EsmLoader {
         }
     }
 
+    /// A WebAssembly module as an ES module: the JS half (`internal/wasm`) compiles it; the
+    /// module made here imports each of its import specifiers' namespaces, has the JS half
+    /// instantiate it with them, and exports what the instance exports.
+    fn load_wasm<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        url: &str,
+        bytes: Vec<u8>,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let compile = self.hook(ctx, 3)?;
+        let array = rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?;
+        let info: Object = compile.call((array, url))?;
+        let specifiers: Vec<String> = info.get("specifiers")?;
+        let exports: Vec<String> = info.get("exportNames")?;
+        let instantiate: Function = info.get("instantiate")?;
+        let m = Module::declare(ctx.clone(), name, wasm_module_source(name, &specifiers, &exports))?;
+        let meta: Object = m.meta()?;
+        meta.set("instantiate", instantiate)?;
+        self.state
+            .esm_graph
+            .borrow_mut()
+            .tla
+            .insert(name.to_string(), false);
+        Ok(m)
+    }
+
     fn load_cjs<'js>(
         &self,
         ctx: &Ctx<'js>,
@@ -662,6 +702,31 @@ pub fn strip_shebang(source: &str) -> String {
     } else {
         source.to_string()
     }
+}
+
+/// The source of the ES module that stands for a WebAssembly module (see
+/// [`EsmLoader::load_wasm`]). Every name is a JSON string literal, so no name can be code.
+fn wasm_module_source(name: &str, specifiers: &[String], exports: &[String]) -> String {
+    let lit = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut src = String::new();
+    // The module's own namespace identifies it to the wasm modules that import its globals.
+    src.push_str(&format!("import * as __self from {};\n", lit(name)));
+    for (i, spec) in specifiers.iter().enumerate() {
+        src.push_str(&format!("import * as __ns{i} from {};\n", lit(spec)));
+    }
+    let namespaces: Vec<String> = (0..specifiers.len()).map(|i| format!("__ns{i}")).collect();
+    src.push_str(&format!(
+        "const __exports = import.meta.instantiate([{}], __self);\n",
+        namespaces.join(", ")
+    ));
+    for (i, e) in exports.iter().enumerate() {
+        src.push_str(&format!(
+            "const __e{i} = __exports[{}];\nexport {{ __e{i} as {} }};\n",
+            lit(e),
+            lit(e)
+        ));
+    }
+    src
 }
 
 fn set_meta<'js>(

@@ -137,6 +137,8 @@ pub enum Format {
     CommonJs,
     Module,
     Json,
+    /// `.wasm`: a WebAssembly module, imported as an ES module.
+    Wasm,
     /// `.js` (or extensionless) with no `"type"` in scope: CommonJS unless it has ES syntax.
     Ambiguous,
 }
@@ -365,6 +367,7 @@ impl<'a, F: ResolveFs> Resolver<'a, F> {
             Some("mjs") => Format::Module,
             Some("cjs") => Format::CommonJs,
             Some("json") => Format::Json,
+            Some("wasm") => Format::Wasm,
             _ => {
                 let scope = file.parent().and_then(|d| self.package_scope(d));
                 match scope

@@ -73,6 +73,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 Format::CommonJs => "commonjs",
                 Format::Module => "module",
                 Format::Json => "json",
+                Format::Wasm => "wasm",
                 Format::Ambiguous => "ambiguous",
             }
         })?,
@@ -277,11 +278,13 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             move |ctx: Ctx<'js>,
                   require_builtin: Function<'js>,
                   require_cjs: Function<'js>,
-                  warn_typeless: Function<'js>| {
+                  warn_typeless: Function<'js>,
+                  compile_wasm: Function<'js>| {
                 *st.loader_hooks.borrow_mut() = vec![
                     Persistent::save(&ctx, require_builtin),
                     Persistent::save(&ctx, require_cjs),
                     Persistent::save(&ctx, warn_typeless),
+                    Persistent::save(&ctx, compile_wasm),
                 ];
             },
         )?,

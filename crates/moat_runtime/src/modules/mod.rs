@@ -22,6 +22,7 @@ mod url;
 mod util;
 mod v8;
 mod vm;
+mod wasm;
 mod zlib;
 
 use rquickjs::{Ctx, Function, Object, Persistent, Result};
@@ -97,6 +98,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "util" => util::init(&ctx, &o)?,
                 "v8" => v8::init(&ctx, &o)?,
                 "vm" => vm::init(&ctx, &o)?,
+                "wasm" => wasm::init(&ctx, &o)?,
                 "zlib" => zlib::init(&ctx, &o)?,
                 _ => {
                     return Err(rquickjs::Exception::throw_internal(

@@ -298,7 +298,7 @@ function registeredExtension(filename) {
 // the compiled function is kept for `_compile` (`compiledEntry`): the entry compiles once.
 function isModuleFormat(filename) {
   const f = loader.format(filename);
-  if (f === 'module') return true;
+  if (f === 'module' || f === 'wasm') return true;
   if (f !== 'ambiguous') return false;
   let content;
   try { content = fsb.readFileUtf8(filename); } catch { return false; }
