@@ -172,9 +172,11 @@ fn run(cfg: Config) -> Result<i32> {
         sandboxed: cfg.safe,
         grants: None,
     };
-    // A module `moat build` wrote runs in the sandbox, with what the flags grant.
+    // A module `moat build` wrote runs in the sandbox, with what the flags grant; another
+    // `.wasm` file is a WebAssembly module the program itself is, imported as node does.
     if let moat_runtime::Entry::File(path) = &options.entry
         && path.extension().is_some_and(|e| e == "wasm")
+        && moat_sandbox::app::map_file(path).is_ok_and(moat_sandbox::app::is_app)
     {
         let path = path.clone();
         options.sandboxed = true;

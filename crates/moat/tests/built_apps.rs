@@ -232,19 +232,30 @@ fn the_build_names_what_to_fix() {
 #[test]
 fn only_modules_for_this_moat_run() {
     let d = Dir::new("foreign");
-    // A module no moat built.
-    std::fs::write(d.0.join("plain.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    let out = run(moat().arg(d.0.join("plain.wasm")));
+    // A module another moat built: its `moat.app` section names another guest.
+    let mut foreign = b"\0asm\x01\0\0\0\0\x15\x08moat.app".to_vec();
+    foreign.extend_from_slice(&[0xff; 8]);
+    foreign.extend_from_slice(&[0; 4]);
+    std::fs::write(d.0.join("foreign.wasm"), foreign).unwrap();
+    let out = run(moat().arg(d.0.join("foreign.wasm")));
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("was not built by this version of moat"),
         "{}",
         text(&out.stderr)
     );
+    // A module no moat built is a WebAssembly module, run as node runs one (an ES module).
+    std::fs::write(d.0.join("plain.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let out = run(moat().args(["--no-warnings"]).arg(d.0.join("plain.wasm")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     std::fs::write(d.0.join("junk.wasm"), b"not wasm").unwrap();
     let out = run(moat().arg(d.0.join("junk.wasm")));
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("is not a module moat can run"));
+    assert!(
+        text(&out.stderr).contains("CompileError: ") && text(&out.stderr).contains("junk.wasm: WebAssembly.Module(): "),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

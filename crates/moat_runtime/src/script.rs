@@ -1,7 +1,6 @@
 //! Classic scripts evaluated and checked in a context, for the CommonJS loader and `vm`.
 
 use rquickjs::Ctx;
-use rquickjs::context::EvalOptions;
 
 /// Evaluates `source` as a classic script named `filename` and returns its completion value.
 pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(
@@ -9,11 +8,30 @@ pub fn eval_script<'js, T: rquickjs::FromJs<'js>>(
     source: &str,
     filename: &str,
 ) -> rquickjs::Result<T> {
-    let mut opts = EvalOptions::default();
-    opts.global = true;
-    opts.strict = false;
-    opts.filename = Some(filename.to_string());
-    ctx.eval_with_options(source, opts)
+    use rquickjs::qjs;
+    // Through JS_Eval with the length, not a C string: a NUL in the source is the parser's to
+    // judge (a SyntaxError outside a string or comment, as in V8).
+    let mut text = source.as_bytes().to_vec();
+    // JS_Eval reads a NUL after the text.
+    text.push(0);
+    let name =
+        std::ffi::CString::new(filename.replace('\0', "")).map_err(|_| rquickjs::Error::Unknown)?;
+    // SAFETY: `text` is NUL-terminated and outlives the call; the result is owned by the Value.
+    let v = unsafe {
+        let c = ctx.as_raw().as_ptr();
+        let v = qjs::JS_Eval(
+            c,
+            text.as_ptr().cast(),
+            (text.len() - 1) as _,
+            name.as_ptr(),
+            qjs::JS_EVAL_TYPE_GLOBAL as i32,
+        );
+        if qjs::JS_IsException(v) {
+            return Err(rquickjs::Error::Exception);
+        }
+        rquickjs::Value::from_raw(ctx.clone(), v)
+    };
+    T::from_js(ctx, v)
 }
 
 /// Compiles `source` as a classic script named `filename` without running it: the error of a

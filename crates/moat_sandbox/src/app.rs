@@ -217,6 +217,32 @@ fn declared_minimum(wasm: &[u8]) -> Result<u64, SandboxError> {
 /// A data segment: its memory offset and bytes.
 pub type Segment<'a> = (usize, &'a [u8]);
 
+/// Whether `wasm` is a module `moat build` wrote, of this version or another: it carries the
+/// `moat.app` section. Any other WebAssembly module is an app's own, for the loader to import.
+pub fn is_app(wasm: &[u8]) -> bool {
+    let mut r = Bytes { buf: wasm, pos: 0 };
+    if r.take(8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
+        return false;
+    }
+    while r.pos < wasm.len() {
+        let (Some(id), Some(len)) = (r.byte(), r.leb()) else {
+            return false;
+        };
+        let Some(body) = r.take(len as usize) else {
+            return false;
+        };
+        if id == 0 {
+            let mut body = Bytes { buf: body, pos: 0 };
+            if let Some(n) = body.leb()
+                && body.take(n as usize) == Some(APP_SECTION.as_bytes())
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The app's own data segments of the built module `wasm`, as (memory offset, bytes), when
 /// it was written for the guest `guest` ([`guest_id`]); `None` when it was written for
 /// another (by a different moat). Reads only section and segment headers, not the code.

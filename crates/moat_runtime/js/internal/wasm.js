@@ -12,16 +12,20 @@ const kinds = new WeakMap();        // API object -> 'module', 'instance', 'memo
 const byKey = new Map();            // handle key -> its JS object (one per wasm object)
 const globalTypes = new WeakMap();  // Global -> [type, mutable]
 
+// CompileError, LinkError, RuntimeError: Error subclasses that, as Error, may be called
+// without `new`.
 function defineErrorClass(name) {
-  const cls = {
-    [name]: class extends Error {
-      constructor(message, options) {
-        super(message, options);
-      }
+  const ctor = {
+    [name]: function(message, options) {
+      return Reflect.construct(Error, [message, options], new.target ?? ctor);
     },
   }[name];
-  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true, enumerable: false });
-  return cls;
+  const proto = Object.create(Error.prototype);
+  Object.defineProperty(proto, 'constructor', { value: ctor, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(proto, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(ctor, 'prototype', { value: proto, writable: false, configurable: false, enumerable: false });
+  Object.setPrototypeOf(ctor, Error);
+  return ctor;
 }
 const CompileError = defineErrorClass('CompileError');
 const LinkError = defineErrorClass('LinkError');
@@ -509,19 +513,18 @@ Object.defineProperty(WebAssembly, Symbol.toStringTag, { value: 'WebAssembly', c
 
 // ---- ES module integration: `import { f } from './m.wasm'` --------------------------------
 
-// Names a wasm module may not use: the JS API reserves `wasm:`/`wasm-js:` for builtins.
+// Names a wasm module may not use: the JS API reserves `wasm:`/`wasm-js:` for builtins. The
+// messages are node's (an import's name is reported by its module's).
 function checkReservedNames(h, url) {
   for (const [name] of binding.moduleExports(h)) {
     if (name.startsWith('wasm:') || name.startsWith('wasm-js:')) {
-      throw new LinkError(`Invalid export name "${name}" for WebAssembly module ${url}`);
+      throw new LinkError(`Invalid Wasm export name "${name}" in ${url}`);
     }
   }
   for (const [mod, name] of binding.moduleImports(h)) {
-    if (mod.startsWith('wasm-js:')) {
-      throw new LinkError(`Invalid Wasm import "${mod}" in ${url}`);
-    }
+    if (mod.startsWith('wasm-js:')) throw new LinkError(`Invalid Wasm import "${mod}" in ${url}`);
     if (name.startsWith('wasm:') || name.startsWith('wasm-js:')) {
-      throw new LinkError(`Invalid Wasm import name "${name}" from "${mod}" in ${url}`);
+      throw new LinkError(`Invalid Wasm import name "${mod}" in ${url}`);
     }
   }
 }
@@ -538,7 +541,8 @@ function esmModule(bytes, url) {
     warned = true;
     process.emitWarning('Importing WebAssembly module instances is an experimental feature and might change at any time', 'ExperimentalWarning');
   }
-  const m = compileModule(bytes, 'WebAssembly.Module()');
+  const { fileURLToPath } = require('internal/url');
+  const m = compileModule(bytes, `${url.startsWith('file:') ? fileURLToPath(url) : url}: WebAssembly.Module()`);
   const h = handles.get(m);
   checkReservedNames(h, url);
   const imports = binding.moduleImports(h);

@@ -126,11 +126,15 @@ fn handle<'js>(ctx: &Ctx<'js>, h: Handle) -> Result<Value<'js>> {
     Ok(Class::instance(ctx.clone(), WasmHandle(h))?.into_value())
 }
 
+/// The handle `v` holds, if it is one (throws nothing).
+fn try_handle(v: &Value<'_>) -> Option<Handle> {
+    Class::<WasmHandle>::from_value(v)
+        .ok()
+        .map(|c| c.borrow().0.clone())
+}
+
 fn get_handle(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Handle> {
-    match Class::<WasmHandle>::from_value(v) {
-        Ok(c) => Ok(c.borrow().0.clone()),
-        Err(_) => Err(Exception::throw_type(ctx, "not a WebAssembly object")),
-    }
+    try_handle(v).ok_or_else(|| Exception::throw_type(ctx, "not a WebAssembly object"))
 }
 
 macro_rules! handle_of {
@@ -346,8 +350,8 @@ fn from_js<'js>(ctx: &Ctx<'js>, t: &ValType, v: Value<'js>) -> Result<Pre<'js>> 
             if v.is_null() {
                 Pre::Val(Val::FuncRef(Nullable::Null))
             } else {
-                match get_handle(ctx, &v) {
-                    Ok(Handle::Func(f)) => Pre::Func(f),
+                match try_handle(&v) {
+                    Some(Handle::Func(f)) => Pre::Func(f),
                     _ => return Err(bad()),
                 }
             }
@@ -726,8 +730,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 for (i, ty) in imports.iter().enumerate() {
                     let v: Value = values.get(i)?;
                     let ext = match ty {
-                        ExternType::Func(fty) => match get_handle(&ctx, &v) {
-                            Ok(Handle::Func(f)) => Extern::Func(f),
+                        ExternType::Func(fty) => match try_handle(&v) {
+                            Some(Handle::Func(f)) => Extern::Func(f),
                             _ => {
                                 let f = Function::from_value(v.clone())?;
                                 let fty = fty.clone();
@@ -741,8 +745,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                         },
                         ExternType::Memory(_) => Extern::Memory(handle_of!(&ctx, v, Memory, "Memory")),
                         ExternType::Table(_) => Extern::Table(handle_of!(&ctx, v, Table, "Table")),
-                        ExternType::Global(gty) => match get_handle(&ctx, &v) {
-                            Ok(Handle::Global(g)) => Extern::Global(g),
+                        ExternType::Global(gty) => match try_handle(&v) {
+                            Some(Handle::Global(g)) => Extern::Global(g),
                             _ => {
                                 let pre = from_js(&ctx, &gty.content(), v)?;
                                 host.with(|mut s| {
