@@ -18,7 +18,8 @@ pub struct State {
     /// JS's handler for promise rejections (`internal/process/task_queues`).
     pub rejection_hook: RefCell<Option<Persistent<Function<'static>>>>,
     /// JS functions the ES module loader calls:
-    /// `[requireBuiltin(id), requireCjs(path), warnTypelessPackage(path), compileWasm(bytes, url)]`.
+    /// `[requireBuiltin(id), requireCjs(path), warnTypelessPackage(path), compileWasm(bytes, url),
+    /// wasmSource(bytes, url)]`.
     pub loader_hooks: RefCell<Vec<Persistent<Function<'static>>>>,
     /// Completions from other threads, drained by the loop's poll phase.
     pub events: sys::events::EventQueue,

@@ -22307,6 +22307,12 @@ enum {
 #define TOK_FIRST_KEYWORD   TOK_NULL
 #define TOK_LAST_KEYWORD    TOK_AWAIT
 
+/* The import attribute a source phase import (`import source x from 'm'`, `import.source(m)`)
+   adds to its module request: the host's loader sees the phase there, and the request differs
+   from an evaluation phase import of the same module. The key starts with a NUL, which no
+   attribute written as an identifier has. */
+#define JS_SOURCE_PHASE_KEY "\0phase"
+
 /* unicode code points */
 #define CP_NBSP 0x00a0
 #define CP_BOM  0xfeff
@@ -27444,6 +27450,36 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
         if (s->token.val == '.') {
             if (next_token(s))
                 return -1;
+            if (token_is_pseudo_keyword(s, JS_ATOM_source)) {
+                /* `import.source(m)`: import(m) with the source phase's attribute */
+                JSAtom key;
+                if (next_token(s))
+                    return -1;
+                if (js_parse_expect(s, '('))
+                    return -1;
+                if (!accept_lparen)
+                    return js_parse_error(s, "invalid use of 'import.source()'");
+                if (js_parse_assign_expr(s))
+                    return -1;
+                if (js_parse_expect(s, ')'))
+                    return -1;
+                key = JS_NewAtomLen(s->ctx, JS_SOURCE_PHASE_KEY,
+                                    sizeof(JS_SOURCE_PHASE_KEY) - 1);
+                if (key == JS_ATOM_NULL)
+                    return -1;
+                /* { with: { [key]: 'source' } } */
+                emit_op(s, OP_object);
+                emit_op(s, OP_object);
+                emit_op(s, OP_push_atom_value);
+                emit_atom(s, JS_ATOM_source);
+                emit_op(s, OP_define_field);
+                emit_atom(s, key);
+                emit_op(s, OP_define_field);
+                emit_atom(s, JS_ATOM_with);
+                JS_FreeAtom(s->ctx, key);
+                emit_op(s, OP_import);
+                break;
+            }
             if (!token_is_pseudo_keyword(s, JS_ATOM_meta))
                 return js_parse_error(s, "meta expected");
             if (!s->is_module)
@@ -32650,7 +32686,41 @@ static __exception int js_parse_with_clause(JSParseState *s, JSValue *pattribute
 }
 
 /* return the module index in m->req_module_entries[] or < 0 if error */
+static JSValue js_source_phase_attributes(JSContext *ctx, JSValue attributes)
+{
+    JSAtom key;
+    int ret;
+
+    if (JS_IsUndefined(attributes)) {
+        attributes = JS_NewObjectProto(ctx, JS_NULL);
+        if (JS_IsException(attributes))
+            return attributes;
+    }
+    key = JS_NewAtomLen(ctx, JS_SOURCE_PHASE_KEY, sizeof(JS_SOURCE_PHASE_KEY) - 1);
+    if (key == JS_ATOM_NULL) {
+        JS_FreeValue(ctx, attributes);
+        return JS_EXCEPTION;
+    }
+    ret = JS_DefinePropertyValue(ctx, attributes, key,
+                                 JS_NewAtomString(ctx, "source"), JS_PROP_C_W_E);
+    JS_FreeAtom(ctx, key);
+    if (ret < 0) {
+        JS_FreeValue(ctx, attributes);
+        return JS_EXCEPTION;
+    }
+    return attributes;
+}
+
+static __exception int js_parse_from_clause2(JSParseState *s, JSModuleDef *m,
+                                             bool source_phase);
+
 static __exception int js_parse_from_clause(JSParseState *s, JSModuleDef *m)
+{
+    return js_parse_from_clause2(s, m, false);
+}
+
+static __exception int js_parse_from_clause2(JSParseState *s, JSModuleDef *m,
+                                             bool source_phase)
 {
     JSAtom module_name;
     JSValue attributes;
@@ -32678,6 +32748,13 @@ static __exception int js_parse_from_clause(JSParseState *s, JSModuleDef *m)
         JS_FreeValue(s->ctx, attributes);
         JS_FreeAtom(s->ctx, module_name);
         return -1;
+    }
+    if (source_phase) {
+        attributes = js_source_phase_attributes(s->ctx, attributes);
+        if (JS_IsException(attributes)) {
+            JS_FreeAtom(s->ctx, module_name);
+            return -1;
+        }
     }
     idx = add_req_module_entry(s->ctx, m, module_name, attributes);
     JS_FreeValue(s->ctx, attributes);
@@ -32957,6 +33034,39 @@ static __exception int js_parse_import(JSParseState *s)
         if (idx < 0)
             return -1;
     } else {
+        if (token_is_pseudo_keyword(s, JS_ATOM_source)) {
+            /* `import source x from 'm'`: a source phase import, unless `source` is the
+               binding of a default import (`import source from 'm'`, `import source, …`) */
+            int tok = peek_token(s, false);
+            if (tok == TOK_IDENT || (tok >= TOK_FIRST_KEYWORD && tok <= TOK_LAST_KEYWORD)) {
+                if (next_token(s))
+                    return -1;
+                if (!(token_is_pseudo_keyword(s, JS_ATOM_from) &&
+                      peek_token(s, false) == TOK_STRING)) {
+                    if (s->token.val != TOK_IDENT || s->token.u.ident.is_reserved)
+                        return js_parse_error(s, "identifier expected");
+                    local_name = JS_DupAtom(ctx, s->token.u.ident.atom);
+                    import_name = JS_ATOM_default;
+                    if (next_token(s))
+                        goto fail;
+                    if (add_import(s, m, local_name, import_name))
+                        goto fail;
+                    JS_FreeAtom(ctx, local_name);
+                    idx = js_parse_from_clause2(s, m, true);
+                    if (idx < 0)
+                        return -1;
+                    for(i = first_import; i < m->import_entries_count; i++)
+                        m->import_entries[i].req_module_idx = idx;
+                    return js_parse_expect_semi(s);
+                }
+                /* `import source from 'm'`: `source` is the default import's binding */
+                local_name = JS_ATOM_source;
+                import_name = JS_ATOM_default;
+                if (add_import(s, m, local_name, import_name))
+                    return -1;
+                goto end_import_clause;
+            }
+        }
         if (s->token.val == TOK_IDENT) {
             if (s->token.u.ident.is_reserved) {
                 return js_parse_error_reserved_identifier(s);

@@ -174,7 +174,8 @@ function setup() {
   const cjs = require('internal/modules/cjs');
   internalBinding('loader').setHooks(require, cjs.requireForImport,
     (filename) => require('internal/modules/cjs/esm').warnTypelessPackage(filename),
-    (bytes, url) => require('internal/wasm').esmModule(bytes, url));
+    (bytes, url) => require('internal/wasm').esmModule(bytes, url),
+    (bytes, url) => require('internal/wasm').sourceModule(bytes, url));
   require('internal/error_stack').setup();
 }
 

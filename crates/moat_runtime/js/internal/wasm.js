@@ -434,6 +434,18 @@ function Exception() {
   throw new codes.ERR_NOT_IMPLEMENTED('WebAssembly.Exception');
 }
 
+// %AbstractModuleSource%: what module source objects (a source phase import's result) inherit
+// from; WebAssembly.Module's are the only ones.
+function AbstractModuleSource() {
+  throw new TypeError('Abstract class AbstractModuleSource not directly constructable');
+}
+Object.defineProperty(AbstractModuleSource.prototype, Symbol.toStringTag, {
+  get: { get [Symbol.toStringTag]() { return isKind(this, 'module') ? 'WebAssembly.Module' : undefined; } }.__lookupGetter__(Symbol.toStringTag),
+  configurable: true,
+});
+Object.setPrototypeOf(Module.prototype, AbstractModuleSource.prototype);
+Object.setPrototypeOf(Module, AbstractModuleSource);
+
 for (const [cls, tag] of [[Module, 'Module'], [Instance, 'Instance'], [Memory, 'Memory'], [Table, 'Table'], [Global, 'Global'], [Tag, 'Tag'], [Exception, 'Exception']]) {
   Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: `WebAssembly.${tag}`, configurable: true });
 }
@@ -581,4 +593,10 @@ function esmModule(bytes, url) {
   return { specifiers, exportNames, instantiate: instantiateWith };
 }
 
-module.exports = { WebAssembly, esmModule };
+// The source phase of a `.wasm` file (`import source m from './x.wasm'`): compiled only.
+function sourceModule(bytes, url) {
+  const { fileURLToPath } = require('internal/url');
+  return compileModule(bytes, `${url.startsWith('file:') ? fileURLToPath(url) : url}: WebAssembly.Module()`);
+}
+
+module.exports = { WebAssembly, esmModule, sourceModule };

@@ -215,14 +215,29 @@ struct EsmResolver {
     state: SharedState,
 }
 
+/// The import attribute the engine gives a source phase import's module request
+/// (`import source x from 'm'`, `import.source(m)`; engine patch 0007).
+const SOURCE_PHASE_KEY: &str = "\0phase";
+/// The start of the name a module's source phase is loaded under: its source object is a
+/// module of its own, apart from the module's instance.
+const SOURCE_PHASE_PREFIX: &str = "source-phase:";
+
+fn is_source_phase(attributes: Option<&ImportAttributes<'_>>) -> bool {
+    attributes.is_some_and(|a| a.keys().any(|k| k.is_ok_and(|k: String| k == SOURCE_PHASE_KEY)))
+}
+
 impl Resolver for EsmResolver {
     fn resolve<'js>(
         &mut self,
         ctx: &Ctx<'js>,
         base: &str,
         name: &str,
-        _attributes: Option<ImportAttributes<'js>>,
+        attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<String> {
+        if is_source_phase(attributes.as_ref()) {
+            let r = self.resolve(ctx, base, name, None)?;
+            return Ok(format!("{SOURCE_PHASE_PREFIX}{r}"));
+        }
         let key = (base.to_string(), name.to_string());
         let cached = self.state.esm_graph.borrow().resolved.get(&key).cloned();
         let r = match cached {
@@ -359,6 +374,9 @@ impl Loader for EsmLoader {
         name: &str,
         attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
+        if let Some(target) = name.strip_prefix(SOURCE_PHASE_PREFIX) {
+            return self.load_source_phase(ctx, name, target);
+        }
         if name.starts_with("data:") {
             return self.load_data_url(ctx, name, attributes.as_ref());
         }
@@ -477,7 +495,7 @@ fn check_attribute_keys<'js>(
     let Some(a) = attributes else { return Ok(()) };
     for key in a.keys() {
         let key = key?;
-        if key != "type" {
+        if key != "type" && key != SOURCE_PHASE_KEY {
             let value: String = a.get(&key)?.unwrap_or_default();
             return Err(throw_code::<()>(
                 ctx,
@@ -630,6 +648,50 @@ impl EsmLoader {
             .tla
             .insert(name.to_string(), false);
         Ok(m)
+    }
+
+    /// The source phase of the module `target` (its name as loaded for evaluation): a module
+    /// whose default export is its source object. Only WebAssembly modules have one (a
+    /// `WebAssembly.Module`, compiled, not instantiated); for others it is node's SyntaxError.
+    fn load_source_phase<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        target: &str,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let path = Path::new(target);
+        let url = if target.starts_with('/') {
+            file_url(target)
+        } else {
+            target.to_string()
+        };
+        let not_defined = || {
+            rquickjs::Exception::throw_syntax(
+                ctx,
+                &format!("Source phase import object is not defined for module '{url}'"),
+            )
+        };
+        if !target.starts_with('/') {
+            return Err(not_defined());
+        }
+        let format = resolve::Resolver::new(&StdFs).format(path);
+        if format != Format::Wasm && path.extension().is_some() {
+            return Err(not_defined());
+        }
+        let checked = crate::permissions::path(ctx, &self.state, Permission::FsRead, target)?;
+        let bytes = sys::fs::read(&checked)
+            .map_err(|e| crate::js_errors::throw_uv(ctx, &e, "open", Some(target), None))?;
+        if format != Format::Wasm && !bytes.starts_with(b"\0asm") {
+            return Err(not_defined());
+        }
+        let compile = self.hook(ctx, 4)?;
+        let array = rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?;
+        let source: rquickjs::Value = compile.call((array, url.as_str()))?;
+        let getter = Function::new(ctx.clone(), {
+            let source = rquickjs::Persistent::save(ctx, source);
+            move |ctx: Ctx<'js>| source.clone().restore(&ctx)
+        })?;
+        self.synthetic(ctx, name, &[], getter)
     }
 
     fn load_cjs<'js>(

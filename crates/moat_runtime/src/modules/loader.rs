@@ -279,12 +279,14 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                   require_builtin: Function<'js>,
                   require_cjs: Function<'js>,
                   warn_typeless: Function<'js>,
-                  compile_wasm: Function<'js>| {
+                  compile_wasm: Function<'js>,
+                  wasm_source: Function<'js>| {
                 *st.loader_hooks.borrow_mut() = vec![
                     Persistent::save(&ctx, require_builtin),
                     Persistent::save(&ctx, require_cjs),
                     Persistent::save(&ctx, warn_typeless),
                     Persistent::save(&ctx, compile_wasm),
+                    Persistent::save(&ctx, wasm_source),
                 ];
             },
         )?,
