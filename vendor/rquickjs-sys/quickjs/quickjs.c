@@ -22309,9 +22309,9 @@ enum {
 
 /* The import attribute a source phase import (`import source x from 'm'`, `import.source(m)`)
    adds to its module request: the host's loader sees the phase there, and the request differs
-   from an evaluation phase import of the same module. The key starts with a NUL, which no
+   from an evaluation phase import of the same module. The key starts with U+0001, which no
    attribute written as an identifier has. */
-#define JS_SOURCE_PHASE_KEY "\0phase"
+#define JS_SOURCE_PHASE_KEY "\001phase"
 
 /* unicode code points */
 #define CP_NBSP 0x00a0
@@ -31995,10 +31995,47 @@ static JSValue js_load_module_fulfilled(JSContext *ctx, JSValueConst this_val,
         js_load_module_rejected(ctx, JS_UNDEFINED, 1, vc(&err), 0, func_data);
         return JS_UNDEFINED;
     }
+    if (magic) {
+        /* import.source(): the source object, the default export of what the host loaded
+           for the source phase */
+        JSValue source = JS_GetProperty(ctx, ns, JS_ATOM_default);
+        JS_FreeValue(ctx, ns);
+        if (JS_IsException(source)) {
+            JSValue err = JS_GetException(ctx);
+            js_load_module_rejected(ctx, JS_UNDEFINED, 1, vc(&err), 0, func_data);
+            return JS_UNDEFINED;
+        }
+        ns = source;
+    }
     ret = JS_Call(ctx, resolving_funcs[0], JS_UNDEFINED, 1, vc(&ns));
     JS_FreeValue(ctx, ret);
     JS_FreeValue(ctx, ns);
     return JS_UNDEFINED;
+}
+
+/* Whether a module request's attributes are a source phase import's (JS_SOURCE_PHASE_KEY) */
+static bool js_is_source_phase(JSContext *ctx, JSValueConst attributes)
+{
+    JSAtom key;
+    JSValue v;
+    bool ret;
+
+    if (!JS_IsObject(attributes))
+        return false;
+    key = JS_NewAtomLen(ctx, JS_SOURCE_PHASE_KEY, sizeof(JS_SOURCE_PHASE_KEY) - 1);
+    if (key == JS_ATOM_NULL) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    v = JS_GetProperty(ctx, attributes, key);
+    JS_FreeAtom(ctx, key);
+    if (JS_IsException(v)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    ret = JS_IsString(v);
+    JS_FreeValue(ctx, v);
+    return ret;
 }
 
 static void JS_LoadModuleInternal(JSContext *ctx, const char *basename,
@@ -32036,7 +32073,9 @@ static void JS_LoadModuleInternal(JSContext *ctx, const char *basename,
     func_data[0] = resolving_funcs[0];
     func_data[1] = resolving_funcs[1];
     func_data[2] = func_obj;
-    evaluate_resolving_funcs[0] = JS_NewCFunctionData(ctx, js_load_module_fulfilled, 0, 0, 3, func_data);
+    evaluate_resolving_funcs[0] = JS_NewCFunctionData(ctx, js_load_module_fulfilled, 0,
+                                                      js_is_source_phase(ctx, attributes),
+                                                      3, func_data);
     evaluate_resolving_funcs[1] = JS_NewCFunctionData(ctx, js_load_module_rejected, 0, 0, 3, func_data);
     JS_FreeValue(ctx, func_obj);
     ret = js_promise_then(ctx, evaluate_promise, 2, vc(evaluate_resolving_funcs));
@@ -33041,8 +33080,9 @@ static __exception int js_parse_import(JSParseState *s)
             if (tok == TOK_IDENT || (tok >= TOK_FIRST_KEYWORD && tok <= TOK_LAST_KEYWORD)) {
                 if (next_token(s))
                     return -1;
+                tok = peek_token(s, false); /* a string starts with its quote */
                 if (!(token_is_pseudo_keyword(s, JS_ATOM_from) &&
-                      peek_token(s, false) == TOK_STRING)) {
+                      (tok == '\'' || tok == '"'))) {
                     if (s->token.val != TOK_IDENT || s->token.u.ident.is_reserved)
                         return js_parse_error(s, "identifier expected");
                     local_name = JS_DupAtom(ctx, s->token.u.ident.atom);

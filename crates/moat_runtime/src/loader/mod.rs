@@ -217,7 +217,7 @@ struct EsmResolver {
 
 /// The import attribute the engine gives a source phase import's module request
 /// (`import source x from 'm'`, `import.source(m)`; engine patch 0007).
-const SOURCE_PHASE_KEY: &str = "\0phase";
+const SOURCE_PHASE_KEY: &str = "\u{1}phase";
 /// The start of the name a module's source phase is loaded under: its source object is a
 /// module of its own, apart from the module's instance.
 const SOURCE_PHASE_PREFIX: &str = "source-phase:";

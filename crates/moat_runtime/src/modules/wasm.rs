@@ -41,8 +41,9 @@ unsafe extern "C" {
 /// A WebAssembly object as JS holds it.
 #[derive(Clone)]
 pub enum Handle {
-    /// A compiled module, with the function index of each export (by export order).
-    Module(Module, Rc<Vec<Option<u32>>>),
+    /// A compiled module, with its exports' names in the module's order, each with its
+    /// function index when it is a function.
+    Module(Module, Rc<Vec<(String, Option<u32>)>>),
     Instance(wasmi::Instance),
     Func(Func),
     Memory(Memory),
@@ -399,13 +400,15 @@ fn bytes_of<'js, R>(ctx: &Ctx<'js>, v: &Value<'js>, f: impl FnOnce(&[u8]) -> R) 
     }
 }
 
-/// The function index of each export (`None` for other kinds), in export order.
-fn export_func_indices(bytes: &[u8]) -> Vec<Option<u32>> {
+/// The names of a module's exports in its own order (wasmi keeps them in another), each with
+/// its function index when it is a function.
+fn export_order(bytes: &[u8]) -> Vec<(String, Option<u32>)> {
     let mut out = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         if let Ok(wasmparser::Payload::ExportSection(reader)) = payload {
             for e in reader.into_iter().flatten() {
-                out.push((e.kind == wasmparser::ExternalKind::Func).then_some(e.index));
+                let index = (e.kind == wasmparser::ExternalKind::Func).then_some(e.index);
+                out.push((e.name.to_string(), index));
             }
         }
     }
@@ -631,7 +634,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             |ctx: Ctx<'js>, bytes: Value<'js>, prefix: String| -> Result<Value<'js>> {
                 let host = current_host(&ctx)?;
                 let r = bytes_of(&ctx, &bytes, |b| {
-                    Module::new(&host.engine, b).map(|m| (m, export_func_indices(b)))
+                    Module::new(&host.engine, b).map(|m| (m, export_order(b)))
                 })?;
                 match r {
                     Ok((m, idx)) => handle(&ctx, Handle::Module(m, Rc::new(idx))),
@@ -679,15 +682,18 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set(
         "moduleExports",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, m: Value<'js>| -> Result<Array<'js>> {
-            let Handle::Module(m, _) = get_handle(&ctx, &m)? else {
+            let Handle::Module(m, order) = get_handle(&ctx, &m)? else {
                 return Err(Exception::throw_type(&ctx, "not a WebAssembly.Module"));
             };
             let out = Array::new(ctx.clone())?;
-            for (i, exp) in m.exports().enumerate() {
+            for (name, _) in order.iter() {
+                let Some(ty) = m.get_export(name) else {
+                    continue;
+                };
                 let e = Array::new(ctx.clone())?;
-                e.set(0, exp.name())?;
-                e.set(1, kind_name(exp.ty()))?;
-                out.set(i, e)?;
+                e.set(0, name.as_str())?;
+                e.set(1, kind_name(&ty))?;
+                out.set(out.len(), e)?;
             }
             Ok(out)
         })?,
@@ -821,16 +827,19 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             |ctx: Ctx<'js>, inst: Value<'js>, m: Value<'js>| -> Result<Array<'js>> {
                 let host = current_host(&ctx)?;
                 let inst = handle_of!(&ctx, inst, Instance, "Instance");
-                let Handle::Module(_, indices) = get_handle(&ctx, &m)? else {
+                let Handle::Module(_, order) = get_handle(&ctx, &m)? else {
                     return Err(Exception::throw_type(&ctx, "not a WebAssembly.Module"));
                 };
-                let exports: Vec<(String, Extern)> = host.with(|s| {
-                    inst.exports(&s)
-                        .map(|e| (e.name().to_string(), e.into_extern()))
+                let exports: Vec<(String, Extern, Option<u32>)> = host.with(|s| {
+                    order
+                        .iter()
+                        .filter_map(|(name, index)| {
+                            Some((name.clone(), inst.get_export(&s, name)?, *index))
+                        })
                         .collect()
                 });
                 let out = Array::new(ctx.clone())?;
-                for (i, (name, ext)) in exports.into_iter().enumerate() {
+                for (i, (name, ext, index)) in exports.into_iter().enumerate() {
                     let e = Array::new(ctx.clone())?;
                     e.set(0, name)?;
                     match ext {
@@ -841,7 +850,6 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                                 return Err(Exception::throw_internal(&ctx, "WebAssembly is not set up"));
                             };
                             let wrap: Function = hooks.restore(&ctx)?.get("wrapFunction")?;
-                            let index = indices.get(i).copied().flatten();
                             let v: Value = wrap.call((
                                 handle(&ctx, Handle::Func(f))?,
                                 func_key(&f),
