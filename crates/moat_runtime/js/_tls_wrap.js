@@ -184,7 +184,8 @@ tproto._wrap = function _wrap(transport) {
   this._parent = transport;
   transport.on('data', (chunk) => this._onCipher(chunk));
   transport.on('end', () => this._onTransportEnd());
-  transport.on('error', (err) => this.destroy(err));
+  // A server that has not finished its handshake reports the transport's failure as 'tlsClientError'.
+  transport.on('error', (err) => this._tlsError(err));
   transport.on('close', () => this._onTransportClose());
   transport.on('timeout', () => this.emit('timeout'));
   if (this._tlsOptions.isServer) {
