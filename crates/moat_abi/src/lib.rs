@@ -36,6 +36,8 @@
 //! | `dns_query` | `server, server_len, msg, msg_len, local, local_len, handle` | Sends the DNS query `msg` (a standard query with one question and no answer or authority records) to the name server `server` (`ip:port`) from a new UDP socket `handle`, bound to the address `local` (may be empty) and connected to the server; the answer is read with `sock_recv` when `poll` reports the socket readable (a refusing server: [`errno::CONNREFUSED`]), and `sock_close` ends it. [`errno::ACCES`] unless `--allow-net` allows the question's name (for a reverse lookup under `in-addr.arpa` or `ip6.arpa`, its address) and the server is one of the host's own (`/etc/resolv.conf`) or an allowed address. [`errno::INVAL`] for a message that is no such query. |
 //! | `dns_lookup_service` | `addr, addr_len, size_out` | Finds the host name and service of a socket address (`ip:port`) with the host's `getnameinfo`, a name required; stores them (UTF-8, joined by a newline) for `take`. Checked as `tcp_connect`. [`errno::NOENT`] when the address has no name, [`errno::AGAIN`] when the resolver cannot answer now, [`errno::IO`] for another failure. |
 //! | `dns_servers` | `size_out` | Stores the host's name servers (`/etc/resolv.conf`, encoded as [`encode_addresses`] does, `ip:port` each) for `take`. Needs no grant. |
+//! | `net_interfaces` | `size_out` | Stores the addresses of the host's network interfaces (encoded, [`encode_interfaces`]) for `take`, as `os.networkInterfaces()` lists them. [`errno::ACCES`] unless `--allow-net` is given with no list: the host's addresses are facts about its whole network. |
+//! | `tls_system_store` | `size_out` | Stores the certificates (their PEM blocks, nothing else) of the host's store of trusted root certificates for `take`: those of the first of `/etc/ssl/certs/ca-certificates.crt`, `/etc/pki/tls/certs/ca-bundle.crt` and `/etc/ssl/cert.pem` that it can read; writes 0 to `size_out` (nothing stored) when there is none. `SSL_CERT_FILE` and `SSL_CERT_DIR` are not looked at: a guest may choose the environment of a child's host. Needs no grant: the guest cannot choose the file, and Node's OpenSSL reads the store whatever `--permission` says. |
 //! | `sock_send` | `handle, buf, len, n_out` | Writes bytes to a connected socket; writes how many went to `n_out`. [`errno::AGAIN`] when none can go now. |
 //! | `sock_recv` | `handle, buf, len, n_out` | Reads into `buf`; writes how many came to `n_out`, 0 at the end of the stream. [`errno::AGAIN`] when none are waiting. |
 //! | `udp_send_to` | `handle, buf, len, addr, addr_len, n_out` | Sends a datagram to an address, checked as `tcp_connect`. |
@@ -116,6 +118,8 @@ pub mod names {
     pub const DNS_QUERY: &str = "dns_query";
     pub const DNS_SERVERS: &str = "dns_servers";
     pub const DNS_LOOKUP_SERVICE: &str = "dns_lookup_service";
+    pub const NET_INTERFACES: &str = "net_interfaces";
+    pub const TLS_SYSTEM_STORE: &str = "tls_system_store";
     pub const SOCK_ADDR: &str = "sock_addr";
     pub const SOCK_OPTION: &str = "sock_option";
     pub const SOCK_TOS: &str = "sock_tos";
@@ -608,6 +612,66 @@ pub fn decode_addresses(buf: &[u8]) -> Result<Vec<String>, DecodeError> {
     Ok(out)
 }
 
+/// One address of one of the host's network interfaces (`net_interfaces`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Interface {
+    /// The interface's name (`lo`, `eth0`).
+    pub name: String,
+    pub address: std::net::IpAddr,
+    pub netmask: std::net::IpAddr,
+    /// The netmask's length in bits.
+    pub prefix_len: u8,
+    /// The hardware address, `00:00:00:00:00:00` when it has none.
+    pub mac: String,
+    /// A loopback interface.
+    pub internal: bool,
+    /// The IPv6 scope (the interface's index for a link-local address), 0 otherwise.
+    pub scope_id: u32,
+}
+
+/// Encodes interface addresses for `net_interfaces`' answer: the addresses as text.
+pub fn encode_interfaces(list: &[Interface]) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    w.u32(list.len() as u32);
+    for i in list {
+        w.str(&i.name);
+        w.str(&i.address.to_string());
+        w.str(&i.netmask.to_string());
+        w.0.push(i.prefix_len);
+        w.str(&i.mac);
+        w.0.push(u8::from(i.internal));
+        w.u32(i.scope_id);
+    }
+    w.0
+}
+
+/// # Errors
+/// [`DecodeError`] for bytes [`encode_interfaces`] did not write.
+pub fn decode_interfaces(buf: &[u8]) -> Result<Vec<Interface>, DecodeError> {
+    let mut r = Reader {
+        buf,
+        what: "interfaces",
+    };
+    let ip = |r: &mut Reader<'_>| -> Result<std::net::IpAddr, DecodeError> {
+        r.str()?.parse().map_err(|_| DecodeError("interfaces"))
+    };
+    let out = (0..r.u32()?)
+        .map(|_| {
+            Ok(Interface {
+                name: r.str()?,
+                address: ip(&mut r)?,
+                netmask: ip(&mut r)?,
+                prefix_len: r.u8()?,
+                mac: r.str()?,
+                internal: r.u8()? != 0,
+                scope_id: r.u32()?,
+            })
+        })
+        .collect::<Result<_, DecodeError>>()?;
+    r.end()?;
+    Ok(out)
+}
+
 /// Encodes events for `poll`'s answer.
 pub fn encode_events(events: &[Event]) -> Vec<u8> {
     let mut w = Writer(Vec::new());
@@ -694,6 +758,32 @@ pub fn decode_events(buf: &[u8]) -> Result<Vec<Event>, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interfaces_round_trip() {
+        let list = vec![
+            Interface {
+                name: "lo".into(),
+                address: "127.0.0.1".parse().unwrap(),
+                netmask: "255.0.0.0".parse().unwrap(),
+                prefix_len: 8,
+                mac: "00:00:00:00:00:00".into(),
+                internal: true,
+                scope_id: 0,
+            },
+            Interface {
+                name: "eth0".into(),
+                address: "fe80::1".parse().unwrap(),
+                netmask: "ffff:ffff:ffff:ffff::".parse().unwrap(),
+                prefix_len: 64,
+                mac: "02:42:ac:11:00:02".into(),
+                internal: false,
+                scope_id: 2,
+            },
+        ];
+        assert_eq!(decode_interfaces(&encode_interfaces(&list)).unwrap(), list);
+        assert!(decode_interfaces(&encode_interfaces(&list)[..9]).is_err());
+    }
 
     #[test]
     fn commands_round_trip() {

@@ -20,6 +20,8 @@ use mio::{Events, Interest, Poll, Token, Waker};
 use moat_abi::{Event, interest};
 
 pub mod dns;
+pub mod interfaces;
+pub mod trust;
 
 /// The index of the network interface a scope names: a number, or an interface's name (0 when
 /// there is none such, the system's choice).

@@ -103,24 +103,14 @@ function bundledRoots() {
   return bundled;
 }
 
-// Where OpenSSL looks for the system's store on Debian, Fedora and Alpine-like systems.
-const SYSTEM_STORES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
-
+// The system's store, read by Rust where Node would find it: SSL_CERT_FILE, else the usual
+// places, then the files in SSL_CERT_DIR; in the sandbox, by the host, from the usual places
+// only. As Node's, it is read whatever the grants say.
 let system = null;
 function systemRoots() {
   if (system === null) {
-    const fs = require('fs');
-    const files = process.env.SSL_CERT_FILE ? [process.env.SSL_CERT_FILE] : SYSTEM_STORES;
-    let found = [];
-    for (const file of files) {
-      try {
-        found = pemsOf(fs.readFileSync(file, 'latin1'));
-        break;
-      } catch {
-        // The next candidate.
-      }
-    }
-    system = Object.freeze(found);
+    const text = binding.systemStore();
+    system = Object.freeze(text ? pemsOf(text) : []);
   }
   return system;
 }

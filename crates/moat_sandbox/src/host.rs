@@ -1159,6 +1159,36 @@ fn add_sockets<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::TLS_SYSTEM_STORE,
+        move |mut caller: Caller<'_, T>, size_out: u32| -> i32 {
+            let text = moat_net::trust::system_store(false).unwrap_or_default();
+            HostCalls::answer(&mut caller, calls, text.into_bytes(), size_out)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::NET_INTERFACES,
+        move |mut caller: Caller<'_, T>, size_out: u32| -> i32 {
+            // The host's addresses describe its whole network: only `--allow-net` with no list.
+            if !calls(caller.data_mut())
+                .grants
+                .allows(moat_permissions::Permission::Net)
+            {
+                return errno::ACCES;
+            }
+            match moat_net::interfaces::list() {
+                Ok(list) => HostCalls::answer(
+                    &mut caller,
+                    calls,
+                    moat_abi::encode_interfaces(&list),
+                    size_out,
+                ),
+                Err(e) => errno::from_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::SOCK_SEND,
         move |mut caller: Caller<'_, T>, handle: u32, buf: u32, len: u32, n_out: u32| -> i32 {
             match with_guest_bytes(&mut caller, calls, buf, len, |bytes, host| {

@@ -89,7 +89,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "http_parser" => http_parser::init(&ctx, &o)?,
                 "loader" => loader::init(&ctx, &o, &state)?,
                 "net" => net::init(&ctx, &o, &state)?,
-                "os" => os::init(&ctx, &o)?,
+                "os" => os::init(&ctx, &o, &state)?,
                 "process" => process::init(&ctx, &o, &state)?,
                 "timers" => timers::init(&ctx, &o, &state)?,
                 "tty" => tty::init(&ctx, &o)?,

@@ -2,10 +2,13 @@
 
 use rquickjs::{Array, Ctx, Function, Object, Result};
 
-use crate::js_errors::throw_uv;
-use crate::sys;
+use moat_permissions::Permission;
 
-pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+use crate::js_errors::throw_uv;
+use crate::state::SharedState;
+use crate::{permissions, sys};
+
+pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result<()> {
     o.set("hostname", Function::new(ctx.clone(), sys::hostname)?)?;
     o.set("cpuCount", Function::new(ctx.clone(), sys::cpu_count)?)?;
     o.set(
@@ -47,16 +50,33 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             Ok(out)
         })?,
     )?;
+    let st = state.clone();
     o.set(
         "networkInterfaces",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Object<'js>> {
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<Object<'js>> {
+            // The machine's addresses describe its whole network: `--allow-net` with no list.
+            permissions::check(&ctx, &st, Permission::Net, "")?;
+            let found = match sys::os::network_interfaces() {
+                Ok(found) => found,
+                Err(e)
+                    if e.raw_os_error() == Some(moat_abi::errno::ACCES)
+                        && cfg!(target_os = "wasi") =>
+                {
+                    let denied = moat_permissions::Denied {
+                        permission: Permission::Net,
+                        resource: String::new(),
+                    };
+                    return Err(permissions::throw_denied(&ctx, &denied));
+                }
+                Err(e) => return Err(throw_uv(&ctx, &e, "uv_interface_addresses", None, None)),
+            };
             let out = Object::new(ctx.clone())?;
-            for a in sys::os::network_interfaces() {
-                let list: Array = match out.get::<_, Option<Array>>(a.interface.as_str())? {
+            for a in found {
+                let list: Array = match out.get::<_, Option<Array>>(a.name.as_str())? {
                     Some(l) => l,
                     None => {
                         let l = Array::new(ctx.clone())?;
-                        out.set(a.interface.as_str(), l.clone())?;
+                        out.set(a.name.as_str(), l.clone())?;
                         l
                     }
                 };

@@ -78,6 +78,8 @@ unsafe extern "C" {
         handle: u32,
     ) -> i32;
     fn dns_servers(size_out: *mut u32) -> i32;
+    fn net_interfaces(size_out: *mut u32) -> i32;
+    fn tls_system_store(size_out: *mut u32) -> i32;
     fn dns_lookup_service(addr: *const u8, addr_len: usize, size_out: *mut u32) -> i32;
     fn sock_send(handle: u32, buf: *const u8, len: usize, n_out: *mut u32) -> i32;
     fn sock_recv(handle: u32, buf: *mut u8, len: usize, n_out: *mut u32) -> i32;
@@ -459,6 +461,33 @@ pub fn servers_dns() -> io::Result<Vec<String>> {
         return Ok(Vec::new());
     }
     moat_abi::decode_addresses(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// The addresses of the host's network interfaces.
+///
+/// # Errors
+/// The host's: `EACCES` unless `--allow-net` is given with no list.
+pub fn interfaces_net() -> io::Result<Vec<moat_abi::Interface>> {
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { net_interfaces(&mut size) })?;
+    moat_abi::decode_interfaces(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// The text of the host's store of trusted root certificates, `None` when it has none.
+///
+/// # Errors
+/// The host's.
+pub fn system_store_tls() -> io::Result<Option<String>> {
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { tls_system_store(&mut size) })?;
+    if size == 0 {
+        return Ok(None);
+    }
+    String::from_utf8(take_answer(size)?)
+        .map(Some)
+        .map_err(io::Error::other)
 }
 
 /// # Errors

@@ -405,35 +405,17 @@ pub fn raw_errno(code: &str) -> i32 {
 }
 
 /// The addresses of this machine's network interfaces.
-pub fn network_interfaces() -> Vec<super::os::NetAddress> {
-    let Ok(list) = if_addrs::get_if_addrs() else {
-        return Vec::new();
-    };
-    list.into_iter()
-        .map(|i| {
-            let mac = std::fs::read_to_string(format!("/sys/class/net/{}/address", i.name))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_else(|_| "00:00:00:00:00:00".to_string());
-            let (netmask, prefix_len, scope_id) = match &i.addr {
-                if_addrs::IfAddr::V4(a) => (std::net::IpAddr::V4(a.netmask), a.prefixlen, 0),
-                if_addrs::IfAddr::V6(a) => (
-                    std::net::IpAddr::V6(a.netmask),
-                    a.prefixlen,
-                    i.index.unwrap_or(0),
-                ),
-            };
-            let internal = i.is_loopback();
-            super::os::NetAddress {
-                address: i.ip(),
-                netmask,
-                prefix_len,
-                mac,
-                internal,
-                scope_id: if internal { 0 } else { scope_id },
-                interface: i.name,
-            }
-        })
-        .collect()
+///
+/// # Errors
+/// The OS error.
+pub fn network_interfaces() -> std::io::Result<Vec<super::os::NetAddress>> {
+    moat_net::interfaces::list()
+}
+
+/// The text (PEM) of the system's store of trusted root certificates. Read whatever the grants
+/// say, as Node's OpenSSL reads it.
+pub fn system_cert_store() -> Option<String> {
+    moat_net::trust::system_store(true)
 }
 
 /// The password-database entry of the current user.

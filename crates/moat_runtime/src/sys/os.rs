@@ -116,16 +116,7 @@ mod tests {
 }
 
 /// One address of a network interface, as `os.networkInterfaces()` lists it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NetAddress {
-    pub interface: String,
-    pub address: std::net::IpAddr,
-    pub netmask: std::net::IpAddr,
-    pub prefix_len: u8,
-    pub mac: String,
-    pub internal: bool,
-    pub scope_id: u32,
-}
+pub use moat_abi::Interface as NetAddress;
 
 /// The account `os.userInfo()` describes.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,7 +137,7 @@ pub struct Usage {
 }
 
 pub use super::platform::{
-    cpu_usage, get_priority, groups, network_interfaces, set_priority, user_info,
+    cpu_usage, get_priority, groups, network_interfaces, set_priority, system_cert_store, user_info,
 };
 
 /// The memory limit the OS puts on this process (cgroup v2 `memory.max`, else v1's limit), or 0

@@ -632,9 +632,17 @@ pub fn raw_errno(code: &str) -> i32 {
     }
 }
 
-/// The sandbox shows no network interfaces.
-pub fn network_interfaces() -> Vec<super::os::NetAddress> {
-    Vec::new()
+/// The host's network interfaces, when the grants allow the whole network.
+///
+/// # Errors
+/// The host's: `EACCES` without the grant.
+pub fn network_interfaces() -> std::io::Result<Vec<super::os::NetAddress>> {
+    super::host::interfaces_net()
+}
+
+/// The text (PEM) of the host's store of trusted root certificates, read by the host.
+pub fn system_cert_store() -> Option<String> {
+    super::host::system_store_tls().ok().flatten()
 }
 
 /// The sandbox has no user database.

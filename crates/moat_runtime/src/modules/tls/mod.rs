@@ -1176,6 +1176,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             der_array(&ctx, bundled_roots())
         })?,
     )?;
+    o.set(
+        "systemStore",
+        Function::new(ctx.clone(), crate::sys::os::system_cert_store)?,
+    )?;
     o.set("HANDSHAKE_DONE", HANDSHAKE_DONE)?;
     o.set("PEER_CLOSED", PEER_CLOSED)?;
     o.set("CLIENT_HELLO", CLIENT_HELLO)?;
