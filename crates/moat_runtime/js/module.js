@@ -5,7 +5,11 @@ Module.createRequire = createRequire;
 Module.isBuiltin = isBuiltin;
 Module.builtinModules = builtinModules;
 Module.register = require('internal/errors').thrower('module.register');
-Module.syncBuiltinESMExports = require('internal/errors').thrower('module.syncBuiltinESMExports');
+// The named exports of built-in modules imported as ES modules take the values their objects
+// have now (a property deleted is `undefined`).
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  internalBinding('loader').syncBuiltinESMExports();
+};
 // Source maps: module.SourceMap and the maps of loaded modules while support is on.
 Module.SourceMap = require('internal/source_map/source_map').SourceMap;
 Module.findSourceMap = function findSourceMap(path) {

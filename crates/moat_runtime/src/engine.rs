@@ -194,6 +194,7 @@ impl Engine {
             fds: RefCell::new(sys::fs::FdTable::default()),
             rejection_hook: RefCell::new(None),
             loader_hooks: RefCell::new(Vec::new()),
+            builtin_syncs: RefCell::new(Vec::new()),
             events: sys::events::EventQueue::default(),
             children: RefCell::new(std::collections::HashMap::new()),
             next_handle: std::cell::Cell::new(1),

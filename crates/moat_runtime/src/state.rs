@@ -21,6 +21,9 @@ pub struct State {
     /// `[requireBuiltin(id), requireCjs(path), warnTypelessPackage(path), compileWasm(bytes, url),
     /// wasmSource(bytes, url)]`.
     pub loader_hooks: RefCell<Vec<Persistent<Function<'static>>>>,
+    /// For each built-in module imported as an ES module, the function that sets its exports
+    /// again from the module's object (`module.syncBuiltinESMExports()`).
+    pub builtin_syncs: RefCell<Vec<Persistent<Function<'static>>>>,
     /// Completions from other threads, drained by the loop's poll phase.
     pub events: sys::events::EventQueue,
     /// Running child processes by handle.

@@ -11251,6 +11251,21 @@ static int js_update_property_flags(JSContext *ctx, JSObject *p,
    define_own_property callback.
    return -1 (exception), false or true.
 */
+/* V8's TypeError for a property that cannot be redefined: "Cannot redefine property: x" (a
+   symbol as "Symbol(description)"); false instead when the caller asked for no exception. */
+static int js_throw_redefine_failed(JSContext *ctx, int flags, JSAtom prop)
+{
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    bool symbol = !__JS_AtomIsTaggedInt(prop) &&
+        (ctx->rt->atom_array[prop]->atom_type == JS_ATOM_TYPE_SYMBOL ||
+         ctx->rt->atom_array[prop]->atom_type == JS_ATOM_TYPE_GLOBAL_SYMBOL);
+
+    JS_AtomGetStr(ctx, buf, sizeof(buf), prop);
+    if (symbol)
+        return JS_ThrowTypeErrorOrFalse(ctx, flags, "Cannot redefine property: Symbol(%s)", buf);
+    return JS_ThrowTypeErrorOrFalse(ctx, flags, "Cannot redefine property: %s", buf);
+}
+
 int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
                       JSAtom prop, JSValueConst val,
                       JSValueConst getter, JSValueConst setter, int flags)
@@ -11285,7 +11300,7 @@ int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
         /* property already exists */
         if (!check_define_prop_flags(prs->flags, flags)) {
         not_configurable:
-            return JS_ThrowTypeErrorOrFalse(ctx, flags, "property is not configurable");
+            return js_throw_redefine_failed(ctx, flags, prop);
         }
 
         if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
@@ -47153,7 +47168,7 @@ static int js_string_define_own_property(JSContext *ctx,
                 goto fail;
             if (string_get(p1, idx) != string_get(p2, 0)) {
             fail:
-                return JS_ThrowTypeErrorOrFalse(ctx, flags, "property is not configurable");
+                return js_throw_redefine_failed(ctx, flags, prop);
             }
         }
         return true;

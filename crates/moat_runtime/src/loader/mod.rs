@@ -223,7 +223,10 @@ const SOURCE_PHASE_KEY: &str = "\u{1}phase";
 const SOURCE_PHASE_PREFIX: &str = "source-phase:";
 
 fn is_source_phase(attributes: Option<&ImportAttributes<'_>>) -> bool {
-    attributes.is_some_and(|a| a.keys().any(|k| k.is_ok_and(|k: String| k == SOURCE_PHASE_KEY)))
+    attributes.is_some_and(|a| {
+        a.keys()
+            .any(|k| k.is_ok_and(|k: String| k == SOURCE_PHASE_KEY))
+    })
 }
 
 impl Resolver for EsmResolver {
@@ -303,9 +306,13 @@ pub fn detect_module(source: &str) -> bool {
 
 /// The source of a synthetic module exporting `import.meta.__moatValue()` as default plus the
 /// given names (any string: ES2022 allows `export { x as "any name" }`).
-fn synthetic_source(names: &[String]) -> String {
+/// The source of a module whose exports are `names` of the value `import.meta.__moatValue()`
+/// gives. With `live`, they are variables that `module.syncBuiltinESMExports()` sets again from
+/// the value's own properties (a built-in module's).
+fn synthetic_source(names: &[String], live: bool) -> String {
     let mut src =
         String::from("const __moat_m = import.meta.__moatValue();\nexport default __moat_m;\n");
+    let mut sync = String::new();
     let mut exported = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (i, n) in names
@@ -314,17 +321,24 @@ fn synthetic_source(names: &[String]) -> String {
         .enumerate()
     {
         let key = serde_json::to_string(n).unwrap_or_default();
+        let kind = if live { "let" } else { "const" };
         if n == "module.exports" {
-            src.push_str(&format!("const __moat_e{i} = __moat_m;\n"));
+            src.push_str(&format!("{kind} __moat_e{i} = __moat_m;\n"));
         } else {
             src.push_str(&format!(
-                "const __moat_e{i} = __moat_m == null ? undefined : __moat_m[{key}];\n"
+                "{kind} __moat_e{i} = __moat_m == null ? undefined : __moat_m[{key}];\n"
+            ));
+            sync.push_str(&format!(
+                "__moat_e{i} = Object.prototype.hasOwnProperty.call(__moat_m, {key}) ? __moat_m[{key}] : undefined;\n"
             ));
         }
         exported.push(format!("__moat_e{i} as {key}"));
     }
     if !exported.is_empty() {
         src.push_str(&format!("export {{ {} }};\n", exported.join(", ")));
+    }
+    if live && !sync.is_empty() {
+        src.push_str(&format!("import.meta.__moatSync(() => {{\n{sync}}});\n"));
     }
     src
 }
@@ -360,9 +374,33 @@ impl EsmLoader {
         names: &[String],
         value: Function<'js>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
-        let m = Module::declare(ctx.clone(), name, synthetic_source(names))?;
+        let m = Module::declare(ctx.clone(), name, synthetic_source(names, false))?;
         let meta: Object = m.meta()?;
         meta.set("__moatValue", value)?;
+        Ok(m)
+    }
+
+    /// A built-in module's ES face: live exports that `module.syncBuiltinESMExports()` updates.
+    fn synthetic_builtin<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        names: &[String],
+        value: Function<'js>,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let m = Module::declare(ctx.clone(), name, synthetic_source(names, true))?;
+        let meta: Object = m.meta()?;
+        meta.set("__moatValue", value)?;
+        let state = self.state.clone();
+        meta.set(
+            "__moatSync",
+            Function::new(ctx.clone(), move |ctx: Ctx<'js>, f: Function<'js>| {
+                state
+                    .builtin_syncs
+                    .borrow_mut()
+                    .push(rquickjs::Persistent::save(&ctx, f));
+            })?,
+        )?;
         Ok(m)
     }
 }
@@ -401,7 +439,7 @@ impl Loader for EsmLoader {
                 let exports = rquickjs::Persistent::save(ctx, exports);
                 move |ctx: Ctx<'js>| exports.clone().restore(&ctx)
             })?;
-            return self.synthetic(ctx, name, &names, getter);
+            return self.synthetic_builtin(ctx, name, &names, getter);
         }
         let path = Path::new(name);
         // `import` knows its formats by extension; a file without one is JavaScript.
@@ -453,7 +491,10 @@ impl Loader for EsmLoader {
             }
             Format::CommonJs => self.load_cjs(ctx, name, &source),
             // Loaded above, from its bytes.
-            Format::Wasm => Err(rquickjs::Exception::throw_internal(ctx, "unreachable: wasm")),
+            Format::Wasm => Err(rquickjs::Exception::throw_internal(
+                ctx,
+                "unreachable: wasm",
+            )),
             Format::Ambiguous if !is_esm_syntax(ctx, &source) => self.load_cjs(ctx, name, &source),
             Format::Module | Format::Ambiguous => {
                 if format == Format::Ambiguous {
@@ -639,7 +680,11 @@ impl EsmLoader {
         let specifiers: Vec<String> = info.get("specifiers")?;
         let exports: Vec<String> = info.get("exportNames")?;
         let instantiate: Function = info.get("instantiate")?;
-        let m = Module::declare(ctx.clone(), name, wasm_module_source(name, &specifiers, &exports))?;
+        let m = Module::declare(
+            ctx.clone(),
+            name,
+            wasm_module_source(name, &specifiers, &exports),
+        )?;
         let meta: Object = m.meta()?;
         meta.set("instantiate", instantiate)?;
         self.state

@@ -272,6 +272,17 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     let st = state.clone();
     o.set(
+        "syncBuiltinESMExports",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<()> {
+            let syncs: Vec<_> = st.builtin_syncs.borrow().clone();
+            for f in syncs {
+                f.restore(&ctx)?.call::<_, ()>(())?;
+            }
+            Ok(())
+        })?,
+    )?;
+    let st = state.clone();
+    o.set(
         "setHooks",
         Function::new(
             ctx.clone(),
