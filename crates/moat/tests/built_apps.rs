@@ -252,7 +252,8 @@ fn only_modules_for_this_moat_run() {
     let out = run(moat().arg(d.0.join("junk.wasm")));
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("CompileError: ") && text(&out.stderr).contains("junk.wasm: WebAssembly.Module(): "),
+        text(&out.stderr).contains("CompileError: ")
+            && text(&out.stderr).contains("junk.wasm: WebAssembly.Module(): "),
         "{}",
         text(&out.stderr)
     );

@@ -24,12 +24,12 @@ use std::rc::Rc;
 
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
 use rquickjs::{
-    Array, BigInt, Class, Constructor, Ctx, Exception, Function, JsLifetime, Object,
-    Persistent, Result, TypedArray, Value, qjs,
+    Array, BigInt, Class, Constructor, Ctx, Exception, Function, JsLifetime, Object, Persistent,
+    Result, TypedArray, Value, qjs,
 };
 use wasmi::{
-    AsContextMut, Caller, Engine, Extern, ExternRef, ExternType, Func, FuncType, Global,
-    Memory, MemoryType, Module, Mutability, Nullable, Ref, RefType, Store, StoreContextMut, Table,
+    AsContextMut, Caller, Engine, Extern, ExternRef, ExternType, Func, FuncType, Global, Memory,
+    MemoryType, Module, Mutability, Nullable, Ref, RefType, Store, StoreContextMut, Table,
     TableType, TrapCode, Val, ValType,
 };
 
@@ -142,7 +142,12 @@ macro_rules! handle_of {
     ($ctx:expr, $v:expr, $kind:ident, $what:literal) => {
         match get_handle($ctx, &$v)? {
             Handle::$kind(x) => x,
-            _ => return Err(Exception::throw_type($ctx, concat!("not a WebAssembly ", $what))),
+            _ => {
+                return Err(Exception::throw_type(
+                    $ctx,
+                    concat!("not a WebAssembly ", $what),
+                ))
+            }
         }
     };
 }
@@ -168,7 +173,12 @@ fn parse_type(ctx: &Ctx<'_>, s: &str) -> Result<ValType> {
         "v128" => ValType::V128,
         "anyfunc" | "funcref" => ValType::FuncRef,
         "externref" => ValType::ExternRef,
-        _ => return Err(Exception::throw_type(ctx, &format!("invalid value type {s:?}"))),
+        _ => {
+            return Err(Exception::throw_type(
+                ctx,
+                &format!("invalid value type {s:?}"),
+            ));
+        }
     })
 }
 
@@ -341,9 +351,7 @@ fn from_js<'js>(ctx: &Ctx<'js>, t: &ValType, v: Value<'js>) -> Result<Pre<'js>> 
             Some(i) => i,
             None => v.as_float().ok_or_else(bad)? as i64 as i32,
         })),
-        ValType::I64 => Pre::Val(Val::I64(
-            v.as_big_int().ok_or_else(bad)?.clone().to_i64()?,
-        )),
+        ValType::I64 => Pre::Val(Val::I64(v.as_big_int().ok_or_else(bad)?.clone().to_i64()?)),
         ValType::F32 => Pre::Val(Val::F32((v.as_number().ok_or_else(bad)? as f32).into())),
         ValType::F64 => Pre::Val(Val::F64(v.as_number().ok_or_else(bad)?.into())),
         ValType::V128 => return Err(bad()),
@@ -503,13 +511,18 @@ fn call_import<'js>(
         0 => Ok(Vec::new()),
         1 => Ok(vec![from_js(ctx, &results_ty[0], r)?]),
         n => {
-            let a = r
-                .as_array()
-                .ok_or_else(|| Exception::throw_type(ctx, "multi-value results must be an array"))?;
+            let a = r.as_array().ok_or_else(|| {
+                Exception::throw_type(ctx, "multi-value results must be an array")
+            })?;
             if a.len() != n {
-                return Err(Exception::throw_type(ctx, "multi-value results have the wrong length"));
+                return Err(Exception::throw_type(
+                    ctx,
+                    "multi-value results have the wrong length",
+                ));
             }
-            (0..n).map(|i| from_js(ctx, &results_ty[i], a.get(i)?)).collect()
+            (0..n)
+                .map(|i| from_js(ctx, &results_ty[i], a.get(i)?))
+                .collect()
         }
     }
 }
@@ -544,7 +557,11 @@ fn call<'js>(ctx: &Ctx<'js>, host: &Host, func: Func, args: Array<'js>) -> Resul
     for (i, t) in ty.params().iter().enumerate() {
         pre.push(from_js(ctx, t, args.get(i)?)?);
     }
-    let mut outputs: Vec<Val> = ty.results().iter().map(|t| Val::default_for_ty(*t)).collect();
+    let mut outputs: Vec<Val> = ty
+        .results()
+        .iter()
+        .map(|t| Val::default_for_ty(*t))
+        .collect();
     let outcome = host.with(|mut s| {
         let inputs = finish_vals(ctx, s.as_context_mut(), pre);
         let r = func.call(s.as_context_mut(), &inputs, &mut outputs);
@@ -611,19 +628,25 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     // setHooks({ wrapFunction, CompileError, LinkError, RuntimeError }).
     o.set(
         "setHooks",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
-            let host = current_host(&ctx)?;
-            let p = Persistent::save(&ctx, hooks);
-            host.with(|mut s| s.data_mut().hooks = Some(p));
-            Ok(())
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
+                let host = current_host(&ctx)?;
+                let p = Persistent::save(&ctx, hooks);
+                host.with(|mut s| s.data_mut().hooks = Some(p));
+                Ok(())
+            },
+        )?,
     )?;
     o.set(
         "validate",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, bytes: Value<'js>| -> Result<bool> {
-            let host = current_host(&ctx)?;
-            bytes_of(&ctx, &bytes, |b| Module::validate(&host.engine, b).is_ok())
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, bytes: Value<'js>| -> Result<bool> {
+                let host = current_host(&ctx)?;
+                bytes_of(&ctx, &bytes, |b| Module::validate(&host.engine, b).is_ok())
+            },
+        )?,
     )?;
     // compile(bytes, prefix): a module handle; throws a CompileError whose message starts with
     // `prefix` (the API function's name).
@@ -652,51 +675,57 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     // it is mutable, a function its parameter and result types.
     o.set(
         "moduleImports",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, m: Value<'js>| -> Result<Array<'js>> {
-            let Handle::Module(m, _) = get_handle(&ctx, &m)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Module"));
-            };
-            let out = Array::new(ctx.clone())?;
-            for (i, imp) in m.imports().enumerate() {
-                let e = Array::new(ctx.clone())?;
-                e.set(0, imp.module())?;
-                e.set(1, imp.name())?;
-                e.set(2, kind_name(imp.ty()))?;
-                match imp.ty() {
-                    ExternType::Global(g) => {
-                        e.set(3, type_name(&g.content()))?;
-                        e.set(4, g.mutability() == Mutability::Var)?;
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, m: Value<'js>| -> Result<Array<'js>> {
+                let Handle::Module(m, _) = get_handle(&ctx, &m)? else {
+                    return Err(Exception::throw_type(&ctx, "not a WebAssembly.Module"));
+                };
+                let out = Array::new(ctx.clone())?;
+                for (i, imp) in m.imports().enumerate() {
+                    let e = Array::new(ctx.clone())?;
+                    e.set(0, imp.module())?;
+                    e.set(1, imp.name())?;
+                    e.set(2, kind_name(imp.ty()))?;
+                    match imp.ty() {
+                        ExternType::Global(g) => {
+                            e.set(3, type_name(&g.content()))?;
+                            e.set(4, g.mutability() == Mutability::Var)?;
+                        }
+                        ExternType::Func(f) => {
+                            e.set(3, params_of(&ctx, f)?)?;
+                            e.set(4, results_of(&ctx, f)?)?;
+                        }
+                        _ => {}
                     }
-                    ExternType::Func(f) => {
-                        e.set(3, params_of(&ctx, f)?)?;
-                        e.set(4, results_of(&ctx, f)?)?;
-                    }
-                    _ => {}
+                    out.set(i, e)?;
                 }
-                out.set(i, e)?;
-            }
-            Ok(out)
-        })?,
+                Ok(out)
+            },
+        )?,
     )?;
     // moduleExports(module): [[name, kind], …].
     o.set(
         "moduleExports",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, m: Value<'js>| -> Result<Array<'js>> {
-            let Handle::Module(m, order) = get_handle(&ctx, &m)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Module"));
-            };
-            let out = Array::new(ctx.clone())?;
-            for (name, _) in order.iter() {
-                let Some(ty) = m.get_export(name) else {
-                    continue;
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, m: Value<'js>| -> Result<Array<'js>> {
+                let Handle::Module(m, order) = get_handle(&ctx, &m)? else {
+                    return Err(Exception::throw_type(&ctx, "not a WebAssembly.Module"));
                 };
-                let e = Array::new(ctx.clone())?;
-                e.set(0, name.as_str())?;
-                e.set(1, kind_name(&ty))?;
-                out.set(out.len(), e)?;
-            }
-            Ok(out)
-        })?,
+                let out = Array::new(ctx.clone())?;
+                for (name, _) in order.iter() {
+                    let Some(ty) = m.get_export(name) else {
+                        continue;
+                    };
+                    let e = Array::new(ctx.clone())?;
+                    e.set(0, name.as_str())?;
+                    e.set(1, kind_name(&ty))?;
+                    out.set(out.len(), e)?;
+                }
+                Ok(out)
+            },
+        )?,
     )?;
     // customSections(module, name): [ArrayBuffer, …].
     o.set(
@@ -847,7 +876,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                             e.set(1, "function")?;
                             let (hooks, ty) = host.with(|s| (s.data().hooks.clone(), f.ty(&s)));
                             let Some(hooks) = hooks else {
-                                return Err(Exception::throw_internal(&ctx, "WebAssembly is not set up"));
+                                return Err(Exception::throw_internal(
+                                    &ctx,
+                                    "WebAssembly is not set up",
+                                ));
                             };
                             let wrap: Function = hooks.restore(&ctx)?.get("wrapFunction")?;
                             let v: Value = wrap.call((
@@ -894,15 +926,18 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     // funcType(func): [params, results].
     o.set(
         "funcType",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, f: Value<'js>| -> Result<Array<'js>> {
-            let host = current_host(&ctx)?;
-            let f = handle_of!(&ctx, f, Func, "function");
-            let ty = host.with(|s| f.ty(&s));
-            let out = Array::new(ctx.clone())?;
-            out.set(0, params_of(&ctx, &ty)?)?;
-            out.set(1, results_of(&ctx, &ty)?)?;
-            Ok(out)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, f: Value<'js>| -> Result<Array<'js>> {
+                let host = current_host(&ctx)?;
+                let f = handle_of!(&ctx, f, Func, "function");
+                let ty = host.with(|s| f.ty(&s));
+                let out = Array::new(ctx.clone())?;
+                out.set(0, params_of(&ctx, &ty)?)?;
+                out.set(1, results_of(&ctx, &ty)?)?;
+                Ok(out)
+            },
+        )?,
     )?;
     // memoryNew(initial, maximum | undefined).
     o.set(
@@ -915,9 +950,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 let maximum = maximum.map(|m| count(&ctx, m, "maximum")).transpose()?;
                 let mut b = MemoryType::builder();
                 b.min(initial).max(maximum);
-                let ty = b
-                    .build()
-                    .map_err(|e| Exception::throw_range(&ctx, &format!("WebAssembly.Memory(): {e}")))?;
+                let ty = b.build().map_err(|e| {
+                    Exception::throw_range(&ctx, &format!("WebAssembly.Memory(): {e}"))
+                })?;
                 let m = host.with(|s| Memory::new(s, ty));
                 match m {
                     Ok(m) => handle(&ctx, Handle::Memory(m)),
@@ -943,7 +978,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     r
                 });
                 r.map(|old| old as f64).map_err(|_| {
-                    Exception::throw_range(&ctx, "WebAssembly.Memory.grow(): Maximum memory size exceeded")
+                    Exception::throw_range(
+                        &ctx,
+                        "WebAssembly.Memory.grow(): Maximum memory size exceeded",
+                    )
                 })
             },
         )?,
@@ -951,59 +989,65 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     // memoryBuffer(memory): the ArrayBuffer over its bytes (the same one until it grows).
     o.set(
         "memoryBuffer",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, m: Value<'js>| -> Result<Value<'js>> {
-            let host = current_host(&ctx)?;
-            let m = handle_of!(&ctx, m, Memory, "Memory");
-            let key = memory_key(&m);
-            let found = host.with(|mut s| {
-                sync_buffers(s.as_context_mut());
-                let ptr = m.data_ptr(&s);
-                let len = m.data_size(&s);
-                let hit = s
-                    .data()
-                    .buffers
-                    .iter()
-                    .find(|b| memory_key(&b.0) == key)
-                    .map(|b| b.1.clone());
-                (hit, ptr, len)
-            });
-            if let (Some(p), _, _) = &found {
-                return p.clone().restore(&ctx);
-            }
-            let (_, ptr, len) = found;
-            // SAFETY: the buffer covers the memory's bytes; it is detached (see sync_buffers)
-            // before they can move or shrink, and no free function is given, so the engine
-            // never frees them.
-            let v = unsafe {
-                let raw = qjs::JS_NewArrayBuffer(
-                    ctx.as_raw().as_ptr(),
-                    ptr,
-                    len as _,
-                    0,
-                    None,
-                    std::ptr::null_mut(),
-                    false,
-                );
-                Value::from_raw(ctx.clone(), raw)
-            };
-            if v.is_exception() {
-                return Err(rquickjs::Error::Exception);
-            }
-            // SAFETY: `v` is the ArrayBuffer just made; pinning only sets a flag on it.
-            unsafe { JS_PinArrayBuffer(v.as_raw()) };
-            let p = Persistent::save(&ctx, v.clone());
-            host.with(|mut s| s.data_mut().buffers.push((m, p, ptr as usize, len)));
-            Ok(v)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, m: Value<'js>| -> Result<Value<'js>> {
+                let host = current_host(&ctx)?;
+                let m = handle_of!(&ctx, m, Memory, "Memory");
+                let key = memory_key(&m);
+                let found = host.with(|mut s| {
+                    sync_buffers(s.as_context_mut());
+                    let ptr = m.data_ptr(&s);
+                    let len = m.data_size(&s);
+                    let hit = s
+                        .data()
+                        .buffers
+                        .iter()
+                        .find(|b| memory_key(&b.0) == key)
+                        .map(|b| b.1.clone());
+                    (hit, ptr, len)
+                });
+                if let (Some(p), _, _) = &found {
+                    return p.clone().restore(&ctx);
+                }
+                let (_, ptr, len) = found;
+                // SAFETY: the buffer covers the memory's bytes; it is detached (see sync_buffers)
+                // before they can move or shrink, and no free function is given, so the engine
+                // never frees them.
+                let v = unsafe {
+                    let raw = qjs::JS_NewArrayBuffer(
+                        ctx.as_raw().as_ptr(),
+                        ptr,
+                        len as _,
+                        0,
+                        None,
+                        std::ptr::null_mut(),
+                        false,
+                    );
+                    Value::from_raw(ctx.clone(), raw)
+                };
+                if v.is_exception() {
+                    return Err(rquickjs::Error::Exception);
+                }
+                // SAFETY: `v` is the ArrayBuffer just made; pinning only sets a flag on it.
+                unsafe { JS_PinArrayBuffer(v.as_raw()) };
+                let p = Persistent::save(&ctx, v.clone());
+                host.with(|mut s| s.data_mut().buffers.push((m, p, ptr as usize, len)));
+                Ok(v)
+            },
+        )?,
     )?;
     o.set(
         "memoryType",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, m: Value<'js>| -> Result<Object<'js>> {
-            let host = current_host(&ctx)?;
-            let m = handle_of!(&ctx, m, Memory, "Memory");
-            let ty = host.with(|s| m.ty(&s));
-            memory_type(&ctx, &ty)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, m: Value<'js>| -> Result<Object<'js>> {
+                let host = current_host(&ctx)?;
+                let m = handle_of!(&ctx, m, Memory, "Memory");
+                let ty = host.with(|s| m.ty(&s));
+                memory_type(&ctx, &ty)
+            },
+        )?,
     )?;
     // tableNew(element, initial, maximum | undefined, init).
     o.set(
@@ -1027,7 +1071,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 let maximum = maximum.map(|m| count(&ctx, m, "maximum")).transpose()?;
                 let pre = from_js(&ctx, &t, init)?;
                 let r = host.with(|mut s| {
-                    let init = val_to_ref(finish_vals(&ctx, s.as_context_mut(), vec![pre]).remove(0));
+                    let init =
+                        val_to_ref(finish_vals(&ctx, s.as_context_mut(), vec![pre]).remove(0));
                     Table::new(
                         s,
                         TableType::new(rt, initial as u32, maximum.map(|m| m as u32)),
@@ -1036,19 +1081,25 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 });
                 match r {
                     Ok(t) => handle(&ctx, Handle::Table(t)),
-                    Err(e) => Err(Exception::throw_range(&ctx, &format!("WebAssembly.Table(): {e}"))),
+                    Err(e) => Err(Exception::throw_range(
+                        &ctx,
+                        &format!("WebAssembly.Table(): {e}"),
+                    )),
                 }
             },
         )?,
     )?;
     o.set(
         "tableType",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, t: Value<'js>| -> Result<Object<'js>> {
-            let host = current_host(&ctx)?;
-            let t = handle_of!(&ctx, t, Table, "Table");
-            let ty = host.with(|s| t.ty(&s));
-            table_type(&ctx, &ty)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, t: Value<'js>| -> Result<Object<'js>> {
+                let host = current_host(&ctx)?;
+                let t = handle_of!(&ctx, t, Table, "Table");
+                let ty = host.with(|s| t.ty(&s));
+                table_type(&ctx, &ty)
+            },
+        )?,
     )?;
     o.set(
         "tableSize",
@@ -1097,7 +1148,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                     let v = val_to_ref(finish_vals(&ctx, s.as_context_mut(), vec![pre]).remove(0));
                     t.set(s, i, v)
                 });
-                r.map_err(|_| Exception::throw_range(&ctx, "WebAssembly.Table.set(): invalid address"))
+                r.map_err(|_| {
+                    Exception::throw_range(&ctx, "WebAssembly.Table.set(): invalid address")
+                })
             },
         )?,
     )?;
@@ -1151,37 +1204,48 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     // globalType(global): [type, mutable].
     o.set(
         "globalType",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, g: Value<'js>| -> Result<Array<'js>> {
-            let host = current_host(&ctx)?;
-            let g = handle_of!(&ctx, g, Global, "Global");
-            let ty = host.with(|s| g.ty(&s));
-            let out = Array::new(ctx.clone())?;
-            out.set(0, type_name(&ty.content()))?;
-            out.set(1, ty.mutability() == Mutability::Var)?;
-            Ok(out)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, g: Value<'js>| -> Result<Array<'js>> {
+                let host = current_host(&ctx)?;
+                let g = handle_of!(&ctx, g, Global, "Global");
+                let ty = host.with(|s| g.ty(&s));
+                let out = Array::new(ctx.clone())?;
+                out.set(0, type_name(&ty.content()))?;
+                out.set(1, ty.mutability() == Mutability::Var)?;
+                Ok(out)
+            },
+        )?,
     )?;
     o.set(
         "globalGet",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, g: Value<'js>| -> Result<Value<'js>> {
-            let host = current_host(&ctx)?;
-            let g = handle_of!(&ctx, g, Global, "Global");
-            value_of_global(&ctx, &host, g)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, g: Value<'js>| -> Result<Value<'js>> {
+                let host = current_host(&ctx)?;
+                let g = handle_of!(&ctx, g, Global, "Global");
+                value_of_global(&ctx, &host, g)
+            },
+        )?,
     )?;
     o.set(
         "globalSet",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, g: Value<'js>, v: Value<'js>| -> Result<()> {
-            let host = current_host(&ctx)?;
-            let g = handle_of!(&ctx, g, Global, "Global");
-            let ty = host.with(|s| g.ty(&s));
-            let pre = from_js(&ctx, &ty.content(), v)?;
-            let r = host.with(|mut s| {
-                let v = finish_vals(&ctx, s.as_context_mut(), vec![pre]).remove(0);
-                g.set(s, v)
-            });
-            r.map_err(|_| Exception::throw_type(&ctx, "Can't set the value of an immutable global."))
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, g: Value<'js>, v: Value<'js>| -> Result<()> {
+                let host = current_host(&ctx)?;
+                let g = handle_of!(&ctx, g, Global, "Global");
+                let ty = host.with(|s| g.ty(&s));
+                let pre = from_js(&ctx, &ty.content(), v)?;
+                let r = host.with(|mut s| {
+                    let v = finish_vals(&ctx, s.as_context_mut(), vec![pre]).remove(0);
+                    g.set(s, v)
+                });
+                r.map_err(|_| {
+                    Exception::throw_type(&ctx, "Can't set the value of an immutable global.")
+                })
+            },
+        )?,
     )?;
     // kindOf(handle): 'module', 'instance', 'function', 'memory', 'table', 'global', or
     // undefined for anything else.
@@ -1204,17 +1268,23 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     // or global (the JS half keeps one JS object per wasm object by it).
     o.set(
         "key",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, v: Value<'js>| -> Result<String> {
-            Ok(match get_handle(&ctx, &v)? {
-                Handle::Func(f) => func_key(&f),
-                Handle::Memory(m) => format!("{m:?}"),
-                Handle::Table(t) => format!("{t:?}"),
-                Handle::Global(g) => format!("{g:?}"),
-                Handle::Module(..) | Handle::Instance(_) => {
-                    return Err(Exception::throw_type(&ctx, "no key for a module or instance"));
-                }
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, v: Value<'js>| -> Result<String> {
+                Ok(match get_handle(&ctx, &v)? {
+                    Handle::Func(f) => func_key(&f),
+                    Handle::Memory(m) => format!("{m:?}"),
+                    Handle::Table(t) => format!("{t:?}"),
+                    Handle::Global(g) => format!("{g:?}"),
+                    Handle::Module(..) | Handle::Instance(_) => {
+                        return Err(Exception::throw_type(
+                            &ctx,
+                            "no key for a module or instance",
+                        ));
+                    }
+                })
+            },
+        )?,
     )?;
     Ok(())
 }
