@@ -204,16 +204,8 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
             let imports = moat_runtime::compile::wasm_imports(&data)
                 .map_err(|e| anyhow::anyhow!("{e}"))
                 .with_context(|| format!("{} does not compile", display(&file, &cwd)))?;
-            for spec in imports {
-                match resolver.import(&spec, &file) {
-                    Ok(Resolved::File(p)) => queue.push_back(followed(&p, &mut links)?),
-                    Ok(Resolved::Builtin(_)) => {}
-                    Err(e) => bail!(
-                        "{} imports `{spec}`, which cannot be resolved: {}",
-                        display(&file, &cwd),
-                        e.message
-                    ),
-                }
+            for spec in &imports {
+                follow_static(&resolver, spec, &file, &cwd, &mut queue, &mut links)?;
             }
             source_bytes += data.len();
             compiled.insert(
@@ -241,15 +233,7 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
             code_bytes += m.code.len();
             // Static imports: the app cannot link without them.
             for spec in &m.imports {
-                match resolver.import(spec, &file) {
-                    Ok(Resolved::File(p)) => queue.push_back(followed(&p, &mut links)?),
-                    Ok(Resolved::Builtin(_)) => {}
-                    Err(e) => bail!(
-                        "{} imports `{spec}`, which cannot be resolved: {}",
-                        display(&file, &cwd),
-                        e.message
-                    ),
-                }
+                follow_static(&resolver, spec, &file, &cwd, &mut queue, &mut links)?;
             }
             let found = requires::scan(source);
             let esm = m.kind == moat_runtime::sys::embedded::CodeKind::Module;
@@ -355,6 +339,27 @@ pub fn build_app(entry: &Path, includes: &[String], quiet: bool) -> Result<Vec<u
         ms(step.elapsed())
     ));
     Ok(wasm)
+}
+
+/// Queues what the static import `spec` of `file` resolves to: the app cannot link without it.
+fn follow_static(
+    resolver: &Resolver<RecordingFs>,
+    spec: &str,
+    file: &Path,
+    cwd: &Path,
+    queue: &mut VecDeque<PathBuf>,
+    links: &mut BTreeMap<String, String>,
+) -> Result<()> {
+    match resolver.import(spec, file) {
+        Ok(Resolved::File(p)) => queue.push_back(followed(&p, links)?),
+        Ok(Resolved::Builtin(_)) => {}
+        Err(e) => bail!(
+            "{} imports `{spec}`, which cannot be resolved: {}",
+            display(file, cwd),
+            e.message
+        ),
+    }
+    Ok(())
 }
 
 fn is_module_file(p: &Path) -> bool {

@@ -374,33 +374,35 @@ impl EsmLoader {
         names: &[String],
         value: Function<'js>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
-        let m = Module::declare(ctx.clone(), name, synthetic_source(names, false))?;
-        let meta: Object = m.meta()?;
-        meta.set("__moatValue", value)?;
-        Ok(m)
+        self.synthetic_with(ctx, name, names, value, false)
     }
 
-    /// A built-in module's ES face: live exports that `module.syncBuiltinESMExports()` updates.
-    fn synthetic_builtin<'js>(
+    /// A module whose default export is what `value()` gives and whose other exports are
+    /// `names` of it; with `live` (a built-in module's ES face), exports that
+    /// `module.syncBuiltinESMExports()` updates.
+    fn synthetic_with<'js>(
         &self,
         ctx: &Ctx<'js>,
         name: &str,
         names: &[String],
         value: Function<'js>,
+        live: bool,
     ) -> rquickjs::Result<Module<'js, Declared>> {
-        let m = Module::declare(ctx.clone(), name, synthetic_source(names, true))?;
+        let m = Module::declare(ctx.clone(), name, synthetic_source(names, live))?;
         let meta: Object = m.meta()?;
         meta.set("__moatValue", value)?;
-        let state = self.state.clone();
-        meta.set(
-            "__moatSync",
-            Function::new(ctx.clone(), move |ctx: Ctx<'js>, f: Function<'js>| {
-                state
-                    .builtin_syncs
-                    .borrow_mut()
-                    .push(rquickjs::Persistent::save(&ctx, f));
-            })?,
-        )?;
+        if live {
+            let state = self.state.clone();
+            meta.set(
+                "__moatSync",
+                Function::new(ctx.clone(), move |ctx: Ctx<'js>, f: Function<'js>| {
+                    state
+                        .builtin_syncs
+                        .borrow_mut()
+                        .push(rquickjs::Persistent::save(&ctx, f));
+                })?,
+            )?;
+        }
         Ok(m)
     }
 }
@@ -439,7 +441,7 @@ impl Loader for EsmLoader {
                 let exports = rquickjs::Persistent::save(ctx, exports);
                 move |ctx: Ctx<'js>| exports.clone().restore(&ctx)
             })?;
-            return self.synthetic_builtin(ctx, name, &names, getter);
+            return self.synthetic_with(ctx, name, &names, getter, true);
         }
         let path = Path::new(name);
         // `import` knows its formats by extension; a file without one is JavaScript.
