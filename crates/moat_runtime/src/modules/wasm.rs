@@ -72,6 +72,7 @@ impl<'js> JsClass<'js> for WasmHandle {
 
 /// What the store keeps for the JS side.
 struct HostData {
+    /// The context that first used WebAssembly, held (see `new_host`).
     ctx: NonNull<qjs::JSContext>,
     /// The JS functions modules import, by the index their host function was made with.
     imports: Vec<Persistent<Function<'static>>>,
@@ -440,7 +441,13 @@ fn new_host(ctx: &Ctx<'_>) -> Rc<Host> {
     let store = Store::new(
         &engine,
         HostData {
-            ctx: ctx.as_raw(),
+            // SAFETY: a reference of the store's own, so the context outlives every call that
+            // reaches it through the store (imported functions, detaching buffers); it is never
+            // released, as the runtime is not torn down before the process ends.
+            ctx: unsafe {
+                qjs::JS_DupContext(ctx.as_raw().as_ptr());
+                ctx.as_raw()
+            },
             imports: Vec::new(),
             externs: Vec::new(),
             buffers: Vec::new(),
