@@ -5,6 +5,10 @@ Module.createRequire = createRequire;
 Module.isBuiltin = isBuiltin;
 Module.builtinModules = builtinModules;
 Module.register = require('internal/errors').thrower('module.register');
+// Synchronous customization hooks for require() and import (`internal/modules/hooks`).
+Module.registerHooks = function registerHooks(hooks) {
+  return require('internal/modules/hooks').registerHooks(hooks);
+};
 // The named exports of built-in modules imported as ES modules take the values their objects
 // have now (a property deleted is `undefined`).
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {

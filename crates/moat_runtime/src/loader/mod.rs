@@ -177,6 +177,53 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, base: &str, name: &str) -> rquickjs::
     }
 }
 
+/// Where the module customization hooks sit in `loader_hooks`: present only while a hook is
+/// registered (`module.registerHooks`), so that loading without hooks never calls into JS.
+const HOOK_RESOLVE: usize = 5;
+const HOOK_LOAD: usize = 6;
+
+/// The JS function at `which` of `loader_hooks`, when it is there.
+fn module_hook<'js>(
+    ctx: &Ctx<'js>,
+    state: &SharedState,
+    which: usize,
+) -> rquickjs::Result<Option<Function<'js>>> {
+    let hook = state.loader_hooks.borrow().get(which).cloned();
+    hook.map(|h| h.restore(ctx)).transpose()
+}
+
+/// Import attributes as a plain object, for hooks (without the engine's source phase mark).
+fn attributes_object<'js>(
+    ctx: &Ctx<'js>,
+    attributes: Option<&ImportAttributes<'js>>,
+) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    if let Some(a) = attributes {
+        for key in a.keys() {
+            let key = key?;
+            if key != SOURCE_PHASE_KEY {
+                o.set(&key, a.get(&key)?)?;
+            }
+        }
+    }
+    Ok(o)
+}
+
+/// [`resolve_import`] through the resolve hooks while any is registered: the name of the
+/// module (a file's path, `node:` and a built-in's id, or another URL a hook gave).
+pub fn resolve_import_hooked<'js>(
+    ctx: &Ctx<'js>,
+    state: &SharedState,
+    base: &str,
+    name: &str,
+    attributes: Option<&ImportAttributes<'js>>,
+) -> rquickjs::Result<String> {
+    match module_hook(ctx, state, HOOK_RESOLVE)? {
+        Some(hook) => hook.call((name, base, attributes_object(ctx, attributes)?)),
+        None => resolve_import(ctx, base, name),
+    }
+}
+
 /// Node's `URIError` for a specifier whose escapes do not decode, with the URL it resolved to
 /// (`input`) and the importing module's URL (`module`).
 fn uri_malformed(ctx: &Ctx<'_>, parent: &Path, name: &str) -> rquickjs::Error {
@@ -242,11 +289,23 @@ impl Resolver for EsmResolver {
             return Ok(format!("{SOURCE_PHASE_PREFIX}{r}"));
         }
         let key = (base.to_string(), name.to_string());
-        let cached = self.state.esm_graph.borrow().resolved.get(&key).cloned();
+        // Resolve hooks are asked each time, as they may answer differently; not for what
+        // built-in modules import (a module `require()` loads, for one).
+        let hooked =
+            self.state.loader_hooks.borrow().len() > HOOK_RESOLVE && !base.starts_with("node:");
+        let cached = if hooked {
+            None
+        } else {
+            self.state.esm_graph.borrow().resolved.get(&key).cloned()
+        };
         let r = match cached {
             Some(r) => r,
             None => {
-                let r = resolve_import(ctx, base, name)?;
+                let r = if hooked {
+                    resolve_import_hooked(ctx, &self.state, base, name, attributes.as_ref())?
+                } else {
+                    resolve_import(ctx, base, name)?
+                };
                 let mut graph = self.state.esm_graph.borrow_mut();
                 graph.deps.entry(key.0.clone()).or_default().push(r.clone());
                 graph.resolved.insert(key.clone(), r.clone());
@@ -407,6 +466,123 @@ impl EsmLoader {
     }
 }
 
+impl EsmLoader {
+    /// A built-in module's ES face: its export names are its keys once loaded.
+    fn load_builtin<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        id: &str,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let require_builtin = self.hook(ctx, 0)?;
+        let id = if resolve::PREFIX_ONLY_BUILTINS.contains(&name) {
+            name
+        } else {
+            id
+        };
+        let exports: rquickjs::Value = require_builtin.call((id,))?;
+        let names: Vec<String> = match exports.as_object() {
+            Some(o) => o.keys::<String>().collect::<rquickjs::Result<_>>()?,
+            None => Vec::new(),
+        };
+        let getter = Function::new(ctx.clone(), {
+            let exports = rquickjs::Persistent::save(ctx, exports);
+            move |ctx: Ctx<'js>| exports.clone().restore(&ctx)
+        })?;
+        self.synthetic_with(ctx, name, &names, getter, true)
+    }
+
+    /// A module from the `{ format, source }` load hooks gave for `name` (the source a string,
+    /// or bytes for WebAssembly).
+    fn load_given<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        attributes: Option<&ImportAttributes<'js>>,
+        given: &Object<'js>,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
+        let format: String = given.get("format")?;
+        let url = shown_url(name);
+        let attr_type = check_attributes(ctx, name, attributes)?;
+        if format != "json"
+            && let Some(t) = &attr_type
+        {
+            return Err(incompatible(ctx, &url, t));
+        }
+        match format.as_str() {
+            "builtin" => {
+                let Some(id) = name.strip_prefix("node:") else {
+                    return Err(throw_code::<()>(
+                        ctx,
+                        "Error",
+                        "ERR_UNKNOWN_BUILTIN_MODULE",
+                        &format!("No such built-in module: {name}"),
+                        None,
+                    ));
+                };
+                self.load_builtin(ctx, name, id)
+            }
+            "wasm" => {
+                let bytes = crate::value::bytes_of(&given.get("source")?)?;
+                self.load_wasm(ctx, name, &url, bytes)
+            }
+            "json" => {
+                if attr_type.as_deref() != Some("json") {
+                    return Err(throw_code::<()>(
+                        ctx,
+                        "TypeError",
+                        "ERR_IMPORT_ATTRIBUTE_MISSING",
+                        &format!("Module \"{url}\" needs an import attribute of \"type: json\""),
+                        None,
+                    ));
+                }
+                let source: String = given.get("source")?;
+                let value = ctx.json_parse(source.trim_start_matches('\u{feff}'))?;
+                let getter = Function::new(ctx.clone(), {
+                    let value = rquickjs::Persistent::save(ctx, value);
+                    move |ctx: Ctx<'js>| value.clone().restore(&ctx)
+                })?;
+                self.synthetic(ctx, name, &[], getter)
+            }
+            "commonjs" | "commonjs-typescript" => {
+                let source: String = given.get("source")?;
+                let mut names = cjs_exports::detect(&source).names;
+                names.push("module.exports".to_string());
+                let require_cjs = self.hook(ctx, 1)?;
+                let path = name.to_string();
+                let getter = Function::new(ctx.clone(), {
+                    let f = rquickjs::Persistent::save(ctx, require_cjs);
+                    move |ctx: Ctx<'js>| -> rquickjs::Result<rquickjs::Value<'js>> {
+                        f.clone()
+                            .restore(&ctx)?
+                            .call((path.clone(), source.clone()))
+                    }
+                })?;
+                self.synthetic(ctx, name, &names, getter)
+            }
+            "module" | "module-typescript" => {
+                let source: String = given.get("source")?;
+                let m = Module::declare(ctx.clone(), name, strip_shebang(&source))?;
+                self.learn(name, &m, &source);
+                if name.starts_with('/') {
+                    let is_main = matches!(&self.state.options().entry, crate::Entry::File(p) if p.as_os_str() == name);
+                    set_meta(ctx, &self.state, &m, name, is_main)?;
+                } else {
+                    set_url_meta(ctx, &self.state, &m, name)?;
+                }
+                Ok(m)
+            }
+            _ => Err(throw_code::<()>(
+                ctx,
+                "RangeError",
+                "ERR_UNKNOWN_MODULE_FORMAT",
+                &format!("Unknown module format: {format} for URL {url}"),
+                None,
+            )),
+        }
+    }
+}
+
 impl Loader for EsmLoader {
     fn load<'js>(
         &mut self,
@@ -417,31 +593,35 @@ impl Loader for EsmLoader {
         if let Some(target) = name.strip_prefix(SOURCE_PHASE_PREFIX) {
             return self.load_source_phase(ctx, name, target);
         }
+        if let Some(hook) = module_hook(ctx, &self.state, HOOK_LOAD)? {
+            let given: Option<Object> =
+                hook.call((name, attributes_object(ctx, attributes.as_ref())?))?;
+            if let Some(given) = given {
+                return self.load_given(ctx, name, attributes.as_ref(), &given);
+            }
+        }
         if name.starts_with("data:") {
             return self.load_data_url(ctx, name, attributes.as_ref());
+        }
+        if !name.starts_with('/') && !name.starts_with("node:") {
+            // A URL a resolve hook gave, which no load hook (any longer) supplies.
+            let scheme = name.split_once(':').map_or("", |(s, _)| s);
+            return Err(throw_code::<()>(
+                ctx,
+                "Error",
+                "ERR_UNSUPPORTED_ESM_URL_SCHEME",
+                &format!(
+                    "Only URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol '{scheme}:'"
+                ),
+                None,
+            ));
         }
         let attr_type = check_attributes(ctx, name, attributes.as_ref())?;
         if let Some(id) = name.strip_prefix("node:") {
             if let Some(t) = attr_type {
                 return Err(incompatible(ctx, name, &t));
             }
-            // Built-in: its export names are its keys once loaded.
-            let require_builtin = self.hook(ctx, 0)?;
-            let id = if resolve::PREFIX_ONLY_BUILTINS.contains(&name) {
-                name
-            } else {
-                id
-            };
-            let exports: rquickjs::Value = require_builtin.call((id,))?;
-            let names: Vec<String> = match exports.as_object() {
-                Some(o) => o.keys::<String>().collect::<rquickjs::Result<_>>()?,
-                None => Vec::new(),
-            };
-            let getter = Function::new(ctx.clone(), {
-                let exports = rquickjs::Persistent::save(ctx, exports);
-                move |ctx: Ctx<'js>| exports.clone().restore(&ctx)
-            })?;
-            return self.synthetic_with(ctx, name, &names, getter, true);
+            return self.load_builtin(ctx, name, id);
         }
         let path = Path::new(name);
         // `import` knows its formats by extension; a file without one is JavaScript.
@@ -511,7 +691,7 @@ impl Loader for EsmLoader {
                 };
                 self.learn(name, &m, &source);
                 let is_main = matches!(&self.state.options().entry, crate::Entry::File(p) if p.as_os_str() == name);
-                set_meta(ctx, &m, name, is_main)?;
+                set_meta(ctx, &self.state, &m, name, is_main)?;
                 Ok(m)
             }
         }
@@ -633,7 +813,7 @@ impl EsmLoader {
                 }
                 let m = Module::declare(ctx.clone(), name, body.as_str())?;
                 self.learn(name, &m, &body);
-                set_data_meta(ctx, &m, name)?;
+                set_data_meta(ctx, &self.state, &m, name)?;
                 Ok(m)
             }
             "application/json" => {
@@ -840,6 +1020,7 @@ fn wasm_module_source(name: &str, specifiers: &[String], exports: &[String]) -> 
 
 fn set_meta<'js>(
     ctx: &Ctx<'js>,
+    state: &SharedState,
     m: &Module<'js, Declared>,
     name: &str,
     is_main: bool,
@@ -857,6 +1038,7 @@ fn set_meta<'js>(
     // `import.meta.main`: true in the entry point only.
     meta.set("main", is_main)?;
     let base = name.to_string();
+    let state = state.clone();
     meta.set(
         "resolve",
         Function::new(
@@ -868,7 +1050,10 @@ fn set_meta<'js>(
                     || spec.starts_with("../")
                     || spec.starts_with('/')
                     || spec.contains(':');
+                // Resolve hooks see every specifier.
+                let hooked = state.loader_hooks.borrow().len() > HOOK_RESOLVE;
                 if is_path
+                    && !hooked
                     && !spec.starts_with("node:")
                     && let Some(u) = url::Url::from_file_path(&base)
                         .ok()
@@ -876,7 +1061,7 @@ fn set_meta<'js>(
                 {
                     return Ok(u.to_string());
                 }
-                resolve_to_url(&ctx, &base, &spec)
+                resolve_to_url(&ctx, &state, &base, &spec)
             },
         )?,
     )?;
@@ -885,21 +1070,53 @@ fn set_meta<'js>(
 }
 
 /// `import.meta.resolve`'s answer: what `spec` resolves to from `base`, a file as its URL.
-fn resolve_to_url(ctx: &Ctx<'_>, base: &str, spec: &str) -> rquickjs::Result<String> {
-    let r = resolve_import(ctx, base, spec)?;
+fn resolve_to_url(
+    ctx: &Ctx<'_>,
+    state: &SharedState,
+    base: &str,
+    spec: &str,
+) -> rquickjs::Result<String> {
+    let r = resolve_import_hooked(ctx, state, base, spec, None)?;
     Ok(if r.starts_with('/') { file_url(&r) } else { r })
 }
 
-/// `import.meta` of a `data:` module: `main`, `resolve` and `url`, as Node gives it. Nothing
-/// resolves relative to such a URL.
-fn set_data_meta<'js>(
+/// `import.meta` of a module a load hook made up under a URL that is no file: `main`,
+/// `resolve` and `url`.
+fn set_url_meta<'js>(
     ctx: &Ctx<'js>,
+    state: &SharedState,
     m: &Module<'js, Declared>,
     name: &str,
 ) -> rquickjs::Result<()> {
     let meta: Object = m.meta()?;
     meta.set("main", false)?;
     let base = name.to_string();
+    let state = state.clone();
+    meta.set(
+        "resolve",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
+                resolve_to_url(&ctx, &state, &base, &spec)
+            },
+        )?,
+    )?;
+    meta.set("url", name)?;
+    Ok(())
+}
+
+/// `import.meta` of a `data:` module: `main`, `resolve` and `url`, as Node gives it. Nothing
+/// resolves relative to such a URL.
+fn set_data_meta<'js>(
+    ctx: &Ctx<'js>,
+    state: &SharedState,
+    m: &Module<'js, Declared>,
+    name: &str,
+) -> rquickjs::Result<()> {
+    let meta: Object = m.meta()?;
+    meta.set("main", false)?;
+    let base = name.to_string();
+    let state = state.clone();
     meta.set(
         "resolve",
         Function::new(
@@ -916,7 +1133,7 @@ fn set_data_meta<'js>(
                         None,
                     ));
                 }
-                resolve_to_url(&ctx, "", &spec)
+                resolve_to_url(&ctx, &state, "", &spec)
             },
         )?,
     )?;

@@ -37,7 +37,14 @@ impl Mode {
 
     /// Whether an `exports`/`imports` condition applies: `default`, the mode's own, or one the
     /// program was started with (`--conditions`).
+    /// While a resolve hook's conditions are in force ([`with_conditions`]), those alone apply
+    /// (with `default`).
     fn matches(self, condition: &str) -> bool {
+        if let Some(matched) = CONDITIONS_OVERRIDE
+            .with_borrow(|o| o.as_ref().map(|c| c.iter().any(|u| u == condition)))
+        {
+            return condition == "default" || matched;
+        }
         condition == "default"
             || self.conditions().contains(&condition)
             || USER_CONDITIONS.with_borrow(|c| c.iter().any(|u| u == condition))
@@ -47,11 +54,30 @@ impl Mode {
 thread_local! {
     /// The `--conditions` (`-C`) the program was started with (set at each start).
     static USER_CONDITIONS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The conditions a module resolve hook passed on, while its resolution runs.
+    static CONDITIONS_OVERRIDE: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Sets the conditions `--conditions` added, for both resolvers.
 pub fn set_user_conditions(conditions: Vec<String>) {
     USER_CONDITIONS.set(conditions);
+}
+
+/// The conditions `--conditions` added.
+pub fn user_conditions() -> Vec<String> {
+    USER_CONDITIONS.with_borrow(Clone::clone)
+}
+
+/// Runs `f` with `conditions` (when given) as the only ones `exports` and `imports` match, as a
+/// module resolve hook that changed `context.conditions` asks; the previous set comes back after.
+pub fn with_conditions<R>(conditions: Option<Vec<String>>, f: impl FnOnce() -> R) -> R {
+    let Some(conditions) = conditions else {
+        return f();
+    };
+    let before = CONDITIONS_OVERRIDE.replace(Some(conditions));
+    let r = f();
+    CONDITIONS_OVERRIDE.set(before);
+    r
 }
 
 /// What a specifier resolved to.

@@ -23,7 +23,8 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                   parent: Option<String>,
                   paths: Option<Vec<String>>,
                   extensions: Vec<String>,
-                  global_paths: Vec<String>|
+                  global_paths: Vec<String>,
+                  conditions: Option<Vec<String>>|
                   -> Result<String> {
                 let parent_path = parent.as_deref().map(Path::new);
                 let cwd = crate::sys::cwd().unwrap_or_else(|_| PathBuf::from("/"));
@@ -36,7 +37,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let resolver = resolve::Resolver::new(&StdFs)
                     .with_extensions(extensions)
                     .with_global_paths(global_paths.into_iter().map(PathBuf::from).collect());
-                let result = resolver.require(&request, &parent_dir, parent_path, paths.as_deref());
+                let result = resolve::with_conditions(conditions, || {
+                    resolver.require(&request, &parent_dir, parent_path, paths.as_deref())
+                });
                 for (code, message) in resolver.take_deprecations() {
                     crate::loader::deprecate(&ctx, code, &message)?;
                 }
@@ -211,12 +214,18 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             },
         )?,
     )?;
+    let import_st = state.clone();
     o.set(
         "importModule",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, specifier: String, base: String| -> Result<rquickjs::Promise<'js>> {
-                let resolved = resolve_import(&ctx, &base, &specifier)?;
+            move |ctx: Ctx<'js>,
+                  specifier: String,
+                  base: String|
+                  -> Result<rquickjs::Promise<'js>> {
+                let resolved = crate::loader::resolve_import_hooked(
+                    &ctx, &import_st, &base, &specifier, None,
+                )?;
                 Module::import(&ctx, resolved)
             },
         )?,
@@ -280,6 +289,40 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             }
             Ok(())
         })?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "setModuleHooks",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, resolve: Option<Function<'js>>, load: Option<Function<'js>>| {
+                // The ES loader calls module customization hooks only while they are set here
+                // (after the five `setHooks` installs).
+                let mut hooks = st.loader_hooks.borrow_mut();
+                hooks.truncate(5);
+                if let (Some(resolve), Some(load)) = (resolve, load) {
+                    hooks.push(Persistent::save(&ctx, resolve));
+                    hooks.push(Persistent::save(&ctx, load));
+                }
+            },
+        )?,
+    )?;
+    o.set(
+        "resolveImportDefault",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             base: String,
+             specifier: String,
+             conditions: Option<Vec<String>>|
+             -> Result<String> {
+                resolve::with_conditions(conditions, || resolve_import(&ctx, &base, &specifier))
+            },
+        )?,
+    )?;
+    o.set(
+        "userConditions",
+        Function::new(ctx.clone(), resolve::user_conditions)?,
     )?;
     let st = state.clone();
     o.set(

@@ -143,7 +143,7 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   const parentFile = parent && parent.filename ? parent.filename : null;
   try {
     const r = loader.resolveRequire(request, parentFile, paths ?? null, Object.keys(Module._extensions),
-      Module.globalPaths);
+      Module.globalPaths, options && Array.isArray(options.conditions) ? options.conditions : undefined);
     // A built-in comes back as it was asked for: `node:fs` for `node:fs`, `fs` for `fs`.
     return r.startsWith('node:') ? (prefixOnly.includes(r) || request.startsWith('node:') ? r : r.slice(5)) : r;
   } catch (err) {
@@ -186,6 +186,7 @@ Module._load = function _load(request, parent, isMain) {
     const replaced = Module._cache[request];
     if (replaced !== undefined) return replaced.exports;
   }
+  if (moduleHooks !== undefined && moduleHooks.active()) return loadWithHooks(request, parent, isMain);
   if (request.startsWith('node:') && !isBuiltin(request)) {
     const e = new Error(`No such built-in module: ${request}`);
     e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
@@ -224,6 +225,148 @@ Module._load = function _load(request, parent, isMain) {
   }
   return exports;
 };
+
+// Module customization hooks (`internal/modules/hooks`), once `module.registerHooks` loads them.
+let moduleHooks;
+function useHooks(hooks) {
+  moduleHooks = hooks;
+}
+const hooksActive = () => moduleHooks !== undefined && moduleHooks.active();
+
+// Resolution for require() through the resolve hooks: `{ url, format, filename }`, where the
+// filename is a file's path, a built-in's id as `require` names it, or any other URL as it is.
+function resolveWithHooks(request, parent, isMain, options) {
+  const parentURL = parent && parent.filename ? moduleHooks.nameToURL(parent.filename) : undefined;
+  const context = { conditions: moduleHooks.conditionsFor('require'), importAttributes: undefined, parentURL };
+  const result = moduleHooks.resolveWithHooks(request, context, (spec, ctx) => {
+    validateString(spec, 'specifier');
+    if (spec.startsWith('node:') && !isBuiltin(spec)) {
+      const e = new Error(`No such built-in module: ${spec}`);
+      e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+      throw require('internal/errors').fixStack(e);
+    }
+    const conditions = moduleHooks.changedConditions(ctx.conditions, 'require');
+    const opts = conditions === undefined ? options : { ...options, conditions };
+    const filename = Module._resolveFilename(spec, parent, isMain, opts);
+    if (isBuiltin(filename) && !filename.startsWith('/')) {
+      return { url: filename.startsWith('node:') ? filename : `node:${filename}`,
+        format: spec.startsWith('node:') ? 'builtin' : undefined, importAttributes: undefined };
+    }
+    return { url: moduleHooks.nameToURL(filename), format: undefined, importAttributes: undefined };
+  });
+  const u = result.url;
+  let filename;
+  if (u.startsWith('node:') && isBuiltin(u)) filename = prefixOnly.includes(u) ? u : u.slice(5);
+  else filename = moduleHooks.urlToName(u);
+  return { url: u, format: result.format, filename };
+}
+
+// The format require() gives a file before loading it, as load hooks are told.
+function requireFormat(filename) {
+  if (!filename.startsWith('/')) return undefined;
+  const f = loader.format(filename);
+  return f === 'ambiguous' ? undefined : f;
+}
+
+function defaultRequireLoad(u, context) {
+  if (u.startsWith('node:')) {
+    if (!isBuiltin(u)) {
+      const e = new Error(`No such built-in module: ${u}`);
+      e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+      throw require('internal/errors').fixStack(e);
+    }
+    return { format: 'builtin', source: null };
+  }
+  const file = u.startsWith('file:') ? moduleHooks.urlToName(u) : u;
+  return { format: context.format, source: fsb.readFileUtf8(file) };
+}
+
+// `Module._load` while hooks are registered: resolve and load go through them; a module they
+// change is compiled from the source and format they give.
+function loadWithHooks(request, parent, isMain) {
+  const { url: u, format: resolvedFormat, filename } = resolveWithHooks(request, parent, isMain);
+  const builtin = u.startsWith('node:');
+  if (!builtin) {
+    const cached = Module._cache[filename];
+    if (cached !== undefined) {
+      updateChildren(parent, cached, true);
+      if (!cached.loaded && cached[kEvaluatingEsm]) {
+        const from = parentFilename(cached);
+        throw requireCycleError(`Cannot require() ES Module ${filename} in a cycle.${from ? ` (from ${from})` : ''}`);
+      }
+      if (!cached.loaded) return exportsForCircularRequire(cached);
+      return cached.exports;
+    }
+  }
+  const context = { conditions: moduleHooks.conditionsFor('require'),
+    format: resolvedFormat ?? (builtin ? 'builtin' : requireFormat(filename)), importAttributes: undefined };
+  const loaded = moduleHooks.loadWithHooks(u, context, defaultRequireLoad);
+  if (loaded.format === 'builtin') {
+    const id = builtin ? filename : request;
+    return requireBuiltinPublic(id);
+  }
+  const module = new Module(filename, parent);
+  module[kParent] = parent;
+  if (isMain) {
+    current.assign('mainModule', module);
+    module.id = '.';
+    Module._mainModule = module;
+  }
+  // A built-in replaced by a load hook is loaded again on each require, as in Node.
+  if (!builtin) Module._cache[filename] = module;
+  let threw = true;
+  try {
+    if (loaded.untouched && filename.startsWith('/')) {
+      // An ES module the hooks left alone is not loaded through them a second time.
+      if (loaded.format === 'module') moduleHooks.provide(filename, null);
+      module.load(filename);
+    }
+    else loadFromSource(module, filename, u, loaded.format, loaded.source);
+    threw = false;
+  } finally {
+    if (threw && !builtin) delete Module._cache[filename];
+  }
+  return module.exports;
+}
+
+// Loads `module` from the source and format a load hook gave.
+function loadFromSource(module, filename, u, format, source) {
+  module.filename = filename;
+  module.paths = Module._nodeModulePaths(filename.startsWith('/') ? dirnameOf(filename) : process.cwd());
+  const text = format === 'wasm' ? undefined : moduleHooks.sourceText(source);
+  if (format === undefined || format === null) format = loader.isEsmSyntax(text) ? 'module' : 'commonjs';
+  switch (format) {
+    case 'commonjs':
+    case 'commonjs-typescript':
+      module._compile(text, filename);
+      break;
+    case 'json':
+      try {
+        module.exports = JSON.parse(text.charCodeAt(0) === 0xFEFF ? text.slice(1) : text);
+      } catch (err) {
+        err.message = `${filename}: ${err.message}`;
+        throw err;
+      }
+      break;
+    case 'module':
+    case 'module-typescript':
+    case 'wasm':
+      moduleHooks.provide(filename, format === 'wasm' ? 'wasm' : 'module', format === 'wasm' ? source : text);
+      if (!requireModuleEnabled()) throw esmInterop().requireEsmError(filename, module[kParent]);
+      module[kEvaluatingEsm] = true;
+      evaluatingEsm++;
+      try {
+        esmInterop().loadEsm(module, filename, parentFilename(module));
+      } finally {
+        evaluatingEsm--;
+        module[kEvaluatingEsm] = false;
+      }
+      break;
+    default:
+      throw new (errorCodes().ERR_UNKNOWN_MODULE_FORMAT)(format, u);
+  }
+  module.loaded = true;
+}
 
 // A module required again while it is still loading (a cycle) gives its exports so far. While
 // the cycle lasts, reading a property those exports lack warns: it is most likely a value the
@@ -347,6 +490,8 @@ Module.prototype._compile = function _compile(content, filename, detect = false)
       if (detect && requireModuleEnabled()) {
         wrappedFiles.delete(filename);
         esmInterop().warnTypelessPackage(filename);
+        // Load hooks, if any, have given this source already.
+        if (hooksActive()) moduleHooks.provide(filename, null);
         esmInterop().loadEsm(this, filename, parentFilename(this));
         return undefined;
       }
@@ -394,10 +539,13 @@ const esmInterop = () => require('internal/modules/cjs/esm');
 const parentFilename = (module) => (module[kParent] && module[kParent].filename) || null;
 
 const { makeRequireFunction } = require('internal/modules/helpers');
+// `require.resolve` through the resolve hooks while any is registered.
+const resolveForRequire = (request, mod, options) => (hooksActive() ?
+  resolveWithHooks(request, mod, false, options).filename : Module._resolveFilename(request, mod, false, options));
 function makeRequire(mod) {
   const p = current.peek();
   const main = p !== undefined ? p.mainModule : Module._mainModule;
-  return makeRequireFunction(mod, Module, { validateString, isBuiltin, dirnameOf, main });
+  return makeRequireFunction(mod, Module, { validateString, isBuiltin, dirnameOf, main, resolveForRequire });
 }
 
 function createRequire(filename) {
@@ -452,8 +600,9 @@ function runMainFile(mainPath) {
   return undefined;
 }
 
-// `require` for ES modules that import CommonJS: the module's exports, loading it if needed.
-function requireForImport(filename) {
+// `require` for ES modules that import CommonJS: the module's exports, loading it if needed
+// (from `source` when a load hook gave it).
+function requireForImport(filename, source) {
   const cached = Module._cache[filename];
   // An ES module that require() is evaluating may not import a CommonJS module still loading.
   if (cached !== undefined && !cached.loaded && evaluatingEsm > 0) {
@@ -466,8 +615,13 @@ function requireForImport(filename) {
   let threw = true;
   try {
     module.filename = filename;
-    module.paths = Module._nodeModulePaths(dirnameOf(filename));
-    Module._extensions[extnameOf(filename) === '.json' ? '.json' : '.js'](module, filename);
+    if (typeof source === 'string') {
+      module.paths = Module._nodeModulePaths(filename.startsWith('/') ? dirnameOf(filename) : process.cwd());
+      module._compile(source, filename);
+    } else {
+      module.paths = Module._nodeModulePaths(dirnameOf(filename));
+      Module._extensions[extnameOf(filename) === '.json' ? '.json' : '.js'](module, filename);
+    }
     module.loaded = true;
     threw = false;
   } finally {
@@ -477,5 +631,5 @@ function requireForImport(filename) {
 }
 
 module.exports = {
-  Module, makeRequire, requireForImport, createRequire, isBuiltin, builtinModules, wrappedFiles,
+  Module, makeRequire, requireForImport, createRequire, isBuiltin, builtinModules, wrappedFiles, useHooks,
 };

@@ -2,11 +2,11 @@
 // The `require` function each CommonJS module is given: it loads through the module's own
 // `require` method, and carries resolve, resolve.paths, main, extensions and cache.
 
-function makeRequireFunction(mod, Module, { validateString, isBuiltin, dirnameOf, main }) {
+function makeRequireFunction(mod, Module, { validateString, isBuiltin, dirnameOf, main, resolveForRequire }) {
   const require = function require(id) { return mod.require(id); };
   function resolve(request, options) {
     validateString(request, 'request');
-    return Module._resolveFilename(request, mod, false, options);
+    return resolveForRequire(request, mod, options);
   }
   require.resolve = resolve;
   resolve.paths = function paths(request) {

@@ -74,7 +74,8 @@ function loadEsm(module, filename, parentFilename) {
   // One with a default export comes marked `__esModule`, so that code from transpilers finds
   // the default where it looks for it: the namespace of a module that re-exports it all and
   // adds the mark (still a module namespace object, as in Node).
-  if ('default' in ns && !('__esModule' in ns)) {
+  // (A module a load hook made up, with no file, is given as it is.)
+  if ('default' in ns && !('__esModule' in ns) && filename.startsWith('/')) {
     const url = JSON.stringify(require('internal/url').pathToFileURL(filename).href);
     const facade = `export * from ${url}; export { default } from ${url}; export const __esModule = true;`;
     ns = loader.requireModule(`data:text/javascript,${encodeURIComponent(facade)}`, filename);
