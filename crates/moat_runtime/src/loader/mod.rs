@@ -298,6 +298,14 @@ impl Resolver for EsmResolver {
         } else {
             self.state.esm_graph.borrow().resolved.get(&key).cloned()
         };
+        // What `require()` of an ES module imports by the name it was loaded under (one a load
+        // hook made up, with no file) is that module.
+        let cached = cached.or_else(|| {
+            (base.starts_with("node:")
+                && !name.starts_with('/')
+                && self.state.esm_graph.borrow().knows(name))
+            .then(|| name.to_string())
+        });
         let r = match cached {
             Some(r) => r,
             None => {

@@ -312,8 +312,10 @@ function loadWithHooks(request, parent, isMain) {
     module.id = '.';
     Module._mainModule = module;
   }
-  // A built-in replaced by a load hook is loaded again on each require, as in Node.
-  if (!builtin) Module._cache[filename] = module;
+  // A built-in a load hook replaced is cached under the name it was asked for (`os` or
+  // `node:os`), where `require('os')` finds it even after the hooks are gone, as in Node.
+  const key = builtin ? (request.startsWith('node:') ? u : filename) : filename;
+  Module._cache[key] = module;
   let threw = true;
   try {
     if (loaded.untouched && filename.startsWith('/')) {
@@ -324,7 +326,7 @@ function loadWithHooks(request, parent, isMain) {
     else loadFromSource(module, filename, u, loaded.format, loaded.source);
     threw = false;
   } finally {
-    if (threw && !builtin) delete Module._cache[filename];
+    if (threw) delete Module._cache[key];
   }
   return module.exports;
 }
@@ -336,10 +338,6 @@ function loadFromSource(module, filename, u, format, source) {
   const text = format === 'wasm' ? undefined : moduleHooks.sourceText(source);
   if (format === undefined || format === null) format = loader.isEsmSyntax(text) ? 'module' : 'commonjs';
   switch (format) {
-    case 'commonjs':
-    case 'commonjs-typescript':
-      module._compile(text, filename);
-      break;
     case 'json':
       try {
         module.exports = JSON.parse(text.charCodeAt(0) === 0xFEFF ? text.slice(1) : text);
@@ -350,20 +348,25 @@ function loadFromSource(module, filename, u, format, source) {
       break;
     case 'module':
     case 'module-typescript':
-    case 'wasm':
-      moduleHooks.provide(filename, format === 'wasm' ? 'wasm' : 'module', format === 'wasm' ? source : text);
+    case 'wasm': {
+      // A built-in replaced by an ES module is that module under the built-in's URL.
+      const name = filename.startsWith('/') ? filename : u;
+      moduleHooks.provide(name, format === 'wasm' ? 'wasm' : 'module', format === 'wasm' ? source : text);
       if (!requireModuleEnabled()) throw esmInterop().requireEsmError(filename, module[kParent]);
       module[kEvaluatingEsm] = true;
       evaluatingEsm++;
       try {
-        esmInterop().loadEsm(module, filename, parentFilename(module));
+        esmInterop().loadEsm(module, name, parentFilename(module));
       } finally {
         evaluatingEsm--;
         module[kEvaluatingEsm] = false;
+        moduleHooks.provide(name, undefined);
       }
       break;
+    }
     default:
-      throw new (errorCodes().ERR_UNKNOWN_MODULE_FORMAT)(format, u);
+      // CommonJS, and any format require() does not know, as Node compiles it.
+      module._compile(text, filename);
   }
   module.loaded = true;
 }

@@ -146,7 +146,11 @@ const conditionsFor = (mode) => {
 };
 // `conditions` when a hook changed them from the mode's, else undefined (resolution's own).
 function changedConditions(conditions, mode) {
-  if (!Array.isArray(conditions)) return undefined;
+  if (conditions === undefined) return undefined;
+  if (!Array.isArray(conditions)) {
+    throw new codes.ERR_INVALID_ARG_VALUE(mode === 'require' ? 'context.conditions' : 'conditions', conditions,
+      'expected an array');
+  }
   const d = conditionsFor(mode);
   if (conditions.length === d.length && conditions.every((c, i) => c === d[i])) return undefined;
   return conditions.map(String);
@@ -167,10 +171,12 @@ function importFormat(path, bytes) {
 
 // Results a CommonJS `require` already loaded through the hooks for an ES module it goes on to
 // evaluate, by name: the ES loader takes them instead of running the hooks again.
-// A format of null stands for what the default load gives: the ES loader loads it as usual.
+// A format of null stands for what the default load gives: the ES loader loads it as usual;
+// undefined takes back what was given and not used.
 const provided = new Map();
 function provide(name, format, source) {
-  provided.set(name, format === null ? null : { format, source });
+  if (format === undefined) provided.delete(name);
+  else provided.set(name, format === null ? null : { format, source });
 }
 
 // Formats resolve hooks gave, by module name, for the load that follows.
