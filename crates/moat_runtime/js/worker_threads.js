@@ -1,19 +1,24 @@
 'use strict';
-// node:worker_threads — the main thread's view: message channels within the thread; starting
-// workers is not implemented yet.
+// node:worker_threads — Worker (internal/worker/thread), message channels, and this thread's
+// view: whether it is the main thread, its id, its parent's port and the data it was given.
 
 const { thrower } = require('internal/errors');
-const environmentData = new Map();
 const { uncloneable, untransferable, markUntransferable } = require('internal/structured_clone');
 const messaging = require('internal/worker/messaging');
+const thread = require('internal/worker/thread');
+
+const self = thread.self;
+const { environmentData } = thread;
 
 module.exports = {
-  isMainThread: true,
-  threadId: 0,
-  parentPort: null,
-  workerData: null,
-  resourceLimits: {},
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+  isInternalThread: false,
+  isMainThread: self.isMainThread,
+  threadId: self.threadId,
+  threadName: self.isMainThread ? '' : self.threadName,
+  parentPort: self.parentPort,
+  workerData: self.isMainThread ? null : self.workerData,
+  resourceLimits: self.resourceLimits,
+  SHARE_ENV: thread.SHARE_ENV,
   getEnvironmentData: (key) => environmentData.get(key),
   setEnvironmentData(key, value) {
     if (value === undefined) environmentData.delete(key);
@@ -22,13 +27,11 @@ module.exports = {
   markAsUntransferable(obj) { if (obj !== null && typeof obj === 'object') markUntransferable(obj); },
   isMarkedAsUntransferable: (obj) => obj !== null && typeof obj === 'object' && untransferable.has(obj),
   markAsUncloneable(obj) { if (obj !== null && typeof obj === 'object') uncloneable.add(obj); },
-  Worker: function Worker() {
-    internalBinding('process').checkPermission('worker', '');
-    thrower('worker_threads.Worker')();
-  },
+  Worker: thread.Worker,
   MessageChannel: messaging.MessageChannel,
   MessagePort: messaging.MessagePort,
   BroadcastChannel: messaging.BroadcastChannel,
   receiveMessageOnPort: messaging.receiveMessageOnPort,
   moveMessagePortToContext: thrower('worker_threads.moveMessagePortToContext'),
+  postMessageToThread: thrower('worker_threads.postMessageToThread'),
 };

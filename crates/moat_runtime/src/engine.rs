@@ -105,7 +105,7 @@ thread_local! {
 pub fn serve_init(options: Options) -> Result<(), String> {
     let engine = match PREBOOTED.with(|p| p.borrow_mut().take()) {
         Some(engine) => engine,
-        None => Engine::boot()?,
+        None => Engine::boot(sys::events::EventQueue::default())?,
     };
     engine.set_options(options)?;
     engine.call("serveInit").map(drop)?;
@@ -149,7 +149,7 @@ pub fn serve_request() -> i32 {
 /// # Errors
 /// A bootstrap failure, as text.
 pub fn preboot() -> Result<(), String> {
-    let engine = Engine::boot()?;
+    let engine = Engine::boot(sys::events::EventQueue::default())?;
     engine.context.with(|ctx| {
         engine
             .boot
@@ -167,7 +167,7 @@ pub fn preboot() -> Result<(), String> {
 pub fn run(options: Options) -> i32 {
     let engine = match PREBOOTED.with(|p| p.borrow_mut().take()) {
         Some(engine) => Ok(engine),
-        None => Engine::boot(),
+        None => Engine::boot(sys::events::EventQueue::default()),
     };
     match engine.and_then(|e| e.start(options)) {
         Ok(code) => code,
@@ -178,8 +178,45 @@ pub fn run(options: Options) -> i32 {
     }
 }
 
+/// Runs a worker's program on the calling thread (natively, a thread of its own) and returns
+/// its exit code: the one `process.exit()` chose, 1 when it was terminated, else the run's.
+#[cfg(not(target_os = "wasi"))]
+fn run_worker(start: crate::state::WorkerStart) -> i32 {
+    let engine = match Engine::boot(start.events) {
+        Ok(engine) => engine,
+        Err(msg) => {
+            let _ = sys::write_stdio(2, format!("moat: worker: {msg}\n").as_bytes());
+            return 1;
+        }
+    };
+    let stop = start.link.stop.clone();
+    engine
+        ._runtime
+        .set_interrupt_handler(Some(Box::new(move || {
+            stop.load(std::sync::atomic::Ordering::Relaxed)
+        })));
+    let _ = engine.state.worker.set(start.link);
+    let state = engine.state.clone();
+    let result = engine
+        .set_options(start.options)
+        .and_then(|()| engine.call("start"));
+    // The heap is left as it is, as at the end of a run: values the loader and the bindings
+    // hold would otherwise have to be released first. (It is the worker's whole cost.)
+    std::mem::forget(engine);
+    let link = state.worker.get();
+    match (link.and_then(|l| l.exit_code.get()), result) {
+        (Some(code), _) => code,
+        (None, _) if link.is_some_and(crate::state::WorkerSelf::stopping) => 1,
+        (None, Ok(code)) => code,
+        (None, Err(msg)) => {
+            let _ = sys::write_stdio(2, format!("moat: worker: {msg}\n").as_bytes());
+            1
+        }
+    }
+}
+
 impl Engine {
-    fn boot() -> Result<Self, String> {
+    fn boot(events: sys::events::EventQueue) -> Result<Self, String> {
         #[cfg(not(target_family = "wasm"))]
         let rt = Runtime::new_with_alloc(heap::MiAlloc);
         // The guest's heap is wasi-libc's malloc, in its linear memory.
@@ -195,11 +232,15 @@ impl Engine {
             rejection_hook: RefCell::new(None),
             loader_hooks: RefCell::new(Vec::new()),
             builtin_syncs: RefCell::new(Vec::new()),
-            events: sys::events::EventQueue::default(),
+            events,
             children: RefCell::new(std::collections::HashMap::new()),
             next_handle: std::cell::Cell::new(1),
             esm_graph: RefCell::new(crate::loader::EsmGraph::default()),
             resolved: RefCell::new(std::collections::HashMap::new()),
+            worker: OnceCell::new(),
+            workers: RefCell::new(std::collections::HashMap::new()),
+            #[cfg(not(target_os = "wasi"))]
+            run_worker,
         });
         crate::loader::install(&rt, state.clone());
         let hook_state = state.clone();
@@ -256,6 +297,17 @@ impl Engine {
     /// Gives the engine the program's options (once).
     fn set_options(&self, options: Options) -> Result<(), String> {
         sys::reseed();
+        // A worker's instance learns so from the host, with its thread id and starting data.
+        #[cfg(target_os = "wasi")]
+        if let Some((thread_id, init)) = sys::worker::info() {
+            let _ = self.state.worker.set(crate::state::WorkerSelf {
+                thread_id,
+                init: RefCell::new(Some(init)),
+                exit_code: std::cell::Cell::new(None),
+            });
+            self._runtime
+                .set_interrupt_handler(Some(Box::new(sys::worker::stopping)));
+        }
         crate::loader::PRESERVE_SYMLINKS
             .set(options.flags.iter().any(|f| f == "--preserve-symlinks"));
         crate::loader::set_user_conditions(
@@ -287,6 +339,17 @@ impl Engine {
     fn start(self, options: Options) -> Result<i32, String> {
         self.set_options(options)?;
         let result = self.call("start");
+        // A worker that was stopped, or chose its code with process.exit(), ends with that.
+        if let Some(link) = self.state.worker.get() {
+            if let Some(code) = link.exit_code.get() {
+                std::mem::forget(self);
+                return Ok(code);
+            }
+            if link.stopping() {
+                std::mem::forget(self);
+                return Ok(1);
+            }
+        }
         // The process ends here: skip tearing the heap down, as node does. (Persistent handles
         // held by the loader and the rejection hook would otherwise have to be released first.)
         std::mem::forget(self);

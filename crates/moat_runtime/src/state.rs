@@ -34,6 +34,62 @@ pub struct State {
     /// The names the program looked up, by the addresses it got: an `--allow-net` grant of a
     /// name covers sockets to those addresses.
     pub resolved: RefCell<std::collections::HashMap<std::net::IpAddr, Vec<String>>>,
+    /// In a worker's engine: what ties it to the thread that started it.
+    pub worker: OnceCell<WorkerSelf>,
+    /// The workers this engine started and that have not exited, by handle.
+    pub workers: RefCell<std::collections::HashMap<u32, WorkerControl>>,
+    /// Runs a worker's engine to its end on the calling thread (set by the engine; in the
+    /// sandbox the host starts workers).
+    #[cfg(not(target_os = "wasi"))]
+    pub run_worker: fn(WorkerStart) -> i32,
+}
+
+/// A worker's own end of its link: its thread id, the data it was started with (taken once)
+/// and, natively, its parent's queue and the flag that stops it.
+pub struct WorkerSelf {
+    pub thread_id: u32,
+    pub init: RefCell<Option<Vec<u8>>>,
+    /// The code `process.exit()` chose, once it has been called.
+    pub exit_code: std::cell::Cell<Option<i32>>,
+    #[cfg(not(target_os = "wasi"))]
+    pub parent: sys::events::EventQueue,
+    /// This worker's handle in its parent, which the parent's events for it carry.
+    #[cfg(not(target_os = "wasi"))]
+    pub handle: u32,
+    #[cfg(not(target_os = "wasi"))]
+    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl WorkerSelf {
+    /// Whether the worker is being stopped (`terminate()`, or its own `process.exit()`).
+    pub fn stopping(&self) -> bool {
+        #[cfg(not(target_os = "wasi"))]
+        {
+            self.stop.load(std::sync::atomic::Ordering::Relaxed)
+        }
+        #[cfg(target_os = "wasi")]
+        {
+            self.exit_code.get().is_some() || sys::worker::stopping()
+        }
+    }
+}
+
+/// The parent's end of a worker it started natively: the worker's queue and its stop flag.
+/// (In the sandbox the host keeps these.)
+pub struct WorkerControl {
+    #[cfg(not(target_os = "wasi"))]
+    pub events: sys::events::EventQueue,
+    #[cfg(not(target_os = "wasi"))]
+    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// What a worker's engine starts with, natively.
+#[cfg(not(target_os = "wasi"))]
+pub struct WorkerStart {
+    pub options: Options,
+    /// The worker's own queue, which its parent pushes messages to.
+    pub events: sys::events::EventQueue,
+    pub link: WorkerSelf,
 }
 
 pub type SharedState = Rc<State>;

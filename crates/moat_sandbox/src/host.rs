@@ -107,7 +107,45 @@ pub struct HostCalls {
     idle: Duration,
     /// `ipc_open` has opened the host process's IPC channel.
     channel_opened: bool,
+    /// Starts worker instances (`worker_spawn`); none where the host runs no workers.
+    spawner: Option<WorkerSpawner>,
+    /// The workers this instance started that have not been forgotten, by handle.
+    workers: HashMap<u32, WorkerControl>,
+    /// In a worker instance: its link to the instance that started it.
+    worker: Option<WorkerLink>,
 }
+
+/// Starts a worker instance on a thread of its own (the sandbox's loader gives one).
+pub type WorkerSpawner = Arc<dyn Fn(WorkerLaunch) -> std::io::Result<()> + Send + Sync>;
+
+/// What a worker instance is started with.
+pub struct WorkerLaunch {
+    /// The record it runs (`GuestConfig` as JSON, for `MOAT_GUEST_CONFIG`).
+    pub config: String,
+    /// The worker's own events: its parent's messages and the wake-up that stops it.
+    pub events: moat_proc::EventQueue,
+    pub link: WorkerLink,
+}
+
+/// A worker instance's link to the instance that started it.
+pub struct WorkerLink {
+    pub thread_id: u32,
+    /// The data it was started with, until `worker_self` hands it over.
+    pub init: Option<Vec<u8>>,
+    /// The parent's queue, and the handle its events for this worker carry there.
+    pub parent: moat_proc::EventQueue,
+    pub handle: u32,
+    pub stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// An instance's end of a worker it started.
+struct WorkerControl {
+    events: moat_proc::EventQueue,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Thread ids count up across the host process, as Node's do; the main thread is 0.
+static NEXT_THREAD_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 impl Drop for HostCalls {
     fn drop(&mut self) {
@@ -133,6 +171,17 @@ impl HostCalls {
         calls.exit_process = exit_process;
         calls.inherits_stdio = true;
         calls
+    }
+
+    /// Lets the guest start workers through `spawner`.
+    pub fn set_worker_spawner(&mut self, spawner: WorkerSpawner) {
+        self.spawner = Some(spawner);
+    }
+
+    /// Makes this instance a worker: `events` is the queue its parent pushes to.
+    pub fn set_worker(&mut self, events: moat_proc::EventQueue, link: WorkerLink) {
+        self.events = events;
+        self.worker = Some(link);
     }
 
     /// Has waits end when the run's wall-clock limit passes.
@@ -639,6 +688,7 @@ pub fn add_to_linker<T: 'static>(
             Err(wasmtime_wasi::I32Exit(code).into())
         },
     )?;
+    add_worker_imports(linker, calls)?;
     linker.func_wrap(
         moat_abi::MODULE,
         names::POLL,
@@ -656,6 +706,8 @@ pub fn add_to_linker<T: 'static>(
                 && !watching
                 && host.signals.is_empty()
                 && host.stdin_open.is_none()
+                && host.workers.is_empty()
+                && host.worker.is_none()
             {
                 return errno::INVAL;
             }
@@ -1628,4 +1680,147 @@ mod tests {
         held.close();
         waiting.join().expect("the reader goes on");
     }
+}
+
+/// Largest message or starting data a worker call carries.
+const MAX_WORKER_MESSAGE: u32 = 256 * 1024 * 1024;
+
+/// The `worker_*` imports.
+fn add_worker_imports<T: 'static>(
+    linker: &mut Linker<T>,
+    calls: fn(&mut T) -> &mut HostCalls,
+) -> wasmtime::Result<()> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::WORKER_SPAWN,
+        move |mut caller: Caller<'_, T>,
+              config: u32,
+              config_len: u32,
+              init: u32,
+              init_len: u32,
+              handle: u32,
+              id_out: u32|
+              -> i32 {
+            if !calls(caller.data_mut()).grants.worker {
+                return errno::ACCES;
+            }
+            let Some(spawner) = calls(caller.data_mut()).spawner.clone() else {
+                return errno::NOSYS;
+            };
+            let config = match read(&mut caller, config, config_len, MAX_COMMAND) {
+                Ok(b) => match String::from_utf8(b) {
+                    Ok(s) => s,
+                    Err(_) => return errno::INVAL,
+                },
+                Err(code) => return code,
+            };
+            let init = match read(&mut caller, init, init_len, MAX_WORKER_MESSAGE) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            let host = calls(caller.data_mut());
+            if host.workers.contains_key(&handle) {
+                return errno::INVAL;
+            }
+            let thread_id = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+            let events = moat_proc::EventQueue::default();
+            let stop = Arc::new(AtomicBool::new(false));
+            let launch = WorkerLaunch {
+                config,
+                events: events.clone(),
+                link: WorkerLink {
+                    thread_id,
+                    init: Some(init),
+                    parent: host.events.clone(),
+                    handle,
+                    stop: stop.clone(),
+                },
+            };
+            if let Err(e) = spawner(launch) {
+                return errno::from_io(&e);
+            }
+            host.workers.insert(handle, WorkerControl { events, stop });
+            write(&mut caller, id_out, &thread_id.to_le_bytes())
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::WORKER_POST,
+        move |mut caller: Caller<'_, T>, handle: u32, data: u32, len: u32| -> i32 {
+            let bytes = match read(&mut caller, data, len, MAX_WORKER_MESSAGE) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            match calls(caller.data_mut()).workers.get(&handle) {
+                Some(w) => {
+                    w.events.push(Event::Message { handle: 0, bytes });
+                    errno::SUCCESS
+                }
+                None => errno::SRCH,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::WORKER_STOP,
+        move |mut caller: Caller<'_, T>, handle: u32| -> i32 {
+            if let Some(w) = calls(caller.data_mut()).workers.get(&handle) {
+                w.stop.store(true, Ordering::Relaxed);
+                w.events.push(Event::Message {
+                    handle: 0,
+                    bytes: Vec::new(),
+                });
+            }
+            errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::WORKER_SELF,
+        move |mut caller: Caller<'_, T>, id_out: u32, size_out: u32| -> i32 {
+            let Some(link) = calls(caller.data_mut()).worker.as_mut() else {
+                return errno::NOENT;
+            };
+            let id = link.thread_id;
+            let init = link.init.take().unwrap_or_default();
+            let code = write(&mut caller, id_out, &id.to_le_bytes());
+            if code != errno::SUCCESS {
+                return code;
+            }
+            HostCalls::answer(&mut caller, calls, init, size_out)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::WORKER_POST_PARENT,
+        move |mut caller: Caller<'_, T>, data: u32, len: u32| -> i32 {
+            let bytes = match read(&mut caller, data, len, MAX_WORKER_MESSAGE) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            match calls(caller.data_mut()).worker.as_ref() {
+                Some(link) => {
+                    link.parent.push(Event::Message {
+                        handle: link.handle,
+                        bytes,
+                    });
+                    errno::SUCCESS
+                }
+                None => errno::NOENT,
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::WORKER_STOPPING,
+        move |mut caller: Caller<'_, T>| -> i32 {
+            calls(caller.data_mut())
+                .worker
+                .as_ref()
+                .is_some_and(|l| l.stop.load(Ordering::Relaxed))
+                .into()
+        },
+    )?;
+    Ok(())
 }

@@ -751,13 +751,27 @@ impl Sandbox {
             b.preopened_dir(&p.host, &guest, perms)
                 .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
         }
+        let mut calls = host::HostCalls::new(
+            cfg.grants.clone(),
+            cfg.env.clone(),
+            teardown == Teardown::Leave,
+        );
+        // A served request starts no workers; other runs may, as instances of this guest.
+        if exchange.is_none() && capture.is_none() {
+            calls.set_worker_spawner(
+                Arc::new(WorkerHost {
+                    engine: self.engine.clone(),
+                    module: self.module.clone(),
+                    linker: self.linker.clone(),
+                    interrupts: self.interrupts,
+                    cfg: cfg.clone(),
+                })
+                .spawner(),
+            );
+        }
         let state = HostState {
             wasi: b.build_p1(),
-            calls: host::HostCalls::new(
-                cfg.grants.clone(),
-                cfg.env.clone(),
-                teardown == Teardown::Leave,
-            ),
+            calls,
             limits: MemoryLimit {
                 max: cfg.max_memory,
                 hit: false,
@@ -877,6 +891,111 @@ impl Sandbox {
                     {
                         return Err(SandboxError::Trap(format!("{e:#}")));
                     }
+                }
+                if store.data().limits.hit {
+                    return Err(SandboxError::Limit(Limit::Memory));
+                }
+                Err(SandboxError::Trap(format!("{e:#}")))
+            }
+        }
+    }
+}
+
+/// What a worker instance is made from: its parent's engine, compiled guest, imports and
+/// configuration (grants, preopens, environment, memory limit). Time limits stay the
+/// parent's: they end the whole run.
+struct WorkerHost {
+    engine: Engine,
+    module: Module,
+    linker: Linker<HostState>,
+    interrupts: Interrupts,
+    cfg: SandboxConfig,
+}
+
+impl WorkerHost {
+    fn spawner(self: Arc<Self>) -> host::WorkerSpawner {
+        Arc::new(move |launch| self.clone().start(launch))
+    }
+
+    /// Starts the worker's instance on a thread of its own; its exit reaches the parent.
+    fn start(self: Arc<Self>, launch: host::WorkerLaunch) -> std::io::Result<()> {
+        std::thread::Builder::new()
+            .name(format!("moat-worker-{}", launch.link.thread_id))
+            .stack_size(GUEST_THREAD_STACK)
+            .spawn(move || {
+                let parent = launch.link.parent.clone();
+                let handle = launch.link.handle;
+                let code = self.run(launch).unwrap_or_else(|e| {
+                    eprintln!("moat: worker: {e}");
+                    1
+                });
+                parent.push(moat_abi::Event::Exit {
+                    handle,
+                    code: Some(code),
+                    signal: None,
+                });
+            })
+            .map(drop)
+    }
+
+    fn run(self: &Arc<Self>, launch: host::WorkerLaunch) -> Result<i32, SandboxError> {
+        let tokio = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| SandboxError::Setup(format!("failed to start a tokio runtime: {e}")))?;
+        let _tokio = tokio.enter();
+        let cfg = &self.cfg;
+        let mut env: Vec<(String, String)> = cfg
+            .env
+            .iter()
+            .filter(|(k, _)| k != "MOAT_GUEST_CONFIG")
+            .cloned()
+            .collect();
+        env.push(("MOAT_GUEST_CONFIG".to_string(), launch.config));
+        let mut b = WasiCtxBuilder::new();
+        b.inherit_stdio()
+            .args(&cfg.args)
+            .envs(&env)
+            .allow_blocking_current_thread(true);
+        for p in &cfg.preopens {
+            let perms = if p.writable {
+                FsPerms::ReadWrite
+            } else {
+                FsPerms::ReadOnly
+            };
+            let guest = p.host.to_string_lossy().into_owned();
+            b.preopened_dir(&p.host, &guest, perms)
+                .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+        }
+        let mut calls = host::HostCalls::new(cfg.grants.clone(), cfg.env.clone(), false);
+        calls.set_worker(launch.events, launch.link);
+        calls.set_worker_spawner(self.clone().spawner());
+        let state = HostState {
+            wasi: b.build_p1(),
+            calls,
+            limits: MemoryLimit {
+                max: cfg.max_memory,
+                hit: false,
+            },
+            time_limit_hit: None,
+            exchange: None,
+        };
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|s| &mut s.limits);
+        if self.interrupts == Interrupts::Epoch {
+            store.set_epoch_deadline(u64::MAX);
+        }
+        let instance = self
+            .linker
+            .instantiate(&mut store, &self.module)
+            .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+        let start = instance
+            .get_typed_func::<(), ()>(&mut store, Entry::START.0)
+            .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+        match start.call(&mut store, ()) {
+            Ok(()) => Ok(0),
+            Err(e) => {
+                if let Some(exit) = e.downcast_ref::<I32Exit>() {
+                    return Ok(exit.0);
                 }
                 if store.data().limits.hit {
                     return Err(SandboxError::Limit(Limit::Memory));

@@ -27,12 +27,12 @@ function onFatal(err, origin = 'uncaughtException') {
   // Node ends with 6.
   if (typeof process._fatalException !== 'function') {
     report().printFatal(err);
-    b.reallyExit(6);
+    hardExit(6);
   }
   if (handlingFatal) {
     // Thrown by an 'uncaughtException' listener: no second chance.
     report().printFatal(err);
-    b.reallyExit(7);
+    hardExit(7);
   }
   handlingFatal = true;
   try {
@@ -48,7 +48,7 @@ function onFatal(err, origin = 'uncaughtException') {
     }
   } catch (err2) {
     report().printFatal(err2);
-    b.reallyExit(7);
+    hardExit(7);
   }
   // An 'exit' listener may still change the code; what one throws is dropped.
   try {
@@ -61,8 +61,19 @@ function onFatal(err, origin = 'uncaughtException') {
   } catch {
     // Nothing more can be done for it: the original error is what is reported.
   }
-  report().printFatal(err);
-  b.reallyExit(process.exitCode === undefined ? 1 : exitCodeOf(process.exitCode));
+  // A worker's goes to its parent's 'error' event instead.
+  if (inWorker) require('internal/worker/thread').reportFatal(err);
+  else report().printFatal(err);
+  hardExit(process.exitCode === undefined ? 1 : exitCodeOf(process.exitCode));
+}
+
+// Whether this engine runs a worker thread's program.
+let inWorker = false;
+
+// Ends the run now: the process, or in a worker its thread.
+function hardExit(code) {
+  if (inWorker) internalBinding('worker').exit(code);
+  else b.reallyExit(code);
 }
 
 // `--unhandled-rejections=MODE` (Node's default: throw).
@@ -319,6 +330,10 @@ function setUp() {
 function run() {
   setUp();
   try {
+    if (internalBinding('worker').isWorker()) {
+      inWorker = true;
+      require('internal/worker/thread').setUpWorker();
+    }
     runEntry();
   } catch (err) {
     onFatal(err);

@@ -23,6 +23,7 @@ mod util;
 mod v8;
 mod vm;
 mod wasm;
+mod worker;
 mod zlib;
 
 use rquickjs::{Ctx, Function, Object, Persistent, Result};
@@ -99,6 +100,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "v8" => v8::init(&ctx, &o)?,
                 "vm" => vm::init(&ctx, &o)?,
                 "wasm" => wasm::init(&ctx, &o)?,
+                "worker" => worker::init(&ctx, &o, &state)?,
                 "zlib" => zlib::init(&ctx, &o)?,
                 _ => {
                     return Err(rquickjs::Exception::throw_internal(

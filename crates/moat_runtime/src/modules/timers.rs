@@ -30,12 +30,21 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             }
         })?,
     )?;
+    let st_jobs = state.clone();
     o.set(
         "runMicrotasks",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>| while ctx.execute_pending_job() {},
-        )?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<()> {
+            while ctx.execute_pending_job() {
+                if st_jobs
+                    .worker
+                    .get()
+                    .is_some_and(crate::state::WorkerSelf::stopping)
+                {
+                    return Err(worker_ended(&ctx));
+                }
+            }
+            Ok(())
+        })?,
     )?;
     let st = state.clone();
     o.set(
@@ -46,7 +55,15 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let timeout = (timeout_ms >= 0.0)
                     .then(|| std::time::Duration::from_micros((timeout_ms * 1000.0) as u64));
                 let out = rquickjs::Array::new(ctx.clone())?;
-                for (i, e) in sys::net::wait(&st.events, timeout).into_iter().enumerate() {
+                let events = sys::net::wait(&st.events, timeout);
+                if st
+                    .worker
+                    .get()
+                    .is_some_and(crate::state::WorkerSelf::stopping)
+                {
+                    return Err(worker_ended(&ctx));
+                }
+                for (i, e) in events.into_iter().enumerate() {
                     let item = rquickjs::Array::new(ctx.clone())?;
                     match e {
                         sys::events::Event::Data { handle, fd, bytes } => {
@@ -82,6 +99,11 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                             item.set(1, handle)?;
                             item.set(2, signal)?;
                         }
+                        sys::events::Event::Message { handle, bytes } => {
+                            item.set(0, "message")?;
+                            item.set(1, handle)?;
+                            item.set(2, rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?)?;
+                        }
                     }
                     out.set(i, item)?;
                 }
@@ -97,4 +119,18 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         })?,
     )?;
     Ok(())
+}
+
+/// A worker being stopped leaves the run: natively through an exception JS cannot catch, in
+/// the sandbox by ending its instance (with the exit code it chose, else 1).
+fn worker_ended(ctx: &Ctx<'_>) -> rquickjs::Error {
+    #[cfg(not(target_os = "wasi"))]
+    {
+        super::worker::uncatchable(ctx)
+    }
+    #[cfg(target_os = "wasi")]
+    {
+        let _ = ctx;
+        sys::exit(1)
+    }
 }

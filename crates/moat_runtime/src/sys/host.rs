@@ -94,6 +94,19 @@ unsafe extern "C" {
     fn tty_set_mode(fd: i32, mode: i32) -> i32;
     fn loop_idle(out: *mut u64) -> i32;
 }
+    fn worker_spawn(
+        config: *const u8,
+        config_len: usize,
+        init: *const u8,
+        init_len: usize,
+        handle: u32,
+        id_out: *mut u32,
+    ) -> i32;
+    fn worker_post(handle: u32, data: *const u8, data_len: usize) -> i32;
+    fn worker_stop(handle: u32) -> i32;
+    fn worker_self(id_out: *mut u32, size_out: *mut u32) -> i32;
+    fn worker_post_parent(data: *const u8, data_len: usize) -> i32;
+    fn worker_stopping() -> i32;
 
 fn check(code: i32) -> io::Result<()> {
     if code == errno::SUCCESS {
@@ -553,4 +566,60 @@ pub fn idle_time() -> io::Result<Duration> {
     // SAFETY: the host writes one u64 at `out`.
     check(unsafe { loop_idle(&mut ns) })?;
     Ok(Duration::from_nanos(ns))
+}
+
+/// Starts a worker instance running the record `config`, given `init`; returns its thread id.
+///
+/// # Errors
+/// `EACCES` without `--allow-worker`; the host's failure to start it.
+pub fn spawn_worker(config: &str, init: &[u8], handle: u32) -> io::Result<u32> {
+    let mut id = 0u32;
+    // SAFETY: the host reads the two ranges and writes one u32 at `id_out`.
+    check(unsafe {
+        worker_spawn(
+            config.as_ptr(),
+            config.len(),
+            init.as_ptr(),
+            init.len(),
+            handle,
+            &mut id,
+        )
+    })?;
+    Ok(id)
+}
+
+/// Queues a message for the worker under `handle`.
+pub fn post_worker(handle: u32, data: &[u8]) -> io::Result<()> {
+    // SAFETY: the host reads `data_len` bytes at `data`.
+    check(unsafe { worker_post(handle, data.as_ptr(), data.len()) })
+}
+
+/// Stops the worker under `handle`.
+pub fn stop_worker(handle: u32) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { worker_stop(handle) };
+}
+
+/// In a worker: its thread id and (the first time) the data it was started with; `None` in an
+/// instance that is no worker.
+pub fn worker_info() -> io::Result<Option<(u32, Vec<u8>)>> {
+    let (mut id, mut size) = (0u32, 0u32);
+    // SAFETY: the host writes one u32 at each pointer.
+    match check(unsafe { worker_self(&mut id, &mut size) }) {
+        Ok(()) => Ok(Some((id, take_answer(size)?))),
+        Err(e) if e.raw_os_error() == Some(errno::NOENT) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// In a worker: queues a message for the instance that started it.
+pub fn post_parent(data: &[u8]) -> io::Result<()> {
+    // SAFETY: the host reads `data_len` bytes at `data`.
+    check(unsafe { worker_post_parent(data.as_ptr(), data.len()) })
+}
+
+/// Whether this worker is being stopped.
+pub fn worker_is_stopping() -> bool {
+    // SAFETY: no memory is passed.
+    unsafe { worker_stopping() == 1 }
 }

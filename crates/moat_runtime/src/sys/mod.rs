@@ -23,6 +23,8 @@ pub mod os;
 pub mod random;
 pub mod serve;
 pub mod tty;
+#[cfg(target_os = "wasi")]
+pub mod worker;
 
 pub use random::reseed;
 

@@ -13,6 +13,9 @@ const kStarted = Symbol('kStarted');
 const kClosed = Symbol('kClosed');
 const kWrapped = Symbol('kWrapped');
 const kHandler = Symbol('kHandler');
+// A port whose other end is in another thread: `{ send(value, transfer), ref(), unref() }`.
+const kRemote = Symbol('kRemote');
+const kRefed = Symbol('kRefed');
 let constructing = false;
 
 function clone(value, transfer) {
@@ -43,10 +46,16 @@ class MessagePort extends EventTarget {
     this[kStarted] = false;
     this[kClosed] = false;
     this[kHandler] = null;
+    this[kRemote] = null;
+    this[kRefed] = false;
   }
 
   postMessage(value, transfer) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+    if (this[kRemote] !== null) {
+      if (!this[kClosed]) this[kRemote].send(value, transfer);
+      return;
+    }
     const data = clone(value, transfer);
     const other = this[kOther];
     if (this[kClosed] || other === null || other[kClosed]) return;
@@ -57,11 +66,19 @@ class MessagePort extends EventTarget {
   start() {
     if (this[kStarted]) return;
     this[kStarted] = true;
+    if (this[kRemote] !== null) this.ref();
     schedule(this);
   }
 
   close() {
     if (this[kClosed]) return;
+    if (this[kRemote] !== null) {
+      this.unref();
+      this[kClosed] = true;
+      this[kQueue] = [];
+      setImmediate(() => this.dispatchEvent(new Event('close')));
+      return;
+    }
     const other = this[kOther];
     for (const port of [this, other]) {
       if (port === null || port[kClosed]) continue;
@@ -71,9 +88,22 @@ class MessagePort extends EventTarget {
     }
   }
 
-  ref() { return this; }
-  unref() { return this; }
-  hasRef() { return false; }
+  // A remote port keeps its thread alive while it is started (listened to) and not unref'd.
+  ref() {
+    if (this[kRemote] !== null && !this[kRefed] && !this[kClosed]) {
+      this[kRefed] = true;
+      this[kRemote].ref();
+    }
+    return this;
+  }
+  unref() {
+    if (this[kRemote] !== null && this[kRefed]) {
+      this[kRefed] = false;
+      this[kRemote].unref();
+    }
+    return this;
+  }
+  hasRef() { return this[kRefed]; }
 
   get onmessage() { return this[kHandler]; }
   set onmessage(fn) {
@@ -119,6 +149,20 @@ class MessagePort extends EventTarget {
   emit(type, value) {
     return this.dispatchEvent(type === 'message' ? new MessageEvent('message', { data: value }) : new Event(type));
   }
+}
+
+// A port for a link to another thread (a worker's parentPort).
+function remotePort(remote) {
+  const port = newPort();
+  port[kRemote] = remote;
+  return port;
+}
+
+// A message for `port` from its other thread, delivered as a local one is.
+function receiveRemote(port, data) {
+  if (port[kClosed]) return;
+  port[kQueue].push(data);
+  schedule(port);
 }
 
 function newPort() {
@@ -197,4 +241,4 @@ function receiveMessageOnPort(port) {
   return { message: port[kQueue].shift() };
 }
 
-module.exports = { MessageChannel, MessagePort, BroadcastChannel, receiveMessageOnPort };
+module.exports = { MessageChannel, MessagePort, BroadcastChannel, receiveMessageOnPort, remotePort, receiveRemote };
