@@ -593,7 +593,9 @@ function runMainFile(mainPath) {
     }
     // Evaluated from a microtask, as Node's loader runs it: what the module's top level queues
     // on the microtask queue runs before its process.nextTick callbacks.
-    return Promise.resolve().then(() => loader.importModule(filename, filename));
+    // Resolve hooks see the entry as its URL, imported from nowhere.
+    return Promise.resolve().then(() => (hooksActive() ?
+      loader.importModule(moduleHooks.nameToURL(filename), '') : loader.importModule(filename, filename)));
   }
   try {
     Module._load(filename, null, true);

@@ -90,10 +90,8 @@ function preload(request) {
   } catch (err) {
     if (err.code !== 'ENOENT') throw err;
   }
-  if (cwd !== undefined) {
-    parent.filename = path.join(cwd, 'internal/preload');
-    parent.paths = Module._nodeModulePaths(cwd);
-  }
+  // It has no file name: a relative request resolves from the working directory.
+  if (cwd !== undefined) parent.paths = Module._nodeModulePaths(cwd);
   Module._load(request, parent, false);
 }
 
