@@ -62,7 +62,7 @@
 //!
 //! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::TOOBIG`] past it) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
-//! | `worker_spawn` | `config, config_len, init, init_len, handle, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`. |
+//! | `worker_spawn` | `config, config_len, init, init_len, handle, flags, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`, unless `flags` has [`worker_flags::INTERNAL`] (the runtime's own thread for module hooks, which can do no more than the instance itself); [`errno::INVAL`] for other flags. |
 //! | `worker_post` | `handle, data, data_len` | Queues a message for the worker under `handle` (it arrives there as an [`Event::Message`] under handle 0). [`errno::SRCH`] once it has ended. |
 //! | `worker_stop` | `handle` | Stops the worker: its next `worker_stopping` answers 1 and a wait of its in `poll` ends. |
 //! | `worker_self` | `id_out, size_out` | In a worker: writes its thread id to `id_out` and the length of the data it was started with to `size_out`, stored for `take` (the first call only; 0 after). [`errno::NOENT`] in an instance that is no worker. |
@@ -150,6 +150,13 @@ pub mod names {
     pub const FS_CHMOD: &str = "fs_chmod";
     pub const FS_CHOWN: &str = "fs_chown";
     pub const FS_STATFS: &str = "fs_statfs";
+}
+
+/// `worker_spawn`'s flags.
+pub mod worker_flags {
+    /// The runtime's own worker (the module customization hooks' thread): needs no
+    /// `--allow-worker`, as it runs with the instance's grants and no more.
+    pub const INTERNAL: u32 = 1;
 }
 
 /// `tty_set_mode`'s modes.

@@ -4,7 +4,9 @@ const { Module, createRequire, isBuiltin, builtinModules } = require('internal/m
 Module.createRequire = createRequire;
 Module.isBuiltin = isBuiltin;
 Module.builtinModules = builtinModules;
-Module.register = require('internal/errors').thrower('module.register');
+Module.register = function register(specifier, parentURL, options) {
+  return require('internal/modules/hooks_async').register(specifier, parentURL, options);
+};
 // Synchronous customization hooks for require() and import (`internal/modules/hooks`).
 Module.registerHooks = function registerHooks(hooks) {
   return require('internal/modules/hooks').registerHooks(hooks);

@@ -238,6 +238,7 @@ impl Engine {
             esm_graph: RefCell::new(crate::loader::EsmGraph::default()),
             resolved: RefCell::new(std::collections::HashMap::new()),
             worker: OnceCell::new(),
+            deferred: RefCell::new(Vec::new()),
             workers: RefCell::new(std::collections::HashMap::new()),
             #[cfg(not(target_os = "wasi"))]
             run_worker,

@@ -36,6 +36,9 @@ pub struct State {
     pub resolved: RefCell<std::collections::HashMap<std::net::IpAddr, Vec<String>>>,
     /// In a worker's engine: what ties it to the thread that started it.
     pub worker: OnceCell<WorkerSelf>,
+    /// Events a synchronous wait took out of the queue before its own (`worker.waitMessage`),
+    /// for the loop's next poll.
+    pub deferred: RefCell<Vec<sys::events::Event>>,
     /// The workers this engine started and that have not exited, by handle.
     pub workers: RefCell<std::collections::HashMap<u32, WorkerControl>>,
     /// Runs a worker's engine to its end on the calling thread (set by the engine; in the

@@ -1702,7 +1702,10 @@ fn add_worker_imports<T: 'static>(
               handle: u32,
               id_out: u32|
               -> i32 {
-            if !calls(caller.data_mut()).grants.worker {
+            if flags & !moat_abi::worker_flags::INTERNAL != 0 {
+                return errno::INVAL;
+            }
+            if flags & moat_abi::worker_flags::INTERNAL == 0 && !calls(caller.data_mut()).grants.worker {
                 return errno::ACCES;
             }
             let Some(spawner) = calls(caller.data_mut()).spawner.clone() else {
@@ -1806,6 +1809,7 @@ fn add_worker_imports<T: 'static>(
                         bytes,
                     });
                     errno::SUCCESS
+              flags: u32,
                 }
                 None => errno::NOENT,
             }

@@ -264,19 +264,20 @@ function runEntry() {
       }
     }
   };
-  if (imports.length > 0 || loaders.length > 0) {
-    let chain = Promise.resolve();
-    // A loader module is imported as Node does; the hooks it may export cannot be run here.
+  // Each --experimental-loader module's hooks are registered as register() would, relative to
+  // the working directory, before any --import runs.
+  if (loaders.length > 0) {
+    const { pathToFileURL } = require('internal/url');
+    const { register } = require('internal/modules/hooks_async');
     for (const spec of loaders) {
-      chain = chain.then(() => loader.importModule(spec, `${process.cwd()}/[preload]`)).then((ns) => {
-        for (const hook of ['initialize', 'resolve', 'load']) {
-          if (typeof ns[hook] === 'function') {
-            const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
-            throw new ERR_NOT_IMPLEMENTED(`module customization hooks (the '${hook}' hook of --experimental-loader ${spec})`);
-          }
-        }
-      });
+      process.emitWarning('`--experimental-loader` may be removed in the future; instead use `register()`:\n' +
+        '--import \'data:text/javascript,import { register } from "node:module"; import { pathToFileURL } from ' +
+        `"node:url"; register(${JSON.stringify(spec)}, pathToFileURL("./"));'`, 'ExperimentalWarning');
+      register(spec, pathToFileURL(`${process.cwd()}/`).href);
     }
+  }
+  if (imports.length > 0) {
+    let chain = Promise.resolve();
     for (const spec of imports) chain = chain.then(() => loader.importModule(spec, `${process.cwd()}/[preload]`));
     watchEntry(chain.then(start));
     return;
@@ -330,11 +331,13 @@ function setUp() {
 function run() {
   setUp();
   try {
+    let internalEntry;
     if (internalBinding('worker').isWorker()) {
       inWorker = true;
-      require('internal/worker/thread').setUpWorker();
+      internalEntry = require('internal/worker/thread').setUpWorker();
     }
-    runEntry();
+    if (internalEntry !== undefined) require(internalEntry);
+    else runEntry();
   } catch (err) {
     onFatal(err);
   }

@@ -55,7 +55,13 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let timeout = (timeout_ms >= 0.0)
                     .then(|| std::time::Duration::from_micros((timeout_ms * 1000.0) as u64));
                 let out = rquickjs::Array::new(ctx.clone())?;
-                let events = sys::net::wait(&st.events, timeout);
+                let mut events = std::mem::take(&mut *st.deferred.borrow_mut());
+                let timeout = if events.is_empty() {
+                    timeout
+                } else {
+                    Some(std::time::Duration::ZERO)
+                };
+                events.extend(sys::net::wait(&st.events, timeout));
                 if st
                     .worker
                     .get()

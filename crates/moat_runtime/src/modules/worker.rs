@@ -29,8 +29,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             move |ctx: Ctx<'js>, spec: Object<'js>, init: Value<'js>| -> Result<Vec<u32>> {
                 let init = bytes_of(&init)?;
                 let options = worker_options(&st, &spec)?;
+                let internal = spec.get::<_, Option<bool>>("internal")?.unwrap_or(false);
                 let handle = st.next_handle.get();
-                let thread_id = spawn(&ctx, &st, handle, options, init)?;
+                let thread_id = spawn(&ctx, &st, handle, options, init, internal)?;
                 st.next_handle.set(handle + 1);
                 Ok(vec![handle, thread_id])
             },
@@ -45,6 +46,43 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             move |handle: u32, data: Value<'js>| -> Result<bool> {
                 let bytes = bytes_of(&data)?;
                 Ok(post(&st, handle, bytes))
+            },
+        )?,
+    )?;
+    // waitMessage(handle) -> the next message from the worker under `handle`, waiting for it
+    // (the thread's other events wait for the loop); undefined once the worker has exited.
+    let st = state.clone();
+    o.set(
+        "waitMessage",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, handle: u32| -> Result<Option<TypedArray<'js, u8>>> {
+                use sys::events::Event;
+                loop {
+                    {
+                        let mut deferred = st.deferred.borrow_mut();
+                        let mine = deferred.iter().position(|e| match e {
+                            Event::Message { handle: h, .. } | Event::Exit { handle: h, .. } => {
+                                *h == handle
+                            }
+                            _ => false,
+                        });
+                        match mine.map(|i| (i, deferred.remove(i))) {
+                            Some((_, Event::Message { bytes, .. })) => {
+                                drop(deferred);
+                                return Ok(Some(TypedArray::new(ctx.clone(), bytes)?));
+                            }
+                            // The exit stays for the loop to deliver.
+                            Some((i, exit)) => {
+                                deferred.insert(i, exit);
+                                return Ok(None);
+                            }
+                            None => {}
+                        }
+                    }
+                    let events = sys::net::wait(&st.events, None);
+                    st.deferred.borrow_mut().extend(events);
+                }
             },
         )?,
     )?;
@@ -150,6 +188,7 @@ fn spawn(
     handle: u32,
     options: Options,
     init: Vec<u8>,
+    _internal: bool,
 ) -> Result<u32> {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -201,10 +240,11 @@ fn spawn(
     handle: u32,
     options: Options,
     init: Vec<u8>,
+    internal: bool,
 ) -> Result<u32> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| "/".into());
     let config = crate::guest_config::GuestConfig::new(&cwd, &options).to_json();
-    let thread_id = sys::worker::spawn(handle, &config, &init)
+    let thread_id = sys::worker::spawn(handle, &config, &init, internal)
         .map_err(|e| throw_uv(ctx, &e, "uv_thread_create", None, None))?;
     state
         .workers

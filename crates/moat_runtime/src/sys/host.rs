@@ -100,6 +100,7 @@ unsafe extern "C" {
         init: *const u8,
         init_len: usize,
         handle: u32,
+        flags: u32,
         id_out: *mut u32,
     ) -> i32;
     fn worker_post(handle: u32, data: *const u8, data_len: usize) -> i32;
@@ -572,7 +573,7 @@ pub fn idle_time() -> io::Result<Duration> {
 ///
 /// # Errors
 /// `EACCES` without `--allow-worker`; the host's failure to start it.
-pub fn spawn_worker(config: &str, init: &[u8], handle: u32) -> io::Result<u32> {
+pub fn spawn_worker(config: &str, init: &[u8], handle: u32, flags: u32) -> io::Result<u32> {
     let mut id = 0u32;
     // SAFETY: the host reads the two ranges and writes one u32 at `id_out`.
     check(unsafe {
@@ -595,6 +596,7 @@ pub fn post_worker(handle: u32, data: &[u8]) -> io::Result<()> {
 }
 
 /// Stops the worker under `handle`.
+            flags,
 pub fn stop_worker(handle: u32) {
     // SAFETY: no memory is passed.
     let _ = unsafe { worker_stop(handle) };

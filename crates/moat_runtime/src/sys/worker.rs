@@ -6,12 +6,13 @@ use std::io;
 use super::host;
 
 /// Starts a worker running the record `config` (a `GuestConfig` as JSON), given `init`, whose
-/// messages and exit arrive as events under `handle`; returns its thread id.
+/// messages and exit arrive as events under `handle`; returns its thread id. An `internal` one
+/// (the module hooks' thread) needs no `--allow-worker`.
 ///
 /// # Errors
 /// `EACCES` without `--allow-worker`; the host's failure to start it.
-pub fn spawn(handle: u32, config: &str, init: &[u8]) -> io::Result<u32> {
-    host::spawn_worker(config, init, handle)
+pub fn spawn(handle: u32, config: &str, init: &[u8], internal: bool) -> io::Result<u32> {
+    host::spawn_worker(config, init, handle, u32::from(internal))
 }
 
 /// Queues a message for the worker under `handle`.

@@ -259,7 +259,7 @@ function esmLoad(name, attributes) {
 
 module.exports = {
   registerHooks, active, resolveWithHooks, loadWithHooks, conditionsFor, changedConditions, sourceText,
-  urlToName, nameToURL, provide, ModuleHooks,
+  urlToName, nameToURL, provide, ModuleHooks, defaultImportLoad,
 };
 
 require('internal/modules/cjs').useHooks(module.exports);

@@ -254,6 +254,48 @@ class Worker extends EventEmitter {
   [Symbol.asyncDispose]() { return this.terminate(); }
 }
 
+// ---- moat's own workers ------------------------------------------------------------------
+
+// A worker that runs one of moat's built-in modules (the module hooks' thread), asked
+// synchronously: the asking thread waits for the answer, as Node's main thread waits for its
+// hooks thread. It keeps no loop alive and needs no --allow-worker (it has this thread's
+// grants and no more).
+class InternalWorker {
+  #handle;
+  #next = 1;
+  constructor(id) {
+    const init = {
+      workerData: null, env: envFor(undefined), environmentData: [], name: id, resourceLimits: {},
+      module: false, internalEntry: id,
+    };
+    const [handle] = binding.spawn({ kind: 'eval', source: '', module: false, argv: [], internal: true },
+      encode(kMessage, init));
+    this.#handle = handle;
+    // What arrives through the loop (its 'online', its exit) needs no answer.
+    loop.registerHandle(handle, (event) => {
+      if (event[0] === 'exit') loop.unregisterHandle(handle);
+    });
+    loop.unrefHandle(handle);
+  }
+
+  // Sends `message` (with an id) and waits for the reply with that id: its `result`, or its
+  // `error` thrown here.
+  request(message) {
+    const id = this.#next++;
+    binding.post(this.#handle, encode(kMessage, { id, ...message }));
+    for (;;) {
+      const bytes = binding.waitMessage(this.#handle);
+      if (bytes === undefined) throw new codes.ERR_WORKER_NOT_RUNNING();
+      if (bytes[0] === kError) throw deserializeError(decode(bytes));
+      if (bytes[0] !== kMessage) continue;
+      const reply = decode(bytes);
+      if (reply.id !== id) continue;
+      if (reply.error !== undefined) throw deserializeError(reply.error);
+      return reply.result;
+    }
+  }
+}
+
 // ---- a worker's own side -----------------------------------------------------------------
 
 // worker_threads' get/setEnvironmentData: a worker starts with a copy of its parent's.
@@ -274,7 +316,7 @@ function unsupported(name) {
 }
 
 // Called before the worker's program runs: its data, environment and port, and the process
-// as a worker has it.
+// as a worker has it. Returns the built-in module to run instead of a program, if any.
 function setUpWorker() {
   const me = binding.self();
   if (me === undefined) return false;
@@ -324,7 +366,8 @@ function setUpWorker() {
   process.abort = unsupported('process.abort()');
   process.reallyExit = function reallyExit(code) { binding.exit(code | 0); };
   binding.postToParent(encode(kOnline, null));
-  return true;
+  // The built-in module the worker runs instead of a program, if it is one of moat's own.
+  return init.internalEntry;
 }
 
 // A worker's uncaught exception: the parent's 'error' event gets it (the worker prints
@@ -337,4 +380,6 @@ function reportFatal(err) {
   }
 }
 
-module.exports = { Worker, SHARE_ENV, self, environmentData, setUpWorker, reportFatal };
+module.exports = {
+  Worker, InternalWorker, SHARE_ENV, self, environmentData, setUpWorker, reportFatal, serializeError,
+};
