@@ -45,7 +45,7 @@ console.log(await import('./fixtures/module_hooks/plain.mjs'));
 console.log((await import('./fixtures/module_hooks/plain.cjs')).default);
 console.log((await import('./fixtures/module_hooks/data.json', { with: { type: 'json' } })).default);
 console.log((await import('alias-path')).default === (await import('node:path')).default);
-console.log(import.meta.resolve('virtual:x'));
+console.log(import.meta.resolve('virtual:x'), import.meta.resolve('./fixtures/module_hooks/nope.js').endsWith('/nope.js'));
 for (const c of calls) console.log(c);
 
 for (const s of ['virtual:bogus', 'virtual:none']) {

@@ -218,8 +218,20 @@ pub fn resolve_import_hooked<'js>(
     name: &str,
     attributes: Option<&ImportAttributes<'js>>,
 ) -> rquickjs::Result<String> {
+    resolve_hooked(ctx, state, base, name, attributes, false)
+}
+
+/// With `for_meta` (`import.meta.resolve`), a file that does not exist resolves to its URL.
+fn resolve_hooked<'js>(
+    ctx: &Ctx<'js>,
+    state: &SharedState,
+    base: &str,
+    name: &str,
+    attributes: Option<&ImportAttributes<'js>>,
+    for_meta: bool,
+) -> rquickjs::Result<String> {
     match module_hook(ctx, state, HOOK_RESOLVE)? {
-        Some(hook) => hook.call((name, base, attributes_object(ctx, attributes)?)),
+        Some(hook) => hook.call((name, base, attributes_object(ctx, attributes)?, for_meta)),
         None => resolve_import(ctx, base, name),
     }
 }
@@ -315,7 +327,10 @@ impl Resolver for EsmResolver {
                     resolve_import(ctx, base, name)?
                 };
                 let mut graph = self.state.esm_graph.borrow_mut();
-                graph.deps.entry(key.0.clone()).or_default().push(r.clone());
+                let deps = graph.deps.entry(key.0.clone()).or_default();
+                if !deps.contains(&r) {
+                    deps.push(r.clone());
+                }
                 graph.resolved.insert(key.clone(), r.clone());
                 r
             }
@@ -1084,7 +1099,7 @@ fn resolve_to_url(
     base: &str,
     spec: &str,
 ) -> rquickjs::Result<String> {
-    let r = resolve_import_hooked(ctx, state, base, spec, None)?;
+    let r = resolve_hooked(ctx, state, base, spec, None, true)?;
     Ok(if r.starts_with('/') { file_url(&r) } else { r })
 }
 

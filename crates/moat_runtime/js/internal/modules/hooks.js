@@ -183,9 +183,21 @@ function provide(name, format, source) {
 const resolvedFormats = new Map();
 
 // The ES loader's resolve step: the module name `specifier` imported from `base` resolves to.
-function esmResolve(specifier, base, attributes) {
+// For `import.meta.resolve` (`forMeta`), a file that is not there resolves to its URL.
+function esmResolve(specifier, base, attributes, forMeta) {
   const parentURL = base === '' ? undefined : nameToURL(base);
   const context = { conditions: conditionsFor('import'), importAttributes: attributes ?? {}, parentURL };
+  if (forMeta) {
+    try {
+      return esmResolveWith(specifier, base, context);
+    } catch (err) {
+      if (err && err.code === 'ERR_MODULE_NOT_FOUND' && typeof err.url === 'string') return urlToName(err.url);
+      throw err;
+    }
+  }
+  return esmResolveWith(specifier, base, context);
+}
+function esmResolveWith(specifier, base, context) {
   const result = resolveWithHooks(specifier, context, (spec, ctx) => {
     const { validateString } = require('internal/validators');
     validateString(spec, 'specifier');
