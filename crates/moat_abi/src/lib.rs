@@ -59,6 +59,7 @@
 //! | `fs_chmod` | `path, path_len, mode` | Sets the permission bits (`mode & 0o7777`) of `path` (links followed). Checked against `--allow-fs-write` where it really is. |
 //! | `fs_chown` | `path, path_len, uid, gid, follow` | Sets the owners of `path`; with `follow` 0, of a final link itself. Checked against `--allow-fs-write`. |
 //! | `fs_statfs` | `path, path_len, out` | Writes seven little-endian `u64` to `out`: the file system's type, block size, blocks, free blocks, blocks free to the unprivileged, files, free files. Checked against `--allow-fs-read`. |
+//! | `fs_readdir` | `path, path_len, size_out` | Lists the directory `path` (links followed): stores its entries but `.` and `..`, sorted by name (byte order), encoded ([`encode_dir_entry`]) for `take`, and writes their length to `size_out` (0: an empty directory, nothing stored). Each entry's type is the directory's own (`d_type`), asked of the entry itself (not following a link) where the file system does not say. Checked against `--allow-fs-read` where the directory really is, links resolved: [`errno::ACCES`] outside it, before any error about the path; opened refusing links, so one put in the way after the check fails the call. [`errno::TOOBIG`] past 256 MiB of entries. |
 //!
 //! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::TOOBIG`] past it) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
@@ -150,6 +151,7 @@ pub mod names {
     pub const FS_CHMOD: &str = "fs_chmod";
     pub const FS_CHOWN: &str = "fs_chown";
     pub const FS_STATFS: &str = "fs_statfs";
+    pub const FS_READDIR: &str = "fs_readdir";
 }
 
 /// `worker_spawn`'s flags.
@@ -694,6 +696,48 @@ pub fn decode_interfaces(buf: &[u8]) -> Result<Vec<Interface>, DecodeError> {
     Ok(out)
 }
 
+/// Linux's directory entry types (`d_type`), as `fs_readdir` answers them: each is the file
+/// type's bits of `st_mode` shifted right by 12.
+pub mod dir_type {
+    pub const UNKNOWN: u8 = 0;
+    pub const FIFO: u8 = 1;
+    pub const CHAR_DEVICE: u8 = 2;
+    pub const DIRECTORY: u8 = 4;
+    pub const BLOCK_DEVICE: u8 = 6;
+    pub const FILE: u8 = 8;
+    pub const SYMLINK: u8 = 10;
+    pub const SOCKET: u8 = 12;
+}
+
+/// Appends one entry of `fs_readdir`'s answer to `out`: its [`dir_type`] byte, then its name's
+/// bytes (as the file system has them) with a `u32` length first. The answer is these entries
+/// one after another.
+pub fn encode_dir_entry(out: &mut Vec<u8>, name: &[u8], kind: u8) {
+    out.push(kind);
+    out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+    out.extend_from_slice(name);
+}
+
+/// The names and [`dir_type`]s of `fs_readdir`'s answer; a name that is not UTF-8 has its
+/// stray bytes replaced (U+FFFD).
+///
+/// # Errors
+/// [`DecodeError`] for bytes [`encode_dir_entry`] did not write.
+pub fn decode_dir_entries(buf: &[u8]) -> Result<Vec<(String, u8)>, DecodeError> {
+    let mut r = Reader {
+        buf,
+        what: "directory entries",
+    };
+    let mut out = Vec::new();
+    while !r.buf.is_empty() {
+        let kind = r.u8()?;
+        let n = r.u32()? as usize;
+        let name = String::from_utf8_lossy(r.take(n)?).into_owned();
+        out.push((name, kind));
+    }
+    Ok(out)
+}
+
 /// Encodes events for `poll`'s answer.
 pub fn encode_events(events: &[Event]) -> Vec<u8> {
     let mut w = Writer(Vec::new());
@@ -810,6 +854,25 @@ mod tests {
         ];
         assert_eq!(decode_interfaces(&encode_interfaces(&list)).unwrap(), list);
         assert!(decode_interfaces(&encode_interfaces(&list)[..9]).is_err());
+    }
+
+    #[test]
+    fn dir_entries_round_trip() {
+        let mut buf = Vec::new();
+        encode_dir_entry(&mut buf, b"a.txt", dir_type::FILE);
+        encode_dir_entry(&mut buf, b"sub", dir_type::DIRECTORY);
+        encode_dir_entry(&mut buf, b"\xffx", dir_type::UNKNOWN);
+        assert_eq!(
+            decode_dir_entries(&buf).unwrap(),
+            vec![
+                ("a.txt".into(), dir_type::FILE),
+                ("sub".into(), dir_type::DIRECTORY),
+                ("\u{fffd}x".into(), dir_type::UNKNOWN),
+            ]
+        );
+        assert_eq!(decode_dir_entries(&[]).unwrap(), Vec::new());
+        assert!(decode_dir_entries(&buf[..buf.len() - 1]).is_err());
+        assert!(decode_dir_entries(&[8, 255, 255, 255, 255]).is_err());
     }
 
     #[test]

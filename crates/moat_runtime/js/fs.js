@@ -10,7 +10,7 @@ const { validateInteger, validateBoolean, validateFunction, validateInt32, valid
   validateOneOf } = require('internal/validators');
 const U = require('internal/fs/utils');
 const { getValidatedPath, getValidatedFd, stringToFlags, parseFileMode, getOptions, toUnixTimestamp,
-  validateBufferArg, asBytes, dataBytes, validatePosition, makeStats, Dirent, direntType, uvException, O } = U;
+  validateBufferArg, asBytes, dataBytes, validatePosition, makeStats, Dirent, direntType, kType, uvException, O } = U;
 
 let BufferCtor;
 function Buf() { return BufferCtor ??= require('buffer').Buffer; }
@@ -331,8 +331,9 @@ ops.readdir = (path, options) => {
   if (options.recursive !== undefined && options.recursive !== null) validateBoolean(options.recursive, 'options.recursive');
   return () => {
     if (options.recursive) return readdirRecursive(path, withTypes, encoding);
-    const [names, kinds] = b.readdir(path);
     const plain = !encoding || encoding === 'utf8';
+    if (withTypes && plain) return b.readdirDirents(path, Dirent.prototype, kType);
+    const [names, kinds] = b.readdir(path);
     if (withTypes) {
       const out = new Array(names.length);
       for (let i = 0; i < names.length; i++) {
@@ -544,18 +545,21 @@ function syncForm(name) {
   return function (...args) { return op.apply(undefined, args)(); };
 }
 
-// Operations whose callback Node checks before the other arguments.
-const callbackFirst = new Set(['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'statfs', 'readdir',
-  'readlink', 'link', 'unlink', 'utimes', 'lutimes', 'realpath', 'realpathNative', 'mkdtemp', 'mkdir', 'rename']);
+// Operations whose callback Node checks before the other arguments, and the position of the
+// callback parameter it checks (a negative one: Node takes the options before it instead when
+// that parameter is missing, as `callback ||= options` does).
+const callbackFirst = new Map([['readFile', -2], ['writeFile', -3], ['appendFile', -3], ['stat', 2], ['lstat', 2],
+  ['fstat', 2], ['statfs', 2], ['readdir', 2], ['readlink', 2], ['link', 2], ['unlink', 1], ['utimes', 3],
+  ['lutimes', 3], ['realpath', 2], ['realpathNative', 2], ['mkdtemp', 2], ['mkdir', 2], ['rename', 2]]);
 
 // The callback is the last argument when it is a function; a result of undefined is not passed.
 function callbackForm(name) {
   const op = ops[name];
-  const first = callbackFirst.has(name);
+  const at = callbackFirst.get(name);
   return function (...args) {
     let cb;
     if (args.length > 0 && typeof args[args.length - 1] === 'function') cb = args.pop();
-    else if (first) validateFunction(args[args.length - 1], 'cb');
+    else if (at !== undefined) validateFunction(at < 0 ? (args[-at] || args[-at - 1]) : args[at], 'cb');
     const work = op.apply(undefined, args);
     validateFunction(cb, 'cb');
     U.defer(() => {

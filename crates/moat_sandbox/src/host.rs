@@ -1485,6 +1485,104 @@ fn fs_result(rc: libc::c_int) -> i32 {
     }
 }
 
+/// The most bytes `fs_readdir` answers with (about ten million entries).
+const MAX_LISTING: usize = 256 << 20;
+
+/// Opens the directory `asked` leads to, once the grants allow reading it where it really is
+/// (every link resolved). [`errno::ACCES`] comes before any error about the path, so a path
+/// outside the grants tells nothing of what is there.
+///
+/// The checked location holds no link, and it is opened refusing to follow any: a link put in
+/// its way after the check makes the open fail instead of leading elsewhere.
+fn readable_dir(
+    grants: &moat_permissions::Grants,
+    asked: &std::path::Path,
+) -> Result<rustix::fd::OwnedFd, i32> {
+    use moat_permissions::Permission::FsRead;
+    use rustix::fs::{CWD, Mode, OFlags, ResolveFlags};
+    let real = real_location(asked, true);
+    let checked = match &real {
+        Ok(r) => r.clone(),
+        Err(_) => lexically_normal(asked),
+    };
+    if !grants.allows_path(FsRead, &checked) {
+        return Err(errno::ACCES);
+    }
+    let real = real?;
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+    let no_links = ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_MAGICLINKS;
+    match rustix::fs::openat2(CWD, &real, flags, Mode::empty(), no_links) {
+        Ok(fd) => Ok(fd),
+        // Kernels before 5.6 (or a filter) lack `openat2`: the last component at least must
+        // not be a link, and the directory opened must be the one checked.
+        Err(rustix::io::Errno::NOSYS | rustix::io::Errno::PERM) => {
+            let fd = rustix::fs::openat(CWD, &real, flags | OFlags::NOFOLLOW, Mode::empty())
+                .map_err(|e| errno::from_fs_io(&e.into()))?;
+            let opened = std::fs::read_link(format!("/proc/self/fd/{}", {
+                use std::os::fd::AsRawFd;
+                fd.as_raw_fd()
+            }));
+            match opened {
+                Ok(at) if at != real => Err(errno::ACCES),
+                _ => Ok(fd),
+            }
+        }
+        Err(e) => Err(errno::from_fs_io(&e.into())),
+    }
+}
+
+/// The entries of the open directory `dir` but `.` and `..`, sorted by name (their bytes, as
+/// libuv sorts Node's listings) and encoded for `fs_readdir`'s answer. An entry whose type the
+/// file system does not give is asked for it (without following a link: the entry itself,
+/// inside the checked directory).
+fn list_dir(dir: rustix::fd::OwnedFd) -> Result<Vec<u8>, i32> {
+    use moat_abi::dir_type;
+    use rustix::fs::{AtFlags, FileType};
+    let type_of = |t: FileType| match t {
+        FileType::RegularFile => dir_type::FILE,
+        FileType::Directory => dir_type::DIRECTORY,
+        FileType::Symlink => dir_type::SYMLINK,
+        FileType::Fifo => dir_type::FIFO,
+        FileType::Socket => dir_type::SOCKET,
+        FileType::CharacterDevice => dir_type::CHAR_DEVICE,
+        FileType::BlockDevice => dir_type::BLOCK_DEVICE,
+        _ => dir_type::UNKNOWN,
+    };
+    let fs_error = |e: rustix::io::Errno| errno::from_fs_io(&e.into());
+    let mut entries = rustix::fs::Dir::new(dir).map_err(fs_error)?;
+    let mut list: Vec<(Vec<u8>, u8)> = Vec::new();
+    let mut size = 0usize;
+    while let Some(entry) = entries.read() {
+        let entry = entry.map_err(fs_error)?;
+        let name = entry.file_name();
+        let bytes = name.to_bytes();
+        if bytes == b"." || bytes == b".." {
+            continue;
+        }
+        let mut kind = type_of(entry.file_type());
+        if kind == dir_type::UNKNOWN {
+            let at = entries.fd().map_err(fs_error)?;
+            kind = rustix::fs::statat(at, name, AtFlags::SYMLINK_NOFOLLOW)
+                .map_or(dir_type::UNKNOWN, |st| {
+                    type_of(FileType::from_raw_mode(st.st_mode))
+                });
+        }
+        // Each entry takes its name, a type byte and a `u32` length in the answer.
+        size += bytes.len() + 5;
+        if size > MAX_LISTING {
+            return Err(errno::TOOBIG);
+        }
+        list.push((bytes.to_vec(), kind));
+    }
+    // Names in one directory differ, so an unstable sort gives the one order.
+    list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::with_capacity(size);
+    for (name, kind) in &list {
+        moat_abi::encode_dir_entry(&mut out, name, *kind);
+    }
+    Ok(out)
+}
+
 /// The file-system calls WASI preview 1 lacks, each checked against the grants where the
 /// path really leads.
 fn add_files<T: 'static>(
@@ -1594,6 +1692,25 @@ fn add_files<T: 'static>(
                     libc::lchown(c.as_ptr(), uid, gid)
                 }
             })
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_READDIR,
+        move |mut caller: Caller<'_, T>, path: u32, path_len: u32, size_out: u32| -> i32 {
+            let asked = match guest_path(&mut caller, path, path_len) {
+                Ok(p) => p,
+                Err(code) => return code,
+            };
+            let grants = &calls(caller.data_mut()).grants;
+            let listing = match readable_dir(grants, &asked) {
+                Ok(dir) => list_dir(dir),
+                Err(code) => return code,
+            };
+            match listing {
+                Ok(answer) => HostCalls::answer(&mut caller, calls, answer, size_out),
+                Err(code) => code,
+            }
         },
     )?;
     linker.func_wrap(

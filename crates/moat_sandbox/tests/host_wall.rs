@@ -578,3 +578,59 @@ fn a_huge_length_is_an_error_not_a_host_allocation() {
         errno::FAULT
     );
 }
+
+/// `fs_readdir` lists a directory only where the read grant covers it once every link is
+/// resolved: a link inside the granted directory that leads outside lists nothing, and a path
+/// outside is refused before anything about it (whether it exists) is told.
+#[test]
+fn a_listing_through_a_link_out_of_the_grant_is_refused_by_the_host() {
+    let root = std::env::temp_dir().join(format!("moat-host-wall-{}-readdir", std::process::id()));
+    let granted = root.join("granted");
+    let outside = root.join("outside");
+    std::fs::create_dir_all(granted.join("sub")).expect("a scratch tree");
+    std::fs::create_dir_all(&outside).expect("a scratch tree");
+    std::fs::write(outside.join("secret.txt"), "x").expect("a secret");
+    std::fs::write(granted.join("file.txt"), "x").expect("a file");
+    std::os::unix::fs::symlink("../outside", granted.join("escape")).expect("a link out");
+    std::os::unix::fs::symlink(&outside, granted.join("absolute")).expect("a link out");
+    std::os::unix::fs::symlink("sub", granted.join("inner")).expect("a link within");
+    let root = std::fs::canonicalize(&root).expect("resolves");
+    let grant = moat_permissions::Grants::parse(&[format!(
+        "--allow-fs-read={}",
+        root.join("granted").display()
+    )])
+    .expect("flags");
+    let list = |path: &std::path::Path| {
+        let path = path.to_str().expect("UTF-8").as_bytes().to_vec();
+        run_guest(
+            guest_calling(moat_abi::names::FS_READDIR, path),
+            grant.clone(),
+        )
+    };
+    let g = root.join("granted");
+    assert_eq!(list(&g.join("escape")), errno::ACCES);
+    assert_eq!(list(&g.join("absolute")), errno::ACCES);
+    assert_eq!(list(&g.join("sub/../../outside")), errno::ACCES);
+    assert_eq!(list(&root.join("outside")), errno::ACCES);
+    assert_eq!(list(&root.join("missing")), errno::ACCES);
+    // The positive controls, and the errors of a path within the grant.
+    assert_eq!(list(&g), errno::SUCCESS);
+    assert_eq!(list(&g.join("inner")), errno::SUCCESS);
+    assert_eq!(list(&g.join("missing")), errno::NOENT);
+    // 54: WASI's `ENOTDIR`.
+    assert_eq!(list(&g.join("file.txt")), 54);
+    assert_eq!(list(std::path::Path::new("relative")), errno::INVAL);
+    let everything = moat_permissions::Grants::parse(&["--allow-fs-read=*"]).expect("flags");
+    let outside = root.join("outside");
+    assert_eq!(
+        run_guest(
+            guest_calling(
+                moat_abi::names::FS_READDIR,
+                outside.to_str().expect("UTF-8").as_bytes().to_vec()
+            ),
+            everything
+        ),
+        errno::SUCCESS
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

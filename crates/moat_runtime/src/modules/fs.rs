@@ -104,6 +104,21 @@ fn entry_path(
     permissions::path(ctx, state, permission, path)
 }
 
+/// libuv's `UV_DIRENT_*` number for a directory entry's type bits (`st_mode & S_IFMT`), as
+/// Node's Dirent keeps it.
+fn dirent_type(kind: u32) -> i32 {
+    match kind {
+        0o100000 => 1,
+        0o040000 => 2,
+        0o120000 => 3,
+        0o010000 => 4,
+        0o140000 => 5,
+        0o020000 => 6,
+        0o060000 => 7,
+        _ => 0,
+    }
+}
+
 macro_rules! op {
     ($o:expr, $ctx:expr, $name:literal, $f:expr) => {
         $o.set($name, Function::new($ctx.clone(), $f)?)?;
@@ -326,6 +341,36 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         out.set(1, kinds)?;
         Ok(out)
     });
+    let st = state.clone();
+    // `readdir` with `withFileTypes`: the Dirents made here, each an object of `proto` (the
+    // Dirent class's prototype) with `name`, `parentPath` and its UV_DIRENT_* type under
+    // `type_key`, as the class's constructor makes them.
+    op!(
+        o,
+        ctx,
+        "readdirDirents",
+        move |ctx: Ctx<'js>,
+              path: String,
+              proto: Object<'js>,
+              type_key: rquickjs::Value<'js>|
+              -> Result<Array<'js>> {
+            let entries = sys::fs::read_dir(&permissions::path(&ctx, &st, FsRead, &path)?)
+                .map_err(|e| throw_uv(&ctx, &e, "scandir", Some(&path), None))?;
+            let name_key = rquickjs::Atom::from_str(ctx.clone(), "name")?;
+            let parent_key = rquickjs::Atom::from_str(ctx.clone(), "parentPath")?;
+            let type_key = rquickjs::Atom::from_value(ctx.clone(), &type_key)?;
+            let parent = rquickjs::String::from_str(ctx.clone(), &path)?;
+            let out = Array::new(ctx.clone())?;
+            for (i, e) in entries.into_iter().enumerate() {
+                let d = Object::new_proto(ctx.clone(), Some(&proto))?;
+                d.set(name_key.clone(), e.name)?;
+                d.set(parent_key.clone(), parent.clone())?;
+                d.set(type_key.clone(), dirent_type(e.kind))?;
+                out.set(i, d)?;
+            }
+            Ok(out)
+        }
+    );
     let st = state.clone();
     op!(o, ctx, "mkdir", move |ctx: Ctx<'js>,
                                path: String,

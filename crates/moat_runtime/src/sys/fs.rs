@@ -256,8 +256,7 @@ pub struct DirEntry {
     pub kind: u32,
 }
 
-/// Entries of `path`, sorted by name as Node's are on Linux ext4 — not guaranteed by Node
-/// either, but a stable order makes output reproducible.
+/// Entries of `path`, sorted by name (their bytes) as libuv's `scandir` sorts Node's.
 ///
 /// # Errors
 /// The OS error.
@@ -279,7 +278,8 @@ pub fn read_dir(path: &CheckedPath) -> io::Result<Vec<DirEntry>> {
         None => {}
     }
     let mut out = entries(&os(path, true))?;
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    // Names in one directory differ, so an unstable sort gives the one order.
+    out.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
 }
 
@@ -301,24 +301,17 @@ fn entries(path: &Path) -> io::Result<Vec<DirEntry>> {
 fn entries(path: &Path) -> io::Result<Vec<DirEntry>> {
     let mut out = Vec::new();
     for (name, kind) in super::platform::dir_entries(path)? {
-        // WASI's file types: 3 directory, 4 regular file, 7 symbolic link, 1 block and 2
-        // character device, 5 and 6 sockets; 0 (unknown) is asked of the file itself.
-        let kind = match kind {
-            1 => 0o060000,
-            2 => 0o020000,
-            3 => 0o040000,
-            4 => 0o100000,
-            5 | 6 => 0o140000,
-            7 => 0o120000,
-            _ => fs::symlink_metadata(path.join(&name))
-                .map(|m| kind_of(m.file_type()))
-                .unwrap_or(0),
-        };
-        out.push(DirEntry { name, kind });
+        // A `d_type` is the file type's bits of `st_mode` shifted right by 12; the host asked
+        // the entry itself where the file system did not say, so 0 is a type it could not learn.
+        out.push(DirEntry {
+            name,
+            kind: u32::from(kind) << 12,
+        });
     }
     Ok(out)
 }
 
+#[cfg(not(target_os = "wasi"))]
 fn kind_of(ft: fs::FileType) -> u32 {
     if ft.is_dir() {
         0o040000

@@ -79,6 +79,7 @@ unsafe extern "C" {
     ) -> i32;
     fn dns_servers(size_out: *mut u32) -> i32;
     fn net_interfaces(size_out: *mut u32) -> i32;
+    fn fs_readdir(path: *const u8, path_len: usize, size_out: *mut u32) -> i32;
     fn tls_system_store(size_out: *mut u32) -> i32;
     fn dns_lookup_service(addr: *const u8, addr_len: usize, size_out: *mut u32) -> i32;
     fn sock_send(handle: u32, buf: *const u8, len: usize, n_out: *mut u32) -> i32;
@@ -475,6 +476,18 @@ pub fn servers_dns() -> io::Result<Vec<String>> {
         return Ok(Vec::new());
     }
     moat_abi::decode_addresses(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// The names and `d_type`s ([`moat_abi::dir_type`]) of the entries of the directory `path`
+/// (absolute), but `.` and `..`, as the host lists them.
+///
+/// # Errors
+/// The host's: `EACCES` outside the read grant, `ENOENT`, `ENOTDIR`.
+pub fn list_dir(path: &str) -> io::Result<Vec<(String, u8)>> {
+    let mut size = 0u32;
+    // SAFETY: the host reads `path_len` bytes at `path` and writes one u32 at `size_out`.
+    check(unsafe { fs_readdir(path.as_ptr(), path.len(), &mut size) })?;
+    moat_abi::decode_dir_entries(&take_answer(size)?).map_err(io::Error::other)
 }
 
 /// The addresses of the host's network interfaces.

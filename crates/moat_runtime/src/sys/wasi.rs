@@ -248,7 +248,6 @@ mod wasi_fd {
     #[link(wasm_import_module = "wasi_snapshot_preview1")]
     unsafe extern "C" {
         pub fn fd_close(fd: u32) -> u16;
-        pub fn fd_readdir(fd: u32, buf: *mut u8, len: usize, cookie: u64, used: *mut usize) -> u16;
         pub fn fd_read(fd: u32, iovs: *const Iovec, n: usize, nread: *mut usize) -> u16;
         pub fn fd_pread(fd: u32, iovs: *const Iovec, n: usize, off: u64, nread: *mut usize) -> u16;
         pub fn fd_write(fd: u32, iovs: *const Iovec, n: usize, nwritten: *mut usize) -> u16;
@@ -270,50 +269,13 @@ mod wasi_fd {
     }
 }
 
-/// The names and WASI file types of a directory's entries. WASI's `fd_readdir` reads (and
-/// stats) the whole directory on every call and then skips to the cookie, so a small buffer makes
-/// reading a directory quadratic; here the buffer doubles whenever it fills, which keeps the
-/// number of calls logarithmic in the directory's size.
+/// The names and `d_type`s ([`moat_abi::dir_type`]) of a directory's entries, from the host's
+/// checked `fs_readdir`: WASI's `fd_readdir` stats every entry of the directory on every call.
+///
+/// # Errors
+/// The host's: `EACCES` outside the read grant, `ENOENT`, `ENOTDIR`.
 pub fn dir_entries(path: &Path) -> std::io::Result<Vec<(String, u8)>> {
-    use std::os::fd::AsRawFd;
-    const DIRENT: usize = 24;
-    let dir = std::fs::File::open(path)?;
-    if !dir.metadata()?.is_dir() {
-        return Err(std::io::ErrorKind::NotADirectory.into());
-    }
-    let fd = u32::try_from(dir.as_raw_fd()).map_err(|_| std::io::Error::other("bad fd"))?;
-    let mut out = Vec::new();
-    let mut cookie = 0u64;
-    let mut cap = 64 * 1024;
-    loop {
-        let mut buf = vec![0u8; cap];
-        let mut used = 0usize;
-        // SAFETY: `buf` is writable for `cap` bytes and `used` is a valid out-pointer.
-        wasi_result(unsafe { wasi_fd::fd_readdir(fd, buf.as_mut_ptr(), cap, cookie, &mut used) })?;
-        let used = used.min(cap);
-        let mut off = 0;
-        while off + DIRENT <= used {
-            let head = &buf[off..off + DIRENT];
-            let next = u64::from_le_bytes(head[0..8].try_into().unwrap_or_default());
-            let len = u32::from_le_bytes(head[16..20].try_into().unwrap_or_default()) as usize;
-            let kind = head[20];
-            let Some(name) = buf.get(off + DIRENT..off + DIRENT + len) else {
-                break;
-            };
-            if off + DIRENT + len > used {
-                break;
-            }
-            off += DIRENT + len;
-            cookie = next;
-            if name != b"." && name != b".." {
-                out.push((String::from_utf8_lossy(name).into_owned(), kind));
-            }
-        }
-        if used < cap {
-            return Ok(out);
-        }
-        cap = cap.saturating_mul(2);
-    }
+    super::host::list_dir(path_text(path)?)
 }
 
 fn wasi_result(rc: u16) -> std::io::Result<()> {
@@ -615,11 +577,6 @@ pub fn fstat(fd: i32) -> std::io::Result<RawStat> {
     // SAFETY: WASI writes its 64-byte record at `r`.
     wasi_result(unsafe { wasi_fd::fd_filestat_get(fd as u32, &mut r) })?;
     Ok(from_filestat(&r))
-}
-
-/// WASI's file types beyond file, directory and link are not told apart here.
-pub fn special_kind(_ft: &std::fs::FileType) -> u32 {
-    0
 }
 
 /// The WASI number of an error code name.
