@@ -110,7 +110,11 @@ fn real_main(args: &[String]) -> Result<i32> {
         Some("serve") => return serve::run(&args[1..]),
         _ => {}
     }
-    let node_options = std::env::var("NODE_OPTIONS").unwrap_or_default();
+    let mut node_options = std::env::var("NODE_OPTIONS").unwrap_or_default();
+    // NODE_PRESERVE_SYMLINKS=1 stands for --preserve-symlinks, as in Node.
+    if std::env::var_os("NODE_PRESERVE_SYMLINKS").is_some_and(|v| v == "1") {
+        node_options.push_str(" --preserve-symlinks");
+    }
     match cli::parse(args, &node_options)? {
         // A closed stdout is no error for these (`moat -v | head -c0`).
         Command::Version => {
@@ -220,9 +224,11 @@ fn resolved_grants(cfg: &Config, entry: &moat_runtime::Entry) -> Result<Grants> 
     let mut grants = cfg.grants.clone();
     grants.fs_read = resolve(&grants.fs_read);
     grants.fs_write = resolve(&grants.fs_write);
-    if let moat_runtime::Entry::File(path) = entry {
-        let script = std::fs::canonicalize(path)
-            .with_context(|| format!("failed to resolve `{}`", path.display()))?;
+    // The script is readable (under --safe, its directory). One that is not there grants
+    // nothing: the run reports it as Node does (MODULE_NOT_FOUND).
+    if let moat_runtime::Entry::File(path) = entry
+        && let Ok(script) = std::fs::canonicalize(path)
+    {
         let granted = if cfg.safe {
             script.parent().map(PathBuf::from).unwrap_or(script)
         } else {

@@ -237,12 +237,21 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         )?,
     )?;
     credentials(ctx, o)?;
+    // A worker's output goes to its parent, which writes it (or hands it to `worker.stdout`).
+    let st = state.clone();
     o.set(
         "writeStdio",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
+            move |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
                 let bytes = bytes_of(&data)?;
+                if st.worker.get().is_some() && (fd == 1 || fd == 2) {
+                    let mut message = Vec::with_capacity(bytes.len() + 2);
+                    message.extend_from_slice(&[super::worker::STDIO_MESSAGE, fd as u8]);
+                    message.extend_from_slice(&bytes);
+                    return super::worker::post_to_parent(&st, message)
+                        .map_err(|e| throw_uv(&ctx, &e, "write", None, None));
+                }
                 sys::write_stdio(fd, &bytes).map_err(|e| throw_uv(&ctx, &e, "write", None, None))
             },
         )?,

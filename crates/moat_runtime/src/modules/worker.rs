@@ -286,7 +286,12 @@ fn stop(state: &SharedState, handle: u32) {
     }
 }
 
-fn post_to_parent(state: &SharedState, bytes: Vec<u8>) -> std::io::Result<()> {
+/// The kind byte of a message that carries a worker's output to its parent: then the fd (1 or
+/// 2), then the bytes (`js/internal/worker/thread.js` knows the other kinds).
+pub const STDIO_MESSAGE: u8 = 3;
+
+/// Queues `bytes` for the worker's parent.
+pub fn post_to_parent(state: &SharedState, bytes: Vec<u8>) -> std::io::Result<()> {
     let Some(_link) = state.worker.get() else {
         return Err(std::io::Error::from(std::io::ErrorKind::NotConnected));
     };

@@ -14,6 +14,13 @@ const messaging = require('internal/worker/messaging');
 const kMessage = 0;
 const kError = 1;
 const kOnline = 2;
+// The worker's output: then its fd (1 or 2) and the bytes (src/modules/worker.rs writes these).
+const kStdio = 3;
+
+// Output a worker sent where no stream takes it: the parent's own.
+function writeOwn(bytes) {
+  internalBinding('process').writeStdio(bytes[1] === 2 ? 2 : 1, bytes.subarray(2));
+}
 
 const v8 = () => require('v8');
 
@@ -86,6 +93,8 @@ const kHandle = Symbol('kHandle');
 const kOnEvent = Symbol('kOnEvent');
 const kExited = Symbol('kExited');
 const kExitCode = Symbol('kExitCode');
+const kStdout = Symbol('kStdout');
+const kStderr = Symbol('kStderr');
 
 function workerSource(filename, options) {
   const { fileURLToPath, isURL } = require('internal/url');
@@ -153,9 +162,7 @@ class Worker extends EventEmitter {
       validateArray(options.execArgv, 'options.execArgv');
       execArgv = options.execArgv.map(String);
     }
-    for (const name of ['stdin', 'stdout', 'stderr']) {
-      if (options[name]) throw new codes.ERR_NOT_IMPLEMENTED(`the worker_threads.Worker option '${name}: true'`);
-    }
+    if (options.stdin) throw new codes.ERR_NOT_IMPLEMENTED('the worker_threads.Worker option \'stdin: true\'');
     const transfer = options.transferList;
     const init = {
       workerData: options.workerData,
@@ -171,6 +178,13 @@ class Worker extends EventEmitter {
     this[kHandle] = handle;
     this[kExited] = false;
     this[kExitCode] = undefined;
+    // worker.stdout and worker.stderr carry what the worker writes; unless the options ask
+    // for them, they pass it on to this thread's own streams.
+    const { Readable } = require('stream');
+    this[kStdout] = new Readable({ read() {} });
+    this[kStderr] = new Readable({ read() {} });
+    if (!options.stdout) this[kStdout].pipe(process.stdout, { end: false });
+    if (!options.stderr) this[kStderr].pipe(process.stderr, { end: false });
     this.threadId = threadId;
     this.threadName = init.name || 'WorkerThread';
     this.resourceLimits = { maxYoungGenerationSizeMb: 0, maxOldGenerationSizeMb: 0, codeRangeSizeMb: 0, stackSizeMb: 4, ...init.resourceLimits };
@@ -199,6 +213,9 @@ class Worker extends EventEmitter {
         case kOnline:
           this.emit('online');
           return;
+        case kStdio:
+          (bytes[1] === 2 ? this[kStderr] : this[kStdout]).push(Buffer.from(bytes.subarray(2)));
+          return;
         default:
           return;
       }
@@ -210,6 +227,8 @@ class Worker extends EventEmitter {
       loop.unregisterHandle(this[kHandle]);
       binding.forget(this[kHandle]);
       this.threadId = -1;
+      this[kStdout].push(null);
+      this[kStderr].push(null);
       this.emit('exit', code);
     }
   }
@@ -236,8 +255,8 @@ class Worker extends EventEmitter {
   unref() { if (!this[kExited]) loop.unrefHandle(this[kHandle]); }
 
   get stdin() { return null; }
-  get stdout() { return null; }
-  get stderr() { return null; }
+  get stdout() { return this[kStdout]; }
+  get stderr() { return this[kStderr]; }
 
   get performance() {
     return { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
@@ -274,6 +293,7 @@ class InternalWorker {
     // What arrives through the loop (its 'online', its exit) needs no answer.
     loop.registerHandle(handle, (event) => {
       if (event[0] === 'exit') loop.unregisterHandle(handle);
+      else if (event[0] === 'message' && event[2][0] === kStdio) writeOwn(event[2]);
     });
     loop.unrefHandle(handle);
   }
@@ -287,6 +307,7 @@ class InternalWorker {
       const bytes = binding.waitMessage(this.#handle);
       if (bytes === undefined) throw new codes.ERR_WORKER_NOT_RUNNING();
       if (bytes[0] === kError) throw deserializeError(decode(bytes));
+      if (bytes[0] === kStdio) writeOwn(bytes);
       if (bytes[0] !== kMessage) continue;
       const reply = decode(bytes);
       if (reply.id !== id) continue;
