@@ -44,12 +44,22 @@ function guardDetach() {
 // list, as a signal that follows the original.
 const transferableSignals = new WeakSet();
 
+// A clone for another thread (worker_threads): the same, but a SharedArrayBuffer cannot go,
+// as threads do not share memory here.
+function cloneForThread(value, options) {
+  return cloneWith(value, options, true);
+}
+
 function structuredClone(value, options) {
   if (arguments.length === 0) {
     const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
     // Node's own wording, argument name included.
     throw new ERR_MISSING_ARGS('The value argument must be specified');
   }
+  return cloneWith(value, options, false);
+}
+
+function cloneWith(value, options, forThread) {
   const transfer = transferList(options);
   const memory = new Map();
   function clone(v) {
@@ -79,6 +89,14 @@ function structuredClone(value, options) {
       case '[object Date]': out = new Date(v.getTime()); break;
       case '[object RegExp]': out = new RegExp(v.source, v.flags); break;
       case '[object ArrayBuffer]': out = v.slice(0); break;
+      // Within a thread the clone shares the memory, as a SharedArrayBuffer's clone does.
+      case '[object SharedArrayBuffer]':
+        if (forThread) {
+          const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+          throw new ERR_NOT_IMPLEMENTED('sharing a SharedArrayBuffer with another thread');
+        }
+        memory.set(v, v);
+        return v;
       case '[object Map]':
         out = new Map();
         memory.set(v, out);
@@ -194,4 +212,4 @@ function transferList(options) {
   return buffers;
 }
 
-module.exports = { structuredClone, uncloneable, transferableSignals, untransferable, markUntransferable };
+module.exports = { structuredClone, cloneForThread, uncloneable, transferableSignals, untransferable, markUntransferable };

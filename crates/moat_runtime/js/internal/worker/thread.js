@@ -10,6 +10,7 @@ const EventEmitter = require('events');
 const { codes } = require('internal/errors');
 const loop = require('internal/loop');
 const messaging = require('internal/worker/messaging');
+const { cloneForThread } = require('internal/structured_clone');
 
 const kMessage = 0;
 const kError = 1;
@@ -39,7 +40,7 @@ function decode(bytes) {
 // A message as it crosses: a structured clone (with the transfers done), then bytes.
 function encodeMessage(value, transfer) {
   const options = Array.isArray(transfer) ? { transfer } : transfer;
-  return encode(kMessage, structuredClone(value, options));
+  return encode(kMessage, cloneForThread(value, options));
 }
 
 // ---- errors across the boundary ------------------------------------------------------------
@@ -52,7 +53,7 @@ function serializeError(err) {
     typeof err.message === 'string')) {
     const props = {};
     for (const key of Object.keys(err)) {
-      try { props[key] = structuredClone(err[key]); } catch { /* left out: it cannot be cloned */ }
+      try { props[key] = cloneForThread(err[key]); } catch { /* left out: it cannot be cloned */ }
     }
     let ctor = 'Error';
     for (let p = Object.getPrototypeOf(err); p !== null; p = Object.getPrototypeOf(p)) {
@@ -66,7 +67,7 @@ function serializeError(err) {
     return { [kSerializedError]: true, ctor, name: err.name, message: err.message, stack: err.stack, props };
   }
   try {
-    return { value: structuredClone(err) };
+    return { value: cloneForThread(err) };
   } catch {
     return { [kSerializedError]: true, unserializable: true };
   }
@@ -172,7 +173,7 @@ class Worker extends EventEmitter {
       resourceLimits: options.resourceLimits ?? {},
       module: spec.module === true,
     };
-    const initBytes = encode(kMessage, structuredClone(init, transfer === undefined ? undefined : { transfer }));
+    const initBytes = encode(kMessage, cloneForThread(init, transfer === undefined ? undefined : { transfer }));
     const [handle, threadId] = binding.spawn(
       { kind: spec.kind, source: spec.source, module: spec.module === true, argv, execArgv }, initBytes);
     this[kHandle] = handle;
