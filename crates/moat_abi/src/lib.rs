@@ -62,13 +62,13 @@
 //! | `fs_readdir` | `path, path_len, size_out` | Lists the directory `path` (links followed): stores its entries but `.` and `..`, sorted by name (byte order), encoded ([`encode_dir_entry`]) for `take`, and writes their length to `size_out` (0: an empty directory, nothing stored). Each entry's type is the directory's own (`d_type`), asked of the entry itself (not following a link) where the file system does not say. Checked against `--allow-fs-read` where the directory really is, links resolved: [`errno::ACCES`] outside it, before any error about the path; opened refusing links, so one put in the way after the check fails the call. [`errno::TOOBIG`] past 256 MiB of entries. |
 //!
 //! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::TOOBIG`] past it) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
-//! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //! | `worker_spawn` | `config, config_len, init, init_len, handle, flags, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`, unless `flags` has [`worker_flags::INTERNAL`] (the runtime's own thread for module hooks, which can do no more than the instance itself); [`errno::INVAL`] for other flags. |
 //! | `worker_post` | `handle, data, data_len` | Queues a message for the worker under `handle` (it arrives there as an [`Event::Message`] under handle 0). [`errno::SRCH`] once it has ended. |
 //! | `worker_stop` | `handle` | Stops the worker: its next `worker_stopping` answers 1 and a wait of its in `poll` ends. |
 //! | `worker_self` | `id_out, size_out` | In a worker: writes its thread id to `id_out` and the length of the data it was started with to `size_out`, stored for `take` (the first call only; 0 after). [`errno::NOENT`] in an instance that is no worker. |
 //! | `worker_post_parent` | `data, data_len` | In a worker: queues a message for the instance that started it. [`errno::NOENT`] in an instance that is no worker. |
 //! | `worker_stopping` | — | 1 when this worker is being stopped (`worker_stop`), else 0. |
+//! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
 //!
@@ -140,13 +140,13 @@ pub mod names {
     pub const TTY_INFO: &str = "tty_info";
     pub const LOOP_IDLE: &str = "loop_idle";
     pub const TTY_SET_MODE: &str = "tty_set_mode";
-    pub const FS_SYMLINK: &str = "fs_symlink";
     pub const WORKER_SPAWN: &str = "worker_spawn";
     pub const WORKER_POST: &str = "worker_post";
     pub const WORKER_STOP: &str = "worker_stop";
     pub const WORKER_SELF: &str = "worker_self";
     pub const WORKER_POST_PARENT: &str = "worker_post_parent";
     pub const WORKER_STOPPING: &str = "worker_stopping";
+    pub const FS_SYMLINK: &str = "fs_symlink";
     pub const FS_READLINK: &str = "fs_readlink";
     pub const FS_CHMOD: &str = "fs_chmod";
     pub const FS_CHOWN: &str = "fs_chown";
@@ -384,11 +384,11 @@ pub enum Event {
     Ready { handle: u32, readiness: u8 },
     /// A watched signal arrived (`signal_watch`).
     Signal { handle: u32, signal: i32 },
-}
-
     /// A message between a worker and the thread that started it: from the worker under the
     /// handle its parent gave it, to the worker under handle 0 (empty: only a wake-up).
     Message { handle: u32, bytes: Vec<u8> },
+}
+
 /// Bytes that do not decode as what they should be.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("malformed {0} in a moat host call")]
@@ -775,6 +775,11 @@ pub fn encode_events(events: &[Event]) -> Vec<u8> {
                 w.u32(*handle);
                 w.i32(*signal);
             }
+            Event::Message { handle, bytes } => {
+                w.0.push(5);
+                w.u32(*handle);
+                w.bytes(bytes);
+            }
         }
     }
     w.0
@@ -813,17 +818,16 @@ pub fn decode_events(buf: &[u8]) -> Result<Vec<Event>, DecodeError> {
                 handle: r.u32()?,
                 signal: r.i32()?,
             },
+            5 => Event::Message {
+                handle: r.u32()?,
+                bytes: r.bytes()?,
+            },
             _ => return Err(DecodeError("events")),
         };
         out.push(e);
     }
     r.end()?;
     Ok(out)
-            Event::Message { handle, bytes } => {
-                w.0.push(5);
-                w.u32(*handle);
-                w.bytes(bytes);
-            }
 }
 
 #[cfg(test)]
@@ -881,10 +885,6 @@ mod tests {
             file: "/bin/echo".into(),
             args: vec!["echo".into(), "hé".into()],
             cwd: Some("/tmp".into()),
-            5 => Event::Message {
-                handle: r.u32()?,
-                bytes: r.bytes()?,
-            },
             env: Some(vec![("A".into(), "1".into())]),
             stdio: vec![
                 Stdio::Pipe,
@@ -948,6 +948,10 @@ mod tests {
                 handle: 4,
                 readiness: interest::READABLE | interest::CLOSED,
             },
+            Event::Message {
+                handle: 0,
+                bytes: vec![0, 255],
+            },
         ];
         assert_eq!(decode_events(&encode_events(&events)), Ok(events));
         assert_eq!(decode_events(&encode_events(&[])), Ok(Vec::new()));
@@ -969,7 +973,3 @@ mod tests {
         assert!(Command::decode(&[9, 9]).is_err());
     }
 }
-            Event::Message {
-                handle: 0,
-                bytes: vec![0, 255],
-            },

@@ -1817,12 +1817,15 @@ fn add_worker_imports<T: 'static>(
               init: u32,
               init_len: u32,
               handle: u32,
+              flags: u32,
               id_out: u32|
               -> i32 {
             if flags & !moat_abi::worker_flags::INTERNAL != 0 {
                 return errno::INVAL;
             }
-            if flags & moat_abi::worker_flags::INTERNAL == 0 && !calls(caller.data_mut()).grants.worker {
+            if flags & moat_abi::worker_flags::INTERNAL == 0
+                && !calls(caller.data_mut()).grants.worker
+            {
                 return errno::ACCES;
             }
             let Some(spawner) = calls(caller.data_mut()).spawner.clone() else {
@@ -1926,7 +1929,6 @@ fn add_worker_imports<T: 'static>(
                         bytes,
                     });
                     errno::SUCCESS
-              flags: u32,
                 }
                 None => errno::NOENT,
             }

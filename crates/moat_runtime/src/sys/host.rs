@@ -94,7 +94,6 @@ unsafe extern "C" {
     fn tty_info(fd: i32, out: *mut u32) -> i32;
     fn tty_set_mode(fd: i32, mode: i32) -> i32;
     fn loop_idle(out: *mut u64) -> i32;
-}
     fn worker_spawn(
         config: *const u8,
         config_len: usize,
@@ -109,6 +108,7 @@ unsafe extern "C" {
     fn worker_self(id_out: *mut u32, size_out: *mut u32) -> i32;
     fn worker_post_parent(data: *const u8, data_len: usize) -> i32;
     fn worker_stopping() -> i32;
+}
 
 fn check(code: i32) -> io::Result<()> {
     if code == errno::SUCCESS {
@@ -596,6 +596,7 @@ pub fn spawn_worker(config: &str, init: &[u8], handle: u32, flags: u32) -> io::R
             init.as_ptr(),
             init.len(),
             handle,
+            flags,
             &mut id,
         )
     })?;
@@ -609,7 +610,6 @@ pub fn post_worker(handle: u32, data: &[u8]) -> io::Result<()> {
 }
 
 /// Stops the worker under `handle`.
-            flags,
 pub fn stop_worker(handle: u32) {
     // SAFETY: no memory is passed.
     let _ = unsafe { worker_stop(handle) };
