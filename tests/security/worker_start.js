@@ -1,7 +1,7 @@
 // attack: start a worker thread (a second isolate outside the main thread's checks)
 // denied: ERR_ACCESS_DENIED WorkerThreads
 // grant: --allow-worker
-// allowed: ERR_NOT_IMPLEMENTED
+// allowed: started
 try {
   new (require('worker_threads').Worker)('1', { eval: true });
   console.log('started');

@@ -68,6 +68,11 @@
 //! | `worker_self` | `id_out, size_out` | In a worker: writes its thread id to `id_out` and the length of the data it was started with to `size_out`, stored for `take` (the first call only; 0 after). [`errno::NOENT`] in an instance that is no worker. |
 //! | `worker_post_parent` | `data, data_len` | In a worker: queues a message for the instance that started it. [`errno::NOENT`] in an instance that is no worker. |
 //! | `worker_stopping` | — | 1 when this worker is being stopped (`worker_stop`), else 0. |
+//! | `port_open` | `id_out` | Makes a channel whose two ends (0 and 1) may be in different instances of this host (a `MessagePort` moved to a worker), and writes its id to `id_out` (a little-endian `u64`). |
+//! | `port_attach` | `id, side, handle` | Attaches end `side` of the channel to this instance: messages posted at the other end arrive from `poll` as [`Event::Message`] under `handle`, those that waited for it first; `[0xff]` says the channel was closed. [`errno::NOENT`] once it is closed. |
+//! | `port_detach` | `id, side` | Detaches end `side` (it is moving to another instance); messages for it wait. |
+//! | `port_post` | `id, side, data, data_len` | Posts a message from end `side` to the other end. [`errno::NOENT`] once the channel is closed. |
+//! | `port_close` | `id, side` | Closes the channel; the other end, if attached, gets `[0xff]`. |
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
@@ -146,6 +151,11 @@ pub mod names {
     pub const WORKER_SELF: &str = "worker_self";
     pub const WORKER_POST_PARENT: &str = "worker_post_parent";
     pub const WORKER_STOPPING: &str = "worker_stopping";
+    pub const PORT_OPEN: &str = "port_open";
+    pub const PORT_ATTACH: &str = "port_attach";
+    pub const PORT_DETACH: &str = "port_detach";
+    pub const PORT_POST: &str = "port_post";
+    pub const PORT_CLOSE: &str = "port_close";
     pub const FS_SYMLINK: &str = "fs_symlink";
     pub const FS_READLINK: &str = "fs_readlink";
     pub const FS_CHMOD: &str = "fs_chmod";

@@ -17,6 +17,7 @@ pub use events::EventQueue;
 pub use moat_abi::{Command, Event, Output, Stdio};
 
 mod events;
+pub mod ports;
 pub mod signals;
 
 /// The stack size limit (`RLIMIT_STACK`, soft and hard) children start with, when this process

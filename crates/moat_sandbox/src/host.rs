@@ -1936,6 +1936,57 @@ fn add_worker_imports<T: 'static>(
     )?;
     linker.func_wrap(
         moat_abi::MODULE,
+        names::PORT_OPEN,
+        move |mut caller: Caller<'_, T>, id_out: u32| -> i32 {
+            let id = moat_proc::ports::open();
+            write(&mut caller, id_out, &id.to_le_bytes())
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PORT_ATTACH,
+        move |mut caller: Caller<'_, T>, id: u64, side: u32, handle: u32| -> i32 {
+            let host = calls(caller.data_mut());
+            if moat_proc::ports::attach(id, side.min(1) as usize, &host.events, handle) {
+                errno::SUCCESS
+            } else {
+                errno::NOENT
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PORT_DETACH,
+        move |_caller: Caller<'_, T>, id: u64, side: u32| -> i32 {
+            moat_proc::ports::detach(id, side.min(1) as usize);
+            errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PORT_POST,
+        move |mut caller: Caller<'_, T>, id: u64, side: u32, data: u32, len: u32| -> i32 {
+            let bytes = match read(&mut caller, data, len, MAX_WORKER_MESSAGE) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            if moat_proc::ports::post(id, side.min(1) as usize, bytes) {
+                errno::SUCCESS
+            } else {
+                errno::NOENT
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PORT_CLOSE,
+        move |_caller: Caller<'_, T>, id: u64, side: u32| -> i32 {
+            moat_proc::ports::close(id, side.min(1) as usize);
+            errno::SUCCESS
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
         names::WORKER_STOPPING,
         move |mut caller: Caller<'_, T>| -> i32 {
             calls(caller.data_mut())

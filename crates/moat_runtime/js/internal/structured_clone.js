@@ -45,9 +45,15 @@ function guardDetach() {
 const transferableSignals = new WeakSet();
 
 // A clone for another thread (worker_threads): the same, but a SharedArrayBuffer cannot go,
-// as threads do not share memory here.
-function cloneForThread(value, options) {
-  return cloneWith(value, options, true);
+// as threads do not share memory here. `substitutes` maps objects the transfer list may name
+// besides buffers (MessagePorts) to what stands for them in the clone.
+function cloneForThread(value, options, substitutes) {
+  return cloneWith(value, options, true, substitutes);
+}
+
+// A clone within the thread whose transfer list may name the objects `substitutes` maps.
+function cloneWithSubstitutes(value, options, substitutes) {
+  return cloneWith(value, options, false, substitutes);
 }
 
 function structuredClone(value, options) {
@@ -59,8 +65,8 @@ function structuredClone(value, options) {
   return cloneWith(value, options, false);
 }
 
-function cloneWith(value, options, forThread) {
-  const transfer = transferList(options);
+function cloneWith(value, options, forThread, substitutes) {
+  const transfer = transferList(options, substitutes);
   const memory = new Map();
   function clone(v) {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
@@ -69,6 +75,7 @@ function cloneWith(value, options, forThread) {
     }
     if (typeof v === 'function') throw dataCloneError(`${Function.prototype.toString.call(v).split('\n')[0].slice(0, 60)} could not be cloned.`);
     if (memory.has(v)) return memory.get(v);
+    if (substitutes !== undefined && substitutes.has(v)) return substitutes.get(v);
     if (uncloneable.has(v)) throw dataCloneError('Cannot clone object of unsupported type.');
     if (transferableSignals.has(v)) {
       if (!transfer.has(v)) throw dataCloneError('Object that needs transfer was found in message but not listed in transferList');
@@ -182,7 +189,7 @@ function optionsError(detail) {
   err.code = 'ERR_INVALID_ARG_TYPE';
   return err;
 }
-function transferList(options) {
+function transferList(options, substitutes) {
   if (options === undefined || options === null) return new Set();
   // A WebIDL dictionary: any object (functions included), nothing else.
   if (typeof options !== 'object' && typeof options !== 'function') {
@@ -204,6 +211,7 @@ function transferList(options) {
       buffers.add(item);
       continue;
     }
+    if (substitutes !== undefined && substitutes.has(item)) continue;
     if (untransferable.has(item)) throw dataCloneError('Cannot transfer object of unsupported type.');
     if (!(item instanceof ArrayBuffer)) throw dataCloneError('Found invalid value in transferList.');
     if (item.detached) throw dataCloneError('Cannot transfer object of unsupported type.');
@@ -212,4 +220,7 @@ function transferList(options) {
   return buffers;
 }
 
-module.exports = { structuredClone, cloneForThread, uncloneable, transferableSignals, untransferable, markUntransferable };
+module.exports = {
+  structuredClone, cloneForThread, cloneWithSubstitutes, uncloneable, transferableSignals, untransferable,
+  markUntransferable,
+};

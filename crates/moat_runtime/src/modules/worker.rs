@@ -137,6 +137,46 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             },
         )?,
     )?;
+    // Channels whose ports are in different threads (a MessagePort moved to another thread):
+    // portOpen() -> id; portAttach(id, side) -> the handle its messages arrive under, or
+    // undefined once it is closed; portDetach, portPost(id, side, bytes) -> false once closed,
+    // portClose.
+    o.set(
+        "portOpen",
+        Function::new(ctx.clone(), || ports::open() as f64)?,
+    )?;
+    let st = state.clone();
+    o.set(
+        "portAttach",
+        Function::new(ctx.clone(), move |id: f64, side: u32| -> Option<u32> {
+            let handle = st.next_handle.get();
+            ports::attach(&st, id as u64, side.min(1), handle).then(|| {
+                st.next_handle.set(handle + 1);
+                handle
+            })
+        })?,
+    )?;
+    o.set(
+        "portDetach",
+        Function::new(ctx.clone(), |id: f64, side: u32| {
+            ports::detach(id as u64, side.min(1));
+        })?,
+    )?;
+    o.set(
+        "portPost",
+        Function::new(
+            ctx.clone(),
+            |id: f64, side: u32, data: Value<'js>| -> Result<bool> {
+                Ok(ports::post(id as u64, side.min(1), bytes_of(&data)?))
+            },
+        )?,
+    )?;
+    o.set(
+        "portClose",
+        Function::new(ctx.clone(), |id: f64, side: u32| {
+            ports::close(id as u64, side.min(1));
+        })?,
+    )?;
     // exit(code): a worker's `process.reallyExit`: ends its run (only the worker's thread).
     let st = state.clone();
     o.set(
@@ -337,4 +377,40 @@ pub fn uncatchable(ctx: &Ctx<'_>) -> rquickjs::Error {
     // SAFETY: `e` is a live object of this context.
     unsafe { rquickjs::qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), e.as_raw()) };
     ctx.throw(e)
+}
+
+/// The process's cross-thread channels: natively `moat_proc`'s registry, in the sandbox the
+/// host's (the `port_*` imports).
+mod ports {
+    use crate::state::SharedState;
+
+    #[cfg(not(target_os = "wasi"))]
+    pub fn open() -> u64 {
+        moat_proc::ports::open()
+    }
+    #[cfg(not(target_os = "wasi"))]
+    pub fn attach(state: &SharedState, id: u64, side: u32, handle: u32) -> bool {
+        moat_proc::ports::attach(id, side as usize, &state.events, handle)
+    }
+    #[cfg(not(target_os = "wasi"))]
+    pub fn detach(id: u64, side: u32) {
+        moat_proc::ports::detach(id, side as usize);
+    }
+    #[cfg(not(target_os = "wasi"))]
+    pub fn post(id: u64, side: u32, bytes: Vec<u8>) -> bool {
+        moat_proc::ports::post(id, side as usize, bytes)
+    }
+    #[cfg(not(target_os = "wasi"))]
+    pub fn close(id: u64, side: u32) {
+        moat_proc::ports::close(id, side as usize);
+    }
+
+    #[cfg(target_os = "wasi")]
+    pub use crate::sys::worker::{
+        port_close as close, port_detach as detach, port_open as open, port_post as post,
+    };
+    #[cfg(target_os = "wasi")]
+    pub fn attach(_state: &SharedState, id: u64, side: u32, handle: u32) -> bool {
+        crate::sys::worker::port_attach(id, side, handle)
+    }
 }

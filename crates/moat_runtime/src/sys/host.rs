@@ -108,6 +108,11 @@ unsafe extern "C" {
     fn worker_self(id_out: *mut u32, size_out: *mut u32) -> i32;
     fn worker_post_parent(data: *const u8, data_len: usize) -> i32;
     fn worker_stopping() -> i32;
+    fn port_open(id_out: *mut u64) -> i32;
+    fn port_attach(id: u64, side: u32, handle: u32) -> i32;
+    fn port_detach(id: u64, side: u32) -> i32;
+    fn port_post(id: u64, side: u32, data: *const u8, data_len: usize) -> i32;
+    fn port_close(id: u64, side: u32) -> i32;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -637,4 +642,36 @@ pub fn post_parent(data: &[u8]) -> io::Result<()> {
 pub fn worker_is_stopping() -> bool {
     // SAFETY: no memory is passed.
     unsafe { worker_stopping() == 1 }
+}
+
+/// A new cross-thread channel, both ends detached.
+pub fn open_port() -> u64 {
+    let mut id = 0u64;
+    // SAFETY: the host writes one u64 at `id_out`.
+    let _ = unsafe { port_open(&mut id) };
+    id
+}
+
+/// Attaches an end of channel `id` to this instance under `handle`.
+pub fn attach_port(id: u64, side: u32, handle: u32) -> bool {
+    // SAFETY: no memory is passed.
+    unsafe { port_attach(id, side, handle) == errno::SUCCESS }
+}
+
+/// Detaches an end of channel `id`.
+pub fn detach_port(id: u64, side: u32) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { port_detach(id, side) };
+}
+
+/// Posts `data` from an end of channel `id` to the other.
+pub fn post_port(id: u64, side: u32, data: &[u8]) -> bool {
+    // SAFETY: the host reads `data_len` bytes at `data`.
+    unsafe { port_post(id, side, data.as_ptr(), data.len()) == errno::SUCCESS }
+}
+
+/// Closes channel `id`.
+pub fn close_port(id: u64, side: u32) {
+    // SAFETY: no memory is passed.
+    let _ = unsafe { port_close(id, side) };
 }

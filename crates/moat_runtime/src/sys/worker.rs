@@ -45,3 +45,28 @@ pub fn post_to_parent(bytes: &[u8]) -> io::Result<()> {
 pub fn stopping() -> bool {
     host::worker_is_stopping()
 }
+
+/// A new cross-thread channel (the host's), both ends detached.
+pub fn port_open() -> u64 {
+    host::open_port()
+}
+
+/// Attaches an end of `id` to this instance under `handle`; false once the channel is closed.
+pub fn port_attach(id: u64, side: u32, handle: u32) -> bool {
+    host::attach_port(id, side, handle)
+}
+
+/// Detaches an end of `id` (it is moving to another thread).
+pub fn port_detach(id: u64, side: u32) {
+    host::detach_port(id, side);
+}
+
+/// Posts `bytes` from an end of `id` to the other; false once the channel is closed.
+pub fn port_post(id: u64, side: u32, bytes: Vec<u8>) -> bool {
+    host::post_port(id, side, &bytes)
+}
+
+/// Closes `id`.
+pub fn port_close(id: u64, side: u32) {
+    host::close_port(id, side);
+}

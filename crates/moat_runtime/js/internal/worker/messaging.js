@@ -1,7 +1,8 @@
 'use strict';
-// MessageChannel, MessagePort and BroadcastChannel within one thread (moat starts no workers
-// yet): a message is a structured clone of the value, delivered to the other port after the
-// current turn's microtasks, before the loop's next phase, as node delivers them.
+// MessageChannel, MessagePort and BroadcastChannel: within a thread a message is a structured
+// clone of the value, delivered to the other port after the current turn's microtasks, before
+// the loop's next phase, as node delivers them. A port linked to another thread (a worker's
+// parentPort, a port moved there: internal/worker/thread) sends through its link instead.
 // Ports are EventTargets with Node's emitter methods (`on('message', value => …)`).
 
 const { codes } = require('internal/errors');
@@ -13,14 +14,26 @@ const kStarted = Symbol('kStarted');
 const kClosed = Symbol('kClosed');
 const kWrapped = Symbol('kWrapped');
 const kHandler = Symbol('kHandler');
-// A port whose other end is in another thread: `{ send(value, transfer), ref(), unref() }`.
+// A port whose other end is in another thread: its link (see remotePort).
 const kRemote = Symbol('kRemote');
 const kRefed = Symbol('kRefed');
+const kListeners = Symbol('kListeners');
 let constructing = false;
+
+// The MessagePorts a transfer list (an array, or `{ transfer }`) names.
+function portsIn(transfer) {
+  const list = Array.isArray(transfer) ? transfer : transfer?.transfer;
+  if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') return [];
+  return [...list].filter((item) => item instanceof MessagePort);
+}
 
 function clone(value, transfer) {
   const options = Array.isArray(transfer) ? { transfer } : transfer;
-  return structuredClone(value, options);
+  const ports = portsIn(transfer);
+  if (ports.length === 0) return structuredClone(value, options);
+  // Within the thread a transferred port is the same port.
+  const { cloneWithSubstitutes } = require('internal/structured_clone');
+  return cloneWithSubstitutes(value, options, new Map(ports.map((p) => [p, p])));
 }
 
 function deliver(port) {
@@ -74,6 +87,7 @@ class MessagePort extends EventTarget {
     if (this[kClosed]) return;
     if (this[kRemote] !== null) {
       this.unref();
+      this[kRemote].close();
       this[kClosed] = true;
       this[kQueue] = [];
       setImmediate(() => this.dispatchEvent(new Event('close')));
@@ -117,7 +131,21 @@ class MessagePort extends EventTarget {
 
   addEventListener(type, listener, options) {
     super.addEventListener(type, listener, options);
-    if (type === 'message') this.start();
+    if (type === 'message' && typeof listener === 'function') {
+      this[kListeners] = (this[kListeners] ?? 0) + 1;
+      this.start();
+      // Listened to again after the last listener went: keeps its thread alive again.
+      if (this[kListeners] === 1) this.ref();
+    }
+  }
+
+  // With its last 'message' listener gone, a port no longer keeps its thread alive.
+  removeEventListener(type, listener, options) {
+    super.removeEventListener(type, listener, options);
+    if (type === 'message' && typeof listener === 'function' && this[kListeners] > 0) {
+      this[kListeners]--;
+      if (this[kListeners] === 0) this.unref();
+    }
   }
 
   // Node's emitter methods: 'message' listeners get the value itself.
@@ -151,11 +179,51 @@ class MessagePort extends EventTarget {
   }
 }
 
-// A port for a link to another thread (a worker's parentPort).
+// A port for a link to another thread (a worker's parentPort): `remote` is
+// `{ send(value, transfer), ref(), unref(), close() }`.
 function remotePort(remote) {
   const port = newPort();
   port[kRemote] = remote;
   return port;
+}
+
+// Makes `port` (a new one, or one of this thread's channels) the end of a link to another
+// thread; a started port keeps the loop alive through it from now on.
+function setRemote(port, remote) {
+  port[kOther] = null;
+  port[kRemote] = remote;
+  if (port[kStarted]) {
+    port[kRefed] = false;
+    port.ref();
+  }
+}
+
+// Takes a port away from this thread (it is being moved to another): returns its partner
+// here (null if it has none, or a link), the messages that wait in it, and its link; the port
+// is left closed without a 'close' event, as a moved port is.
+function takePort(port) {
+  if (port[kClosed]) throw dataCloneError('MessagePort was found in message but not listed in transferList');
+  const taken = { other: port[kOther], queue: port[kQueue], remote: port[kRemote] };
+  port.unref();
+  port[kOther] = null;
+  port[kRemote] = null;
+  port[kQueue] = [];
+  port[kClosed] = true;
+  return taken;
+}
+
+// The other thread closed the link `port` ends: it closes here too.
+function closedRemotely(port) {
+  if (port[kClosed]) return;
+  port.unref();
+  port[kClosed] = true;
+  port[kQueue] = [];
+  setImmediate(() => port.dispatchEvent(new Event('close')));
+}
+
+function dataCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
 }
 
 // A message for `port` from its other thread, delivered as a local one is.
@@ -241,4 +309,7 @@ function receiveMessageOnPort(port) {
   return { message: port[kQueue].shift() };
 }
 
-module.exports = { MessageChannel, MessagePort, BroadcastChannel, receiveMessageOnPort, remotePort, receiveRemote };
+module.exports = {
+  MessageChannel, MessagePort, BroadcastChannel, receiveMessageOnPort, remotePort, receiveRemote, setRemote, takePort,
+  closedRemotely, portsIn, newPort,
+};

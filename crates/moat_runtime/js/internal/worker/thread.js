@@ -17,6 +17,8 @@ const kError = 1;
 const kOnline = 2;
 // The worker's output: then its fd (1 or 2) and the bytes (src/modules/worker.rs writes these).
 const kStdio = 3;
+// A message that moves MessagePorts (see encodeMessage).
+const kMessageWithPorts = 4;
 
 // Output a worker sent where no stream takes it: the parent's own.
 function writeOwn(bytes) {
@@ -37,10 +39,112 @@ function decode(bytes) {
   return v8().deserialize(bytes.subarray(1));
 }
 
-// A message as it crosses: a structured clone (with the transfers done), then bytes.
+// A message as it crosses: a structured clone (with the transfers done), then bytes. The
+// MessagePorts it moves become markers `{ [kPortMarker]: i }` and travel as channel ends
+// (`[id, side]`), which the receiving thread turns back into ports.
+const kPortMarker = '\u0000moat.port';
+
 function encodeMessage(value, transfer) {
   const options = Array.isArray(transfer) ? { transfer } : transfer;
-  return encode(kMessage, cloneForThread(value, options));
+  const ports = messaging.portsIn(transfer);
+  if (ports.length === 0) return encode(kMessage, cloneForThread(value, options));
+  if (new Set(ports).size !== ports.length) throw dataCloneError('Transfer list contains duplicate MessagePort');
+  const substitutes = new Map(ports.map((p, i) => [p, { [kPortMarker]: i }]));
+  const cloned = cloneForThread(value, options, substitutes);
+  return encode(kMessageWithPorts, { value: cloned, ports: ports.map(sendPort) });
+}
+
+function decodeMessage(bytes) {
+  const data = decode(bytes);
+  if (bytes[0] !== kMessageWithPorts) return data;
+  const ports = data.ports.map(([id, side]) => receivePort(id, side));
+  return replaceMarkers(data.value, ports, new Set());
+}
+
+function replaceMarkers(v, ports, seen) {
+  if (v === null || typeof v !== 'object' || seen.has(v)) return v;
+  if (Object.hasOwn(v, kPortMarker)) return ports[v[kPortMarker]];
+  seen.add(v);
+  if (v instanceof Map) {
+    for (const [k, x] of v) v.set(k, replaceMarkers(x, ports, seen));
+  } else if (v instanceof Set) {
+    const items = [...v];
+    v.clear();
+    for (const x of items) v.add(replaceMarkers(x, ports, seen));
+  } else if (!ArrayBuffer.isView(v)) {
+    for (const k of Object.keys(v)) v[k] = replaceMarkers(v[k], ports, seen);
+  }
+  return v;
+}
+
+function dataCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+// A port leaving this thread: the channel end it becomes. A port of one of this thread's
+// channels becomes end 1 of a new cross-thread channel whose end 0 is its partner here (the
+// messages waiting in it go along); a port already linked moves its own end.
+function sendPort(port) {
+  const { other, queue, remote } = messaging.takePort(port);
+  if (remote !== null) {
+    remote.detach();
+    return [remote.id, remote.side];
+  }
+  const id = binding.portOpen();
+  for (const data of queue) binding.portPost(id, 0, encode(kMessage, data));
+  if (other !== null) bindPort(other, id, 0);
+  else binding.portClose(id, 0);
+  return [id, 1];
+}
+
+// The port for channel end `[id, side]` that arrived in a message.
+function receivePort(id, side) {
+  const port = messaging.newPort();
+  bindPort(port, id, side);
+  return port;
+}
+
+// Links `port` to end `side` of cross-thread channel `id`.
+function bindPort(port, id, side) {
+  const handle = binding.portAttach(id, side);
+  if (handle === undefined) {
+    messaging.closedRemotely(port);
+    return;
+  }
+  loop.registerHandle(handle, (event) => {
+    if (event[0] !== 'message') return;
+    const bytes = event[2];
+    if (bytes.length === 1 && bytes[0] === 0xff) {
+      loop.unregisterHandle(handle);
+      messaging.closedRemotely(port);
+      return;
+    }
+    let value;
+    try {
+      value = decodeMessage(bytes);
+    } catch (err) {
+      port.emit('messageerror', err);
+      return;
+    }
+    messaging.receiveRemote(port, value);
+  });
+  loop.unrefHandle(handle);
+  messaging.setRemote(port, {
+    id,
+    side,
+    send(value, transfer) { binding.portPost(id, side, encodeMessage(value, transfer)); },
+    ref() { loop.refHandle(handle); },
+    unref() { loop.unrefHandle(handle); },
+    close() {
+      loop.unregisterHandle(handle);
+      binding.portClose(id, side);
+    },
+    detach() {
+      loop.unregisterHandle(handle);
+      binding.portDetach(id, side);
+    },
+  });
 }
 
 // ---- errors across the boundary ------------------------------------------------------------
@@ -173,7 +277,7 @@ class Worker extends EventEmitter {
       resourceLimits: options.resourceLimits ?? {},
       module: spec.module === true,
     };
-    const initBytes = encode(kMessage, cloneForThread(init, transfer === undefined ? undefined : { transfer }));
+    const initBytes = encodeMessage(init, transfer);
     const [handle, threadId] = binding.spawn(
       { kind: spec.kind, source: spec.source, module: spec.module === true, argv, execArgv }, initBytes);
     this[kHandle] = handle;
@@ -197,10 +301,11 @@ class Worker extends EventEmitter {
       const bytes = event[2];
       if (bytes.length === 0) return;
       switch (bytes[0]) {
-        case kMessage: {
+        case kMessage:
+        case kMessageWithPorts: {
           let value;
           try {
-            value = decode(bytes);
+            value = decodeMessage(bytes);
           } catch (err) {
             this.emit('messageerror', err);
             return;
@@ -342,7 +447,7 @@ function unsupported(name) {
 function setUpWorker() {
   const me = binding.self();
   if (me === undefined) return false;
-  const init = decode(me.init);
+  const init = decodeMessage(me.init);
   self.isMainThread = false;
   self.threadId = me.threadId;
   self.threadName = init.name || 'WorkerThread';
@@ -359,6 +464,8 @@ function setUpWorker() {
     send(value, transfer) { binding.postToParent(encodeMessage(value, transfer)); },
     ref() { loop.refHandle(0); },
     unref() { loop.unrefHandle(0); },
+    // The link to the parent ends with the worker.
+    close() {},
   });
   self.parentPort = port;
   // The parent's messages arrive under handle 0; it keeps the loop alive only while the port
@@ -367,7 +474,7 @@ function setUpWorker() {
     if (event[0] !== 'message' || event[2].length === 0) return;
     let value;
     try {
-      value = decode(event[2]);
+      value = decodeMessage(event[2]);
     } catch (err) {
       port.emit('messageerror', err);
       return;
