@@ -62,7 +62,7 @@
 //! | `fs_readdir` | `path, path_len, size_out` | Lists the directory `path` (links followed): stores its entries but `.` and `..`, sorted by name (byte order), encoded ([`encode_dir_entry`]) for `take`, and writes their length to `size_out` (0: an empty directory, nothing stored). Each entry's type is the directory's own (`d_type`), asked of the entry itself (not following a link) where the file system does not say. Checked against `--allow-fs-read` where the directory really is, links resolved: [`errno::ACCES`] outside it, before any error about the path; opened refusing links, so one put in the way after the check fails the call. [`errno::TOOBIG`] past 256 MiB of entries. |
 //!
 //! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::TOOBIG`] past it) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
-//! | `worker_spawn` | `config, config_len, init, init_len, handle, flags, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`, unless `flags` has [`worker_flags::INTERNAL`] (the runtime's own thread for module hooks, which can do no more than the instance itself); [`errno::INVAL`] for other flags. |
+//! | `worker_spawn` | `config, config_len, init, init_len, handle, flags, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`, except for one worker per instance whose `flags` have [`worker_flags::INTERNAL`] (the runtime's own thread for module hooks, which can do no more than the instance itself); [`errno::INVAL`] for other flags. Each worker has the memory limit of its own. |
 //! | `worker_post` | `handle, data, data_len` | Queues a message for the worker under `handle` (it arrives there as an [`Event::Message`] under handle 0). [`errno::SRCH`] once it has ended. |
 //! | `worker_stop` | `handle` | Stops the worker: its next `worker_stopping` answers 1 and a wait of its in `poll` ends. |
 //! | `worker_self` | `id_out, size_out` | In a worker: writes its thread id to `id_out` and the length of the data it was started with to `size_out`, stored for `take` (the first call only; 0 after). [`errno::NOENT`] in an instance that is no worker. |
@@ -166,8 +166,8 @@ pub mod names {
 
 /// `worker_spawn`'s flags.
 pub mod worker_flags {
-    /// The runtime's own worker (the module customization hooks' thread): needs no
-    /// `--allow-worker`, as it runs with the instance's grants and no more.
+    /// The runtime's own worker (the module customization hooks' thread): one per instance
+    /// needs no `--allow-worker`, as it runs with the instance's grants and no more.
     pub const INTERNAL: u32 = 1;
 }
 

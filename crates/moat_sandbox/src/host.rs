@@ -113,6 +113,8 @@ pub struct HostCalls {
     workers: HashMap<u32, WorkerControl>,
     /// In a worker instance: its link to the instance that started it.
     worker: Option<WorkerLink>,
+    /// The instance has started its one internal worker (`worker_flags::INTERNAL`).
+    internal_worker: bool,
 }
 
 /// Starts a worker instance on a thread of its own (the sandbox's loader gives one).
@@ -1823,9 +1825,11 @@ fn add_worker_imports<T: 'static>(
             if flags & !moat_abi::worker_flags::INTERNAL != 0 {
                 return errno::INVAL;
             }
-            if flags & moat_abi::worker_flags::INTERNAL == 0
-                && !calls(caller.data_mut()).grants.worker
-            {
+            let internal = flags & moat_abi::worker_flags::INTERNAL != 0;
+            let host = calls(caller.data_mut());
+            // Without the grant, only the main instance's one internal worker (the module
+            // hooks' thread), which cannot start another.
+            if !host.grants.worker && (!internal || host.internal_worker || host.worker.is_some()) {
                 return errno::ACCES;
             }
             let Some(spawner) = calls(caller.data_mut()).spawner.clone() else {
@@ -1863,6 +1867,7 @@ fn add_worker_imports<T: 'static>(
             if let Err(e) = spawner(launch) {
                 return errno::from_io(&e);
             }
+            host.internal_worker |= internal;
             host.workers.insert(handle, WorkerControl { events, stop });
             write(&mut caller, id_out, &thread_id.to_le_bytes())
         },

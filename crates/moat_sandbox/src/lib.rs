@@ -734,23 +734,7 @@ impl Sandbox {
         // The guest's calls all complete on this thread (`allow_blocking_current_thread`, the
         // event loop waits in `moat` imports), so a current-thread runtime is all they need.
         let _tokio = self.tokio.enter();
-        let mut b = WasiCtxBuilder::new();
-        // The guest is synchronous and alone on its thread: file operations run right here instead
-        // of hopping to a blocking pool and back (which costs two thread wake-ups per call).
-        b.inherit_stdio()
-            .args(&cfg.args)
-            .envs(&cfg.env)
-            .allow_blocking_current_thread(true);
-        for p in &cfg.preopens {
-            let perms = if p.writable {
-                FsPerms::ReadWrite
-            } else {
-                FsPerms::ReadOnly
-            };
-            let guest = p.host.to_string_lossy().into_owned();
-            b.preopened_dir(&p.host, &guest, perms)
-                .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
-        }
+        let wasi = wasi_context(cfg, &cfg.env)?;
         let mut calls = host::HostCalls::new(
             cfg.grants.clone(),
             cfg.env.clone(),
@@ -770,7 +754,7 @@ impl Sandbox {
             );
         }
         let state = HostState {
-            wasi: b.build_p1(),
+            wasi,
             calls,
             limits: MemoryLimit {
                 max: cfg.max_memory,
@@ -901,6 +885,29 @@ impl Sandbox {
     }
 }
 
+/// The WASI context of an instance: `cfg`'s arguments and preopened directories, the
+/// environment `env`, the host's standard streams.
+fn wasi_context(cfg: &SandboxConfig, env: &[(String, String)]) -> Result<WasiP1Ctx, SandboxError> {
+    let mut b = WasiCtxBuilder::new();
+    // The guest is synchronous and alone on its thread: file operations run right here instead
+    // of hopping to a blocking pool and back (which costs two thread wake-ups per call).
+    b.inherit_stdio()
+        .args(&cfg.args)
+        .envs(env)
+        .allow_blocking_current_thread(true);
+    for p in &cfg.preopens {
+        let perms = if p.writable {
+            FsPerms::ReadWrite
+        } else {
+            FsPerms::ReadOnly
+        };
+        let guest = p.host.to_string_lossy().into_owned();
+        b.preopened_dir(&p.host, &guest, perms)
+            .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
+    }
+    Ok(b.build_p1())
+}
+
 /// What a worker instance is made from: its parent's engine, compiled guest, imports and
 /// configuration (grants, preopens, environment, memory limit). Time limits stay the
 /// parent's: they end the whole run.
@@ -951,26 +958,12 @@ impl WorkerHost {
             .cloned()
             .collect();
         env.push(("MOAT_GUEST_CONFIG".to_string(), launch.config));
-        let mut b = WasiCtxBuilder::new();
-        b.inherit_stdio()
-            .args(&cfg.args)
-            .envs(&env)
-            .allow_blocking_current_thread(true);
-        for p in &cfg.preopens {
-            let perms = if p.writable {
-                FsPerms::ReadWrite
-            } else {
-                FsPerms::ReadOnly
-            };
-            let guest = p.host.to_string_lossy().into_owned();
-            b.preopened_dir(&p.host, &guest, perms)
-                .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
-        }
+        let wasi = wasi_context(cfg, &env)?;
         let mut calls = host::HostCalls::new(cfg.grants.clone(), cfg.env.clone(), false);
         calls.set_worker(launch.events, launch.link);
         calls.set_worker_spawner(self.clone().spawner());
         let state = HostState {
-            wasi: b.build_p1(),
+            wasi,
             calls,
             limits: MemoryLimit {
                 max: cfg.max_memory,
