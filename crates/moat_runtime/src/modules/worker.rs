@@ -14,7 +14,7 @@ use crate::state::SharedState;
 use crate::value::bytes_of;
 use crate::{Entry, Options, sys};
 
-/// The worker's own thread stack natively, unless `resourceLimits.stackSizeMb` asks for more.
+/// The stack of a worker's thread natively (`resourceLimits.stackSizeMb` is not applied).
 #[cfg(not(target_os = "wasi"))]
 const WORKER_STACK: usize = 8 * 1024 * 1024;
 
