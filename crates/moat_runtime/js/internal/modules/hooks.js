@@ -197,19 +197,22 @@ function esmResolve(specifier, base, attributes, forMeta) {
   }
   return esmResolveWith(specifier, base, context);
 }
+// The ES loader's default resolution of `spec` imported from the module named `base`.
+function defaultImportResolve(base, spec, context) {
+  const { validateString } = require('internal/validators');
+  validateString(spec, 'specifier');
+  const name = loader.resolveImportDefault(base, spec, changedConditions(context.conditions, 'import'));
+  let format;
+  if (name.startsWith('node:')) format = 'builtin';
+  else if (name.startsWith('/')) {
+    const f = loader.format(name);
+    format = f === 'ambiguous' ? undefined : f;
+  }
+  return { url: nameToURL(name), format, importAttributes: undefined };
+}
+
 function esmResolveWith(specifier, base, context) {
-  const result = resolveWithHooks(specifier, context, (spec, ctx) => {
-    const { validateString } = require('internal/validators');
-    validateString(spec, 'specifier');
-    const name = loader.resolveImportDefault(base, spec, changedConditions(ctx.conditions, 'import'));
-    let format;
-    if (name.startsWith('node:')) format = 'builtin';
-    else if (name.startsWith('/')) {
-      const f = loader.format(name);
-      format = f === 'ambiguous' ? undefined : f;
-    }
-    return { url: nameToURL(name), format, importAttributes: undefined };
-  });
+  const result = resolveWithHooks(specifier, context, (spec, ctx) => defaultImportResolve(base, spec, ctx));
   const name = urlToName(result.url);
   if (result.format != null) resolvedFormats.set(name, result.format);
   else resolvedFormats.delete(name);
@@ -271,7 +274,7 @@ function esmLoad(name, attributes) {
 
 module.exports = {
   registerHooks, active, resolveWithHooks, loadWithHooks, conditionsFor, changedConditions, sourceText,
-  urlToName, nameToURL, provide, ModuleHooks, defaultImportLoad,
+  urlToName, nameToURL, provide, ModuleHooks, defaultImportLoad, defaultImportResolve, isBufferSource, loadDataURL,
 };
 
 require('internal/modules/cjs').useHooks(module.exports);

@@ -55,7 +55,7 @@ function runChain(kind, input, context, last) {
       if (typeof result.url !== 'string') {
         throw new codes.ERR_INVALID_RETURN_PROPERTY_VALUE('a URL string', `${id}`, 'url', result.url);
       }
-    } else if (!(result.format === 'builtin' && result.source == null) && !isBufferSource(result.source) &&
+    } else if (!(result.format === 'builtin' && result.source == null) && !hooks.isBufferSource(result.source) &&
       !(result.format === 'commonjs' && result.source == null)) {
       throw new codes.ERR_INVALID_RETURN_PROPERTY_VALUE('a string, an ArrayBuffer, or a TypedArray', `${id}`,
         'source', result.source);
@@ -65,22 +65,10 @@ function runChain(kind, input, context, last) {
   return step(hooksOfKind.length - 1, input, context);
 }
 
-const isBufferSource = (v) => typeof v === 'string' || ArrayBuffer.isView(v) || v instanceof ArrayBuffer ||
-  (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer);
-
 // Default resolution: the ES loader's, from the importer the context names.
 function defaultResolve(specifier, context) {
-  const { validateString } = require('internal/validators');
-  validateString(specifier, 'specifier');
   const base = context.parentURL === undefined ? '' : hooks.urlToName(context.parentURL);
-  const name = loader.resolveImportDefault(base, specifier, hooks.changedConditions(context.conditions, 'import'));
-  let format;
-  if (name.startsWith('node:')) format = 'builtin';
-  else if (name.startsWith('/')) {
-    const f = loader.format(name);
-    format = f === 'ambiguous' ? undefined : f;
-  }
-  return { url: hooks.nameToURL(name), format };
+  return hooks.defaultImportResolve(base, specifier, context);
 }
 
 async function answer(message) {

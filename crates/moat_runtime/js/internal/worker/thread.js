@@ -218,21 +218,14 @@ function workerSource(filename, options) {
   if (isURL(filename)) {
     if (filename.protocol === 'data:') {
       // A data: URL is an ES module whose source is its body.
-      return { kind: 'eval', source: dataURLBody(filename.href), module: true };
+      return {
+        kind: 'eval', source: require('internal/modules/hooks').loadDataURL(filename.href).source.toString(), module: true,
+      };
     }
     if (filename.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
     return { kind: 'file', source: fileURLToPath(filename) };
   }
   throw new codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
-}
-
-// The text a data: URL carries (percent-decoded, or base64 with `;base64`).
-function dataURLBody(href) {
-  const comma = href.indexOf(',');
-  if (comma === -1) throw new codes.ERR_INVALID_URL(href);
-  const body = decodeURIComponent(href.slice(comma + 1));
-  if (href.slice(5, comma).endsWith(';base64')) return Buffer.from(body, 'base64').toString();
-  return body;
 }
 
 function envFor(env) {
