@@ -58,10 +58,9 @@
 //! | `fs_readlink` | `path, path_len, buf, buf_len, n_out` | Writes the content of the symbolic link `path` to `buf` and its length to `n_out` (a little-endian `u32`); [`errno::TOOBIG`] when `buf_len` is short. WASI's own `path_readlink` refuses a link whose content is absolute. Checked against `--allow-fs-read` where the link itself really is. |
 //! | `fs_chmod` | `path, path_len, mode` | Sets the permission bits (`mode & 0o7777`) of `path` (links followed). Checked against `--allow-fs-write` where it really is. |
 //! | `fs_chown` | `path, path_len, uid, gid, follow` | Sets the owners of `path`; with `follow` 0, of a final link itself. Checked against `--allow-fs-write`. |
+//! | `fs_stat` | `path, path_len, follow, out` | Writes fourteen little-endian `u64` to `out` ([`STAT_FIELDS`]), what WASI's `filestat` lacks included: device, inode, mode (type and permission bits), links, owner, group, special device, size, block size, blocks, then the access, modification, change and birth times in nanoseconds since the epoch (two's complement; 0 when the file system keeps no birth time). With `follow` 0, of a final link itself. Checked against `--allow-fs-read` where the file really is. |
 //! | `fs_statfs` | `path, path_len, out` | Writes seven little-endian `u64` to `out`: the file system's type, block size, blocks, free blocks, blocks free to the unprivileged, files, free files. Checked against `--allow-fs-read`. |
 //! | `fs_readdir` | `path, path_len, size_out` | Lists the directory `path` (links followed): stores its entries but `.` and `..`, sorted by name (byte order), encoded ([`encode_dir_entry`]) for `take`, and writes their length to `size_out` (0: an empty directory, nothing stored). Each entry's type is the directory's own (`d_type`), asked of the entry itself (not following a link) where the file system does not say. Checked against `--allow-fs-read` where the directory really is, links resolved: [`errno::ACCES`] outside it, before any error about the path; opened refusing links, so one put in the way after the check fails the call. [`errno::TOOBIG`] past 256 MiB of entries. |
-//!
-//! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::TOOBIG`] past it) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
 //! | `worker_spawn` | `config, config_len, init, init_len, handle, flags, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`, except for one worker per instance whose `flags` have [`worker_flags::INTERNAL`] (the runtime's own thread for module hooks, which can do no more than the instance itself); [`errno::INVAL`] for other flags. Each worker has the memory limit of its own. |
 //! | `worker_post` | `handle, data, data_len` | Queues a message for the worker under `handle` (it arrives there as an [`Event::Message`] under handle 0). [`errno::SRCH`] once it has ended. |
 //! | `worker_stop` | `handle` | Stops the worker: its next `worker_stopping` answers 1 and a wait of its in `poll` ends. |
@@ -74,6 +73,8 @@
 //! | `port_post` | `id, side, data, data_len` | Posts a message from end `side` to the other end. [`errno::NOENT`] once the channel is closed. |
 //! | `port_close` | `id, side` | Closes the channel; the other end, if attached, gets `[0xff]`. |
 //! | `process_exit` | `code` | Ends the run with exit code `code & 0xff`, as `process.exit` does (WASI's `proc_exit` takes only 0 to 125). Does not return. A host that runs one guest per process ends the process there. |
+//!
+//! Paths of the `fs_*` imports are at most 4096 bytes ([`errno::NAMETOOLONG`] past it, as Linux's `PATH_MAX`) and absolute ([`errno::INVAL`] otherwise); their errors are WASI's numbers for the host's ([`errno::from_fs_io`]).
 //!
 //! `poll` reports socket readiness as [`Event::Ready`], alongside the children's events.
 //!
@@ -160,9 +161,13 @@ pub mod names {
     pub const FS_READLINK: &str = "fs_readlink";
     pub const FS_CHMOD: &str = "fs_chmod";
     pub const FS_CHOWN: &str = "fs_chown";
+    pub const FS_STAT: &str = "fs_stat";
     pub const FS_STATFS: &str = "fs_statfs";
     pub const FS_READDIR: &str = "fs_readdir";
 }
+
+/// How many `u64` `fs_stat` writes.
+pub const STAT_FIELDS: usize = 14;
 
 /// `worker_spawn`'s flags.
 pub mod worker_flags {
@@ -263,6 +268,7 @@ pub mod errno {
     pub const HOSTUNREACH: i32 = 23;
     pub const INVAL: i32 = 28;
     pub const IO: i32 = 29;
+    pub const NAMETOOLONG: i32 = 37;
     pub const NETUNREACH: i32 = 40;
     pub const NOENT: i32 = 44;
     pub const NOSYS: i32 = 52;
@@ -287,7 +293,7 @@ pub mod errno {
             Some(22) => INVAL,
             Some(28) => 51,
             Some(30) => 69,
-            Some(36) => 37,
+            Some(36) => NAMETOOLONG,
             Some(38) => NOSYS,
             Some(39) => 55,
             Some(40) => 32,

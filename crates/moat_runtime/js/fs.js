@@ -81,7 +81,7 @@ function readAllFd(fd) {
   const chunks = [];
   let total = 0;
   let size = 0;
-  try { size = b.fstat(fd)[8]; } catch { size = 0; }
+  try { size = b.fstat(fd, false)[8]; } catch { size = 0; }
   if (size > U.kMaxLength) throw new codes.ERR_FS_FILE_TOO_LARGE(size);
   let chunk = Buf().allocUnsafe(size > 0 ? Math.min(size + 1, U.kMaxLength) : 8192);
   for (;;) {

@@ -115,6 +115,8 @@ pub struct HostCalls {
     worker: Option<WorkerLink>,
     /// The instance has started its one internal worker (`worker_flags::INTERNAL`).
     internal_worker: bool,
+    /// The granted directories `fs_stat` has looked beneath, opened (`O_PATH`) once.
+    granted_dirs: HashMap<std::path::PathBuf, rustix::fd::OwnedFd>,
 }
 
 /// Starts a worker instance on a thread of its own (the sandbox's loader gives one).
@@ -1430,6 +1432,9 @@ fn guest_path<T>(
     ptr: u32,
     len: u32,
 ) -> Result<std::path::PathBuf, i32> {
+    if len > MAX_PATH {
+        return Err(errno::NAMETOOLONG);
+    }
     let bytes = read(caller, ptr, len, MAX_PATH)?;
     let text = String::from_utf8(bytes).map_err(|_| errno::INVAL)?;
     let path = std::path::PathBuf::from(text);
@@ -1471,6 +1476,75 @@ fn checked_location<T>(
         Ok(real)
     } else {
         Err(errno::ACCES)
+    }
+}
+
+/// `statx` of `path` from `dir`; with `follow` false, of a final link itself.
+fn statx_at<Fd: rustix::fd::AsFd>(
+    dir: Fd,
+    path: &std::path::Path,
+    follow: bool,
+) -> Result<rustix::fs::Statx, i32> {
+    use rustix::fs::AtFlags;
+    let flags = if follow {
+        AtFlags::empty()
+    } else {
+        AtFlags::SYMLINK_NOFOLLOW
+    };
+    rustix::fs::statx(dir, path, flags, statx_fields()).map_err(|e| errno::from_fs_io(&e.into()))
+}
+
+/// What `fs_stat` asks `statx` for: what `stat` has, and the birth time.
+fn statx_fields() -> rustix::fs::StatxFlags {
+    rustix::fs::StatxFlags::BASIC_STATS | rustix::fs::StatxFlags::BTIME
+}
+
+/// A stat of `asked` for `fs_stat`, resolved beneath the read-granted directory it lies in
+/// (`RESOLVE_BENEATH`), which the resolution cannot leave: a few calls, where finding the real
+/// location first costs one per component. `None` when no grant holds the path as written, or
+/// its resolution would leave the directory (a link or `..` out of it): the caller then
+/// resolves it whole and checks where it really is.
+fn stat_beneath(
+    calls: &mut HostCalls,
+    asked: &std::path::Path,
+    follow: bool,
+) -> Option<Result<rustix::fs::Statx, i32>> {
+    use moat_permissions::Scope;
+    use rustix::fs::{AtFlags, Mode, OFlags, ResolveFlags};
+    let granted = match &calls.grants.fs_read {
+        Scope::All => return Some(statx_at(rustix::fs::CWD, asked, follow)),
+        Scope::None => return None,
+        Scope::Only(granted) => granted,
+    };
+    let dir = granted
+        .iter()
+        .filter(|g| asked.starts_with(g))
+        .max_by_key(|g| g.as_os_str().len())?;
+    let rest = asked.strip_prefix(dir).ok()?;
+    let rest = if rest.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        rest
+    };
+    if !calls.granted_dirs.contains_key(dir) {
+        let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = rustix::fs::open(dir, flags, Mode::empty()).ok()?;
+        calls.granted_dirs.insert(dir.clone(), fd);
+    }
+    let base = calls.granted_dirs.get(dir)?;
+    let mut flags = OFlags::PATH | OFlags::CLOEXEC;
+    if !follow {
+        flags |= OFlags::NOFOLLOW;
+    }
+    let how = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+    match rustix::fs::openat2(base, rest, flags, Mode::empty(), how) {
+        Ok(fd) => Some(
+            rustix::fs::statx(&fd, "", AtFlags::EMPTY_PATH, statx_fields())
+                .map_err(|e| errno::from_fs_io(&e.into())),
+        ),
+        // Leaving the directory (`EXDEV`), or a link loop the whole resolution will name.
+        Err(rustix::io::Errno::XDEV | rustix::io::Errno::LOOP | rustix::io::Errno::NOSYS) => None,
+        Err(e) => Some(Err(errno::from_fs_io(&e.into()))),
     }
 }
 
@@ -1713,6 +1787,54 @@ fn add_files<T: 'static>(
                 Ok(answer) => HostCalls::answer(&mut caller, calls, answer, size_out),
                 Err(code) => code,
             }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_STAT,
+        move |mut caller: Caller<'_, T>, path: u32, path_len: u32, follow: u32, out: u32| -> i32 {
+            let follow = follow != 0;
+            let asked = match guest_path(&mut caller, path, path_len) {
+                Ok(p) => p,
+                Err(code) => return code,
+            };
+            let st = match stat_beneath(calls(caller.data_mut()), &asked, follow) {
+                Some(answer) => answer,
+                None => {
+                    match checked_location(&mut caller, calls, path, path_len, FsRead, follow) {
+                        Ok(real) => statx_at(rustix::fs::CWD, &real, follow),
+                        Err(code) => Err(code),
+                    }
+                }
+            };
+            let st = match st {
+                Ok(st) => st,
+                Err(code) => return code,
+            };
+            let ns = |t: rustix::fs::StatxTimestamp| {
+                t.tv_sec
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(i64::from(t.tv_nsec)) as u64
+            };
+            let born = st.stx_mask & rustix::fs::StatxFlags::BTIME.bits() != 0;
+            let fields: [u64; moat_abi::STAT_FIELDS] = [
+                rustix::fs::makedev(st.stx_dev_major, st.stx_dev_minor),
+                st.stx_ino,
+                u64::from(st.stx_mode),
+                u64::from(st.stx_nlink),
+                u64::from(st.stx_uid),
+                u64::from(st.stx_gid),
+                rustix::fs::makedev(st.stx_rdev_major, st.stx_rdev_minor),
+                st.stx_size,
+                u64::from(st.stx_blksize),
+                st.stx_blocks,
+                ns(st.stx_atime),
+                ns(st.stx_mtime),
+                ns(st.stx_ctime),
+                if born { ns(st.stx_btime) } else { 0 },
+            ];
+            let bytes: Vec<u8> = fields.iter().flat_map(|v| v.to_le_bytes()).collect();
+            write(&mut caller, out, &bytes)
         },
     )?;
     linker.func_wrap(

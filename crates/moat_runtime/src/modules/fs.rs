@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use rquickjs::prelude::Opt;
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray};
 
 use moat_permissions::Permission::{FsRead, FsWrite};
@@ -220,11 +221,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     });
     let st = state.clone();
     op!(o, ctx, "fstat", move |ctx: Ctx<'js>,
-                               fd: i32|
+                               fd: i32,
+                               exact: Opt<bool>|
           -> Result<Vec<f64>> {
         st.fds
             .borrow_mut()
-            .fstat(fd)
+            .fstat(fd, exact.0.unwrap_or(true))
             .map(|s| stat_array(&s))
             .map_err(|e| throw_uv(&ctx, &e, "fstat", None, None))
     });
@@ -291,7 +293,7 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         } else {
             entry_path(&ctx, &st, FsRead, &path)?
         };
-        match sys::fs::stat(&checked, follow) {
+        match sys::fs::stat(&checked, follow, throw) {
             Ok(s) => Ok(Some(stat_array(&s))),
             // The module loader's probe: any failure is "not there".
             Err(_) if !throw => Ok(None),

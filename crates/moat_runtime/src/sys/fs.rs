@@ -164,9 +164,12 @@ impl FdTable {
         super::platform::with_file(self.check(fd)?, f)
     }
 
+    /// A stat of `fd`; without `exact` (a size asked for reading), the permission bits and owners
+    /// may be a stand-in where asking for them costs more (under `--safe`).
+    ///
     /// # Errors
     /// The OS error.
-    pub fn fstat(&mut self, fd: i32) -> io::Result<RawStat> {
+    pub fn fstat(&mut self, fd: i32, exact: bool) -> io::Result<RawStat> {
         if let Some(f) = self.embedded.get(&fd) {
             let node = Node::File(embedded::File {
                 data: f.data,
@@ -174,7 +177,9 @@ impl FdTable {
             });
             return Ok(embedded::stat(node, &f.path));
         }
-        super::platform::fstat(self.check(fd)?)
+        let fd = self.check(fd)?;
+        let path = self.open.get(&fd).filter(|_| exact);
+        super::platform::fstat(fd, path.map(PathBuf::as_path))
     }
 
     /// # Errors
@@ -241,13 +246,16 @@ fn ebadf() -> i32 {
     8
 }
 
+/// A stat; without `exact` (the module loader's probes), the permission bits and owners may be
+/// a stand-in where asking for them costs more (under `--safe`).
+///
 /// # Errors
 /// The OS error.
-pub fn stat(path: &CheckedPath, follow: bool) -> io::Result<RawStat> {
+pub fn stat(path: &CheckedPath, follow: bool, exact: bool) -> io::Result<RawStat> {
     if let Some(node) = embedded(path) {
         return Ok(embedded::stat(node, &embedded::canonical(path.as_path())));
     }
-    super::platform::stat(&os(path, follow), follow)
+    super::platform::stat(&os(path, follow), follow, exact)
 }
 
 /// A directory entry: its name and its type bits (as in `st_mode & S_IFMT`; 0 unknown).
@@ -336,10 +344,8 @@ pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Optio
         None => {}
     }
     let path = &*os(path, false);
-    let mut b = fs::DirBuilder::new();
-    super::platform::set_dir_mode(&mut b, mode);
     if !recursive {
-        b.create(path)?;
+        super::platform::create_dir(path, mode)?;
         return Ok(None);
     }
     // Walk up to the deepest part that exists, then make the rest downwards.
@@ -361,7 +367,7 @@ pub fn mkdir(path: &CheckedPath, recursive: bool, mode: u32) -> io::Result<Optio
     }
     let first = missing.last().map(|p| p.to_path_buf());
     for p in missing.into_iter().rev() {
-        match b.create(p) {
+        match super::platform::create_dir(p, mode) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && fs::metadata(p)?.is_dir() => {}
             Err(e) => return Err(e),
@@ -547,8 +553,32 @@ pub fn rmdir(path: &CheckedPath) -> io::Result<()> {
 /// The first failure to read or remove an entry.
 pub fn remove_tree(path: &CheckedPath) -> io::Result<()> {
     refuse_embedded(path)?;
-    let path = &*os(path, false);
+    remove_all(&os(path, false))
+}
+
+#[cfg(not(target_os = "wasi"))]
+fn remove_all(path: &Path) -> io::Result<()> {
     fs::remove_dir_all(path)
+}
+
+/// std's walk opens each entry it takes for a directory, and under WASI a FIFO blocks that
+/// open; this one opens only what the listing or a stat says is a directory.
+#[cfg(target_os = "wasi")]
+fn remove_all(path: &Path) -> io::Result<()> {
+    if !fs::symlink_metadata(path)?.is_dir() {
+        return fs::remove_file(path);
+    }
+    // The whole listing first: removing entries while reading on moves WASI's cursor past some.
+    let listing = fs::read_dir(path)?.collect::<io::Result<Vec<_>>>()?;
+    for e in listing {
+        let child = e.path();
+        if e.file_type()?.is_dir() {
+            remove_all(&child)?;
+        } else {
+            fs::remove_file(&child)?;
+        }
+    }
+    fs::remove_dir(path)
 }
 
 /// # Errors
@@ -592,7 +622,7 @@ pub fn copy_file(from: &CheckedPath, to: &CheckedPath, exclusive: bool) -> io::R
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
     reject_dir(from)?;
-    fs::copy(from, to).map(drop)
+    super::platform::copy(from, to)
 }
 
 /// # Errors

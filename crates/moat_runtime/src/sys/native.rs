@@ -158,9 +158,21 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
     }
 }
 
-pub fn set_dir_mode(b: &mut std::fs::DirBuilder, mode: u32) {
+/// Copies a file's content and permission bits.
+///
+/// # Errors
+/// The OS error.
+pub fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to).map(drop)
+}
+
+/// Makes the directory `path` with the permission bits `mode` (less the umask).
+///
+/// # Errors
+/// The OS error.
+pub fn create_dir(path: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
-    b.mode(mode);
+    std::fs::DirBuilder::new().mode(mode).create(path)
 }
 
 /// # Errors
@@ -368,7 +380,7 @@ pub fn readlink(path: &Path) -> std::io::Result<PathBuf> {
 
 /// # Errors
 /// The OS error.
-pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
+pub fn stat(path: &Path, follow: bool, _exact: bool) -> std::io::Result<RawStat> {
     let m = if follow {
         std::fs::metadata(path)?
     } else {
@@ -379,7 +391,7 @@ pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
 
 /// # Errors
 /// The OS error.
-pub fn fstat(fd: i32) -> std::io::Result<RawStat> {
+pub fn fstat(fd: i32, _path: Option<&Path>) -> std::io::Result<RawStat> {
     with_file(fd, |f| Ok(raw_stat(&f.metadata()?)))
 }
 

@@ -137,8 +137,8 @@ pub fn exit(code: i32) -> ! {
     super::host::exit(code)
 }
 
-/// What `fs.Stats` is built from. WASI has no owners or permission bits: files read as
-/// 0o644 and directories as 0o755, owned by uid 0.
+/// What `fs.Stats` is built from. WASI's own record has no owners or permission bits: where
+/// only it is asked, files read as 0o644 and directories as 0o755, owned by uid 0.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RawStat {
     pub dev: u64,
@@ -192,8 +192,38 @@ pub fn raw_stat(m: &std::fs::Metadata) -> RawStat {
     }
 }
 
-/// WASI has no permission bits to set.
-pub fn set_dir_mode(_b: &mut std::fs::DirBuilder, _mode: u32) {}
+/// Copies a file's content, then its permission bits through the host (WASI copies none).
+///
+/// # Errors
+/// The OS error.
+pub fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to)?;
+    let bits = host_stat(from, true)?.mode & 0o7777;
+    if host_stat(to, true)?.mode & 0o7777 != bits {
+        chmod(to, bits)?;
+    }
+    Ok(())
+}
+
+/// Makes the directory `path` with the permission bits `mode` less the guest's umask: WASI
+/// makes it with the host's default bits, which the host then changes where they differ.
+///
+/// # Errors
+/// The OS error.
+pub fn create_dir(path: &Path, mode: u32) -> std::io::Result<()> {
+    std::fs::create_dir(path)?;
+    set_created_mode(path, mode, 0o755)
+}
+
+/// Gives a file or directory just made the bits `mode` less the umask, where they differ from
+/// `default`, what the host makes one with (its own umask being 0o022, as the guest's starts).
+fn set_created_mode(path: &Path, mode: u32, default: u32) -> std::io::Result<()> {
+    let wanted = mode & !umask(None) & 0o7777;
+    if wanted == default {
+        return Ok(());
+    }
+    chmod(path, wanted)
+}
 
 /// Makes the link through the host, which checks where the link itself is.
 ///
@@ -290,7 +320,7 @@ fn wasi_result(rc: u16) -> std::io::Result<()> {
 ///
 /// # Errors
 /// The OS error.
-pub fn open(path: &Path, flags: i32, _mode: u32) -> std::io::Result<i32> {
+pub fn open(path: &Path, flags: i32, mode: u32) -> std::io::Result<i32> {
     use super::fs::flags::*;
     use std::os::fd::IntoRawFd;
     let acc = flags & O_ACCMODE;
@@ -312,6 +342,11 @@ pub fn open(path: &Path, flags: i32, _mode: u32) -> std::io::Result<i32> {
     if flags & O_DIRECTORY != 0 && !std::fs::metadata(path)?.is_dir() {
         return Err(std::io::Error::from_raw_os_error(54));
     }
+    // WASI makes a file with the host's default bits; `mode` is applied after, to a file this
+    // call made.
+    let creates = flags & O_CREAT != 0
+        && (flags & O_EXCL != 0 || std::fs::symlink_metadata(path).is_err())
+        && mode & !umask(None) & 0o7777 != 0o644;
     let file = match o.open(path) {
         // A directory opens for reading only.
         Err(e) if e.raw_os_error() == Some(31) || e.raw_os_error() == Some(8) => {
@@ -323,6 +358,9 @@ pub fn open(path: &Path, flags: i32, _mode: u32) -> std::io::Result<i32> {
         }
         other => other?,
     };
+    if creates {
+        set_created_mode(path, mode, 0o644)?;
+    }
     Ok(file.into_raw_fd())
 }
 
@@ -417,6 +455,7 @@ mod host_fs {
         pub fn fs_chmod(path: *const u8, path_len: usize, mode: u32) -> i32;
         pub fn fs_chown(path: *const u8, path_len: usize, uid: u32, gid: u32, follow: u32) -> i32;
         pub fn fs_statfs(path: *const u8, path_len: usize, out: *mut u64) -> i32;
+        pub fn fs_stat(path: *const u8, path_len: usize, follow: u32, out: *mut u64) -> i32;
     }
 }
 
@@ -531,9 +570,12 @@ fn from_filestat(r: &[u64; 8]) -> RawStat {
     }
 }
 
+/// A stat; `exact` asks the host for the permission bits, owners and birth time too (it
+/// resolves the path against the grants, which costs more than WASI's own record).
+///
 /// # Errors
 /// The OS error.
-pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
+pub fn stat(path: &Path, follow: bool, exact: bool) -> std::io::Result<RawStat> {
     // The preopened directory holding the path (the longest that does), and the rest of it.
     let dirs = preopened_dirs();
     let best = dirs
@@ -549,6 +591,9 @@ pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
         };
         return Ok(raw_stat(&m));
     };
+    if exact {
+        return host_stat(path, follow);
+    }
     let rest = path.strip_prefix(dir).unwrap_or(Path::new("."));
     let rest = if rest.as_os_str().is_empty() {
         "."
@@ -570,13 +615,53 @@ pub fn stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
     Ok(from_filestat(&r))
 }
 
+/// The host's whole stat of `path` (`fs_stat`).
+fn host_stat(path: &Path, follow: bool) -> std::io::Result<RawStat> {
+    let p = path_text(path)?;
+    let mut r = [0u64; moat_abi::STAT_FIELDS];
+    // SAFETY: the host reads `path_len` bytes at `path` and writes `STAT_FIELDS` u64 at `r`.
+    host_result(unsafe {
+        host_fs::fs_stat(p.as_ptr(), p.len(), u32::from(follow), r.as_mut_ptr())
+    })?;
+    let time = |v: u64| i128::from(v as i64);
+    Ok(RawStat {
+        dev: r[0],
+        ino: r[1],
+        mode: r[2] as u32,
+        nlink: r[3],
+        uid: r[4] as u32,
+        gid: r[5] as u32,
+        rdev: r[6],
+        size: r[7],
+        blksize: r[8],
+        blocks: r[9],
+        atime_ns: time(r[10]),
+        mtime_ns: time(r[11]),
+        ctime_ns: time(r[12]),
+        birthtime_ns: time(r[13]),
+    })
+}
+
+/// A stat of the open file `fd`. Given the `path` it was opened by, while that path still
+/// names the same file, the host's whole stat of it (permission bits, owners, the real inode).
+///
 /// # Errors
 /// The OS error.
-pub fn fstat(fd: i32) -> std::io::Result<RawStat> {
+pub fn fstat(fd: i32, path: Option<&Path>) -> std::io::Result<RawStat> {
     let mut r = [0u64; 8];
     // SAFETY: WASI writes its 64-byte record at `r`.
     wasi_result(unsafe { wasi_fd::fd_filestat_get(fd as u32, &mut r) })?;
-    Ok(from_filestat(&r))
+    let st = from_filestat(&r);
+    if let Some(path) = path
+        // WASI's identities (its device and inode numbers) are its own, the same for a path
+        // and a descriptor of one file.
+        && let Ok(named) = stat(path, true, false)
+        && (named.dev, named.ino) == (st.dev, st.ino)
+        && let Ok(exact) = host_stat(path, true)
+    {
+        return Ok(exact);
+    }
+    Ok(st)
 }
 
 /// The WASI number of an error code name.
@@ -718,9 +803,15 @@ fn resolve(path: &Path, follow: bool) -> PathBuf {
             continue;
         }
         // WASI reads a link in any preopened directory (write-only ones too) but refuses an
-        // absolute target; the host's checked readlink answers for those.
-        let Ok(target) = std::fs::read_link(&out).or_else(|_| readlink(&out)) else {
-            continue;
+        // absolute target; the host's checked readlink answers for those. What is no link
+        // (`EINVAL`) or is not there needs no second question.
+        let target = match std::fs::read_link(&out) {
+            Ok(t) => t,
+            Err(e) if matches!(e.raw_os_error(), Some(28 | 44 | 54)) => continue,
+            Err(_) => match readlink(&out) {
+                Ok(t) => t,
+                Err(_) => continue,
+            },
         };
         links += 1;
         if links > MAX_LINKS {

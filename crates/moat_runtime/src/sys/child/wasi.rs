@@ -36,7 +36,25 @@ impl Child {
 /// # Errors
 /// The host's error: `EACCES` without the grant, the spawn error (`ENOENT`, …).
 pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
-    host::run(cmd)
+    host::run(&in_guest_cwd(cmd))
+}
+
+/// `cmd` with its working directory as the guest sees it: the host's own is not the one
+/// `process.chdir` set, and a relative `cwd` is relative to the guest's.
+fn in_guest_cwd(cmd: &Command) -> std::borrow::Cow<'_, Command> {
+    let Ok(here) = crate::sys::cwd() else {
+        return std::borrow::Cow::Borrowed(cmd);
+    };
+    let cwd = match &cmd.cwd {
+        None => here,
+        Some(dir) if std::path::Path::new(dir).is_absolute() => {
+            return std::borrow::Cow::Borrowed(cmd);
+        }
+        Some(dir) => here.join(dir),
+    };
+    let mut owned = cmd.clone();
+    owned.cwd = Some(cwd.to_string_lossy().into_owned());
+    std::borrow::Cow::Owned(owned)
 }
 
 /// Starts `cmd` in the host; its events arrive from the host's queue under `handle`.
@@ -44,7 +62,7 @@ pub fn spawn_sync(cmd: &Command) -> io::Result<Output> {
 /// # Errors
 /// The host's error.
 pub fn spawn(cmd: &Command, handle: u32, _queue: &EventQueue) -> io::Result<Child> {
-    let pid = host::spawn(cmd, handle)?;
+    let pid = host::spawn(&in_guest_cwd(cmd), handle)?;
     Ok(Child { pid, handle })
 }
 
