@@ -48,6 +48,10 @@
 //! | `sock_watch` | `handle, interest` | Says which readiness `poll` should report for the socket ([`interest`] bits; 0 for none). Readiness is level-triggered: a socket reported readable stays so until a read or accept answers [`errno::AGAIN`], and likewise for writable and a write. |
 //! | `sock_shutdown` | `handle, how` | Shuts the socket down for reading (0), writing (1) or both (2). |
 //! | `sock_close` | `handle` | Closes the socket and forgets the handle. |
+//! | `proc_get_priority` | `pid, out` | Writes the scheduling priority (nice value, -20 to 19) of `pid` to `out` (a little-endian `i32`): the guest itself ([`GUEST_PID`] or 0, the host process it runs in) or a process it started; [`errno::PERM`] for another, [`errno::SRCH`] for one that has exited. |
+//! | `proc_set_priority` | `pid, priority` | Sets the priority of a process this instance started, or of the guest itself when the host process runs this one guest alone (the host process's; [`errno::PERM`] in a host shared with other instances). The host's own error where the system refuses (`EACCES` raising it without privileges). |
+//! | `sys_read` | `which, size_out` | Reads the machine's fact file [`MACHINE_FILES`]`[which]` (uptime, load, memory, CPUs, host name, kernel: what `node:os` reports), stores its text for `take` and writes its length to `size_out`. Needs no grant: these files say nothing of the user's data. [`errno::INVAL`] for another `which`. |
+//! | `sys_user` | `size_out` | Stores the host process's account ([`encode_account`]: its real and effective user and group ids and, where the user database has it, the name, home directory and shell) for `take` and writes its length to `size_out`. Needs no grant: it is who the guest's file calls act as. |
 //! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
 //! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
 //! | `stdin_read` | `handle` | Starts reading the host process's standard input: its chunks arrive from `poll` as [`Event::Data`] for `handle` and fd 0, an empty one at the end. [`errno::INVAL`] when called again. Needs no grant: the guest has the same input as WASI's fd 0. |
@@ -110,6 +114,10 @@ pub mod names {
     pub const PROC_FLOW: &str = "proc_flow";
     pub const IPC_OPEN: &str = "ipc_open";
     pub const PROC_KILL: &str = "proc_kill";
+    pub const SYS_READ: &str = "sys_read";
+    pub const SYS_USER: &str = "sys_user";
+    pub const PROC_GET_PRIORITY: &str = "proc_get_priority";
+    pub const PROC_SET_PRIORITY: &str = "proc_set_priority";
     pub const POLL: &str = "poll";
     pub const DNS_LOOKUP: &str = "dns_lookup";
     pub const TCP_CONNECT: &str = "tcp_connect";
@@ -165,6 +173,18 @@ pub mod names {
     pub const FS_STATFS: &str = "fs_statfs";
     pub const FS_READDIR: &str = "fs_readdir";
 }
+
+/// The files of facts about the machine `sys_read` reads, by index.
+pub const MACHINE_FILES: &[&str] = &[
+    "/proc/uptime",
+    "/proc/loadavg",
+    "/proc/meminfo",
+    "/proc/cpuinfo",
+    "/proc/stat",
+    "/proc/sys/kernel/hostname",
+    "/proc/sys/kernel/osrelease",
+    "/proc/sys/kernel/version",
+];
 
 /// How many `u64` `fs_stat` writes.
 pub const STAT_FIELDS: usize = 14;
@@ -710,6 +730,57 @@ pub fn decode_interfaces(buf: &[u8]) -> Result<Vec<Interface>, DecodeError> {
         .collect::<Result<_, DecodeError>>()?;
     r.end()?;
     Ok(out)
+}
+
+/// The account a process runs as (`sys_user`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Account {
+    pub uid: u32,
+    pub euid: u32,
+    pub gid: u32,
+    pub egid: u32,
+    /// From the user database, when it has the user.
+    pub name: Option<String>,
+    pub home: Option<String>,
+    pub shell: Option<String>,
+}
+
+pub fn encode_account(a: &Account) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    for id in [a.uid, a.euid, a.gid, a.egid] {
+        w.u32(id);
+    }
+    for text in [&a.name, &a.home, &a.shell] {
+        w.0.push(u8::from(text.is_some()));
+        w.str(text.as_deref().unwrap_or(""));
+    }
+    w.0
+}
+
+/// # Errors
+/// [`DecodeError`] for bytes [`encode_account`] did not write.
+pub fn decode_account(buf: &[u8]) -> Result<Account, DecodeError> {
+    let mut r = Reader {
+        buf,
+        what: "account",
+    };
+    let (uid, euid, gid, egid) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+    let text = |r: &mut Reader<'_>| -> Result<Option<String>, DecodeError> {
+        let present = r.u8()? != 0;
+        let s = r.str()?;
+        Ok(present.then_some(s))
+    };
+    let account = Account {
+        uid,
+        euid,
+        gid,
+        egid,
+        name: text(&mut r)?,
+        home: text(&mut r)?,
+        shell: text(&mut r)?,
+    };
+    r.end()?;
+    Ok(account)
 }
 
 /// Linux's directory entry types (`d_type`), as `fs_readdir` answers them: each is the file

@@ -20,6 +20,44 @@ mod events;
 pub mod ports;
 pub mod signals;
 
+/// The account this process runs as: its ids, and its entry in the user database.
+pub fn account() -> moat_abi::Account {
+    use std::ffi::CStr;
+    // SAFETY: these have no preconditions and cannot fail.
+    let (uid, euid, gid, egid) = unsafe {
+        (
+            libc::getuid(),
+            libc::geteuid(),
+            libc::getgid(),
+            libc::getegid(),
+        )
+    };
+    let mut account = moat_abi::Account {
+        uid,
+        euid,
+        gid,
+        egid,
+        ..moat_abi::Account::default()
+    };
+    // SAFETY: all-zero is a valid `passwd` (null pointers, zero ids).
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 16 * 1024];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: `pwd`, `buf` and `result` are valid for the call; the strings it fills point into `buf`.
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+    if rc != 0 || result.is_null() {
+        return account;
+    }
+    // SAFETY: on success the fields are NUL-terminated strings inside `buf`, or null.
+    let text = |p: *const libc::c_char| {
+        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+    };
+    account.name = text(pwd.pw_name);
+    account.home = text(pwd.pw_dir);
+    account.shell = text(pwd.pw_shell);
+    account
+}
+
 /// The stack size limit (`RLIMIT_STACK`, soft and hard) children start with, when this process
 /// raised its own for itself ([`keep_child_stack_limit`]).
 static CHILD_STACK_LIMIT: std::sync::OnceLock<libc::rlimit> = std::sync::OnceLock::new();

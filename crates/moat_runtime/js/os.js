@@ -22,7 +22,8 @@ function userInfo(options) {
     const { Buffer } = require('buffer');
     for (const k of ['username', 'homedir', 'shell']) if (typeof u[k] === 'string') u[k] = Buffer.from(u[k]);
   }
-  return u;
+  // Node's record has no prototype.
+  return Object.assign({ __proto__: null }, u);
 }
 
 module.exports = {

@@ -162,6 +162,27 @@ impl Drop for HostCalls {
 }
 
 impl HostCalls {
+    /// The host pid whose priority `pid` (a guest's pid) names: 0 for the guest itself (the
+    /// host process), or a child of this instance. Changing the guest's own needs the host
+    /// process to be its alone (`exit_process`).
+    fn priority_target(&self, pid: i32, change: bool) -> Result<i32, i32> {
+        if pid == 0 || pid == moat_abi::GUEST_PID {
+            return if change && !self.exit_process {
+                Err(errno::PERM)
+            } else {
+                Ok(0)
+            };
+        }
+        if pid > 0 && self.children.values().any(|c| c.pid as i32 == pid) {
+            return Ok(pid);
+        }
+        Err(if self.exited.contains(&pid) {
+            errno::SRCH
+        } else {
+            errno::PERM
+        })
+    }
+
     /// The calls of a guest with `grants` and the environment `env`. With `exit_process`,
     /// the guest's `process_exit` ends this process.
     pub fn new(
@@ -587,6 +608,66 @@ pub fn add_to_linker<T: 'static>(
                 Err(e) if e.raw_os_error() == Some(libc::ESRCH) => errno::SRCH,
                 Err(e) => errno::from_io(&e),
             }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_GET_PRIORITY,
+        move |mut caller: Caller<'_, T>, pid: i32, out: u32| -> i32 {
+            let target = match calls(caller.data_mut()).priority_target(pid, false) {
+                Ok(t) => t,
+                Err(code) => return code,
+            };
+            // getpriority can answer -1; errno tells an error from it.
+            // SAFETY: errno is thread-local; getpriority has no memory preconditions.
+            let p = unsafe {
+                *libc::__errno_location() = 0;
+                libc::getpriority(libc::PRIO_PROCESS, target as libc::id_t)
+            };
+            let err = std::io::Error::last_os_error();
+            if p == -1 && err.raw_os_error() != Some(0) {
+                return priority_errno(&err);
+            }
+            write(&mut caller, out, &p.to_le_bytes())
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::PROC_SET_PRIORITY,
+        move |mut caller: Caller<'_, T>, pid: i32, priority: i32| -> i32 {
+            let target = match calls(caller.data_mut()).priority_target(pid, true) {
+                Ok(t) => t,
+                Err(code) => return code,
+            };
+            // SAFETY: setpriority has no memory preconditions.
+            let rc =
+                unsafe { libc::setpriority(libc::PRIO_PROCESS, target as libc::id_t, priority) };
+            if rc == 0 {
+                errno::SUCCESS
+            } else {
+                priority_errno(&std::io::Error::last_os_error())
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SYS_READ,
+        move |mut caller: Caller<'_, T>, which: u32, size_out: u32| -> i32 {
+            let Some(path) = moat_abi::MACHINE_FILES.get(which as usize) else {
+                return errno::INVAL;
+            };
+            match std::fs::read(path) {
+                Ok(answer) => HostCalls::answer(&mut caller, calls, answer, size_out),
+                Err(e) => errno::from_fs_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::SYS_USER,
+        move |mut caller: Caller<'_, T>, size_out: u32| -> i32 {
+            let answer = moat_abi::encode_account(&moat_proc::account());
+            HostCalls::answer(&mut caller, calls, answer, size_out)
         },
     )?;
     linker.func_wrap(
@@ -1545,6 +1626,14 @@ fn stat_beneath(
         // Leaving the directory (`EXDEV`), or a link loop the whole resolution will name.
         Err(rustix::io::Errno::XDEV | rustix::io::Errno::LOOP | rustix::io::Errno::NOSYS) => None,
         Err(e) => Some(Err(errno::from_fs_io(&e.into()))),
+    }
+}
+
+/// The WASI number of getpriority's or setpriority's error.
+fn priority_errno(e: &std::io::Error) -> i32 {
+    match e.raw_os_error() {
+        Some(libc::ESRCH) => errno::SRCH,
+        _ => errno::from_fs_io(e),
     }
 }
 

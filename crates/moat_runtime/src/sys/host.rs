@@ -17,6 +17,10 @@ unsafe extern "C" {
     fn proc_flow(handle: u32, fd: i32, paused: i32) -> i32;
     fn ipc_open(handle: u32, mode_out: *mut u32) -> i32;
     fn proc_kill(pid: i32, signal: i32) -> i32;
+    fn sys_read(which: u32, size_out: *mut u32) -> i32;
+    fn sys_user(size_out: *mut u32) -> i32;
+    fn proc_get_priority(pid: i32, out: *mut i32) -> i32;
+    fn proc_set_priority(pid: i32, priority: i32) -> i32;
     fn signal_watch(signal: i32, handle: u32) -> i32;
     fn signal_unwatch(signal: i32) -> i32;
     fn poll(timeout_ms: i64, size_out: *mut u32) -> i32;
@@ -205,6 +209,50 @@ pub fn open_channel(handle: u32) -> io::Result<(i32, bool)> {
 pub fn kill(pid: i32, signal: i32) -> io::Result<()> {
     // SAFETY: no memory is passed.
     check(unsafe { proc_kill(pid, signal) })
+}
+
+/// The text of one of the machine's fact files ([`moat_abi::MACHINE_FILES`]), read by the host.
+///
+/// # Errors
+/// `EINVAL` for a file not on that list; the host's error reading it.
+pub fn machine_file(path: &str) -> io::Result<String> {
+    let which = moat_abi::MACHINE_FILES
+        .iter()
+        .position(|f| *f == path)
+        .ok_or_else(|| io::Error::from_raw_os_error(errno::INVAL))?;
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { sys_read(which as u32, &mut size) })?;
+    String::from_utf8(take_answer(size)?).map_err(io::Error::other)
+}
+
+/// The account the host process runs as, which the guest's file calls act as.
+///
+/// # Errors
+/// The host's.
+pub fn account() -> io::Result<moat_abi::Account> {
+    let mut size = 0u32;
+    // SAFETY: the host writes one u32 at `size_out`.
+    check(unsafe { sys_user(&mut size) })?;
+    moat_abi::decode_account(&take_answer(size)?).map_err(io::Error::other)
+}
+
+/// The priority of the guest itself (`pid` 0 or its own) or of a process it started.
+///
+/// # Errors
+/// `EPERM` for another process.
+pub fn get_priority(pid: i32) -> io::Result<i32> {
+    let mut out = 0i32;
+    // SAFETY: the host writes one i32 at `out`.
+    check(unsafe { proc_get_priority(pid, &mut out) })?;
+    Ok(out)
+}
+
+/// # Errors
+/// `EPERM` for a process the guest may not change; the system's refusal.
+pub fn set_priority(pid: i32, priority: i32) -> io::Result<()> {
+    // SAFETY: no memory is passed.
+    check(unsafe { proc_set_priority(pid, priority) })
 }
 
 /// # Errors

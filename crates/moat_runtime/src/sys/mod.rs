@@ -135,7 +135,7 @@ pub fn env_vars() -> Vec<(String, String)> {
 
 /// Total and available memory in bytes, from /proc/meminfo where there is one.
 pub fn meminfo() -> (u64, u64) {
-    let text = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let text = platform::machine_file("/proc/meminfo");
     let field = |name: &str| {
         text.lines()
             .find(|l| l.starts_with(name))
@@ -150,10 +150,17 @@ pub fn meminfo() -> (u64, u64) {
 }
 
 /// The number of logical CPUs.
+#[cfg(not(target_os = "wasi"))]
 pub fn cpu_count() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
+}
+
+/// The number of logical CPUs: the machine's (WASI tells of none).
+#[cfg(target_os = "wasi")]
+pub fn cpu_count() -> usize {
+    os::cpus().len().max(1)
 }
 
 /// Resident set size of this process, where it can be known.

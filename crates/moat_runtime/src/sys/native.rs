@@ -58,6 +58,11 @@ pub fn hostname() -> String {
         .unwrap_or_else(|_| "localhost".to_string())
 }
 
+/// The text of a file of facts about the machine (/proc's); empty where it cannot be read.
+pub fn machine_file(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
 /// # Errors
 /// The OS error.
 pub fn cwd() -> std::io::Result<PathBuf> {
@@ -432,27 +437,7 @@ pub fn system_cert_store() -> Option<String> {
 
 /// The password-database entry of the current user.
 pub fn user_info() -> Option<super::os::UserInfo> {
-    use std::ffi::CStr;
-    let uid = getuid()?;
-    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut buf = vec![0 as libc::c_char; 16 * 1024];
-    let mut result: *mut libc::passwd = std::ptr::null_mut();
-    // SAFETY: `pwd`, `buf` and `result` are valid for the call; the strings it fills point into `buf`.
-    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
-    if rc != 0 || result.is_null() {
-        return None;
-    }
-    // SAFETY: on success the fields are NUL-terminated strings inside `buf`, or null.
-    let text = |p: *const libc::c_char| {
-        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
-    };
-    Some(super::os::UserInfo {
-        uid,
-        gid: pwd.pw_gid,
-        username: text(pwd.pw_name).unwrap_or_default(),
-        homedir: text(pwd.pw_dir).unwrap_or_default(),
-        shell: text(pwd.pw_shell),
-    })
+    super::os::user_of(moat_proc::account())
 }
 
 /// # Errors

@@ -1,9 +1,9 @@
-//! Facts about the machine for `node:os`, read from Linux's /proc where it is visible. In the
-//! sandbox /proc is not granted, so these answer as Node does where the OS tells nothing:
-//! zeros, empty strings and empty lists.
+//! Facts about the machine for `node:os`, read from Linux's /proc; in the sandbox the host
+//! reads those few files for the guest (`moat_abi`'s `sys_read`). Where one cannot be read,
+//! these answer as Node does where the OS tells nothing: zeros, empty strings and empty lists.
 
 fn proc_text(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
+    super::platform::machine_file(path)
 }
 
 /// Seconds since boot.
@@ -126,6 +126,17 @@ pub struct UserInfo {
     pub username: String,
     pub homedir: String,
     pub shell: Option<String>,
+}
+
+/// The `os.userInfo()` of an account: none when the user database does not have it.
+pub fn user_of(account: moat_abi::Account) -> Option<UserInfo> {
+    Some(UserInfo {
+        uid: account.uid,
+        gid: account.gid,
+        username: account.name?,
+        homedir: account.home.unwrap_or_default(),
+        shell: account.shell,
+    })
 }
 
 /// CPU time this process has used, in microseconds, and its peak resident set in KiB.

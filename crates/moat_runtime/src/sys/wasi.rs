@@ -15,20 +15,26 @@ pub fn ppid() -> u32 {
     0
 }
 
+/// The host process's account, asked once: the ids the guest's file calls act with.
+fn account() -> Option<&'static moat_abi::Account> {
+    static ACCOUNT: std::sync::OnceLock<Option<moat_abi::Account>> = std::sync::OnceLock::new();
+    ACCOUNT.get_or_init(|| super::host::account().ok()).as_ref()
+}
+
 pub fn getuid() -> Option<u32> {
-    None
+    account().map(|a| a.uid)
 }
 
 pub fn euid() -> Option<u32> {
-    None
+    account().map(|a| a.euid)
 }
 
 pub fn getgid() -> Option<u32> {
-    None
+    account().map(|a| a.gid)
 }
 
 pub fn egid() -> Option<u32> {
-    None
+    account().map(|a| a.egid)
 }
 
 /// WASI has no umask; the guest keeps one so that the API behaves.
@@ -51,7 +57,17 @@ pub fn is_tty(fd: i32) -> bool {
 }
 
 pub fn hostname() -> String {
-    "localhost".to_string()
+    let name = machine_file("/proc/sys/kernel/hostname");
+    match name.trim() {
+        "" => "localhost".to_string(),
+        name => name.to_string(),
+    }
+}
+
+/// The text of a file of facts about the machine, read by the host (`moat_abi`'s `sys_read`);
+/// empty where it cannot be read.
+pub fn machine_file(path: &str) -> String {
+    super::host::machine_file(path).unwrap_or_default()
 }
 
 /// # Errors
@@ -687,21 +703,26 @@ pub fn system_cert_store() -> Option<String> {
     super::host::system_store_tls().ok().flatten()
 }
 
-/// The sandbox has no user database.
+/// The host process's user, from the host's user database.
 pub fn user_info() -> Option<super::os::UserInfo> {
-    None
+    super::os::user_of(account()?.clone())
 }
 
+/// Through the host: the guest's own priority (the host process's) or a child's.
+///
 /// # Errors
-/// Always `ENOSYS`: there are no process priorities in the sandbox.
-pub fn get_priority(_pid: i32) -> std::io::Result<i32> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// `EPERM` for another process.
+pub fn get_priority(pid: i32) -> std::io::Result<i32> {
+    super::host::get_priority(pid)
 }
 
+/// Through the host: see [`get_priority`]; the guest's own only when it has the host process
+/// to itself.
+///
 /// # Errors
-/// Always `ENOSYS`: there are no process priorities in the sandbox.
-pub fn set_priority(_pid: i32, _priority: i32) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// `EPERM` for a process the guest may not change; the system's refusal.
+pub fn set_priority(pid: i32, priority: i32) -> std::io::Result<()> {
+    super::host::set_priority(pid, priority)
 }
 
 /// The sandbox has no groups.
