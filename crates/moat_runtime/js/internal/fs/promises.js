@@ -3,7 +3,7 @@
 
 const b = internalBinding('fs');
 const { codes } = require('internal/errors');
-const { validateObject } = require('internal/validators');
+const { validateObject, validateBoolean } = require('internal/validators');
 const U = require('internal/fs/utils');
 const fs = require('fs');
 const ops = fs._ops;
@@ -27,6 +27,7 @@ function later() { return new Promise((resolve) => U.defer(resolve)); }
 const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
 const kRefs = Symbol('kRefs');
+const kLocked = Symbol('kLocked');
 
 function closedError(syscall) { return U.uvException('EBADF', syscall); }
 
@@ -136,8 +137,40 @@ class FileHandle extends EventEmitter {
   readLines(options = undefined) {
     return require('readline').createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
-  readableWebStream() {
-    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('readableWebStream()');
+  // A byte stream of the file from its current position, read 16 KiB at a time (or into a
+  // BYOB reader's view); the handle stays locked to it, and with `autoClose` closes at its end.
+  readableWebStream(options = undefined) {
+    if (this[kFd] === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
+    if (this[kLocked]) throw new codes.ERR_INVALID_STATE('The FileHandle is locked');
+    // Locked before the options are read, as in Node: a bad option leaves it locked.
+    this[kLocked] = true;
+    if (options !== undefined) validateObject(options, 'options');
+    const autoClose = options?.autoClose ?? false;
+    validateBoolean(autoClose, 'options.autoClose');
+    const handle = this;
+    const finish = () => {
+      handle[kLocked] = false;
+      if (autoClose) return handle.close();
+    };
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    return new ReadableStream({
+      type: 'bytes',
+      autoAllocateChunkSize: 16384,
+      async pull(controller) {
+        const request = controller.byobRequest;
+        const view = request.view;
+        const target = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+        const { bytesRead } = await handle.read(target, 0, target.byteLength, null);
+        if (bytesRead === 0) {
+          await finish();
+          controller.close();
+          request.respond(0);
+        } else {
+          request.respond(bytesRead);
+        }
+      },
+      cancel() { return finish(); },
+    });
   }
 }
 

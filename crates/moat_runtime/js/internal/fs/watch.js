@@ -120,7 +120,10 @@ function ignored(list, name) {
 function snapshot(root, recursive) {
   const out = new Map();
   let st;
-  try { st = b.stat(root, true, true); } catch { return null; }
+  try { st = b.stat(root, true, true); } catch (e) {
+    if (e.code === 'ERR_ACCESS_DENIED') throw e;
+    return null;
+  }
   if ((st[1] & 0o170000) !== 0o040000) {
     out.set('', `${st[7]}:${st[12]}:${st[13]}:${st[8]}:${st[14]}:${st[15]}`);
     return out;

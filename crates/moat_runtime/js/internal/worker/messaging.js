@@ -11,6 +11,9 @@ const { EventTarget, Event, MessageEvent } = require('internal/event_target');
 const kOther = Symbol('kOther');
 const kQueue = Symbol('kQueue');
 const kStarted = Symbol('kStarted');
+// The other thread closed the link while messages from it still waited here: they are
+// delivered first, then the port closes.
+const kPeerClosed = Symbol('kPeerClosed');
 const kClosed = Symbol('kClosed');
 const kWrapped = Symbol('kWrapped');
 const kHandler = Symbol('kHandler');
@@ -44,6 +47,7 @@ function deliver(port) {
     if (port[kClosed]) break;
     port.dispatchEvent(new MessageEvent('message', { data }));
   }
+  if (port[kPeerClosed] && port[kQueue].length === 0) finishClose(port);
 }
 
 function schedule(port) {
@@ -66,7 +70,7 @@ class MessagePort extends EventTarget {
   postMessage(value, transfer) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
     if (this[kRemote] !== null) {
-      if (!this[kClosed]) this[kRemote].send(value, transfer);
+      if (!this[kClosed] && !this[kPeerClosed]) this[kRemote].send(value, transfer);
       return;
     }
     const data = clone(value, transfer);
@@ -104,7 +108,7 @@ class MessagePort extends EventTarget {
 
   // A remote port keeps its thread alive while it is started (listened to) and not unref'd.
   ref() {
-    if (this[kRemote] !== null && !this[kRefed] && !this[kClosed]) {
+    if (this[kRemote] !== null && !this[kRefed] && !this[kClosed] && !this[kPeerClosed]) {
       this[kRefed] = true;
       this[kRemote].ref();
     }
@@ -216,6 +220,14 @@ function takePort(port) {
 function closedRemotely(port) {
   if (port[kClosed]) return;
   port.unref();
+  if (port[kQueue].length > 0) {
+    port[kPeerClosed] = true;
+    return;
+  }
+  finishClose(port);
+}
+
+function finishClose(port) {
   port[kClosed] = true;
   port[kQueue] = [];
   setImmediate(() => port.dispatchEvent(new Event('close')));
