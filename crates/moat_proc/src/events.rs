@@ -18,6 +18,11 @@ pub struct EventQueue {
 }
 
 impl EventQueue {
+    /// Whether `other` is this very queue (a clone of it), not merely an equal one.
+    pub fn same(&self, other: &EventQueue) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     pub fn push(&self, e: Event) {
         let (lock, cv) = &*self.inner;
         lock.lock().unwrap_or_else(|p| p.into_inner()).push_back(e);

@@ -108,9 +108,60 @@ pub fn close(channel: u64, side: usize) {
     });
 }
 
+/// Closes every channel with an end attached to `queue`, whose thread has ended without closing
+/// them: each other end, if attached elsewhere, hears of it, as Node closes a finished
+/// worker's ports.
+pub fn close_attached(queue: &EventQueue) {
+    with(|c| {
+        let ended: Vec<(u64, usize)> = c
+            .iter()
+            .flat_map(|(id, ch)| {
+                ch.ends.iter().enumerate().filter_map(move |(side, end)| {
+                    end.at
+                        .as_ref()
+                        .filter(|(q, _)| q.same(queue))
+                        .map(|_| (*id, side))
+                })
+            })
+            .collect();
+        for (id, side) in ended {
+            let Some(ch) = c.remove(&id) else {
+                continue;
+            };
+            if let Some((other, handle)) = &ch.ends[1 - side].at
+                && !other.same(queue)
+            {
+                other.push(Event::Message {
+                    handle: *handle,
+                    bytes: CLOSED.to_vec(),
+                });
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ended_thread_closes_its_ends() {
+        let c = open();
+        let a = EventQueue::default();
+        let b = EventQueue::default();
+        assert!(attach(c, 0, &a, 7));
+        assert!(attach(c, 1, &b, 9));
+        close_attached(&b);
+        assert_eq!(
+            a.take_now(),
+            vec![Event::Message {
+                handle: 7,
+                bytes: CLOSED.to_vec()
+            }]
+        );
+        assert!(b.take_now().is_empty());
+        assert!(!post(c, 0, vec![1]));
+    }
 
     #[test]
     fn messages_wait_for_a_detached_end_and_follow_it() {

@@ -182,6 +182,15 @@ pub fn run(options: Options) -> i32 {
 /// its exit code: the one `process.exit()` chose, 1 when it was terminated, else the run's.
 #[cfg(not(target_os = "wasi"))]
 fn run_worker(start: crate::state::WorkerStart) -> i32 {
+    let own = start.events.clone();
+    let code = run_worker_engine(start);
+    // Ports the worker left open close with it, as in Node.
+    moat_proc::ports::close_attached(&own);
+    code
+}
+
+#[cfg(not(target_os = "wasi"))]
+fn run_worker_engine(start: crate::state::WorkerStart) -> i32 {
     let engine = match Engine::boot(start.events) {
         Ok(engine) => engine,
         Err(msg) => {

@@ -932,10 +932,13 @@ impl WorkerHost {
             .spawn(move || {
                 let parent = launch.link.parent.clone();
                 let handle = launch.link.handle;
+                let own = launch.events.clone();
                 let code = self.run(launch).unwrap_or_else(|e| {
                     eprintln!("moat: worker: {e}");
                     1
                 });
+                // Ports the worker left open close with it, as in Node.
+                moat_proc::ports::close_attached(&own);
                 parent.push(moat_abi::Event::Exit {
                     handle,
                     code: Some(code),

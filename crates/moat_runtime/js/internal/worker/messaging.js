@@ -98,12 +98,11 @@ class MessagePort extends EventTarget {
       return;
     }
     const other = this[kOther];
-    for (const port of [this, other]) {
-      if (port === null || port[kClosed]) continue;
-      port[kClosed] = true;
-      port[kQueue] = [];
-      setImmediate(() => port.dispatchEvent(new Event('close')));
-    }
+    finishClose(this);
+    if (other === null || other[kClosed]) return;
+    // What this end posted before closing still reaches the other end, which closes after.
+    if (other[kQueue].length > 0) other[kPeerClosed] = true;
+    else finishClose(other);
   }
 
   // A remote port keeps its thread alive while it is started (listened to) and not unref'd.
