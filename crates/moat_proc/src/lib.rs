@@ -20,6 +20,34 @@ mod events;
 pub mod ports;
 pub mod signals;
 
+/// The scheduling priority (nice value) of process `pid` (0: this one).
+///
+/// # Errors
+/// The OS error (`ESRCH`, `EACCES`).
+pub fn get_priority(pid: i32) -> std::io::Result<i32> {
+    // getpriority can return -1 legitimately; errno tells.
+    // SAFETY: errno is thread-local; getpriority has no memory preconditions.
+    unsafe {
+        *libc::__errno_location() = 0;
+        let p = libc::getpriority(libc::PRIO_PROCESS, pid as libc::id_t);
+        if p == -1 && *libc::__errno_location() != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(p)
+    }
+}
+
+/// # Errors
+/// The OS error (`ESRCH`, `EACCES`).
+pub fn set_priority(pid: i32, priority: i32) -> std::io::Result<()> {
+    // SAFETY: setpriority has no memory preconditions.
+    if unsafe { libc::setpriority(libc::PRIO_PROCESS, pid as libc::id_t, priority) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
 /// The account this process runs as: its ids, and its entry in the user database.
 pub fn account() -> moat_abi::Account {
     use std::ffi::CStr;

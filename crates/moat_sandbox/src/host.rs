@@ -618,16 +618,10 @@ pub fn add_to_linker<T: 'static>(
                 Ok(t) => t,
                 Err(code) => return code,
             };
-            // getpriority can answer -1; errno tells an error from it.
-            // SAFETY: errno is thread-local; getpriority has no memory preconditions.
-            let p = unsafe {
-                *libc::__errno_location() = 0;
-                libc::getpriority(libc::PRIO_PROCESS, target as libc::id_t)
+            let p = match moat_proc::get_priority(target) {
+                Ok(p) => p,
+                Err(e) => return priority_errno(&e),
             };
-            let err = std::io::Error::last_os_error();
-            if p == -1 && err.raw_os_error() != Some(0) {
-                return priority_errno(&err);
-            }
             write(&mut caller, out, &p.to_le_bytes())
         },
     )?;
@@ -639,13 +633,9 @@ pub fn add_to_linker<T: 'static>(
                 Ok(t) => t,
                 Err(code) => return code,
             };
-            // SAFETY: setpriority has no memory preconditions.
-            let rc =
-                unsafe { libc::setpriority(libc::PRIO_PROCESS, target as libc::id_t, priority) };
-            if rc == 0 {
-                errno::SUCCESS
-            } else {
-                priority_errno(&std::io::Error::last_os_error())
+            match moat_proc::set_priority(target, priority) {
+                Ok(()) => errno::SUCCESS,
+                Err(e) => priority_errno(&e),
             }
         },
     )?;

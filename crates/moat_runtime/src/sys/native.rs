@@ -443,27 +443,13 @@ pub fn user_info() -> Option<super::os::UserInfo> {
 /// # Errors
 /// The OS error (`ESRCH`, `EACCES`).
 pub fn get_priority(pid: i32) -> std::io::Result<i32> {
-    // getpriority can return -1 legitimately; errno tells.
-    // SAFETY: errno is thread-local; getpriority has no memory preconditions.
-    unsafe {
-        *libc::__errno_location() = 0;
-        let p = libc::getpriority(libc::PRIO_PROCESS, pid as libc::id_t);
-        if p == -1 && *libc::__errno_location() != 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        Ok(p)
-    }
+    moat_proc::get_priority(pid)
 }
 
 /// # Errors
 /// The OS error (`ESRCH`, `EACCES`).
 pub fn set_priority(pid: i32, priority: i32) -> std::io::Result<()> {
-    // SAFETY: setpriority has no memory preconditions.
-    if unsafe { libc::setpriority(libc::PRIO_PROCESS, pid as libc::id_t, priority) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    moat_proc::set_priority(pid, priority)
 }
 
 /// Supplementary group ids of this process.
