@@ -17,6 +17,7 @@ const sizes = [];
 for await (const chunk of stream) sizes.push(`${chunk.constructor.name}:${chunk.byteLength}`);
 console.log(sizes.join(' '));
 console.log('open after the end', fh.fd !== -1);
+try { fh.readableWebStream(); } catch (e) { console.log('after the end', e.code, e.message); }
 await fh.close();
 try { fh.readableWebStream(); } catch (e) { console.log(e.code, e.message); }
 
@@ -34,4 +35,14 @@ await fh3.close();
 const fh4 = await open(file);
 const text = await new Response(fh4.readableWebStream({ autoClose: true })).text();
 console.log('whole', text.length, 'closed at the end', fh4.fd);
+// Closing the handle ends its stream; a handle being closed makes none.
+const fh5 = await open(file);
+const r5 = fh5.readableWebStream().getReader();
+console.log('first read', (await r5.read()).value.byteLength);
+fh5.close();
+await r5.closed;
+console.log('after close', JSON.stringify(await r5.read()));
+const fh6 = await open(file);
+fh6.close();
+try { fh6.readableWebStream(); } catch (e) { console.log('closing', e.code, e.message); }
 await rm(root, { recursive: true });

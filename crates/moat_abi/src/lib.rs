@@ -64,6 +64,8 @@
 //! | `fs_chown` | `path, path_len, uid, gid, follow` | Sets the owners of `path`; with `follow` 0, of a final link itself. Checked against `--allow-fs-write`. |
 //! | `fs_stat` | `path, path_len, follow, out` | Writes fourteen little-endian `u64` to `out` ([`STAT_FIELDS`]), what WASI's `filestat` lacks included: device, inode, mode (type and permission bits), links, owner, group, special device, size, block size, blocks, then the access, modification, change and birth times in nanoseconds since the epoch (two's complement; 0 when the file system keeps no birth time). With `follow` 0, of a final link itself. Checked against `--allow-fs-read` where the file really is. |
 //! | `fs_statfs` | `path, path_len, out` | Writes seven little-endian `u64` to `out`: the file system's type, block size, blocks, free blocks, blocks free to the unprivileged, files, free files. Checked against `--allow-fs-read`. |
+//! | `fs_watch` | `path, path_len, recursive, handle` | Watches the file or directory `path` (links followed; with `recursive` 1, every directory beneath it too, links not followed): its changes arrive from `poll` as [`Event::FsChange`] under `handle` until `fs_unwatch`. Checked against `--allow-fs-read` where it really is: [`errno::ACCES`] outside it, before any error about the path. [`errno::INVAL`] for a handle already watching. |
+//! | `fs_unwatch` | `handle` | Ends the watch under `handle` (nothing when there is none). |
 //! | `fs_readdir` | `path, path_len, size_out` | Lists the directory `path` (links followed): stores its entries but `.` and `..`, sorted by name (byte order), encoded ([`encode_dir_entry`]) for `take`, and writes their length to `size_out` (0: an empty directory, nothing stored). Each entry's type is the directory's own (`d_type`), asked of the entry itself (not following a link) where the file system does not say. Checked against `--allow-fs-read` where the directory really is, links resolved: [`errno::ACCES`] outside it, before any error about the path; opened refusing links, so one put in the way after the check fails the call. [`errno::TOOBIG`] past 256 MiB of entries. |
 //! | `worker_spawn` | `config, config_len, init, init_len, handle, flags, id_out` | Starts a worker thread: a fresh instance of this guest on a host thread of its own, with this instance's grants, preopens, environment and limits, that runs the record `config` (a `GuestConfig` as JSON). Its messages and, when its run ends, its exit arrive from `poll` as [`Event::Message`] and [`Event::Exit`] under `handle`. Writes its thread id (unique in the host process) to `id_out` (a little-endian `u32`). [`errno::ACCES`] without `--allow-worker`, except for one worker per instance whose `flags` have [`worker_flags::INTERNAL`] (the runtime's own thread for module hooks, which can do no more than the instance itself); [`errno::INVAL`] for other flags. Each worker has the memory limit of its own. |
 //! | `worker_post` | `handle, data, data_len` | Queues a message for the worker under `handle` (it arrives there as an [`Event::Message`] under handle 0). [`errno::SRCH`] once it has ended. |
@@ -170,6 +172,8 @@ pub mod names {
     pub const FS_CHMOD: &str = "fs_chmod";
     pub const FS_CHOWN: &str = "fs_chown";
     pub const FS_STAT: &str = "fs_stat";
+    pub const FS_WATCH: &str = "fs_watch";
+    pub const FS_UNWATCH: &str = "fs_unwatch";
     pub const FS_STATFS: &str = "fs_statfs";
     pub const FS_READDIR: &str = "fs_readdir";
 }
@@ -423,6 +427,14 @@ pub enum Event {
     /// A message between a worker and the thread that started it: from the worker under the
     /// handle its parent gave it, to the worker under handle 0 (empty: only a wake-up).
     Message { handle: u32, bytes: Vec<u8> },
+    /// A watched file or directory changed (`fs_watch`): `rename` for a creation, removal or
+    /// move, else a change of contents or attributes; `name` is the entry's path relative to
+    /// the watched directory (a watched file's own name).
+    FsChange {
+        handle: u32,
+        rename: bool,
+        name: Vec<u8>,
+    },
 }
 
 /// Bytes that do not decode as what they should be.
@@ -867,6 +879,16 @@ pub fn encode_events(events: &[Event]) -> Vec<u8> {
                 w.u32(*handle);
                 w.bytes(bytes);
             }
+            Event::FsChange {
+                handle,
+                rename,
+                name,
+            } => {
+                w.0.push(6);
+                w.u32(*handle);
+                w.0.push(u8::from(*rename));
+                w.bytes(name);
+            }
         }
     }
     w.0
@@ -908,6 +930,11 @@ pub fn decode_events(buf: &[u8]) -> Result<Vec<Event>, DecodeError> {
             5 => Event::Message {
                 handle: r.u32()?,
                 bytes: r.bytes()?,
+            },
+            6 => Event::FsChange {
+                handle: r.u32()?,
+                rename: r.u8()? != 0,
+                name: r.bytes()?,
             },
             _ => return Err(DecodeError("events")),
         };
@@ -1038,6 +1065,11 @@ mod tests {
             Event::Message {
                 handle: 0,
                 bytes: vec![0, 255],
+            },
+            Event::FsChange {
+                handle: 5,
+                rename: true,
+                name: b"a/b".to_vec(),
             },
         ];
         assert_eq!(decode_events(&encode_events(&events)), Ok(events));

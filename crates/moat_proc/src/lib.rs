@@ -17,6 +17,7 @@ pub use events::EventQueue;
 pub use moat_abi::{Command, Event, Output, Stdio};
 
 mod events;
+pub mod fswatch;
 pub mod ports;
 pub mod signals;
 

@@ -244,6 +244,7 @@ impl Engine {
             events,
             children: RefCell::new(std::collections::HashMap::new()),
             next_handle: std::cell::Cell::new(1),
+            fs_watches: RefCell::new(std::collections::HashMap::new()),
             esm_graph: RefCell::new(crate::loader::EsmGraph::default()),
             resolved: RefCell::new(std::collections::HashMap::new()),
             worker: OnceCell::new(),

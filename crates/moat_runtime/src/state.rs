@@ -29,6 +29,8 @@ pub struct State {
     /// Running child processes by handle.
     pub children: RefCell<std::collections::HashMap<u32, sys::child::Child>>,
     pub next_handle: std::cell::Cell<u32>,
+    /// The files and directories `fs.watch` watches, by handle.
+    pub fs_watches: RefCell<std::collections::HashMap<u32, sys::fs::FsWatch>>,
     /// What `require()` of an ES module needs to know of the modules loaded so far.
     pub esm_graph: RefCell<EsmGraph>,
     /// The names the program looked up, by the addresses it got: an `--allow-net` grant of a

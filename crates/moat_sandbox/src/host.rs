@@ -117,6 +117,8 @@ pub struct HostCalls {
     internal_worker: bool,
     /// The granted directories `fs_stat` has looked beneath, opened (`O_PATH`) once.
     granted_dirs: HashMap<std::path::PathBuf, rustix::fd::OwnedFd>,
+    /// The guest's `fs_watch`es, by handle; each ends when dropped.
+    fs_watches: HashMap<u32, moat_proc::fswatch::FsWatch>,
 }
 
 /// Starts a worker instance on a thread of its own (the sandbox's loader gives one).
@@ -774,12 +776,13 @@ pub fn add_to_linker<T: 'static>(
                 .sockets
                 .as_ref()
                 .is_some_and(moat_net::Sockets::watching);
-            // With no child, socket, signal or input to wait for, a wait without a limit would
-            // never end.
+            // With no child, socket, signal, watched file or input to wait for, a wait without
+            // a limit would never end.
             if timeout.is_none()
                 && host.children.is_empty()
                 && !watching
                 && host.signals.is_empty()
+                && host.fs_watches.is_empty()
                 && host.stdin_open.is_none()
                 && host.workers.is_empty()
                 && host.worker.is_none()
@@ -1914,6 +1917,59 @@ fn add_files<T: 'static>(
             ];
             let bytes: Vec<u8> = fields.iter().flat_map(|v| v.to_le_bytes()).collect();
             write(&mut caller, out, &bytes)
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_WATCH,
+        move |mut caller: Caller<'_, T>,
+              path: u32,
+              path_len: u32,
+              recursive: u32,
+              handle: u32|
+              -> i32 {
+            use std::os::unix::ffi::OsStrExt;
+            if recursive > 1 || calls(caller.data_mut()).fs_watches.contains_key(&handle) {
+                return errno::INVAL;
+            }
+            let asked = match guest_path(&mut caller, path, path_len) {
+                Ok(a) => a,
+                Err(code) => return code,
+            };
+            // The grant is checked where the path really leads, before any error about it.
+            let real = real_location(&asked, true);
+            let checked = match &real {
+                Ok(r) => r.clone(),
+                Err(_) => lexically_normal(&asked),
+            };
+            let host = calls(caller.data_mut());
+            if !host.grants.allows_path(FsRead, &checked) {
+                return errno::ACCES;
+            }
+            let real = match real {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let name = asked
+                .file_name()
+                .unwrap_or(real.as_os_str())
+                .as_bytes()
+                .to_vec();
+            match moat_proc::fswatch::watch(&host.events, &real, name, recursive == 1, handle) {
+                Ok(w) => {
+                    host.fs_watches.insert(handle, w);
+                    errno::SUCCESS
+                }
+                Err(e) => errno::from_fs_io(&e),
+            }
+        },
+    )?;
+    linker.func_wrap(
+        moat_abi::MODULE,
+        names::FS_UNWATCH,
+        move |mut caller: Caller<'_, T>, handle: u32| -> i32 {
+            calls(caller.data_mut()).fs_watches.remove(&handle);
+            errno::SUCCESS
         },
     )?;
     linker.func_wrap(

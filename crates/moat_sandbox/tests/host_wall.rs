@@ -634,3 +634,53 @@ fn a_listing_through_a_link_out_of_the_grant_is_refused_by_the_host() {
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// `fs_watch` watches only where the read grant covers the path once every link is resolved:
+/// a link inside the granted directory that leads outside, and a path outside (existing or
+/// not), are refused before anything about them is told.
+#[test]
+fn a_watch_through_a_link_out_of_the_grant_is_refused_by_the_host() {
+    use moat_abi::names::FS_WATCH;
+    let root = std::env::temp_dir().join(format!("moat-host-wall-{}-watch", std::process::id()));
+    let granted = root.join("granted");
+    let outside = root.join("outside");
+    std::fs::create_dir_all(&granted).expect("a scratch tree");
+    std::fs::create_dir_all(&outside).expect("a scratch tree");
+    std::fs::write(outside.join("secret.txt"), "x").expect("a secret");
+    std::os::unix::fs::symlink("../outside", granted.join("escape")).expect("a link out");
+    std::os::unix::fs::symlink(outside.join("secret.txt"), granted.join("file"))
+        .expect("a link out");
+    let root = std::fs::canonicalize(&root).expect("resolves");
+    let g = root.join("granted");
+    let grant = moat_permissions::Grants::parse(&[format!("--allow-fs-read={}", g.display())])
+        .expect("flags");
+    let watch = |path: &std::path::Path, recursive: i32| {
+        let path = path.to_str().expect("UTF-8").as_bytes().to_vec();
+        let len = path.len() as i32;
+        let call = (
+            FS_WATCH,
+            vec![Arg::I32(0), Arg::I32(len), Arg::I32(recursive), Arg::I32(1)],
+        );
+        run_guest(guest_making(&[call], 0, &path), grant.clone())
+    };
+    assert_eq!(watch(&g.join("escape"), 0), errno::ACCES);
+    assert_eq!(watch(&g.join("escape"), 1), errno::ACCES);
+    assert_eq!(watch(&g.join("file"), 0), errno::ACCES);
+    assert_eq!(watch(&g.join("escape/secret.txt"), 0), errno::ACCES);
+    assert_eq!(watch(&outside, 0), errno::ACCES);
+    assert_eq!(watch(&root.join("missing"), 0), errno::ACCES);
+    // The positive controls, and the errors of calls within the grant.
+    assert_eq!(watch(&g, 0), errno::SUCCESS);
+    assert_eq!(watch(&g, 1), errno::SUCCESS);
+    assert_eq!(watch(&g.join("missing"), 0), errno::NOENT);
+    assert_eq!(watch(&g, 2), errno::INVAL);
+    let path = g.to_str().expect("UTF-8").as_bytes().to_vec();
+    let len = path.len() as i32;
+    let call = (
+        FS_WATCH,
+        vec![Arg::I32(0), Arg::I32(len), Arg::I32(0), Arg::I32(1)],
+    );
+    let twice = guest_making(&[call.clone(), call], 1, &path);
+    assert_eq!(run_guest(twice, grant.clone()), errno::INVAL);
+    let _ = std::fs::remove_dir_all(&root);
+}

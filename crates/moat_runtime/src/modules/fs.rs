@@ -306,6 +306,25 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             )),
         }
     });
+    // `fs.watch`: changes arrive as `fschange` events under the returned handle until
+    // `unwatch`.
+    let st = state.clone();
+    op!(o, ctx, "watch", move |ctx: Ctx<'js>,
+                               path: String,
+                               recursive: bool|
+          -> Result<u32> {
+        let checked = permissions::path(&ctx, &st, FsRead, &path)?;
+        let handle = st.next_handle.get();
+        let w = sys::fs::watch(&st.events, &checked, recursive, handle)
+            .map_err(|e| throw_uv(&ctx, &e, "watch", Some(&path), None))?;
+        st.next_handle.set(handle + 1);
+        st.fs_watches.borrow_mut().insert(handle, w);
+        Ok(handle)
+    });
+    let st = state.clone();
+    op!(o, ctx, "unwatch", move |handle: u32| {
+        st.fs_watches.borrow_mut().remove(&handle);
+    });
     let st = state.clone();
     op!(o, ctx, "exists", move |ctx: Ctx<'js>,
                                 path: String|

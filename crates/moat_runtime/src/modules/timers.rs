@@ -62,6 +62,9 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                     Some(std::time::Duration::ZERO)
                 };
                 events.extend(sys::net::wait(&st.events, timeout));
+                // A change reported twice in a row is one, as the kernel merges it when the
+                // first has not been read yet (which is what libuv's loop sees).
+                events.dedup_by(|b, a| matches!(a, sys::events::Event::FsChange { .. }) && a == b);
                 if st
                     .worker
                     .get()
@@ -109,6 +112,16 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                             item.set(0, "message")?;
                             item.set(1, handle)?;
                             item.set(2, rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?)?;
+                        }
+                        sys::events::Event::FsChange {
+                            handle,
+                            rename,
+                            name,
+                        } => {
+                            item.set(0, "fschange")?;
+                            item.set(1, handle)?;
+                            item.set(2, if rename { "rename" } else { "change" })?;
+                            item.set(3, rquickjs::TypedArray::<u8>::new(ctx.clone(), name)?)?;
                         }
                     }
                     out.set(i, item)?;

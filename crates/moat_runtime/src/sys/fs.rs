@@ -653,6 +653,24 @@ pub fn statfs(path: &CheckedPath) -> io::Result<[u64; 7]> {
     super::platform::statfs(path)
 }
 
+pub use super::platform::FsWatch;
+
+/// Watches `path` (`fs.watch`): its changes arrive on `events` as `Event::FsChange` under
+/// `handle` until the returned watch is dropped. An embedded path never changes, and cannot be
+/// watched (`EROFS`, as for a change to one).
+///
+/// # Errors
+/// The OS error.
+pub fn watch(
+    events: &super::events::EventQueue,
+    path: &CheckedPath,
+    recursive: bool,
+    handle: u32,
+) -> io::Result<FsWatch> {
+    refuse_embedded(path)?;
+    super::platform::watch(events, path.as_path(), recursive, handle)
+}
+
 /// Where `path` really leads, for a permission check: made absolute against the working
 /// directory, with symbolic links resolved in the part that exists and the rest appended (`..`
 /// there folded by name). A link inside a granted directory that points outside it resolves

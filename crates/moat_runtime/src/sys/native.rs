@@ -377,6 +377,30 @@ pub fn statfs(path: &Path) -> std::io::Result<[u64; 7]> {
     ])
 }
 
+/// A watch of a file or directory (`fs.watch`), on until dropped.
+pub type FsWatch = moat_proc::fswatch::FsWatch;
+
+/// Watches `path` (links followed; with `recursive`, every directory beneath it too): its
+/// changes arrive on `events` as `Event::FsChange` under `handle`.
+///
+/// # Errors
+/// The OS error (`ENOENT`, `ENOSPC` past the system's watch limit).
+pub fn watch(
+    events: &super::events::EventQueue,
+    path: &Path,
+    recursive: bool,
+    handle: u32,
+) -> std::io::Result<FsWatch> {
+    use std::os::unix::ffi::OsStrExt;
+    let real = std::fs::canonicalize(path)?;
+    let name = path
+        .file_name()
+        .unwrap_or(real.as_os_str())
+        .as_bytes()
+        .to_vec();
+    moat_proc::fswatch::watch(events, &real, name, recursive, handle)
+}
+
 /// # Errors
 /// The OS error.
 pub fn readlink(path: &Path) -> std::io::Result<PathBuf> {

@@ -472,6 +472,8 @@ mod host_fs {
         pub fn fs_chown(path: *const u8, path_len: usize, uid: u32, gid: u32, follow: u32) -> i32;
         pub fn fs_statfs(path: *const u8, path_len: usize, out: *mut u64) -> i32;
         pub fn fs_stat(path: *const u8, path_len: usize, follow: u32, out: *mut u64) -> i32;
+        pub fn fs_watch(path: *const u8, path_len: usize, recursive: u32, handle: u32) -> i32;
+        pub fn fs_unwatch(handle: u32) -> i32;
     }
 }
 
@@ -481,6 +483,33 @@ fn host_result(code: i32) -> std::io::Result<()> {
     } else {
         Err(std::io::Error::from_raw_os_error(code))
     }
+}
+
+/// A watch of a file or directory (`fs.watch`) the host keeps, on until dropped.
+pub struct FsWatch(u32);
+
+impl Drop for FsWatch {
+    fn drop(&mut self) {
+        // SAFETY: takes a number only.
+        unsafe { host_fs::fs_unwatch(self.0) };
+    }
+}
+
+/// Watches `path` (links followed; with `recursive`, every directory beneath it too), from the
+/// host (`fs_watch`): its changes arrive from `poll` as `Event::FsChange` under `handle`.
+///
+/// # Errors
+/// The host's (`EACCES` outside the read grant, `ENOENT`).
+pub fn watch(
+    _events: &super::events::EventQueue,
+    path: &Path,
+    recursive: bool,
+    handle: u32,
+) -> std::io::Result<FsWatch> {
+    let p = path_text(path)?;
+    // SAFETY: the host reads `path_len` bytes at `path`.
+    host_result(unsafe { host_fs::fs_watch(p.as_ptr(), p.len(), u32::from(recursive), handle) })?;
+    Ok(FsWatch(handle))
 }
 
 fn path_text(path: &Path) -> std::io::Result<&str> {

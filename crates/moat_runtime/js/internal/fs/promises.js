@@ -138,22 +138,29 @@ class FileHandle extends EventEmitter {
     return require('readline').createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
   // A byte stream of the file from its current position, read 16 KiB at a time (or into a
-  // BYOB reader's view); the handle stays locked to it, and with `autoClose` closes at its end.
+  // BYOB reader's view); the handle stays locked, and with `autoClose` closes at the stream's
+  // end. Closing the handle cancels the stream.
   readableWebStream(options = undefined) {
-    if (this[kFd] === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
+    if (this[kFd] === -1 || this[kClosePromise]) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
     if (this[kLocked]) throw new codes.ERR_INVALID_STATE('The FileHandle is locked');
     // Locked before the options are read, as in Node: a bad option leaves it locked.
     this[kLocked] = true;
     if (options !== undefined) validateObject(options, 'options');
     const autoClose = options?.autoClose ?? false;
     validateBoolean(autoClose, 'options.autoClose');
+    if (options?.type !== undefined && options.type !== 'bytes') {
+      process.emitWarning('A non-"bytes" options.type has no effect. A byte-oriented steam is always created.',
+        'ExperimentalWarning');
+    }
     const handle = this;
+    const { ReadableStream, readableStreamCancel, streamRecord } = require('internal/webstreams/readablestream');
+    const onClose = () => readableStreamCancel(streamRecord(stream), undefined);
+    // The handle stays locked once it has made a stream, through its end.
     const finish = () => {
-      handle[kLocked] = false;
+      handle.off('close', onClose);
       if (autoClose) return handle.close();
     };
-    const { ReadableStream } = require('internal/webstreams/readablestream');
-    return new ReadableStream({
+    const stream = new ReadableStream({
       type: 'bytes',
       autoAllocateChunkSize: 16384,
       async pull(controller) {
@@ -171,6 +178,8 @@ class FileHandle extends EventEmitter {
       },
       cancel() { return finish(); },
     });
+    handle.once('close', onClose);
+    return stream;
   }
 }
 

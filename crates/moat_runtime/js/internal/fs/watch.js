@@ -1,12 +1,15 @@
 'use strict';
-// fs.watchFile/unwatchFile (StatWatcher) and fs.watch/fs.promises.watch (FSWatcher). Both
-// poll: a watched file or tree is looked at again on an interval and the differences are
-// reported with Node's events ('change' with curr/prev Stats; 'rename'/'change' with a name).
+// fs.watchFile/unwatchFile (StatWatcher) and fs.watch/fs.promises.watch (FSWatcher).
+// watchFile polls, as Node's does: the file is looked at again on an interval and a difference
+// is reported as 'change' with the current and previous Stats. watch asks the OS to report
+// changes ('change' or 'rename', with the entry's name).
 
 const b = internalBinding('fs');
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
-const { validateFunction, validateBoolean, validateObject, validateAbortSignal } = require('internal/validators');
+const {
+  validateFunction, validateBoolean, validateObject, validateAbortSignal, validateInteger, validateOneOf,
+} = require('internal/validators');
 const U = require('internal/fs/utils');
 const path = require('path');
 
@@ -44,7 +47,7 @@ class StatWatcher extends EventEmitter {
     const poll = () => {
       const [cur, err] = statOrZero(filename);
       // A file missing from the start is reported once, with zeroed Stats.
-      const report = first ? (err !== null) : (!sameStat(cur, prev) || (err !== prevErr && err === null));
+      const report = (first && err !== null) || !sameStat(cur, prev) || (err !== prevErr && err === null);
       if (report) {
         this.emit('change', U.makeStats(cur, this._bigint), U.makeStats(prev, this._bigint));
       }
@@ -95,8 +98,8 @@ function unwatchFile(filename, listener) {
 }
 
 // ---- watch ----------------------------------------------------------------------------------
-
-const kPollMs = 50;
+// The OS watches (inotify natively; under --safe the host, checked against the read grants) and
+// each change arrives from the loop as an event under the watcher's handle.
 
 function validateIgnore(ignore) {
   if (ignore === undefined || ignore === null) return [];
@@ -111,88 +114,54 @@ function validateIgnore(ignore) {
   return list;
 }
 function ignored(list, name) {
+  if (list.length === 0) return false;
   const { matchesGlob } = require('internal/path/glob');
   return list.some((m) => (typeof m === 'string' ? matchesGlob(name, m, false) || matchesGlob(path.basename(name), m, false)
     : m instanceof RegExp ? m.test(name) : !!m(name)));
 }
 
-// Everything under `root` (or root itself when it is a file): name -> identity.
-function snapshot(root, recursive) {
-  const out = new Map();
-  let st;
-  try { st = b.stat(root, true, true); } catch (e) {
-    if (e.code === 'ERR_ACCESS_DENIED') throw e;
-    return null;
-  }
-  if ((st[1] & 0o170000) !== 0o040000) {
-    out.set('', `${st[7]}:${st[12]}:${st[13]}:${st[8]}:${st[14]}:${st[15]}`);
-    return out;
-  }
-  const walk = (dir, rel) => {
-    let names, kinds;
-    try { [names, kinds] = b.readdir(dir); } catch { return; }
-    for (let i = 0; i < names.length; i++) {
-      const r = rel === '' ? names[i] : path.join(rel, names[i]);
-      const full = path.join(dir, names[i]);
-      let s;
-      try { s = b.stat(full, false, true); } catch { continue; }
-      out.set(r, `${s[7]}:${s[12]}:${s[13]}:${s[8]}:${s[14]}:${s[15]}`);
-      if (recursive && kinds[i] === 0o040000) walk(full, r);
-    }
-  };
-  walk(root, '');
-  return out;
-}
+function loop() { return require('internal/loop'); }
 
 class FSWatcher extends EventEmitter {
   constructor() {
     super();
-    this._timer = null;
+    this._handle = null;
   }
   _start(filename, o) {
-    const base = path.basename(filename);
-    let prev = snapshot(filename, o.recursive);
-    if (prev === null) {
-      const e = U.uvException('ENOENT', 'watch', filename);
-      e.filename = filename;
+    const { Buffer } = require('buffer');
+    let handle;
+    try {
+      handle = b.watch(filename, o.recursive);
+    } catch (e) {
+      if (e.syscall === 'watch') e.filename = filename;
       throw e;
     }
-    const encode = (name) => (o.encoding === 'buffer' ? require('buffer').Buffer.from(name) : name);
-    const report = (type, name) => {
+    this._handle = handle;
+    this._recursive = o.recursive;
+    loop().registerHandle(handle, (event) => {
+      if (this._handle === null) return;
+      const bytes = Buffer.from(event[3].buffer, event[3].byteOffset, event[3].length);
+      const name = bytes.toString();
       if (ignored(o.ignore, name)) return;
-      this.emit('change', type, encode(name));
-    };
-    this._timer = timers().setInterval(() => {
-      const cur = snapshot(filename, o.recursive);
-      if (cur === null) {
-        if (prev !== null && prev.size >= 0) report('rename', base);
-        prev = new Map();
-        return;
-      }
-      if (cur.size === 1 && cur.has('')) {
-        if (prev.get('') !== cur.get('')) report(prev.has('') ? 'change' : 'rename', base);
-      } else {
-        for (const [name, id] of cur) {
-          if (!prev.has(name)) report('rename', name);
-          else if (prev.get(name) !== id) report('change', name);
-        }
-        for (const name of prev.keys()) if (name !== '' && !cur.has(name)) report('rename', name);
-      }
-      prev = cur;
-    }, kPollMs);
-    if (!o.persistent) this._timer.unref();
+      this.emit('change', event[2], o.encoding === 'buffer' ? bytes : bytes.toString(o.encoding));
+    });
+    if (!o.persistent) loop().unrefHandle(handle);
   }
   close() {
-    if (this._timer === null) return;
-    timers().clearInterval(this._timer);
-    this._timer = null;
-    process.nextTick(() => this.emit('close'));
+    if (this._handle === null) return;
+    b.unwatch(this._handle);
+    loop().unregisterHandle(this._handle);
+    this._handle = null;
+    // A recursive watcher says so at once, others on the next tick (as Node's do).
+    if (this._recursive) this.emit('close');
+    else process.nextTick(() => this.emit('close'));
   }
-  ref() { if (this._timer) this._timer.ref(); return this; }
-  unref() { if (this._timer) this._timer.unref(); return this; }
+  ref() { if (this._handle !== null) loop().refHandle(this._handle); return this; }
+  unref() { if (this._handle !== null) loop().unrefHandle(this._handle); return this; }
 }
 
-function watchOptions(options) {
+// `persistent` is checked by the promise form only; the callback form takes its truthiness.
+function watchOptions(options, promise) {
   if (typeof options === 'string') options = { encoding: options };
   if (options === undefined || options === null) options = {};
   validateObject(options, 'options');
@@ -203,7 +172,8 @@ function watchOptions(options) {
     signal: options.signal,
     ignore: validateIgnore(options.ignore),
   };
-  validateBoolean(o.persistent, 'options.persistent');
+  if (promise) validateBoolean(o.persistent, 'options.persistent');
+  else o.persistent = !!o.persistent;
   validateBoolean(o.recursive, 'options.recursive');
   if (o.signal !== undefined) validateAbortSignal(o.signal, 'options.signal');
   U.assertEncoding(o.encoding);
@@ -213,7 +183,7 @@ function watchOptions(options) {
 function watch(filename, options, listener) {
   if (typeof options === 'function') { listener = options; options = undefined; }
   filename = U.getValidatedPath(filename, 'filename');
-  const o = watchOptions(options);
+  const o = watchOptions(options, false);
   const w = new FSWatcher();
   w._start(filename, o);
   if (listener) w.addListener('change', listener);
@@ -224,9 +194,15 @@ function watch(filename, options, listener) {
   return w;
 }
 
+// Events wait in a queue of up to `maxQueue` for the iterator to take them; past it they are
+// dropped with a warning (`overflow: 'ignore'`) or end the iteration with an error ('error').
 async function* watchPromise(filename, options) {
   filename = U.getValidatedPath(filename, 'filename');
-  const o = watchOptions(options);
+  const o = watchOptions(options, true);
+  const maxQueue = options?.maxQueue ?? 2048;
+  const overflow = options?.overflow ?? 'ignore';
+  validateInteger(maxQueue, 'options.maxQueue');
+  validateOneOf(overflow, 'options.overflow', ['ignore', 'error']);
   if (o.signal && o.signal.aborted) {
     const { AbortError } = require('internal/errors');
     throw new AbortError(undefined, { cause: o.signal.reason });
@@ -236,19 +212,32 @@ async function* watchPromise(filename, options) {
   const queue = [];
   let wake = null;
   let failure = null;
-  w.on('change', (eventType, name) => { queue.push({ eventType, filename: name }); if (wake) wake(); });
+  const handOver = (value) => { const f = wake; wake = null; f(value); };
+  w.on('change', (eventType, name) => {
+    const event = { eventType, filename: name };
+    if (wake !== null) handOver(event);
+    else if (queue.length < maxQueue) queue.push(event);
+    else if (overflow === 'ignore') process.emitWarning('fs.watch maxQueue exceeded');
+    else if (failure === null) {
+      failure = new codes.ERR_FS_WATCH_QUEUE_OVERFLOW(maxQueue);
+      w.close();
+    }
+  });
   const onAbort = () => {
     const { AbortError } = require('internal/errors');
     failure = new AbortError(undefined, { cause: o.signal.reason });
-    if (wake) wake();
+    if (wake !== null) handOver(undefined);
   };
   if (o.signal) o.signal.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      while (queue.length > 0) yield queue.shift();
       if (failure) throw failure;
-      await new Promise((resolve) => { wake = resolve; });
-      wake = null;
+      if (queue.length > 0) {
+        yield queue.shift();
+        continue;
+      }
+      const event = await new Promise((resolve) => { wake = resolve; });
+      if (event !== undefined) yield event;
     }
   } finally {
     w.close();
