@@ -111,6 +111,8 @@ const PLAIN_FLAGS: &[&str] = &[
     // net's default for `autoSelectFamily` (the last of the two given wins).
     "--network-family-autoselection",
     "--no-network-family-autoselection",
+    // http's parser accepts what the specification forbids (a warning says so at first use).
+    "--insecure-http-parser",
 ];
 
 /// Flags node refuses together, with its message.
@@ -322,6 +324,12 @@ pub fn parse(args: &[String], node_options: &str) -> Result<Command, BadOption> 
                 let ms = take(args, &mut i, &inline, &flag)?;
                 cfg.flags.push(format!("{flag}={ms}"));
             }
+            // Kept as `--max-http-header-size=N` in `Options::flags`: http's default limit (the
+            // runtime reads the number as node does).
+            "--max-http-header-size" => {
+                let size = take(args, &mut i, &inline, &flag)?;
+                cfg.flags.push(format!("{flag}={size}"));
+            }
             // Kept as `--unhandled-rejections=MODE` in `Options::flags` for the runtime.
             "--unhandled-rejections" => {
                 let mode = take(args, &mut i, &inline, &flag)?;
@@ -531,6 +539,32 @@ mod tests {
         assert!(
             matches!(parse(&s(&["--nope"]), ""), Err(BadOption(o)) if o == "bad option: --nope")
         );
+    }
+
+    #[test]
+    fn http_parser_flags_reach_the_runtime() {
+        let Ok(Command::Run(c)) = parse(
+            &s(&[
+                "--max-http-header-size",
+                "200",
+                "--insecure-http-parser",
+                "app.js",
+            ]),
+            "--max-http-header-size=300",
+        ) else {
+            panic!()
+        };
+        // The sizes in order (the last wins), each with its value.
+        let sizes: Vec<&String> = c.flags.iter().filter(|f| f.contains('=')).collect();
+        assert_eq!(
+            sizes,
+            ["--max-http-header-size=300", "--max-http-header-size=200"]
+        );
+        assert!(c.flags.iter().any(|f| f == "--insecure-http-parser"));
+        assert!(matches!(
+            parse(&s(&["--max-http-header-size"]), ""),
+            Err(BadOption(o)) if o == "--max-http-header-size requires an argument"
+        ));
     }
 
     #[test]

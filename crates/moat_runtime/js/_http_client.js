@@ -366,6 +366,7 @@ function tickOnSocket(req, socket) {
     res: null,
     body: null,
     finished: false,
+    lenient: req.insecureHTTPParser === undefined ? common.isLenient() : req.insecureHTTPParser,
   };
   req.socket = socket;
   socket._httpMessage = req;
@@ -427,14 +428,21 @@ function parseResponse(state) {
       continue;
     }
     if (state.res !== null) {
-      // Bytes after a complete response: an error unless they begin another one (which this
-      // request does not read).
-      if (!startsLikeResponse(state.buffer)) {
+      // Bytes after a complete response: an error unless they are empty lines or begin
+      // another one (which this request does not read).
+      const at = emptyLines(state.buffer);
+      if (at < state.buffer.length && !startsLikeResponse(state.buffer.subarray(at))) {
         responseParseError(state, common.parserError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/', 0,
           state.buffer));
       }
       state.buffer = null;
       return;
+    }
+    // Empty lines before a response are skipped, as llhttp skips them.
+    const skip = emptyLines(state.buffer);
+    if (skip > 0) {
+      state.buffer = skip === state.buffer.length ? null : state.buffer.subarray(skip);
+      continue;
     }
     if (!startsLikeResponse(state.buffer)) {
       responseParseError(state, common.parserError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/', 0,
@@ -442,7 +450,7 @@ function parseResponse(state) {
       return;
     }
     const head = parser.parseResponseHead(state.buffer, req.maxHeaderSize ?? common.getMaxHeaderSize(),
-      req.insecureHTTPParser === true);
+      state.lenient);
     if (head === undefined) return;
     if (typeof head[0] === 'string') {
       responseParseError(state, common.parserError(head[0], head[1], head[2] ?? 0, state.buffer));
@@ -456,6 +464,13 @@ function parseResponse(state) {
 }
 
 // Whether `buf` can be the start of a status line ("HTTP/", or as much of it as has come).
+// How many CR and LF bytes `buf` starts with.
+function emptyLines(buf) {
+  let i = 0;
+  while (i < buf.length && (buf[i] === 13 || buf[i] === 10)) i++;
+  return i;
+}
+
 function startsLikeResponse(buf) {
   const n = Math.min(buf.length, 5);
   for (let i = 0; i < n; i++) if (buf[i] !== 'HTTP/'.charCodeAt(i)) return false;
@@ -519,7 +534,7 @@ function onResponseHead(state, head, packet) {
     else if (n === 10 && raw[i].toLowerCase() === 'connection') connection = raw[i + 1];
   }
 
-  if (chunked && contentLength !== -1 && req.insecureHTTPParser !== true) {
+  if (chunked && contentLength !== -1 && !state.lenient) {
     responseParseError(state, common.parserError('HPE_INVALID_TRANSFER_ENCODING',
       'Transfer-Encoding can\'t be present with Content-Length', head[0], packet));
     return false;

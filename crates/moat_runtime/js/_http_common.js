@@ -21,8 +21,34 @@ function checkInvalidHeaderChar(value) { return headerCharRegex.test(value); }
 const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 
-let maxHeaderSize = 16 * 1024;
-function getMaxHeaderSize() { return maxHeaderSize; }
+// `--max-http-header-size=N` (read as strtoull reads it: leading digits, a minus wrapping around
+// 2**64, nothing usable as 0), else 16 KiB.
+let maxHeaderSize;
+function getMaxHeaderSize() {
+  if (maxHeaderSize === undefined) {
+    const given = require('internal/options').flagValues('--max-http-header-size');
+    maxHeaderSize = 16 * 1024;
+    if (given.length > 0) {
+      const [, sign, digits] = /^\s*([+-]?)(\d*)/.exec(given[given.length - 1]);
+      const n = Number(digits || 0);
+      maxHeaderSize = sign === '-' && n > 0 ? 2 ** 64 - n : n;
+    }
+  }
+  return maxHeaderSize;
+}
+
+// `--insecure-http-parser`: the default of servers and requests that do not choose; the first
+// to take it warns.
+let lenient;
+let warnedLenient = false;
+function isLenient() {
+  lenient ??= require('internal/options').hasFlag('--insecure-http-parser');
+  if (lenient && !warnedLenient) {
+    warnedLenient = true;
+    process.emitWarning('Using insecure HTTP parsing');
+  }
+  return lenient;
+}
 
 // A body reader: feed() takes bytes after the head and calls onData(chunk) for body bytes and
 // onEnd(rawTrailers) once; it answers how many bytes it used (the rest belongs to the next
@@ -188,7 +214,7 @@ module.exports = {
   methods: METHODS,
   parsers: undefined,
   freeParser() {},
-  isLenient: () => false,
+  isLenient,
   prepareError(err) { return err; },
   getMaxHeaderSize,
   BodyReader,

@@ -296,6 +296,7 @@ function connectionListener(socket) {
     requestStart: 0,
     headersDone: false,
     idle: false, // between requests, waiting out keepAliveTimeout
+    lenient: server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser,
   };
   socket[kConnection] = conn;
   // HTTP is bytes: the connection's encoding stays unset (RFC 7230, section 3).
@@ -438,8 +439,7 @@ function parseMore(conn) {
       conn.requestStart = Date.now();
       conn.headersDone = false;
     }
-    const head = parser.parseRequest(conn.buffer, server.maxHeaderSize ?? common.getMaxHeaderSize(),
-      server.insecureHTTPParser === true);
+    const head = parser.parseRequest(conn.buffer, server.maxHeaderSize ?? common.getMaxHeaderSize(), conn.lenient);
     if (head === undefined) return;
     if (typeof head[0] === 'string') {
       const err = common.parserError(head[0], head[1], head[2] ?? 0, conn.buffer);

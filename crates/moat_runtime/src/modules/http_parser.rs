@@ -2,6 +2,8 @@
 //! `fetch` (responses). A head comes back as one flat array of plain values; the JS half builds
 //! messages, headers and bodies from it.
 
+use std::borrow::Cow;
+
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, prelude::Opt};
 
 /// Node's default limit on the number of header fields (`maxHeadersCount`).
@@ -191,6 +193,7 @@ fn parse_head<'js>(
     lenient: bool,
     parse: impl for<'b> Fn(
         &'b [u8],
+        &[u8],
         &mut [httparse::Header<'b>],
         &Array<'js>,
     ) -> Result<std::result::Result<httparse::Status<usize>, httparse::Error>>,
@@ -201,11 +204,14 @@ fn parse_head<'js>(
         MAX_HEAD_BYTES
     };
     let data = view_bytes(ctx, bytes, limit)?;
+    // A lenient parser takes control characters in header values, as Node's does: the head
+    // is parsed with them replaced, and the values are read from the bytes as they came.
+    let mut parsed: Cow<'_, [u8]> = Cow::Borrowed(&data);
     let mut room = 32;
     loop {
         let mut headers = vec![httparse::EMPTY_HEADER; room];
         let out = Array::new(ctx.clone())?;
-        match parse(&data, &mut headers, &out)? {
+        match parse(&parsed, &data, &mut headers, &out)? {
             Ok(httparse::Status::Partial) if data.len() <= limit => return Ok(None),
             Ok(httparse::Status::Partial) => {
                 return error_array(ctx, "HPE_HEADER_OVERFLOW", "Header overflow", None);
@@ -221,6 +227,15 @@ fn parse_head<'js>(
                 return Ok(Some(out));
             }
             Err(httparse::Error::TooManyHeaders) if room < MAX_HEADERS => room *= 4,
+            Err(httparse::Error::HeaderValue) if lenient && matches!(parsed, Cow::Borrowed(_)) => {
+                let controls =
+                    |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7f;
+                parsed = Cow::Owned(
+                    data.iter()
+                        .map(|&b| if controls(b) { b'!' } else { b })
+                        .collect(),
+                );
+            }
             Err(e) => {
                 if let Some(at) = lone_cr(&data) {
                     return error_array(
@@ -237,11 +252,19 @@ fn parse_head<'js>(
     }
 }
 
-/// Puts the headers in `out` from index 4 on: name, value (as Latin-1), name, value, …
-fn set_headers<'js>(out: &Array<'js>, headers: &[httparse::Header<'_>]) -> Result<()> {
+/// Puts the headers in `out` from index 4 on: name, value (as Latin-1), name, value, … The
+/// headers were parsed from `parsed`; each value is read at the same place in `original`.
+fn set_headers<'js>(
+    out: &Array<'js>,
+    headers: &[httparse::Header<'_>],
+    parsed: &[u8],
+    original: &[u8],
+) -> Result<()> {
     for (i, h) in headers.iter().enumerate() {
+        let at = (h.value.as_ptr() as usize).wrapping_sub(parsed.as_ptr() as usize);
+        let value = original.get(at..at + h.value.len()).unwrap_or(h.value);
         out.set(4 + 2 * i, h.name)?;
-        out.set(5 + 2 * i, header_value(h.value))?;
+        out.set(5 + 2 * i, header_value(value))?;
     }
     Ok(())
 }
@@ -256,17 +279,23 @@ fn parse_request<'js>(
     lenient: Opt<bool>,
 ) -> Result<Option<Array<'js>>> {
     let lenient = lenient.0.unwrap_or(false);
-    parse_head(&ctx, &bytes, max_size, lenient, |data, headers, out| {
-        let mut request = httparse::Request::new(headers);
-        let status = request.parse(data);
-        if let Ok(httparse::Status::Complete(_)) = status {
-            out.set(1, request.method.unwrap_or(""))?;
-            out.set(2, request.path.unwrap_or(""))?;
-            out.set(3, request.version.unwrap_or(1))?;
-            set_headers(out, request.headers)?;
-        }
-        Ok(status)
-    })
+    parse_head(
+        &ctx,
+        &bytes,
+        max_size,
+        lenient,
+        |data, original, headers, out| {
+            let mut request = httparse::Request::new(headers);
+            let status = request.parse(data);
+            if let Ok(httparse::Status::Complete(_)) = status {
+                out.set(1, request.method.unwrap_or(""))?;
+                out.set(2, request.path.unwrap_or(""))?;
+                out.set(3, request.version.unwrap_or(1))?;
+                set_headers(out, request.headers, data, original)?;
+            }
+            Ok(status)
+        },
+    )
 }
 
 /// The response head at the start of `bytes`, for a client: `[length, status, reason,
@@ -278,17 +307,23 @@ fn parse_response_head<'js>(
     lenient: Opt<bool>,
 ) -> Result<Option<Array<'js>>> {
     let lenient = lenient.0.unwrap_or(false);
-    parse_head(&ctx, &bytes, max_size, lenient, |data, headers, out| {
-        let mut response = httparse::Response::new(headers);
-        let status = httparse::ParserConfig::default()
-            .allow_obsolete_multiline_headers_in_responses(lenient)
-            .parse_response(&mut response, data);
-        if let Ok(httparse::Status::Complete(_)) = status {
-            out.set(1, response.code.unwrap_or(0))?;
-            out.set(2, response.reason.unwrap_or(""))?;
-            out.set(3, response.version.unwrap_or(1))?;
-            set_headers(out, response.headers)?;
-        }
-        Ok(status)
-    })
+    parse_head(
+        &ctx,
+        &bytes,
+        max_size,
+        lenient,
+        |data, original, headers, out| {
+            let mut response = httparse::Response::new(headers);
+            let status = httparse::ParserConfig::default()
+                .allow_obsolete_multiline_headers_in_responses(lenient)
+                .parse_response(&mut response, data);
+            if let Ok(httparse::Status::Complete(_)) = status {
+                out.set(1, response.code.unwrap_or(0))?;
+                out.set(2, response.reason.unwrap_or(""))?;
+                out.set(3, response.version.unwrap_or(1))?;
+                set_headers(out, response.headers, data, original)?;
+            }
+            Ok(status)
+        },
+    )
 }
