@@ -604,6 +604,8 @@ fs.realpath.native = callbackForm('realpathNative');
 
 // Overloads of the callback forms whose results are more than one value.
 fs.read = function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  // The descriptor is checked first, as in Node.
+  U.getValidatedFd(fd);
   const args = [...arguments];
   const cb = args.pop();
   validateFunction(cb, 'cb');

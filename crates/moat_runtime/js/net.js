@@ -45,8 +45,14 @@ const kReadSize = 64 * 1024;
 const lazyBuffer = () => require('buffer').Buffer;
 
 function toBytes(chunk, encoding) {
-  if (typeof chunk === 'string') return lazyBuffer().from(chunk, encoding || 'utf8');
-  return chunk;
+  if (typeof chunk !== 'string') return chunk;
+  if (encoding === 'buffer') {
+    // What Node's stream handle answers a string said to be a buffer.
+    const err = new TypeError('Second argument must be a buffer');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  return lazyBuffer().from(chunk, encoding || 'utf8');
 }
 
 // ---- Handles -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 
 const { Readable, Writable, finished } = require('stream');
 const { codes } = require('internal/errors');
-const { validateInteger, validateBoolean } = require('internal/validators');
+const { validateInteger, validateBoolean, validateAbortSignal } = require('internal/validators');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const U = require('internal/fs/utils');
 
@@ -53,7 +53,7 @@ function handleFs(handle) {
 function commonOptions(stream, path, options, needed) {
   if (options.fd !== undefined && options.fd !== null && isFileHandle(options.fd)) {
     if (options.fs !== undefined && options.fs !== null) {
-      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('The FileHandle with fs');
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
     }
     stream[kHandle] = options.fd;
     stream[kFs] = handleFs(options.fd);
@@ -79,11 +79,13 @@ function toPath(p) {
 
 function normalizeOptions(options) {
   if (options === undefined || options === null) return {};
-  if (typeof options === 'string') return { encoding: options };
+  if (typeof options === 'string') options = { encoding: options };
   if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
   // Inherited options count, as in Node; what is set here stays off the caller's object.
   const copy = {};
   for (const key in options) copy[key] = options[key];
+  U.assertEncoding(copy.encoding);
+  validateAbortSignal(copy.signal, 'options.signal');
   return copy;
 }
 
