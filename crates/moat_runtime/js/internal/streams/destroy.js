@@ -163,7 +163,7 @@ function constructNT(stream) {
     if (w) w.constructed = true;
     if (s.destroyed) stream.emit(kDestroy, err);
     else if (err) errorOrDestroy(stream, err, true);
-    else process.nextTick(emitConstructNT, stream);
+    else stream.emit(kConstruct);
   }
   try {
     stream._construct((err) => { process.nextTick(onConstruct, err); });
@@ -171,8 +171,6 @@ function constructNT(stream) {
     process.nextTick(onConstruct, err);
   }
 }
-
-function emitConstructNT(stream) { stream.emit(kConstruct); }
 
 function emitCloseLegacy(stream) { stream.emit('close'); }
 function emitErrorCloseLegacy(stream, err) {
