@@ -51,7 +51,7 @@
 //! | `proc_get_priority` | `pid, out` | Writes the scheduling priority (nice value, -20 to 19) of `pid` to `out` (a little-endian `i32`): the guest itself ([`GUEST_PID`] or 0, the host process it runs in) or a process it started; [`errno::PERM`] for another, [`errno::SRCH`] for one that has exited. |
 //! | `proc_set_priority` | `pid, priority` | Sets the priority of a process this instance started, or of the guest itself when the host process runs this one guest alone (the host process's; [`errno::PERM`] in a host shared with other instances). The host's own error where the system refuses (`EACCES` raising it without privileges). |
 //! | `sys_read` | `which, size_out` | Reads the machine's fact file [`MACHINE_FILES`]`[which]` (uptime, load, memory, CPUs, host name, kernel: what `node:os` reports), stores its text for `take` and writes its length to `size_out`. Needs no grant: these files say nothing of the user's data. [`errno::INVAL`] for another `which`. |
-//! | `sys_user` | `size_out` | Stores the host process's account ([`encode_account`]: its real and effective user and group ids and, where the user database has it, the name, home directory and shell) for `take` and writes its length to `size_out`. Needs no grant: it is who the guest's file calls act as. |
+//! | `sys_user` | `size_out` | Stores the host process's account ([`encode_account`]: its real and effective user and group ids and, where the user database has it, the name, home directory, shell and group) for `take` and writes its length to `size_out`. Needs no grant: it is who the guest's file calls act as. |
 //! | `signal_watch` | `signal, handle` | Delivers the signal, when the host process receives it, as an [`Event::Signal`] under `handle` instead of its default action (which would end the host). [`errno::INVAL`] for `SIGSEGV`, `SIGBUS`, `SIGFPE`, `SIGILL` (the host's traps), `SIGKILL`, `SIGSTOP` and unknown numbers. |
 //! | `signal_unwatch` | `signal` | Gives the signal its default action back. |
 //! | `stdin_read` | `handle` | Starts reading the host process's standard input: its chunks arrive from `poll` as [`Event::Data`] for `handle` and fd 0, an empty one at the end. [`errno::INVAL`] when called again. Needs no grant: the guest has the same input as WASI's fd 0. |
@@ -755,6 +755,9 @@ pub struct Account {
     pub name: Option<String>,
     pub home: Option<String>,
     pub shell: Option<String>,
+    /// The user's group in the user database (`os.userInfo().gid`), which the process's own
+    /// may differ from.
+    pub user_gid: Option<u32>,
 }
 
 pub fn encode_account(a: &Account) -> Vec<u8> {
@@ -766,6 +769,7 @@ pub fn encode_account(a: &Account) -> Vec<u8> {
         w.0.push(u8::from(text.is_some()));
         w.str(text.as_deref().unwrap_or(""));
     }
+    w.opt(&a.user_gid, |w, g| w.u32(*g));
     w.0
 }
 
@@ -790,6 +794,7 @@ pub fn decode_account(buf: &[u8]) -> Result<Account, DecodeError> {
         name: text(&mut r)?,
         home: text(&mut r)?,
         shell: text(&mut r)?,
+        user_gid: r.opt(Reader::u32)?,
     };
     r.end()?;
     Ok(account)
@@ -1074,6 +1079,23 @@ mod tests {
         ];
         assert_eq!(decode_events(&encode_events(&events)), Ok(events));
         assert_eq!(decode_events(&encode_events(&[])), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn accounts_round_trip() {
+        let a = Account {
+            uid: 1000,
+            euid: 1000,
+            gid: 100,
+            egid: 100,
+            name: Some("ada".into()),
+            home: Some("/home/ada".into()),
+            shell: None,
+            user_gid: Some(1000),
+        };
+        assert_eq!(decode_account(&encode_account(&a)), Ok(a));
+        let bare = Account::default();
+        assert_eq!(decode_account(&encode_account(&bare)), Ok(bare));
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub fn account() -> moat_abi::Account {
     account.name = text(pwd.pw_name);
     account.home = text(pwd.pw_dir);
     account.shell = text(pwd.pw_shell);
+    account.user_gid = Some(pwd.pw_gid);
     account
 }
 

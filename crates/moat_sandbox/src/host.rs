@@ -1646,6 +1646,24 @@ fn fs_result(rc: libc::c_int) -> i32 {
 /// The most bytes `fs_readdir` answers with (about ten million entries).
 const MAX_LISTING: usize = 256 << 20;
 
+/// Where `asked` really leads (every link resolved), once the grants allow reading there;
+/// [`errno::ACCES`] comes before any error about the path, so a path outside the grants tells
+/// nothing of what is there.
+fn readable_location(
+    grants: &moat_permissions::Grants,
+    asked: &std::path::Path,
+) -> Result<std::path::PathBuf, i32> {
+    let real = real_location(asked, true);
+    let checked = match &real {
+        Ok(r) => r.clone(),
+        Err(_) => lexically_normal(asked),
+    };
+    if !grants.allows_path(moat_permissions::Permission::FsRead, &checked) {
+        return Err(errno::ACCES);
+    }
+    real
+}
+
 /// Opens the directory `asked` leads to, once the grants allow reading it where it really is
 /// (every link resolved). [`errno::ACCES`] comes before any error about the path, so a path
 /// outside the grants tells nothing of what is there.
@@ -1656,17 +1674,8 @@ fn readable_dir(
     grants: &moat_permissions::Grants,
     asked: &std::path::Path,
 ) -> Result<rustix::fd::OwnedFd, i32> {
-    use moat_permissions::Permission::FsRead;
     use rustix::fs::{CWD, Mode, OFlags, ResolveFlags};
-    let real = real_location(asked, true);
-    let checked = match &real {
-        Ok(r) => r.clone(),
-        Err(_) => lexically_normal(asked),
-    };
-    if !grants.allows_path(FsRead, &checked) {
-        return Err(errno::ACCES);
-    }
-    let real = real?;
+    let real = readable_location(grants, asked)?;
     let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
     let no_links = ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_MAGICLINKS;
     match rustix::fs::openat2(CWD, &real, flags, Mode::empty(), no_links) {
@@ -1936,17 +1945,8 @@ fn add_files<T: 'static>(
                 Ok(a) => a,
                 Err(code) => return code,
             };
-            // The grant is checked where the path really leads, before any error about it.
-            let real = real_location(&asked, true);
-            let checked = match &real {
-                Ok(r) => r.clone(),
-                Err(_) => lexically_normal(&asked),
-            };
             let host = calls(caller.data_mut());
-            if !host.grants.allows_path(FsRead, &checked) {
-                return errno::ACCES;
-            }
-            let real = match real {
+            let real = match readable_location(&host.grants, &asked) {
                 Ok(r) => r,
                 Err(code) => return code,
             };

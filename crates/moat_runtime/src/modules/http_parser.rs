@@ -262,7 +262,10 @@ fn set_headers<'js>(
 ) -> Result<()> {
     for (i, h) in headers.iter().enumerate() {
         let at = (h.value.as_ptr() as usize).wrapping_sub(parsed.as_ptr() as usize);
-        let value = original.get(at..at + h.value.len()).unwrap_or(h.value);
+        let value = original
+            .get(at..)
+            .and_then(|rest| rest.get(..h.value.len()))
+            .unwrap_or(h.value);
         out.set(4 + 2 * i, h.name)?;
         out.set(5 + 2 * i, header_value(value))?;
     }

@@ -132,7 +132,7 @@ pub struct UserInfo {
 pub fn user_of(account: moat_abi::Account) -> Option<UserInfo> {
     Some(UserInfo {
         uid: account.uid,
-        gid: account.gid,
+        gid: account.user_gid.unwrap_or(account.gid),
         username: account.name?,
         homedir: account.home.unwrap_or_default(),
         shell: account.shell,
