@@ -9,7 +9,8 @@ const { codes } = require('internal/errors');
 const common = require('_http_common');
 const { _checkIsHttpToken: checkIsHttpToken, _checkInvalidHeaderChar: checkInvalidHeaderChar } = common;
 
-const lazyBuffer = () => require('buffer').Buffer;
+let BufferClass;
+const lazyBuffer = () => (BufferClass ??= require('buffer').Buffer);
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');

@@ -14,7 +14,8 @@ const { OutgoingMessage, kOutHeaders, kRejectNonStandardBodyWrites, validateHead
   require('_http_outgoing');
 
 const parser = internalBinding('http_parser');
-const lazyBuffer = () => require('buffer').Buffer;
+let BufferClass;
+const lazyBuffer = () => (BufferClass ??= require('buffer').Buffer);
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',

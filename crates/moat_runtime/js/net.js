@@ -42,7 +42,8 @@ const WRITABLE = 2;
 const CLOSED = 4;
 const kReadSize = 64 * 1024;
 
-const lazyBuffer = () => require('buffer').Buffer;
+let BufferClass;
+const lazyBuffer = () => (BufferClass ??= require('buffer').Buffer);
 
 function toBytes(chunk, encoding) {
   if (typeof chunk !== 'string') return chunk;

@@ -130,6 +130,7 @@ function setup() {
 
   defineLazy('console', () => require('console'));
   defineLazy('WebAssembly', () => require('internal/wasm').WebAssembly);
+  defineLazy('Intl', () => require('internal/intl').Intl);
   defineAccessor('Buffer', () => buffer().Buffer);
   defineLazy('URL', () => require('internal/url').URL);
   defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams);

@@ -153,7 +153,10 @@ function processRejections() {
 // ---- timers ------------------------------------------------------------------------------
 
 const kTimeout = Symbol('timeout');
-let timerList = []; // sorted by (when, id), from timerHead on
+// Sorted by (_listWhen, _listId), from timerHead on: each timer's due time and id when it was
+// put in. refresh() only moves a timer's _when and _id on (sockets refresh theirs on every read
+// and write); the timers phase puts a timer whose _when has moved back in its new place.
+let timerList = [];
 // While the timers phase runs, the timers before timerHead have been taken off the list; they are
 // cut off at the end of the phase (one shift per timer would cost O(n) each).
 let timerHead = 0;
@@ -163,11 +166,13 @@ const warned = { negative: false, nan: false };
 
 function insertTimer(t) {
   t._inList = true;
+  const when = t._listWhen = t._when;
+  const id = t._listId = t._id;
   let lo = timerHead, hi = timerList.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const m = timerList[mid];
-    if (m._when < t._when || (m._when === t._when && m._id < t._id)) lo = mid + 1; else hi = mid;
+    if (m._listWhen < when || (m._listWhen === when && m._listId < id)) lo = mid + 1; else hi = mid;
   }
   timerList.splice(lo, 0, t);
 }
@@ -210,10 +215,15 @@ class Timeout {
   }
   refresh() {
     if (this._active) {
-      removeTimer(this);
-      this._when = Math.floor(now()) + Math.trunc(this._idleTimeout);
+      const when = Math.floor(now()) + Math.trunc(this._idleTimeout);
       this._id = ++timerId;
-      insertTimer(this);
+      if (this._inList && when >= this._listWhen) {
+        this._when = when;
+      } else {
+        removeTimer(this);
+        this._when = when;
+        insertTimer(this);
+      }
     }
     return this;
   }
@@ -286,10 +296,15 @@ function runTimers() {
   const maxId = timerId;
   while (timerHead < timerList.length) {
     const t = timerList[timerHead];
-    if (t._when > nowMs) break;
-    if (t._id > maxId) break;
+    if (t._listWhen > nowMs) break;
+    if (t._listId > maxId) break;
     timerHead++;
     t._inList = false;
+    // Refreshed since it was put in: back in, at its new place.
+    if (t._when !== t._listWhen || t._id !== t._listId) {
+      insertTimer(t);
+      continue;
+    }
     const callback = t._onTimeout;
     runningTimer = t;
     if (typeof callback === 'function') runCallback(callback, t, t._timerArgs, t);
@@ -414,7 +429,7 @@ function runPoll() {
   let timeout = -1;
   if (immediateQueue.length > 0 || closeCallbacks.length > 0 ||
     (asyncCtx !== null && asyncCtx.hasPendingDestroys())) timeout = 0;
-  else if (timerHead < timerList.length) timeout = Math.max(0, timerList[timerHead]._when - now());
+  else if (timerHead < timerList.length) timeout = Math.max(0, timerList[timerHead]._listWhen - now());
   if (handles.size === 0) {
     if (timeout > 0 && (refedTimers > 0 || refedHandles > 0)) sleep(timeout);
     return;

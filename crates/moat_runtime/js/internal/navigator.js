@@ -9,36 +9,7 @@ function brandError(field) {
   return new TypeError(`Cannot read private member #${field} from an object whose class did not declare it`);
 }
 
-// The default locale as a BCP 47 tag, from the POSIX locale variables as ICU reads them
-// ('de_DE.UTF-8' -> 'de-DE'); 'en-US' when none is set or it is C/POSIX.
-function defaultLocale() {
-  let raw;
-  try {
-    const env = process.env;
-    raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  } catch {
-    raw = undefined;
-  }
-  if (!raw) return 'en-US';
-  let [base, modifier] = raw.split('@');
-  base = base.split('.')[0];
-  if (base === '' || base === 'C' || base === 'POSIX') return 'en-US';
-  const parts = base.split(/[_-]/).filter((p) => p !== '');
-  if (parts.length === 0 || !/^[A-Za-z]{2,8}$/.test(parts[0])) return 'en-US';
-  const tag = [parts[0].toLowerCase()];
-  for (const p of parts.slice(1)) {
-    if (/^[A-Za-z]{2}$|^[0-9]{3}$/.test(p)) tag.push(p.toUpperCase());
-    else if (/^[A-Za-z]{4}$/.test(p)) tag.push(p[0].toUpperCase() + p.slice(1).toLowerCase());
-    else tag.push(p.toLowerCase());
-  }
-  if (modifier) {
-    const m = modifier.toLowerCase();
-    // A modifier that is a valid BCP 47 variant stays one; any other becomes private use.
-    if (/^[a-z0-9]{5,8}$|^[0-9][a-z0-9]{3}$/.test(m)) tag.push(m);
-    else if (/^[a-z0-9]{1,8}$/.test(m)) tag.push('x', 'lvariant', m);
-  }
-  return tag.join('-');
-}
+const { defaultLocale } = require('internal/intl');
 
 function platformName() {
   const { platform, arch } = process;

@@ -79,7 +79,7 @@ fn latin1_to_utf8(b: &[u8], ascii: bool) -> Vec<u8> {
 }
 
 /// The UTF-16 code units of a WTF-8 string.
-fn wtf8_units(s: &[u8]) -> Vec<u16> {
+pub(crate) fn wtf8_units(s: &[u8]) -> Vec<u16> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
@@ -124,14 +124,14 @@ fn wtf8_to_utf8(s: &[u8]) -> Vec<u8> {
 }
 
 /// A JS string's contents, borrowed from QuickJS as WTF-8.
-struct JsStr<'js> {
+pub(crate) struct JsStr<'js> {
     ctx: Ctx<'js>,
     ptr: *const std::ffi::c_char,
     len: usize,
 }
 
 impl<'js> JsStr<'js> {
-    fn new(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Self> {
+    pub(crate) fn new(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Self> {
         let mut len: qjs::size_t = 0;
         // SAFETY: the context is live; the result is freed in Drop.
         let ptr =
@@ -145,7 +145,7 @@ impl<'js> JsStr<'js> {
             len: len as usize,
         })
     }
-    fn bytes(&self) -> &[u8] {
+    pub(crate) fn bytes(&self) -> &[u8] {
         // SAFETY: QuickJS returned `len` bytes at `ptr`, alive until JS_FreeCString.
         unsafe { std::slice::from_raw_parts(self.ptr.cast::<u8>(), self.len) }
     }

@@ -10,6 +10,7 @@ mod dns;
 mod encoding;
 mod fs;
 mod http_parser;
+mod intl;
 mod loader;
 mod net;
 mod os;
@@ -88,6 +89,7 @@ pub fn binding_loader<'js>(ctx: &Ctx<'js>, state: SharedState) -> Result<Functio
                 "encoding" => encoding::init(&ctx, &o)?,
                 "fs" => fs::init(&ctx, &o, &state)?,
                 "http_parser" => http_parser::init(&ctx, &o)?,
+                "intl" => intl::init(&ctx, &o)?,
                 "loader" => loader::init(&ctx, &o, &state)?,
                 "net" => net::init(&ctx, &o, &state)?,
                 "os" => os::init(&ctx, &o, &state)?,
