@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh >/dev/null
 scripts/npm-deps.sh
+# A stock WASI runtime for the built-app tests (crates/moat/tests/built_apps.rs).
+MOAT_WASMTIME=$(scripts/wasmtime-cli.sh)
+export MOAT_WASMTIME
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TARGET_DIR="$target"
 source scripts/native.sh

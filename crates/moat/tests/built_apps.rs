@@ -280,3 +280,71 @@ fn a_package_directory_builds_through_its_main() {
         text(&out.stderr)
     );
 }
+
+/// The stock wasmtime CLI that `scripts/wasmtime-cli.sh` installs (`scripts/test.sh` sets it).
+fn wasmtime() -> Command {
+    let path = std::env::var_os("MOAT_WASMTIME")
+        .expect("MOAT_WASMTIME names a wasmtime CLI (scripts/wasmtime-cli.sh installs one)");
+    Command::new(path)
+}
+
+#[test]
+fn a_built_app_runs_under_the_wasmtime_cli() {
+    let d = Dir::new("wasmtime");
+    d.write(
+        "main.mjs",
+        r#"import fs from 'node:fs';
+import { greet } from './lib.mjs';
+import data from './data.json' with { type: 'json' };
+console.log(greet(process.argv[2] ?? 'nobody'), data.n, process.argv.length);
+console.log(fs.readFileSync(new URL('./notes.txt', import.meta.url), 'utf8').trim());
+console.log(fs.readFileSync('input.txt', 'utf8').trim());
+fs.writeFileSync('output.txt', 'written by the app\n');
+console.log(process.env.GREETING, typeof process.env.HOME);
+await new Promise((resolve) => setTimeout(resolve, 20));
+console.log('after a timer', [..."héllo"].length, Buffer.from('hi').toString('hex'));
+try { fs.symlinkSync('a', 'b'); } catch (e) { console.log('symlink', e.code); }
+process.exitCode = 3;
+"#,
+    );
+    d.write("lib.mjs", "export const greet = (n) => `hello, ${n}`;\n");
+    d.write("data.json", "{ \"n\": 42 }\n");
+    d.write("notes.txt", "bundled notes\n");
+    d.write("input.txt", "a file of the host's\n");
+    let b = build(&d.0, &["-q", "main.mjs", "--include", "notes.txt"]);
+    assert!(b.status.success(), "{}", text(&b.stderr));
+    let out = run(wasmtime()
+        .args([
+            "run",
+            "-W",
+            "unknown-imports-trap=y",
+            "--dir=.",
+            "--env",
+            "GREETING=hi",
+        ])
+        .args(["app.wasm", "world"])
+        .current_dir(&d.0));
+    assert_eq!(
+        text(&out.stdout),
+        "hello, world 42 3\nbundled notes\na file of the host's\nhi undefined\n\
+         after a timer 5 6869\nsymlink ENOSYS\n",
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(d.0.join("output.txt")).unwrap(),
+        "written by the app\n"
+    );
+    // Without a directory the host's files are out of reach; the app's own are not.
+    let out = run(wasmtime()
+        .args(["run", "-W", "unknown-imports-trap=y", "app.wasm"])
+        .current_dir(&d.0));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).starts_with("hello, nobody 42 2\nbundled notes\n"));
+    assert!(
+        text(&out.stderr).contains("ENOENT"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -38,9 +38,14 @@ fn main() {
     moat_runtime::sys::exit(moat_runtime::run(options()));
 }
 
-/// The run the host describes in `MOAT_GUEST_CONFIG`, with the working directory set.
+/// The run the host describes in `MOAT_GUEST_CONFIG`, with the working directory set; for a
+/// built app run by a stock WASI runtime, which describes nothing, the app with the runtime's
+/// arguments.
 fn options() -> moat_runtime::Options {
-    let raw = std::env::var("MOAT_GUEST_CONFIG").unwrap_or_default();
+    let Some(raw) = std::env::var_os("MOAT_GUEST_CONFIG") else {
+        return stock_options();
+    };
+    let raw = raw.to_string_lossy();
     // SAFETY: single-threaded start-up; nothing else reads the environment yet.
     unsafe { std::env::remove_var("MOAT_GUEST_CONFIG") };
     match GuestConfig::from_json(&raw).and_then(|record| {
@@ -54,6 +59,43 @@ fn options() -> moat_runtime::Options {
         }
         Err(e) => {
             // The host wrote a record this guest cannot read: a build mismatch, not user input.
+            eprintln!("moat: {e}");
+            moat_runtime::sys::exit(1)
+        }
+    }
+}
+
+/// A built app (`moat build`) run by a stock WASI runtime (`wasmtime run`): no `moat` imports,
+/// so no permission model of moat's own either — what the app may reach is what the runtime
+/// grants through WASI (its preopened directories, its environment).
+fn stock_options() -> moat_runtime::Options {
+    moat_runtime::sys::set_stock_runtime();
+    if moat_runtime::sys::embedded::app().is_none() {
+        eprintln!(
+            "moat: this module is moat's sandbox guest, which runs inside moat; \
+             `moat build` makes modules that other WASI runtimes can run"
+        );
+        moat_runtime::sys::exit(1)
+    }
+    let mut args = std::env::args();
+    let argv0 = args.next().unwrap_or_else(|| "moat".to_string());
+    let record = GuestConfig {
+        cwd: std::env::current_dir().unwrap_or_else(|_| "/".into()),
+        entry: moat_runtime::guest_config::GuestEntry::App,
+        input_type: None,
+        args: args.collect(),
+        argv0: argv0.clone(),
+        exec_argv: Vec::new(),
+        flags: Vec::new(),
+        exec_path: argv0,
+        requires: Vec::new(),
+        imports: Vec::new(),
+        loaders: Vec::new(),
+        permissions: None,
+    };
+    match record.into_options() {
+        Ok(options) => options,
+        Err(e) => {
             eprintln!("moat: {e}");
             moat_runtime::sys::exit(1)
         }

@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use moat_abi::{Command, Event, Output, errno};
 
-#[link(wasm_import_module = "moat")]
-unsafe extern "C" {
+moat_imports!(imports {
     fn proc_run(req: *const u8, req_len: usize, size_out: *mut u32) -> i32;
     fn take(buf: *mut u8, buf_len: usize) -> i32;
     fn proc_spawn(req: *const u8, req_len: usize, handle: u32, pid_out: *mut u32) -> i32;
@@ -93,7 +92,6 @@ unsafe extern "C" {
     fn sock_watch(handle: u32, interest: i32) -> i32;
     fn sock_shutdown(handle: u32, how: i32) -> i32;
     fn sock_close(handle: u32) -> i32;
-    fn process_exit(code: i32) -> !;
     fn stdin_read(handle: u32) -> i32;
     fn tty_info(fd: i32, out: *mut u32) -> i32;
     fn tty_set_mode(fd: i32, mode: i32) -> i32;
@@ -117,6 +115,12 @@ unsafe extern "C" {
     fn port_detach(id: u64, side: u32) -> i32;
     fn port_post(id: u64, side: u32, data: *const u8, data_len: usize) -> i32;
     fn port_close(id: u64, side: u32) -> i32;
+});
+
+#[link(wasm_import_module = "moat")]
+unsafe extern "C" {
+    #[link_name = "process_exit"]
+    fn host_process_exit(code: i32) -> !;
 }
 
 fn check(code: i32) -> io::Result<()> {
@@ -273,6 +277,13 @@ pub fn unwatch_signal(signal: i32) {
 /// # Errors
 /// The host's error.
 pub fn wait(timeout: Option<Duration>) -> io::Result<Vec<Event>> {
+    if !super::moat_host() {
+        // Only timers can be waited for: nothing else arrives without the host.
+        if let Some(t) = timeout {
+            std::thread::sleep(t);
+        }
+        return Ok(Vec::new());
+    }
     // Rounded up: a timer due in 0.4 ms must not be waited for as 0.
     let ms = timeout.map_or(-1, |t| t.as_micros().div_ceil(1000) as i64);
     let mut size = 0u32;
@@ -602,8 +613,16 @@ pub fn recv_from(handle: u32, buf: &mut [u8]) -> io::Result<(usize, String)> {
 
 /// Ends the run with `code` (its low 8 bits, as Node's exit code).
 pub fn exit(code: i32) -> ! {
+    if !super::moat_host() {
+        // WASI's proc_exit takes codes below 126 only.
+        std::process::exit(if (0..126).contains(&(code & 0xff)) {
+            code & 0xff
+        } else {
+            1
+        });
+    }
     // SAFETY: the host ends the run; nothing after the call runs.
-    unsafe { process_exit(code) }
+    unsafe { host_process_exit(code) }
 }
 
 /// Has the host read its standard input for the guest, as `Data` events for `handle`.

@@ -3,6 +3,31 @@
 //! The platform half is chosen at the `mod` line: `native.rs` for the host, `wasi.rs` for
 //! wasm32-wasip1, where the sandbox host decides what each call may reach.
 
+/// Declares `moat` host imports (`moat_abi`), each behind an `unsafe fn` of the same name that
+/// answers `errno::NOSYS` without calling the host when the guest runs on a stock WASI runtime
+/// ([`moat_host`] false), where the imports are linked to traps or to stand-ins.
+#[cfg(target_os = "wasi")]
+macro_rules! moat_imports {
+    ($vis:vis imports { $( fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> i32; )* }) => {
+        mod raw {
+            #[link(wasm_import_module = "moat")]
+            unsafe extern "C" {
+                $( pub fn $name($($arg: $ty),*) -> i32; )*
+            }
+        }
+        $(
+            #[allow(clippy::too_many_arguments)]
+            $vis unsafe fn $name($($arg: $ty),*) -> i32 {
+                if !$crate::sys::moat_host() {
+                    return moat_abi::errno::NOSYS;
+                }
+                // SAFETY: the caller's, for the import's pointers.
+                unsafe { raw::$name($($arg),*) }
+            }
+        )*
+    };
+}
+
 #[cfg_attr(target_os = "wasi", path = "wasi.rs")]
 #[cfg_attr(not(target_os = "wasi"), path = "native.rs")]
 mod platform;
@@ -16,6 +41,31 @@ pub mod events;
 pub mod fs;
 #[cfg(target_os = "wasi")]
 mod host;
+
+#[cfg(target_os = "wasi")]
+static MOAT_HOST: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Whether the guest runs in moat's sandbox host, which provides the `moat` imports (always
+/// natively). A built app run by a stock WASI runtime has WASI alone: what needs the imports
+/// fails with `ENOSYS`, the event loop waits with WASI's clock, and the run ends with WASI's
+/// `proc_exit`.
+pub fn moat_host() -> bool {
+    #[cfg(target_os = "wasi")]
+    {
+        MOAT_HOST.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    #[cfg(not(target_os = "wasi"))]
+    {
+        true
+    }
+}
+
+/// Says the guest runs on a stock WASI runtime (see [`moat_host`]). Called by the guest's
+/// entry point before anything else, when no sandbox host has described the run.
+#[cfg(target_os = "wasi")]
+pub fn set_stock_runtime() {
+    MOAT_HOST.store(false, std::sync::atomic::Ordering::Relaxed);
+}
 #[cfg_attr(target_os = "wasi", path = "net/wasi.rs")]
 #[cfg_attr(not(target_os = "wasi"), path = "net/native.rs")]
 pub mod net;

@@ -10,11 +10,10 @@ pub struct Request {
 }
 
 #[cfg(target_os = "wasi")]
-#[link(wasm_import_module = "moat")]
-unsafe extern "C" {
+moat_imports!(imports {
     fn serve_request(buf: *mut u8, buf_len: usize, size_out: *mut u32) -> i32;
     fn serve_respond(head: *const u8, head_len: usize, body: *const u8, body_len: usize) -> i32;
-}
+});
 
 /// The request this instance serves; `None` when it serves none.
 ///

@@ -453,28 +453,27 @@ pub fn with_file<R>(
 /// The file-system calls WASI preview 1 lacks, from the host (`moat_abi`'s `fs_*`), which
 /// checks each against the grants.
 mod host_fs {
-    #[link(wasm_import_module = "moat")]
-    unsafe extern "C" {
-        pub fn fs_symlink(
+    moat_imports!(pub imports {
+        fn fs_symlink(
             target: *const u8,
             target_len: usize,
             path: *const u8,
             path_len: usize,
         ) -> i32;
-        pub fn fs_readlink(
+        fn fs_readlink(
             path: *const u8,
             path_len: usize,
             buf: *mut u8,
             buf_len: usize,
             n_out: *mut u32,
         ) -> i32;
-        pub fn fs_chmod(path: *const u8, path_len: usize, mode: u32) -> i32;
-        pub fn fs_chown(path: *const u8, path_len: usize, uid: u32, gid: u32, follow: u32) -> i32;
-        pub fn fs_statfs(path: *const u8, path_len: usize, out: *mut u64) -> i32;
-        pub fn fs_stat(path: *const u8, path_len: usize, follow: u32, out: *mut u64) -> i32;
-        pub fn fs_watch(path: *const u8, path_len: usize, recursive: u32, handle: u32) -> i32;
-        pub fn fs_unwatch(handle: u32) -> i32;
-    }
+        fn fs_chmod(path: *const u8, path_len: usize, mode: u32) -> i32;
+        fn fs_chown(path: *const u8, path_len: usize, uid: u32, gid: u32, follow: u32) -> i32;
+        fn fs_statfs(path: *const u8, path_len: usize, out: *mut u64) -> i32;
+        fn fs_stat(path: *const u8, path_len: usize, follow: u32, out: *mut u64) -> i32;
+        fn fs_watch(path: *const u8, path_len: usize, recursive: u32, handle: u32) -> i32;
+        fn fs_unwatch(handle: u32) -> i32;
+    });
 }
 
 fn host_result(code: i32) -> std::io::Result<()> {
