@@ -53677,7 +53677,17 @@ static uint32_t map_hash_key(JSContext *ctx, JSValueConst key)
         break;
     case JS_TAG_OBJECT:
     case JS_TAG_SYMBOL:
-        h = (uintptr_t)JS_VALUE_GET_PTR(key) * 3163;
+        {
+            /* Objects and symbols are allocated on 16-byte or coarser boundaries, so the low
+               bits of their addresses are zero, and stay zero when multiplied; the table
+               takes the low bits of the hash, so every key would land in one bucket of each
+               16 or more. Mix the high bits down (murmur3's finalizer). */
+            uint64_t v = (uintptr_t)JS_VALUE_GET_PTR(key);
+            v ^= v >> 33;
+            v *= 0xff51afd7ed558ccdULL;
+            v ^= v >> 33;
+            h = (uint32_t)v;
+        }
         break;
     case JS_TAG_INT:
         d = JS_VALUE_GET_INT(key);
