@@ -368,6 +368,15 @@ function onClientError(conn, err) {
 }
 
 function onEnd(conn) {
+  // The client ended in the middle of a request head: node's parser reports it.
+  if (conn.body === null && !conn.closing && conn.buffer !== null &&
+      conn.buffer.some((b) => b !== 13 && b !== 10)) {
+    conn.buffer = null;
+    const err = common.parserError('HPE_INVALID_EOF_STATE', 'Invalid EOF state', 0);
+    err.message = 'Parse Error';
+    onClientError(conn, err);
+    return;
+  }
   if (conn.body !== null) {
     conn.body.eof();
     if (conn.incoming !== null && !conn.incoming.complete) {

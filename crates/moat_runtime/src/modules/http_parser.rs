@@ -272,6 +272,58 @@ fn set_headers<'js>(
     Ok(())
 }
 
+/// The methods llhttp knows (`http.METHODS`): a request with any other is refused.
+const METHODS: &[&[u8]] = &[
+    b"ACL",
+    b"BIND",
+    b"CHECKOUT",
+    b"CONNECT",
+    b"COPY",
+    b"DELETE",
+    b"GET",
+    b"HEAD",
+    b"LINK",
+    b"LOCK",
+    b"M-SEARCH",
+    b"MERGE",
+    b"MKACTIVITY",
+    b"MKCALENDAR",
+    b"MKCOL",
+    b"MOVE",
+    b"NOTIFY",
+    b"OPTIONS",
+    b"PATCH",
+    b"POST",
+    b"PROPFIND",
+    b"PROPPATCH",
+    b"PURGE",
+    b"PUT",
+    b"QUERY",
+    b"REBIND",
+    b"REPORT",
+    b"SEARCH",
+    b"SOURCE",
+    b"SUBSCRIBE",
+    b"TRACE",
+    b"UNBIND",
+    b"UNLINK",
+    b"UNLOCK",
+    b"UNSUBSCRIBE",
+];
+
+/// Whether the request line (after any empty lines) starts with something no known method
+/// can be: llhttp refuses it at once, before the rest of the line arrives.
+fn bad_method(data: &[u8]) -> bool {
+    let Some(start) = data.iter().position(|&b| b != b'\r' && b != b'\n') else {
+        return false;
+    };
+    let rest = &data[start..];
+    match rest.iter().position(|&b| b == b' ') {
+        Some(n) => !METHODS.contains(&&rest[..n]),
+        None => !METHODS.iter().any(|m| m.starts_with(rest)),
+    }
+}
+
 /// The request head at the start of `bytes`, for a server: `[length, method, url,
 /// minorVersion, name, value, name, value, …]` (names as sent, values as Latin-1), as
 /// [`parse_head`] answers.
@@ -288,6 +340,9 @@ fn parse_request<'js>(
         max_size,
         lenient,
         |data, original, headers, out| {
+            if bad_method(data) {
+                return Ok(Err(httparse::Error::Token));
+            }
             let mut request = httparse::Request::new(headers);
             let status = request.parse(data);
             if let Ok(httparse::Status::Complete(_)) = status {
@@ -329,4 +384,32 @@ fn parse_response_head<'js>(
             Ok(status)
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bad_method;
+
+    #[test]
+    fn only_known_methods_and_their_beginnings_pass() {
+        for ok in [
+            &b"GET / HTTP/1.1"[..],
+            b"\r\nM-SEARCH *",
+            b"GE",
+            b"",
+            b"\r\n",
+            b"UNSUB",
+        ] {
+            assert!(!bad_method(ok), "{}", String::from_utf8_lossy(ok));
+        }
+        for bad in [
+            &b"HELLO / HTTP/1.1"[..],
+            b"get / HTTP/1.1",
+            b"hello wor",
+            b"GETX",
+            b" GET",
+        ] {
+            assert!(bad_method(bad), "{}", String::from_utf8_lossy(bad));
+        }
+    }
 }
