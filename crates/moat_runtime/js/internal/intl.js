@@ -90,9 +90,9 @@ function canonicalizeTag(tag) {
 // CanonicalizeLocaleList: the requested locales, canonical and without repeats.
 function canonicalizeLocaleList(locales) {
   if (locales === undefined) return [];
+  if (locales === null) throw new TypeError('Cannot convert undefined or null to object');
   const seen = [];
   const list = typeof locales === 'string' ? [locales] : Object(locales);
-  if (locales === null) throw new TypeError('Cannot convert undefined or null to object');
   const len = Math.min(Math.max(Math.trunc(Number(list.length)) || 0, 0), Number.MAX_SAFE_INTEGER);
   for (let k = 0; k < len; k++) {
     if (!(k in list)) continue;

@@ -28,6 +28,12 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         "parseChunkSize",
         Function::new(ctx.clone(), parse_chunk_size)?.with_name("parseChunkSize")?,
     )?;
+    // `http.METHODS`: the ones the parser takes.
+    let methods = Array::new(ctx.clone())?;
+    for (i, m) in METHODS.iter().enumerate() {
+        methods.set(i, latin1(m))?;
+    }
+    o.set("methods", methods)?;
     Ok(())
 }
 
@@ -272,7 +278,7 @@ fn set_headers<'js>(
     Ok(())
 }
 
-/// The methods llhttp knows (`http.METHODS`): a request with any other is refused.
+/// The methods llhttp knows, in order (`http.METHODS`): a request with any other is refused.
 const METHODS: &[&[u8]] = &[
     b"ACL",
     b"BIND",

@@ -37,7 +37,8 @@ fn segment(granularity: u32, units: &[u16]) -> Vec<u32> {
                 // ICU4X reads the word type off the segment's last character, so a letter
                 // followed by a combining mark (e + U+0301) comes out as no word; ICU's rules
                 // call every segment that starts with a letter or digit a word.
-                let word_like = it.is_word_like() || starts_alphanumeric(&units[start..i]);
+                let segment = units.get(start..i).unwrap_or_default();
+                let word_like = it.is_word_like() || starts_alphanumeric(segment);
                 out.push(at(i) | if word_like { WORD_LIKE } else { 0 });
                 start = i;
             }
