@@ -303,11 +303,16 @@ tproto._onCipher = function _onCipher(chunk) {
   }
 };
 
+// Each record's plaintext is pushed on its own, as Node's reads return one record at a time.
 tproto._pushPlain = function _pushPlain() {
-  const data = binding.read(this._session);
-  if (data === undefined) return;
-  const buf = lazyBuffer().from(data.buffer, data.byteOffset, data.length);
-  if (!this.push(buf) && this._transport !== null) this._transport.pause();
+  let full = false;
+  // A 'data' listener may destroy the socket, and with it the session, between two records.
+  while (this._session !== null && this._session !== undefined) {
+    const data = binding.read(this._session);
+    if (data === undefined) break;
+    if (!this.push(lazyBuffer().from(data.buffer, data.byteOffset, data.length))) full = true;
+  }
+  if (full && this._transport !== null) this._transport.pause();
 };
 
 tproto._read = function _read() {
@@ -824,6 +829,13 @@ function Server(options, listener) {
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
+
+// A rejected promise of an async 'secureConnection' listener (with events.captureRejections)
+// destroys that socket with the error; any other event goes as net.Server takes it.
+Server.prototype[Symbol.for('nodejs.rejection')] = function onRejection(err, event, sock) {
+  if (event === 'secureConnection') sock.destroy(err);
+  else net.Server.prototype[Symbol.for('nodejs.rejection')].call(this, err, event, sock);
+};
 
 function onServerConnection(raw) {
   const server = this;

@@ -261,6 +261,64 @@ function privateKeyDer(key, passphrase) {
   return ko;
 }
 
+function validateEngineOption(value, name) {
+  if (typeof value !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'null', 'undefined'], value);
+  }
+}
+
+// moat has no OpenSSL engines, built in or loadable: every engine id fails as an unknown one
+// fails in OpenSSL, whose dynamic engine finds no shared library by that name.
+function engineError(id) {
+  if (id === '') return new Error('error:13000074:engine routines::no such engine');
+  const noDso = 'error:13000084:engine routines::dso not found';
+  const noLibrary = 'error:12800067:DSO support routines::could not load the shared library';
+  const err = new Error(noLibrary);
+  err.opensslErrorStack = [noDso, noLibrary, noLibrary, 'error:13000074:engine routines::no such engine', noDso,
+    noLibrary];
+  return err;
+}
+
+// An error as Node's C++ half throws one: a plain message, and a `code` only where it sets one.
+function nativeError(Ctor, message, code) {
+  const err = new Ctor(message);
+  if (code !== undefined) err.code = code;
+  return err;
+}
+
+// PKCS#12: each file gives a key and its certificate, sent with the file's other certificates,
+// which also become trusted authorities, as Node adds them to the context's store. A later key
+// goes first, so that it is the one served where two are of one kind, as in OpenSSL.
+function loadPfx(spec, pfx, passphrase) {
+  const Buffer = lazyBuffer();
+  const toBytes = (v) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v);
+  const entries = Array.isArray(pfx) ?
+    pfx.map((v) => [v.buf || v, v.passphrase || passphrase]) :
+    [[pfx, passphrase || undefined]];
+  const pairs = [];
+  const extras = [];
+  for (const [raw, pass] of entries) {
+    const data = toBytes(raw);
+    if (!ArrayBuffer.isView(data)) {
+      throw nativeError(Error, 'Unable to load PFX certificate', 'ERR_CRYPTO_OPERATION_FAILED');
+    }
+    let passBytes;
+    if (pass !== undefined) {
+      passBytes = toBytes(pass);
+      if (!ArrayBuffer.isView(passBytes)) {
+        throw nativeError(TypeError, 'Pass phrase must be a buffer', 'ERR_INVALID_ARG_TYPE');
+      }
+      passBytes = new Uint8Array(passBytes.buffer, passBytes.byteOffset, passBytes.byteLength);
+    }
+    const got = binding.parsePfx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), passBytes);
+    if (got.message !== undefined) throw nativeError(Error, got.message, got.code);
+    pairs.unshift({ key: got.key, certs: [got.cert, ...got.extra] });
+    extras.push(...got.extra);
+  }
+  spec.pairs = [...pairs, ...spec.pairs];
+  if (extras.length > 0) spec.ca = [...(spec.ca ?? []), ...extras];
+}
+
 // Each key with the certificate chain whose leaf carries its public key, as OpenSSL pairs them.
 function keyPairs(keys, chains) {
   if (keys.length === 1 && chains.length === 1) return [[keys[0], chains[0]]];
@@ -292,9 +350,9 @@ function protocolOfMethod(method) {
     case 'TLSv1_1_method': return 'TLSv1.1';
     case 'TLSv1_2_method': return 'TLSv1.2';
     case 'SSLv2_method':
-      throw new Error('SSLv2 methods disabled');
+      throw nativeError(TypeError, 'SSLv2 methods disabled', 'ERR_TLS_INVALID_PROTOCOL_METHOD');
     case 'SSLv3_method':
-      throw new Error('SSLv3 methods disabled');
+      throw nativeError(TypeError, 'SSLv3 methods disabled', 'ERR_TLS_INVALID_PROTOCOL_METHOD');
     default:
       throw new codes.ERR_TLS_INVALID_PROTOCOL_METHOD(method);
   }
@@ -401,16 +459,25 @@ function createSecureContext(options) {
   if (VERSIONS.indexOf(minVersion) > VERSIONS.indexOf(maxVersion)) {
     throw opensslError('0A0000BF', 'SSL routines', 'no protocols available', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE');
   }
-  if (options.pfx !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls PKCS#12 (options.pfx)');
-  if (options.crl !== undefined) throw new codes.ERR_NOT_IMPLEMENTED('tls options.crl');
-  for (const name of ['clientCertEngine', 'privateKeyEngine', 'privateKeyIdentifier']) {
-    const v = options[name];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw new codes.ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'null', 'undefined'], v);
-    throw new codes.ERR_NOT_IMPLEMENTED(`tls options.${name} (OpenSSL engines)`);
+  if (options.crl !== undefined && options.crl !== null) throw new codes.ERR_NOT_IMPLEMENTED('tls options.crl');
+  // A key held by an OpenSSL engine: checked as Node checks it, then the engine is looked for.
+  const { privateKeyIdentifier, privateKeyEngine } = options;
+  if (privateKeyIdentifier !== undefined && privateKeyIdentifier !== null) {
+    if (privateKeyEngine === undefined || privateKeyEngine === null) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.privateKeyEngine', privateKeyEngine);
+    }
+    validateEngineOption(privateKeyIdentifier, 'privateKeyIdentifier');
+    validateEngineOption(privateKeyEngine, 'privateKeyEngine');
+    throw engineError(privateKeyEngine);
   }
-  if (options.sessionTimeout !== undefined) validateInt32(options.sessionTimeout, 'options.sessionTimeout', 0);
-  if (options.ticketKeys !== undefined) {
+  if (options.clientCertEngine !== undefined && options.clientCertEngine !== null) {
+    validateEngineOption(options.clientCertEngine, 'clientCertEngine');
+    throw engineError(options.clientCertEngine);
+  }
+  if (options.sessionTimeout !== undefined && options.sessionTimeout !== null) {
+    validateInt32(options.sessionTimeout, 'options.sessionTimeout', 0);
+  }
+  if (options.ticketKeys !== undefined && options.ticketKeys !== null) {
     if (!ArrayBuffer.isView(options.ticketKeys)) {
       throw new codes.ERR_INVALID_ARG_TYPE('options.ticketKeys', ['Buffer', 'TypedArray', 'DataView'], options.ticketKeys);
     }
@@ -423,11 +490,12 @@ function createSecureContext(options) {
   const ciphers = options.ciphers ?? exports.DEFAULT_CIPHERS;
   validateString(ciphers, 'options.ciphers');
   spec.ciphers = parseCiphers(ciphers);
-  const curve = options.ecdhCurve ?? exports.DEFAULT_ECDH_CURVE;
+  const curve = options.ecdhCurve === undefined ? exports.DEFAULT_ECDH_CURVE : options.ecdhCurve;
   validateString(curve, 'options.ecdhCurve');
   if (curve !== 'auto') spec.groups = curve.split(':');
 
-  if (options.passphrase !== undefined && options.passphrase !== null) {
+  // Node checks the passphrase where a key uses it; a PFX's is checked when the file is read.
+  if (options.key && options.passphrase !== undefined && options.passphrase !== null) {
     validateString(options.passphrase, 'options.passphrase');
   }
   const chains = options.cert ? chainsOf(options.cert, 'cert') : [];
@@ -456,6 +524,7 @@ function createSecureContext(options) {
       spec.defaultRoots = false;
     }
   }
+  if (options.pfx !== undefined && options.pfx !== null) loadPfx(spec, options.pfx, options.passphrase);
   const ctx = new SecureContext(options.secureProtocol, options.secureOptions, minVersion, maxVersion);
   ctx.context = new NativeContext(spec);
   // Errors in what was given show now, not at the first connection.

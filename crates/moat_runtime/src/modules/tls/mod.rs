@@ -8,9 +8,11 @@
 //! signature, but the chain's verdict is only recorded (`verifyError`, OpenSSL's codes); the JS
 //! half decides with `rejectUnauthorized` and checks the host name with `checkServerIdentity`.
 
+pub mod pfx;
 pub mod provider;
 
-use std::io::{Read, Write};
+use std::collections::VecDeque;
+use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rquickjs::class::{JsClass, Trace, Tracer, Writable};
@@ -318,18 +320,55 @@ impl rustls::KeyLog for KeyLines {
     }
 }
 
-/// A server's certificate: the first of the context's whose key can sign in a scheme the
-/// client offers (an ECDSA and an RSA certificate can serve side by side).
+/// A server's certificate: the first of the context's whose key can sign in a scheme the client
+/// offers, for a suite both sides have (an ECDSA and an RSA certificate can serve side by side;
+/// TLS 1.2's suites name the kind of key, TLS 1.3's take any).
 #[derive(Debug)]
-struct Certs(Vec<Arc<CertifiedKey>>);
+struct Certs {
+    certs: Vec<Arc<CertifiedKey>>,
+    /// The server's suites.
+    suites: Vec<rustls::CipherSuite>,
+}
+
+/// The kind of key a suite is signed with: `None` for TLS 1.3's (any kind), and `Some(false)`
+/// for the ECDHE-RSA suites of TLS 1.2, `Some(true)` for ECDHE-ECDSA (ECDSA and EdDSA keys).
+fn suite_signer(suite: rustls::CipherSuite) -> Option<bool> {
+    let name = format!("{suite:?}");
+    if name.starts_with("TLS13_") {
+        None
+    } else {
+        Some(name.contains("_ECDSA_"))
+    }
+}
 
 impl rustls::server::ResolvesServerCert for Certs {
     fn resolve(&self, hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
         let schemes = hello.signature_schemes();
-        self.0
+        let common: Vec<Option<bool>> = hello
+            .cipher_suites()
             .iter()
-            .find(|c| c.key.choose_scheme(schemes).is_some())
-            .or_else(|| self.0.first())
+            .filter(|s| self.suites.contains(s))
+            .map(|s| suite_signer(*s))
+            .collect();
+        let ecdsa = |c: &CertifiedKey| {
+            matches!(
+                c.key.algorithm(),
+                rustls::SignatureAlgorithm::ECDSA | rustls::SignatureAlgorithm::ED25519
+            )
+        };
+        let signs = |c: &CertifiedKey| c.key.choose_scheme(schemes).is_some();
+        // The hello does not say which version will be spoken (a TLS 1.2 client may list TLS
+        // 1.3's suites too), so a key that fits a TLS 1.2 suite comes first: TLS 1.3 takes any.
+        let fits_tls12 =
+            |c: &&Arc<CertifiedKey>| signs(c) && common.iter().any(|k| *k == Some(ecdsa(c)));
+        let fits = |c: &&Arc<CertifiedKey>| {
+            signs(c) && common.iter().any(|k| k.is_none_or(|k| k == ecdsa(c)))
+        };
+        self.certs
+            .iter()
+            .find(fits_tls12)
+            .or_else(|| self.certs.iter().find(fits))
+            .or_else(|| self.certs.first())
             .cloned()
     }
 }
@@ -350,7 +389,7 @@ pub struct Conn {
     /// Ciphertext an acceptor produced on failure (an alert), waiting for `pull`.
     pending_out: Vec<u8>,
     /// Plaintext received and not yet taken by `read`.
-    plain: Vec<u8>,
+    plain: VecDeque<Vec<u8>>,
     /// The largest plaintext a record may carry (`setMaxSendFragment`), when limited.
     max_fragment: Option<usize>,
     /// Key log lines not yet taken, when the JS half asked for them.
@@ -608,6 +647,55 @@ fn create_context<'js>(ctx: Ctx<'js>, opts: Object<'js>) -> Result<Class<'js, Co
     )
 }
 
+/// `parsePfx(bytes, passphrase?)`: a PKCS#12 file's private key (PKCS#8), the certificate that
+/// carries its public key, and the other certificates — `{ key, cert, extra }` — or, when it does
+/// not load, `{ message, code }` for the JS half to throw.
+fn parse_pfx<'js>(
+    ctx: Ctx<'js>,
+    data: TypedArray<'js, u8>,
+    pass: Option<TypedArray<'js, u8>>,
+) -> Result<Object<'js>> {
+    let data = bytes_of(&data.into_value())?;
+    let mut pass = pass.map(|p| bytes_of(&p.into_value())).transpose()?;
+    // OpenSSL reads the passphrase as a C string: it ends at the first NUL.
+    if let Some(p) = pass.as_mut()
+        && let Some(nul) = p.iter().position(|&b| b == 0)
+    {
+        p.truncate(nul);
+    }
+    let out = Object::new(ctx.clone())?;
+    let parsed = pfx::parse(&data, pass.as_deref()).and_then(|c| c.split(key_fits_certificate));
+    match parsed {
+        Ok(id) => {
+            out.set("key", TypedArray::<u8>::new(ctx.clone(), id.key)?)?;
+            out.set("cert", TypedArray::<u8>::new(ctx.clone(), id.cert)?)?;
+            let list = Array::new(ctx.clone())?;
+            for (i, c) in id.extra.into_iter().enumerate() {
+                list.set(i, TypedArray::<u8>::new(ctx.clone(), c)?)?;
+            }
+            out.set("extra", list)?;
+        }
+        Err(e) => {
+            out.set("message", e.to_string())?;
+            out.set("code", e.code())?;
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the certificate `cert` carries the public key of `key` (PKCS#8); a key the provider
+/// cannot load fits no certificate.
+fn key_fits_certificate(key: &[u8], cert: &[u8]) -> bool {
+    let der = PrivateKeyDer::Pkcs8(key.to_vec().into());
+    let Ok(signer) = base_provider().key_provider.load_private_key(der) else {
+        return false;
+    };
+    match (signer.public_key(), x509::certificate_spki(cert)) {
+        (Some(ours), Some(theirs)) => ours.as_ref() == theirs,
+        _ => false,
+    }
+}
+
 /// `request`: a server asking for client certificates; `mandatory`: and refusing to go on
 /// without one.
 fn recorder(c: &Context, request: bool, mandatory: bool) -> Arc<Recorder> {
@@ -677,7 +765,7 @@ fn connect<'js>(
             state: State::Client(Box::new(conn)),
             verdict: rec.verdict.clone(),
             pending_out: Vec::new(),
-            plain: Vec::new(),
+            plain: VecDeque::new(),
             max_fragment: None,
             keylog,
             seen_input: false,
@@ -767,16 +855,18 @@ fn receive<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>, data: Value<'js>) -> Resu
     Ok(bits)
 }
 
-/// Reads and processes all of `rd`, moving the plaintext it carried to `plain` as it goes
-/// (rustls holds only a little unread plaintext); true when the peer's close_notify arrived.
+/// Reads and processes all of `rd`, moving the plaintext it carried to `plain` as it goes, one
+/// entry a record as OpenSSL's reads return it (rustls holds only a little unread plaintext);
+/// true when the peer's close_notify arrived.
 fn feed<S>(
     conn: &mut rustls::ConnectionCommon<S>,
     rd: &mut &[u8],
-    plain: &mut Vec<u8>,
+    plain: &mut VecDeque<Vec<u8>>,
 ) -> std::result::Result<bool, rustls::Error>
 where
     S: rustls::SideData,
 {
+    use std::io::BufRead;
     let mut closed = false;
     while !rd.is_empty() {
         match conn.read_tls(rd) {
@@ -784,16 +874,14 @@ where
             Ok(_) => {
                 let state = conn.process_new_packets()?;
                 closed |= state.peer_has_closed();
-                let mut want = state.plaintext_bytes_to_read();
-                while want > 0 {
-                    let at = plain.len();
-                    plain.resize(at + want, 0);
-                    let n = conn.reader().read(&mut plain[at..]).unwrap_or(0);
-                    plain.truncate(at + n);
-                    if n == 0 {
+                let mut reader = conn.reader();
+                while let Ok(record) = reader.fill_buf() {
+                    if record.is_empty() {
                         break;
                     }
-                    want -= n;
+                    let record = record.to_vec();
+                    reader.consume(record.len());
+                    plain.push_back(record);
                 }
             }
             Err(e) => return Err(rustls::Error::General(e.to_string())),
@@ -838,11 +926,10 @@ fn pull<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<
 /// Plaintext the peer sent, or `undefined` when none is waiting.
 fn read<'js>(ctx: Ctx<'js>, conn: Class<'js, Conn>) -> Result<Option<TypedArray<'js, u8>>> {
     let mut c = conn.borrow_mut();
-    if c.plain.is_empty() {
-        return Ok(None);
+    match c.plain.pop_front() {
+        Some(record) => TypedArray::new(ctx, record).map(Some),
+        None => Ok(None),
     }
-    let out = std::mem::take(&mut c.plain);
-    TypedArray::new(ctx, out).map(Some)
 }
 
 /// Queues plaintext for the peer (encrypted once the handshake allows).
@@ -906,7 +993,7 @@ fn accept<'js>(ctx: Ctx<'js>) -> Result<Class<'js, Conn>> {
             state: State::Accepting(Box::default(), None),
             verdict: Verdict::default(),
             pending_out: Vec::new(),
-            plain: Vec::new(),
+            plain: VecDeque::new(),
             max_fragment: None,
             keylog: None,
             seen_input: false,
@@ -973,7 +1060,16 @@ fn serve<'js>(
     } else {
         builder.with_no_client_auth()
     };
-    let mut config = builder.with_cert_resolver(Arc::new(Certs(cx.certified.clone())));
+    let mut config = builder.with_cert_resolver(Arc::new(Certs {
+        certs: cx.certified.clone(),
+        suites: cx
+            .provider
+            .cipher_suites
+            .iter()
+            .filter(|s| cx.versions.iter().any(|v| v.version == s.version().version))
+            .map(|s| s.suite())
+            .collect(),
+    }));
     config.alpn_protocols = strings(alpn)?;
     config.session_storage = cx.server_sessions.clone();
     config.ignore_client_order = cx.honor_cipher_order;
@@ -1142,6 +1238,7 @@ fn export_keying_material<'js>(
 pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     o.set("createContext", Function::new(ctx.clone(), create_context)?)?;
     o.set("connect", Function::new(ctx.clone(), connect)?)?;
+    o.set("parsePfx", Function::new(ctx.clone(), parse_pfx)?)?;
     o.set("accept", Function::new(ctx.clone(), accept)?)?;
     o.set("clientHello", Function::new(ctx.clone(), client_hello)?)?;
     o.set("serve", Function::new(ctx.clone(), serve)?)?;
