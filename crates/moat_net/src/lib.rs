@@ -589,18 +589,24 @@ impl Sockets {
 
     /// Reads from a connected socket; `Ok(0)` is the end of the stream.
     ///
+    /// A stream read that fills less than `buf` took everything that had arrived, so the
+    /// socket stops counting as readable until the poller sees more: the caller need not read
+    /// again to learn that it would block.
+    ///
     /// # Errors
     /// `WouldBlock` when nothing is waiting; the OS's error otherwise.
     pub fn recv(&mut self, handle: u32, buf: &mut [u8]) -> io::Result<usize> {
         let s = self.get(handle)?;
-        let r = match &mut s.kind {
-            Kind::Stream(t) => t.read(buf),
-            Kind::UnixStream(t) => t.read(buf),
-            Kind::Udp(u) => u.recv(buf),
+        let (r, stream) = match &mut s.kind {
+            Kind::Stream(t) => (t.read(buf), true),
+            Kind::UnixStream(t) => (t.read(buf), true),
+            Kind::Udp(u) => (u.recv(buf), false),
             Kind::Listener(_) | Kind::UnixListener(..) => return Err(unknown()),
         };
-        if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
-            s.ready &= !interest::READABLE;
+        match &r {
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => s.ready &= !interest::READABLE,
+            Ok(n) if stream && *n > 0 && *n < buf.len() => s.ready &= !interest::READABLE,
+            _ => {}
         }
         r
     }

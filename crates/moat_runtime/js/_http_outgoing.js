@@ -11,6 +11,8 @@ const { _checkIsHttpToken: checkIsHttpToken, _checkInvalidHeaderChar: checkInval
 
 let BufferClass;
 const lazyBuffer = () => (BufferClass ??= require('buffer').Buffer);
+let net;
+const lazyNet = () => (net ??= require('net'));
 const kOutHeaders = Symbol('kOutHeaders');
 const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
@@ -377,7 +379,9 @@ function byteLength(chunk, encoding) {
   return typeof chunk === 'string' ? lazyBuffer().byteLength(chunk, encoding) : chunk.byteLength;
 }
 
-function writeImpl(msg, chunk, encoding, callback, fromEnd) {
+// From end() (`fromEnd`), `finish` is called once the body is written when it needs no
+// closing chunk; writeImpl answers kEnded then, and end() has nothing more to send.
+function writeImpl(msg, chunk, encoding, callback, fromEnd, finish) {
   if (typeof callback !== 'function') callback = undefined;
   if (chunk === null) throw new codes.ERR_STREAM_NULL_VALUES();
   if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
@@ -417,12 +421,16 @@ function writeImpl(msg, chunk, encoding, callback, fromEnd) {
     msg._send(`${len.toString(16)}\r\n`, 'latin1', null);
     msg._send(chunk, encoding, null);
     ret = msg._send('\r\n', 'latin1', callback);
+  } else if (finish !== undefined && !msg.chunkedEncoding) {
+    msg._send(chunk, encoding, finish);
+    ret = kEnded;
   } else {
     // An empty chunk sends no chunk, but does send the head.
     ret = msg._send(chunk, encoding, callback);
   }
   return ret;
 }
+const kEnded = Symbol('ended');
 const kRejectNonStandardBodyWrites = Symbol('rejectNonStandardBodyWrites');
 
 // Whether the body must match the Content-Length sent (`strictContentLength`, a length, no
@@ -525,14 +533,19 @@ proto.end = function end(chunk, encoding, callback) {
     if (!this._header && this._hasBody && this.socket && this.socket._httpMessage === this &&
         this.outputData.length === 0) {
       // Head and body in one write, which also finishes the message: the common whole-body
-      // response or request.
-      writeImpl(this, chunk, encoding, null, true);
-      if (typeof callback === 'function') this.once('finish', callback);
-      // Then the end: an empty write, or the last chunk when the body is chunked after all
-      // (trailers were declared); 'finish' when it is written.
+      // response or request; 'finish' when it is written.
       const finish = () => onFinish(this);
-      if (this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
-      else this._send('', 'latin1', finish);
+      // On a net.Socket the end needs no write of its own (Node's empty one sends nothing);
+      // another stream sees it, as in Node.
+      const ended = writeImpl(this, chunk, encoding, null, true,
+        this.socket instanceof lazyNet().Socket ? finish : undefined) === kEnded;
+      if (typeof callback === 'function') this.once('finish', callback);
+      // Otherwise the end: an empty write, or the last chunk when the body is chunked after
+      // all (trailers were declared).
+      if (!ended) {
+        if (this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', finish);
+        else this._send('', 'latin1', finish);
+      }
       this.finished = true;
       this._finish();
       return this;

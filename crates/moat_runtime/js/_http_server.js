@@ -351,6 +351,9 @@ function onSocketError(conn, err) {
 
 function onClientError(conn, err) {
   const { server, socket } = conn;
+  // Nothing more is parsed on this connection, nor its end taken for a cut-off request.
+  conn.buffer = null;
+  conn.closing = true;
   if (server.listenerCount('clientError') > 0) {
     server.emit('clientError', err, socket);
     return;

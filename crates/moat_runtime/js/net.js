@@ -157,6 +157,7 @@ function Socket(options) {
   this._refed = true;
   this._timeout = 0;
   this._timer = null;
+  this._spareTimer = null;
   this._peer = null;
   this._local = null;
   this._closeQueued = false;
@@ -312,7 +313,7 @@ proto.connect = function connect(...args) {
   if (typeof options.port !== 'number' && typeof options.port !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], options.port);
   }
-  if (options.hints !== undefined && options.hints !== null) {
+  if (options.hints !== undefined && options.hints !== null && options.lookup == null) {
     validateInt32(options.hints, 'hints');
     const dns = require('dns');
     if ((options.hints & ~(dns.ADDRCONFIG | dns.V4MAPPED | dns.ALL)) !== 0) {
@@ -654,6 +655,8 @@ proto._readNow = function _readNow() {
     }
     const buf = lazyBuffer().from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (!this.push(buf)) this._reading = false;
+    // A short read took all there was: the poll reports more when it comes.
+    if (chunk.length < kReadSize) return;
   }
 };
 
@@ -890,6 +893,16 @@ proto._touch = function _touch() {
     this._timer.refresh();
     return;
   }
+  // The last timer cleared comes back when it can (an HTTP connection switches between its
+  // keep-alive wait and none on every request).
+  const spare = this._spareTimer;
+  if (spare !== null) {
+    this._spareTimer = null;
+    if (loop.rearmTimer(spare, this._timeout)) {
+      this._timer = spare;
+      return;
+    }
+  }
   this._timer = setTimeout(() => {
     this._timer = null;
     this.emit('timeout');
@@ -900,6 +913,7 @@ proto._unrefTimer = proto._touch;
 proto._clearTimer = function _clearTimer() {
   if (this._timer !== null) {
     clearTimeout(this._timer);
+    this._spareTimer = this._timer;
     this._timer = null;
   }
 };

@@ -25,12 +25,14 @@ function enableAsyncContext(impl) { asyncCtx = impl; }
 let lastAsyncId = 1;
 function newAsyncId() { return ++lastAsyncId; }
 
+// The process object, looked up once (the global is an accessor).
+let proc;
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
     throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
-  if (process._exiting) return;
+  if ((proc ??= require('internal/process/current').get())._exiting) return;
   const tick = { callback, args };
   if (asyncCtx !== null) asyncCtx.init(tick, 'TickObject');
   tickQueue.push(tick);
@@ -255,6 +257,21 @@ const kAsyncId = Symbol('asyncId');
 const kTriggerId = Symbol('triggerId');
 const knownTimersById = new Map();
 
+// Puts a cleared timer back in the list with a new duration: a socket's idle timer, re-armed
+// for each keep-alive wait without a new Timeout. Not while async hooks watch timers (they would
+// miss the init of what is, to them, a new timer).
+function rearmTimer(t, after) {
+  if (t._active || t._destroyed !== true || asyncCtx !== null) return false;
+  t._idleTimeout = after;
+  t._destroyed = false;
+  t._active = true;
+  t._id = ++timerId;
+  t._when = Math.floor(now()) + Math.trunc(after);
+  if (t[kRefed]) refedTimers++;
+  insertTimer(t);
+  return true;
+}
+
 function clearTimeoutInternal(timer) {
   if (timer && timer._active) {
     deactivate(timer);
@@ -460,7 +477,7 @@ function run() {
 
 module.exports = {
   nextTick, processTicksAndRejections, runCallback, onRejection,
-  Timeout, Immediate, clearTimer, clearImmediate, run, isAlive, registerHandle, unregisterHandle,
+  Timeout, Immediate, clearTimer, clearImmediate, rearmTimer, run, isAlive, registerHandle, unregisterHandle,
   refHandle, unrefHandle, queueClose, now, kRefed, activeResources,
   enableAsyncContext, newAsyncId, kAsyncId, kTriggerId,
 };

@@ -131,6 +131,10 @@ fn check_unix<'js>(ctx: &Ctx<'js>, state: &State, path: &str, listen: bool) -> R
     permissions::path(ctx, state, Permission::FsWrite, path).map(drop)
 }
 
+thread_local! {
+    static RECV_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn would_block(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::WouldBlock || sys::error::uv_error(e).code == "EAGAIN"
 }
@@ -315,12 +319,16 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>, handle: u32, size: usize| -> Result<Option<TypedArray<'js, u8>>> {
-                let mut buf = vec![0u8; size.clamp(1, 1 << 20)];
-                match sys::net::recv(handle, &mut buf) {
-                    Ok(n) => {
-                        buf.truncate(n);
-                        TypedArray::new(ctx.clone(), buf).map(Some)
+                // One scratch buffer for every read: only what arrived is copied out.
+                let read = RECV_BUF.with_borrow_mut(|buf| {
+                    let want = size.clamp(1, 1 << 20);
+                    if buf.len() < want {
+                        buf.resize(want, 0);
                     }
+                    sys::net::recv(handle, &mut buf[..want]).map(|n| buf[..n].to_vec())
+                });
+                match read {
+                    Ok(bytes) => TypedArray::new(ctx.clone(), bytes).map(Some),
                     Err(e) if would_block(&e) => Ok(None),
                     Err(e) => Err(socket_error(&ctx, &e, "read", None)),
                 }
