@@ -623,6 +623,22 @@ struct JSContext {
     JSValue continuation_data;
 };
 
+/* Values are freed all over the engine, most of them with no reference count
+   (numbers, booleans) or with one that stays above zero. The exported
+   JS_FreeValue and JS_FreeValueRT are calls; inside this file the test and the
+   decrement are inlined, and only the freeing of a value whose count reaches
+   zero is called. */
+static no_inline void js_free_value_rt(JSRuntime *rt, JSValue v);
+static inline void js_free_value_inline(JSRuntime *rt, JSValue v)
+{
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        if (--JS_REF_COUNT(JS_VALUE_GET_PTR(v)) <= 0)
+            js_free_value_rt(rt, v);
+    }
+}
+#define JS_FreeValueRT(rt, v) js_free_value_inline(rt, v)
+#define JS_FreeValue(ctx, v) js_free_value_inline((ctx)->rt, v)
+
 typedef union JSFloat64Union {
     double d;
     uint64_t u64;
@@ -7161,7 +7177,7 @@ static void free_zero_refcount(JSRuntime *rt)
 }
 
 /* called with the ref_count of 'v' reaches zero. */
-static void js_free_value_rt(JSRuntime *rt, JSValue v)
+static no_inline void js_free_value_rt(JSRuntime *rt, JSValue v)
 {
     uint32_t tag = JS_VALUE_GET_TAG(v);
 
@@ -7227,19 +7243,14 @@ static void js_free_value_rt(JSRuntime *rt, JSValue v)
     }
 }
 
-void JS_FreeValueRT(JSRuntime *rt, JSValue v)
+void (JS_FreeValueRT)(JSRuntime *rt, JSValue v)
 {
-    if (JS_VALUE_HAS_REF_COUNT(v)) {
-        void *p = JS_VALUE_GET_PTR(v);
-        if (--JS_REF_COUNT(p) <= 0) {
-            js_free_value_rt(rt, v);
-        }
-    }
+    js_free_value_inline(rt, v);
 }
 
-void JS_FreeValue(JSContext *ctx, JSValue v)
+void (JS_FreeValue)(JSContext *ctx, JSValue v)
 {
-    JS_FreeValueRT(ctx->rt, v);
+    js_free_value_inline(ctx->rt, v);
 }
 
 /* garbage collection */
