@@ -298,6 +298,7 @@ function connectionListener(socket) {
     headersDone: false,
     idle: false, // between requests, waiting out keepAliveTimeout
     lenient: server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser,
+    parseError: null, // the error that stopped the parser, if one did
   };
   socket[kConnection] = conn;
   // HTTP is bytes: the connection's encoding stays unset (RFC 7230, section 3).
@@ -351,9 +352,12 @@ function onSocketError(conn, err) {
 
 function onClientError(conn, err) {
   const { server, socket } = conn;
-  // Nothing more is parsed on this connection, nor its end taken for a cut-off request.
-  conn.buffer = null;
-  conn.closing = true;
+  if (typeof err.code === 'string' && err.code.startsWith('HPE_')) {
+    // The parser stays failed, as llhttp does: what comes next is reported with the same
+    // error, and the end of the connection with none.
+    conn.parseError = err;
+    conn.buffer = null;
+  }
   if (server.listenerCount('clientError') > 0) {
     server.emit('clientError', err, socket);
     return;
@@ -372,7 +376,7 @@ function onClientError(conn, err) {
 
 function onEnd(conn) {
   // The client ended in the middle of a request head: node's parser reports it.
-  if (conn.body === null && !conn.closing && conn.buffer !== null &&
+  if (conn.body === null && !conn.closing && conn.parseError === null && conn.buffer !== null &&
       conn.buffer.some((b) => b !== 13 && b !== 10)) {
     conn.buffer = null;
     const err = common.parserError('HPE_INVALID_EOF_STATE', 'Invalid EOF state', 0);
@@ -429,6 +433,13 @@ function connResetError(msg) {
 }
 
 function onData(conn, chunk) {
+  if (conn.parseError !== null) {
+    const { code, reason, message } = conn.parseError;
+    const err = common.parserError(code, reason, 0, chunk);
+    err.message = message;
+    onClientError(conn, err);
+    return;
+  }
   if (conn.buffer === null) conn.buffer = chunk;
   else conn.buffer = lazyBuffer().concat([conn.buffer, chunk]);
   parseMore(conn);
