@@ -322,48 +322,41 @@ impl rustls::KeyLog for KeyLines {
 
 /// A server's certificate: the first of the context's whose key can sign in a scheme the client
 /// offers, for a suite both sides have (an ECDSA and an RSA certificate can serve side by side;
-/// TLS 1.2's suites name the kind of key, TLS 1.3's take any).
+/// TLS 1.2's suites name the schemes their key signs with, TLS 1.3's take any).
 #[derive(Debug)]
 struct Certs {
     certs: Vec<Arc<CertifiedKey>>,
     /// The server's suites.
-    suites: Vec<rustls::CipherSuite>,
-}
-
-/// The kind of key a suite is signed with: `None` for TLS 1.3's (any kind), and `Some(false)`
-/// for the ECDHE-RSA suites of TLS 1.2, `Some(true)` for ECDHE-ECDSA (ECDSA and EdDSA keys).
-fn suite_signer(suite: rustls::CipherSuite) -> Option<bool> {
-    let name = format!("{suite:?}");
-    if name.starts_with("TLS13_") {
-        None
-    } else {
-        Some(name.contains("_ECDSA_"))
-    }
+    suites: Vec<rustls::SupportedCipherSuite>,
 }
 
 impl rustls::server::ResolvesServerCert for Certs {
     fn resolve(&self, hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
-        let schemes = hello.signature_schemes();
-        let common: Vec<Option<bool>> = hello
-            .cipher_suites()
+        let offered = hello.signature_schemes();
+        let common: Vec<&rustls::SupportedCipherSuite> = self
+            .suites
             .iter()
-            .filter(|s| self.suites.contains(s))
-            .map(|s| suite_signer(*s))
+            .filter(|s| hello.cipher_suites().contains(&s.suite()))
             .collect();
-        let ecdsa = |c: &CertifiedKey| {
-            matches!(
-                c.key.algorithm(),
-                rustls::SignatureAlgorithm::ECDSA | rustls::SignatureAlgorithm::ED25519
-            )
+        let serves = |c: &CertifiedKey, suite: &rustls::SupportedCipherSuite| match suite {
+            rustls::SupportedCipherSuite::Tls12(t) => {
+                let schemes: Vec<rustls::SignatureScheme> = offered
+                    .iter()
+                    .copied()
+                    .filter(|s| t.sign.contains(s))
+                    .collect();
+                c.key.choose_scheme(&schemes).is_some()
+            }
+            rustls::SupportedCipherSuite::Tls13(_) => c.key.choose_scheme(offered).is_some(),
         };
-        let signs = |c: &CertifiedKey| c.key.choose_scheme(schemes).is_some();
         // The hello does not say which version will be spoken (a TLS 1.2 client may list TLS
         // 1.3's suites too), so a key that fits a TLS 1.2 suite comes first: TLS 1.3 takes any.
-        let fits_tls12 =
-            |c: &&Arc<CertifiedKey>| signs(c) && common.iter().any(|k| *k == Some(ecdsa(c)));
-        let fits = |c: &&Arc<CertifiedKey>| {
-            signs(c) && common.iter().any(|k| k.is_none_or(|k| k == ecdsa(c)))
+        let fits_tls12 = |c: &&Arc<CertifiedKey>| {
+            common
+                .iter()
+                .any(|s| matches!(s, rustls::SupportedCipherSuite::Tls12(_)) && serves(c, s))
         };
+        let fits = |c: &&Arc<CertifiedKey>| common.iter().any(|s| serves(c, s));
         self.certs
             .iter()
             .find(fits_tls12)
@@ -1067,7 +1060,7 @@ fn serve<'js>(
             .cipher_suites
             .iter()
             .filter(|s| cx.versions.iter().any(|v| v.version == s.version().version))
-            .map(|s| s.suite())
+            .copied()
             .collect(),
     }));
     config.alpn_protocols = strings(alpn)?;
