@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`moat serve` against node 24 serving the same hello world: bench/serve/hello.mjs (a WinterTC
-fetch handler, built with `moat build`, a fresh sandboxed instance per request) against
-bench/http/hello.js run by node 24 (`http.createServer`). Prints:
+fetch handler, built with `moat build`, a fresh sandboxed instance per request, and again with
+`--isolation=pool`, warm instances) against bench/http/hello.js run by node 24
+(`http.createServer`). Prints:
 
   (a) time from process start to the first response;
   (b) wrk (2 threads, --connections connections, --seconds long): requests/s and p99;
@@ -159,12 +160,13 @@ def main():
     subprocess.run([MOAT, 'build', '-q', os.path.join(HERE, 'serve', 'hello.mjs'), '-o', wasm], check=True)
 
     results = {}
-    for name in ['node', 'moat serve']:
+    for name in ['node', 'moat serve', 'moat pool']:
         if name == 'node':
             proc, port, started, log = first_response([NODE, os.path.join(HERE, 'http', 'hello.js')])
         else:
             port = free_port()
-            proc, port, started, log = first_response([MOAT, 'serve', wasm, '--port', str(port)], port)
+            pool = ['--isolation=pool'] if name == 'moat pool' else []
+            proc, port, started, log = first_response([MOAT, 'serve', wasm, '--port', str(port)] + pool, port)
         instance = None
         try:
             wrk_once(port, args.connections, 1, False)
@@ -190,9 +192,14 @@ def main():
     moat = results['moat serve']
     print(f'ratios moat/node: first response {moat[0] / node[0]:.2f}x, req/s {moat[1] / node[1]:.3f}x, '
           f'p99 {moat[2] / node[2]:.1f}x')
+    pool = results['moat pool']
+    print(f'with --isolation=pool (warm instances, not a fresh one per request): req/s {pool[1] / node[1]:.3f}x, '
+          f'p99 {pool[2] / node[2]:.1f}x')
     if moat[4]:
         print(f'instance per request (instantiate + handler + discard): p50 {moat[4][0]:.0f} us, '
               f'p99 {moat[4][1]:.0f} us')
+    if pool[4]:
+        print(f'request in a warm instance (--isolation=pool): p50 {pool[4][0]:.0f} us, p99 {pool[4][1]:.0f} us')
     shutil.rmtree(tmp, ignore_errors=True)
     if args.apps > 0:
         d = many_apps(args.apps)

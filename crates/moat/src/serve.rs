@@ -1,30 +1,37 @@
 //! `moat serve app.js|app.wasm`: an HTTP/1.1 server in the host (hyper) that hands every
-//! request to a fresh sandboxed instance of the app and discards the instance after.
+//! request to a sandboxed instance of the app: a fresh one per request, discarded after
+//! (`--isolation=request`), or one of a pool of warm instances that serve request after request
+//! (`--isolation=pool`).
 //!
 //! The app is built first when it is a script (as `moat build` would), then each worker thread
-//! loads the guest's code once and makes an instance per request from the app's memory image:
-//! nothing one request leaves in memory is there for the next. The instance loads the app and
-//! calls its WinterTC `fetch` handler (`js/internal/serve.js`); the request and response cross
-//! whole (`moat_abi::serve`). A request that runs into a limit (`--max-cpu-time`,
-//! `--max-memory`) gets a 5xx and a log line, and the server goes on.
+//! loads the guest's code once and makes instances from the app's memory image. The instance
+//! calls the app's WinterTC `fetch` handler or its Node-style `http.Server`
+//! (`js/internal/serve.js`); the request and response cross through `moat_abi::serve`, whole
+//! or streaming. A request that runs into a limit (`--max-cpu-time`, `--max-memory`) gets a
+//! 5xx and a log line, and the server goes on.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context as TaskContext, Poll};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
+use hyper::body::{Frame, Incoming};
 use hyper::{Request, Response, StatusCode};
+use moat_abi::errno;
 use moat_sandbox::{
-    Allocation, AppImage, Entry, Exchange, Guest, Interrupts, Sandbox, SandboxConfig,
+    Allocation, AppImage, Entry, Exchange, Guest, Interrupts, Sandbox, SandboxConfig, Warm,
 };
 
 /// The guest's exports for serving: load the app (once, before the snapshot every request's
-/// instance starts from), and serve one request.
+/// instance starts from), serve one request in a fresh instance, or the next in a warm one.
 const INIT: &str = "moat-serve-init";
 const REQUEST: &str = "moat-serve-request";
+const NEXT: &str = "moat-serve-next";
 
 use crate::cli::BadOption;
 
@@ -44,8 +51,12 @@ Options:
   --workers <n>            threads serving requests, each running one instance at a time
                            (default: 4 per core, so that instances waiting on I/O leave
                            others to run)
-  --isolation=request      a fresh instance for every request (the default and, for now, the
-                           only choice: `pool` is not implemented yet)
+  --isolation=request      a fresh instance for every request (the default)
+  --isolation=pool         warm instances, each serving request after request, for apps that
+                           keep state on purpose: what one request leaves, a later one it
+                           meets sees
+  --instances <n>          with --isolation=pool: warm instances per app, one per worker
+                           (default: 4 per core)
   --max-cpu-time=<ms>      CPU time one request may use (default 10000)
   --timeout=<ms>           wall-clock time one request may take (default: none)
   --max-memory=<MB>        memory one instance may use (default 256)
@@ -64,6 +75,8 @@ struct Args {
     max_memory_mb: u64,
     timeout_ms: Option<u64>,
     workers: Option<usize>,
+    pool: bool,
+    instances: Option<usize>,
     quiet: bool,
 }
 
@@ -85,6 +98,8 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
         max_memory_mb: 256,
         timeout_ms: None,
         workers: None,
+        pool: false,
+        instances: None,
         quiet: false,
     };
     // Grants given before any app, for every app.
@@ -109,8 +124,8 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
             }
             "--include" => out.includes.push(opt.value(args, &mut i)?),
             "--isolation" => match opt.value(args, &mut i)?.as_str() {
-                "request" => {}
-                "pool" => bail!("--isolation=pool (warm instances reused) is not implemented yet"),
+                "request" => out.pool = false,
+                "pool" => out.pool = true,
                 other => {
                     return Err(BadOption(format!(
                         "--isolation is `request` or `pool`, not `{other}`"
@@ -121,12 +136,16 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
             "--max-cpu-time" => out.max_cpu_ms = number(flag, opt.value(args, &mut i)?)?,
             "--max-memory" => out.max_memory_mb = number(flag, opt.value(args, &mut i)?)?,
             "--timeout" => out.timeout_ms = Some(number(flag, opt.value(args, &mut i)?)?),
-            "--workers" => {
+            "--workers" | "--instances" => {
                 let n = number(flag, opt.value(args, &mut i)?)?;
                 if n == 0 || n > 1024 {
-                    return Err(BadOption(format!("--workers takes 1 to 1024, not {n}")).into());
+                    return Err(BadOption(format!("{flag} takes 1 to 1024, not {n}")).into());
                 }
-                out.workers = Some(n as usize);
+                if flag == "--workers" {
+                    out.workers = Some(n as usize);
+                } else {
+                    out.instances = Some(n as usize);
+                }
             }
             "-q" | "--quiet" => out.quiet = true,
             "--allow-net" | "--allow-fs-read" | "--allow-fs-write" | "--allow-env" => {
@@ -168,17 +187,35 @@ fn parse(args: &[String]) -> Result<Option<Args>> {
     if out.apps.is_empty() {
         return Err(BadOption("moat serve needs an app: moat serve app.js".into()).into());
     }
+    if let Some(n) = out.instances {
+        if !out.pool {
+            return Err(BadOption("--instances goes with --isolation=pool".into()).into());
+        }
+        // A worker keeps one warm instance of each app.
+        if out.workers.is_some_and(|w| w != n) {
+            return Err(BadOption(
+                "--instances and --workers differ: under --isolation=pool each worker keeps one \
+                 warm instance of each app"
+                    .into(),
+            )
+            .into());
+        }
+        out.workers = Some(n);
+    }
     for app in &mut out.apps {
         app.grant_flags.splice(0..0, for_all.iter().cloned());
     }
     Ok(Some(out))
 }
 
-/// A request for a worker: the app's index, the encoded request, and where the answer goes.
+/// A request for a worker: the app's index, the encoded request, its body when that streams,
+/// where the answer goes, and what the log calls it.
 struct Job {
     app: usize,
     request: Vec<u8>,
+    body: Option<Incoming>,
     reply: tokio::sync::oneshot::Sender<Answer>,
+    label: String,
 }
 
 /// What an instance made of a request.
@@ -187,12 +224,298 @@ struct Answer {
     instance: Duration,
 }
 
+/// An error in a streamed body.
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+/// A response body, whole or streaming.
+type Body = http_body_util::combinators::UnsyncBoxBody<Bytes, BoxError>;
+
 /// A response as an instance gives it.
 enum Reply {
     /// A fetch handler's: status, headers, body.
-    Parts(StatusCode, Vec<(String, String)>, Vec<u8>),
-    /// A Node-style server's: the HTTP/1.1 response it wrote.
-    Raw(Vec<u8>),
+    Parts(StatusCode, Vec<(String, String)>, Body),
+    /// A Node-style server's: the HTTP/1.1 response it wrote, whole or as it writes it.
+    Raw(Raw),
+}
+
+enum Raw {
+    Whole(Vec<u8>),
+    Streaming(Parts),
+}
+
+/// The parts of a body an instance streams, as it writes them; when it stops before the end,
+/// the last is an error, so that the client sees the response cut off rather than complete.
+struct Parts {
+    rx: tokio::sync::mpsc::Receiver<Bytes>,
+    cut: Arc<AtomicBool>,
+}
+
+impl Parts {
+    fn poll_next(&mut self, cx: &mut TaskContext<'_>) -> Poll<Option<Result<Bytes, BoxError>>> {
+        self.rx.poll_recv(cx).map(|part| match part {
+            Some(bytes) => Some(Ok(bytes)),
+            None if self.cut.swap(false, Ordering::SeqCst) => {
+                Some(Err("the app stopped before its response ended".into()))
+            }
+            None => None,
+        })
+    }
+
+    async fn next(&mut self) -> Option<Result<Bytes, BoxError>> {
+        std::future::poll_fn(|cx| self.poll_next(cx)).await
+    }
+}
+
+impl hyper::body::Body for Parts {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        self.get_mut()
+            .poll_next(cx)
+            .map(|part| part.map(|r| r.map(Frame::data)))
+    }
+}
+
+/// How many parts of a streamed response may wait for the client before the instance waits.
+const STREAM_DEPTH: usize = 8;
+
+thread_local! {
+    /// The worker thread's runtime (hyper's connections), which an instance's waits on the
+    /// network (a streamed body) drive.
+    static RUNTIME: std::cell::OnceCell<tokio::runtime::Runtime> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// Runs `f` to its end on this worker's runtime, the connections making progress meanwhile,
+/// for at most `limit`.
+fn drive<F: std::future::Future>(f: F, limit: Option<Duration>) -> Option<F::Output> {
+    RUNTIME.with(|rt| {
+        let rt = rt.get()?;
+        match limit {
+            Some(limit) => rt.block_on(tokio::time::timeout(limit, f)).ok(),
+            None => Some(rt.block_on(f)),
+        }
+    })
+}
+
+/// Lets the connections run a little while the instance has parts of its response on their
+/// way: enough turns for a part to pass the tasks between the instance and the client (a
+/// Node-style response crosses hyper's client and server both).
+fn pass_on() {
+    drive(
+        async {
+            for _ in 0..16 {
+                tokio::task::yield_now().await;
+            }
+        },
+        None,
+    );
+}
+
+/// One request's exchange with its instance ([`Exchange`]), shared with the worker, which
+/// finishes it when the instance is done ([`finish`]).
+#[derive(Clone)]
+struct Served(Arc<Mutex<Exchanging>>);
+
+struct Exchanging {
+    request: Option<Vec<u8>>,
+    /// The request body, when it streams, and what of its last frame is not read yet.
+    body: Option<Incoming>,
+    unread: Bytes,
+    /// Where the answer goes, until it is sent.
+    reply: Option<tokio::sync::oneshot::Sender<Answer>>,
+    /// A whole response, sent once the instance is done.
+    whole: Option<Result<Reply, String>>,
+    /// A streamed response body, until its end.
+    stream: Option<(tokio::sync::mpsc::Sender<Bytes>, Arc<AtomicBool>)>,
+    started: Instant,
+    deadline: Option<Instant>,
+}
+
+impl Served {
+    fn new(job: Job, timeout: Option<Duration>) -> (Served, String) {
+        let started = Instant::now();
+        let served = Served(Arc::new(Mutex::new(Exchanging {
+            request: Some(job.request),
+            body: job.body,
+            unread: Bytes::new(),
+            reply: Some(job.reply),
+            whole: None,
+            stream: None,
+            started,
+            deadline: timeout.map(|t| started + t),
+        })));
+        (served, job.label)
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut Exchanging) -> R) -> R {
+        let mut x = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut x)
+    }
+}
+
+impl Exchanging {
+    /// The time left before the request's wall-clock limit.
+    fn left(&self) -> Option<Duration> {
+        self.deadline
+            .map(|d| d.saturating_duration_since(Instant::now()))
+    }
+}
+
+impl Exchange for Served {
+    fn take_request(&mut self) -> Option<Vec<u8>> {
+        self.with(|x| x.request.take())
+    }
+
+    fn put_back(&mut self, request: Vec<u8>) {
+        self.with(|x| x.request = Some(request));
+    }
+
+    fn read_body(&mut self, max: usize) -> Result<Vec<u8>, i32> {
+        self.with(|x| {
+            loop {
+                if !x.unread.is_empty() {
+                    let n = x.unread.len().min(max);
+                    return Ok(x.unread.split_to(n).to_vec());
+                }
+                let left = x.left();
+                let Some(body) = x.body.as_mut() else {
+                    return Err(errno::INVAL);
+                };
+                match drive(body.frame(), left) {
+                    None => return Err(errno::TIMEDOUT),
+                    Some(None) => {
+                        x.body = None;
+                        return Ok(Vec::new());
+                    }
+                    Some(Some(Err(_))) => {
+                        x.body = None;
+                        return Err(errno::IO);
+                    }
+                    Some(Some(Ok(frame))) => {
+                        // Trailers are not handed over.
+                        if let Ok(data) = frame.into_data() {
+                            x.unread = data;
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    fn respond(&mut self, head: &[u8], body: &[u8]) -> Result<(), i32> {
+        self.with(|x| {
+            if x.reply.is_none() || x.whole.is_some() {
+                return Err(errno::INVAL);
+            }
+            let (head, more) = match parse_head(head) {
+                Ok(h) => h,
+                Err(why) => {
+                    x.whole = Some(Err(why));
+                    return Err(errno::INVAL);
+                }
+            };
+            if !more {
+                x.whole = Some(Ok(match head {
+                    Some((status, headers)) => {
+                        let body = Full::new(Bytes::copy_from_slice(body))
+                            .map_err(|never| match never {})
+                            .boxed_unsync();
+                        Reply::Parts(status, headers, body)
+                    }
+                    None => Reply::Raw(Raw::Whole(body.to_vec())),
+                }));
+                return Ok(());
+            }
+            let (tx, rx) = tokio::sync::mpsc::channel(STREAM_DEPTH);
+            let cut = Arc::new(AtomicBool::new(false));
+            if !body.is_empty() {
+                let _ = tx.try_send(Bytes::copy_from_slice(body));
+            }
+            let parts = Parts {
+                rx,
+                cut: cut.clone(),
+            };
+            let reply = match head {
+                Some((status, headers)) => Reply::Parts(status, headers, parts.boxed_unsync()),
+                None => Reply::Raw(Raw::Streaming(parts)),
+            };
+            x.stream = Some((tx, cut));
+            if let Some(to) = x.reply.take() {
+                let _ = to.send(Answer {
+                    result: Ok(reply),
+                    instance: x.started.elapsed(),
+                });
+            }
+            // The head goes out now.
+            pass_on();
+            Ok(())
+        })
+    }
+
+    fn write(&mut self, body: &[u8]) -> Result<(), i32> {
+        self.with(|x| {
+            let left = x.left();
+            let Some((tx, _)) = x.stream.as_ref() else {
+                return Err(errno::INVAL);
+            };
+            let part = Bytes::copy_from_slice(body);
+            let sent = drive(tx.send(part), left);
+            match sent {
+                None => Err(errno::TIMEDOUT),
+                Some(Ok(())) => {
+                    pass_on();
+                    Ok(())
+                }
+                Some(Err(_)) => {
+                    x.stream = None;
+                    Err(errno::PIPE)
+                }
+            }
+        })
+    }
+
+    fn end(&mut self) -> Result<(), i32> {
+        self.with(|x| {
+            if x.stream.take().is_none() {
+                return Err(errno::INVAL);
+            }
+            pass_on();
+            Ok(())
+        })
+    }
+}
+
+/// Sends what an instance made of its request, now that it is done with `outcome`: its whole
+/// response, or an error in its place; a streamed body it did not end is cut off.
+fn finish(served: &Served, label: &str, outcome: Result<i32, String>) {
+    served.with(|x| {
+        if let Some((_, cut)) = x.stream.take() {
+            cut.store(true, Ordering::SeqCst);
+            let why = match &outcome {
+                Ok(code) => format!("the app ended (exit code {code}) before its response did"),
+                Err(e) => e.clone(),
+            };
+            eprintln!("moat serve: {label}: {why}");
+        }
+        let Some(to) = x.reply.take() else { return };
+        let result = x.whole.take().unwrap_or_else(|| {
+            Err(match outcome {
+                Ok(code) => format!("the app ended (exit code {code}) without answering"),
+                Err(e) => e,
+            })
+        });
+        let _ = to.send(Answer {
+            result,
+            instance: x.started.elapsed(),
+        });
+    });
 }
 
 /// Runs `moat serve` with the arguments after `serve`; returns the exit code.
@@ -219,9 +542,12 @@ pub fn run(args: &[String]) -> Result<i32> {
         [one] if one.host.is_none() => one.path.display().to_string(),
         apps => format!("{} apps", apps.len()),
     };
-    eprintln!(
-        "moat serve: {what} on http://{local} ({workers} workers, a fresh instance per request)"
-    );
+    let isolation = if args.pool {
+        "warm instances, one per worker and app"
+    } else {
+        "a fresh instance per request"
+    };
+    eprintln!("moat serve: {what} on http://{local} ({workers} workers, {isolation})");
     let (stop, stopping) = tokio::sync::watch::channel(false);
     let mut threads = Vec::with_capacity(workers);
     for n in 0..workers {
@@ -232,6 +558,8 @@ pub fn run(args: &[String]) -> Result<i32> {
                 .context("failed to share the listener")?,
             stopping: stopping.clone(),
             quiet: args.quiet,
+            pool: args.pool,
+            timeout: args.timeout_ms.map(Duration::from_millis),
         };
         threads.push(
             std::thread::Builder::new()
@@ -457,6 +785,9 @@ struct Worker {
     /// Becomes true on SIGINT or SIGTERM.
     stopping: tokio::sync::watch::Receiver<bool>,
     quiet: bool,
+    /// `--isolation=pool`: each app's requests go to a warm instance this worker keeps.
+    pool: bool,
+    timeout: Option<Duration>,
 }
 
 impl Worker {
@@ -465,6 +796,13 @@ impl Worker {
             .enable_all()
             .build()
             .context("failed to start a worker's runtime")?;
+        let rt = RUNTIME.with(|cell| {
+            let _ = cell.set(rt);
+            cell.get().map(|rt| rt.handle().clone())
+        });
+        let Some(rt) = rt else {
+            bail!("a worker's runtime is missing");
+        };
         let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<Job>();
         let in_flight = Arc::new(AtomicUsize::new(0));
         let listener = {
@@ -485,22 +823,66 @@ impl Worker {
             stopping.clone(),
             self.quiet,
         ));
+        // Under `--isolation=pool`, this worker's warm instance of each app, made on its first
+        // request and made again after one ended its run.
+        let mut warm: Vec<Option<Warm>> = self.apps.apps.iter().map(|_| None).collect();
         loop {
             // The connections make progress until one of them has a request for an instance,
             // or the server stops and the requests in flight are answered.
-            let next = rt.block_on(async {
-                tokio::select! {
-                    job = queue.recv() => job,
-                    () = drained(&mut stopping, &in_flight) => None,
-                }
-            });
+            let next = drive(
+                async {
+                    tokio::select! {
+                        job = queue.recv() => job,
+                        () = drained(&mut stopping, &in_flight) => None,
+                    }
+                },
+                None,
+            )
+            .flatten();
             let Some(job) = next else { return Ok(()) };
             let Some(app) = self.apps.apps.get(job.app) else {
                 continue;
             };
-            let answer = serve_one(&self.apps.sandbox, app, job.request);
-            let _ = job.reply.send(answer);
+            let sandbox = &self.apps.sandbox;
+            let slot = warm.get_mut(job.app).filter(|_| self.pool);
+            let (served, label) = Served::new(job, self.timeout);
+            let outcome = match slot {
+                None => sandbox
+                    .serve_here(
+                        Some(&app.image),
+                        &app.config,
+                        Box::new(served.clone()),
+                        Entry(REQUEST),
+                    )
+                    .map_err(|e| e.to_string()),
+                Some(slot) => serve_warm(sandbox, app, slot, Box::new(served.clone())),
+            };
+            finish(&served, &label, outcome);
         }
+    }
+}
+
+/// Serves a request in the warm instance `slot` holds (made now when it holds none); an
+/// instance that ended its run, or failed, is let go, and the next request gets a new one.
+fn serve_warm(
+    sandbox: &Sandbox,
+    app: &App,
+    slot: &mut Option<Warm>,
+    exchange: Box<dyn Exchange>,
+) -> Result<i32, String> {
+    let mut warm = match slot.take() {
+        Some(w) => w,
+        None => sandbox
+            .warm(Some(&app.image), &app.config, Entry(NEXT))
+            .map_err(|e| e.to_string())?,
+    };
+    match sandbox.serve_warm(&mut warm, &app.config, exchange) {
+        Ok(None) => {
+            *slot = Some(warm);
+            Ok(0)
+        }
+        Ok(Some(code)) => Ok(code),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -516,41 +898,18 @@ async fn drained(stopping: &mut tokio::sync::watch::Receiver<bool>, in_flight: &
     }
 }
 
-/// Serves one request in a fresh instance of `app`.
-fn serve_one(sandbox: &Sandbox, app: &App, request: Vec<u8>) -> Answer {
-    let started = Instant::now();
-    let mut exchange = Some(Exchange {
-        request,
-        response: None,
-    });
-    let outcome = sandbox.serve_here(Some(&app.image), &app.config, &mut exchange, Entry(REQUEST));
-    let response = exchange.and_then(|x| x.response);
-    let result = match (outcome, response) {
-        (_, Some((head, body))) => parse_head(&head).map(|head| match head {
-            Some((s, h)) => Reply::Parts(s, h, body),
-            None => Reply::Raw(body),
-        }),
-        (Ok(code), None) => Err(format!(
-            "the app ended (exit code {code}) without answering"
-        )),
-        (Err(e), None) => Err(e.to_string()),
-    };
-    Answer {
-        result,
-        instance: started.elapsed(),
-    }
-}
-
 /// A response's status and headers.
 type Head = (StatusCode, Vec<(String, String)>);
 
 /// A response head as the guest writes it: `{"status":200,"headers":[["name","value"],…]}`,
-/// or `{"raw":true}` (None) when the body is the whole HTTP response.
-fn parse_head(head: &[u8]) -> Result<Option<Head>, String> {
+/// or `{"raw":true}` (None) when the body is the whole HTTP response; with whether the body
+/// streams (`"more":true`).
+fn parse_head(head: &[u8]) -> Result<(Option<Head>, bool), String> {
     let v: serde_json::Value =
         serde_json::from_slice(head).map_err(|e| format!("a damaged response head: {e}"))?;
+    let more = v["more"] == serde_json::Value::Bool(true);
     if v["raw"] == serde_json::Value::Bool(true) {
-        return Ok(None);
+        return Ok((None, more));
     }
     let status = v["status"]
         .as_u64()
@@ -565,12 +924,13 @@ fn parse_head(head: &[u8]) -> Result<Option<Head>, String> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(Some((status, headers)))
+    Ok((Some((status, headers)), more))
 }
 
-/// Reads a whole HTTP/1.1 response, as a Node-style server wrote it, with hyper's client: over an
-/// in-memory connection whose other end takes hyper's request and answers with `raw`.
-async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
+/// Reads an HTTP/1.1 response as a Node-style server wrote it, whole or as it writes it, with
+/// hyper's client: over an in-memory connection whose other end takes hyper's request and
+/// answers with `raw`.
+async fn parse_raw(raw: Raw) -> Result<Response<Body>, String> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let (client, mut server) = tokio::io::duplex(64 * 1024);
     let (mut sender, conn) =
@@ -578,6 +938,7 @@ async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
             .await
             .map_err(|e| e.to_string())?;
     tokio::spawn(conn);
+    let streams = matches!(raw, Raw::Streaming(_));
     tokio::spawn(async move {
         // hyper's request, read and dropped, then the app's response and the end.
         let mut seen = Vec::new();
@@ -588,7 +949,20 @@ async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
                 Ok(n) => seen.extend_from_slice(&buf[..n]),
             }
         }
-        let _ = server.write_all(&raw).await;
+        match raw {
+            Raw::Whole(bytes) => {
+                let _ = server.write_all(&bytes).await;
+            }
+            Raw::Streaming(mut parts) => {
+                while let Some(part) = parts.next().await {
+                    // Cut off: the client reads a response that ends too soon.
+                    let Ok(bytes) = part else { return };
+                    if server.write_all(&bytes).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        }
         let _ = server.shutdown().await;
     });
     let request = Request::get("/")
@@ -599,15 +973,23 @@ async fn parse_raw(raw: Vec<u8>) -> Result<Response<Full<Bytes>>, String> {
         .await
         .map_err(|e| format!("the app's server wrote no valid HTTP response: {e}"))?;
     let (parts, body) = response.into_parts();
-    let body = body
-        .collect()
-        .await
-        .map_err(|e| format!("the app's response body is damaged: {e}"))?
-        .to_bytes();
-    let mut r = Response::new(Full::new(body));
+    let body = if streams {
+        body.map_err(BoxError::from).boxed_unsync()
+    } else {
+        let bytes = body
+            .collect()
+            .await
+            .map_err(|e| format!("the app's response body is damaged: {e}"))?
+            .to_bytes();
+        Full::new(bytes)
+            .map_err(|never| match never {})
+            .boxed_unsync()
+    };
+    let mut r = Response::new(body);
     *r.status_mut() = parts.status;
     *r.headers_mut() = parts.headers;
-    // The length is the body's now, whatever framing the app chose.
+    // hyper frames the body again: a whole one with its length, a streamed one as the app did
+    // or in chunks.
     r.headers_mut().remove(hyper::header::TRANSFER_ENCODING);
     r.headers_mut().remove(hyper::header::CONNECTION);
     Ok(r)
@@ -655,8 +1037,9 @@ async fn accept(
     }
 }
 
-/// The largest request body an instance is handed.
-const MAX_BODY: usize = 64 << 20;
+/// The longest request body that comes with its head: one whose length the client gave and is
+/// at most this is read before the instance starts; a longer or open-ended one streams.
+const WHOLE_BODY: u64 = 64 << 10;
 
 async fn handle(
     req: Request<hyper::body::Incoming>,
@@ -664,7 +1047,7 @@ async fn handle(
     apps: &Apps,
     jobs: &tokio::sync::mpsc::UnboundedSender<Job>,
     quiet: bool,
-) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
+) -> Result<Response<Body>, std::convert::Infallible> {
     let started = Instant::now();
     let method = req.method().to_string();
     let path = req
@@ -692,29 +1075,40 @@ async fn handle(
             )
         })
         .collect();
-    let body = match http_body_util::Limited::new(req.into_body(), MAX_BODY)
-        .collect()
-        .await
-    {
-        Ok(b) => b.to_bytes(),
-        Err(_) => {
-            return Ok(plain(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "request body too large",
-            ));
+    let mut body = req.into_body();
+    let streams = !hyper::body::Body::is_end_stream(&body)
+        && hyper::body::Body::size_hint(&body)
+            .exact()
+            .is_none_or(|n| n > WHOLE_BODY);
+    let (whole, body) = if streams {
+        (Bytes::new(), Some(body))
+    } else {
+        let mut whole = Vec::new();
+        while let Some(frame) = body.frame().await {
+            match frame.map(Frame::into_data) {
+                Ok(Ok(data)) => whole.extend_from_slice(&data),
+                Ok(Err(_trailers)) => {}
+                Err(_) => return Ok(plain(StatusCode::BAD_REQUEST, "Bad Request")),
+            }
         }
+        (Bytes::from(whole), None)
     };
-    let head = serde_json::json!({
+    let mut head = serde_json::json!({
         "method": method,
         "url": format!("http://{host}{path}"),
         "headers": headers,
-    })
-    .to_string();
+    });
+    if streams {
+        head["more"] = serde_json::Value::Bool(true);
+    }
+    let head = head.to_string();
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = Job {
         app,
-        request: moat_abi::serve::encode_request(head.as_bytes(), &body),
+        request: moat_abi::serve::encode_request(head.as_bytes(), &whole),
+        body,
         reply,
+        label: format!("{method} {path}"),
     };
     let answer = if jobs.send(job).is_ok() {
         answer.await.ok()
@@ -739,7 +1133,7 @@ async fn handle(
             result: Ok(Reply::Parts(status, headers, body)),
             instance,
         }) => {
-            let mut r = Response::new(Full::new(Bytes::from(body)));
+            let mut r = Response::new(body);
             *r.status_mut() = status;
             for (k, v) in headers {
                 if let (Ok(k), Ok(v)) = (
@@ -777,8 +1171,9 @@ async fn handle(
     Ok(response)
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
-    let mut r = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    let body = Full::new(Bytes::from_static(text.as_bytes()));
+    let mut r = Response::new(body.map_err(|never| match never {}).boxed_unsync());
     *r.status_mut() = status;
     r.headers_mut().insert(
         hyper::header::CONTENT_TYPE,

@@ -1,7 +1,8 @@
 //! `moat serve`: fetch-handler and Node-style (`http.createServer`, Express) apps answer over
-//! HTTP, each request in a fresh instance (state one request leaves is gone for the next), a
-//! request that runs into its limits gets a 5xx while the others are answered, several apps
-//! share a server by Host header, and SIGINT stops the server after the requests in flight.
+//! HTTP, each request in a fresh instance (state one request leaves is gone for the next) or
+//! in warm pooled ones (`--isolation=pool`, state kept), bodies stream both ways, a request
+//! that runs into its limits gets a 5xx while the others are answered, several apps share a
+//! server by Host header, and SIGINT stops the server after the requests in flight.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -330,19 +331,307 @@ fn node_style_servers_serve() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+const POOL_APP: &str = r#"
+let count = 0;
+let ticks = 0;
+let timer = null;
+export default {
+  async fetch(request) {
+    count++;
+    const url = new URL(request.url);
+    if (url.pathname === '/spin') for (;;) {}
+    if (url.pathname === '/exit') process.exit(0);
+    if (url.pathname === '/throw') throw new Error('boom');
+    // A timer the app keeps: the request is answered all the same, and it fires while
+    // later requests run.
+    if (url.pathname === '/tick') {
+      timer ??= setInterval(() => { ticks++; }, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return new Response(`count=${count} ticking=${ticks > 0}`);
+  },
+};
+"#;
+
 #[test]
-fn isolation_is_per_request() {
-    let run = |arg: &str| {
+fn pooled_instances_keep_state_and_are_replaced_after_a_failure() {
+    let dir = app_dir("pool", &[("app.mjs", POOL_APP)]);
+    let server = Server::start(
+        &dir,
+        &[
+            "app.mjs",
+            "--isolation=pool",
+            "--instances",
+            "1",
+            "--max-cpu-time=1000",
+        ],
+    );
+    let body = |path: &str| server.request("GET", path, "").2;
+    assert_eq!(body("/"), "count=1 ticking=false");
+    assert_eq!(body("/"), "count=2 ticking=false");
+    // A handler's exception is its request's 500; the instance serves on.
+    assert_eq!(server.request("GET", "/throw", "").0, 500);
+    assert_eq!(body("/tick"), "count=4 ticking=true");
+    assert_eq!(body("/"), "count=5 ticking=true");
+    // An instance that ran into a limit, or ended its run, is replaced by a fresh one.
+    assert_eq!(server.request("GET", "/spin", "").0, 500);
+    assert_eq!(body("/"), "count=1 ticking=false");
+    assert_eq!(body("/"), "count=2 ticking=false");
+    assert_eq!(server.request("GET", "/exit", "").0, 500);
+    assert_eq!(body("/"), "count=1 ticking=false");
+    let needles = ["exceeded its CPU-time limit", "without answering"];
+    let log = server.log_with(&needles);
+    for needle in needles {
+        assert!(log.contains(needle), "{needle} in {log}");
+    }
+    drop(server);
+
+    // A Node-style server keeps its state too.
+    let node = "const http = require('http');\nlet n = 0;\n\
+                http.createServer((req, res) => res.end(`n=${++n}`)).listen(3000);\n";
+    std::fs::write(dir.join("node.js"), node).unwrap();
+    let server = Server::start(
+        &dir,
+        &["node.js", "--isolation=pool", "--instances=1", "-q"],
+    );
+    for n in 1..=3 {
+        assert_eq!(server.request("GET", "/", "").2, format!("n={n}"));
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn isolation_options_are_checked() {
+    let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_moat"))
-            .args(["serve", "app.mjs", arg])
+            .arg("serve")
+            .args(args)
             .output()
             .unwrap()
     };
-    let out = run("--isolation=pool");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--isolation=pool"));
-    let out = run("--isolation=sometimes");
-    assert_eq!(out.status.code(), Some(9));
+    for (args, message) in [
+        (
+            &["app.mjs", "--isolation=sometimes"][..],
+            "--isolation is `request` or `pool`, not `sometimes`",
+        ),
+        (
+            &["app.mjs", "--instances", "2"][..],
+            "--instances goes with --isolation=pool",
+        ),
+        (
+            &[
+                "app.mjs",
+                "--isolation=pool",
+                "--instances=2",
+                "--workers=3",
+            ][..],
+            "--instances and --workers differ",
+        ),
+    ] {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(9), "{args:?}");
+    }
+}
+
+/// A one-connection server for an app to call: it answers its first request only once
+/// `go` receives, so that an app waiting on it holds its response in the middle.
+fn gate() -> (
+    u16,
+    std::sync::mpsc::Sender<()>,
+    std::thread::JoinHandle<()>,
+) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let t = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 4096];
+        let mut seen = Vec::new();
+        while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = s.read(&mut buf).unwrap();
+            if n == 0 {
+                return;
+            }
+            seen.extend_from_slice(&buf[..n]);
+        }
+        let _ = wait.recv_timeout(Duration::from_secs(60));
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\ngo");
+    });
+    (port, go, t)
+}
+
+/// Sends `request` and reads the response until `first` appears in it (then sends on `go`),
+/// then to its end.
+fn read_in_two(port: u16, request: &[u8], first: &str, go: &std::sync::mpsc::Sender<()>) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    s.write_all(request).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let mut released = false;
+    loop {
+        let n = s.read(&mut buf).expect("the response comes in parts");
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+        if !released && String::from_utf8_lossy(&out).contains(first) {
+            released = true;
+            go.send(()).unwrap();
+        }
+    }
+    assert!(released, "{first} arrived before the end");
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Sends a raw request and returns the whole raw response.
+fn raw_request(port: u16, parts: &[&[u8]]) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    for part in parts {
+        s.write_all(part).unwrap();
+        s.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+const STREAM_APP: &str = r#"
+export default {
+  async fetch(request) {
+    const url = new URL(request.url);
+    if (url.pathname === '/upload') {
+      // Read as a stream: the parts and their total.
+      let bytes = 0;
+      let sum = 0;
+      for await (const part of request.body) {
+        bytes += part.byteLength;
+        for (const b of part) sum = (sum + b) % 65521;
+      }
+      return new Response(`bytes=${bytes} sum=${sum}`);
+    }
+    if (url.pathname === '/text') return new Response(`text=${await request.text()}`);
+    const gate = url.searchParams.get('gate');
+    if (url.pathname === '/events') {
+      const encoder = new TextEncoder();
+      return new Response(new ReadableStream({
+        async start(controller) {
+          controller.enqueue(encoder.encode('first;'));
+          await (await fetch(`http://127.0.0.1:${gate}/`)).text();
+          controller.enqueue(encoder.encode('second'));
+          controller.close();
+        },
+      }), { headers: { 'content-type': 'text/event-stream' } });
+    }
+    if (url.pathname === '/cut') {
+      return new Response(new ReadableStream({
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode('part;'));
+          controller.enqueue('not bytes');
+        },
+      }));
+    }
+    return new Response('?', { status: 404 });
+  },
+};
+"#;
+
+const STREAM_NODE_APP: &str = r#"
+const http = require('http');
+http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/upload') {
+    let bytes = 0;
+    req.on('data', (c) => { bytes += c.length; });
+    req.on('end', () => res.end(`bytes=${bytes}`));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.write('first;');
+  fetch(`http://127.0.0.1:${url.searchParams.get('gate')}/`).then((r) => r.text()).then(() => {
+    res.end('second');
+  });
+}).listen(3000);
+"#;
+
+#[test]
+fn bodies_stream_both_ways() {
+    let dir = app_dir(
+        "stream",
+        &[("app.mjs", STREAM_APP), ("node.js", STREAM_NODE_APP)],
+    );
+    let big: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    let sum = big.iter().fold(0u32, |s, &b| (s + u32::from(b)) % 65521);
+    for app in ["app.mjs", "node.js"] {
+        let server = Server::start(&dir, &[app, "-q", "--allow-net"]);
+        // A response streams: its first part arrives while the app still waits.
+        let (gate_port, go, gate_thread) = gate();
+        let request = format!(
+            "GET /events?gate={gate_port} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"
+        );
+        let out = read_in_two(server.port, request.as_bytes(), "first;", &go);
+        gate_thread.join().unwrap();
+        assert!(out.starts_with("HTTP/1.1 200"), "{app}: {out}");
+        assert!(out.contains("transfer-encoding: chunked"), "{app}: {out}");
+        assert!(
+            out.contains("first;") && out.contains("second"),
+            "{app}: {out}"
+        );
+        assert!(out.ends_with("0\r\n\r\n"), "{app}: {out}");
+
+        // Request bodies: a long one with its length, and a chunked one in parts.
+        let mut long = format!(
+            "POST /upload HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n\r\n",
+            big.len()
+        )
+        .into_bytes();
+        long.extend_from_slice(&big);
+        let out = raw_request(server.port, &[&long]);
+        let expected = if app == "app.mjs" {
+            format!("bytes=300000 sum={sum}")
+        } else {
+            "bytes=300000".to_string()
+        };
+        assert!(out.ends_with(&expected), "{app}: {out}");
+        let out = raw_request(
+            server.port,
+            &[
+                b"POST /upload HTTP/1.1\r\nhost: x\r\nconnection: close\r\ntransfer-encoding: chunked\r\n\r\n",
+                b"5\r\nhello\r\n",
+                b"6\r\n world\r\n",
+                b"0\r\n\r\n",
+            ],
+        );
+        assert!(out.contains("bytes=11"), "{app}: {out}");
+        drop(server);
+    }
+
+    let server = Server::start(&dir, &["app.mjs", "--allow-net"]);
+    let out = raw_request(
+        server.port,
+        &[
+            b"POST /text HTTP/1.1\r\nhost: x\r\nconnection: close\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n",
+            b"2\r\nde\r\n0\r\n\r\n",
+        ],
+    );
+    assert!(out.ends_with("text=abcde"), "{out}");
+    // A stream that fails after its head is cut off, not ended.
+    let out = raw_request(
+        server.port,
+        &[b"GET /cut HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"],
+    );
+    assert!(out.starts_with("HTTP/1.1 200"), "{out}");
+    assert!(out.contains("part;"), "{out}");
+    assert!(!out.ends_with("0\r\n\r\n"), "{out}");
+    let log = server.log_with(&["GET /cut: "]);
+    assert!(log.contains("GET /cut: "), "{log}");
+    drop(server);
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 const NAMED_APP: &str = r#"

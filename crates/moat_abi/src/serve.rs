@@ -1,20 +1,27 @@
 //! The imports of `moat serve`: one HTTP request into a guest instance, one response out, in the
 //! shape of `wasi:http`'s incoming handler (a request head and body in, a response head and body
-//! out), so that a `wasi:http` component can take their place.
+//! out, each body whole or as a stream), so that a `wasi:http` component can take their place.
 //!
 //! | import | parameters | does |
 //! |---|---|---|
 //! | `serve_request` | `buf, buf_len, size_out` | Writes the request this instance serves into `buf`, encoded as [`encode_request`] does, and its length to `size_out` (a little-endian `u32`). [`errno::TOOBIG`](crate::errno::TOOBIG) with the length written when `buf_len` is short; [`errno::NOENT`](crate::errno::NOENT) when the instance serves no request (a run that is not `moat serve`'s). |
-//! | `serve_respond` | `head, head_len, body, body_len` | Answers the request: `head` is the response head as JSON (`{"status":200,"headers":[["name","value"],…]}`), then the body. [`errno::INVAL`](crate::errno::INVAL) when there is no request or it was answered already. |
+//! | `serve_body_read` | `buf, buf_len, size_out` | When the request's head says `"more":true`: reads the next part of its body into `buf` (at most `buf_len` bytes, waiting until some arrive) and writes how many came to `size_out`, 0 at its end. [`errno::IO`](crate::errno::IO) when the client's body broke off, [`errno::TIMEDOUT`](crate::errno::TIMEDOUT) at the request's wall-clock limit, [`errno::INVAL`](crate::errno::INVAL) when no body streams. |
+//! | `serve_respond` | `head, head_len, body, body_len` | Answers the request: `head` is the response head as JSON (`{"status":200,"headers":[["name","value"],…]}`), then the body. With `"more":true` in the head, the body is only its first part: the rest follows by `serve_write`, and `serve_end` ends it. [`errno::INVAL`](crate::errno::INVAL) when there is no request or it was answered already. |
+//! | `serve_write` | `body, body_len` | The next part of a response body begun with `"more":true`, sent at once; waits while the client is slow to take what came before. [`errno::PIPE`](crate::errno::PIPE) once the client is gone, [`errno::INVAL`](crate::errno::INVAL) when no body streams. |
+//! | `serve_end` | | Ends a streamed response body. [`errno::INVAL`](crate::errno::INVAL) when no body streams. |
 //!
-//! A request's head is JSON too: `{"method":"GET","url":"http://host/path","headers":[[name,value],…]}`.
-//! Bodies are whole: the host reads a request body before the instance starts and sends the
-//! response once the instance answered.
+//! A request's head is JSON too: `{"method":"GET","url":"http://host/path","headers":[[name,value],…]}`,
+//! with `"more":true` when its body streams. A body the host has whole (no body, or a short one
+//! whose length the client gave) comes with the head; a longer or open-ended one streams, so
+//! that an instance can start on an upload before it is all there.
 
 /// Import names.
 pub mod names {
     pub const SERVE_REQUEST: &str = "serve_request";
+    pub const SERVE_BODY_READ: &str = "serve_body_read";
     pub const SERVE_RESPOND: &str = "serve_respond";
+    pub const SERVE_WRITE: &str = "serve_write";
+    pub const SERVE_END: &str = "serve_end";
 }
 
 /// A request as `serve_request` hands it over: the head's length (a little-endian `u32`), the

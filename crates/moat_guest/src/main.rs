@@ -34,6 +34,16 @@ pub extern "C" fn serve_request() {
     moat_runtime::sys::exit(moat_runtime::serve_request())
 }
 
+/// `moat serve --isolation=pool`: serves the next request in an instance kept warm, and
+/// returns for the one after; an instance that could not answer ends with exit code 1.
+#[unsafe(export_name = "moat-serve-next")]
+pub extern "C" fn serve_next() {
+    let code = moat_runtime::serve_next();
+    if code != 0 {
+        moat_runtime::sys::exit(code)
+    }
+}
+
 fn main() {
     moat_runtime::sys::exit(moat_runtime::run(options()));
 }

@@ -94,6 +94,8 @@ thread_local! {
     /// `moat serve`'s engine with the app loaded, between [`serve_init`] and
     /// [`serve_request`] (which a snapshot of the memory separates).
     static SERVING: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    /// Whether this instance served a request as a warm one ([`serve_next`]) before.
+    static WARM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// `moat serve`'s first half: runs the program `options` describe (the app) until it has
@@ -142,6 +144,30 @@ pub fn serve_request() -> i32 {
             1
         }
     }
+}
+
+/// `moat serve --isolation=pool`: serves the next request in an instance that stays, with the
+/// engine [`serve_init`] left; returns 0 when it was answered.
+pub fn serve_next() -> i32 {
+    SERVING.with(|s| {
+        let serving = s.borrow();
+        let Some(engine) = serving.as_ref() else {
+            let _ = sys::write_stdio(2, b"moat: no app was loaded to serve the request\n");
+            return 1;
+        };
+        // A fresh instance's clocks and generators read as the snapshot left them: set once.
+        if !WARM.with(|w| w.replace(true)) {
+            sys::mark_start();
+            sys::reseed();
+        }
+        match engine.call("serveNext") {
+            Ok(code) => code,
+            Err(msg) => {
+                let _ = sys::write_stdio(2, format!("moat: {msg}\n").as_bytes());
+                1
+            }
+        }
+    })
 }
 
 /// Boots an engine now for the next [`run`] (the guest's snapshot step calls this).

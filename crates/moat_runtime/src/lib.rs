@@ -108,6 +108,12 @@ pub fn serve_request() -> i32 {
     engine::serve_request()
 }
 
+/// `moat serve --isolation=pool`: serves the next request in a warm instance (the app loaded
+/// by [`serve_init`]); 0 when it was answered.
+pub fn serve_next() -> i32 {
+    engine::serve_next()
+}
+
 /// moat's own version (`process.versions.moat`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

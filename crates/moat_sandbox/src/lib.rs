@@ -323,7 +323,7 @@ struct HostState {
     /// The time limit that ended the run, if one did.
     time_limit_hit: Option<TimeLimit>,
     /// The request this instance serves (`moat serve`).
-    exchange: Option<Exchange>,
+    exchange: Option<Box<dyn Exchange>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -412,7 +412,7 @@ pub fn run_and_exit(guest: Guest<'_>, cfg: &SandboxConfig) -> SandboxError {
             Ok(sandbox) => sandbox,
             Err(e) => return e,
         };
-        match sandbox.run_instance(cfg, Teardown::Leave, &mut None, Entry::START, None) {
+        match sandbox.run_instance(cfg, Teardown::Leave, None, Entry::START, None) {
             Ok(code) => moat_proc::exit(code),
             Err(e) => e,
         }
@@ -629,7 +629,7 @@ impl Sandbox {
         let mut linker: Linker<HostState> = Linker::new(&engine);
         p1::add_to_linker_sync(&mut linker, |s: &mut HostState| &mut s.wasi)
             .and_then(|()| host::add_to_linker(&mut linker, |s| &mut s.calls))
-            .and_then(|()| serve::add_to_linker(&mut linker, |s| s.exchange.as_mut()))
+            .and_then(|()| serve::add_to_linker(&mut linker, |s| s.exchange.as_deref_mut()))
             .map_err(|e| SandboxError::Setup(format!("{e:#}")))?;
         let tokio = tokio::runtime::Builder::new_current_thread()
             .build()
@@ -681,7 +681,7 @@ impl Sandbox {
         }
         let mut captured = None;
         let code = image::ImageMemory::using(image, || {
-            self.run_instance(cfg, Teardown::Drop, &mut None, entry, Some(&mut captured))
+            self.run_instance(cfg, Teardown::Drop, None, entry, Some(&mut captured))
         })?;
         match captured {
             Some(image) => Ok(image.into_app_image()),
@@ -699,12 +699,12 @@ impl Sandbox {
     /// Setup failures, traps that are not an exit, and [`SandboxError::Limit`] when the guest
     /// ran into one of its limits.
     pub fn run_here(&self, cfg: &SandboxConfig) -> Result<i32, SandboxError> {
-        self.run_instance(cfg, Teardown::Drop, &mut None, Entry::START, None)
+        self.run_instance(cfg, Teardown::Drop, None, Entry::START, None)
     }
 
     /// Runs one fresh instance (of `image`, or of the guest's own memory) to serve one request
-    /// (`moat serve`) on the calling thread, as [`Sandbox::run_here`] does; the exchange comes back with the response the instance gave,
-    /// if it gave one.
+    /// (`moat serve`) on the calling thread, as [`Sandbox::run_here`] does; the instance's
+    /// imports carry the request in and the response out through `exchange`.
     ///
     /// # Errors
     /// As [`Sandbox::run_here`].
@@ -712,36 +712,81 @@ impl Sandbox {
         &self,
         image: Option<&AppImage>,
         cfg: &SandboxConfig,
-        exchange: &mut Option<Exchange>,
+        exchange: Box<dyn Exchange>,
         entry: Entry<'_>,
     ) -> Result<i32, SandboxError> {
         image::ImageMemory::using(image, || {
-            self.run_instance(cfg, Teardown::Drop, exchange, entry, None)
+            self.run_instance(cfg, Teardown::Drop, Some(exchange), entry, None)
         })
     }
 
-    fn run_instance(
+    /// An instance of `image` (or of the guest's own memory), made and kept for
+    /// [`Sandbox::serve_warm`] to serve request after request in; nothing of it runs yet.
+    ///
+    /// # Errors
+    /// Setup and instantiation failures.
+    pub fn warm(
+        &self,
+        image: Option<&AppImage>,
+        cfg: &SandboxConfig,
+        entry: Entry<'_>,
+    ) -> Result<Warm, SandboxError> {
+        let _tokio = self.tokio.enter();
+        let mut store = self.new_store(cfg, Teardown::Drop, None, false)?;
+        let instance = image::ImageMemory::using(image, || {
+            self.linker
+                .instantiate(&mut *store, &self.module)
+                .map_err(|e| SandboxError::Load(format!("{e:#}")))
+        })?;
+        let serve = instance
+            .get_typed_func::<(), ()>(&mut *store, entry.0)
+            .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
+        Ok(Warm { store, serve })
+    }
+
+    /// Serves one request in a warm instance: runs its entry with `exchange` and the limits of
+    /// `cfg`, which count from now. Whatever the request leaves in the instance's memory is
+    /// there for the next.
+    ///
+    /// Returns `None` when the entry returned, and the instance can serve again; the exit code
+    /// when the guest ended its run instead (it must not serve again).
+    ///
+    /// # Errors
+    /// As [`Sandbox::run_here`]; after an error the instance must not serve again.
+    pub fn serve_warm(
+        &self,
+        warm: &mut Warm,
+        cfg: &SandboxConfig,
+        exchange: Box<dyn Exchange>,
+    ) -> Result<Option<i32>, SandboxError> {
+        let _tokio = self.tokio.enter();
+        let store: &mut Store<HostState> = &mut warm.store;
+        store.data_mut().exchange = Some(exchange);
+        store.data_mut().time_limit_hit = None;
+        let _limits = self.set_limits(store, cfg);
+        let result = warm.serve.call(&mut *store, ());
+        store.data_mut().exchange = None;
+        match result {
+            Ok(()) => Ok(None),
+            Err(e) => outcome(store, Err(e)).map(Some),
+        }
+    }
+
+    /// A store for an instance of the guest with `cfg`'s WASI context, grants and memory limit.
+    fn new_store(
         &self,
         cfg: &SandboxConfig,
         teardown: Teardown,
-        exchange: &mut Option<Exchange>,
-        entry: Entry<'_>,
-        capture: Option<&mut Option<image::Captured>>,
-    ) -> Result<i32, SandboxError> {
-        let engine = &self.engine;
-        // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
-        // scope starts a multi-threaded one (worker threads, an I/O driver) on the first call.
-        // The guest's calls all complete on this thread (`allow_blocking_current_thread`, the
-        // event loop waits in `moat` imports), so a current-thread runtime is all they need.
-        let _tokio = self.tokio.enter();
+        exchange: Option<Box<dyn Exchange>>,
+        workers: bool,
+    ) -> Result<StoreGuard<HostState>, SandboxError> {
         let wasi = wasi_context(cfg, &cfg.env)?;
         let mut calls = host::HostCalls::new(
             cfg.grants.clone(),
             cfg.env.clone(),
             teardown == Teardown::Leave,
         );
-        // A served request starts no workers; other runs may, as instances of this guest.
-        if exchange.is_none() && capture.is_none() {
+        if workers {
             calls.set_worker_spawner(
                 Arc::new(WorkerHost {
                     engine: self.engine.clone(),
@@ -761,17 +806,20 @@ impl Sandbox {
                 hit: false,
             },
             time_limit_hit: None,
-            exchange: exchange.take(),
+            exchange,
         };
+        let mut guard = StoreGuard::new(Store::new(&self.engine, state), teardown);
+        guard.limiter(|s| &mut s.limits);
+        Ok(guard)
+    }
 
-        let mut guard = StoreGuard::new(Store::new(engine, state), teardown);
-        let store: &mut Store<HostState> = &mut guard;
-        store.limiter(|s| &mut s.limits);
+    /// Puts `cfg`'s time limits on what runs in `store` from now, until the returned guard
+    /// drops.
+    fn set_limits(&self, store: &mut Store<HostState>, cfg: &SandboxConfig) -> LimitGuard {
         // Under a time limit, without epochs, a watchdog thread checks the limits and ends the
-        // process; it stops when `_running` drops, as this function returns. With epochs, each
-        // tick interrupts running guest code, which checks its wall and CPU time here and goes
-        // on or stops.
-        let (_running, watchdog_done) = std::sync::mpsc::channel::<()>();
+        // process; it stops when the guard drops. With epochs, each tick interrupts running
+        // guest code, which checks its wall and CPU time here and goes on or stops.
+        let (running, watchdog_done) = std::sync::mpsc::channel::<()>();
         let limited = cfg.timeout.is_some() || cfg.max_cpu_time.is_some();
         if limited && self.interrupts == Interrupts::ExitProcess {
             let started = std::time::Instant::now();
@@ -820,13 +868,33 @@ impl Sandbox {
                     None => Ok(wasmtime::UpdateDeadline::Continue(1)),
                 }
             });
-            self.ticker.get_or_init(|| Ticker::start(engine.clone()));
+            self.ticker
+                .get_or_init(|| Ticker::start(self.engine.clone()));
         } else if self.interrupts == Interrupts::Epoch {
             store.set_epoch_deadline(u64::MAX);
         }
-        let result = self.start(store, entry, capture);
-        *exchange = store.data_mut().exchange.take();
-        result
+        LimitGuard { _running: running }
+    }
+
+    fn run_instance(
+        &self,
+        cfg: &SandboxConfig,
+        teardown: Teardown,
+        exchange: Option<Box<dyn Exchange>>,
+        entry: Entry<'_>,
+        capture: Option<&mut Option<image::Captured>>,
+    ) -> Result<i32, SandboxError> {
+        // wasmtime-wasi runs its preview-1 calls as futures, and without a tokio runtime in
+        // scope starts a multi-threaded one (worker threads, an I/O driver) on the first call.
+        // The guest's calls all complete on this thread (`allow_blocking_current_thread`, the
+        // event loop waits in `moat` imports), so a current-thread runtime is all they need.
+        let _tokio = self.tokio.enter();
+        // A served request starts no workers; other runs may, as instances of this guest.
+        let workers = exchange.is_none() && capture.is_none();
+        let mut guard = self.new_store(cfg, teardown, exchange, workers)?;
+        let store: &mut Store<HostState> = &mut guard;
+        let _limits = self.set_limits(store, cfg);
+        self.start(store, entry, capture)
     }
 
     /// Instantiates the guest in `store` and runs `entry` to its end; with `capture`, keeps
@@ -844,45 +912,58 @@ impl Sandbox {
         let start = instance
             .get_typed_func::<(), ()>(&mut *store, entry.0)
             .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
-        match start.call(&mut *store, ()) {
-            Ok(()) => {
-                if let Some(out) = capture {
-                    let memory = instance
-                        .get_memory(&mut *store, "memory")
-                        .ok_or_else(|| SandboxError::Load("the guest has no memory".into()))?;
-                    let base = self.memory.as_ref().map(|m| m.current());
-                    let captured = image::Captured::new(memory.data(&*store), base.as_deref())
-                        .map_err(|e| {
-                            SandboxError::Setup(format!("failed to keep an image: {e}"))
-                        })?;
-                    *out = Some(captured);
-                }
-                Ok(0)
-            }
-            Err(e) => {
-                if let Some(exit) = e.downcast_ref::<I32Exit>() {
-                    return Ok(exit.0);
-                }
-                if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
-                    if *trap == wasmtime::Trap::Interrupt {
-                        return Err(SandboxError::Limit(match store.data().time_limit_hit {
-                            Some(TimeLimit::Cpu) => Limit::Cpu,
-                            _ => Limit::Time,
-                        }));
-                    }
-                    if *trap == wasmtime::Trap::MemoryOutOfBounds
-                        || *trap == wasmtime::Trap::HeapMisaligned
-                    {
-                        return Err(SandboxError::Trap(format!("{e:#}")));
-                    }
-                }
-                if store.data().limits.hit {
-                    return Err(SandboxError::Limit(Limit::Memory));
-                }
-                Err(SandboxError::Trap(format!("{e:#}")))
-            }
+        let result = start.call(&mut *store, ());
+        if result.is_ok()
+            && let Some(out) = capture
+        {
+            let memory = instance
+                .get_memory(&mut *store, "memory")
+                .ok_or_else(|| SandboxError::Load("the guest has no memory".into()))?;
+            let base = self.memory.as_ref().map(|m| m.current());
+            let captured = image::Captured::new(memory.data(&*store), base.as_deref())
+                .map_err(|e| SandboxError::Setup(format!("failed to keep an image: {e}")))?;
+            *out = Some(captured);
+        }
+        outcome(store, result.map(|()| 0))
+    }
+}
+
+/// An instance kept to serve requests one after another ([`Sandbox::warm`]).
+pub struct Warm {
+    store: StoreGuard<HostState>,
+    serve: wasmtime::TypedFunc<(), ()>,
+}
+
+/// Keeps a run's time limits in force (the watchdog thread, where there is one, stops when it
+/// drops).
+struct LimitGuard {
+    _running: std::sync::mpsc::Sender<()>,
+}
+
+/// What a guest's run came to: its exit code (0 when its entry returned), or why it stopped.
+fn outcome(store: &Store<HostState>, result: wasmtime::Result<i32>) -> Result<i32, SandboxError> {
+    let e = match result {
+        Ok(code) => return Ok(code),
+        Err(e) => e,
+    };
+    if let Some(exit) = e.downcast_ref::<I32Exit>() {
+        return Ok(exit.0);
+    }
+    if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
+        if *trap == wasmtime::Trap::Interrupt {
+            return Err(SandboxError::Limit(match store.data().time_limit_hit {
+                Some(TimeLimit::Cpu) => Limit::Cpu,
+                _ => Limit::Time,
+            }));
+        }
+        if *trap == wasmtime::Trap::MemoryOutOfBounds || *trap == wasmtime::Trap::HeapMisaligned {
+            return Err(SandboxError::Trap(format!("{e:#}")));
         }
     }
+    if store.data().limits.hit {
+        return Err(SandboxError::Limit(Limit::Memory));
+    }
+    Err(SandboxError::Trap(format!("{e:#}")))
 }
 
 /// The WASI context of an instance: `cfg`'s arguments and preopened directories, the

@@ -47,7 +47,8 @@
       return require('internal/main').run();
     },
     // `moat serve`: loads the app (then the host snapshots the memory), and in each copy of
-    // that memory serves one request; the second returns the exit code.
+    // that memory serves one request, returning the exit code; or, in a warm instance that
+    // serves request after request, serves the next (0 when it was answered).
     serveInit() {
       require('internal/globals').setup();
       require('internal/main').serveInit();
@@ -55,6 +56,9 @@
     },
     serveRequest() {
       return require('internal/main').serveRequest();
+    },
+    serveNext() {
+      return require('internal/main').serveNext();
     },
   };
 });

@@ -862,4 +862,21 @@ class Exchange {
   }
 }
 
-module.exports = { fetch, Headers, Request, Response };
+// `moat serve`: a response's body as it goes out, `{ bytes }` when it is whole now (null for
+// none), else `{ stream }`; either way the body is used from then on.
+function takeBody(response) {
+  const state = response[kBody];
+  const { source } = state;
+  if (state.stream === undefined && source.received === undefined && source.pending === null) {
+    if (state.used) throw new TypeError('Body is unusable: Body has already been read');
+    state.used = true;
+    return { bytes: source.bytes };
+  }
+  const stream = response.body;
+  if (stream === null || response.bodyUsed || stream.locked) {
+    throw new TypeError('Body is unusable: Body has already been read');
+  }
+  return { stream };
+}
+
+module.exports = { fetch, Headers, Request, Response, takeBody };

@@ -440,11 +440,11 @@ function isAlive() {
     (asyncCtx !== null && asyncCtx.hasPendingDestroys());
 }
 
-// Waits for I/O until the next timer is due (not at all when immediates are queued), then runs
-// the callbacks of what arrived.
-function runPoll() {
+// Waits for I/O until the next timer is due (not at all when immediates are queued, or when
+// `done` says the run is over), then runs the callbacks of what arrived.
+function runPoll(done) {
   let timeout = -1;
-  if (immediateQueue.length > 0 || closeCallbacks.length > 0 ||
+  if (immediateQueue.length > 0 || closeCallbacks.length > 0 || (done !== undefined && done()) ||
     (asyncCtx !== null && asyncCtx.hasPendingDestroys())) timeout = 0;
   else if (timerHead < timerList.length) timeout = Math.max(0, timerList[timerHead]._listWhen - now());
   if (handles.size === 0) {
@@ -465,11 +465,11 @@ function runClose() {
   }
 }
 
-// Runs until nothing keeps the loop alive.
-function run() {
-  while (isAlive()) {
+// Runs until nothing keeps the loop alive, or until `done()` (when given) is true.
+function run(done) {
+  while (isAlive() && (done === undefined || !done())) {
     runTimers();
-    runPoll();
+    runPoll(done);
     runImmediates();
     runClose();
   }

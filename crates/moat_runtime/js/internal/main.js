@@ -371,6 +371,32 @@ function serveRequest() {
   return finish();
 }
 
+// `moat serve --isolation=pool`: the next request in a warm instance. The event loop runs
+// until the request is answered and its `waitUntil` promises settle, not until it is empty:
+// between requests the instance is still, and timers the app keeps fire during later ones.
+// Returns 0, or 1 when the loop ran dry first (the host then retires the instance).
+function serveNext() {
+  let settled = false;
+  const done = () => settled;
+  try {
+    const handled = require('internal/serve').handle();
+    handled.then(() => { settled = true; }, (err) => {
+      settled = true;
+      onFatal(err);
+    });
+  } catch (err) {
+    settled = true;
+    onFatal(err);
+  }
+  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
+  if (require.isLoaded('internal/loop')) {
+    const loop = require('internal/loop');
+    loop.processTicksAndRejections();
+    loop.run(done);
+  }
+  return settled ? 0 : 1;
+}
+
 // The end of a run: the event loop until nothing keeps it alive, 'exit', the exit code.
 function finish() {
   // A program that scheduled nothing through the event loop (no timer, tick, handle or
@@ -395,4 +421,4 @@ function finish() {
   return exitCodeOf(p.exitCode);
 }
 
-module.exports = { run, serveInit, serveRequest, onFatal, onUnhandledRejection, attach };
+module.exports = { run, serveInit, serveRequest, serveNext, onFatal, onUnhandledRejection, attach };

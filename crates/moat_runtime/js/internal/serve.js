@@ -2,12 +2,15 @@
 // `moat serve`: each request gets an instance of its own, which loads the app and hands the
 // request to the app's handler, WinterTC style: the entry's default export's `fetch(request,
 // env, ctx)`, or listeners added with `addEventListener('fetch', (event) => ...)` calling
-// `event.respondWith(response)`. The response goes back to the host whole; `ctx.waitUntil()`
-// promises keep the instance alive after it until they settle.
+// `event.respondWith(response)`. A body the host has whole comes with the request and goes
+// back whole; a longer one streams, in and out (a Response whose body is a stream streams);
+// `ctx.waitUntil()` promises keep the instance alive after it until they settle.
 //
 // Node-style apps work too: an `http.Server` the app asks to listen is not given a socket of
 // its own; the request reaches it as a connection whose bytes are the request's, and what the
 // server writes back goes to the host as the raw HTTP response.
+//
+// Under `--isolation=pool` an instance serves request after request with the same app.
 
 const binding = internalBinding('serve');
 const loader = internalBinding('loader');
@@ -92,32 +95,94 @@ function handlerOf(ns, waits) {
   return null;
 }
 
-// The connection a Node-style server reads one request from: the request's bytes, then what
-// the server writes, collected until it ends the connection.
+// The connection a Node-style server reads one request from: the request's head and body, then
+// what the server writes. A response written in one go (within one turn of the event loop)
+// goes to the host whole; one that takes longer streams, each turn's writes sent together.
 function serveNode(server, head, body) {
   const { Duplex } = require('stream');
   const { Buffer } = require('buffer');
   const url = new URL(head.url);
+  const streams = head.more === true;
   let text = `${head.method} ${url.pathname}${url.search} HTTP/1.1\r\n`;
+  let length = false;
   for (const [name, value] of head.headers) {
     const lower = name.toLowerCase();
-    // The body arrives whole: its length replaces the client's framing.
-    if (lower === 'connection' || lower === 'content-length' || lower === 'transfer-encoding') continue;
+    if (lower === 'connection' || lower === 'transfer-encoding') continue;
+    // A whole body's length replaces the client's framing; a streamed one keeps its length.
+    if (lower === 'content-length') {
+      if (!streams) continue;
+      length = true;
+    }
     text += `${name}: ${value}\r\n`;
   }
-  if (body.length > 0) text += `content-length: ${body.length}\r\n`;
+  // The host has taken a chunked body apart: it is framed again for the server's parser.
+  const chunked = streams && !length;
+  if (chunked) text += 'transfer-encoding: chunked\r\n';
+  else if (!streams && body.length > 0) text += `content-length: ${body.length}\r\n`;
   text += 'connection: close\r\n\r\n';
   return new Promise((resolve) => {
-    const written = [];
+    let pending = [];
+    let streaming = false;
+    let flushQueued = false;
+    let finished = false;
+    let bodyDone = !streams;
+    const flush = () => {
+      flushQueued = false;
+      if (finished) return;
+      const out = Buffer.concat(pending);
+      pending = [];
+      if (!streaming) {
+        streaming = true;
+        binding.respond(JSON.stringify({ raw: true, more: true }), out);
+      } else if (out.length > 0) {
+        binding.write(out);
+      }
+    };
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      const out = Buffer.concat(pending);
+      pending = [];
+      if (!streaming) binding.respond(JSON.stringify({ raw: true }), out);
+      else {
+        if (out.length > 0) binding.write(out);
+        binding.end();
+      }
+      resolve();
+    };
     const socket = new Duplex({
-      read() {},
+      read() {
+        if (bodyDone) return;
+        let chunk;
+        try {
+          chunk = binding.readBody();
+        } catch (err) {
+          bodyDone = true;
+          this.destroy(err);
+          return;
+        }
+        if (chunk === null) {
+          bodyDone = true;
+          if (chunked) this.push('0\r\n\r\n');
+        } else if (chunked) {
+          this.push(`${chunk.length.toString(16)}\r\n`);
+          this.push(chunk);
+          this.push('\r\n');
+        } else {
+          this.push(chunk);
+        }
+      },
       write(chunk, encoding, cb) {
-        written.push(Buffer.from(chunk, encoding));
+        pending.push(Buffer.from(chunk, encoding));
+        if (!flushQueued && !finished) {
+          flushQueued = true;
+          setImmediate(flush);
+        }
         cb();
       },
       final(cb) {
         cb();
-        resolve(Buffer.concat(written));
+        finish();
       },
     });
     socket.remoteAddress = '127.0.0.1';
@@ -127,20 +192,57 @@ function serveNode(server, head, body) {
     socket.setNoDelay = function () { return this; };
     socket.setKeepAlive = function () { return this; };
     socket.destroySoon = function () { this.end(); };
-    socket.once('close', () => resolve(Buffer.concat(written)));
-    socket.push(Buffer.concat([Buffer.from(text, 'latin1'), body]));
+    socket.once('close', finish);
+    socket.push(streams ? Buffer.from(text, 'latin1') : Buffer.concat([Buffer.from(text, 'latin1'), body]));
     server.emit('connection', socket);
   });
 }
 
-function respond(status, headers, body) {
-  binding.respond(JSON.stringify({ status, headers }), body);
+const empty = new Uint8Array(0);
+
+function respond(status, headers, body, more = false) {
+  binding.respond(JSON.stringify(more ? { status, headers, more } : { status, headers }), body);
 }
 
 function failed(err) {
   require('internal/main/report').printFatal(err);
   const text = new TextEncoder().encode('Internal Server Error');
   respond(500, [['content-type', 'text/plain; charset=utf-8']], text);
+}
+
+// A request body that streams from the host, read as the handler reads it.
+function requestBody() {
+  const { ReadableStream } = require('internal/webstreams/readablestream');
+  return new ReadableStream({
+    type: 'bytes',
+    pull(controller) {
+      const chunk = binding.readBody();
+      if (chunk !== null) {
+        controller.enqueue(chunk);
+        return;
+      }
+      controller.close();
+      const request = controller.byobRequest;
+      if (request !== null) request.respond(0);
+    },
+  });
+}
+
+// A response whose body is a stream: the head goes at once, then each chunk as it comes.
+async function respondStreaming(status, headers, stream) {
+  const reader = stream.getReader();
+  respond(status, headers, empty, true);
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    if (!(value instanceof Uint8Array)) {
+      const err = new TypeError('Received non-Uint8Array chunk');
+      reader.cancel(err).catch(() => {});
+      throw err;
+    }
+    if (value.byteLength > 0) binding.write(value);
+  }
+  binding.end();
 }
 
 // The app's namespace, once `init` loaded it.
@@ -164,42 +266,45 @@ function init(entry) {
 async function handle() {
   const req = binding.request();
   if (req === null) throw new Error('moat serve: this instance has no request to serve');
+  const head = JSON.parse(req.head);
   const waits = [];
   const handler = handlerOf(app, waits);
   if (handler === null && nodeServer !== null) {
-    const raw = await serveNode(nodeServer, JSON.parse(req.head), req.body);
-    binding.respond(JSON.stringify({ raw: true }), raw);
+    await serveNode(nodeServer, head, req.body);
     return;
   }
   if (handler === null) {
     throw new TypeError('The app has no fetch handler: export default { fetch(request) { ... } }, ' +
       "call addEventListener('fetch', (event) => event.respondWith(...)), or listen() with an http.Server");
   }
-  const head = JSON.parse(req.head);
   const init = { method: head.method, headers: head.headers };
-  if (req.body.length > 0 && head.method !== 'GET' && head.method !== 'HEAD') init.body = req.body;
+  if (head.method !== 'GET' && head.method !== 'HEAD') {
+    if (head.more === true) {
+      init.body = requestBody();
+      init.duplex = 'half';
+    } else if (req.body.length > 0) {
+      init.body = req.body;
+    }
+  }
   const ctx = {
     waitUntil(promise) { waits.push(Promise.resolve(promise)); },
     passThroughOnException() {},
   };
   let response;
+  let body;
   try {
     response = await handler(new Request(head.url, init), ctx);
     if (!(response instanceof Response)) {
       throw new TypeError(`The fetch handler answered ${response === null ? 'null' : typeof response}, not a Response`);
     }
+    body = require('internal/fetch').takeBody(response);
   } catch (err) {
     failed(err);
     return;
   }
-  let body;
-  try {
-    body = new Uint8Array(await response.arrayBuffer());
-  } catch (err) {
-    failed(err);
-    return;
-  }
-  respond(response.status, [...response.headers], body);
+  const headers = [...response.headers];
+  if (body.stream === undefined) respond(response.status, headers, body.bytes ?? empty);
+  else await respondStreaming(response.status, headers, body.stream);
   await Promise.allSettled(waits);
 }
 

@@ -33,5 +33,31 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             },
         )?,
     )?;
+    o.set(
+        "readBody",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Value<'js>> {
+            match sys::serve::read_body().map_err(|e| throw_uv(&ctx, &e, "read", None, None))? {
+                Some(chunk) => Ok(TypedArray::<u8>::new(ctx, chunk)?.into_value()),
+                None => Ok(Value::new_null(ctx)),
+            }
+        })?,
+    )?;
+    o.set(
+        "write",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, body: TypedArray<'js, u8>| -> Result<()> {
+                // SAFETY: no JS runs while the slice is alive.
+                let bytes = unsafe { super::encoding::u8_bytes(&body) };
+                sys::serve::write(bytes).map_err(|e| throw_uv(&ctx, &e, "write", None, None))
+            },
+        )?,
+    )?;
+    o.set(
+        "end",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<()> {
+            sys::serve::end().map_err(|e| throw_uv(&ctx, &e, "end", None, None))
+        })?,
+    )?;
     Ok(())
 }
