@@ -72,11 +72,13 @@ pub(crate) fn add_to_linker<T: 'static>(
             };
             let start = buf as usize;
             let max = buf_len.min(MAX_READ) as usize;
-            if max == 0
-                || mem
-                    .data(&caller)
-                    .get(start..start.saturating_add(max))
-                    .is_none()
+            if max == 0 {
+                return errno::INVAL;
+            }
+            if mem
+                .data(&caller)
+                .get(start..start.saturating_add(max))
+                .is_none()
             {
                 return errno::FAULT;
             }
