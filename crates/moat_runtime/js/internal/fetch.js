@@ -879,4 +879,49 @@ function takeBody(response) {
   return { stream };
 }
 
-module.exports = { fetch, Headers, Request, Response, takeBody };
+// `moat serve`: the request the host hands over, whose header names it has lower-cased and
+// checked, and whose values have no CR, LF or NUL and no space at either end: its headers are
+// taken as they are, without checking them again. `body` is bytes, or a ReadableStream.
+function trustedRequest(url, method, pairs, body) {
+  const streams = body !== null && !(body instanceof Uint8Array);
+  const request = new Request(url, { method });
+  const headers = request[kState].headers;
+  const list = headers[kList];
+  const names = headers[kNames];
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
+    const name = pair[0];
+    const values = list.get(name);
+    if (values === undefined) {
+      list.set(name, [pair[1]]);
+      names.set(name, name);
+    } else {
+      values.push(pair[1]);
+    }
+  }
+  if (body !== null) {
+    request[kState].body = streams ? null : body;
+    request[kBody] = bodyState(streams ? null : body, streams ? body : undefined);
+  }
+  return request;
+}
+
+// A Headers' entries as [name, value] pairs, in the order iterating it gives.
+function headerPairs(headers) {
+  const list = headers[kList];
+  const names = [...list.keys()];
+  if (names.length > 1) names.sort();
+  const out = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const values = list.get(name);
+    if (name === 'set-cookie') {
+      for (let j = 0; j < values.length; j++) out.push([name, values[j]]);
+    } else {
+      out.push([name, values.length === 1 ? values[0] : values.join(', ')]);
+    }
+  }
+  return out;
+}
+
+module.exports = { fetch, Headers, Request, Response, takeBody, trustedRequest, headerPairs };

@@ -211,7 +211,7 @@ function failed(err) {
 }
 
 // A request body that streams from the host, read as the handler reads it.
-function requestBody() {
+function requestBodyStream() {
   const { ReadableStream } = require('internal/webstreams/readablestream');
   return new ReadableStream({
     type: 'bytes',
@@ -256,9 +256,11 @@ function init(entry) {
     app = ns;
     // What every request uses, loaded before the snapshot: web requests and responses, their
     // bodies, JSON headers.
-    const warm = new Response(new Request('http://localhost/', { method: 'POST', body: '{}' }).body);
+    const web = require('internal/fetch');
+    const request = web.trustedRequest('http://localhost/', 'POST', [['accept', '*/*']], new Uint8Array(2));
+    const warm = new Response(request.body, { headers: { 'content-type': 'text/plain' } });
     await warm.arrayBuffer();
-    JSON.stringify([...warm.headers]);
+    JSON.stringify(web.headerPairs(web.takeBody(new Response('')) && warm.headers));
   });
 }
 
@@ -277,35 +279,32 @@ async function handle() {
     throw new TypeError('The app has no fetch handler: export default { fetch(request) { ... } }, ' +
       "call addEventListener('fetch', (event) => event.respondWith(...)), or listen() with an http.Server");
   }
-  const init = { method: head.method, headers: head.headers };
+  let requestBody = null;
   if (head.method !== 'GET' && head.method !== 'HEAD') {
-    if (head.more === true) {
-      init.body = requestBody();
-      init.duplex = 'half';
-    } else if (req.body.length > 0) {
-      init.body = req.body;
-    }
+    if (head.more === true) requestBody = requestBodyStream();
+    else if (req.body.length > 0) requestBody = req.body;
   }
   const ctx = {
     waitUntil(promise) { waits.push(Promise.resolve(promise)); },
     passThroughOnException() {},
   };
+  const web = require('internal/fetch');
   let response;
   let body;
   try {
-    response = await handler(new Request(head.url, init), ctx);
+    response = await handler(web.trustedRequest(head.url, head.method, head.headers, requestBody), ctx);
     if (!(response instanceof Response)) {
       throw new TypeError(`The fetch handler answered ${response === null ? 'null' : typeof response}, not a Response`);
     }
-    body = require('internal/fetch').takeBody(response);
+    body = web.takeBody(response);
   } catch (err) {
     failed(err);
     return;
   }
-  const headers = [...response.headers];
+  const headers = web.headerPairs(response.headers);
   if (body.stream === undefined) respond(response.status, headers, body.bytes ?? empty);
   else await respondStreaming(response.status, headers, body.stream);
-  await Promise.allSettled(waits);
+  if (waits.length > 0) await Promise.allSettled(waits);
 }
 
 module.exports = { init, handle };

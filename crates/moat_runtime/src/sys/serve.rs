@@ -25,7 +25,8 @@ moat_imports!(imports {
 #[cfg(target_os = "wasi")]
 pub fn request() -> io::Result<Option<Request>> {
     use moat_abi::errno;
-    let mut buf = vec![0u8; 64 * 1024];
+    // Most requests' heads fit; a longer one is asked for again with room for it.
+    let mut buf = vec![0u8; 4096];
     loop {
         let mut size = 0u32;
         // SAFETY: `buf` is writable for its length; `size` is a u32 to write.
