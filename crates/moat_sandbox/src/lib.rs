@@ -536,6 +536,8 @@ pub enum Allocation {
 pub struct Sandbox {
     engine: Engine,
     module: Module,
+    /// The module with its imports resolved, from which instances are made.
+    pre: wasmtime::InstancePre<HostState>,
     linker: Linker<HostState>,
     interrupts: Interrupts,
     tokio: tokio::runtime::Runtime,
@@ -634,9 +636,14 @@ impl Sandbox {
         let tokio = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| SandboxError::Setup(format!("failed to start a tokio runtime: {e}")))?;
+        // The imports resolved once, not at every instance.
+        let pre = linker
+            .instantiate_pre(&module)
+            .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
         Ok(Sandbox {
             engine,
             module,
+            pre,
             linker,
             interrupts,
             tokio,
@@ -734,8 +741,8 @@ impl Sandbox {
         let _tokio = self.tokio.enter();
         let mut store = self.new_store(cfg, Teardown::Drop, None, false)?;
         let instance = image::ImageMemory::using(image, || {
-            self.linker
-                .instantiate(&mut *store, &self.module)
+            self.pre
+                .instantiate(&mut *store)
                 .map_err(|e| SandboxError::Load(format!("{e:#}")))
         })?;
         let serve = instance
@@ -906,8 +913,8 @@ impl Sandbox {
         capture: Option<&mut Option<image::Captured>>,
     ) -> Result<i32, SandboxError> {
         let instance = self
-            .linker
-            .instantiate(&mut *store, &self.module)
+            .pre
+            .instantiate(&mut *store)
             .map_err(|e| SandboxError::Load(format!("{e:#}")))?;
         let start = instance
             .get_typed_func::<(), ()>(&mut *store, entry.0)
