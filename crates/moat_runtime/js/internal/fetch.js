@@ -34,6 +34,16 @@ function normalizeValue(value) {
   return text.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 }
 
+// Header names seen valid, each with its lower-case form: most programs use a few names over
+// and over, which are then neither checked nor lower-cased again.
+const validNames = new Map();
+
+function rememberName(name) {
+  const key = name.toLowerCase();
+  if (validNames.size < 256) validNames.set(name, key);
+  return key;
+}
+
 function checkHeader(prefix, name, value) {
   if (!tokenRe.test(name)) throw new TypeError(`${prefix}: "${name}" is an invalid header name.`);
   if (badValueRe.test(value)) throw new TypeError(`${prefix}: "${value}" is an invalid header value.`);
@@ -73,9 +83,14 @@ class Headers {
   append(name, value) {
     name = `${name}`;
     value = normalizeValue(value);
-    checkHeader('Headers.append', name, value);
+    let key = validNames.get(name);
+    if (key === undefined) {
+      checkHeader('Headers.append', name, value);
+      key = rememberName(name);
+    } else if (badValueRe.test(value)) {
+      checkHeader('Headers.append', name, value);
+    }
     checkMutable(this);
-    const key = name.toLowerCase();
     const values = this[kList].get(key);
     if (values === undefined) {
       this[kList].set(key, [value]);
