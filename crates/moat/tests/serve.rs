@@ -528,6 +528,15 @@ export default {
         },
       }), { headers: { 'content-type': 'text/event-stream' } });
     }
+    if (url.pathname === '/forever') {
+      const encoder = new TextEncoder();
+      return new Response(new ReadableStream({
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          controller.enqueue(encoder.encode('tick;'));
+        },
+      }));
+    }
     if (url.pathname === '/cut') {
       return new Response(new ReadableStream({
         pull(controller) {
@@ -630,6 +639,26 @@ fn bodies_stream_both_ways() {
     assert!(!out.ends_with("0\r\n\r\n"), "{out}");
     let log = server.log_with(&["GET /cut: "]);
     assert!(log.contains("GET /cut: "), "{log}");
+    // A client that leaves a response that never ends: the app stops sending, and the server
+    // goes on.
+    {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        s.write_all(b"GET /forever HTTP/1.1\r\nhost: x\r\n\r\n")
+            .unwrap();
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 1024];
+        while String::from_utf8_lossy(&seen).matches("tick;").count() < 2 {
+            let n = s.read(&mut buf).expect("ticks");
+            assert!(n > 0, "the stream goes on");
+            seen.extend_from_slice(&buf[..n]);
+        }
+    }
+    let out = raw_request(
+        server.port,
+        &[b"POST /text HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 2\r\n\r\nok"],
+    );
+    assert!(out.ends_with("text=ok"), "{out}");
     drop(server);
     let _ = std::fs::remove_dir_all(dir);
 }

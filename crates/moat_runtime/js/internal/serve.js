@@ -126,16 +126,27 @@ function serveNode(server, head, body) {
     let flushQueued = false;
     let finished = false;
     let bodyDone = !streams;
+    // A client gone while the response streams is, to the server, a connection closed under it.
+    const gone = (err) => {
+      if (err?.code !== 'EPIPE') throw err;
+      finished = true;
+      resolve();
+      socket.destroy();
+    };
     const flush = () => {
       flushQueued = false;
       if (finished) return;
       const out = Buffer.concat(pending);
       pending = [];
-      if (!streaming) {
-        streaming = true;
-        binding.respond(JSON.stringify({ raw: true, more: true }), out);
-      } else if (out.length > 0) {
-        binding.write(out);
+      try {
+        if (!streaming) {
+          streaming = true;
+          binding.respond(JSON.stringify({ raw: true, more: true }), out);
+        } else if (out.length > 0) {
+          binding.write(out);
+        }
+      } catch (err) {
+        gone(err);
       }
     };
     const finish = () => {
@@ -143,10 +154,14 @@ function serveNode(server, head, body) {
       finished = true;
       const out = Buffer.concat(pending);
       pending = [];
-      if (!streaming) binding.respond(JSON.stringify({ raw: true }), out);
-      else {
-        if (out.length > 0) binding.write(out);
-        binding.end();
+      try {
+        if (!streaming) binding.respond(JSON.stringify({ raw: true }), out);
+        else {
+          if (out.length > 0) binding.write(out);
+          binding.end();
+        }
+      } catch (err) {
+        gone(err);
       }
       resolve();
     };
@@ -240,7 +255,15 @@ async function respondStreaming(status, headers, stream) {
       reader.cancel(err).catch(() => {});
       throw err;
     }
-    if (value.byteLength > 0) binding.write(value);
+    if (value.byteLength === 0) continue;
+    try {
+      binding.write(value);
+    } catch (err) {
+      // The client is gone: the rest of the body has nowhere to go.
+      if (err.code !== 'EPIPE') throw err;
+      reader.cancel(err).catch(() => {});
+      return;
+    }
   }
   binding.end();
 }
