@@ -53,8 +53,8 @@ Options:
                            others to run)
   --isolation=request      a fresh instance for every request (the default)
   --isolation=pool         warm instances, each serving request after request, for apps that
-                           keep state on purpose: what one request leaves, a later one it
-                           meets sees
+                           keep state on purpose: what one request leaves in an instance is
+                           there for the later requests it serves
   --instances <n>          with --isolation=pool: warm instances per app, one per worker
                            (default: 4 per core)
   --max-cpu-time=<ms>      CPU time one request may use (default 10000)

@@ -342,6 +342,15 @@ export default {
     if (url.pathname === '/spin') for (;;) {}
     if (url.pathname === '/exit') process.exit(0);
     if (url.pathname === '/throw') throw new Error('boom');
+    // A body stream kept from one request reads nothing of a later one's body.
+    if (url.pathname === '/stash') {
+      globalThis.stashed = request.body.getReader();
+      return new Response('stashed');
+    }
+    if (url.pathname === '/peek') {
+      const stale = await globalThis.stashed.read().then(() => 'read', (e) => e.message);
+      return new Response(`stale=${stale} own=${await request.text()}`);
+    }
     // A timer the app keeps: the request is answered all the same, and it fires while
     // later requests run.
     if (url.pathname === '/tick') {
@@ -379,6 +388,19 @@ fn pooled_instances_keep_state_and_are_replaced_after_a_failure() {
     assert_eq!(body("/"), "count=2 ticking=false");
     assert_eq!(server.request("GET", "/exit", "").0, 500);
     assert_eq!(body("/"), "count=1 ticking=false");
+    let chunked = |path: &str, text: &str| {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{text}\r\n0\r\n\r\n",
+            text.len()
+        );
+        raw_request(server.port, &[head.as_bytes()])
+    };
+    assert!(chunked("/stash", "first").ends_with("stashed"));
+    let out = chunked("/peek", "secret");
+    assert!(
+        out.ends_with("stale=The request this body belongs to has ended own=secret"),
+        "{out}"
+    );
     let needles = ["exceeded its CPU-time limit", "without answering"];
     let log = server.log_with(&needles);
     for needle in needles {

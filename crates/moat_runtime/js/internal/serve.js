@@ -99,6 +99,7 @@ function handlerOf(ns, waits) {
 // what the server writes. A response written in one go (within one turn of the event loop)
 // goes to the host whole; one that takes longer streams, each turn's writes sent together.
 function serveNode(server, head, body) {
+  const mine = serial;
   const { Duplex } = require('stream');
   const { Buffer } = require('buffer');
   const url = new URL(head.url);
@@ -170,7 +171,7 @@ function serveNode(server, head, body) {
         if (bodyDone) return;
         let chunk;
         try {
-          chunk = binding.readBody();
+          chunk = readBodyOf(mine);
         } catch (err) {
           bodyDone = true;
           this.destroy(err);
@@ -225,13 +226,24 @@ function failed(err) {
   respond(500, [['content-type', 'text/plain; charset=utf-8']], text);
 }
 
+// Which request this instance serves: a warm instance serves one after another, and a body
+// stream kept from an earlier one must not read a later one's body.
+let serial = 0;
+
+// The next part of request `which`'s body, or null at its end.
+function readBodyOf(which) {
+  if (which !== serial) throw new Error('The request this body belongs to has ended');
+  return binding.readBody();
+}
+
 // A request body that streams from the host, read as the handler reads it.
 function requestBodyStream() {
   const { ReadableStream } = require('internal/webstreams/readablestream');
+  const mine = serial;
   return new ReadableStream({
     type: 'bytes',
     pull(controller) {
-      const chunk = binding.readBody();
+      const chunk = readBodyOf(mine);
       if (chunk !== null) {
         controller.enqueue(chunk);
         return;
@@ -289,6 +301,7 @@ function init(entry) {
 
 // Serves this instance's request with the app `init` loaded.
 async function handle() {
+  serial++;
   const req = binding.request();
   if (req === null) throw new Error('moat serve: this instance has no request to serve');
   const head = JSON.parse(req.head);
