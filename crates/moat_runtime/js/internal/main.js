@@ -361,14 +361,23 @@ function serveInit() {
   }
 }
 
-// `moat serve`, second half, in a copy of that memory: one request, then the end of a run.
+// `moat serve`, second half, in a copy of that memory: one request, and what it leaves in the
+// event loop. The process does not end with it (as a Node server's does not after a request):
+// no 'beforeExit' or 'exit'. Returns the exit code the app set, if any.
 function serveRequest() {
   try {
     watchEntry(require('internal/serve').handle());
   } catch (err) {
     onFatal(err);
   }
-  return finish();
+  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
+  if (require.isLoaded('internal/loop')) {
+    const loop = require('internal/loop');
+    loop.processTicksAndRejections();
+    loop.run();
+  }
+  const p = current.peek();
+  return p === undefined ? 0 : exitCodeOf(p.exitCode);
 }
 
 // `moat serve --isolation=pool`: the next request in a warm instance. The event loop runs

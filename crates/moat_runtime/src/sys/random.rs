@@ -13,11 +13,19 @@ pub fn fill(buf: &mut [u8]) -> std::io::Result<()> {
 thread_local! {
     /// xorshift128+ state of `Math.random`, never all zero once seeded.
     static STATE: Cell<[u64; 2]> = const { Cell::new([0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9]) };
+    /// Whether `STATE` was seeded from the OS since the last [`reseed`].
+    static SEEDED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Seeds `Math.random`'s generator from the OS. A run calls this at its start, so an engine
-/// booted earlier (the sandbox's snapshot) shares no sequence with any other run.
+/// Has `Math.random`'s generator take a new seed from the OS before its next number. A run
+/// calls this at its start, so an engine booted earlier (the sandbox's snapshot) shares no
+/// sequence with any other run; a run that never calls `Math.random` never asks the OS.
 pub fn reseed() {
+    SEEDED.with(|s| s.set(false));
+}
+
+fn seed() {
+    SEEDED.with(|s| s.set(true));
     let mut b = [0u8; 16];
     if fill(&mut b).is_ok() {
         let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
@@ -30,6 +38,9 @@ pub fn reseed() {
 
 /// The next `Math.random()`: xorshift128+ (V8's generator too), 53 bits in [0, 1).
 pub fn math_random() -> f64 {
+    if !SEEDED.with(Cell::get) {
+        seed();
+    }
     STATE.with(|s| {
         let [mut s1, s0] = s.get();
         s1 ^= s1 << 23;
