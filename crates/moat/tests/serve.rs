@@ -143,6 +143,8 @@ fn app_dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
 
 const FETCH_APP: &str = r#"
 let count = 0;
+// A request does not end the process, as a Node server's does not: no 'exit' per request.
+process.on('exit', () => console.error('exit event'));
 export default {
   async fetch(request, env, ctx) {
     count++;
@@ -201,6 +203,8 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
     for needle in needles {
         assert!(log.contains(needle), "{needle} in {log}");
     }
+    // An instance's own output comes before its request's log line.
+    assert!(!log.contains("exit event"), "{log}");
     drop(server);
 
     // A request waiting past its wall-clock limit is stopped too.

@@ -91,13 +91,7 @@ class Headers {
       checkHeader('Headers.append', name, value);
     }
     checkMutable(this);
-    const values = this[kList].get(key);
-    if (values === undefined) {
-      this[kList].set(key, [value]);
-      this[kNames].set(key, name);
-    } else {
-      values.push(value);
-    }
+    addValue(this, key, name, value);
   }
 
   delete(name) {
@@ -159,6 +153,18 @@ class Headers {
     const shown = {};
     for (const [key, values] of this[kList]) shown[this[kNames].get(key) ?? key] = values.join(', ');
     return `Headers ${inspect(shown, { ...options, depth: options.depth === null ? null : depth })}`;
+  }
+}
+
+// Adds `value` to the header `key` (lower-case), given as `name`; names and values are known
+// to be valid.
+function addValue(headers, key, name, value) {
+  const values = headers[kList].get(key);
+  if (values === undefined) {
+    headers[kList].set(key, [value]);
+    headers[kNames].set(key, name);
+  } else {
+    values.push(value);
   }
 }
 
@@ -901,19 +907,7 @@ function trustedRequest(url, method, pairs, body) {
   const streams = body !== null && !(body instanceof Uint8Array);
   const request = new Request(url, { method });
   const headers = request[kState].headers;
-  const list = headers[kList];
-  const names = headers[kNames];
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i];
-    const name = pair[0];
-    const values = list.get(name);
-    if (values === undefined) {
-      list.set(name, [pair[1]]);
-      names.set(name, name);
-    } else {
-      values.push(pair[1]);
-    }
-  }
+  for (let i = 0; i < pairs.length; i++) addValue(headers, pairs[i][0], pairs[i][0], pairs[i][1]);
   if (body !== null) {
     request[kState].body = streams ? null : body;
     request[kBody] = bodyState(streams ? null : body, streams ? body : undefined);

@@ -344,6 +344,18 @@ function run() {
   return finish();
 }
 
+// `moat serve`: what the app queued (promise jobs, ticks, the event loop) runs until nothing
+// keeps the loop alive, or until `done()` when given; the process is not ending, so there is
+// no 'beforeExit'.
+function runQueued(done) {
+  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
+  if (require.isLoaded('internal/loop')) {
+    const loop = require('internal/loop');
+    loop.processTicksAndRejections();
+    loop.run(done);
+  }
+}
+
 // `moat serve`, first half: the app loads, and what it queued runs, without 'beforeExit':
 // the process is not ending. The host snapshots the memory this leaves.
 function serveInit() {
@@ -353,12 +365,7 @@ function serveInit() {
   } catch (err) {
     onFatal(err);
   }
-  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
-  if (require.isLoaded('internal/loop')) {
-    const loop = require('internal/loop');
-    loop.processTicksAndRejections();
-    loop.run();
-  }
+  runQueued();
 }
 
 // `moat serve`, second half, in a copy of that memory: one request, and what it leaves in the
@@ -370,12 +377,7 @@ function serveRequest() {
   } catch (err) {
     onFatal(err);
   }
-  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
-  if (require.isLoaded('internal/loop')) {
-    const loop = require('internal/loop');
-    loop.processTicksAndRejections();
-    loop.run();
-  }
+  runQueued();
   const p = current.peek();
   return p === undefined ? 0 : exitCodeOf(p.exitCode);
 }
@@ -397,12 +399,7 @@ function serveNext() {
     settled = true;
     onFatal(err);
   }
-  if (!require.isLoaded('internal/loop')) timersBinding.runMicrotasks();
-  if (require.isLoaded('internal/loop')) {
-    const loop = require('internal/loop');
-    loop.processTicksAndRejections();
-    loop.run(done);
-  }
+  runQueued(done);
   return settled ? 0 : 1;
 }
 
