@@ -1065,6 +1065,14 @@ async fn handle(
         return Ok(plain(StatusCode::NOT_FOUND, "Not Found"));
     };
     let host = given_host.map_or_else(|| local.to_string(), str::to_string);
+    // The URL as the guest's URL parser would serialise it (the same `url` crate), so that the
+    // guest need not parse it unless the app asks for its parts.
+    let Ok(url) = url::Url::parse(&format!("http://{host}{path}")) else {
+        if !quiet {
+            eprintln!("{method} {path} 400 (not a valid URL with host {host:?})");
+        }
+        return Ok(plain(StatusCode::BAD_REQUEST, "Bad Request"));
+    };
     let headers: Vec<(String, String)> = req
         .headers()
         .iter()
@@ -1095,7 +1103,7 @@ async fn handle(
     };
     let mut head = serde_json::json!({
         "method": method,
-        "url": format!("http://{host}{path}"),
+        "url": url.as_str(),
         "headers": headers,
     });
     if streams {

@@ -154,6 +154,12 @@ export default {
     if (url.pathname === '/sleep') await new Promise((resolve) => setTimeout(resolve, 60000));
     if (url.pathname === '/grow') { const a = []; for (;;) a.push('x'.repeat(1 << 20) + a.length); }
     if (url.pathname === '/throw') throw new Error('boom');
+    if (url.pathname === '/inspect') {
+      return Response.json({
+        url: request.url, again: new Request(request).url, method: request.method,
+        type: request.headers.get('Content-Type'), names: [...request.headers.keys()],
+      });
+    }
     return new Response(`${request.method} ${url.host}${url.pathname} count=${count}`, {
       status: 201,
       headers: { 'x-app': 'fetch' },
@@ -176,6 +182,15 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
         // A fresh instance each time: the count never passes 1.
         assert_eq!(body, "GET example.test/hello count=1");
     }
+    // The request as the handler sees it: its URL as the URL parser gives it, its headers.
+    let (status, _, body) = server.request("GET", "/a/../inspect?q=%41", "");
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        r#"{"url":"http://example.test/inspect?q=%41","again":"http://example.test/inspect?q=%41","method":"GET","type":"application/json","names":["connection","content-length","content-type","host"]}"#
+    );
+    // A Host that makes no URL is a bad request, answered by the server.
+    assert_eq!(server.request_to("exa mple", "GET", "/", "").0, 400);
     let (status, _, body) = server.request("POST", "/echo", r#"{"a":[1,2]}"#);
     assert_eq!(status, 200);
     assert_eq!(body, r#"{"got":{"a":[1,2]},"count":1}"#);

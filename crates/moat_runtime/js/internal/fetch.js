@@ -21,16 +21,11 @@ const kNames = Symbol('names');
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 const kGuard = Symbol('guard');
 
-// Whether a character code is HTTP whitespace (tab, LF, CR, space).
-function isHttpSpace(c) {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
+// A header value without HTTP whitespace (tab, LF, CR, space) at either end.
 function normalizeValue(value) {
-  const text = `${value}`;
-  if (text.length === 0 || (!isHttpSpace(text.charCodeAt(0)) && !isHttpSpace(text.charCodeAt(text.length - 1)))) {
-    return text;
-  }
+  const text = typeof value === 'string' ? value : `${value}`;
+  // Most values start and end with a character above space, and need nothing done.
+  if (text.length === 0 || (text.charCodeAt(0) > 0x20 && text.charCodeAt(text.length - 1) > 0x20)) return text;
   return text.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 }
 
@@ -53,8 +48,9 @@ class Headers {
   constructor(init = undefined) {
     // Lower-cased name -> its values, in the order they were added.
     this[kList] = new Map();
-    // Lower-cased name -> the name as first given (util.inspect shows it).
-    this[kNames] = new Map();
+    // Lower-cased name -> the name as first given (util.inspect shows it), for names given
+    // otherwise than in lower case; made when the first such name comes.
+    this[kNames] = null;
     this[kGuard] = 'none';
     if (init === undefined || init === null) return;
     if (typeof init !== 'object' && typeof init !== 'function') {
@@ -63,7 +59,7 @@ class Headers {
     }
     if (init instanceof Headers) {
       for (const [name, values] of init[kList]) this[kList].set(name, [...values]);
-      for (const [name, given] of init[kNames]) this[kNames].set(name, given);
+      if (init[kNames] !== null) this[kNames] = new Map(init[kNames]);
     } else if (typeof init[Symbol.iterator] === 'function') {
       for (const pair of init) {
         const entry = Array.isArray(pair) ? pair : [...pair];
@@ -81,7 +77,7 @@ class Headers {
   }
 
   append(name, value) {
-    name = `${name}`;
+    if (typeof name !== 'string') name = `${name}`;
     value = normalizeValue(value);
     let key = validNames.get(name);
     if (key === undefined) {
@@ -99,7 +95,7 @@ class Headers {
     if (!tokenRe.test(name)) throw new TypeError(`Headers.delete: "${name}" is an invalid header name.`);
     checkMutable(this);
     this[kList].delete(name.toLowerCase());
-    this[kNames].delete(name.toLowerCase());
+    this[kNames]?.delete(name.toLowerCase());
   }
 
   get(name) {
@@ -124,8 +120,9 @@ class Headers {
     value = normalizeValue(value);
     checkHeader('Headers.set', name, value);
     checkMutable(this);
-    if (!this[kList].has(name.toLowerCase())) this[kNames].set(name.toLowerCase(), name);
-    this[kList].set(name.toLowerCase(), [value]);
+    const key = name.toLowerCase();
+    if (!this[kList].has(key) && name !== key) givenNames(this).set(key, name);
+    this[kList].set(key, [value]);
   }
 
   forEach(callback, thisArg = undefined) {
@@ -151,7 +148,7 @@ class Headers {
 
   [inspectCustom](depth, options, inspect) {
     const shown = {};
-    for (const [key, values] of this[kList]) shown[this[kNames].get(key) ?? key] = values.join(', ');
+    for (const [key, values] of this[kList]) shown[this[kNames]?.get(key) ?? key] = values.join(', ');
     return `Headers ${inspect(shown, { ...options, depth: options.depth === null ? null : depth })}`;
   }
 }
@@ -159,13 +156,19 @@ class Headers {
 // Adds `value` to the header `key` (lower-case), given as `name`; names and values are known
 // to be valid.
 function addValue(headers, key, name, value) {
-  const values = headers[kList].get(key);
+  const list = headers[kList];
+  const values = list.get(key);
   if (values === undefined) {
-    headers[kList].set(key, [value]);
-    headers[kNames].set(key, name);
+    list.set(key, [value]);
+    if (name !== key) givenNames(headers).set(key, name);
   } else {
     values.push(value);
   }
+}
+
+function givenNames(headers) {
+  headers[kNames] ??= new Map();
+  return headers[kNames];
 }
 
 // Adds a header the standard sets when it is not there yet: `name` is lower-case and it and
@@ -173,7 +176,6 @@ function addValue(headers, key, name, value) {
 function addDefault(headers, name, value) {
   if (headers[kList].has(name)) return;
   headers[kList].set(name, [value]);
-  headers[kNames].set(name, name);
 }
 
 function checkMutable(headers) {
@@ -383,6 +385,17 @@ function describe(name, object, fields, depth, options, inspect) {
 const kState = Symbol('state');
 const normalMethods = new Map(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].map((m) => [m.toLowerCase(), m]));
 
+// A method (a token) as a Request keeps it: the standard's methods upper-cased, the ones it
+// forbids refused.
+function normalMethod(method) {
+  if (method === 'GET' || method === 'POST') return method;
+  const upper = method.toUpperCase();
+  if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') {
+    throw new TypeError(`'${method}' HTTP method is unsupported.`);
+  }
+  return normalMethods.get(method.toLowerCase()) ?? method;
+}
+
 function parseURL(input) {
   try {
     return new URL(`${input}`);
@@ -401,11 +414,7 @@ class Request {
     if (init.method !== undefined) {
       method = `${init.method}`;
       if (!tokenRe.test(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
-      const upper = method.toUpperCase();
-      if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') {
-        throw new TypeError(`'${method}' HTTP method is unsupported.`);
-      }
-      method = normalMethods.get(method.toLowerCase()) ?? method;
+      method = normalMethod(method);
     }
     const redirect = init.redirect !== undefined ? `${init.redirect}` : (base ? base.redirect : 'follow');
     if (!['follow', 'error', 'manual'].includes(redirect)) {
@@ -431,7 +440,11 @@ class Request {
     this[kBody] = bodyState(body, stream);
   }
 
-  get url() { return this[kState].url.href; }
+  get url() {
+    const s = this[kState];
+    return s.href ?? s.url.href;
+  }
+
   get method() { return this[kState].method; }
   get headers() { return this[kState].headers; }
   get redirect() { return this[kState].redirect; }
@@ -476,7 +489,7 @@ class Response {
   constructor(body = null, init = {}) {
     if (init === null || (typeof init !== 'object' && typeof init !== 'function')) init = {};
     const status = init.status !== undefined ? Number(init.status) : 200;
-    if (!Number.isInteger(status) || status < 200 || status > 599) {
+    if (status !== 200 && (!Number.isInteger(status) || status < 200 || status > 599)) {
       throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
     }
     const headers = new Headers(init.headers);
@@ -900,24 +913,56 @@ function takeBody(response) {
   return { stream };
 }
 
-// `moat serve`: the request the host hands over, whose header names it has lower-cased and
-// checked, and whose values have no CR, LF or NUL and no space at either end: its headers are
-// taken as they are, without checking them again. `body` is bytes, or a ReadableStream.
-function trustedRequest(url, method, pairs, body) {
-  const streams = body !== null && !(body instanceof Uint8Array);
-  const request = new Request(url, { method });
-  const headers = request[kState].headers;
-  for (let i = 0; i < pairs.length; i++) addValue(headers, pairs[i][0], pairs[i][0], pairs[i][1]);
-  if (body !== null) {
-    request[kState].body = streams ? null : body;
-    request[kBody] = bodyState(streams ? null : body, streams ? body : undefined);
+// The state of a request `moat serve` hands over, whose URL and Headers are made only when
+// asked for (a handler that reads neither costs neither). The host gives the URL as the URL
+// parser serialises it, header names lower-cased and checked, and values without CR, LF or NUL
+// and without space at either end, so none of it is checked again.
+class ServedState {
+  constructor(href, method, pairs, body) {
+    this.href = href;
+    this.method = method;
+    this.body = body;
+    this.redirect = 'follow';
+    this.signal = null;
+    this.parsed = null;
+    this.pairs = pairs;
+    this.made = null;
   }
+
+  get url() {
+    this.parsed ??= new URL(this.href);
+    return this.parsed;
+  }
+
+  get headers() {
+    if (this.made === null) {
+      const headers = new Headers();
+      const pairs = this.pairs;
+      for (let i = 0; i < pairs.length; i++) addValue(headers, pairs[i][0], pairs[i][0], pairs[i][1]);
+      this.made = headers;
+      this.pairs = null;
+    }
+    return this.made;
+  }
+}
+
+// `moat serve`'s request (see ServedState): `body` is null, bytes, or a ReadableStream.
+function trustedRequest(href, method, pairs, body) {
+  const streams = body !== null && !(body instanceof Uint8Array);
+  const request = Object.create(Request.prototype);
+  request[kState] = new ServedState(href, normalMethod(method), pairs, streams ? null : body);
+  request[kBody] = bodyState(streams ? null : body, streams ? body : undefined);
   return request;
 }
 
 // A Headers' entries as [name, value] pairs, in the order iterating it gives.
 function headerPairs(headers) {
   const list = headers[kList];
+  if (list.size === 1) {
+    for (const [name, values] of list) {
+      if (values.length === 1) return [[name, values[0]]];
+    }
+  }
   const names = [...list.keys()];
   if (names.length > 1) names.sort();
   const out = [];

@@ -356,12 +356,18 @@ function runQueued(done) {
   }
 }
 
+let serveModule = null;
+const served = () => {
+  serveModule ??= require('internal/serve');
+  return serveModule;
+};
+
 // `moat serve`, first half: the app loads, and what it queued runs, without 'beforeExit':
 // the process is not ending. The host snapshots the memory this leaves.
 function serveInit() {
   setUp();
   try {
-    watchEntry(require('internal/serve').init(b.entryValue));
+    watchEntry(served().init(b.entryValue));
   } catch (err) {
     onFatal(err);
   }
@@ -373,7 +379,7 @@ function serveInit() {
 // no 'beforeExit' or 'exit'. Returns the exit code the app set, if any.
 function serveRequest() {
   try {
-    watchEntry(require('internal/serve').handle());
+    watchEntry(served().handle());
   } catch (err) {
     onFatal(err);
   }
@@ -390,7 +396,7 @@ function serveNext() {
   let settled = false;
   const done = () => settled;
   try {
-    const handled = require('internal/serve').handle();
+    const handled = served().handle();
     handled.then(() => { settled = true; }, (err) => {
       settled = true;
       onFatal(err);

@@ -14,6 +14,7 @@
 
 const binding = internalBinding('serve');
 const loader = internalBinding('loader');
+const web = require('internal/fetch');
 const { codes: { ERR_NOT_IMPLEMENTED, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 const fetchListeners = [];
@@ -291,7 +292,6 @@ function init(entry) {
     app = ns;
     // What every request uses, loaded before the snapshot: web requests and responses, their
     // bodies, JSON headers.
-    const web = require('internal/fetch');
     const request = web.trustedRequest('http://localhost/', 'POST', [['accept', '*/*']], new Uint8Array(2));
     const warm = new Response(request.body, { headers: { 'content-type': 'text/plain' } });
     await warm.arrayBuffer();
@@ -324,7 +324,6 @@ async function handle() {
     waitUntil(promise) { waits.push(Promise.resolve(promise)); },
     passThroughOnException() {},
   };
-  const web = require('internal/fetch');
   let response;
   let body;
   try {
