@@ -29,9 +29,14 @@ pub extern "C" fn serve_init() {
 }
 
 /// `moat serve`'s second half, in an instance started from that snapshot: serves its request.
+/// It returns when the app set no exit code (a returned entry is exit code 0 to the host), which
+/// spares the host unwinding the guest's stack as an exit does.
 #[unsafe(export_name = "moat-serve-request")]
 pub extern "C" fn serve_request() {
-    moat_runtime::sys::exit(moat_runtime::serve_request())
+    let code = moat_runtime::serve_request();
+    if code != 0 {
+        moat_runtime::sys::exit(code)
+    }
 }
 
 /// `moat serve --isolation=pool`: serves the next request in an instance kept warm, and
