@@ -142,7 +142,12 @@ fn app_dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 const FETCH_APP: &str = r#"
+import { randomInt, randomUUID } from 'node:crypto';
 let count = 0;
+// Random values drawn and the clock read while the app loads: the generators' caches and the
+// time origin are in the snapshot, and must not hand every request the same values or an old
+// origin.
+const loaded = [randomUUID(), crypto.randomUUID(), randomInt(2 ** 40), performance.now()];
 // A request does not end the process, as a Node server's does not: no 'exit' per request.
 process.on('exit', () => console.error('exit event'));
 export default {
@@ -154,6 +159,10 @@ export default {
     if (url.pathname === '/sleep') await new Promise((resolve) => setTimeout(resolve, 60000));
     if (url.pathname === '/grow') { const a = []; for (;;) a.push('x'.repeat(1 << 20) + a.length); }
     if (url.pathname === '/throw') throw new Error('boom');
+    if (url.pathname === '/random') {
+      const skew = Math.abs(performance.timeOrigin + performance.now() - Date.now());
+      return new Response(`${randomUUID()} ${crypto.randomUUID()} ${randomInt(2 ** 40)} clock=${skew < 50}`);
+    }
     if (url.pathname === '/inspect') {
       return Response.json({
         url: request.url, again: new Request(request).url, method: request.method,
@@ -189,6 +198,16 @@ fn a_fetch_handler_answers_each_request_in_a_fresh_instance() {
         body,
         r#"{"url":"http://example.test/inspect?q=%41","again":"http://example.test/inspect?q=%41","method":"GET","type":"application/json","names":["connection","content-length","content-type","host"]}"#
     );
+    // Each request draws random values of its own, and its clock's origin is its own start.
+    let (_, _, one) = server.request("GET", "/random", "");
+    let (_, _, two) = server.request("GET", "/random", "");
+    assert!(
+        one.ends_with(" clock=true") && two.ends_with(" clock=true"),
+        "{one} / {two}"
+    );
+    for (a, b) in one.split(' ').zip(two.split(' ')).take(3) {
+        assert_ne!(a, b, "{one} / {two}");
+    }
     // A Host that makes no URL is a bad request, answered by the server.
     assert_eq!(server.request_to("exa mple", "GET", "/", "").0, 400);
     let (status, _, body) = server.request("POST", "/echo", r#"{"a":[1,2]}"#);

@@ -7,7 +7,6 @@ const { validateFunction, validateObject, validateInteger, validateNumber } = re
 const timers = internalBinding('timers');
 
 const now = () => timers.now();
-const timeOrigin = timers.wallMs() - timers.now();
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // Only built-in code holds this: it lets the constructors that users may not call make entries.
 const kInternal = Symbol('kInternal');
@@ -461,7 +460,8 @@ class Performance {
     if (token !== kInternal) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
   }
   now() { return now(); }
-  get timeOrigin() { return timeOrigin; }
+  // Taken when the run started (a snapshot's run starts anew: its origin is its own).
+  get timeOrigin() { return timers.timeOrigin(); }
   get nodeTiming() { return nodeTiming; }
 
   mark(name, options) {

@@ -23,6 +23,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
     )?;
     o.set("wallMs", Function::new(ctx.clone(), sys::wall_ms)?)?;
     o.set(
+        "timeOrigin",
+        Function::new(ctx.clone(), sys::time_origin_ms)?,
+    )?;
+    o.set(
         "sleep",
         Function::new(ctx.clone(), |ms: f64| {
             if ms > 0.0 {

@@ -92,12 +92,27 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 thread_local! {
     static START: Cell<Option<Instant>> = const { Cell::new(None) };
+    /// The wall-clock time of [`START`] in milliseconds since the epoch, once asked for.
+    static ORIGIN: Cell<Option<f64>> = const { Cell::new(None) };
 }
 
 /// Marks the program's start; `hrtime` and `uptime` count from here. Called again by a run
 /// of an engine booted earlier (the sandbox's snapshot), whose clock readings are stale.
 pub fn mark_start() {
     START.with(|s| s.set(Some(Instant::now())));
+    ORIGIN.with(|o| o.set(None));
+}
+
+/// The wall-clock time of the program's start ([`mark_start`]) in milliseconds since the Unix
+/// epoch (`performance.timeOrigin`): the same throughout a run.
+pub fn time_origin_ms() -> f64 {
+    ORIGIN.with(|o| {
+        o.get().unwrap_or_else(|| {
+            let origin = wall_ms() - hrtime_ns() as f64 / 1e6;
+            o.set(Some(origin));
+            origin
+        })
+    })
 }
 
 /// Nanoseconds on a monotonic clock since [`mark_start`].

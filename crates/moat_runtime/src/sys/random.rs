@@ -15,13 +15,24 @@ thread_local! {
     static STATE: Cell<[u64; 2]> = const { Cell::new([0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9]) };
     /// Whether `STATE` was seeded from the OS since the last [`reseed`].
     static SEEDED: Cell<bool> = const { Cell::new(false) };
+    /// How many times [`reseed`] was called: random bytes kept from before the last call
+    /// (entropy caches) must not be handed out after it.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Has `Math.random`'s generator take a new seed from the OS before its next number. A run
-/// calls this at its start, so an engine booted earlier (the sandbox's snapshot) shares no
-/// sequence with any other run; a run that never calls `Math.random` never asks the OS.
+/// Has `Math.random`'s generator take a new seed from the OS before its next number, and
+/// starts a new [`generation`]. A run calls this at its start, so an engine booted earlier (the
+/// sandbox's snapshot) shares no sequence with any other run; a run that never calls
+/// `Math.random` never asks the OS.
 pub fn reseed() {
     SEEDED.with(|s| s.set(false));
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+}
+
+/// Changes at each [`reseed`]: random bytes drawn in an earlier generation may be in other
+/// copies of this memory (a snapshot's), so caches of them are refilled.
+pub fn generation() -> u32 {
+    GENERATION.with(Cell::get)
 }
 
 fn seed() {
@@ -64,5 +75,12 @@ mod tests {
         let mean = v.iter().sum::<f64>() / v.len() as f64;
         assert!((0.4..0.6).contains(&mean), "mean {mean}");
         assert!(v.windows(2).all(|w| w[0] != w[1]));
+    }
+
+    #[test]
+    fn each_reseed_starts_a_generation() {
+        let before = generation();
+        reseed();
+        assert_ne!(generation(), before);
     }
 }

@@ -103,14 +103,18 @@ function randomFill(buf, offset, size, callback) {
   });
 }
 
-// randomInt draws 48-bit values from a cache of random bytes, refilled as it runs out.
+// randomInt draws 48-bit values from a cache of random bytes, refilled as it runs out, and
+// when the runtime was reseeded since it was filled (other copies of a snapshot hold it too).
 const cache = new Uint8Array(6 * 1024);
 let cacheOffset = cache.length;
+let cacheGeneration = -1;
 
 function random48() {
-  if (cacheOffset === cache.length) {
+  const generation = binding.randomGeneration();
+  if (cacheOffset === cache.length || generation !== cacheGeneration) {
     binding.fillRandom(cache);
     cacheOffset = 0;
+    cacheGeneration = generation;
   }
   const b = cache;
   const o = cacheOffset;

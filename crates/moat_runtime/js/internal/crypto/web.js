@@ -115,18 +115,22 @@ function formatUUID(b, o) {
     `${h[b[o + 10]]}${h[b[o + 11]]}${h[b[o + 12]]}${h[b[o + 13]]}${h[b[o + 14]]}${h[b[o + 15]]}`;
 }
 
-// Random bytes for 128 UUIDs at a time, as Node's entropy cache keeps them.
+// Random bytes for 128 UUIDs at a time, as Node's entropy cache keeps them. Bytes drawn before
+// the runtime was last reseeded are not used: other copies of a snapshot hold them too.
 const uuidCache = new Uint8Array(16 * 128);
 let uuidOffset = uuidCache.length;
+let uuidGeneration = -1;
 
 // A version 4 UUID: from the cache, or from bytes drawn for it alone.
 function randomUUIDv4(useCache) {
   let b = uuidCache;
   let o;
   if (useCache) {
-    if (uuidOffset === uuidCache.length) {
+    const generation = binding.randomGeneration();
+    if (uuidOffset === uuidCache.length || generation !== uuidGeneration) {
       binding.fillRandom(uuidCache);
       uuidOffset = 0;
+      uuidGeneration = generation;
     }
     o = uuidOffset;
     uuidOffset += 16;

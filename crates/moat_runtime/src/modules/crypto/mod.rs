@@ -224,6 +224,10 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
             },
         )?,
     )?;
+    o.set(
+        "randomGeneration",
+        Function::new(ctx.clone(), sys::random::generation)?,
+    )?;
     o.set("threaded", jobs::THREADED)?;
     keys::init(ctx, o)?;
     sign::init(ctx, o)?;
