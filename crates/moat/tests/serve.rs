@@ -148,6 +148,8 @@ let count = 0;
 // time origin are in the snapshot, and must not hand every request the same values or an old
 // origin.
 const loaded = [randomUUID(), crypto.randomUUID(), randomInt(2 ** 40), performance.now()];
+// An interval set while the app loads does not keep each request's instance alive for ever.
+setInterval(() => {}, 1000);
 // A request does not end the process, as a Node server's does not: no 'exit' per request.
 process.on('exit', () => console.error('exit event'));
 export default {
@@ -344,7 +346,10 @@ fn node_style_servers_serve() {
                      app.use(express.json());\n\
                      app.get('/users/:id', (req, res) => res.json({{ id: req.params.id }}));\n\
                      app.post('/echo', (req, res) => res.status(201).json(req.body));\n\
-                     app.listen(3000);\n",
+                     // It listens after a delay and keeps an interval: loading waits for the\n\
+                     // one and not for the other, and so does each request.\n\
+                     setInterval(() => {{}}, 1000);\n\
+                     setTimeout(() => app.listen(3000), 20);\n",
                     express.display()
                 ),
             ),

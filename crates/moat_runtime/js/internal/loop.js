@@ -465,6 +465,13 @@ function runClose() {
   }
 }
 
+// Whether nothing is ready to run now: no immediate or close callback queued and no timer due
+// (what is left waits for time to pass or for I/O).
+function idle() {
+  return immediateQueue.length === 0 && closeCallbacks.length === 0 &&
+    (timerHead >= timerList.length || timerList[timerHead]._listWhen > Math.floor(now()));
+}
+
 // Runs until nothing keeps the loop alive, or until `done()` (when given) is true.
 function run(done) {
   while (isAlive() && (done === undefined || !done())) {
@@ -477,7 +484,7 @@ function run(done) {
 
 module.exports = {
   nextTick, processTicksAndRejections, runCallback, onRejection,
-  Timeout, Immediate, clearTimer, clearImmediate, rearmTimer, run, isAlive, registerHandle, unregisterHandle,
+  Timeout, Immediate, clearTimer, clearImmediate, rearmTimer, run, isAlive, idle, registerHandle, unregisterHandle,
   refHandle, unrefHandle, queueClose, now, kRefed, activeResources,
   enableAsyncContext, newAsyncId, kAsyncId, kTriggerId,
 };

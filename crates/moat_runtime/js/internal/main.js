@@ -362,42 +362,35 @@ const served = () => {
   return serveModule;
 };
 
-// `moat serve`, first half: the app loads, and what it queued runs, without 'beforeExit':
-// the process is not ending. The host snapshots the memory this leaves.
+// `moat serve`, first half: the app loads, and what it queued runs until it has loaded, has a
+// handler, and what is left waits for time to pass or for I/O (an interval it set would
+// otherwise keep it loading for ever), without 'beforeExit': the process is not ending. The
+// host snapshots the memory this leaves.
 function serveInit() {
   setUp();
+  let loaded = false;
   try {
-    watchEntry(served().init(b.entryValue));
+    const loading = served().init(b.entryValue);
+    watchEntry(loading);
+    const settle = () => { loaded = true; };
+    loading.then(settle, settle);
   } catch (err) {
+    loaded = true;
     onFatal(err);
   }
-  runQueued();
+  // An app that has no handler yet is still setting up (a `listen()` after a delay, say): its
+  // loop runs until it has one, or until nothing is left.
+  runQueued(() => loaded && served().hasHandler() && require('internal/loop').idle());
 }
 
-// `moat serve`, second half, in a copy of that memory: one request, and what it leaves in the
-// event loop. The process does not end with it (as a Node server's does not after a request):
-// no 'beforeExit' or 'exit'. Returns the exit code the app set, if any.
-function serveRequest() {
-  try {
-    watchEntry(served().handle());
-  } catch (err) {
-    onFatal(err);
-  }
-  runQueued();
-  const p = current.peek();
-  return p === undefined ? 0 : exitCodeOf(p.exitCode);
-}
-
-// `moat serve --isolation=pool`: the next request in a warm instance. The event loop runs
-// until the request is answered and its `waitUntil` promises settle, not until it is empty:
-// between requests the instance is still, and timers the app keeps fire during later ones.
-// Returns 0, or 1 when the loop ran dry first (the host then retires the instance).
-function serveNext() {
+// Serves one request with the app `serveInit` loaded: the event loop runs until the request
+// is answered and its `waitUntil` promises settle, not until it is empty (timers the app set
+// while it loaded, an interval say, would keep it alive for ever). Returns whether it settled.
+function serveOne() {
   let settled = false;
   const done = () => settled;
   try {
-    const handled = served().handle();
-    handled.then(() => { settled = true; }, (err) => {
+    served().handle().then(() => { settled = true; }, (err) => {
       settled = true;
       onFatal(err);
     });
@@ -406,7 +399,23 @@ function serveNext() {
     onFatal(err);
   }
   runQueued(done);
-  return settled ? 0 : 1;
+  return settled;
+}
+
+// `moat serve`, second half, in a copy of that memory: one request. The process does not end
+// with it (as a Node server's does not after a request): no 'beforeExit' or 'exit', and what
+// the app left waiting is dropped with the instance. Returns the exit code the app set, if any.
+function serveRequest() {
+  serveOne();
+  const p = current.peek();
+  return p === undefined ? 0 : exitCodeOf(p.exitCode);
+}
+
+// `moat serve --isolation=pool`: the next request in a warm instance. Between requests the
+// instance is still, and timers the app keeps fire during later ones. Returns 0, or 1 when the
+// loop ran dry before the request settled (the host then retires the instance).
+function serveNext() {
+  return serveOne() ? 0 : 1;
 }
 
 // The end of a run: the event loop until nothing keeps it alive, 'exit', the exit code.

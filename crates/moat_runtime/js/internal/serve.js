@@ -348,4 +348,10 @@ async function handle() {
   if (waits.length > 0) await Promise.allSettled(waits);
 }
 
-module.exports = { init, handle };
+// Whether the app has given its handler: a default export with `fetch`, a 'fetch' listener,
+// or a server that listens.
+function hasHandler() {
+  return typeof app?.default?.fetch === 'function' || fetchListeners.length > 0 || nodeServer !== null;
+}
+
+module.exports = { init, handle, hasHandler };
