@@ -344,6 +344,11 @@ fn node_style_servers_serve() {
                     "const express = require('{}');\n\
                      const app = express();\n\
                      app.use(express.json());\n\
+                     // A logger that writes once the response has finished, as morgan does.\n\
+                     app.use((req, res, next) => {{\n\
+                       res.on('finish', () => setImmediate(() => console.error(`logged ${{req.url}} ${{res.statusCode}}`)));\n\
+                       next();\n\
+                     }});\n\
                      app.get('/users/:id', (req, res) => res.json({{ id: req.params.id }}));\n\
                      app.post('/echo', (req, res) => res.status(201).json(req.body));\n\
                      // It listens after a delay and keeps an interval: loading waits for the\n\
@@ -370,6 +375,14 @@ fn node_style_servers_serve() {
     let (status, _, body) = server.request("POST", "/echo", r#"{"x":2}"#);
     assert_eq!((status, body.as_str()), (201, r#"{"x":2}"#));
     assert_eq!(server.request("GET", "/nope", "").0, 404);
+    let log = server.log_with(&["logged /nope 404"]);
+    for needle in [
+        "logged /users/5 200",
+        "logged /echo 201",
+        "logged /nope 404",
+    ] {
+        assert!(log.contains(needle), "{needle} in {log}");
+    }
     drop(server);
     let _ = std::fs::remove_dir_all(dir);
 }

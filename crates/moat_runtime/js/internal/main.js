@@ -384,11 +384,12 @@ function serveInit() {
 }
 
 // Serves one request with the app `serveInit` loaded: the event loop runs until the request
-// is answered and its `waitUntil` promises settle, not until it is empty (timers the app set
+// is answered, its `waitUntil` promises settle and nothing else is ready to run (a logger's
+// callback queued as the response finished, say), not until it is empty (timers the app set
 // while it loaded, an interval say, would keep it alive for ever). Returns whether it settled.
 function serveOne() {
   let settled = false;
-  const done = () => settled;
+  const done = () => settled && require('internal/loop').idle();
   try {
     served().handle().then(() => { settled = true; }, (err) => {
       settled = true;
