@@ -348,10 +348,9 @@ async function handle() {
   if (waits.length > 0) await Promise.allSettled(waits);
 }
 
-// Whether the app has given its handler: a default export with `fetch`, a 'fetch' listener,
-// or a server that listens.
+// Whether the app has given its handler: one `handle` would call, or a server that listens.
 function hasHandler() {
-  return typeof app?.default?.fetch === 'function' || fetchListeners.length > 0 || nodeServer !== null;
+  return nodeServer !== null || handlerOf(app, []) !== null;
 }
 
 module.exports = { init, handle, hasHandler };
