@@ -472,6 +472,8 @@ proto._writeRaw = function _writeRaw(data, encoding, callback) {
   }
   if (conn && conn._httpMessage === this && conn.writable) {
     if (this.outputData.length) this._flushOutput(conn);
+    // A net.Socket writes at once when nothing waits before this.
+    if (typeof conn._writeNow === 'function') return conn._writeNow(data, encoding, callback ?? undefined);
     return conn.write(data, encoding, callback ?? undefined);
   }
   this.outputData.push({ data, encoding, callback });

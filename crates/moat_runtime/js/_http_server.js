@@ -206,6 +206,12 @@ function storeHTTPOptions(server, options) {
   }
   if (options.keepAliveTimeout !== undefined) validateInteger(options.keepAliveTimeout, 'keepAliveTimeout', 0);
   server.keepAliveTimeout = options.keepAliveTimeout ?? 5000;
+  // Added to keepAliveTimeout for the socket's own timeout, so that the server closes a
+  // connection a little after the time the Keep-Alive field announced.
+  if (options.keepAliveTimeoutBuffer !== undefined) {
+    validateInteger(options.keepAliveTimeoutBuffer, 'keepAliveTimeoutBuffer', 0);
+  }
+  server.keepAliveTimeoutBuffer = options.keepAliveTimeoutBuffer ?? 1000;
   if (options.connectionsCheckingInterval !== undefined) {
     validateInteger(options.connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
   }
@@ -297,6 +303,7 @@ function connectionListener(socket) {
     requestStart: 0,
     headersDone: false,
     idle: false, // between requests, waiting out keepAliveTimeout
+    keepAliveSet: false, // the socket's timeout is the keep-alive one
     lenient: server.insecureHTTPParser === undefined ? common.isLenient() : server.insecureHTTPParser,
     parseError: null, // the error that stopped the parser, if one did
   };
@@ -322,6 +329,10 @@ function connectionListener(socket) {
     },
   };
   for (const event of Object.keys(conn.listeners)) socket.on(event, conn.listeners[event]);
+  // A plain net.Socket that nobody else reads hands its reads straight to the parser.
+  if (Object.getPrototypeOf(socket) === net.Socket.prototype && socket._consumer === null) {
+    socket._consumer = conn.listeners.data;
+  }
   socket._paused = false;
 }
 
@@ -548,6 +559,11 @@ function onRequestHead(conn, head) {
   req.upgrade = isUpgrade;
   conn.requests++;
   conn.idle = false;
+  if (conn.keepAliveSet) {
+    // Back to the server's own timeout while the request is served.
+    conn.keepAliveSet = false;
+    setSocketTimeout(socket, server.timeout || 0);
+  }
 
   if (isUpgrade) {
     const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
@@ -638,7 +654,6 @@ function onRequestHead(conn, head) {
     res.maxRequestsOnConnectionReached = true;
   }
   if (!keepAlive) conn.closing = true;
-  setSocketTimeout(socket, server.timeout || 0);
   conn.responses.push(res);
   if (conn.responses.length === 1) res.assignSocket(socket);
   res.on('finish', () => onResponseFinish(conn, req, res));
@@ -682,15 +697,31 @@ function onRequestHead(conn, head) {
 function detachConnection(conn) {
   const socket = conn.socket;
   for (const event of Object.keys(conn.listeners)) socket.removeListener(event, conn.listeners[event]);
+  if (socket._consumer === conn.listeners.data) socket._consumer = null;
   setSocketTimeout(socket, 0);
   if (socket.setEncoding === socketSetEncoding) delete socket.setEncoding;
   conn.server._connectionSet.delete(conn);
 }
 
+// Ends and destroys a complete request without a body that has no listener at all, as the
+// stream would after 'end' and 'close'; false (nothing done) for any other request.
+function endUnheard(req) {
+  const state = req._readableState;
+  if (!req.complete || req._eventsCount !== 0 || !state.ended || state.length !== 0 || state.endEmitted ||
+      state.destroyed || state.errored !== null || !state.autoDestroy) return false;
+  req._dumped = true;
+  state.endEmitted = true;
+  state.destroyed = true;
+  state.closed = true;
+  state.closeEmitted = true;
+  return true;
+}
+
 function onResponseFinish(conn, req, res) {
   const { socket } = conn;
-  // A request body nobody read is read and thrown away.
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  // A request body nobody read is read and thrown away. An empty one that nothing listens to is
+  // over at once: its 'end' and 'close' would reach no one.
+  if (!req._consuming && !req._readableState.resumeScheduled && !endUnheard(req)) req._dump();
   res.detachSocket(socket);
   const i = conn.responses.indexOf(res);
   if (i >= 0) conn.responses.splice(i, 1);
@@ -713,9 +744,12 @@ function onResponseFinish(conn, req, res) {
     if (socket.writable) socket.end();
     return;
   }
-  if (conn.server.keepAliveTimeout > 0) {
+  const { keepAliveTimeout, keepAliveTimeoutBuffer } = conn.server;
+  if (keepAliveTimeout > 0) {
     conn.idle = true;
-    setSocketTimeout(socket, conn.server.keepAliveTimeout);
+    conn.keepAliveSet = true;
+    const extra = Number.isSafeInteger(keepAliveTimeoutBuffer) && keepAliveTimeoutBuffer > 0 ? keepAliveTimeoutBuffer : 0;
+    setSocketTimeout(socket, keepAliveTimeout + extra);
   }
 }
 

@@ -167,6 +167,10 @@ function Socket(options) {
   this._blockList = null;
   this._localAddress = null;
   this._localPort = null;
+  // A 'data' listener that, while it is the only reader, takes what is read directly instead of
+  // through the stream (an HTTP server's connection, as Node's parser consumes the handle), or
+  // null. Once the program adds a 'data' or 'readable' listener, reads go through the stream.
+  this._consumer = null;
   // { buffer, callback }: reads go to callback(nread, buffer), not to the stream.
   const onread = options.onread;
   this._onread = onread !== null && typeof onread === 'object' &&
@@ -654,6 +658,19 @@ proto._readNow = function _readNow() {
       continue;
     }
     const buf = lazyBuffer().from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this._consumer !== null) {
+      const events = this._events;
+      if (events.data !== this._consumer || events.readable !== undefined) {
+        // The program reads the socket too: from now on the consumer is one 'data' listener
+        // among them.
+        this._consumer = null;
+      } else if (this._readableState.length === 0) {
+        // (What the stream still holds goes first, through it.)
+        this._consumer(buf);
+        if (chunk.length < kReadSize) return;
+        continue;
+      }
+    }
     if (!this.push(buf)) this._reading = false;
     // A short read took all there was: the poll reports more when it comes.
     if (chunk.length < kReadSize) return;
@@ -727,6 +744,81 @@ proto._writeGeneric = function _writeGeneric(data, encoding, cb) {
   this._flush();
   this._update();
 };
+
+// Writes at once when nothing is queued before `data` and the socket is a plain, open
+// net.Socket, without the Writable's bookkeeping; `cb` runs on the next tick, as after a
+// Writable's write that completed at once. Anything else goes through write().
+proto._writeNow = function _writeNow(data, encoding, cb) {
+  const state = this._writableState;
+  if (this._handle === null || this.connecting || this._writeReq !== null || state.length !== 0 ||
+      state.corked !== 0 || state.writing || state.ending || state.destroyed || state.errored !== null ||
+      this.write !== Duplex.prototype.write || Object.getPrototypeOf(this) !== proto ||
+      (typeof data === 'string' ? encoding === 'buffer' : !(data instanceof Uint8Array))) {
+    return this.write(data, encoding, cb);
+  }
+  let bytes;
+  if (typeof data === 'string' && (!encoding || encoding === 'utf8' || encoding === 'utf-8') &&
+      !this._handle._closed) {
+    // A UTF-8 string goes without a Buffer made for it, unless only part of it went.
+    let n;
+    try {
+      n = binding.sendString(this._handle._id, data);
+    } catch (err) {
+      state.errored = err;
+      process.nextTick(writeNowFailed, this, err, cb);
+      return false;
+    }
+    if (n >= 0) {
+      this._bytesDispatched += n;
+      if (n > 0) this._touch();
+      if (typeof cb === 'function') process.nextTick(cb, null);
+      return true;
+    }
+    bytes = lazyBuffer().from(data, 'utf8');
+    this._bytesDispatched += bytes.length;
+    this._writeReq = { data: bytes, offset: -1 - n, cb: null };
+    if (n < -1) this._touch();
+  } else {
+    bytes = toBytes(data, encoding);
+    this._bytesDispatched += bytes.length;
+    this._writeReq = { data: bytes, offset: 0, cb: null };
+  }
+  let error = null;
+  const req = this._writeReq;
+  req.cb = (err) => { if (err) error = err; };
+  this._flush();
+  if (this._writeReq === null) {
+    if (error !== null) {
+      // As a failed write: the stream is errored now, the callback and the destroy follow.
+      state.errored = error;
+      process.nextTick(writeNowFailed, this, error, cb);
+      return false;
+    }
+    if (typeof cb === 'function') process.nextTick(cb, null);
+    return true;
+  }
+  // The rest waits for the socket: from here it is the Writable's write in progress.
+  state.length = bytes.length;
+  state.writelen = bytes.length;
+  state.pendingcb++;
+  state.writing = true;
+  state.sync = false;
+  state.writecb = typeof cb === 'function' ? cb : writeNowDone;
+  req.cb = state.onwrite;
+  this._update();
+  if (state.length >= state.highWaterMark) {
+    state.needDrain = true;
+    return false;
+  }
+  return true;
+};
+
+function writeNowDone() {}
+
+function writeNowFailed(socket, err, cb) {
+  if (typeof cb === 'function') cb(err);
+  socket.destroy(err);
+}
 
 proto._write = function _write(data, encoding, cb) {
   this._writeGeneric(data, encoding, cb);
@@ -868,15 +960,17 @@ proto.setKeepAlive = function setKeepAlive(enable, initialDelay) {
   return this;
 };
 proto.setTimeout = function setTimeout(ms, cb) {
-  validateNumber(ms, 'msecs', 0, 2 ** 31 - 1);
+  if (!(typeof ms === 'number' && ms >= 0 && ms <= 2 ** 31 - 1)) validateNumber(ms, 'msecs', 0, 2 ** 31 - 1);
   if (cb !== undefined) validateFunction(cb, 'callback');
   if (this.destroyed) return this;
   if (typeof cb === 'function') {
     if (ms === 0) this.removeListener('timeout', cb);
     else this.once('timeout', cb);
   }
-  // A new duration needs a new timer: refresh() keeps the old one's.
-  if (ms !== this._timeout) this._clearTimer();
+  // A new duration is taken by the armed timer when _touch() refreshes it. Turned off, the timer
+  // stays armed and does nothing when it comes due: an HTTP connection turns its keep-alive
+  // timeout off and on again for every request, and that costs no timer of its own.
+  if (ms !== this._timeout && ms > 0 && this._timer !== null) this._timer._idleTimeout = ms;
   this._timeout = ms;
   // A plain property, as in Node: what was last set (changing it changes no timer).
   this.timeout = ms;
@@ -884,11 +978,7 @@ proto.setTimeout = function setTimeout(ms, cb) {
   return this;
 };
 proto._touch = function _touch() {
-  if (this._timeout <= 0) {
-    if (this._timer !== null) this._clearTimer();
-    return;
-  }
-  if (this.destroyed) return;
+  if (this._timeout <= 0 || this.destroyed) return;
   if (this._timer !== null) {
     this._timer.refresh();
     return;
@@ -905,7 +995,7 @@ proto._touch = function _touch() {
   }
   this._timer = setTimeout(() => {
     this._timer = null;
-    this.emit('timeout');
+    if (this._timeout > 0) this.emit('timeout');
   }, this._timeout);
   this._timer.unref();
 };

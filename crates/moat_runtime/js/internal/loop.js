@@ -33,7 +33,8 @@ function nextTick(callback, ...args) {
     throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if ((proc ??= require('internal/process/current').get())._exiting) return;
-  const tick = { callback, args };
+  // No arguments, as in Node: `args` is undefined and the callback is called directly.
+  const tick = { callback, args: args.length === 0 ? undefined : args };
   if (asyncCtx !== null) asyncCtx.init(tick, 'TickObject');
   tickQueue.push(tick);
 }
@@ -77,7 +78,7 @@ function runInContext(fn, thisArg, args, resource) {
 function runTick(tick) {
   const saved = asyncCtx.enter(tick);
   try {
-    Reflect.apply(tick.callback, undefined, tick.args);
+    Reflect.apply(tick.callback, undefined, tick.args ?? []);
   } catch (err) {
     fatalHandler(err);
   }
@@ -100,7 +101,8 @@ const { 'process.processTicksAndRejections': processTicksAndRejections } = {
         } else {
           try {
             // `this` is undefined in a tick callback.
-            Reflect.apply(tick.callback, undefined, tick.args);
+            if (tick.args === undefined) (0, tick.callback)();
+            else Reflect.apply(tick.callback, undefined, tick.args);
           } catch (err) {
             fatalHandler(err);
           }

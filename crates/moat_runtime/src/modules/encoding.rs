@@ -109,6 +109,15 @@ pub(crate) fn wtf8_units(s: &[u8]) -> Vec<u16> {
     out
 }
 
+/// A string's UTF-8 bytes from its WTF-8: borrowed unless it holds a lone surrogate.
+pub(crate) fn utf8_of(s: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if s.contains(&0xed) {
+        std::borrow::Cow::Owned(wtf8_to_utf8(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// UTF-8 from WTF-8: each lone surrogate becomes U+FFFD (the same three bytes long).
 fn wtf8_to_utf8(s: &[u8]) -> Vec<u8> {
     let mut out = s.to_vec();

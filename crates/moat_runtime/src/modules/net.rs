@@ -8,6 +8,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use rquickjs::{Array, Ctx, Function, Object, Result, TypedArray, Value, prelude::Opt};
 
+use super::encoding::{JsStr, utf8_of};
 use crate::js_errors::throw_uv_fields;
 use crate::state::{SharedState, State};
 use crate::value::bytes_of;
@@ -308,6 +309,24 @@ pub fn init<'js>(ctx: &Ctx<'js>, o: &Object<'js>, state: &SharedState) -> Result
                 let bytes = bytes_of(&data)?;
                 match sys::net::send(handle, &bytes) {
                     Ok(n) => Ok(n as i64),
+                    Err(e) if would_block(&e) => Ok(-1),
+                    Err(e) => Err(socket_error(&ctx, &e, "write", None)),
+                }
+            },
+        )?,
+    )?;
+    // A string's UTF-8 bytes, without a Buffer made for them first: the number of bytes when all
+    // went, else -1 - the number that did (the caller queues the rest).
+    o.set(
+        "sendString",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, handle: u32, data: Value<'js>| -> Result<i64> {
+                let s = JsStr::new(&ctx, &data)?;
+                let bytes = utf8_of(s.bytes());
+                match sys::net::send(handle, &bytes) {
+                    Ok(n) if n == bytes.len() => Ok(n as i64),
+                    Ok(n) => Ok(-1 - n as i64),
                     Err(e) if would_block(&e) => Ok(-1),
                     Err(e) => Err(socket_error(&ctx, &e, "write", None)),
                 }
