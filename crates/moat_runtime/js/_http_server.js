@@ -148,7 +148,9 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
   } else {
     headers = obj;
   }
-  if (/[\r\n]/.test(this.statusMessage)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+  if (this.statusMessage !== STATUS_CODES[statusCode] && /[\r\n]/.test(this.statusMessage)) {
+    throw new codes.ERR_INVALID_CHAR('statusMessage');
+  }
   const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     this._hasBody = false;

@@ -978,7 +978,8 @@ proto.setTimeout = function setTimeout(ms, cb) {
   return this;
 };
 proto._touch = function _touch() {
-  if (this._timeout <= 0 || this.destroyed) return;
+  // (The states rather than the `destroyed` getter: this runs on every read and write.)
+  if (this._timeout <= 0 || (this._readableState.destroyed && this._writableState.destroyed)) return;
   if (this._timer !== null) {
     this._timer.refresh();
     return;
