@@ -9,7 +9,7 @@
 // writability only while a write is waiting for the OS.
 
 const EventEmitter = require('events');
-const { Duplex } = require('stream');
+const { Duplex, Writable } = require('stream');
 const { validateNumber, validateBoolean, validateFunction, validateInt32, validateAbortSignal } =
   require('internal/validators');
 const { codes } = require('internal/errors');
@@ -798,22 +798,11 @@ proto._writeNow = function _writeNow(data, encoding, cb) {
     return true;
   }
   // The rest waits for the socket: from here it is the Writable's write in progress.
-  state.length = bytes.length;
-  state.writelen = bytes.length;
-  state.pendingcb++;
-  state.writing = true;
-  state.sync = false;
-  state.writecb = typeof cb === 'function' ? cb : writeNowDone;
-  req.cb = state.onwrite;
+  const { onwrite, ok } = Writable._adoptWrite(this, bytes.length, cb);
+  req.cb = onwrite;
   this._update();
-  if (state.length >= state.highWaterMark) {
-    state.needDrain = true;
-    return false;
-  }
-  return true;
+  return ok;
 };
-
-function writeNowDone() {}
 
 function writeNowFailed(socket, err, cb) {
   if (typeof cb === 'function') cb(err);

@@ -112,6 +112,24 @@ function afterConstruct(stream, state) {
 }
 Object.defineProperty(Writable, '_afterConstruct', { __proto__: null, value: afterConstruct });
 
+// Makes a write that the stream's own class began outside write() (net.Socket sends what it
+// can at once) the write in progress: `len` bytes still to go, `cb` its callback. Returns the
+// function to call when it completes, as `_write`'s callback; and false when the stream is
+// now at or above its high-water mark, as write() would.
+function adoptWrite(stream, len, cb) {
+  const state = stream._writableState;
+  state.length += len;
+  state.pendingcb++;
+  state.writelen = len;
+  state.writecb = typeof cb === 'function' ? cb : nop;
+  state.writing = true;
+  state.sync = false;
+  const ok = state.length < state.highWaterMark;
+  if (!ok) state.needDrain = true;
+  return { onwrite: state.onwrite, ok };
+}
+Object.defineProperty(Writable, '_adoptWrite', { __proto__: null, value: adoptWrite });
+
 Object.defineProperty(Writable, Symbol.hasInstance, {
   __proto__: null,
   value: function hasInstance(object) {
