@@ -334,6 +334,17 @@ typedef struct JSClass {
     const JSClassExoticMethods *exotic;
 } JSClass;
 
+#define JS_PROTO_CACHE_BITS 9
+#define JS_PROTO_CACHE_SIZE (1 << JS_PROTO_CACHE_BITS)
+
+typedef struct JSProtoCacheEntry {
+    struct JSObject *start;  /* the first prototype of the chain */
+    struct JSObject *holder; /* NULL: no object of the chain has the property */
+    JSAtom atom;
+    uint32_t index;          /* the property's index in holder */
+    uint32_t epoch;
+} JSProtoCacheEntry;
+
 struct JSRuntime {
     JSMallocFunctions mf;
     JSMallocState malloc_state;
@@ -419,6 +430,12 @@ struct JSRuntime {
     int shape_hash_size;
     int shape_hash_count; /* number of hashed shapes */
     JSShape **shape_hash;
+    /* Lookups along prototype chains, cached by (first prototype, atom).
+       An entry holds while proto_epoch is unchanged: the epoch moves whenever
+       an object that serves as a prototype changes its own properties, their
+       attributes or its prototype, or is freed (js_proto_chain_changed). */
+    uint32_t proto_epoch;
+    JSProtoCacheEntry proto_cache[JS_PROTO_CACHE_SIZE];
     void *user_opaque;
     void *libc_opaque;
     JSRuntimeFinalizerState *finalizers;
@@ -2358,6 +2375,7 @@ JSRuntime *JS_NewRuntime2(const JSMallocFunctions *mf, void *opaque)
     rt->malloc_state = ms;
     js_arena_init(rt);
     rt->malloc_gc_threshold = 256 * 1024;
+    rt->proto_epoch = 1;
 
     init_list_head(&rt->context_list);
     init_list_head(&rt->gc_obj_list);
@@ -5745,8 +5763,10 @@ static inline JSShape *js_new_shape_nohash(JSContext *ctx, JSObject *proto,
     sh = get_shape_from_alloc(sh_alloc, hash_size);
     JS_REF_COUNT(sh) = 1;
     add_gc_object(rt, &sh->header, JS_GC_OBJ_TYPE_SHAPE);
-    if (proto)
+    if (proto) {
         js_dup(JS_MKPTR(JS_TAG_OBJECT, proto));
+        proto->is_prototype = true;
+    }
     sh->proto = proto;
     /* prop_hash_mask must be set before prop_hash_end(sh) is used, as the hash
        location depends on it in the merged-header layout. */
@@ -6908,6 +6928,101 @@ static inline JSShapeProperty *find_own_property(JSProperty **ppr,
     return NULL;
 }
 
+/* Called whenever an object with is_prototype set changes its own properties,
+   their attributes, its prototype or extensibility, or is freed: every cached
+   prototype chain lookup is dropped. */
+static inline void js_proto_chain_changed(JSRuntime *rt)
+{
+    if (unlikely(++rt->proto_epoch == 0)) {
+        memset(rt->proto_cache, 0, sizeof(rt->proto_cache));
+        rt->proto_epoch = 1;
+    }
+}
+
+/* Whether a lookup of a non-index atom can pass over 'p' by its shape alone:
+   ordinary objects, and arrays and String objects, whose exotic behaviour
+   concerns index properties only. */
+static inline bool js_proto_lookup_plain(JSObject *p)
+{
+    return !p->is_exotic || p->class_id == JS_CLASS_ARRAY ||
+           p->class_id == JS_CLASS_STRING;
+}
+
+/* The lookup of js_proto_find when the cache has no entry for it: walks the
+   chain and fills entry 'e'. */
+static no_inline int js_proto_find_slow(JSRuntime *rt, JSProtoCacheEntry *e,
+                                        JSObject *start, JSAtom atom,
+                                        JSShapeProperty **pprs,
+                                        JSProperty **ppr)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    JSObject *p;
+
+    if (__JS_AtomIsTaggedInt(atom))
+        return -1;
+    p = start;
+    for(;;) {
+        prs = find_own_property(&pr, p, atom);
+        if (prs) {
+            if ((prs->flags & JS_PROP_TMASK) != 0 &&
+                (prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+                return -1;
+            e->start = start;
+            e->atom = atom;
+            e->epoch = rt->proto_epoch;
+            e->holder = p;
+            e->index = prs - get_shape_prop(p->shape);
+            *pprs = prs;
+            *ppr = pr;
+            return 1;
+        }
+        if (!js_proto_lookup_plain(p))
+            return -1;
+        p = p->shape->proto;
+        if (!p)
+            break;
+    }
+    e->start = start;
+    e->atom = atom;
+    e->epoch = rt->proto_epoch;
+    e->holder = NULL;
+    return 0;
+}
+
+/* Looks 'atom' up on the prototype chain that begins with 'start' (the
+   receiver's own properties having been searched already). Returns 1 with
+   *pprs and *ppr set when an object of the chain has the property as a value
+   or an accessor, 0 when no object of the chain has it, and -1 when the chain
+   needs the full walk (an index atom, an exotic object, an auto-initialised or
+   variable-reference property): the caller then walks it as before.
+
+   Results are cached by (start, atom) until the epoch moves. A cached holder
+   and start stay alive while the epoch is unchanged, since freeing either
+   moves it. An atom number may be reused once its atom is freed, but never
+   while a shape of an unchanged chain holds it: a hit for a reused number is
+   still the right answer for the chain as it is. */
+static inline int js_proto_find(JSRuntime *rt, JSObject *start, JSAtom atom,
+                                JSShapeProperty **pprs, JSProperty **ppr)
+{
+    JSProtoCacheEntry *e;
+    JSObject *p;
+    uint32_t h;
+
+    h = ((uint32_t)((uintptr_t)start >> 4) ^ atom) * 0x9E3779B1u;
+    e = &rt->proto_cache[h >> (32 - JS_PROTO_CACHE_BITS)];
+    if (likely(e->start == start && e->atom == atom &&
+               e->epoch == rt->proto_epoch)) {
+        p = e->holder;
+        if (!p)
+            return 0;
+        *pprs = &get_shape_prop(p->shape)[e->index];
+        *ppr = &p->prop[e->index];
+        return 1;
+    }
+    return js_proto_find_slow(rt, e, start, atom, pprs, ppr);
+}
+
 /* Release a counted reference an open var_ref held on the coroutine
    (async function / generator / async generator) owning the frame it
    points into. */
@@ -7107,6 +7222,8 @@ static void free_object(JSRuntime *rt, JSObject *p)
 
     p->free_mark = 1; /* used to tell the object is invalid when
                          freeing cycles */
+    if (unlikely(p->is_prototype))
+        js_proto_chain_changed(rt);
     /* free all the fields */
     sh = p->shape;
     pr = get_shape_prop(sh);
@@ -9157,6 +9274,8 @@ static JSValue JS_GetPropertyInternal(JSContext *ctx, JSValueConst obj,
     JSProperty *pr;
     JSShapeProperty *prs;
     uint32_t tag;
+    bool chain_tried = false;
+    int ret;
 
     tag = JS_VALUE_GET_TAG(obj);
     if (unlikely(tag != JS_TAG_OBJECT)) {
@@ -9211,7 +9330,7 @@ static JSValue JS_GetPropertyInternal(JSContext *ctx, JSValueConst obj,
     for(;;) {
         prs = find_own_property(&pr, p, prop);
         if (prs) {
-            /* found */
+        found:
             if (unlikely(prs->flags & JS_PROP_TMASK)) {
                 if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
                     if (unlikely(!pr->u.getset.getter)) {
@@ -9297,6 +9416,14 @@ static JSValue JS_GetPropertyInternal(JSContext *ctx, JSValueConst obj,
         p = p->shape->proto;
         if (!p)
             break;
+        if (!chain_tried) {
+            chain_tried = true;
+            ret = js_proto_find(ctx->rt, p, prop, &prs, &pr);
+            if (ret > 0)
+                goto found;
+            if (ret == 0)
+                break;
+        }
     }
     if (unlikely(throw_ref_error)) {
         return JS_ThrowReferenceErrorNotDefined(ctx, prop);
@@ -10198,6 +10325,7 @@ static JSProperty *add_property(JSContext *ctx,
     JSShape *sh, *new_sh;
 
     if (unlikely(p->is_prototype)) {
+        js_proto_chain_changed(ctx->rt);
         /* track addition of small integer properties to
            Array.prototype and Object.prototype */
         if (unlikely((p == JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_ARRAY]) ||
@@ -10599,6 +10727,7 @@ static int JS_SetPropertyInternal2(JSContext *ctx, JSValueConst obj, JSAtom prop
     JSPropertyDescriptor desc;
     int desc_flags;
     int ret;
+    bool chain_tried = false;
 
     switch(JS_VALUE_GET_TAG(this_obj)) {
     case JS_TAG_NULL:
@@ -10753,10 +10882,19 @@ retry:
     prototype_lookup:
         if (!p1)
             break;
+        if (!chain_tried) {
+            chain_tried = true;
+            ret = js_proto_find(ctx->rt, p1, prop, &prs, &pr);
+            if (ret == 0)
+                break;
+            if (ret > 0)
+                goto found_on_chain;
+        }
 
     retry2:
         prs = find_own_property(&pr, p1, prop);
         if (prs) {
+        found_on_chain:
             if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
                 return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags);
             } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
@@ -11220,6 +11358,8 @@ static int js_shape_prepare_update(JSContext *ctx, JSObject *p,
     JSShape *sh;
     uint32_t idx = 0;    /* prevent warning */
 
+    if (unlikely(p->is_prototype))
+        js_proto_chain_changed(ctx->rt);
     sh = p->shape;
     if (sh->is_hashed) {
         if (JS_REF_COUNT(sh) != 1) {
@@ -19721,6 +19861,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 JSObject *p;
                 JSProperty *pr;
                 JSShapeProperty *prs;
+                int found;
 
                 atom = get_u32(pc);
                 pc += 4;
@@ -19728,28 +19869,30 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 obj = sp[-1];
                 if (likely(JS_VALUE_GET_TAG(obj) == JS_TAG_OBJECT)) {
                     p = JS_VALUE_GET_OBJ(obj);
-                    for(;;) {
-                        prs = find_own_property(&pr, p, atom);
-                        if (prs) {
-                            /* found */
-                            if (unlikely(prs->flags & JS_PROP_TMASK))
-                                goto get_field_slow_path;
-                            val = js_dup(pr->u.value);
-                            break;
-                        }
-                        if (unlikely(p->is_exotic)) {
-                            /* XXX: should avoid the slow path for arrays
-                               and typed arrays by ensuring that 'prop' is
-                               not numeric */
-                            obj = JS_MKPTR(JS_TAG_OBJECT, p);
+                    prs = find_own_property(&pr, p, atom);
+                    if (!prs) {
+                        /* XXX: should avoid the slow path for arrays
+                           and typed arrays by ensuring that 'prop' is
+                           not numeric */
+                        if (unlikely(p->is_exotic))
                             goto get_field_slow_path;
-                        }
                         p = p->shape->proto;
                         if (!p) {
                             val = JS_UNDEFINED;
-                            break;
+                            goto get_field_done;
+                        }
+                        found = js_proto_find(rt, p, atom, &prs, &pr);
+                        if (found <= 0) {
+                            if (found < 0)
+                                goto get_field_slow_path;
+                            val = JS_UNDEFINED;
+                            goto get_field_done;
                         }
                     }
+                    if (unlikely(prs->flags & JS_PROP_TMASK))
+                        goto get_field_slow_path;
+                    val = js_dup(pr->u.value);
+                get_field_done: ;
                 } else {
                 get_field_slow_path:
                     sf->cur_pc = pc;
@@ -19769,6 +19912,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 JSObject *p;
                 JSProperty *pr;
                 JSShapeProperty *prs;
+                int found;
 
                 atom = get_u32(pc);
                 pc += 4;
@@ -19776,28 +19920,30 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 obj = sp[-1];
                 if (likely(JS_VALUE_GET_TAG(obj) == JS_TAG_OBJECT)) {
                     p = JS_VALUE_GET_OBJ(obj);
-                    for(;;) {
-                        prs = find_own_property(&pr, p, atom);
-                        if (prs) {
-                            /* found */
-                            if (unlikely(prs->flags & JS_PROP_TMASK))
-                                goto get_field2_slow_path;
-                            val = js_dup(pr->u.value);
-                            break;
-                        }
-                        if (unlikely(p->is_exotic)) {
-                            /* XXX: should avoid the slow path for arrays
-                               and typed arrays by ensuring that 'prop' is
-                               not numeric */
-                            obj = JS_MKPTR(JS_TAG_OBJECT, p);
+                    prs = find_own_property(&pr, p, atom);
+                    if (!prs) {
+                        /* XXX: should avoid the slow path for arrays
+                           and typed arrays by ensuring that 'prop' is
+                           not numeric */
+                        if (unlikely(p->is_exotic))
                             goto get_field2_slow_path;
-                        }
                         p = p->shape->proto;
                         if (!p) {
                             val = JS_UNDEFINED;
-                            break;
+                            goto get_field2_done;
+                        }
+                        found = js_proto_find(rt, p, atom, &prs, &pr);
+                        if (found <= 0) {
+                            if (found < 0)
+                                goto get_field2_slow_path;
+                            val = JS_UNDEFINED;
+                            goto get_field2_done;
                         }
                     }
+                    if (unlikely(prs->flags & JS_PROP_TMASK))
+                        goto get_field2_slow_path;
+                    val = js_dup(pr->u.value);
+                get_field2_done: ;
                 } else {
                 get_field2_slow_path:
                     sf->cur_pc = pc;
