@@ -1138,6 +1138,15 @@ typedef struct JSProperty {
 } JSProperty;
 
 #define JS_PROP_INITIAL_SIZE 2
+/* the number of properties below which adding one to an instance makes a
+   shape transition (see js_shape_makes_transition); beyond, a shape grows in
+   place */
+#define JS_SHAPE_TRANSITION_MAX 32
+/* internal flag for add_property, JS_CreateProperty and JS_SetPropertyInternal2:
+   the property is added by a store or a definition whose name is written in
+   the program (obj.x = v, a class field), not computed from data
+   (obj[key] = v, JSON.parse). */
+#define JS_PROP_NAMED_ADD (1 << 20)
 #define JS_PROP_INITIAL_HASH_SIZE 4 /* must be a power of two */
 
 typedef struct JSShapeProperty {
@@ -1160,6 +1169,10 @@ struct JSShape {
     int deleted_prop_count;
     JSShape *shape_hash_next; /* in JSRuntime.shape_hash[h] list */
     JSObject *proto;
+    /* the shape this one was made from by adding its last property, kept
+       alive (a counted reference) so that objects built the same way find
+       and share each step; NULL when made otherwise */
+    JSShape *parent;
     uint32_t hash_table[]; /* prop_hash_mask + 1 elements, then prop[prop_size] */
 };
 
@@ -5777,6 +5790,7 @@ static inline JSShape *js_new_shape_nohash(JSContext *ctx, JSObject *proto,
     sh->prop_count = 0;
     sh->deleted_prop_count = 0;
     sh->is_hashed = false;
+    sh->parent = NULL;
     return sh;
 }
 
@@ -5864,6 +5878,7 @@ static JSShape *js_clone_shape(JSContext *ctx, JSShape *sh1)
     JS_REF_COUNT(sh) = 1;
     add_gc_object(ctx->rt, &sh->header, JS_GC_OBJ_TYPE_SHAPE);
     sh->is_hashed = false;
+    sh->parent = NULL;
     if (sh->proto) {
         js_dup(JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     }
@@ -5883,8 +5898,11 @@ static void js_free_shape0(JSRuntime *rt, JSShape *sh)
 {
     uint32_t i;
     JSShapeProperty *pr;
+    JSShape *parent;
 
+ again:
     assert(JS_REF_COUNT(sh) == 0);
+    parent = sh->parent;
     if (sh->is_hashed)
         js_shape_hash_unlink(rt, sh);
     if (sh->proto != NULL) {
@@ -5897,6 +5915,11 @@ static void js_free_shape0(JSRuntime *rt, JSShape *sh)
     }
     remove_gc_object(&sh->header);
     js_free_rt(rt, get_alloc_from_shape(sh));
+    /* a chain of parents is released in a loop, not by recursion */
+    if (parent && --JS_REF_COUNT(parent) <= 0) {
+        sh = parent;
+        goto again;
+    }
 }
 
 static void js_free_shape(JSRuntime *rt, JSShape *sh)
@@ -6142,6 +6165,13 @@ static JSShape *find_hashed_shape_prop(JSRuntime *rt, JSShape *sh,
         if (sh1->hash == h &&
             sh1->proto == sh->proto &&
             sh1->prop_count == ((n = sh->prop_count) + 1)) {
+            if (sh1->parent == sh) {
+                /* made from sh: only the added property needs a look */
+                if (get_shape_prop(sh1)[n].atom == atom &&
+                    get_shape_prop(sh1)[n].flags == prop_flags)
+                    return sh1;
+                goto next;
+            }
             for(i = 0; i < n; i++) {
                 if (unlikely(get_shape_prop(sh1)[i].atom != get_shape_prop(sh)[i].atom) ||
                     unlikely(get_shape_prop(sh1)[i].flags != get_shape_prop(sh)[i].flags))
@@ -7509,6 +7539,9 @@ static void mark_children(JSRuntime *rt, JSGCObjectHeader *gp,
             JSShape *sh = (JSShape *)gp;
             if (sh->proto != NULL) {
                 mark_func(rt, &sh->proto->header);
+            }
+            if (sh->parent != NULL) {
+                mark_func(rt, &sh->parent->header);
             }
         }
         break;
@@ -10319,10 +10352,27 @@ JSValue JS_GetPropertyStr(JSContext *ctx, JSValueConst this_obj,
 
 /* Note: the property value is not initialized. Return NULL if memory
    error. */
+/* Whether a named property added to an object of shape 'sh' makes a
+   transition: a new shape that keeps 'sh' as its parent, which the next
+   object built the same way finds. Only instances (objects whose prototype
+   is neither Object.prototype nor null) with fewer than
+   JS_SHAPE_TRANSITION_MAX properties do: their names come from constructors
+   and methods and repeat from object to object. Plain objects, often one-off
+   literals or dictionaries, grow their own shape in place, which costs no
+   memory for steps no other object takes. */
+static inline bool js_shape_makes_transition(JSContext *ctx, JSShape *sh)
+{
+    return sh->prop_count < JS_SHAPE_TRANSITION_MAX && sh->proto &&
+           sh->proto != JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_OBJECT]);
+}
+
 static JSProperty *add_property(JSContext *ctx,
                                 JSObject *p, JSAtom prop, int prop_flags)
 {
     JSShape *sh, *new_sh;
+    bool named = prop_flags & JS_PROP_NAMED_ADD;
+
+    prop_flags &= ~JS_PROP_NAMED_ADD;
 
     if (unlikely(p->is_prototype)) {
         js_proto_chain_changed(ctx->rt);
@@ -10351,6 +10401,25 @@ static JSProperty *add_property(JSContext *ctx,
             }
             p->shape = js_dup_shape(new_sh);
             js_free_shape(ctx->rt, sh);
+            return &p->prop[new_sh->prop_count - 1];
+        } else if (named && js_shape_makes_transition(ctx, sh)) {
+            /* make the next shape from a copy and keep this one as its
+               parent, so that the next object built the same way finds
+               the step above instead of growing a shape of its own */
+            JSRuntime *rt = ctx->rt;
+            if (2 * (rt->shape_hash_count + 1) > rt->shape_hash_size)
+                resize_shape_hash(rt, rt->shape_hash_bits + 1);
+            new_sh = js_clone_shape(ctx, sh);
+            if (!new_sh)
+                return NULL;
+            new_sh->is_hashed = true;
+            js_shape_hash_link(rt, new_sh);
+            if (add_shape_property(ctx, &new_sh, p, prop, prop_flags)) {
+                js_free_shape(ctx->rt, new_sh);
+                return NULL;
+            }
+            new_sh->parent = sh; /* takes over the object's reference */
+            p->shape = new_sh;
             return &p->prop[new_sh->prop_count - 1];
         } else if (JS_REF_COUNT(sh) != 1) {
             /* if the shape is shared, clone it */
@@ -10936,7 +11005,8 @@ retry:
             }
             goto generic_create_prop;
         } else {
-            pr = add_property(ctx, p, prop, JS_PROP_C_W_E);
+            pr = add_property(ctx, p, prop,
+                              JS_PROP_C_W_E | (flags & JS_PROP_NAMED_ADD));
             if (!pr)
                 goto fail;
             pr->u.value = val;
@@ -11295,7 +11365,7 @@ static int JS_CreateProperty(JSContext *ctx, JSObject *p,
     } else {
         prop_flags = flags & JS_PROP_C_W_E;
     }
-    pr = add_property(ctx, p, prop, prop_flags);
+    pr = add_property(ctx, p, prop, prop_flags | (flags & JS_PROP_NAMED_ADD));
     if (unlikely(!pr))
         return -1;
     if (flags & (JS_PROP_HAS_GET | JS_PROP_HAS_SET)) {
@@ -19986,7 +20056,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 put_field_slow_path:
                     sf->cur_pc = pc;
                     ret = JS_SetPropertyInternal2(ctx, obj, atom, sp[-1], obj,
-                                                  JS_PROP_THROW_STRICT);
+                                                  JS_PROP_THROW_STRICT |
+                                                  JS_PROP_NAMED_ADD);
                     JS_FreeValue(ctx, obj);
                     sp -= 2;
                     if (unlikely(ret < 0))
@@ -20055,7 +20126,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 pc += 4;
 
                 ret = JS_DefinePropertyValue(ctx, sp[-2], atom, sp[-1],
-                                             JS_PROP_C_W_E | JS_PROP_THROW);
+                                             JS_PROP_C_W_E | JS_PROP_THROW |
+                                             JS_PROP_NAMED_ADD);
                 sp--;
                 if (unlikely(ret < 0))
                     goto exception;
