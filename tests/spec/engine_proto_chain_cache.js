@@ -161,6 +161,24 @@ run('strings, arrays and functions', () => {
   return out;
 });
 
+run('assignment to a primitive meets a setter added later', () => {
+  const log = [];
+  const attempt = (v) => {
+    try { v.viaSetter = 1; return 'no error'; } catch (e) { return e.constructor.name; }
+  };
+  const before = [attempt('x'), attempt(5), attempt(true)];
+  for (const proto of [String.prototype, Number.prototype, Boolean.prototype]) {
+    Object.defineProperty(proto, 'viaSetter', {
+      set(v) { log.push(`${typeof this} ${String(this)} ${v}`); }, configurable: true,
+    });
+  }
+  const during = [attempt('y'), attempt(6), attempt(false)];
+  delete String.prototype.viaSetter;
+  delete Number.prototype.viaSetter;
+  delete Boolean.prototype.viaSetter;
+  return [before, during, log, [attempt('z'), attempt(7), attempt(true)]];
+});
+
 run('a proxy on the chain', () => {
   let hits = 0;
   const proxy = new Proxy({}, { get(t, k) { hits++; return k === 'p' ? 'from proxy' : undefined; } });

@@ -10350,8 +10350,6 @@ JSValue JS_GetPropertyStr(JSContext *ctx, JSValueConst this_obj,
     return ret;
 }
 
-/* Note: the property value is not initialized. Return NULL if memory
-   error. */
 /* Whether a named property added to an object of shape 'sh' makes a
    transition: a new shape that keeps 'sh' as its parent, which the next
    object built the same way finds. Only instances (objects whose prototype
@@ -10366,6 +10364,8 @@ static inline bool js_shape_makes_transition(JSContext *ctx, JSShape *sh)
            sh->proto != JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_OBJECT]);
 }
 
+/* Note: the property value is not initialized. Return NULL if memory
+   error. */
 static JSProperty *add_property(JSContext *ctx,
                                 JSObject *p, JSAtom prop, int prop_flags)
 {
@@ -10816,6 +10816,9 @@ static int JS_SetPropertyInternal2(JSContext *ctx, JSValueConst obj, JSAtom prop
             obj = JS_GetPrototypePrimitive(ctx, obj);
         p = NULL;
         p1 = JS_VALUE_GET_OBJ(obj);
+        /* a primitive's prototype (String.prototype ...) need not be marked
+           as a prototype: the chain is walked, not looked up in the cache */
+        chain_tried = true;
         goto prototype_lookup;
     }
 
