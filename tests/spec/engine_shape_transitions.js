@@ -116,6 +116,18 @@ run('prototypes of objects sharing shapes', () => {
   return [a.who(), b.who(), c.who(), Object.keys(b)];
 });
 
+run('fields and stores on a proxy returned by a base constructor', () => {
+  const log = [];
+  const handler = {
+    defineProperty(t, k, d) { log.push(`define ${k} ${JSON.stringify(d)}`); return Reflect.defineProperty(t, k, d); },
+    set(t, k, v, r) { log.push(`set ${k} ${v}`); return Reflect.set(t, k, v, r); },
+  };
+  class Base { constructor() { return new Proxy({}, handler); } }
+  class Derived extends Base { field = 1; constructor() { super(); this.stored = 2; } }
+  const d = new Derived();
+  return [log, Object.getOwnPropertyDescriptors(d)];
+});
+
 run('objects made and dropped in a loop', () => {
   let sum = 0;
   for (let i = 0; i < 20000; i++) {
